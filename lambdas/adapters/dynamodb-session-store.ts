@@ -1,0 +1,107 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Conversation } from '../domain/conversation';
+import type { Reply } from '../domain/replies';
+import { ConcurrentUpdateError, DuplicateEventError } from '../errors';
+import type { ApplicantSession, OutboxEntry, SessionStore } from '../ports';
+import { EVENT_RECORD_TTL_MS, keys, SESSION_TTL_MS, ttlSeconds } from './table-design';
+
+interface SessionItem {
+  waId?: string;
+  userId?: string;
+  profileName?: string;
+  conversation: Conversation;
+  lastInboundAt?: string;
+  recentEventIds?: string[];
+  /** Keyed by outbox id so that one entry can be removed or marked without rewriting the rest. */
+  outbox?: Record<string, { seq: number; reply: Reply }>;
+  version: number;
+}
+
+export class DynamoDbSessionStore implements SessionStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async load(key: string): Promise<ApplicantSession | undefined> {
+    const result = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.session(key), ConsistentRead: true }),
+    );
+    const item = result.Item as SessionItem | undefined;
+    if (!item) return undefined;
+    const outbox: OutboxEntry[] = Object.entries(item.outbox ?? {})
+      .map(([id, entry]) => ({ id, ...entry }))
+      .sort((a, b) => a.seq - b.seq);
+    return {
+      key,
+      ...(item.waId ? { waId: item.waId } : {}),
+      ...(item.userId ? { userId: item.userId } : {}),
+      ...(item.profileName ? { profileName: item.profileName } : {}),
+      conversation: item.conversation,
+      ...(item.lastInboundAt ? { lastInboundAt: item.lastInboundAt } : {}),
+      recentEventIds: item.recentEventIds ?? [],
+      outbox,
+      version: item.version,
+    };
+  }
+
+  async saveDecision(session: ApplicantSession, eventId: string, now: Date): Promise<void> {
+    const outbox = Object.fromEntries(
+      session.outbox.map(({ id, ...entry }) => [id, entry]),
+    );
+    const item = {
+      ...keys.session(session.key),
+      waId: session.waId,
+      userId: session.userId,
+      profileName: session.profileName,
+      conversation: session.conversation,
+      lastInboundAt: session.lastInboundAt,
+      recentEventIds: [...session.recentEventIds],
+      outbox,
+      version: session.version + 1,
+      expiresAt: ttlSeconds(now, SESSION_TTL_MS),
+    };
+    try {
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: item,
+                ConditionExpression: session.version === 0 ? 'attribute_not_exists(pk)' : 'version = :expected',
+                ...(session.version === 0 ? {} : { ExpressionAttributeValues: { ':expected': session.version } }),
+              },
+            },
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { ...keys.event(eventId), applicantKey: session.key, expiresAt: ttlSeconds(now, EVENT_RECORD_TTL_MS) },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+          ],
+        }),
+      );
+    } catch (error) {
+      if (error instanceof TransactionCanceledException) {
+        const [sessionReason, eventReason] = error.CancellationReasons ?? [];
+        if (eventReason?.Code === 'ConditionalCheckFailed') throw new DuplicateEventError(eventId);
+        if (sessionReason?.Code === 'ConditionalCheckFailed') throw new ConcurrentUpdateError(session.key);
+      }
+      throw error;
+    }
+  }
+
+  async markSent(key: string, outboxId: string): Promise<void> {
+    await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.session(key),
+        UpdateExpression: 'REMOVE outbox.#id',
+        ExpressionAttributeNames: { '#id': outboxId },
+      }),
+    );
+  }
+}

@@ -1,0 +1,117 @@
+/**
+ * The WhatsApp Cloud API (Graph API) client behind the `Messenger` port. Errors are classified by Meta's
+ * error code (whatsapp-cloud-api.md §7): retryable ones make the event retry, permanent ones are recorded.
+ */
+import type { Reply } from '../domain/replies';
+import { GraphApiError } from '../errors';
+import type { Messenger, Recipient } from '../ports';
+
+/** Transient codes: rate limits, pair limit, temporary and unknown errors, maintenance. */
+const RETRYABLE_CODES = new Set([1, 2, 4, 80007, 130429, 131000, 131016, 131056, 131057]);
+const TOKEN_EXPIRED = 190;
+const TIMEOUT_MS = 10_000;
+
+export interface GraphApiClientOptions {
+  readonly apiUrl: string;
+  readonly phoneNumberId: string;
+  readonly accessToken: () => Promise<string>;
+  /** Called on Meta's `190` before one retry with a freshly read token. */
+  readonly onTokenExpired?: () => void;
+  readonly fetch?: typeof fetch;
+}
+
+export function isRetryableCode(code: number, httpStatus: number): boolean {
+  return RETRYABLE_CODES.has(code) || (code === 0 && (httpStatus >= 500 || httpStatus === 429));
+}
+
+export class GraphApiClient implements Messenger {
+  private readonly fetchImpl: typeof fetch;
+
+  constructor(private readonly options: GraphApiClientOptions) {
+    this.fetchImpl = options.fetch ?? fetch;
+  }
+
+  async send(recipient: Recipient, reply: Reply, options: { callbackData?: string } = {}): Promise<{ messageId: string }> {
+    const body = {
+      messaging_product: 'whatsapp',
+      recipient_type: 'individual',
+      ...recipientFields(recipient),
+      ...(options.callbackData ? { biz_opaque_callback_data: options.callbackData } : {}),
+      ...messageFields(reply),
+    };
+    const response = await this.post(`${this.options.phoneNumberId}/messages`, body);
+    const messageId = (response as { messages?: { id?: string }[] }).messages?.[0]?.id;
+    if (!messageId) throw new GraphApiError(0, 'No message id in the Graph API answer', true, 200);
+    return { messageId };
+  }
+
+  async markRead(messageId: string): Promise<void> {
+    await this.post(`${this.options.phoneNumberId}/messages`, {
+      messaging_product: 'whatsapp',
+      status: 'read',
+      message_id: messageId,
+    });
+  }
+
+  private async post(path: string, body: unknown, retriedToken = false): Promise<unknown> {
+    const token = await this.options.accessToken();
+    let response: Response;
+    try {
+      response = await this.fetchImpl(`${this.options.apiUrl}/${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      });
+    } catch (error) {
+      // A timeout leaves the outcome unknown: retrying may duplicate, which is the lesser harm.
+      throw new GraphApiError(0, `Network error: ${(error as Error).name}`, true, 0);
+    }
+    const text = await response.text();
+    const parsed = safeJson(text);
+    if (response.ok) return parsed;
+    const error = (parsed as { error?: { code?: unknown; message?: unknown; fbtrace_id?: unknown } } | undefined)?.error;
+    const code = typeof error?.code === 'number' ? error.code : 0;
+    if (code === TOKEN_EXPIRED && !retriedToken && this.options.onTokenExpired) {
+      this.options.onTokenExpired();
+      return this.post(path, body, true);
+    }
+    throw new GraphApiError(
+      code,
+      typeof error?.message === 'string' ? error.message : `HTTP ${response.status}`,
+      isRetryableCode(code, response.status),
+      response.status,
+      typeof error?.fbtrace_id === 'string' ? error.fbtrace_id : undefined,
+    );
+  }
+}
+
+function recipientFields(recipient: Recipient): Record<string, string> {
+  if (recipient.waId) return { to: `+${recipient.waId}` };
+  if (recipient.userId) return { recipient: recipient.userId };
+  throw new GraphApiError(131026, 'No WhatsApp id or user id to send to', false, 0);
+}
+
+function messageFields(reply: Reply): Record<string, unknown> {
+  switch (reply.type) {
+    case 'text':
+      return { type: 'text', text: { preview_url: false, body: reply.body } };
+    case 'list':
+      return {
+        type: 'interactive',
+        interactive: {
+          type: 'list',
+          body: { text: reply.body },
+          action: { button: reply.button, sections: reply.sections },
+        },
+      };
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * The deployment's secrets. In AWS they live in one Secrets Manager secret (JSON), cached per container
+ * for at most five minutes and refetched on demand (Meta's `190`), so a rotated token needs no redeploy.
+ * Locally they come from the environment.
+ */
+import { z } from 'zod/mini';
+import { parseOrExplain } from '../config';
+
+export const appSecretsSchema = z.object({
+  WHATSAPP_ACCESS_TOKEN: z.string().check(z.minLength(1)),
+  WHATSAPP_APP_SECRET: z.string().check(z.minLength(1)),
+  WHATSAPP_VERIFY_TOKEN: z.string().check(z.minLength(1)),
+  /** Signs applicants' upload links and officers' sessions. */
+  LINK_SIGNING_KEY: z.string().check(z.minLength(16)),
+});
+export type AppSecrets = z.infer<typeof appSecretsSchema>;
+
+export interface SecretSource {
+  get(): Promise<AppSecrets>;
+  /** Forgets the cached value, so that the next `get` reads the store again. */
+  invalidate(): void;
+}
+
+export function staticSecrets(values: unknown): SecretSource {
+  const secrets = parseOrExplain(appSecretsSchema, values, 'secrets');
+  return { get: async () => secrets, invalidate: () => undefined };
+}
+
+export const SECRET_CACHE_MS = 5 * 60 * 1000;
+
+/** Caches what `fetchJson` returns for at most `maxAgeMs`; concurrent callers share one fetch. */
+export function cachedSecrets(
+  fetchJson: () => Promise<string>,
+  now: () => number = Date.now,
+  maxAgeMs: number = SECRET_CACHE_MS,
+): SecretSource {
+  let cached: { value: AppSecrets; at: number } | undefined;
+  let inFlight: Promise<AppSecrets> | undefined;
+  return {
+    async get() {
+      if (cached && now() - cached.at < maxAgeMs) return cached.value;
+      inFlight ??= fetchJson()
+        .then((text) => {
+          const value = parseOrExplain(appSecretsSchema, JSON.parse(text), 'secret value');
+          cached = { value, at: now() };
+          return value;
+        })
+        .finally(() => {
+          inFlight = undefined;
+        });
+      return inFlight;
+    },
+    invalidate() {
+      cached = undefined;
+    },
+  };
+}

@@ -1,0 +1,25 @@
+/** The single-table design (ARCHITECTURE.md "Data"): key shapes and index names, shared with the CDK app. */
+export const TABLE_KEYS = { partitionKey: 'pk', sortKey: 'sk', ttl: 'expiresAt' } as const;
+
+export const INDEXES = {
+  byStatus: { name: 'byStatus', partitionKey: 'statusKey', sortKey: 'statusSort' },
+  byDay: { name: 'byDay', partitionKey: 'dayKey', sortKey: 'daySort' },
+  byOwner: { name: 'byOwner', partitionKey: 'ownerKey', sortKey: 'ownerSort' },
+} as const;
+
+export const keys = {
+  session: (applicantKey: string) => ({ pk: `APPLICANT#${applicantKey}`, sk: 'SESSION' }),
+  event: (eventId: string) => ({ pk: `EVENT#${eventId}`, sk: 'EVENT' }),
+  delivery: (messageId: string) => ({ pk: `MSG#${messageId}`, sk: 'DELIVERY' }),
+  failedSend: (at: string, outboxId: string) => ({ pk: 'FAILED_SENDS', sk: `${at}#${outboxId}` }),
+} as const;
+
+export const DAY_MS = 24 * 60 * 60 * 1000;
+/** Meta retries a webhook for up to 7 days: remember processed events a little longer. */
+export const EVENT_RECORD_TTL_MS = 9 * DAY_MS;
+export const SESSION_TTL_MS = 30 * DAY_MS;
+export const DELIVERY_TTL_MS = 90 * DAY_MS;
+
+export function ttlSeconds(now: Date, lifetimeMs: number): number {
+  return Math.floor((now.getTime() + lifetimeMs) / 1000);
+}

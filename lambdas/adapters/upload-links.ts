@@ -1,0 +1,47 @@
+/**
+ * Applicants' upload links: `<base>/<token>`, the token naming the draft and service, with an expiry,
+ * signed with HMAC so that nobody can upload into someone else's draft or after the link expired.
+ */
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { ServiceId } from '../domain/services';
+
+export const UPLOAD_LINK_LIFETIME_MS = 5 * 24 * 60 * 60 * 1000;
+
+export interface UploadGrant {
+  readonly draftId: string;
+  readonly serviceId: ServiceId;
+  /** Only these requirements (a request for fixes); all of the service's when absent. */
+  readonly only?: readonly string[];
+  readonly expiresAt: number;
+}
+
+export function signUploadToken(grant: UploadGrant, key: string): string {
+  const payload = Buffer.from(
+    JSON.stringify({ d: grant.draftId, s: grant.serviceId, e: grant.expiresAt, ...(grant.only ? { o: grant.only } : {}) }),
+  ).toString('base64url');
+  return `${payload}.${mac(payload, key)}`;
+}
+
+export function readUploadToken(token: string, key: string, now: number): UploadGrant | undefined {
+  const [payload, signature, extra] = token.split('.');
+  if (!payload || !signature || extra !== undefined) return undefined;
+  const expected = Buffer.from(mac(payload, key));
+  const given = Buffer.from(signature);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
+  try {
+    const data = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
+    const grant = {
+      draftId: String(data.d),
+      serviceId: Number(data.s) as ServiceId,
+      expiresAt: Number(data.e),
+      ...(Array.isArray(data.o) ? { only: data.o.map(String) } : {}),
+    };
+    return grant.expiresAt > now ? grant : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function mac(payload: string, key: string): string {
+  return createHmac('sha256', key).update(`upload:${payload}`).digest('base64url');
+}

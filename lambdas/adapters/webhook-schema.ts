@@ -1,0 +1,212 @@
+/**
+ * Meta's webhook envelope, parsed tolerantly: unknown fields pass, unknown message types become
+ * `other`, and one odd message never spoils the rest of a batch.
+ */
+import { z } from 'zod/mini';
+import type { InboundContent, MediaKind } from '../domain/inbound';
+import type { ApplicantRef, InboundEvent, QueueEvent, StatusEvent } from '../queue-events';
+
+const contactSchema = z.looseObject({
+  wa_id: z.optional(z.string()),
+  user_id: z.optional(z.string()),
+  profile: z.optional(z.looseObject({ name: z.optional(z.string()) })),
+});
+
+const mediaSchema = z.looseObject({
+  id: z.string(),
+  mime_type: z.optional(z.string()),
+  sha256: z.optional(z.string()),
+  caption: z.optional(z.string()),
+  filename: z.optional(z.string()),
+  url: z.optional(z.string()),
+});
+
+const messageSchema = z.looseObject({
+  id: z.string(),
+  from: z.optional(z.string()),
+  from_user_id: z.optional(z.string()),
+  timestamp: z.optional(z.string()),
+  type: z.string(),
+  text: z.optional(z.looseObject({ body: z.string() })),
+  interactive: z.optional(
+    z.looseObject({
+      type: z.string(),
+      button_reply: z.optional(z.looseObject({ id: z.string(), title: z.optional(z.string()) })),
+      list_reply: z.optional(z.looseObject({ id: z.string(), title: z.optional(z.string()) })),
+    }),
+  ),
+  button: z.optional(z.looseObject({ payload: z.optional(z.string()), text: z.optional(z.string()) })),
+  image: z.optional(mediaSchema),
+  document: z.optional(mediaSchema),
+  audio: z.optional(mediaSchema),
+  video: z.optional(mediaSchema),
+  sticker: z.optional(mediaSchema),
+  system: z.optional(z.looseObject({ type: z.optional(z.string()), wa_id: z.optional(z.string()) })),
+  unsupported: z.optional(z.looseObject({ type: z.optional(z.string()) })),
+});
+type MetaMessage = z.infer<typeof messageSchema>;
+
+const statusSchema = z.looseObject({
+  id: z.string(),
+  status: z.string(),
+  timestamp: z.optional(z.string()),
+  recipient_id: z.optional(z.string()),
+  recipient_user_id: z.optional(z.string()),
+  biz_opaque_callback_data: z.optional(z.string()),
+  errors: z.optional(z.array(z.looseObject({ code: z.optional(z.number()), title: z.optional(z.string()) }))),
+});
+
+const valueSchema = z.looseObject({
+  metadata: z.optional(z.looseObject({ phone_number_id: z.optional(z.string()) })),
+  contacts: z.optional(z.array(z.unknown())),
+  messages: z.optional(z.array(z.unknown())),
+  statuses: z.optional(z.array(z.unknown())),
+});
+
+const envelopeSchema = z.looseObject({
+  object: z.literal('whatsapp_business_account'),
+  entry: z.array(
+    z.looseObject({
+      changes: z.optional(z.array(z.looseObject({ field: z.optional(z.string()), value: z.optional(z.unknown()) }))),
+    }),
+  ),
+});
+
+export interface ParsedWebhook {
+  readonly events: QueueEvent[];
+  /** Messages and statuses for other phone numbers, other fields, and entries that did not parse. */
+  readonly ignored: number;
+}
+
+/** Turns a signed, JSON-parsed body into queue events for our phone number; `undefined` if not an envelope. */
+export function toQueueEvents(body: unknown, phoneNumberId: string): ParsedWebhook | undefined {
+  const envelope = envelopeSchema.safeParse(body);
+  if (!envelope.success) return undefined;
+  const events: QueueEvent[] = [];
+  let ignored = 0;
+  for (const entry of envelope.data.entry) {
+    for (const change of entry.changes ?? []) {
+      const value = valueSchema.safeParse(change.value);
+      if (change.field !== 'messages' || !value.success) {
+        ignored += 1;
+        continue;
+      }
+      const { metadata, contacts = [], messages = [], statuses = [] } = value.data;
+      if (metadata?.phone_number_id !== phoneNumberId) {
+        ignored += messages.length + statuses.length;
+        continue;
+      }
+      const knownContacts = contacts.flatMap((raw) => {
+        const contact = contactSchema.safeParse(raw);
+        return contact.success ? [contact.data] : [];
+      });
+      for (const raw of messages) {
+        const message = messageSchema.safeParse(raw);
+        const event = message.success ? inboundEvent(message.data, knownContacts) : undefined;
+        if (event) events.push(event);
+        else ignored += 1;
+      }
+      for (const raw of statuses) {
+        const status = statusSchema.safeParse(raw);
+        const event = status.success ? statusEvent(status.data) : undefined;
+        if (event) events.push(event);
+        else ignored += 1;
+      }
+    }
+  }
+  return { events, ignored };
+}
+
+type Contact = z.infer<typeof contactSchema>;
+
+function applicantOf(waId: string | undefined, userId: string | undefined, contacts: Contact[]): ApplicantRef | undefined {
+  const contact =
+    contacts.find((c) => (waId && c.wa_id === waId) || (userId && c.user_id === userId)) ??
+    (contacts.length === 1 ? contacts[0] : undefined);
+  const resolvedWaId = waId ?? contact?.wa_id;
+  const resolvedUserId = userId ?? contact?.user_id;
+  const key = resolvedUserId ?? resolvedWaId;
+  if (!key) return undefined;
+  return {
+    key,
+    ...(resolvedWaId ? { waId: resolvedWaId } : {}),
+    ...(resolvedUserId ? { userId: resolvedUserId } : {}),
+    ...(contact?.profile?.name ? { profileName: contact.profile.name } : {}),
+  };
+}
+
+function inboundEvent(message: MetaMessage, contacts: Contact[]): InboundEvent | undefined {
+  const applicant = applicantOf(message.from, message.from_user_id, contacts);
+  if (!applicant) return undefined;
+  const newWaId = message.system?.type === 'user_changed_number' ? message.system.wa_id : undefined;
+  return {
+    type: 'inbound',
+    eventId: message.id,
+    applicant,
+    sentAt: isoFromUnix(message.timestamp),
+    content: contentOf(message),
+    ...(newWaId ? { newWaId } : {}),
+  };
+}
+
+const MEDIA_KINDS: readonly MediaKind[] = ['image', 'document', 'audio', 'video', 'sticker'];
+const SILENT_TYPES = new Set(['reaction', 'edit', 'revoke', 'system', 'ephemeral', 'request_welcome']);
+const SILENT_UNSUPPORTED = new Set(['edit', 'reaction', 'revoke', 'poll_update']);
+
+function contentOf(message: MetaMessage): InboundContent {
+  if (message.type === 'text' && message.text) return { kind: 'text', text: message.text.body };
+  if (message.type === 'interactive' && message.interactive) {
+    const reply = message.interactive.button_reply ?? message.interactive.list_reply;
+    if (reply) return { kind: 'choice', id: reply.id, title: reply.title ?? '' };
+    if (message.interactive.type === 'call_permission_reply') return { kind: 'silent', reason: 'call_permission_reply' };
+    return { kind: 'other', type: `interactive:${message.interactive.type}` };
+  }
+  if (message.type === 'button' && message.button) {
+    return { kind: 'choice', id: message.button.payload ?? '', title: message.button.text ?? '' };
+  }
+  const mediaKind = MEDIA_KINDS.find((kind) => kind === message.type);
+  const media = mediaKind ? message[mediaKind] : undefined;
+  if (mediaKind && media) {
+    return {
+      kind: 'media',
+      mediaKind,
+      mediaId: media.id,
+      mimeType: media.mime_type ?? 'application/octet-stream',
+      ...(media.sha256 ? { sha256: media.sha256 } : {}),
+      ...(media.caption ? { caption: media.caption } : {}),
+      ...(media.filename ? { filename: media.filename } : {}),
+      ...(media.url ? { url: media.url } : {}),
+    };
+  }
+  if (SILENT_TYPES.has(message.type)) return { kind: 'silent', reason: message.type };
+  if (message.type === 'unsupported' && SILENT_UNSUPPORTED.has(message.unsupported?.type ?? '')) {
+    return { kind: 'silent', reason: `unsupported:${message.unsupported?.type}` };
+  }
+  return { kind: 'other', type: message.type };
+}
+
+function statusEvent(status: z.infer<typeof statusSchema>): StatusEvent | undefined {
+  const key = status.recipient_user_id ?? status.recipient_id;
+  if (!key) return undefined;
+  const error = status.errors?.[0];
+  return {
+    type: 'status',
+    eventId: `${status.id}:${status.status}`,
+    applicant: {
+      key,
+      ...(status.recipient_id ? { waId: status.recipient_id } : {}),
+      ...(status.recipient_user_id ? { userId: status.recipient_user_id } : {}),
+    },
+    messageId: status.id,
+    status: status.status,
+    at: isoFromUnix(status.timestamp),
+    ...(error?.code !== undefined ? { errorCode: error.code } : {}),
+    ...(error?.title ? { errorTitle: error.title } : {}),
+    ...(status.biz_opaque_callback_data ? { callbackData: status.biz_opaque_callback_data } : {}),
+  };
+}
+
+function isoFromUnix(timestamp: string | undefined): string {
+  const seconds = Number(timestamp);
+  return Number.isFinite(seconds) && seconds > 0 ? new Date(seconds * 1000).toISOString() : new Date(0).toISOString();
+}

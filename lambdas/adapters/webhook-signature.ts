@@ -1,0 +1,15 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+const PREFIX = 'sha256=';
+
+/** `X-Hub-Signature-256` is the HMAC-SHA256 of the exact bytes Meta sent, keyed with the app secret. */
+export function signBody(rawBody: Buffer | string, appSecret: string): string {
+  return PREFIX + createHmac('sha256', appSecret).update(rawBody).digest('hex');
+}
+
+export function hasValidSignature(rawBody: Buffer, header: string | undefined, appSecret: string): boolean {
+  if (!header || !header.startsWith(PREFIX)) return false;
+  const given = Buffer.from(header.slice(PREFIX.length), 'hex');
+  const expected = createHmac('sha256', appSecret).update(rawBody).digest();
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}

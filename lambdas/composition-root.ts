@@ -1,0 +1,61 @@
+/**
+ * The one place that builds real adapters from validated configuration, once per container. Handlers
+ * get what they need from here; nothing else reads `process.env`.
+ */
+import { randomUUID } from 'node:crypto';
+import { documentClient } from './adapters/dynamodb-client';
+import { DynamoDbDeliveryStore } from './adapters/dynamodb-delivery-store';
+import { DynamoDbSessionStore } from './adapters/dynamodb-session-store';
+import { GraphApiClient } from './adapters/graph-api-client';
+import { logger } from './adapters/logger';
+import type { SecretSource } from './adapters/secrets';
+import { signUploadToken, UPLOAD_LINK_LIFETIME_MS } from './adapters/upload-links';
+import { loadGraphConfig, loadOfficeProfile, requireEnv } from './config';
+import type { EventHandlingDeps } from './use-cases/handle-queue-event';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+type Env = Record<string, string | undefined>;
+
+export interface WorkerWiring {
+  readonly env: Env;
+  readonly secrets: SecretSource;
+  readonly dynamo: DynamoDBDocumentClient;
+  readonly tableName: string;
+  readonly uploadBaseUrl: string;
+  readonly now?: () => Date;
+  readonly fetch?: typeof fetch;
+}
+
+export function workerDeps(wiring: WorkerWiring): EventHandlingDeps {
+  const office = loadOfficeProfile(wiring.env);
+  const graph = loadGraphConfig(wiring.env);
+  const now = wiring.now ?? (() => new Date());
+  return {
+    office,
+    sessions: new DynamoDbSessionStore(wiring.dynamo, wiring.tableName),
+    deliveries: new DynamoDbDeliveryStore(wiring.dynamo, wiring.tableName, now),
+    messenger: new GraphApiClient({
+      apiUrl: graph.apiUrl,
+      phoneNumberId: graph.phoneNumberId,
+      accessToken: async () => (await wiring.secrets.get()).WHATSAPP_ACCESS_TOKEN,
+      onTokenExpired: () => wiring.secrets.invalidate(),
+      ...(wiring.fetch ? { fetch: wiring.fetch } : {}),
+    }),
+    clock: { now },
+    ids: { newId: () => randomUUID() },
+    uploadLinks: async () => {
+      const key = (await wiring.secrets.get()).LINK_SIGNING_KEY;
+      return (serviceId, draftId) =>
+        `${wiring.uploadBaseUrl}/${signUploadToken({ draftId, serviceId, expiresAt: now().getTime() + UPLOAD_LINK_LIFETIME_MS }, key)}`;
+    },
+    log: logger,
+  };
+}
+
+export function awsTableName(env: Env): string {
+  return requireEnv(env, 'TABLE_NAME');
+}
+
+export function awsDocumentClient() {
+  return documentClient({});
+}

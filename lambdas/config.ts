@@ -1,0 +1,94 @@
+/**
+ * Configuration, parsed once with zod and failing fast with a message that names the bad value.
+ * The office profile comes from `config/office.json`, overridable per deployment by environment.
+ */
+import { z } from 'zod/mini';
+import officeDefaults from '../config/office.json';
+import type { OfficeProfile } from './domain/office';
+import { ConfigurationError } from './errors';
+
+type Env = Record<string, string | undefined>;
+
+const hhmm = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM'));
+const integerFromEnv = (min: number, max: number) =>
+  z.pipe(
+    z.union([z.number(), z.string().check(z.regex(/^\d+$/, 'must be a whole number'))]),
+    z.transform(Number),
+  ).check(z.gte(min), z.lte(max));
+
+export const officeProfileSchema = z
+  .object({
+    officeName: z.string().check(z.minLength(3)),
+    officeShortName: z.string().check(z.minLength(3)),
+    address: z.string().check(z.minLength(3)),
+    whatsappNumber: z.string().check(z.regex(/^\+?\d{8,15}$/, 'must be a phone number')),
+    queuePrefix: z.string().check(z.regex(/^[A-Z]{2,6}$/, 'must be 2–6 capital letters')),
+    arrivalHours: z.object({ from: hhmm, to: hhmm, stepMinutes: integerFromEnv(5, 120) }),
+    dayCapacity: integerFromEnv(1, 1000),
+    reminderHour: integerFromEnv(0, 23),
+    uploadMode: z.enum(['web', 'chat', 'form']),
+    formUrl: z.optional(z.url()),
+    retentionDays: integerFromEnv(1, 3650),
+    menuAsList: z.boolean(),
+  })
+  .check(
+    z.refine((office) => office.uploadMode !== 'form' || Boolean(office.formUrl), {
+      message: 'FORM_URL is required when UPLOAD_MODE is form',
+      path: ['formUrl'],
+    }),
+    z.refine((office) => office.arrivalHours.from < office.arrivalHours.to, {
+      message: 'arrivalHours.from must be before arrivalHours.to',
+      path: ['arrivalHours'],
+    }),
+  );
+
+/** Office defaults overlaid with the environment's overrides (CONTRACT.md names). */
+export function loadOfficeProfile(env: Env, defaults: unknown = officeDefaults): OfficeProfile {
+  const base = typeof defaults === 'object' && defaults !== null ? defaults : {};
+  const overrides = {
+    ...(env.QUEUE_PREFIX ? { queuePrefix: env.QUEUE_PREFIX } : {}),
+    ...(env.DAY_CAPACITY ? { dayCapacity: env.DAY_CAPACITY } : {}),
+    ...(env.REMINDER_HOUR ? { reminderHour: env.REMINDER_HOUR } : {}),
+    ...(env.RETENTION_DAYS ? { retentionDays: env.RETENTION_DAYS } : {}),
+    ...(env.UPLOAD_MODE ? { uploadMode: env.UPLOAD_MODE } : {}),
+    ...(env.FORM_URL ? { formUrl: env.FORM_URL } : {}),
+    ...(env.MENU_AS_LIST ? { menuAsList: env.MENU_AS_LIST === 'true' } : {}),
+  };
+  return parseOrExplain(officeProfileSchema, { ...base, ...overrides }, 'office profile');
+}
+
+const graphSchema = z.object({
+  apiUrl: z.url(),
+  phoneNumberId: z.string().check(z.minLength(1)),
+});
+
+export interface GraphConfig {
+  readonly apiUrl: string;
+  readonly phoneNumberId: string;
+}
+
+export function loadGraphConfig(env: Env, defaults: Partial<GraphConfig> = {}): GraphConfig {
+  return parseOrExplain(
+    graphSchema,
+    {
+      apiUrl: env.WHATSAPP_API_URL ?? defaults.apiUrl,
+      phoneNumberId: env.WHATSAPP_PHONE_NUMBER_ID ?? defaults.phoneNumberId,
+    },
+    'WhatsApp settings (WHATSAPP_API_URL, WHATSAPP_PHONE_NUMBER_ID)',
+  );
+}
+
+export function parseOrExplain<T>(schema: z.ZodMiniType<T>, value: unknown, what: string): T {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const problems = result.error.issues
+    .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
+    .join('; ');
+  throw new ConfigurationError(`Invalid ${what}: ${problems}`);
+}
+
+export function requireEnv(env: Env, name: string): string {
+  const value = env[name];
+  if (!value) throw new ConfigurationError(`Missing environment variable ${name}`);
+  return value;
+}

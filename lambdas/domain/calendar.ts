@@ -1,0 +1,86 @@
+/**
+ * Calendar dates as plain `YYYY-MM-DD` strings, always meant as dates in Asia/Jakarta (WIB, UTC+7, no
+ * daylight saving). Keeping them as strings means no server time zone can shift a day.
+ */
+export type IsoDate = string;
+
+const JAKARTA_OFFSET_MS = 7 * 60 * 60 * 1000;
+
+const DAY_NAMES = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'] as const;
+const MONTH_NAMES = [
+  'Januari',
+  'Februari',
+  'Maret',
+  'April',
+  'Mei',
+  'Juni',
+  'Juli',
+  'Agustus',
+  'September',
+  'Oktober',
+  'November',
+  'Desember',
+] as const;
+
+/** The Jakarta calendar date of an instant. */
+export function jakartaDate(instant: Date): IsoDate {
+  return new Date(instant.getTime() + JAKARTA_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+export function parseIsoDate(date: IsoDate): { year: number; month: number; day: number } {
+  const [year, month, day] = date.split('-').map(Number);
+  return { year: year ?? NaN, month: month ?? NaN, day: day ?? NaN };
+}
+
+export function isoDate(year: number, month: number, day: number): IsoDate {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+export function isRealDate(year: number, month: number, day: number): boolean {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return false;
+  if (month < 1 || month > 12 || day < 1) return false;
+  return day <= daysInMonth(year, month);
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export function dayOfWeek(date: IsoDate): number {
+  const { year, month, day } = parseIsoDate(date);
+  return new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  const { year, month, day } = parseIsoDate(date);
+  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+}
+
+/** Same day one calendar month later, clamped to the month's end (31 January → 28/29 February). */
+export function addOneMonth(date: IsoDate): IsoDate {
+  const { year, month, day } = parseIsoDate(date);
+  const nextYear = month === 12 ? year + 1 : year;
+  const nextMonth = month === 12 ? 1 : month + 1;
+  return isoDate(nextYear, nextMonth, Math.min(day, daysInMonth(nextYear, nextMonth)));
+}
+
+export function dayName(date: IsoDate): string {
+  return DAY_NAMES[dayOfWeek(date)] ?? '';
+}
+
+/** `31 Desember 2025` */
+export function formatDateLong(date: IsoDate): string {
+  const { year, month, day } = parseIsoDate(date);
+  return `${day} ${MONTH_NAMES[month - 1] ?? ''} ${year}`;
+}
+
+/** `Rabu, 31 Desember 2025` */
+export function formatDayDate(date: IsoDate): string {
+  return `${dayName(date)}, ${formatDateLong(date)}`;
+}
+
+/** `09:00` → `09.00 WIB` */
+export function formatTime(time: string): string {
+  return `${time.replace(':', '.')} WIB`;
+}

@@ -1,0 +1,32 @@
+/** Typed errors, mapped to replies or HTTP statuses in one place each. */
+export class DuplicateEventError extends Error {
+  override readonly name = 'DuplicateEventError';
+  constructor(readonly eventId: string) {
+    super(`event ${eventId} was already processed`);
+  }
+}
+
+export class ConcurrentUpdateError extends Error {
+  override readonly name = 'ConcurrentUpdateError';
+  constructor(readonly key: string) {
+    super(`session ${key} was changed by someone else`);
+  }
+}
+
+export class ConfigurationError extends Error {
+  override readonly name = 'ConfigurationError';
+}
+
+/** An error from the Graph API, classified by Meta's error code (whatsapp-cloud-api.md §7). */
+export class GraphApiError extends Error {
+  override readonly name = 'GraphApiError';
+  constructor(
+    readonly code: number,
+    readonly title: string,
+    readonly retryable: boolean,
+    readonly httpStatus: number,
+    readonly fbtraceId?: string,
+  ) {
+    super(`Graph API error ${code}: ${title}`);
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * Meta's webhook: `GET` is the verify handshake; `POST` checks the signature on the raw bytes, parses
+ * tolerantly and queues every message for our number before answering 200 (CONTRACT.md).
+ */
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { timingSafeEqual } from 'node:crypto';
+import { hasValidSignature } from '../adapters/webhook-signature';
+import { toQueueEvents } from '../adapters/webhook-schema';
+import type { SecretSource } from '../adapters/secrets';
+import type { EventQueue } from '../ports';
+
+export interface WebhookDeps {
+  readonly phoneNumberId: string;
+  readonly secrets: SecretSource;
+  readonly queue: EventQueue;
+  readonly log: { warn(message: string, fields: Record<string, unknown>): void; info(message: string, fields: Record<string, unknown>): void };
+}
+
+export type WebhookHandler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
+
+export function createWebhookHandler(deps: WebhookDeps): WebhookHandler {
+  return async (event) => {
+    const method = event.requestContext.http.method;
+    if (method === 'GET') return verifyHandshake(event, deps);
+    if (method !== 'POST') return plain(405, 'Method Not Allowed');
+
+    const secrets = await deps.secrets.get();
+    const rawBody = Buffer.from(event.body ?? '', event.isBase64Encoded ? 'base64' : 'utf8');
+    if (!hasValidSignature(rawBody, header(event, 'x-hub-signature-256'), secrets.WHATSAPP_APP_SECRET)) {
+      deps.log.warn('webhook signature refused', { bytes: rawBody.length });
+      return plain(401, 'Invalid signature');
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(rawBody.toString('utf8'));
+    } catch {
+      return plain(400, 'Body is not JSON');
+    }
+    const parsed = toQueueEvents(body, deps.phoneNumberId);
+    if (!parsed) return plain(200, 'Ignored: not a WhatsApp envelope');
+    if (parsed.events.length > 0) await deps.queue.enqueue(parsed.events);
+    deps.log.info('webhook accepted', { queued: parsed.events.length, ignored: parsed.ignored });
+    return plain(200, 'OK');
+  };
+}
+
+async function verifyHandshake(event: APIGatewayProxyEventV2, deps: WebhookDeps): Promise<APIGatewayProxyStructuredResultV2> {
+  const query = event.queryStringParameters ?? {};
+  const secrets = await deps.secrets.get();
+  const token = Buffer.from(query['hub.verify_token'] ?? '');
+  const expected = Buffer.from(secrets.WHATSAPP_VERIFY_TOKEN);
+  const tokenMatches = token.length === expected.length && timingSafeEqual(token, expected);
+  if (query['hub.mode'] === 'subscribe' && tokenMatches && query['hub.challenge'] !== undefined) {
+    return plain(200, query['hub.challenge']);
+  }
+  return plain(403, 'Forbidden');
+}
+
+function header(event: APIGatewayProxyEventV2, name: string): string | undefined {
+  return event.headers?.[name] ?? Object.entries(event.headers ?? {}).find(([key]) => key.toLowerCase() === name)?.[1];
+}
+
+function plain(statusCode: number, body: string): APIGatewayProxyStructuredResultV2 {
+  return { statusCode, headers: { 'content-type': 'text/plain; charset=utf-8' }, body };
+}

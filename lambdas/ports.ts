@@ -1,0 +1,82 @@
+/** The interfaces the core needs; adapters implement them, the composition root wires them. */
+import type { Conversation } from './domain/conversation';
+import type { Reply } from './domain/replies';
+import type { QueueEvent } from './queue-events';
+
+export interface Recipient {
+  readonly waId?: string;
+  readonly userId?: string;
+}
+
+export interface OutboxEntry {
+  readonly id: string;
+  readonly seq: number;
+  readonly reply: Reply;
+}
+
+export interface ApplicantSession {
+  readonly key: string;
+  readonly waId?: string;
+  readonly userId?: string;
+  readonly profileName?: string;
+  readonly conversation: Conversation;
+  /** Start of the 24-hour customer service window (ISO). */
+  readonly lastInboundAt?: string;
+  /** Ids of the latest events handled, to skip a redelivery without a read of the idempotency record. */
+  readonly recentEventIds: readonly string[];
+  readonly outbox: readonly OutboxEntry[];
+  /** Optimistic lock: 0 for a session not yet stored. */
+  readonly version: number;
+}
+
+export interface SessionStore {
+  load(key: string): Promise<ApplicantSession | undefined>;
+  /**
+   * Saves the session if nobody else saved it since `session.version` was read, and records the event
+   * as processed. Throws `DuplicateEventError` when the event was already processed,
+   * `ConcurrentUpdateError` when the session moved on.
+   */
+  saveDecision(session: ApplicantSession, eventId: string, now: Date): Promise<void>;
+  /** Removes a settled entry (sent, or refused for good and recorded) from the outbox. */
+  markSent(key: string, outboxId: string): Promise<void>;
+}
+
+export interface FailedSend {
+  readonly applicantKey: string;
+  readonly outboxId: string;
+  readonly code: number;
+  readonly title: string;
+  readonly at: string;
+}
+
+export interface DeliveryStore {
+  /** Records a status of a sent message, keeping the highest state reached. */
+  recordStatus(status: {
+    messageId: string;
+    status: string;
+    at: string;
+    recipientKey: string;
+    errorCode?: number;
+    errorTitle?: string;
+  }): Promise<void>;
+  /** A message Meta refused for good: kept for officers to follow up by phone. */
+  recordFailedSend(failure: FailedSend): Promise<void>;
+}
+
+export interface Messenger {
+  send(recipient: Recipient, reply: Reply, options?: { callbackData?: string }): Promise<{ messageId: string }>;
+  markRead(messageId: string): Promise<void>;
+}
+
+export interface EventQueue {
+  /** Resolves once every event is durably queued. */
+  enqueue(events: readonly QueueEvent[]): Promise<void>;
+}
+
+export interface IdSource {
+  newId(): string;
+}
+
+export interface Clock {
+  now(): Date;
+}

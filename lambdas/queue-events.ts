@@ -1,0 +1,61 @@
+/**
+ * The events on an applicant's ordered stream (SQS FIFO in AWS, the journalled queue locally). The
+ * schema is checked again where the worker reads them: a queue is a boundary too.
+ */
+import { z } from 'zod/mini';
+
+export const applicantRefSchema = z.object({
+  /** The session key: the business-scoped user id when Meta sends one, else the WhatsApp id. */
+  key: z.string().check(z.minLength(1)),
+  waId: z.optional(z.string()),
+  userId: z.optional(z.string()),
+  profileName: z.optional(z.string()),
+});
+export type ApplicantRef = z.infer<typeof applicantRefSchema>;
+
+const inboundContentSchema = z.union([
+  z.object({ kind: z.literal('text'), text: z.string() }),
+  z.object({ kind: z.literal('choice'), id: z.string(), title: z.string() }),
+  z.object({
+    kind: z.literal('media'),
+    mediaKind: z.enum(['image', 'document', 'audio', 'video', 'sticker']),
+    mediaId: z.string(),
+    mimeType: z.string(),
+    sha256: z.optional(z.string()),
+    caption: z.optional(z.string()),
+    filename: z.optional(z.string()),
+    url: z.optional(z.string()),
+  }),
+  z.object({ kind: z.literal('silent'), reason: z.string() }),
+  z.object({ kind: z.literal('other'), type: z.string() }),
+]);
+
+export const inboundEventSchema = z.object({
+  type: z.literal('inbound'),
+  /** Meta's message id (`wamid…`): the deduplication key. */
+  eventId: z.string(),
+  applicant: applicantRefSchema,
+  /** When Meta says the applicant sent it (ISO). */
+  sentAt: z.string(),
+  content: inboundContentSchema,
+  /** `user_changed_number`: the applicant's new WhatsApp id. */
+  newWaId: z.optional(z.string()),
+});
+export type InboundEvent = z.infer<typeof inboundEventSchema>;
+
+export const statusEventSchema = z.object({
+  type: z.literal('status'),
+  /** `<wamid>:<status>`: one record per state of a sent message. */
+  eventId: z.string(),
+  applicant: applicantRefSchema,
+  messageId: z.string(),
+  status: z.string(),
+  at: z.string(),
+  errorCode: z.optional(z.number()),
+  errorTitle: z.optional(z.string()),
+  callbackData: z.optional(z.string()),
+});
+export type StatusEvent = z.infer<typeof statusEventSchema>;
+
+export const queueEventSchema = z.discriminatedUnion('type', [inboundEventSchema, statusEventSchema]);
+export type QueueEvent = z.infer<typeof queueEventSchema>;
