@@ -23,3 +23,32 @@ export const DELIVERY_TTL_MS = 90 * DAY_MS;
 export function ttlSeconds(now: Date, lifetimeMs: number): number {
   return Math.floor((now.getTime() + lifetimeMs) / 1000);
 }
+
+/** The table as `CreateTable` input, for the local stand-in and tests (the CDK app mirrors it). */
+export function tableDefinition(tableName: string) {
+  const indexes = Object.values(INDEXES);
+  return {
+    TableName: tableName,
+    BillingMode: 'PAY_PER_REQUEST' as const,
+    AttributeDefinitions: [
+      { AttributeName: TABLE_KEYS.partitionKey, AttributeType: 'S' as const },
+      { AttributeName: TABLE_KEYS.sortKey, AttributeType: 'S' as const },
+      ...indexes.flatMap((index) => [
+        { AttributeName: index.partitionKey, AttributeType: 'S' as const },
+        { AttributeName: index.sortKey, AttributeType: 'S' as const },
+      ]),
+    ],
+    KeySchema: [
+      { AttributeName: TABLE_KEYS.partitionKey, KeyType: 'HASH' as const },
+      { AttributeName: TABLE_KEYS.sortKey, KeyType: 'RANGE' as const },
+    ],
+    GlobalSecondaryIndexes: indexes.map((index) => ({
+      IndexName: index.name,
+      KeySchema: [
+        { AttributeName: index.partitionKey, KeyType: 'HASH' as const },
+        { AttributeName: index.sortKey, KeyType: 'RANGE' as const },
+      ],
+      Projection: { ProjectionType: 'ALL' as const },
+    })),
+  };
+}

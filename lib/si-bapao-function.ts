@@ -1,0 +1,83 @@
+/**
+ * One Lambda function with the project's shared defaults: Node 24 on ARM64, esbuild bundling (AWS SDK
+ * included, minified, source maps), an explicit log group with a retention, and a role of its own that
+ * may only write to that log group (no AWSLambdaBasicExecutionRole, no wildcard log permissions).
+ * Entries are TypeScript files under `lambdas/` exporting `handler`.
+ */
+import * as path from 'node:path';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+
+export const LAMBDA_SOURCE_DIR = path.join(__dirname, '..', 'lambdas');
+
+export interface SiBapaoFunctionProps {
+  /** Entry file, relative to `lambdas/` (e.g. `webhook.ts`). */
+  readonly entry: string;
+  readonly description?: string;
+  readonly environment?: Record<string, string>;
+  /** @default 512 */
+  readonly memorySize?: number;
+  /** @default 10 seconds */
+  readonly timeout?: Duration;
+  /** Active X-Ray tracing. @default false */
+  readonly tracing?: boolean;
+}
+
+export class SiBapaoFunction extends Construct implements iam.IGrantable {
+  readonly function: NodejsFunction;
+  readonly logGroup: LogGroup;
+  readonly role: iam.Role;
+  readonly grantPrincipal: iam.IPrincipal;
+  readonly timeout: Duration;
+
+  constructor(scope: Construct, id: string, props: SiBapaoFunctionProps) {
+    super(scope, id);
+    this.timeout = props.timeout ?? Duration.seconds(10);
+
+    this.logGroup = new LogGroup(this, 'Logs', {
+      retention: RetentionDays.ONE_MONTH,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    this.role = new iam.Role(this, 'Role', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: `Execution role of ${id}`,
+    });
+    this.role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        resources: [this.logGroup.logGroupArn],
+      }),
+    );
+    this.grantPrincipal = this.role;
+
+    this.function = new NodejsFunction(this, 'Function', {
+      entry: path.join(LAMBDA_SOURCE_DIR, props.entry),
+      handler: 'handler',
+      runtime: Runtime.NODEJS_24_X,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize ?? 512,
+      timeout: this.timeout,
+      role: this.role,
+      logGroup: this.logGroup,
+      ...(props.tracing ? { tracing: Tracing.ACTIVE } : {}),
+      ...(props.description ? { description: props.description } : {}),
+      environment: {
+        NODE_OPTIONS: '--enable-source-maps',
+        ...props.environment,
+      },
+      bundling: {
+        minify: true,
+        sourceMap: true,
+        sourcesContent: false,
+        target: 'node24',
+        format: OutputFormat.CJS,
+        externalModules: [],
+      },
+    });
+  }
+}

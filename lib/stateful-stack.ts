@@ -1,0 +1,111 @@
+/**
+ * What must survive a redeploy: the single table, the documents bucket (with its access-log bucket) and
+ * the application secret. Everything here is retained when the stack is deleted.
+ */
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { Construct } from 'constructs';
+import { INDEXES, TABLE_KEYS } from '../lambdas/adapters/table-design';
+import type { OfficeProfile } from '../lambdas/domain/office';
+import { lifecycleBackstopDays } from './office-config';
+
+export const APP_SECRET_NAME = 'si-bapao/app';
+/** Keys the operator fills in after the first deploy; LINK_SIGNING_KEY is generated. */
+export const OPERATOR_SECRET_KEYS = ['WHATSAPP_ACCESS_TOKEN', 'WHATSAPP_APP_SECRET', 'WHATSAPP_VERIFY_TOKEN'] as const;
+export const SECRET_PLACEHOLDER = 'REPLACE_ME';
+
+export interface StatefulStackProps extends StackProps {
+  readonly office: OfficeProfile;
+}
+
+export class StatefulStack extends Stack {
+  readonly table: Table;
+  readonly bucket: Bucket;
+  readonly accessLogBucket: Bucket;
+  readonly secret: Secret;
+
+  constructor(scope: Construct, id: string, props: StatefulStackProps) {
+    super(scope, id, props);
+
+    this.table = new Table(this, 'Table', {
+      partitionKey: { name: TABLE_KEYS.partitionKey, type: AttributeType.STRING },
+      sortKey: { name: TABLE_KEYS.sortKey, type: AttributeType.STRING },
+      timeToLiveAttribute: TABLE_KEYS.ttl,
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      encryption: TableEncryption.AWS_MANAGED,
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    for (const index of Object.values(INDEXES)) {
+      this.table.addGlobalSecondaryIndex({
+        indexName: index.name,
+        partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
+        sortKey: { name: index.sortKey, type: AttributeType.STRING },
+        projectionType: ProjectionType.ALL,
+      });
+    }
+
+    this.accessLogBucket = new Bucket(this, 'AccessLogBucket', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      lifecycleRules: [{ id: 'expire-access-logs', expiration: Duration.days(365) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(this.accessLogBucket).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason:
+        'This bucket is the destination of the documents bucket server access logs; logging it into itself ' +
+        'would loop and logging it elsewhere only moves the question one bucket further.',
+    });
+
+    const backstop = Duration.days(lifecycleBackstopDays(props.office));
+    this.bucket = new Bucket(this, 'DocumentsBucket', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      versioned: false,
+      serverAccessLogsBucket: this.accessLogBucket,
+      serverAccessLogsPrefix: 'documents-bucket/',
+      lifecycleRules: [
+        { id: 'documents-retention-backstop', prefix: 'documents/', expiration: backstop },
+        { id: 'proofs-retention-backstop', prefix: 'proofs/', expiration: backstop },
+        { id: 'abort-incomplete-multipart-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
+      ],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    const placeholders = Object.fromEntries(OPERATOR_SECRET_KEYS.map((key) => [key, SECRET_PLACEHOLDER]));
+    this.secret = new Secret(this, 'AppSecret', {
+      secretName: APP_SECRET_NAME,
+      description:
+        'Si Bapao: WhatsApp Cloud API credentials (set by the operator) and the upload-link signing key (generated).',
+      generateSecretString: {
+        secretStringTemplate: JSON.stringify(placeholders),
+        generateStringKey: 'LINK_SIGNING_KEY',
+        excludePunctuation: true,
+        passwordLength: 48,
+      },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(this.secret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'The WhatsApp tokens are issued by Meta and can only be rotated in the Meta developer console, so ' +
+        'rotation is an operator procedure (update the secret; functions refetch it within 5 minutes or on ' +
+        'Graph error 190). A rotation Lambda cannot obtain new values.',
+    });
+
+    new CfnOutput(this, 'TableName', { value: this.table.tableName });
+    new CfnOutput(this, 'BucketName', { value: this.bucket.bucketName });
+    new CfnOutput(this, 'SecretArn', {
+      value: this.secret.secretArn,
+      description: `Fill ${OPERATOR_SECRET_KEYS.join(', ')} in this secret after the first deploy.`,
+    });
+  }
+}

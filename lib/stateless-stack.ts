@@ -1,0 +1,181 @@
+/**
+ * What can be redeployed freely: the webhook (HTTP API → webhook λ → SQS FIFO) and the conversation
+ * worker (SQS FIFO → conversation λ). Data lives in the stateful stack and arrives as props.
+ */
+import { CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { CfnStage, HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { INDEXES } from '../lambdas/adapters/table-design';
+import type { OfficeProfile } from '../lambdas/domain/office';
+import { officeEnvironment } from './office-config';
+import { SiBapaoFunction } from './si-bapao-function';
+
+export const SERVICE_NAME = 'si-bapao';
+export const EVENTS_QUEUE_NAME = 'si-bapao-events.fifo';
+export const EVENTS_DLQ_NAME = 'si-bapao-events-dlq.fifo';
+export const DEFAULT_WHATSAPP_API_URL = 'https://graph.facebook.com/v25.0';
+export const DEFAULT_UPLOAD_BASE_URL = 'https://example.invalid/upload';
+export const PHONE_NUMBER_ID_PLACEHOLDER = 'SET_WHATSAPP_PHONE_NUMBER_ID';
+
+/** Item-level read/write, as `grantReadWriteData` grants, but no Scan and no streams. */
+export const TABLE_READ_WRITE_ACTIONS = [
+  'dynamodb:BatchGetItem',
+  'dynamodb:GetItem',
+  'dynamodb:Query',
+  'dynamodb:ConditionCheckItem',
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+  'dynamodb:DescribeTable',
+];
+
+/**
+ * Table read/write on the table and on each index by name (from table-design.ts): the same rights as
+ * `grantReadWriteData`, without its `index/*` wildcard resource (cdk-nag AwsSolutions-IAM5).
+ */
+export function grantTableReadWrite(table: ITable, grantee: IGrantable): void {
+  grantee.grantPrincipal.addToPrincipalPolicy(
+    new PolicyStatement({
+      actions: TABLE_READ_WRITE_ACTIONS,
+      resources: [
+        table.tableArn,
+        ...Object.values(INDEXES).map((index) => `${table.tableArn}/index/${index.name}`),
+      ],
+    }),
+  );
+}
+
+export interface StatelessStackProps extends StackProps {
+  readonly table: ITable;
+  readonly bucket: IBucket;
+  readonly secret: ISecret;
+  readonly office: OfficeProfile;
+}
+
+export class StatelessStack extends Stack {
+  readonly api: HttpApi;
+  readonly queue: Queue;
+  readonly deadLetterQueue: Queue;
+  readonly webhook: SiBapaoFunction;
+  readonly conversation: SiBapaoFunction;
+
+  constructor(scope: Construct, id: string, props: StatelessStackProps) {
+    super(scope, id, props);
+
+    const context = (key: string, fallback: string): string => {
+      const value: unknown = this.node.tryGetContext(key);
+      return typeof value === 'string' && value.length > 0 ? value : fallback;
+    };
+    const phoneNumberId = context('whatsappPhoneNumberId', PHONE_NUMBER_ID_PLACEHOLDER);
+    const whatsappApiUrl = context('whatsappApiUrl', DEFAULT_WHATSAPP_API_URL);
+    const uploadBaseUrl = context('uploadBaseUrl', DEFAULT_UPLOAD_BASE_URL);
+
+    // The conversation worker: SQS FIFO → conversation λ, partial batch responses.
+    this.conversation = new SiBapaoFunction(this, 'Conversation', {
+      entry: 'conversation.ts',
+      description: 'Si Bapao conversation worker: one applicant event at a time, in order',
+      timeout: Duration.seconds(30),
+      environment: {
+        TABLE_NAME: props.table.tableName,
+        SECRET_ARN: props.secret.secretArn,
+        WHATSAPP_PHONE_NUMBER_ID: phoneNumberId,
+        WHATSAPP_API_URL: whatsappApiUrl,
+        UPLOAD_BASE_URL: uploadBaseUrl,
+        POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
+        ...officeEnvironment(props.office),
+      },
+    });
+
+    this.deadLetterQueue = new Queue(this, 'EventsDeadLetterQueue', {
+      queueName: EVENTS_DLQ_NAME,
+      fifo: true,
+      retentionPeriod: Duration.days(14),
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+    });
+    Validations.of(this.deadLetterQueue).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is the dead-letter queue of si-bapao-events.fifo; a DLQ of a DLQ has no consumer.',
+    });
+
+    this.queue = new Queue(this, 'EventsQueue', {
+      queueName: EVENTS_QUEUE_NAME,
+      fifo: true,
+      contentBasedDeduplication: false,
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      // AWS guidance for SQS event sources: at least six times the function timeout.
+      visibilityTimeout: Duration.seconds(this.conversation.timeout.toSeconds() * 6),
+      deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: 5 },
+    });
+
+    this.conversation.function.addEventSource(
+      new SqsEventSource(this.queue, { batchSize: 10, reportBatchItemFailures: true }),
+    );
+    grantTableReadWrite(props.table, this.conversation);
+    props.secret.grantRead(this.conversation);
+
+    // The webhook: Meta → HTTP API → webhook λ → SQS FIFO.
+    this.webhook = new SiBapaoFunction(this, 'Webhook', {
+      entry: 'webhook.ts',
+      description: 'Si Bapao WhatsApp webhook: verify the signature, enqueue, answer 200',
+      environment: {
+        SECRET_ARN: props.secret.secretArn,
+        QUEUE_URL: this.queue.queueUrl,
+        WHATSAPP_PHONE_NUMBER_ID: phoneNumberId,
+        POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
+      },
+    });
+    props.secret.grantRead(this.webhook);
+    this.queue.grantSendMessages(this.webhook);
+
+    this.api = new HttpApi(this, 'Api', {
+      apiName: 'si-bapao',
+      description: 'Si Bapao: WhatsApp Cloud API webhook',
+    });
+    const integration = new HttpLambdaIntegration('WebhookIntegration', this.webhook.function);
+    const routes = this.api.addRoutes({ path: '/webhook', methods: [HttpMethod.GET, HttpMethod.POST], integration });
+    for (const route of routes) {
+      Validations.of(route).acknowledge({
+        id: 'AwsSolutions-APIG4',
+        reason:
+          'Meta calls this webhook and cannot send credentials an API Gateway authorizer could check. Every ' +
+          'POST is authenticated inside the Lambda by the HMAC-SHA256 X-Hub-Signature-256 over the raw body ' +
+          '(app secret); GET is the public verify handshake, answered only when hub.verify_token matches.',
+      });
+    }
+
+    const accessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: RetentionDays.ONE_MONTH });
+    const stage = this.api.defaultStage?.node.defaultChild as CfnStage;
+    stage.accessLogSettings = {
+      destinationArn: accessLogs.logGroupArn,
+      format: JSON.stringify({
+        requestId: '$context.requestId',
+        requestTime: '$context.requestTime',
+        httpMethod: '$context.httpMethod',
+        routeKey: '$context.routeKey',
+        status: '$context.status',
+        responseLength: '$context.responseLength',
+        responseLatency: '$context.responseLatency',
+        integrationLatency: '$context.integrationLatency',
+        integrationError: '$context.integrationErrorMessage',
+        sourceIp: '$context.identity.sourceIp',
+      }),
+    };
+    stage.defaultRouteSettings = { throttlingRateLimit: 50, throttlingBurstLimit: 100 };
+
+    new CfnOutput(this, 'WebhookUrl', {
+      value: `${this.api.url}webhook`,
+      description: 'Callback URL to register in the Meta app dashboard (WhatsApp → Configuration).',
+    });
+  }
+}

@@ -1,0 +1,286 @@
+/**
+ * The local stand-in for SQS FIFO, with the same contract: one ordered stream per message group,
+ * deduplication ids remembered for five minutes, retries with backoff, and a dead-letter file after
+ * `maxReceiveCount` failures. Every enqueue is written and fsynced to a journal in `DATA_DIR` before it
+ * resolves, so a killed server loses nothing: on start the journal is replayed.
+ */
+import { randomUUID } from 'node:crypto';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
+
+export interface QueuedMessage {
+  readonly seq: number;
+  readonly messageId: string;
+  readonly groupId: string;
+  readonly deduplicationId: string;
+  readonly body: string;
+  readonly sentAt: number;
+  receiveCount: number;
+}
+
+/** Resolves normally when handled; throws (or rejects) to have the message retried. */
+export type QueueConsumer = (message: QueuedMessage) => Promise<void>;
+
+export interface DurableQueueOptions {
+  readonly dir: string;
+  readonly maxReceiveCount?: number;
+  readonly concurrency?: number;
+  readonly retryBaseMs?: number;
+  readonly retryMaxMs?: number;
+  readonly dedupWindowMs?: number;
+}
+
+type JournalRecord =
+  | { op: 'enq'; seq: number; id: string; group: string; dedup: string; body: string; at: number }
+  | { op: 'ack'; seq: number }
+  | { op: 'dead'; seq: number };
+
+export class DurableQueue {
+  private readonly journalPath: string;
+  private readonly deadLetterPath: string;
+  private readonly groups = new Map<string, QueuedMessage[]>();
+  private readonly busyGroups = new Set<string>();
+  private readonly recentDedupIds = new Map<string, number>();
+  private readonly idleWaiters: (() => void)[] = [];
+  private handle: FileHandle | undefined;
+  private writeChain: Promise<void> = Promise.resolve();
+  private pendingLines: string[] = [];
+  private pendingResolvers: { resolve: () => void; reject: (error: unknown) => void }[] = [];
+  private flushing = false;
+  private nextSeq = 1;
+  private inFlight = 0;
+  private consumer: QueueConsumer | undefined;
+  private stopped = false;
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly maxReceiveCount: number;
+  private readonly concurrency: number;
+  private readonly retryBaseMs: number;
+  private readonly retryMaxMs: number;
+  private readonly dedupWindowMs: number;
+
+  constructor(options: DurableQueueOptions) {
+    mkdirSync(options.dir, { recursive: true });
+    this.journalPath = join(options.dir, 'journal.jsonl');
+    this.deadLetterPath = join(options.dir, 'dead-letter.jsonl');
+    this.maxReceiveCount = options.maxReceiveCount ?? 5;
+    this.concurrency = options.concurrency ?? 16;
+    this.retryBaseMs = options.retryBaseMs ?? 200;
+    this.retryMaxMs = options.retryMaxMs ?? 10_000;
+    this.dedupWindowMs = options.dedupWindowMs ?? 5 * 60 * 1000;
+    this.replayJournal();
+  }
+
+  /** Number of messages not yet handled (waiting, retrying or in flight). */
+  get depth(): number {
+    let count = 0;
+    for (const messages of this.groups.values()) count += messages.length;
+    return count;
+  }
+
+  async open(): Promise<void> {
+    this.handle = await open(this.journalPath, 'a');
+  }
+
+  start(consumer: QueueConsumer): void {
+    this.consumer = consumer;
+    this.dispatch();
+  }
+
+  /** Durably queues the messages (in order), skipping deduplication ids seen in the last five minutes. */
+  async send(messages: readonly { groupId: string; deduplicationId: string; body: string }[]): Promise<void> {
+    const now = Date.now();
+    this.forgetOldDedupIds(now);
+    const accepted: QueuedMessage[] = [];
+    for (const message of messages) {
+      if (this.recentDedupIds.has(message.deduplicationId)) continue;
+      this.recentDedupIds.set(message.deduplicationId, now);
+      accepted.push({
+        seq: this.nextSeq++,
+        messageId: randomUUID(),
+        groupId: message.groupId,
+        deduplicationId: message.deduplicationId,
+        body: message.body,
+        sentAt: now,
+        receiveCount: 0,
+      });
+    }
+    if (accepted.length === 0) return;
+    await this.append(
+      accepted.map((m) => ({ op: 'enq', seq: m.seq, id: m.messageId, group: m.groupId, dedup: m.deduplicationId, body: m.body, at: m.sentAt })),
+      true,
+    );
+    for (const message of accepted) this.groupOf(message.groupId).push(message);
+    this.dispatch();
+  }
+
+  /** Resolves when nothing is waiting or in flight (for tests and benchmarks). */
+  async drained(): Promise<void> {
+    if (this.depth === 0 && this.inFlight === 0) return;
+    await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  deadLetters(): { messageId: string; groupId: string; body: string }[] {
+    if (!existsSync(this.deadLetterPath)) return [];
+    return readFileSync(this.deadLetterPath, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { messageId: string; groupId: string; body: string });
+  }
+
+  async close(): Promise<void> {
+    this.stopped = true;
+    for (const timer of this.timers) clearTimeout(timer);
+    await this.writeChain;
+    await this.flush();
+    await this.handle?.close();
+    this.handle = undefined;
+  }
+
+  private groupOf(groupId: string): QueuedMessage[] {
+    let group = this.groups.get(groupId);
+    if (!group) {
+      group = [];
+      this.groups.set(groupId, group);
+    }
+    return group;
+  }
+
+  private dispatch(): void {
+    if (!this.consumer || this.stopped) return;
+    for (const [groupId, messages] of this.groups) {
+      if (this.inFlight >= this.concurrency) return;
+      if (this.busyGroups.has(groupId)) continue;
+      const head = messages[0];
+      if (!head) {
+        this.groups.delete(groupId);
+        continue;
+      }
+      this.busyGroups.add(groupId);
+      this.inFlight += 1;
+      void this.deliver(head);
+    }
+    this.notifyIfIdle();
+  }
+
+  private async deliver(message: QueuedMessage): Promise<void> {
+    message.receiveCount += 1;
+    let ok = false;
+    try {
+      await this.consumer?.(message);
+      ok = true;
+    } catch {
+      ok = false;
+    }
+    if (this.stopped) return;
+    const group = this.groupOf(message.groupId);
+    if (ok || message.receiveCount >= this.maxReceiveCount) {
+      group.shift();
+      if (!ok) {
+        appendFileSync(this.deadLetterPath, JSON.stringify({ messageId: message.messageId, groupId: message.groupId, body: message.body, failedAt: new Date().toISOString() }) + '\n');
+      }
+      await this.append([{ op: ok ? 'ack' : 'dead', seq: message.seq }], false);
+      this.release(message.groupId);
+      return;
+    }
+    // FIFO: the group waits for its head message to be retried; other groups go on.
+    const backoff = Math.min(this.retryMaxMs, this.retryBaseMs * 2 ** (message.receiveCount - 1));
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      this.release(message.groupId);
+    }, backoff / 2 + Math.random() * (backoff / 2));
+    this.timers.add(timer);
+  }
+
+  private release(groupId: string): void {
+    this.busyGroups.delete(groupId);
+    this.inFlight -= 1;
+    this.dispatch();
+  }
+
+  private notifyIfIdle(): void {
+    if (this.depth === 0 && this.inFlight === 0) {
+      for (const resolve of this.idleWaiters.splice(0)) resolve();
+    }
+  }
+
+  private async append(records: JournalRecord[], durable: boolean): Promise<void> {
+    const lines = records.map((record) => JSON.stringify(record) + '\n');
+    if (!durable) {
+      this.pendingLines.push(...lines);
+      if (!this.flushing) void this.flush();
+      return;
+    }
+    await new Promise<void>((resolve, reject) => {
+      this.pendingLines.push(...lines);
+      this.pendingResolvers.push({ resolve, reject });
+      if (!this.flushing) void this.flush();
+    });
+  }
+
+  /** Group commit: every line waiting is written with one write and one fsync. */
+  private async flush(): Promise<void> {
+    if (this.flushing) return;
+    this.flushing = true;
+    try {
+      while (this.pendingLines.length > 0) {
+        const lines = this.pendingLines.splice(0);
+        const resolvers = this.pendingResolvers.splice(0);
+        try {
+          if (!this.handle) this.handle = await open(this.journalPath, 'a');
+          await this.handle.write(lines.join(''));
+          await this.handle.datasync();
+          for (const { resolve } of resolvers) resolve();
+        } catch (error) {
+          for (const { reject } of resolvers) reject(error);
+        }
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  private forgetOldDedupIds(now: number): void {
+    for (const [id, at] of this.recentDedupIds) {
+      if (now - at < this.dedupWindowMs) break;
+      this.recentDedupIds.delete(id);
+    }
+  }
+
+  /** Rebuilds what is still pending from the journal, then rewrites the journal with just that. */
+  private replayJournal(): void {
+    if (!existsSync(this.journalPath)) return;
+    const pending = new Map<number, QueuedMessage>();
+    for (const line of readFileSync(this.journalPath, 'utf8').split('\n')) {
+      if (!line) continue;
+      let record: JournalRecord;
+      try {
+        record = JSON.parse(line) as JournalRecord;
+      } catch {
+        continue; // a torn last line from a crash mid-write: its enqueue never resolved
+      }
+      this.nextSeq = Math.max(this.nextSeq, record.seq + 1);
+      if (record.op === 'enq') {
+        pending.set(record.seq, {
+          seq: record.seq,
+          messageId: record.id,
+          groupId: record.group,
+          deduplicationId: record.dedup,
+          body: record.body,
+          sentAt: record.at,
+          receiveCount: 0,
+        });
+        if (Date.now() - record.at < this.dedupWindowMs) this.recentDedupIds.set(record.dedup, record.at);
+      } else {
+        pending.delete(record.seq);
+      }
+    }
+    const ordered = [...pending.values()].sort((a, b) => a.seq - b.seq);
+    for (const message of ordered) this.groupOf(message.groupId).push(message);
+    const compacted = ordered
+      .map((m) => JSON.stringify({ op: 'enq', seq: m.seq, id: m.messageId, group: m.groupId, dedup: m.deduplicationId, body: m.body, at: m.sentAt }) + '\n')
+      .join('');
+    writeFileSync(`${this.journalPath}.tmp`, compacted);
+    renameSync(`${this.journalPath}.tmp`, this.journalPath);
+  }
+}

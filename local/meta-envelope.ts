@@ -1,0 +1,73 @@
+/** Webhook bodies shaped and serialised the way Meta sends them, for the simulator, tests and benchmarks. */
+import { signBody } from '../lambdas/adapters/webhook-signature';
+
+/** Meta's form: ASCII-only JSON, every other character as a lowercase `\uXXXX` escape. */
+export function metaJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+export interface SimulatedSender {
+  readonly waId: string;
+  readonly name: string;
+  readonly userId?: string;
+}
+
+export type SimulatedMessage =
+  | { readonly text: string }
+  | { readonly choice: { readonly id: string; readonly title: string }; readonly list?: boolean }
+  | { readonly button: { readonly payload: string; readonly text: string } };
+
+let counter = 0;
+
+export function newMessageId(): string {
+  counter += 1;
+  return `wamid.LOCAL${Date.now().toString(36)}${counter.toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+}
+
+export function messageEnvelope(
+  phoneNumberId: string,
+  sender: SimulatedSender,
+  message: SimulatedMessage,
+  options: { id?: string; timestamp?: Date } = {},
+): { id: string; body: Record<string, unknown> } {
+  const id = options.id ?? newMessageId();
+  const timestamp = String(Math.floor((options.timestamp ?? new Date()).getTime() / 1000));
+  const content =
+    'text' in message
+      ? { type: 'text', text: { body: message.text } }
+      : 'choice' in message
+        ? {
+            type: 'interactive',
+            interactive: message.list === false
+              ? { type: 'button_reply', button_reply: message.choice }
+              : { type: 'list_reply', list_reply: message.choice },
+          }
+        : { type: 'button', button: message.button };
+  return {
+    id,
+    body: {
+      object: 'whatsapp_business_account',
+      entry: [
+        {
+          id: '102938475610293',
+          changes: [
+            {
+              field: 'messages',
+              value: {
+                messaging_product: 'whatsapp',
+                metadata: { display_phone_number: '6285126730544', phone_number_id: phoneNumberId },
+                contacts: [{ profile: { name: sender.name }, wa_id: sender.waId, ...(sender.userId ? { user_id: sender.userId } : {}) }],
+                messages: [{ from: sender.waId, ...(sender.userId ? { from_user_id: sender.userId } : {}), id, timestamp, ...content }],
+              },
+            },
+          ],
+        },
+      ],
+    },
+  };
+}
+
+export function signedRequest(body: unknown, appSecret: string): { payload: string; signature: string } {
+  const payload = typeof body === 'string' ? body : metaJson(body);
+  return { payload, signature: signBody(payload, appSecret) };
+}

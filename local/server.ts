@@ -1,0 +1,241 @@
+/**
+ * The one-machine run: the same handlers as in AWS behind one HTTP server, with DynamoDB Local, the
+ * durable local queue, the fake Graph API and the WhatsApp simulator (CONTRACT.md "Local server").
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import type { SQSEvent } from 'aws-lambda';
+import { documentClient } from '../lambdas/adapters/dynamodb-client';
+import { logger } from '../lambdas/adapters/logger';
+import { staticSecrets, type AppSecrets } from '../lambdas/adapters/secrets';
+import { workerDeps } from '../lambdas/composition-root';
+import { createConversationHandler } from '../lambdas/handlers/conversation-handler';
+import { createWebhookHandler } from '../lambdas/handlers/webhook-handler';
+import type { EventQueue } from '../lambdas/ports';
+import { loadLocalConfig, SIMULATOR_DEFAULTS, type LocalConfig } from './config';
+import { ensureTable, localClient, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
+import { DurableQueue, type QueuedMessage } from './durable-queue';
+import { FakeGraphApi } from './fake-graph-api';
+import { BodyTooLargeError, readBody, toHttpApiEvent, writeResult } from './http-events';
+import { Simulator } from './simulator';
+
+export interface LocalServer {
+  readonly url: string;
+  readonly port: number;
+  readonly config: LocalConfig;
+  readonly secrets: AppSecrets;
+  readonly fakeGraph: FakeGraphApi;
+  readonly queue: DurableQueue;
+  readonly dynamoEndpoint: string;
+  stop(): Promise<void>;
+}
+
+type Env = Record<string, string | undefined>;
+
+export async function startLocalServer(env: Env = process.env): Promise<LocalServer> {
+  const config = loadLocalConfig(env);
+  if (config.LOG_LEVEL === 'SILENT') logger.setLogLevel('SILENT');
+  else logger.setLogLevel(config.LOG_LEVEL);
+  const dataDir = resolve(config.DATA_DIR);
+  mkdirSync(dataDir, { recursive: true });
+
+  let ready = false;
+  let route: (request: IncomingMessage, response: ServerResponse) => Promise<void> = async (_request, response) => {
+    response.writeHead(503, { 'content-type': 'text/plain' }).end('starting');
+  };
+  const server = createServer((request, response) => {
+    route(request, response).catch((error: unknown) => {
+      logger.error('local server error', { error: (error as Error).message });
+      if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain' });
+      response.end('Internal error');
+    });
+  });
+  server.keepAliveTimeout = 60_000;
+  await listen(server, config.PORT, config.HOST);
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${config.HOST}:${port}`;
+  const publicUrl = (config.PUBLIC_URL ?? url).replace(/\/$/, '');
+  const apiUrl = config.WHATSAPP_API_URL ?? `${url}/_graph/${SIMULATOR_DEFAULTS.graphVersion}`;
+
+  let dynamo: DynamoDbLocal | undefined;
+  let queue: DurableQueue | undefined;
+  try {
+    dynamo = config.DYNAMODB_ENDPOINT ? undefined : await startDynamoDbLocal({ dataDir: join(dataDir, 'dynamodb') });
+    const dynamoEndpoint = config.DYNAMODB_ENDPOINT ?? dynamo?.endpoint ?? '';
+    const rawClient = localClient(dynamoEndpoint);
+    await ensureTable(rawClient, config.TABLE_NAME);
+
+    const secrets: AppSecrets = {
+      WHATSAPP_ACCESS_TOKEN: config.WHATSAPP_ACCESS_TOKEN,
+      WHATSAPP_APP_SECRET: config.WHATSAPP_APP_SECRET,
+      WHATSAPP_VERIFY_TOKEN: config.WHATSAPP_VERIFY_TOKEN,
+      LINK_SIGNING_KEY: config.LINK_SIGNING_KEY ?? persistentKey(join(dataDir, 'link-signing-key')),
+    };
+    const secretSource = staticSecrets(secrets);
+    const fakeGraph = new FakeGraphApi(config.WHATSAPP_PHONE_NUMBER_ID, config.WHATSAPP_ACCESS_TOKEN);
+    const dynamoDocs = documentClient({
+      endpoint: dynamoEndpoint,
+      region: 'ap-southeast-3',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+
+    const conversation = createConversationHandler(
+      workerDeps({
+        env: { ...env, WHATSAPP_API_URL: apiUrl, WHATSAPP_PHONE_NUMBER_ID: config.WHATSAPP_PHONE_NUMBER_ID },
+        secrets: secretSource,
+        dynamo: dynamoDocs,
+        tableName: config.TABLE_NAME,
+        uploadBaseUrl: `${publicUrl}/upload`,
+      }),
+    );
+    const durableQueue = new DurableQueue({ dir: join(dataDir, 'queue') });
+    queue = durableQueue;
+    await durableQueue.open();
+    const eventQueue: EventQueue = {
+      enqueue: (events) =>
+        durableQueue.send(
+          events.map((event) => ({ groupId: event.applicant.key, deduplicationId: event.eventId, body: JSON.stringify(event) })),
+        ),
+    };
+    const webhook = createWebhookHandler({
+      phoneNumberId: config.WHATSAPP_PHONE_NUMBER_ID,
+      secrets: secretSource,
+      queue: eventQueue,
+      log: logger,
+    });
+    const simulator = new Simulator({ fakeGraph, appSecret: config.WHATSAPP_APP_SECRET, phoneNumberId: config.WHATSAPP_PHONE_NUMBER_ID, webhookUrl: `${url}/webhook` });
+
+    route = async (request, response) => {
+      const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+      if (path === '/healthz') {
+        response.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' });
+        response.end(JSON.stringify({ ok: ready, queueDepth: durableQueue.depth }));
+        return;
+      }
+      if (path === '/webhook') {
+        const body = await readBodyOr413(request, response);
+        if (!body) return;
+        const event = toHttpApiEvent(request, body, { routeKey: `${request.method} /webhook`, rawPath: path });
+        writeResult(response, await webhook(event));
+        return;
+      }
+      if (path.startsWith('/_graph/')) {
+        const body = await readBodyOr413(request, response);
+        if (!body) return;
+        const graphPath = path.slice(`/_graph/${SIMULATOR_DEFAULTS.graphVersion}`.length);
+        const result = await fakeGraph.handle(request.method ?? 'GET', graphPath, request.headers.authorization, safeJson(body));
+        response.writeHead(result.status, { 'content-type': 'application/json' });
+        response.end(JSON.stringify(result.body));
+        return;
+      }
+      if (path === '/sim' || path.startsWith('/sim/')) {
+        await simulator.handle(request, response, path);
+        return;
+      }
+      if (path === '/') {
+        response.writeHead(302, { location: '/sim' }).end();
+        return;
+      }
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+    };
+
+    durableQueue.start(async (message) => {
+      const result = await conversation(sqsEventOf(message));
+      if (result.batchItemFailures.length > 0) throw new Error('event failed; it will be retried');
+    });
+    ready = true;
+
+    return {
+      url,
+      port,
+      config,
+      secrets,
+      fakeGraph,
+      queue: durableQueue,
+      dynamoEndpoint,
+      async stop() {
+        ready = false;
+        await new Promise<void>((resolveClose) => {
+          server.close(() => resolveClose());
+          server.closeAllConnections();
+        });
+        await durableQueue.close();
+        dynamoDocs.destroy();
+        rawClient.destroy();
+        await dynamo?.stop();
+      },
+    };
+  } catch (error) {
+    server.close();
+    await queue?.close();
+    await dynamo?.stop();
+    throw error;
+  }
+}
+
+/** The record SQS would hand the worker for this message. */
+function sqsEventOf(message: QueuedMessage): SQSEvent {
+  return {
+    Records: [
+      {
+        messageId: message.messageId,
+        receiptHandle: `local-${message.seq}-${message.receiveCount}`,
+        body: message.body,
+        attributes: {
+          ApproximateReceiveCount: String(message.receiveCount),
+          SentTimestamp: String(message.sentAt),
+          SenderId: 'local',
+          ApproximateFirstReceiveTimestamp: String(Date.now()),
+          MessageGroupId: message.groupId,
+          MessageDeduplicationId: message.deduplicationId,
+          SequenceNumber: String(message.seq),
+        },
+        messageAttributes: {},
+        md5OfBody: '',
+        eventSource: 'aws:sqs',
+        eventSourceARN: 'arn:aws:sqs:local:000000000000:si-bapao-events.fifo',
+        awsRegion: 'local',
+      },
+    ],
+  };
+}
+
+async function readBodyOr413(request: IncomingMessage, response: ServerResponse): Promise<Buffer | undefined> {
+  try {
+    return await readBody(request);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) {
+      response.writeHead(413, { 'content-type': 'text/plain' }).end('Payload too large');
+      return undefined;
+    }
+    throw error;
+  }
+}
+
+function persistentKey(path: string): string {
+  if (existsSync(path)) return readFileSync(path, 'utf8').trim();
+  const key = randomBytes(32).toString('base64url');
+  writeFileSync(path, key, { mode: 0o600 });
+  return key;
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolveListen();
+    });
+  });
+}
+
+function safeJson(body: Buffer): unknown {
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,168 @@
+// The simulator page: sends what the person types to /sim/api/send and shows what the bot sent.
+(function () {
+  'use strict';
+  var chat = document.getElementById('chat');
+  var composer = document.getElementById('composer');
+  var input = document.getElementById('message');
+  var waIdInput = document.getElementById('wa-id');
+  var nameInput = document.getElementById('profile-name');
+  var statusLine = document.getElementById('status');
+  var lastSeq = 0;
+  var pollGeneration = 0;
+
+  function escapeHtml(text) {
+    return text.replace(/[&<>"']/g, function (c) {
+      return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c];
+    });
+  }
+
+  // WhatsApp formatting on already-escaped text: *bold*, _italic_, ~strike~, and tappable links.
+  function format(text) {
+    var html = escapeHtml(text);
+    html = html.replace(/(https?:\/\/[^\s&<>]+(?:&amp;[^\s&<>]+)*)/g, function (url) {
+      return '<a href="' + url + '" target="_blank" rel="noopener">' + url + '</a>';
+    });
+    html = html.replace(/(^|[\s(])\*([^*\n]+)\*/g, '$1<strong>$2</strong>');
+    html = html.replace(/(^|[\s(])_([^_\n]+)_/g, '$1<em>$2</em>');
+    html = html.replace(/(^|[\s(])~([^~\n]+)~/g, '$1<del>$2</del>');
+    return html;
+  }
+
+  function time(at) {
+    var date = at ? new Date(at) : new Date();
+    return date.toLocaleTimeString('id-ID', { hour: '2-digit', minute: '2-digit' });
+  }
+
+  function addBubble(direction, html, at) {
+    var bubble = document.createElement('div');
+    bubble.className = 'bubble ' + direction;
+    bubble.innerHTML = html + '<span class="meta">' + time(at) + '</span>';
+    chat.appendChild(bubble);
+    chat.scrollTop = chat.scrollHeight;
+    return bubble;
+  }
+
+  function addOptions(bubble, label, options) {
+    var box = document.createElement('div');
+    box.className = 'options';
+    var caption = document.createElement('span');
+    caption.className = 'label';
+    caption.textContent = label;
+    box.appendChild(caption);
+    options.forEach(function (option) {
+      var button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'option';
+      button.dataset.id = option.id;
+      button.textContent = option.title;
+      if (option.description) {
+        var small = document.createElement('small');
+        small.textContent = option.description;
+        button.appendChild(small);
+      }
+      button.addEventListener('click', function () {
+        send(option.send, option.title);
+      });
+      box.appendChild(button);
+    });
+    bubble.insertBefore(box, bubble.querySelector('.meta'));
+  }
+
+  function render(message) {
+    var p = message.payload;
+    if (message.type === 'text') {
+      addBubble('in', format(p.text.body), message.at);
+    } else if (message.type === 'interactive') {
+      var interactive = p.interactive;
+      var bubble = addBubble('in', format(interactive.body.text), message.at);
+      if (interactive.type === 'list') {
+        var rows = [];
+        interactive.action.sections.forEach(function (section) {
+          section.rows.forEach(function (row) {
+            rows.push({ id: row.id, title: row.title, description: row.description, send: { choice: { id: row.id, title: row.title } } });
+          });
+        });
+        addOptions(bubble, interactive.action.button, rows);
+      } else if (interactive.type === 'button') {
+        addOptions(bubble, '', interactive.action.buttons.map(function (b) {
+          return { id: b.reply.id, title: b.reply.title, send: { choice: { id: b.reply.id, title: b.reply.title } } };
+        }));
+      }
+    } else if (message.type === 'document') {
+      var doc = p.document;
+      var html = '📄 <a href="' + escapeHtml(doc.link || '#') + '" target="_blank" rel="noopener">' + escapeHtml(doc.filename || 'dokumen') + '</a>';
+      if (doc.caption) html += '\n' + format(doc.caption);
+      addBubble('in', html, message.at);
+    } else if (message.type === 'template') {
+      var template = p.template;
+      var texts = [];
+      var buttons = [];
+      (template.components || []).forEach(function (component) {
+        (component.parameters || []).forEach(function (parameter) {
+          if (parameter.type === 'text') texts.push(parameter.text);
+          if (parameter.type === 'payload') buttons.push(parameter.payload);
+        });
+      });
+      var templateBubble = addBubble('in', '<em>[template ' + escapeHtml(template.name) + ']</em>\n' + format(texts.join('\n')), message.at);
+      if (buttons.length) {
+        addOptions(templateBubble, '', buttons.map(function (payload) {
+          return { id: payload, title: payload, send: { button: { payload: payload, text: payload } } };
+        }));
+      }
+    } else {
+      addBubble('in', '<em>[' + escapeHtml(message.type) + ']</em>', message.at);
+    }
+  }
+
+  function identity() {
+    return { waId: waIdInput.value.replace(/\D/g, ''), name: nameInput.value.trim() || 'Pemohon' };
+  }
+
+  function send(content, shownText) {
+    var who = identity();
+    var body = Object.assign({ waId: who.waId, name: who.name }, content);
+    addBubble('out', format(shownText));
+    statusLine.textContent = '';
+    return fetch('/sim/api/send', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+      .then(function (response) { return response.json().then(function (json) { return { ok: response.ok, json: json }; }); })
+      .then(function (result) {
+        if (!result.ok) statusLine.textContent = result.json.error || 'Gagal mengirim';
+        else if (result.json.webhookStatus !== 200) statusLine.textContent = 'Webhook menjawab ' + result.json.webhookStatus;
+      })
+      .catch(function () { statusLine.textContent = 'Server tidak terjangkau'; });
+  }
+
+  function poll(generation) {
+    if (generation !== pollGeneration) return;
+    var waId = identity().waId;
+    fetch('/sim/api/messages?waId=' + encodeURIComponent(waId) + '&after=' + lastSeq)
+      .then(function (response) { return response.json(); })
+      .then(function (json) {
+        if (generation !== pollGeneration) return;
+        json.messages.forEach(function (message) {
+          lastSeq = Math.max(lastSeq, message.seq);
+          render(message);
+        });
+        poll(generation);
+      })
+      .catch(function () { setTimeout(function () { poll(generation); }, 1000); });
+  }
+
+  function restart() {
+    pollGeneration += 1;
+    lastSeq = 0;
+    chat.innerHTML = '';
+    poll(pollGeneration);
+  }
+
+  composer.addEventListener('submit', function (event) {
+    event.preventDefault();
+    var text = input.value;
+    if (!text.trim()) return;
+    input.value = '';
+    send({ text: text }, text);
+  });
+  waIdInput.addEventListener('change', restart);
+  document.getElementById('identity').addEventListener('submit', function (event) { event.preventDefault(); });
+  restart();
+})();

@@ -1,0 +1,117 @@
+/**
+ * The WhatsApp simulator: a chat page where a person plays the applicant. What they type is turned into
+ * a Meta-shaped webhook body, signed with the app secret and posted to the real `/webhook`; what the bot
+ * sends is read from the fake Graph API.
+ */
+import { readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { FakeGraphApi, SentMessage } from './fake-graph-api';
+import { readBody } from './http-events';
+import { messageEnvelope, signedRequest } from './meta-envelope';
+
+const STATIC_FILES: Record<string, { file: string; type: string }> = {
+  '/sim': { file: 'index.html', type: 'text/html; charset=utf-8' },
+  '/sim/': { file: 'index.html', type: 'text/html; charset=utf-8' },
+  '/sim/app.js': { file: 'app.js', type: 'text/javascript; charset=utf-8' },
+  '/sim/style.css': { file: 'style.css', type: 'text/css; charset=utf-8' },
+};
+
+const sendSchema = z.object({
+  waId: z.string().regex(/^\d{8,15}$/, 'nomor WhatsApp: 8–15 angka, mis. 6281234567890'),
+  name: z.string().trim().min(1).max(100),
+  text: z.string().min(1).max(4096).optional(),
+  choice: z.object({ id: z.string().min(1), title: z.string() }).optional(),
+  button: z.object({ payload: z.string(), text: z.string() }).optional(),
+});
+
+const LONG_POLL_MS = 25_000;
+
+export class Simulator {
+  constructor(
+    private readonly options: { fakeGraph: FakeGraphApi; appSecret: string; phoneNumberId: string; webhookUrl: string },
+  ) {}
+
+  async handle(request: IncomingMessage, response: ServerResponse, path: string): Promise<void> {
+    const asset = STATIC_FILES[path];
+    if (asset && request.method === 'GET') {
+      response.writeHead(200, {
+        'content-type': asset.type,
+        'content-security-policy': "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'",
+        'cache-control': 'no-store',
+      });
+      response.end(readFileSync(join(__dirname, 'sim', asset.file)));
+      return;
+    }
+    if (path === '/sim/api/send' && request.method === 'POST') return this.send(request, response);
+    if (path === '/sim/api/messages' && request.method === 'GET') return this.messages(request, response);
+    json(response, 404, { error: 'not found' });
+  }
+
+  private async send(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const parsed = sendSchema.safeParse(safeJson(await readBody(request, 64 * 1024)));
+    if (!parsed.success) {
+      json(response, 400, { error: parsed.error.issues[0]?.message ?? 'invalid' });
+      return;
+    }
+    const { waId, name, text, choice, button } = parsed.data;
+    const message = text !== undefined ? { text } : choice ? { choice } : button ? { button } : undefined;
+    if (!message) {
+      json(response, 400, { error: 'text, choice or button is required' });
+      return;
+    }
+    const envelope = messageEnvelope(this.options.phoneNumberId, { waId, name }, message);
+    const { payload, signature } = signedRequest(envelope.body, this.options.appSecret);
+    const result = await fetch(this.options.webhookUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature },
+      body: payload,
+    });
+    json(response, 200, { id: envelope.id, webhookStatus: result.status });
+  }
+
+  /** Long poll: answers at once when the bot sent something after `after`, else waits for it. */
+  private async messages(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const waId = url.searchParams.get('waId') ?? '';
+    const after = Number(url.searchParams.get('after') ?? '0');
+    const pick = () => this.options.fakeGraph.sentTo(waId).filter((message) => message.seq > after);
+    let found = pick();
+    if (found.length === 0 && url.searchParams.get('wait') !== '0') {
+      found = await new Promise<SentMessage[]>((resolve) => {
+        const onSent = (message: SentMessage) => {
+          if (message.to !== waId) return;
+          cleanup();
+          // Let the rest of a reply arrive so that it renders together.
+          setTimeout(() => resolve(pick()), 150);
+        };
+        const timer = setTimeout(() => {
+          cleanup();
+          resolve([]);
+        }, LONG_POLL_MS);
+        const cleanup = () => {
+          clearTimeout(timer);
+          this.options.fakeGraph.off('sent', onSent);
+        };
+        request.on('close', cleanup);
+        this.options.fakeGraph.on('sent', onSent);
+      });
+    }
+    if (response.destroyed) return;
+    json(response, 200, { messages: found.map((message) => ({ seq: message.seq, type: message.type, payload: message.payload, at: message.at })) });
+  }
+}
+
+function json(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+  response.end(JSON.stringify(body));
+}
+
+function safeJson(body: Buffer): unknown {
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,433 @@
+/**
+ * The CDK app as CloudFormation: what Meta reaches, how events flow, what data survives, and that
+ * cdk-nag's AWS Solutions checks pass. Bundling is skipped (assets are placeholders); the context of
+ * cdk.json is loaded so feature flags match `npm run synth`.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { App, Validations } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
+import { INDEXES } from '../../lambdas/adapters/table-design';
+import { ConfigurationError } from '../../lambdas/errors';
+import { buildApp, type SiBapaoApp } from '../../lib/app';
+
+type Env = Record<string, string | undefined>;
+type Resource = { Type: string; Properties: Record<string, unknown> };
+
+const cdkJson = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'cdk.json'), 'utf8')) as {
+  context: Record<string, unknown>;
+};
+
+function newApp(context: Record<string, unknown> = {}): App {
+  return new App({ context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [], ...context } });
+}
+
+function build(env: Env = {}, context: Record<string, unknown> = {}): { app: App; built: SiBapaoApp } {
+  const app = newApp(context);
+  return { app, built: buildApp(app, env) };
+}
+
+let app: App;
+let built: SiBapaoApp;
+let stateful: Template;
+let stateless: Template;
+
+beforeAll(() => {
+  ({ app, built } = build());
+  stateful = Template.fromStack(built.stateful);
+  stateless = Template.fromStack(built.stateless);
+});
+
+function lambdas(template: Template): Record<string, Resource> {
+  return template.findResources('AWS::Lambda::Function') as Record<string, Resource>;
+}
+
+function lambdaLogicalId(template: Template, descriptionStart: string): string {
+  const [id] = Object.entries(lambdas(template)).find(([, resource]) =>
+    String(resource.Properties.Description).startsWith(descriptionStart),
+  ) ?? [];
+  if (!id) throw new Error(`no Lambda described as "${descriptionStart}…"`);
+  return id;
+}
+
+function environmentOf(template: Template, logicalId: string): Record<string, unknown> {
+  const resource = lambdas(template)[logicalId];
+  const environment = resource?.Properties.Environment as { Variables: Record<string, unknown> } | undefined;
+  return environment?.Variables ?? {};
+}
+
+function policyActionsOfRoleUsedBy(template: Template, functionId: string): string[] {
+  const roleId = ((lambdas(template)[functionId]?.Properties.Role as { 'Fn::GetAtt': string[] })['Fn::GetAtt'])[0];
+  const policies = Object.values(template.findResources('AWS::IAM::Policy')) as Resource[];
+  const mine = policies.filter((policy) =>
+    (policy.Properties.Roles as Array<{ Ref: string }>).some((role) => role.Ref === roleId),
+  );
+  return mine.flatMap((policy) =>
+    (policy.Properties.PolicyDocument as { Statement: Array<{ Action: string | string[] }> }).Statement.flatMap(
+      (statement) => (Array.isArray(statement.Action) ? statement.Action : [statement.Action]),
+    ),
+  );
+}
+
+describe('app', () => {
+  it('builds two environment-agnostic stacks named SiBapaoStateful and SiBapaoStateless', () => {
+    expect(built.stateful.stackName).toBe('SiBapaoStateful');
+    expect(built.stateless.stackName).toBe('SiBapaoStateless');
+    expect(built.stateful.environment).toBe('aws://unknown-account/unknown-region');
+    expect(built.stateless.environment).toBe('aws://unknown-account/unknown-region');
+  });
+
+  it('reports no unacknowledged cdk-nag AWS Solutions errors or warnings', () => {
+    expect(() => app.synth()).not.toThrow();
+    const report = built.nag.validateScope(app);
+    const findings = report.violations.map(
+      (v) => `${v.ruleName} (${v.severity}) at ${v.violatingResources.map((r) => r.constructPath).join(', ')}`,
+    );
+    expect(findings).toEqual([]);
+    expect(report.success).toBe(true);
+  });
+
+  it('cdk-nag is live: an unacknowledged finding fails the synth', () => {
+    const { app: other, built: otherBuilt } = build();
+    new Bucket(otherBuilt.stateful, 'UnloggedBucket', { encryption: BucketEncryption.S3_MANAGED, enforceSSL: true });
+    expect(() => other.synth()).toThrow(/AwsSolutions-S1/);
+  });
+
+  it('acknowledges API authorization only on the two webhook routes, with the HMAC reason', () => {
+    const routes = built.stateless.api.node.findAll().filter((c) => c.node.id.endsWith('webhook'));
+    expect(routes.length).toBeGreaterThanOrEqual(2);
+    const acknowledged = built.stateless.node
+      .findAll()
+      .flatMap((c) => c.node.metadata)
+      .filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+      .flatMap((m) => Object.entries(m.data as Record<string, string>))
+      .filter(([id]) => id.endsWith('AwsSolutions-APIG4'));
+    expect(acknowledged).toHaveLength(2);
+    for (const [, reason] of acknowledged) expect(reason).toMatch(/X-Hub-Signature-256/);
+  });
+
+  it('fails the build with a message naming queuePrefix when QUEUE_PREFIX is invalid', () => {
+    expect(() => build({ QUEUE_PREFIX: 'k1' })).toThrow(ConfigurationError);
+    expect(() => build({ QUEUE_PREFIX: 'k1' })).toThrow(/queuePrefix/);
+  });
+});
+
+describe('stateful stack', () => {
+  it('has one pay-per-request table keyed pk/sk with PITR, TTL on expiresAt, AWS-managed encryption, retained', () => {
+    stateful.resourceCountIs('AWS::DynamoDB::Table', 1);
+    stateful.resourceCountIs('AWS::DynamoDB::GlobalTable', 0);
+    stateful.hasResource('AWS::DynamoDB::Table', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: Match.objectLike({
+        KeySchema: [
+          { AttributeName: 'pk', KeyType: 'HASH' },
+          { AttributeName: 'sk', KeyType: 'RANGE' },
+        ],
+        BillingMode: 'PAY_PER_REQUEST',
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+        SSESpecification: { SSEEnabled: true },
+      }),
+    });
+  });
+
+  it('has the three GSIs of table-design.ts with string keys and projection ALL', () => {
+    const table = Object.values(stateful.findResources('AWS::DynamoDB::Table'))[0] as Resource;
+    const gsis = table.Properties.GlobalSecondaryIndexes as Array<{
+      IndexName: string;
+      KeySchema: Array<{ AttributeName: string; KeyType: string }>;
+      Projection: { ProjectionType: string };
+    }>;
+    const attributes = Object.fromEntries(
+      (table.Properties.AttributeDefinitions as Array<{ AttributeName: string; AttributeType: string }>).map((a) => [
+        a.AttributeName,
+        a.AttributeType,
+      ]),
+    );
+    expect(gsis.map((g) => g.IndexName).sort()).toEqual(['byDay', 'byOwner', 'byStatus']);
+    for (const index of Object.values(INDEXES)) {
+      const gsi = gsis.find((g) => g.IndexName === index.name);
+      expect(gsi?.KeySchema).toEqual([
+        { AttributeName: index.partitionKey, KeyType: 'HASH' },
+        { AttributeName: index.sortKey, KeyType: 'RANGE' },
+      ]);
+      expect(gsi?.Projection).toEqual({ ProjectionType: 'ALL' });
+      expect(attributes[index.partitionKey]).toBe('S');
+      expect(attributes[index.sortKey]).toBe('S');
+    }
+  });
+
+  it('keeps every bucket private, S3-encrypted and TLS-only', () => {
+    const buckets = stateful.findResources('AWS::S3::Bucket');
+    expect(Object.keys(buckets)).toHaveLength(2);
+    for (const bucket of Object.values(buckets) as Resource[]) {
+      expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      });
+      expect(bucket.Properties.BucketEncryption).toEqual({
+        ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+      });
+    }
+    stateful.resourceCountIs('AWS::S3::BucketPolicy', 2);
+    for (const bucketId of Object.keys(buckets)) {
+      stateful.hasResourceProperties('AWS::S3::BucketPolicy', {
+        Bucket: { Ref: bucketId },
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({
+              Effect: 'Deny',
+              Action: 's3:*',
+              Principal: { AWS: '*' },
+              Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+            }),
+          ]),
+        },
+      });
+    }
+  });
+
+  it('logs documents-bucket access to the access-log bucket', () => {
+    stateful.hasResourceProperties('AWS::S3::Bucket', {
+      LoggingConfiguration: {
+        DestinationBucketName: { Ref: Match.stringLikeRegexp('^AccessLogBucket') },
+        LogFilePrefix: 'documents-bucket/',
+      },
+    });
+  });
+
+  it('expires documents/ and proofs/ after retentionDays + 30 and aborts multipart uploads after a day', () => {
+    stateful.hasResourceProperties('AWS::S3::Bucket', {
+      LifecycleConfiguration: {
+        Rules: Match.arrayWith([
+          Match.objectLike({ Prefix: 'documents/', ExpirationInDays: 120, Status: 'Enabled' }),
+          Match.objectLike({ Prefix: 'proofs/', ExpirationInDays: 120, Status: 'Enabled' }),
+          Match.objectLike({ AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 }, Status: 'Enabled' }),
+        ]),
+      },
+    });
+  });
+
+  it('takes the lifecycle backstop from the office profile (RETENTION_DAYS=10 gives 40 days)', () => {
+    const { built: short } = build({ RETENTION_DAYS: '10' });
+    Template.fromStack(short.stateful).hasResourceProperties('AWS::S3::Bucket', {
+      LifecycleConfiguration: {
+        Rules: Match.arrayWith([Match.objectLike({ Prefix: 'documents/', ExpirationInDays: 40 })]),
+      },
+    });
+  });
+
+  it('creates the si-bapao/app secret with operator placeholders and a generated 48-char LINK_SIGNING_KEY', () => {
+    stateful.hasResource('AWS::SecretsManager::Secret', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({
+        Name: 'si-bapao/app',
+        GenerateSecretString: {
+          SecretStringTemplate: JSON.stringify({
+            WHATSAPP_ACCESS_TOKEN: 'REPLACE_ME',
+            WHATSAPP_APP_SECRET: 'REPLACE_ME',
+            WHATSAPP_VERIFY_TOKEN: 'REPLACE_ME',
+          }),
+          GenerateStringKey: 'LINK_SIGNING_KEY',
+          ExcludePunctuation: true,
+          PasswordLength: 48,
+        },
+      }),
+    });
+  });
+
+  it('outputs the table name, bucket name and secret ARN', () => {
+    expect(Object.keys(stateful.findOutputs('*'))).toEqual(
+      expect.arrayContaining(['TableName', 'BucketName', 'SecretArn']),
+    );
+  });
+});
+
+describe('stateless stack', () => {
+  it('routes GET /webhook and POST /webhook to the webhook Lambda', () => {
+    const webhookId = lambdaLogicalId(stateless, 'Si Bapao WhatsApp webhook');
+    const integrations = stateless.findResources('AWS::ApiGatewayV2::Integration', {
+      Properties: { IntegrationType: 'AWS_PROXY', IntegrationUri: { 'Fn::GetAtt': [webhookId, 'Arn'] } },
+    });
+    const integrationIds = Object.keys(integrations);
+    expect(integrationIds.length).toBeGreaterThan(0);
+    const routes = Object.values(stateless.findResources('AWS::ApiGatewayV2::Route')) as Resource[];
+    const routeKeys = routes.map((r) => r.Properties.RouteKey).sort();
+    expect(routeKeys).toEqual(['GET /webhook', 'POST /webhook']);
+    for (const route of routes) {
+      const target = JSON.stringify(route.Properties.Target);
+      expect(integrationIds.some((id) => target.includes(id))).toBe(true);
+    }
+  });
+
+  it('writes JSON access logs with requestId, status, routeKey and responseLatency, and throttles the stage', () => {
+    const stage = Object.values(stateless.findResources('AWS::ApiGatewayV2::Stage'))[0] as Resource;
+    const settings = stage.Properties.AccessLogSettings as { DestinationArn: unknown; Format: string };
+    expect(settings.DestinationArn).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^ApiAccessLogs/), 'Arn'] });
+    const format = JSON.parse(settings.Format) as Record<string, string>;
+    expect(format).toEqual(
+      expect.objectContaining({
+        requestId: '$context.requestId',
+        status: '$context.status',
+        routeKey: '$context.routeKey',
+        responseLatency: '$context.responseLatency',
+      }),
+    );
+    expect(stage.Properties.DefaultRouteSettings).toEqual(
+      expect.objectContaining({ ThrottlingRateLimit: expect.any(Number), ThrottlingBurstLimit: expect.any(Number) }),
+    );
+  });
+
+  it('has a FIFO events queue without content-based deduplication, redriving to a FIFO DLQ after 5 receives', () => {
+    stateless.hasResourceProperties('AWS::SQS::Queue', {
+      QueueName: 'si-bapao-events.fifo',
+      FifoQueue: true,
+      ContentBasedDeduplication: false,
+      SqsManagedSseEnabled: true,
+      VisibilityTimeout: 180,
+      RedrivePolicy: {
+        deadLetterTargetArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^EventsDeadLetterQueue'), 'Arn'] },
+        maxReceiveCount: 5,
+      },
+    });
+    stateless.hasResourceProperties('AWS::SQS::Queue', {
+      QueueName: 'si-bapao-events-dlq.fifo',
+      FifoQueue: true,
+      SqsManagedSseEnabled: true,
+      MessageRetentionPeriod: 14 * 24 * 3600,
+    });
+  });
+
+  it('denies non-TLS access to both queues', () => {
+    const policies = Object.values(stateless.findResources('AWS::SQS::QueuePolicy')) as Resource[];
+    expect(policies).toHaveLength(2);
+    for (const policy of policies) {
+      expect(JSON.stringify(policy.Properties.PolicyDocument)).toContain('"aws:SecureTransport":"false"');
+    }
+  });
+
+  it('feeds the conversation Lambda from the queue in batches of 10 with partial batch responses', () => {
+    const conversationId = lambdaLogicalId(stateless, 'Si Bapao conversation worker');
+    stateless.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: conversationId },
+      EventSourceArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^EventsQueue'), 'Arn'] },
+      BatchSize: 10,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
+    expect(lambdas(stateless)[conversationId]?.Properties.Timeout).toBe(30);
+  });
+
+  it('runs every Lambda on nodejs24.x, arm64, handler index.handler, with source maps enabled', () => {
+    const all = Object.values(lambdas(stateless));
+    expect(all).toHaveLength(2);
+    for (const fn of all) {
+      expect(fn.Properties).toEqual(
+        expect.objectContaining({ Runtime: 'nodejs24.x', Architectures: ['arm64'], Handler: 'index.handler' }),
+      );
+      expect((fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables.NODE_OPTIONS).toBe(
+        '--enable-source-maps',
+      );
+    }
+  });
+
+  it('gives every log group a retention and every Lambda its own log group', () => {
+    for (const template of [stateful, stateless]) {
+      for (const group of Object.values(template.findResources('AWS::Logs::LogGroup')) as Resource[]) {
+        expect(group.Properties.RetentionInDays).toEqual(expect.any(Number));
+      }
+    }
+    for (const fn of Object.values(lambdas(stateless))) {
+      expect(fn.Properties.LoggingConfig).toEqual({ LogGroup: { Ref: expect.stringMatching(/Logs/) } });
+    }
+  });
+
+  it('attaches no AWS managed policies to Lambda roles', () => {
+    for (const role of Object.values(stateless.findResources('AWS::IAM::Role')) as Resource[]) {
+      expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+    }
+  });
+
+  it('gives the webhook its secret ARN, queue URL, phone number id and service name, and no table', () => {
+    const env = environmentOf(stateless, lambdaLogicalId(stateless, 'Si Bapao WhatsApp webhook'));
+    expect(Object.keys(env).sort()).toEqual(
+      ['NODE_OPTIONS', 'POWERTOOLS_SERVICE_NAME', 'QUEUE_URL', 'SECRET_ARN', 'WHATSAPP_PHONE_NUMBER_ID'].sort(),
+    );
+    expect(env.POWERTOOLS_SERVICE_NAME).toBe('si-bapao');
+  });
+
+  it('limits the webhook to reading the secret and sending to the queue', () => {
+    const actions = policyActionsOfRoleUsedBy(stateless, lambdaLogicalId(stateless, 'Si Bapao WhatsApp webhook'));
+    expect(actions.sort()).toEqual(
+      [
+        'logs:CreateLogStream',
+        'logs:PutLogEvents',
+        'secretsmanager:DescribeSecret',
+        'secretsmanager:GetSecretValue',
+        'sqs:GetQueueAttributes',
+        'sqs:GetQueueUrl',
+        'sqs:SendMessage',
+      ].sort(),
+    );
+  });
+
+  it('gives the conversation worker table, secret, Graph API, upload URL and office settings', () => {
+    const env = environmentOf(stateless, lambdaLogicalId(stateless, 'Si Bapao conversation worker'));
+    expect(env).toEqual(
+      expect.objectContaining({
+        TABLE_NAME: expect.anything(),
+        SECRET_ARN: expect.anything(),
+        WHATSAPP_PHONE_NUMBER_ID: 'SET_WHATSAPP_PHONE_NUMBER_ID',
+        WHATSAPP_API_URL: 'https://graph.facebook.com/v25.0',
+        UPLOAD_BASE_URL: 'https://example.invalid/upload',
+        POWERTOOLS_SERVICE_NAME: 'si-bapao',
+        QUEUE_PREFIX: 'KRC',
+      }),
+    );
+  });
+
+  it('lets the conversation worker read and write the table and its named indexes, never Scan or index/*', () => {
+    const policy = JSON.stringify(stateless.findResources('AWS::IAM::Policy'));
+    for (const index of Object.values(INDEXES)) expect(policy).toContain(`/index/${index.name}`);
+    expect(policy).not.toContain('/index/*');
+    const actions = policyActionsOfRoleUsedBy(stateless, lambdaLogicalId(stateless, 'Si Bapao conversation worker'));
+    expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem']));
+    expect(actions).not.toContain('dynamodb:Scan');
+    expect(actions).not.toContain('sqs:SendMessage');
+  });
+
+  it('takes phone number id and upload base URL from context', () => {
+    const { built: configured } = build({}, { whatsappPhoneNumberId: '123456789', uploadBaseUrl: 'https://u.example/up' });
+    const template = Template.fromStack(configured.stateless);
+    for (const id of Object.keys(lambdas(template))) {
+      expect(environmentOf(template, id).WHATSAPP_PHONE_NUMBER_ID).toBe('123456789');
+    }
+    expect(environmentOf(template, lambdaLogicalId(template, 'Si Bapao conversation worker')).UPLOAD_BASE_URL).toBe(
+      'https://u.example/up',
+    );
+  });
+
+  it('puts no secret value in any Lambda environment: only the secret ARN, by reference', () => {
+    for (const id of Object.keys(lambdas(stateless))) {
+      const env = environmentOf(stateless, id);
+      expect(Object.keys(env)).toContain('SECRET_ARN');
+      for (const name of Object.keys(env)) expect(name).not.toMatch(/TOKEN|APP_SECRET|SIGNING_KEY|PASSWORD/);
+      for (const value of Object.values(env)) {
+        expect(JSON.stringify(value)).not.toMatch(
+          /WHATSAPP_(ACCESS_TOKEN|APP_SECRET|VERIFY_TOKEN)|LINK_SIGNING_KEY|REPLACE_ME|resolve:secretsmanager/,
+        );
+      }
+      expect(env.SECRET_ARN).toEqual({ 'Fn::ImportValue': expect.stringMatching(/AppSecret/) });
+    }
+  });
+
+  it('outputs the webhook URL ending in /webhook', () => {
+    const outputs = stateless.findOutputs('WebhookUrl');
+    const join = JSON.stringify(outputs.WebhookUrl?.Value);
+    expect(join).toContain('execute-api');
+    expect(join).toMatch(/\/webhook"\]\]\}$/);
+  });
+});
