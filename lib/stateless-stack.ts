@@ -56,6 +56,7 @@ export function grantTableReadWrite(table: ITable, grantee: IGrantable): void {
 
 export interface StatelessStackProps extends StackProps {
   readonly table: ITable;
+  /** Not used yet: the upload and PDF functions (later issues) will be granted access to it. */
   readonly bucket: IBucket;
   readonly secret: ISecret;
   readonly office: OfficeProfile;
