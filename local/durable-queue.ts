@@ -44,10 +44,9 @@ export class DurableQueue {
   private readonly recentDedupIds = new Map<string, number>();
   private readonly idleWaiters: (() => void)[] = [];
   private handle: FileHandle | undefined;
-  private writeChain: Promise<void> = Promise.resolve();
   private pendingLines: string[] = [];
   private pendingResolvers: { resolve: () => void; reject: (error: unknown) => void }[] = [];
-  private flushing = false;
+  private flushing: Promise<void> | undefined;
   private nextSeq = 1;
   private inFlight = 0;
   private consumer: QueueConsumer | undefined;
@@ -131,8 +130,7 @@ export class DurableQueue {
   async close(): Promise<void> {
     this.stopped = true;
     for (const timer of this.timers) clearTimeout(timer);
-    await this.writeChain;
-    await this.flush();
+    while (this.flushing) await this.flushing;
     await this.handle?.close();
     this.handle = undefined;
   }
@@ -165,13 +163,10 @@ export class DurableQueue {
 
   private async deliver(message: QueuedMessage): Promise<void> {
     message.receiveCount += 1;
-    let ok = false;
-    try {
-      await this.consumer?.(message);
-      ok = true;
-    } catch {
-      ok = false;
-    }
+    const ok = await this.consumer?.(message).then(
+      () => true,
+      () => false,
+    );
     if (this.stopped) return;
     const group = this.groupOf(message.groupId);
     if (ok || message.receiveCount >= this.maxReceiveCount) {
@@ -208,35 +203,36 @@ export class DurableQueue {
     const lines = records.map((record) => JSON.stringify(record) + '\n');
     if (!durable) {
       this.pendingLines.push(...lines);
-      if (!this.flushing) void this.flush();
+      this.flush();
       return;
     }
     await new Promise<void>((resolve, reject) => {
       this.pendingLines.push(...lines);
       this.pendingResolvers.push({ resolve, reject });
-      if (!this.flushing) void this.flush();
+      this.flush();
     });
   }
 
   /** Group commit: every line waiting is written with one write and one fsync. */
-  private async flush(): Promise<void> {
+  private flush(): void {
     if (this.flushing) return;
-    this.flushing = true;
-    try {
-      while (this.pendingLines.length > 0) {
-        const lines = this.pendingLines.splice(0);
-        const resolvers = this.pendingResolvers.splice(0);
-        try {
-          if (!this.handle) this.handle = await open(this.journalPath, 'a');
-          await this.handle.write(lines.join(''));
-          await this.handle.datasync();
-          for (const { resolve } of resolvers) resolve();
-        } catch (error) {
-          for (const { reject } of resolvers) reject(error);
-        }
+    this.flushing = this.writePending().finally(() => {
+      this.flushing = undefined;
+    });
+  }
+
+  private async writePending(): Promise<void> {
+    while (this.pendingLines.length > 0) {
+      const lines = this.pendingLines.splice(0);
+      const resolvers = this.pendingResolvers.splice(0);
+      try {
+        this.handle ??= await open(this.journalPath, 'a');
+        await this.handle.write(lines.join(''));
+        await this.handle.datasync();
+        for (const { resolve } of resolvers) resolve();
+      } catch (error) {
+        for (const { reject } of resolvers) reject(error);
       }
-    } finally {
-      this.flushing = false;
     }
   }
 

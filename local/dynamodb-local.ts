@@ -13,6 +13,8 @@ import { TABLE_KEYS, tableDefinition } from '../lambdas/adapters/table-design';
 export const JAVA_MISSING_MESSAGE =
   'Java 17 or newer is needed for the embedded DynamoDB Local; install it with: sudo apt-get install -y openjdk-17-jre-headless';
 
+const WATCHDOG = 'java "$@" & java_pid=$!; cat >/dev/null; kill $java_pid 2>/dev/null; wait $java_pid';
+
 export interface DynamoDbLocal {
   readonly endpoint: string;
   stop(): Promise<void>;
@@ -46,23 +48,25 @@ export async function startDynamoDbLocal(options: { dataDir?: string; port?: num
   const port = options.port ?? (await freePort());
   const storage = options.dataDir ? ['-dbPath', options.dataDir] : ['-inMemory'];
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const child: ChildProcess = spawn(
-    'java',
-    [
-      '-XX:TieredStopAtLevel=1',
-      '-XX:+UseSerialGC',
-      '-Xshare:auto',
-      `-Djava.library.path=${join(libDir, 'DynamoDBLocal_lib')}`,
-      '-jar',
-      join(libDir, 'DynamoDBLocal.jar'),
-      '-sharedDb',
-      '-disableTelemetry',
-      '-port',
-      String(port),
-      ...storage,
-    ],
-    { cwd: libDir, stdio: ['ignore', 'ignore', 'pipe'] },
-  );
+  const javaArgs = [
+    '-XX:TieredStopAtLevel=1',
+    '-XX:+UseSerialGC',
+    '-Xshare:auto',
+    `-Djava.library.path=${join(libDir, 'DynamoDBLocal_lib')}`,
+    '-jar',
+    join(libDir, 'DynamoDBLocal.jar'),
+    '-sharedDb',
+    '-disableTelemetry',
+    '-port',
+    String(port),
+    ...storage,
+  ];
+  // A watchdog shell holds Java: when our stdin pipe closes (we stopped, or were killed outright) it
+  // stops Java, so that no DynamoDB Local outlives the server that started it.
+  const child: ChildProcess = spawn('sh', ['-c', WATCHDOG, 'dynamodb-local', ...javaArgs], {
+    cwd: libDir,
+    stdio: ['pipe', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
@@ -89,8 +93,8 @@ export async function startDynamoDbLocal(options: { dataDir?: string; port?: num
     endpoint,
     async stop() {
       if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
+        child.stdin?.end();
+        const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
         await exited;
         clearTimeout(timer);
       }
