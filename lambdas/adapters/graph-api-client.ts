@@ -2,7 +2,7 @@
  * The WhatsApp Cloud API (Graph API) client behind the `Messenger` port. Errors are classified by Meta's
  * error code (whatsapp-cloud-api.md §7): retryable ones make the event retry, permanent ones are recorded.
  */
-import type { Reply } from '../domain/replies';
+import type { Reply, TemplateParameters } from '../domain/replies';
 import { GraphApiError } from '../errors';
 import type { Messenger, Recipient } from '../ports';
 
@@ -105,7 +105,32 @@ function messageFields(reply: Reply): Record<string, unknown> {
           action: { button: reply.button, sections: reply.sections },
         },
       };
+    case 'document':
+      return {
+        type: 'document',
+        document: {
+          ...(reply.mediaId ? { id: reply.mediaId } : { link: reply.link }),
+          filename: reply.filename,
+          ...(reply.caption ? { caption: reply.caption } : {}),
+        },
+      };
+    case 'template':
+      return { type: 'template', template: templateFields(reply.template) };
   }
+}
+
+function templateFields(template: TemplateParameters): Record<string, unknown> {
+  const components: unknown[] = [];
+  if (template.headerDocument) {
+    components.push({ type: 'header', parameters: [{ type: 'document', document: template.headerDocument }] });
+  }
+  if (template.body.length > 0) {
+    components.push({ type: 'body', parameters: template.body.map((text) => ({ type: 'text', text })) });
+  }
+  (template.buttonPayloads ?? []).forEach((payload, index) => {
+    components.push({ type: 'button', sub_type: 'quick_reply', index: String(index), parameters: [{ type: 'payload', payload }] });
+  });
+  return { name: template.name, language: { code: template.language }, components };
 }
 
 function safeJson(text: string): unknown {

@@ -5,6 +5,17 @@ export interface ListRow {
   readonly description?: string;
 }
 
+export interface TemplateParameters {
+  readonly name: string;
+  readonly language: string;
+  /** Positional body parameters (`{{1}}`, `{{2}}`, …), single-line. */
+  readonly body: readonly string[];
+  /** A PDF as the document header. */
+  readonly headerDocument?: { readonly link: string; readonly filename: string };
+  /** Quick-reply payloads, in button order. */
+  readonly buttonPayloads?: readonly string[];
+}
+
 export type Reply =
   | { readonly type: 'text'; readonly body: string }
   | {
@@ -12,4 +23,13 @@ export type Reply =
       readonly body: string;
       readonly button: string;
       readonly sections: readonly { readonly title: string; readonly rows: readonly ListRow[] }[];
-    };
+    }
+  | {
+      readonly type: 'document';
+      /** A short-lived HTTPS link Meta fetches, or a media id uploaded before. */
+      readonly link?: string;
+      readonly mediaId?: string;
+      readonly filename: string;
+      readonly caption?: string;
+    }
+  | { readonly type: 'template'; readonly template: TemplateParameters };

@@ -13,7 +13,7 @@ const context = (overrides: Partial<DecisionContext> = {}): DecisionContext => (
   ...overrides,
 });
 const text = (value: string): InboundContent => ({ kind: 'text', text: value });
-const bodies = (replies: readonly Reply[]) => replies.map((reply) => (reply.type === 'text' ? reply.body : reply.body));
+const bodies = (replies: readonly Reply[]) => replies.map((reply) => (reply.type === 'text' || reply.type === 'list' ? reply.body : ''));
 const atMenu: Conversation = { step: { name: 'menu' } };
 
 describe('stage 1: greeting', () => {

@@ -88,3 +88,43 @@ it('gives up with a permanent error when the new token is refused too', async ()
   const { graph } = client([metaError(401, 190), metaError(401, 190)]);
   await expect(graph.send({ waId: '62811' }, { type: 'text', body: 'x' })).rejects.toMatchObject({ code: 190, retryable: false });
 });
+
+it('sends a PDF by link with its caption, and a template with a document header, body parameters and quick replies', async () => {
+  const { graph, calls } = client([ok, ok]);
+  await graph.send({ waId: '62811' }, { type: 'document', link: 'https://s3.example/p.pdf?sig', filename: 'bukti_KRC-002.pdf', caption: 'Jadwal' });
+  await graph.send(
+    { waId: '62811' },
+    {
+      type: 'template',
+      template: {
+        name: 'pengingat_kedatangan',
+        language: 'id',
+        body: ['KRC-002', 'Rabu, 7 Januari 2026'],
+        headerDocument: { link: 'https://s3.example/p.pdf', filename: 'bukti.pdf' },
+        buttonPayloads: ['datang:KRC-002', 'ubah:KRC-002'],
+      },
+    },
+    { callbackData: 'reminder:KRC-002' },
+  );
+  expect(calls[0]?.body).toMatchObject({ type: 'document', document: { link: 'https://s3.example/p.pdf?sig', filename: 'bukti_KRC-002.pdf', caption: 'Jadwal' } });
+  expect(calls[1]?.body).toMatchObject({
+    type: 'template',
+    biz_opaque_callback_data: 'reminder:KRC-002',
+    template: {
+      name: 'pengingat_kedatangan',
+      language: { code: 'id' },
+      components: [
+        { type: 'header', parameters: [{ type: 'document', document: { link: 'https://s3.example/p.pdf', filename: 'bukti.pdf' } }] },
+        { type: 'body', parameters: [{ type: 'text', text: 'KRC-002' }, { type: 'text', text: 'Rabu, 7 Januari 2026' }] },
+        { type: 'button', sub_type: 'quick_reply', index: '0', parameters: [{ type: 'payload', payload: 'datang:KRC-002' }] },
+        { type: 'button', sub_type: 'quick_reply', index: '1', parameters: [{ type: 'payload', payload: 'ubah:KRC-002' }] },
+      ],
+    },
+  });
+});
+
+it('marks a message as read', async () => {
+  const { graph, calls } = client([() => Response.json({ success: true })]);
+  await graph.markRead('wamid.IN');
+  expect(calls[0]?.body).toEqual({ messaging_product: 'whatsapp', status: 'read', message_id: 'wamid.IN' });
+});
