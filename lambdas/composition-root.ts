@@ -11,7 +11,9 @@ import { logger } from './adapters/logger';
 import type { SecretSource } from './adapters/secrets';
 import { signUploadToken, UPLOAD_LINK_LIFETIME_MS } from './adapters/upload-links';
 import { loadGraphConfig, loadOfficeProfile, requireEnv } from './config';
+import type { BlobStore } from './ports';
 import type { EventHandlingDeps } from './use-cases/handle-queue-event';
+import { DynamoDbDraftStore } from './adapters/dynamodb-draft-store';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
 type Env = Record<string, string | undefined>;
@@ -20,6 +22,7 @@ export interface WorkerWiring {
   readonly env: Env;
   readonly secrets: SecretSource;
   readonly dynamo: DynamoDBDocumentClient;
+  readonly blobs: BlobStore;
   readonly tableName: string;
   readonly uploadBaseUrl: string;
   readonly now?: () => Date;
@@ -34,6 +37,8 @@ export function workerDeps(wiring: WorkerWiring): EventHandlingDeps {
     office,
     sessions: new DynamoDbSessionStore(wiring.dynamo, wiring.tableName),
     deliveries: new DynamoDbDeliveryStore(wiring.dynamo, wiring.tableName, now),
+    drafts: new DynamoDbDraftStore(wiring.dynamo, wiring.tableName),
+    blobs: wiring.blobs,
     messenger: new GraphApiClient({
       apiUrl: graph.apiUrl,
       phoneNumberId: graph.phoneNumberId,

@@ -1,5 +1,6 @@
 /** AWS entry of the conversation worker (SQS FIFO → this Lambda, partial batch responses). */
 import { awsDocumentClient, awsTableName, workerDeps } from './composition-root';
+import { S3BlobStore, s3Client } from './adapters/s3-blob-store';
 import { secretsManagerSource } from './adapters/secrets-manager';
 import { requireEnv } from './config';
 import { createConversationHandler } from './handlers/conversation-handler';
@@ -9,6 +10,7 @@ export const handler = createConversationHandler(
     env: process.env,
     secrets: secretsManagerSource(requireEnv(process.env, 'SECRET_ARN')),
     dynamo: awsDocumentClient(),
+    blobs: new S3BlobStore(s3Client(), requireEnv(process.env, 'BUCKET_NAME')),
     tableName: awsTableName(process.env),
     uploadBaseUrl: requireEnv(process.env, 'UPLOAD_BASE_URL'),
   }),

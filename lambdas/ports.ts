@@ -1,6 +1,7 @@
 /** The interfaces the core needs; adapters implement them, the composition root wires them. */
 import type { Conversation } from './domain/conversation';
 import type { Reply } from './domain/replies';
+import type { RequirementId } from './domain/services';
 import type { QueueEvent } from './queue-events';
 
 export interface Recipient {
@@ -79,4 +80,34 @@ export interface IdSource {
 
 export interface Clock {
   now(): Date;
+}
+
+/** A file an applicant gave for one requirement (one page of it). */
+export interface StoredDocument {
+  readonly requirement: RequirementId;
+  /** Object key in the private bucket. */
+  readonly key: string;
+  readonly filename: string;
+  readonly contentType: string;
+  readonly size: number;
+  readonly uploadedAt: string;
+}
+
+/** The documents of an application in progress (a draft), before it becomes a registration. */
+export interface DraftStore {
+  addDocument(draftId: string, document: StoredDocument, now: Date): Promise<void>;
+  listDocuments(draftId: string): Promise<StoredDocument[]>;
+  removeRequirement(draftId: string, requirement: RequirementId): Promise<void>;
+}
+
+/** The private bucket. */
+export interface BlobStore {
+  put(key: string, bytes: Uint8Array, contentType: string): Promise<void>;
+  head(key: string): Promise<{ size: number; contentType?: string } | undefined>;
+  /** The first `length` bytes, to check what a file really is. */
+  readStart(key: string, length: number): Promise<Uint8Array>;
+  get(key: string): Promise<Uint8Array>;
+  delete(key: string): Promise<void>;
+  presignedGetUrl(key: string, expiresInSeconds: number, filename?: string): Promise<string>;
+  presignedPutUrl(key: string, contentType: string, expiresInSeconds: number): Promise<string>;
 }

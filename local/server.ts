@@ -9,6 +9,8 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { SQSEvent } from 'aws-lambda';
 import { documentClient } from '../lambdas/adapters/dynamodb-client';
+import { DynamoDbDraftStore } from '../lambdas/adapters/dynamodb-draft-store';
+import { S3BlobStore } from '../lambdas/adapters/s3-blob-store';
 import { logger } from '../lambdas/adapters/logger';
 import { staticSecrets, type AppSecrets } from '../lambdas/adapters/secrets';
 import { workerDeps } from '../lambdas/composition-root';
@@ -20,6 +22,7 @@ import { ensureTable, localClient, startDynamoDbLocal, type DynamoDbLocal } from
 import { DurableQueue, type QueuedMessage } from './durable-queue';
 import { FakeGraphApi } from './fake-graph-api';
 import { BodyTooLargeError, readBody, toHttpApiEvent, writeResult } from './http-events';
+import { LOCAL_BUCKET, localS3Client, proxyToS3, S3_PROXY_PREFIX, startS3Local, type S3Local } from './s3-local';
 import { Simulator } from './simulator';
 
 export interface LocalServer {
@@ -30,6 +33,8 @@ export interface LocalServer {
   readonly fakeGraph: FakeGraphApi;
   readonly queue: DurableQueue;
   readonly dynamoEndpoint: string;
+  readonly blobs: S3BlobStore;
+  readonly drafts: DynamoDbDraftStore;
   stop(): Promise<void>;
 }
 
@@ -61,9 +66,14 @@ export async function startLocalServer(env: Env = process.env): Promise<LocalSer
   const apiUrl = config.WHATSAPP_API_URL ?? `${url}/_graph/${SIMULATOR_DEFAULTS.graphVersion}`;
 
   let dynamo: DynamoDbLocal | undefined;
+  let s3: S3Local | undefined;
   let queue: DurableQueue | undefined;
   try {
-    dynamo = config.DYNAMODB_ENDPOINT ? undefined : await startDynamoDbLocal({ dataDir: join(dataDir, 'dynamodb') });
+    [dynamo, s3] = await Promise.all([
+      config.DYNAMODB_ENDPOINT ? undefined : startDynamoDbLocal({ dataDir: join(dataDir, 'dynamodb') }),
+      startS3Local(join(dataDir, 's3')),
+    ]);
+    const s3Endpoint = s3.endpoint;
     const dynamoEndpoint = config.DYNAMODB_ENDPOINT ?? dynamo?.endpoint ?? '';
     const rawClient = localClient(dynamoEndpoint);
     await ensureTable(rawClient, config.TABLE_NAME);
@@ -82,8 +92,14 @@ export async function startLocalServer(env: Env = process.env): Promise<LocalSer
       credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     });
 
+    const s3Internal = localS3Client(s3Endpoint);
+    const s3Public = localS3Client(`${publicUrl}${S3_PROXY_PREFIX}`);
+    const blobs = new S3BlobStore(s3Internal, LOCAL_BUCKET, s3Public);
+    const drafts = new DynamoDbDraftStore(dynamoDocs, config.TABLE_NAME);
+
     const conversation = createConversationHandler(
       workerDeps({
+        blobs,
         env: { ...env, WHATSAPP_API_URL: apiUrl, WHATSAPP_PHONE_NUMBER_ID: config.WHATSAPP_PHONE_NUMBER_ID },
         secrets: secretSource,
         dynamo: dynamoDocs,
@@ -131,6 +147,10 @@ export async function startLocalServer(env: Env = process.env): Promise<LocalSer
         response.end(JSON.stringify(result.body));
         return;
       }
+      if (path.startsWith(`${S3_PROXY_PREFIX}/`)) {
+        await proxyToS3(s3Endpoint, request, response);
+        return;
+      }
       if (path === '/sim' || path.startsWith('/sim/')) {
         await simulator.handle(request, response, path);
         return;
@@ -156,6 +176,8 @@ export async function startLocalServer(env: Env = process.env): Promise<LocalSer
       fakeGraph,
       queue: durableQueue,
       dynamoEndpoint,
+      blobs,
+      drafts,
       async stop() {
         ready = false;
         await new Promise<void>((resolveClose) => {
@@ -165,13 +187,15 @@ export async function startLocalServer(env: Env = process.env): Promise<LocalSer
         await durableQueue.close();
         dynamoDocs.destroy();
         rawClient.destroy();
-        await dynamo?.stop();
+        s3Internal.destroy();
+        s3Public.destroy();
+        await Promise.all([dynamo?.stop(), s3?.stop()]);
       },
     };
   } catch (error) {
     server.close();
     await queue?.close();
-    await dynamo?.stop();
+    await Promise.all([dynamo?.stop(), s3?.stop()]);
     throw error;
   }
 }

@@ -11,6 +11,11 @@ export const keys = {
   session: (applicantKey: string) => ({ pk: `APPLICANT#${applicantKey}`, sk: 'SESSION' }),
   event: (eventId: string) => ({ pk: `EVENT#${eventId}`, sk: 'EVENT' }),
   delivery: (messageId: string) => ({ pk: `MSG#${messageId}`, sk: 'DELIVERY' }),
+  draft: (draftId: string) => ({ pk: `DRAFT#${draftId}`, sk: 'DRAFT' }),
+  draftDocument: (draftId: string, requirement: string, objectKey: string) => ({
+    pk: `DRAFT#${draftId}`,
+    sk: `DOC#${requirement}#${objectKey}`,
+  }),
   failedSend: (at: string, outboxId: string) => ({ pk: 'FAILED_SENDS', sk: `${at}#${outboxId}` }),
 } as const;
 
@@ -18,6 +23,8 @@ export const DAY_MS = 24 * 60 * 60 * 1000;
 /** Meta retries a webhook for up to 7 days: remember processed events a little longer. */
 export const EVENT_RECORD_TTL_MS = 9 * DAY_MS;
 export const SESSION_TTL_MS = 30 * DAY_MS;
+/** Documents of an application that never became a registration are forgotten after this. */
+export const DRAFT_TTL_MS = 30 * DAY_MS;
 export const DELIVERY_TTL_MS = 90 * DAY_MS;
 
 export function ttlSeconds(now: Date, lifetimeMs: number): number {

@@ -7,12 +7,14 @@ import type { InboundContent } from '../domain/inbound';
 import type { OfficeProfile } from '../domain/office';
 import type { ServiceId } from '../domain/services';
 import { DuplicateEventError, GraphApiError } from '../errors';
-import type { ApplicantSession, Clock, DeliveryStore, IdSource, Messenger, SessionStore } from '../ports';
+import type { ApplicantSession, BlobStore, Clock, DeliveryStore, DraftStore, IdSource, Messenger, SessionStore } from '../ports';
 import type { InboundEvent, QueueEvent, StatusEvent } from '../queue-events';
 
 export interface EventHandlingDeps {
   readonly sessions: SessionStore;
   readonly deliveries: DeliveryStore;
+  readonly drafts: DraftStore;
+  readonly blobs: BlobStore;
   readonly messenger: Messenger;
   readonly clock: Clock;
   readonly ids: IdSource;

@@ -1,0 +1,63 @@
+import { BatchWriteCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { RequirementId } from '../domain/services';
+import type { DraftStore, StoredDocument } from '../ports';
+import { DRAFT_TTL_MS, keys, ttlSeconds } from './table-design';
+
+export class DynamoDbDraftStore implements DraftStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async addDocument(draftId: string, document: StoredDocument, now: Date): Promise<void> {
+    await this.client.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...keys.draftDocument(draftId, document.requirement, document.key), ...document, expiresAt: ttlSeconds(now, DRAFT_TTL_MS) },
+      }),
+    );
+  }
+
+  async listDocuments(draftId: string): Promise<StoredDocument[]> {
+    const documents: StoredDocument[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :doc)',
+          ExpressionAttributeValues: { ':pk': keys.draft(draftId).pk, ':doc': 'DOC#' },
+          ConsistentRead: true,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        documents.push({
+          requirement: item.requirement as RequirementId,
+          key: String(item.key),
+          filename: String(item.filename),
+          contentType: String(item.contentType),
+          size: Number(item.size),
+          uploadedAt: String(item.uploadedAt),
+        });
+      }
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return documents.sort((a, b) => a.uploadedAt.localeCompare(b.uploadedAt) || a.key.localeCompare(b.key));
+  }
+
+  async removeRequirement(draftId: string, requirement: RequirementId): Promise<void> {
+    const existing = (await this.listDocuments(draftId)).filter((document) => document.requirement === requirement);
+    for (let start = 0; start < existing.length; start += 25) {
+      await this.client.send(
+        new BatchWriteCommand({
+          RequestItems: {
+            [this.tableName]: existing
+              .slice(start, start + 25)
+              .map((document) => ({ DeleteRequest: { Key: keys.draftDocument(draftId, requirement, document.key) } })),
+          },
+        }),
+      );
+    }
+  }
+}

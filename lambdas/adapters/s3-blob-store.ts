@@ -1,0 +1,75 @@
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  NotFound,
+  PutObjectCommand,
+  S3Client,
+  type S3ClientConfig,
+} from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { BlobStore } from '../ports';
+
+/**
+ * Checksums only when S3 requires them: with the SDK's default the local stand-in (s3rver) silently
+ * stores streamed uploads with their chunk framing (TOOLCHAIN.md); real S3 accepts either.
+ */
+export function s3Client(config: S3ClientConfig = {}): S3Client {
+  return new S3Client({ requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED', ...config });
+}
+
+export class S3BlobStore implements BlobStore {
+  constructor(
+    private readonly client: S3Client,
+    private readonly bucket: string,
+    /** Presigns against another client, e.g. one whose endpoint is the public address of a proxy. */
+    private readonly presignClient: S3Client = client,
+  ) {}
+
+  async put(key: string, bytes: Uint8Array, contentType: string): Promise<void> {
+    await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: bytes, ContentType: contentType }));
+  }
+
+  async head(key: string): Promise<{ size: number; contentType?: string } | undefined> {
+    try {
+      const result = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
+      return { size: result.ContentLength ?? 0, ...(result.ContentType ? { contentType: result.ContentType } : {}) };
+    } catch (error) {
+      if (error instanceof NotFound || (error as { name?: string }).name === 'NotFound') return undefined;
+      throw error;
+    }
+  }
+
+  async readStart(key: string, length: number): Promise<Uint8Array> {
+    const result = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key, Range: `bytes=0-${length - 1}` }));
+    return (await result.Body?.transformToByteArray()) ?? new Uint8Array();
+  }
+
+  async get(key: string): Promise<Uint8Array> {
+    const result = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+    return (await result.Body?.transformToByteArray()) ?? new Uint8Array();
+  }
+
+  async delete(key: string): Promise<void> {
+    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+  }
+
+  presignedGetUrl(key: string, expiresInSeconds: number, filename?: string): Promise<string> {
+    return getSignedUrl(
+      this.presignClient,
+      new GetObjectCommand({
+        Bucket: this.bucket,
+        Key: key,
+        ...(filename ? { ResponseContentDisposition: `inline; filename="${filename.replace(/[^\w.-]/g, '_')}"` } : {}),
+      }),
+      { expiresIn: expiresInSeconds },
+    );
+  }
+
+  presignedPutUrl(key: string, contentType: string, expiresInSeconds: number): Promise<string> {
+    return getSignedUrl(this.presignClient, new PutObjectCommand({ Bucket: this.bucket, Key: key, ContentType: contentType }), {
+      expiresIn: expiresInSeconds,
+      signableHeaders: new Set(['content-type']),
+    });
+  }
+}
