@@ -4,6 +4,7 @@
  */
 import { formatDateLong, formatDayDate, dayName, formatTime, type IsoDate } from './calendar';
 import type { OfficeProfile } from './office';
+import type { RegistrationFieldError } from './registration-form';
 import { requirementsOf, SERVICES, type Service } from './services';
 
 export interface AppointmentFacts {
@@ -105,6 +106,113 @@ export const messages = {
     ].join('\n');
   },
 
+  /** Stage 4: why a DAFTAR line was refused (the first wrong field), and the format to send again. */
+  registrationError(error: RegistrationFieldError): string {
+    const example = 'DAFTAR/Ahmad Budiman/JAKARTA/15-08-1990/3201231508900001/089617841945';
+    const format = 'DAFTAR/nama lengkap/TEMPAT LAHIR/DD-MM-YYYY/NIK/Nomor HP';
+    const two = (n: number): string => String(n).padStart(2, '0');
+    const dmy = (day: number, month: number, year: number): string => `${two(day)}-${two(month)}-${String(year).padStart(4, '0')}`;
+    const fromIso = (date: IsoDate): string => date.split('-').reverse().join('-');
+    const quoted = (chars: readonly string[]): string => chars.map((char) => `“${char}”`).join(', ');
+    const sizeProblem = (size: number, min: number): string => (size === 0 ? 'belum diisi' : size < min ? 'terlalu pendek' : 'terlalu panjang');
+    const refused = (label: string, problem: string, ...detail: string[]): string =>
+      [`❌ Pendaftaran belum berhasil: *${label}* ${problem}.`, ...detail, '', 'Silakan kirim ulang dengan format:', format, 'Contoh:', example].join('\n');
+
+    switch (error.field) {
+      case 'format':
+        return error.reason === 'keyword'
+          ? refused('Format pendaftaran', 'tidak sesuai', 'Awali pesan dengan kata DAFTAR, lalu pisahkan setiap data dengan tanda garis miring (/).')
+          : refused(
+              'Format pendaftaran',
+              'tidak sesuai',
+              `${error.fieldsFound === 0 ? 'Kami tidak menemukan data' : `Kami menemukan ${error.fieldsFound} data`} setelah DAFTAR, seharusnya 5: nama lengkap, tempat lahir, tanggal lahir, NIK, dan nomor HP, masing-masing dipisahkan tanda /.`,
+            );
+      case 'name':
+      case 'placeOfBirth': {
+        const label = error.field === 'name' ? 'Nama lengkap' : 'Tempat lahir';
+        switch (error.reason) {
+          case 'length':
+            return refused(label, sizeProblem(error.length, error.min), `${label} harus ${error.min}–${error.max} karakter; yang Anda tulis ${error.length} karakter.`);
+          case 'characters':
+            return refused(
+              label,
+              'berisi karakter yang tidak diizinkan',
+              `Hanya boleh huruf (boleh beraksen), spasi, titik (.), apostrof (') dan tanda hubung (-). Tidak diizinkan: ${quoted(error.invalid)}.`,
+            );
+          case 'letters':
+            return refused(label, 'kurang huruf', `${label} harus memuat minimal ${error.min} huruf; yang Anda tulis ${error.letters} huruf.`);
+        }
+        break;
+      }
+      case 'dateOfBirth':
+        switch (error.reason) {
+          case 'format':
+            return error.value === ''
+              ? refused('Tanggal lahir', 'belum diisi', 'Tulis tanggal lahir sebagai DD-MM-YYYY, misalnya 15-08-1990.')
+              : refused('Tanggal lahir', 'tidak sesuai format', `Tulis tanggal lahir sebagai DD-MM-YYYY, misalnya 15-08-1990; yang Anda tulis: “${error.value}”.`);
+          case 'notRealDate': {
+            const leap = error.month === 2 && error.day === 29 ? ` (${error.year} bukan tahun kabisat)` : '';
+            return refused('Tanggal lahir', 'tidak ada di kalender', `Tanggal ${dmy(error.day, error.month, error.year)} tidak ada${leap}. Periksa kembali tanggal dan bulannya.`);
+          }
+          case 'future':
+            return refused('Tanggal lahir', 'belum terjadi', `Anda menulis ${fromIso(error.date)}, sedangkan hari ini ${fromIso(error.today)}.`);
+          case 'tooOld':
+            return refused(
+              'Tanggal lahir',
+              'terlalu lampau',
+              `Anda menulis ${fromIso(error.date)}: usia pemohon paling tinggi 120 tahun (lahir pada atau setelah ${fromIso(error.earliest)}). Periksa kembali tahunnya.`,
+            );
+        }
+        break;
+      case 'nik':
+        switch (error.reason) {
+          case 'characters':
+            return refused('NIK', 'hanya boleh berisi angka', `NIK terdiri dari 16 angka (lihat KTP/KK). Tidak diizinkan: ${quoted(error.invalid)}.`);
+          case 'length':
+            return refused('NIK', error.digits === 0 ? 'belum diisi' : 'harus tepat 16 angka', `NIK terdiri dari 16 angka (lihat KTP/KK); yang Anda tulis ${error.digits} angka.`);
+          case 'encodedDate': {
+            const wrong = [
+              ...(error.dayPossible ? [] : [`tanggal ${error.encoded.slice(0, 2)} tidak mungkin`]),
+              ...(error.monthPossible ? [] : [`bulan ${error.encoded.slice(2, 4)} tidak ada`]),
+            ].join(' dan ');
+            return refused(
+              'NIK',
+              'tidak sesuai',
+              `Digit ke-7 sampai ke-12 NIK (${error.encoded}) berisi tanggal lahir sebagai DDMMYY (tanggal ditambah 40 untuk perempuan), tetapi ${wrong}. Periksa kembali NIK Anda di KTP/KK.`,
+            );
+          }
+        }
+        break;
+      case 'phone':
+        switch (error.reason) {
+          case 'characters':
+            return refused('Nomor HP', 'hanya boleh berisi angka', `Tidak diizinkan: ${quoted(error.invalid)}. Tulis nomor HP seperti 081234567890.`);
+          case 'prefix':
+            return error.start === ''
+              ? refused('Nomor HP', 'belum diisi', 'Tulis nomor HP seluler Indonesia, diawali 08, 628 atau +628.')
+              : refused('Nomor HP', 'bukan nomor seluler Indonesia', `Nomor HP harus diawali 08, 628 atau +628; yang Anda tulis diawali “${error.start}”.`);
+          case 'length':
+            return refused(
+              'Nomor HP',
+              sizeProblem(error.digits, error.min),
+              `Ditulis dalam bentuk 628…, nomor HP harus ${error.min}–${error.max} angka; nomor Anda ${error.digits} angka.`,
+            );
+        }
+        break;
+      case 'nikDate':
+        return [
+          '❌ Pendaftaran belum berhasil: *NIK dan tanggal lahir* tidak cocok.',
+          `NIK Anda (digit ke-7 sampai ke-12: ${error.encoded}) menunjukkan tanggal lahir ${dmy(error.nikDay, error.nikMonth, error.nikYear)}, tetapi Anda menulis ${fromIso(error.dateOfBirth)}.`,
+          ...(error.sex === 'P' ? [`(Pada NIK perempuan tanggal ditambah 40: ${error.encoded.slice(0, 2)} berarti tanggal ${two(error.nikDay)}.)`] : []),
+          'Mohon periksa kembali keduanya di KTP/KK. Jika keduanya sudah benar, kirim ulang baris yang sama dengan tambahan /YA di akhir:',
+          `${format}/YA`,
+          'Contoh:',
+          `${example}/YA`,
+        ].join('\n');
+    }
+    return refused('Data pendaftaran', 'tidak sesuai');
+  },
+
   /** Stage 5: the confirmation, sent with (or as the caption of) the PDF proof. */
   scheduleConfirmed(facts: AppointmentFacts): string {
     return [
@@ -204,6 +312,45 @@ export const messages = {
       '',
       `Pesan otomatis dari SIBAPAO ${office.officeShortName}`,
     ].join('\n');
+  },
+
+  /** Stage 3: documents, in every mode. */
+  documents: {
+    /** `SELESAI` (or a DAFTAR line) while requirements have no document yet. */
+    incomplete(missing: readonly string[], mode: 'web' | 'chat'): string {
+      return [
+        '*BERKAS ANDA BELUM LENGKAP*',
+        '',
+        'Berkas yang belum ada:',
+        ...missing.map((name) => `- ${name}`),
+        '',
+        mode === 'web'
+          ? 'Silakan lengkapi melalui link upload yang sudah dikirim, lalu ketik SELESAI.'
+          : 'Silakan kirim berkas tersebut di chat ini, lalu ketik SELESAI.',
+      ].join('\n');
+    },
+    ask: (name: string) => `Silakan kirim *${name}* (foto atau PDF, paling besar 5 MB).`,
+    received: (name: string, page: number) => `✅ *${name}* diterima (halaman ${page}).`,
+    allReceived: 'Berkas anda sudah terupload/terekam silakan ketik SELESAI',
+    addPage: (name: string) => `Silakan kirim halaman berikutnya untuk *${name}*.`,
+    redo: (name: string) => `Berkas *${name}* dihapus. Silakan kirim ulang *${name}*.`,
+    nothingYet: (name: string) => `Belum ada berkas yang dikirim. Silakan kirim *${name}* dulu.`,
+    wrongType: (name: string) =>
+      `Maaf, berkas ini tidak bisa diterima. Yang diterima hanya foto (JPEG/PNG) atau PDF, paling besar 5 MB per berkas. Silakan kirim ulang *${name}*.`,
+    tooLarge: (name: string, megabytes: string) =>
+      `Maaf, berkas ini terlalu besar (${megabytes} MB). Batasnya 5 MB per berkas: kirim foto biasa (bukan dokumen asli kamera) atau PDF yang lebih kecil. Silakan kirim ulang *${name}*.`,
+    unavailable: (name: string) => `Maaf, berkas tidak dapat diambil dari WhatsApp. Silakan kirim ulang *${name}*.`,
+    /** Form mode: the bot cannot see the form, so it takes the applicant's word. */
+    formTrusted: 'Berkas Anda di formulir akan diperiksa petugas.',
+  },
+
+  /** Stage 4: answers around the registration line. */
+  registration: {
+    nikHasOpenRegistration: (queueNumber: string) =>
+      `NIK ini sudah memiliki pendaftaran yang masih berjalan: Nomor Antrian ${queueNumber}. Satu NIK hanya dapat memiliki satu pendaftaran aktif. Ketik STATUS untuk melihat statusnya.`,
+    nikHeldElsewhere: (office: OfficeProfile) =>
+      `NIK ini sudah memiliki pendaftaran yang masih berjalan. Satu NIK hanya dapat memiliki satu pendaftaran aktif. Jika menurut Anda ini keliru, hubungi ${office.officeName} melalui WhatsApp ${office.whatsappNumber}.`,
+    chooseServiceFirst: 'Silakan pilih layanan terlebih dahulu: ketik MENU, lalu angka layanan yang Anda butuhkan.',
   },
 
   /** Short prompts for anything the current step did not expect: never silence. */
