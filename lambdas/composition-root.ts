@@ -14,6 +14,7 @@ import { loadGraphConfig, loadOfficeProfile, requireEnv } from './config';
 import type { BlobStore } from './ports';
 import type { EventHandlingDeps } from './use-cases/handle-queue-event';
 import { DynamoDbDraftStore } from './adapters/dynamodb-draft-store';
+import { DynamoDbRegistrationStore } from './adapters/dynamodb-registration-store';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
 type Env = Record<string, string | undefined>;
@@ -33,19 +34,22 @@ export function workerDeps(wiring: WorkerWiring): EventHandlingDeps {
   const office = loadOfficeProfile(wiring.env);
   const graph = loadGraphConfig(wiring.env);
   const now = wiring.now ?? (() => new Date());
+  const graphClient = new GraphApiClient({
+    apiUrl: graph.apiUrl,
+    phoneNumberId: graph.phoneNumberId,
+    accessToken: async () => (await wiring.secrets.get()).WHATSAPP_ACCESS_TOKEN,
+    onTokenExpired: () => wiring.secrets.invalidate(),
+    ...(wiring.fetch ? { fetch: wiring.fetch } : {}),
+  });
   return {
     office,
     sessions: new DynamoDbSessionStore(wiring.dynamo, wiring.tableName),
     deliveries: new DynamoDbDeliveryStore(wiring.dynamo, wiring.tableName, now),
     drafts: new DynamoDbDraftStore(wiring.dynamo, wiring.tableName),
     blobs: wiring.blobs,
-    messenger: new GraphApiClient({
-      apiUrl: graph.apiUrl,
-      phoneNumberId: graph.phoneNumberId,
-      accessToken: async () => (await wiring.secrets.get()).WHATSAPP_ACCESS_TOKEN,
-      onTokenExpired: () => wiring.secrets.invalidate(),
-      ...(wiring.fetch ? { fetch: wiring.fetch } : {}),
-    }),
+    messenger: graphClient,
+    media: graphClient,
+    registrations: new DynamoDbRegistrationStore(wiring.dynamo, wiring.tableName),
     clock: { now },
     ids: { newId: () => randomUUID() },
     uploadLinks: async () => {

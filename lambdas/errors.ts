@@ -30,3 +30,14 @@ export class GraphApiError extends Error {
     super(`Graph API error ${code}: ${title}`);
   }
 }
+
+/** Media the applicant sent that cannot be stored; the applicant is told why. */
+export class MediaRejectedError extends Error {
+  override readonly name = 'MediaRejectedError';
+  constructor(
+    readonly reason: 'too-large' | 'wrong-type' | 'unavailable',
+    readonly size?: number,
+  ) {
+    super(`media rejected: ${reason}`);
+  }
+}

@@ -1,5 +1,6 @@
 /** The interfaces the core needs; adapters implement them, the composition root wires them. */
 import type { Conversation } from './domain/conversation';
+import type { Registration } from './domain/registration';
 import type { Reply } from './domain/replies';
 import type { RequirementId } from './domain/services';
 import type { QueueEvent } from './queue-events';
@@ -37,7 +38,7 @@ export interface SessionStore {
    * as processed. Throws `DuplicateEventError` when the event was already processed,
    * `ConcurrentUpdateError` when the session moved on.
    */
-  saveDecision(session: ApplicantSession, eventId: string, now: Date): Promise<void>;
+  saveDecision(session: ApplicantSession, eventId: string, now: Date, created?: { registration?: Registration }): Promise<void>;
   /** Removes a settled entry (sent, or refused for good and recorded) from the outbox. */
   markSent(key: string, outboxId: string): Promise<void>;
 }
@@ -110,4 +111,18 @@ export interface BlobStore {
   delete(key: string): Promise<void>;
   presignedGetUrl(key: string, expiresInSeconds: number, filename?: string): Promise<string>;
   presignedPutUrl(key: string, contentType: string, expiresInSeconds: number): Promise<string>;
+}
+
+export interface RegistrationStore {
+  /** The open registration holding this NIK, if any. */
+  findOpenByNik(nik: string): Promise<{ queueNumber: string; ownerKey: string } | undefined>;
+  /** The next number from an atomic counter that never hands out the same number twice. */
+  nextQueueNumber(prefix: string): Promise<string>;
+  get(queueNumber: string): Promise<Registration | undefined>;
+  listByOwner(ownerKey: string): Promise<Registration[]>;
+}
+
+/** An applicant's photo or PDF, fetched from WhatsApp. */
+export interface MediaSource {
+  fetchMedia(mediaId: string, maxBytes: number): Promise<{ bytes: Uint8Array; mimeType: string; sha256?: string }>;
 }

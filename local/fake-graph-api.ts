@@ -3,6 +3,7 @@
  * limits of each message type), answers like Meta, and records what the bot sent for the simulator and
  * the tests. Tests can script failures.
  */
+import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { z } from 'zod';
 
@@ -58,13 +59,32 @@ export class FakeGraphApi extends EventEmitter {
   readonly readReceipts: string[] = [];
   private failureScript: FailureScript | undefined;
   private counter = 0;
+  private readonly media = new Map<string, { bytes: Buffer; mimeType: string }>();
 
   constructor(
     readonly phoneNumberId: string,
     private readonly accessToken: string,
+    /** Where `GET /{media-id}` points its short-lived download URLs. */
+    private readonly downloadBaseUrl = 'http://127.0.0.1/_graph/download',
   ) {
     super();
     this.setMaxListeners(0);
+  }
+
+  /** Stores a file as if an applicant had sent it on WhatsApp; returns its media id and SHA-256 (base64). */
+  addMedia(bytes: Uint8Array, mimeType: string): { mediaId: string; sha256: string } {
+    const mediaId = String(7_000_000_000_000 + this.media.size + 1 + Math.floor(Math.random() * 1_000_000) * 1000);
+    const buffer = Buffer.from(bytes);
+    this.media.set(mediaId, { bytes: buffer, mimeType });
+    return { mediaId, sha256: createHash('sha256').update(buffer).digest('base64') };
+  }
+
+  /** `GET <download url>`: the bytes, for the bearer token only, like Meta's lookaside host. */
+  download(mediaId: string, authorization: string | undefined): { status: number; body: Buffer | unknown; contentType: string } {
+    if (authorization !== `Bearer ${this.accessToken}`) return { status: 401, body: { error: 'unauthorized' }, contentType: 'application/json' };
+    const file = this.media.get(mediaId);
+    if (!file) return { status: 404, body: { error: 'not found' }, contentType: 'application/json' };
+    return { status: 200, body: file.bytes, contentType: file.mimeType };
   }
 
   scriptFailures(script: FailureScript | undefined): void {
@@ -81,6 +101,7 @@ export class FakeGraphApi extends EventEmitter {
       return error(401, 190, 'Error validating access token: The session has expired or is invalid.');
     }
     const segments = path.split('/').filter(Boolean);
+    if (method === 'GET' && segments.length === 1) return this.mediaInfo(segments[0] ?? '');
     if (method !== 'POST' || segments.length !== 2 || segments[1] !== 'messages') {
       return error(400, 100, `Unsupported request: ${method} ${path}`);
     }
@@ -115,6 +136,22 @@ export class FakeGraphApi extends EventEmitter {
     return {
       status: 200,
       body: { messaging_product: 'whatsapp', contacts: [{ input: envelope.data.to ?? to, wa_id: to }], messages: [{ id: sent.id }] },
+    };
+  }
+
+  private mediaInfo(mediaId: string): { status: number; body: unknown } {
+    const file = this.media.get(mediaId);
+    if (!file) return error(404, 100, `Unsupported get request. Object with ID '${mediaId}' does not exist`);
+    return {
+      status: 200,
+      body: {
+        messaging_product: 'whatsapp',
+        url: `${this.downloadBaseUrl}/${mediaId}?ext=${Date.now()}`,
+        mime_type: file.mimeType,
+        sha256: createHash('sha256').update(file.bytes).digest('base64'),
+        file_size: file.bytes.length,
+        id: mediaId,
+      },
     };
   }
 

@@ -15,7 +15,17 @@ export interface SimulatedSender {
 export type SimulatedMessage =
   | { readonly text: string }
   | { readonly choice: { readonly id: string; readonly title: string }; readonly list?: boolean }
-  | { readonly button: { readonly payload: string; readonly text: string } };
+  | { readonly button: { readonly payload: string; readonly text: string } }
+  | {
+      readonly media: {
+        readonly kind: 'image' | 'document' | 'audio' | 'video' | 'sticker';
+        readonly mediaId: string;
+        readonly mimeType: string;
+        readonly sha256?: string;
+        readonly caption?: string;
+        readonly filename?: string;
+      };
+    };
 
 let counter = 0;
 
@@ -42,7 +52,18 @@ export function messageEnvelope(
               ? { type: 'button_reply', button_reply: message.choice }
               : { type: 'list_reply', list_reply: message.choice },
           }
-        : { type: 'button', button: message.button };
+        : 'button' in message
+          ? { type: 'button', button: message.button }
+          : {
+              type: message.media.kind,
+              [message.media.kind]: {
+                id: message.media.mediaId,
+                mime_type: message.media.mimeType,
+                ...(message.media.sha256 ? { sha256: message.media.sha256 } : {}),
+                ...(message.media.caption ? { caption: message.media.caption } : {}),
+                ...(message.media.filename ? { filename: message.media.filename } : {}),
+              },
+            };
   return {
     id,
     body: {

@@ -18,12 +18,18 @@ const STATIC_FILES: Record<string, { file: string; type: string }> = {
   '/sim/style.css': { file: 'style.css', type: 'text/css; charset=utf-8' },
 };
 
+/** WhatsApp takes documents up to 100 MB; the simulator keeps to 16 MB. */
+const MAX_FILE_BASE64 = Math.ceil((16 * 1024 * 1024 * 4) / 3);
+
 const sendSchema = z.object({
   waId: z.string().regex(/^\d{8,15}$/, 'nomor WhatsApp: 8–15 angka, mis. 6281234567890'),
   name: z.string().trim().min(1).max(100),
   text: z.string().min(1).max(4096).optional(),
   choice: z.object({ id: z.string().min(1), title: z.string() }).optional(),
   button: z.object({ payload: z.string(), text: z.string() }).optional(),
+  /** A photo or file "sent" from the phone: stored as WhatsApp media, then announced by webhook. */
+  file: z.object({ name: z.string().max(200), type: z.string().max(100), base64: z.string().max(MAX_FILE_BASE64) }).optional(),
+  caption: z.string().max(1024).optional(),
 });
 
 const LONG_POLL_MS = 25_000;
@@ -50,13 +56,14 @@ export class Simulator {
   }
 
   private async send(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const parsed = sendSchema.safeParse(safeJson(await readBody(request, 64 * 1024)));
+    const parsed = sendSchema.safeParse(safeJson(await readBody(request, MAX_FILE_BASE64 + 64 * 1024)));
     if (!parsed.success) {
       json(response, 400, { error: parsed.error.issues[0]?.message ?? 'invalid' });
       return;
     }
-    const { waId, name, text, choice, button } = parsed.data;
-    const message = text !== undefined ? { text } : choice ? { choice } : button ? { button } : undefined;
+    const { waId, name, text, choice, button, file, caption } = parsed.data;
+    const message =
+      text !== undefined ? { text } : choice ? { choice } : button ? { button } : file ? this.media(file, caption) : undefined;
     if (!message) {
       json(response, 400, { error: 'text, choice or button is required' });
       return;
@@ -69,6 +76,15 @@ export class Simulator {
       body: payload,
     });
     json(response, 200, { id: envelope.id, webhookStatus: result.status });
+  }
+
+  private media(file: { name: string; type: string; base64: string }, caption: string | undefined) {
+    const mimeType = file.type || 'application/octet-stream';
+    const { mediaId, sha256 } = this.options.fakeGraph.addMedia(Buffer.from(file.base64, 'base64'), mimeType);
+    const kind = mimeType === 'image/jpeg' || mimeType === 'image/png' ? ('image' as const) : ('document' as const);
+    return {
+      media: { kind, mediaId, mimeType, sha256, ...(caption ? { caption } : {}), ...(kind === 'document' ? { filename: file.name } : {}) },
+    };
   }
 
   /** Long poll: answers at once when the bot sent something after `after`, else waits for it. */

@@ -3,7 +3,9 @@ import { GetCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentC
 import type { Conversation } from '../domain/conversation';
 import type { Reply } from '../domain/replies';
 import { ConcurrentUpdateError, DuplicateEventError } from '../errors';
+import type { Registration } from '../domain/registration';
 import type { ApplicantSession, OutboxEntry, SessionStore } from '../ports';
+import { registrationCreationWrites } from './dynamodb-registration-store';
 import { EVENT_RECORD_TTL_MS, keys, SESSION_TTL_MS, ttlSeconds } from './table-design';
 
 interface SessionItem {
@@ -46,7 +48,7 @@ export class DynamoDbSessionStore implements SessionStore {
     };
   }
 
-  async saveDecision(session: ApplicantSession, eventId: string, now: Date): Promise<void> {
+  async saveDecision(session: ApplicantSession, eventId: string, now: Date, created: { registration?: Registration } = {}): Promise<void> {
     const outbox = Object.fromEntries(
       session.outbox.map(({ id, ...entry }) => [id, entry]),
     );
@@ -81,6 +83,7 @@ export class DynamoDbSessionStore implements SessionStore {
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
             },
+            ...(created.registration ? registrationCreationWrites(this.tableName, created.registration, now) : []),
           ],
         }),
       );
@@ -89,6 +92,10 @@ export class DynamoDbSessionStore implements SessionStore {
         const [sessionReason, eventReason] = error.CancellationReasons ?? [];
         if (eventReason?.Code === 'ConditionalCheckFailed') throw new DuplicateEventError(eventId);
         if (sessionReason?.Code === 'ConditionalCheckFailed') throw new ConcurrentUpdateError(session.key);
+        // The NIK was taken by a registration made at the same moment: a retry will see it and say so.
+        if (error.CancellationReasons?.some((reason) => reason.Code === 'ConditionalCheckFailed')) {
+          throw new ConcurrentUpdateError(session.key);
+        }
       }
       throw error;
     }

@@ -3,8 +3,8 @@
  * error code (whatsapp-cloud-api.md §7): retryable ones make the event retry, permanent ones are recorded.
  */
 import type { Reply, TemplateParameters } from '../domain/replies';
-import { GraphApiError } from '../errors';
-import type { Messenger, Recipient } from '../ports';
+import { GraphApiError, MediaRejectedError } from '../errors';
+import type { MediaSource, Messenger, Recipient } from '../ports';
 
 /** Transient codes: rate limits, pair limit, temporary and unknown errors, maintenance. */
 const RETRYABLE_CODES = new Set([1, 2, 4, 80007, 130429, 131000, 131016, 131056, 131057]);
@@ -24,7 +24,7 @@ export function isRetryableCode(code: number, httpStatus: number): boolean {
   return RETRYABLE_CODES.has(code) || (code === 0 && (httpStatus >= 500 || httpStatus === 429));
 }
 
-export class GraphApiClient implements Messenger {
+export class GraphApiClient implements Messenger, MediaSource {
   private readonly fetchImpl: typeof fetch;
 
   constructor(private readonly options: GraphApiClientOptions) {
@@ -53,14 +53,53 @@ export class GraphApiClient implements Messenger {
     });
   }
 
-  private async post(path: string, body: unknown, retriedToken = false): Promise<unknown> {
+  /**
+   * Media id → short-lived URL → bytes, both with the bearer token (§8). The URL lives five minutes: a
+   * 404 on it gets a fresh one, once.
+   */
+  async fetchMedia(mediaId: string, maxBytes: number): Promise<{ bytes: Uint8Array; mimeType: string; sha256?: string }> {
+    for (let attempt = 0; ; attempt += 1) {
+      const info = (await this.request('GET', encodeURIComponent(mediaId))) as {
+        url?: unknown;
+        mime_type?: unknown;
+        sha256?: unknown;
+        file_size?: unknown;
+      };
+      const size = Number(info.file_size);
+      if (Number.isFinite(size) && size > maxBytes) throw new MediaRejectedError('too-large', size);
+      if (typeof info.url !== 'string') throw new MediaRejectedError('unavailable');
+      const token = await this.options.accessToken();
+      let response: Response;
+      try {
+        response = await this.fetchImpl(info.url, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(TIMEOUT_MS) });
+      } catch (error) {
+        throw new GraphApiError(0, `Network error: ${(error as Error).name}`, true, 0);
+      }
+      if (response.status === 404 && attempt === 0) continue;
+      if (response.status === 404) throw new MediaRejectedError('unavailable');
+      if (!response.ok) throw new GraphApiError(0, `Media download HTTP ${response.status}`, response.status >= 500 || response.status === 429, response.status);
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      if (bytes.length > maxBytes) throw new MediaRejectedError('too-large', bytes.length);
+      return {
+        bytes,
+        mimeType: typeof info.mime_type === 'string' ? info.mime_type : 'application/octet-stream',
+        ...(typeof info.sha256 === 'string' ? { sha256: info.sha256 } : {}),
+      };
+    }
+  }
+
+  private post(path: string, body: unknown): Promise<unknown> {
+    return this.request('POST', path, body);
+  }
+
+  private async request(method: 'GET' | 'POST', path: string, body?: unknown, retriedToken = false): Promise<unknown> {
     const token = await this.options.accessToken();
     let response: Response;
     try {
       response = await this.fetchImpl(`${this.options.apiUrl}/${path}`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
+        method,
+        headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         signal: AbortSignal.timeout(TIMEOUT_MS),
       });
     } catch (error) {
@@ -74,7 +113,7 @@ export class GraphApiClient implements Messenger {
     const code = typeof error?.code === 'number' ? error.code : 0;
     if (code === TOKEN_EXPIRED && !retriedToken && this.options.onTokenExpired) {
       this.options.onTokenExpired();
-      return this.post(path, body, true);
+      return this.request(method, path, body, true);
     }
     throw new GraphApiError(
       code,

@@ -16,6 +16,10 @@ export const keys = {
     pk: `DRAFT#${draftId}`,
     sk: `DOC#${requirement}#${objectKey}`,
   }),
+  registration: (queueNumber: string) => ({ pk: `REG#${queueNumber}`, sk: 'REG' }),
+  audit: (queueNumber: string, at: string, id: string) => ({ pk: `REG#${queueNumber}`, sk: `AUDIT#${at}#${id}` }),
+  nikGuard: (nik: string) => ({ pk: `NIK#${nik}`, sk: 'NIK' }),
+  counter: (prefix: string) => ({ pk: `COUNTER#${prefix}`, sk: 'COUNTER' }),
   failedSend: (at: string, outboxId: string) => ({ pk: 'FAILED_SENDS', sk: `${at}#${outboxId}` }),
 } as const;
 

@@ -1,17 +1,41 @@
 /**
  * The applicant's conversation as a pure state machine: (conversation, input, context) → (conversation,
- * replies). No I/O, no clock, no configuration lookups: everything arrives as arguments.
+ * replies, effects). No I/O, no clock, no configuration lookups: everything arrives as arguments, and
+ * whatever needs the outside world is returned as an effect for the caller to carry out.
  */
+import { jakartaDate } from './calendar';
+import {
+  extensionOf,
+  isAcceptedDocumentType,
+  MAX_DOCUMENT_BYTES,
+  requirementName,
+  requirementNamedBy,
+} from './documents';
 import type { InboundContent } from './inbound';
 import { messages, type DocumentsHint } from './messages';
 import type { OfficeProfile } from './office';
+import { FLAG_NIK_DATE_MISMATCH, type Registration } from './registration';
+import { looksLikeRegistration, parseRegistration, type RegistrationForm } from './registration-form';
 import type { Reply } from './replies';
-import { findService, SERVICES, type ServiceId } from './services';
+import { findService, requirementsOf, SERVICES, type RequirementId, type Service, type ServiceId } from './services';
+
+export type PageCounts = Readonly<Partial<Record<RequirementId, number>>>;
 
 export type Step =
   | { readonly name: 'idle' }
   | { readonly name: 'menu' }
-  | { readonly name: 'documents'; readonly serviceId: ServiceId; readonly draftId: string };
+  | {
+      readonly name: 'documents';
+      readonly serviceId: ServiceId;
+      readonly draftId: string;
+      /** Chat mode: pages received per requirement, the one asked for, the last one filled. */
+      readonly pages?: PageCounts;
+      readonly asking?: RequirementId;
+      readonly last?: RequirementId;
+      /** Chat mode, after TAMBAH: the next file is another page of this requirement. */
+      readonly appendTo?: RequirementId;
+    }
+  | { readonly name: 'registration'; readonly serviceId: ServiceId; readonly draftId: string };
 
 export interface Conversation {
   readonly step: Step;
@@ -19,26 +43,83 @@ export interface Conversation {
 
 export const NEW_CONVERSATION: Conversation = { step: { name: 'idle' } };
 
+export interface ApplicantIdentity {
+  readonly key: string;
+  readonly waId?: string;
+  readonly userId?: string;
+  readonly profileName?: string;
+}
+
+/** Facts from storage that some inputs need; `lookupsFor` says which, the caller fetches them. */
+export interface Facts {
+  /** Requirements of the current draft that have at least one document (web mode). */
+  readonly draftRequirements?: readonly RequirementId[];
+  /** The open registration holding the NIK of a valid registration line, or `null` when it is free. */
+  readonly nikHolder?: { readonly queueNumber: string; readonly ownerKey: string } | null;
+  /** A queue number reserved for a valid registration line whose NIK is free. */
+  readonly queueNumber?: string;
+}
+
 export interface DecisionContext {
   readonly now: Date;
   readonly office: OfficeProfile;
+  readonly applicant?: ApplicantIdentity;
   /** A fresh id for the documents of a new application, made by the caller so this stays pure. */
   readonly newDraftId: string;
   /** The applicant's own signed upload link for a draft (web mode). */
   readonly uploadLink: (serviceId: ServiceId, draftId: string) => string;
+  readonly facts?: Facts;
 }
+
+/** What the caller must carry out for a decision to hold; all of it idempotent. */
+export type Effect =
+  | {
+      readonly type: 'store-media';
+      readonly draftId: string;
+      readonly requirement: RequirementId;
+      readonly mediaId: string;
+      readonly mimeType: string;
+      readonly sha256?: string;
+      readonly filename: string;
+      readonly key: string;
+    }
+  | { readonly type: 'clear-requirement'; readonly draftId: string; readonly requirement: RequirementId }
+  | { readonly type: 'create-registration'; readonly registration: Registration };
 
 export interface Decision {
   readonly conversation: Conversation;
   readonly replies: readonly Reply[];
+  readonly effects: readonly Effect[];
 }
+
+/** A media effect that could not be carried out, fed back in so the applicant hears why. */
+export type MediaFailure = { readonly kind: 'media-failed'; readonly reason: 'too-large' | 'wrong-type' | 'unavailable'; readonly size?: number };
 
 export const MENU_CHOICE_PREFIX = 'menu:';
 
 type MenuChoice = ServiceId | 6;
+type DocumentsStep = Extract<Step, { name: 'documents' }>;
 
-export function decide(conversation: Conversation, input: InboundContent, context: DecisionContext): Decision {
-  if (input.kind === 'silent') return { conversation, replies: [] };
+/** Which facts `decide` will need for this input, so the caller can fetch them first. */
+export function lookupsFor(conversation: Conversation, input: InboundContent, context: Pick<DecisionContext, 'now' | 'office'>): {
+  draftId?: string;
+  nik?: string;
+} {
+  const step = conversation.step;
+  if (input.kind !== 'text' || (step.name !== 'documents' && step.name !== 'registration')) return {};
+  const keyword = normaliseKeyword(input.text);
+  const isRegistrationLine = looksLikeRegistration(input.text);
+  const needsDraft = step.name === 'documents' && context.office.uploadMode === 'web' && (keyword === 'SELESAI' || isRegistrationLine);
+  const parsed = isRegistrationLine ? parseRegistration(input.text, jakartaDate(context.now)) : undefined;
+  return {
+    ...(needsDraft ? { draftId: step.draftId } : {}),
+    ...(parsed?.ok ? { nik: parsed.form.nik } : {}),
+  };
+}
+
+export function decide(conversation: Conversation, input: InboundContent | MediaFailure, context: DecisionContext): Decision {
+  if (input.kind === 'silent') return unchanged(conversation);
+  if (input.kind === 'media-failed') return mediaFailed(conversation, input);
 
   const keyword = input.kind === 'text' ? normaliseKeyword(input.text) : undefined;
   if (keyword === 'MENU') return showMenu(context);
@@ -49,18 +130,172 @@ export function decide(conversation: Conversation, input: InboundContent, contex
       return showMenu(context);
     case 'menu': {
       const choice = menuChoiceOf(input);
-      if (choice === undefined) {
-        const prompt = input.kind === 'text' || input.kind === 'choice'
-          ? messages.prompts.chooseFromMenu
-          : messages.prompts.unsupportedAtMenu;
-        return { conversation, replies: [text(prompt)] };
+      if (choice !== undefined) return chooseService(choice, context);
+      if (input.kind === 'text' && looksLikeRegistration(input.text)) {
+        return reply(conversation, messages.registration.chooseServiceFirst);
       }
-      return chooseService(choice, context);
+      return reply(
+        conversation,
+        input.kind === 'text' || input.kind === 'choice' ? messages.prompts.chooseFromMenu : messages.prompts.unsupportedAtMenu,
+      );
     }
-    case 'documents': {
+    case 'documents':
+      return inDocuments(step, input, keyword, context);
+    case 'registration': {
       const choice = menuChoiceOf(input);
       if (choice !== undefined) return chooseService(choice, context);
-      return { conversation, replies: [text(documentsPrompt(context.office))] };
+      if (input.kind === 'text' && looksLikeRegistration(input.text)) return register(step, input.text, context);
+      return reply(conversation, messages.registrationInstruction());
+    }
+  }
+}
+
+function inDocuments(step: DocumentsStep, input: InboundContent, keyword: string | undefined, context: DecisionContext): Decision {
+  const conversation: Conversation = { step };
+  const service = serviceOf(step);
+  const mode = context.office.uploadMode;
+  const choice = menuChoiceOf(input);
+  if (choice !== undefined) return chooseService(choice, context);
+
+  const isRegistrationLine = input.kind === 'text' && looksLikeRegistration(input.text);
+  if (keyword === 'SELESAI' || isRegistrationLine) {
+    const missing = missingRequirements(step, service, context);
+    if (missing.length > 0 && mode !== 'form') {
+      return reply(conversation, messages.documents.incomplete(missing.map(requirementName), mode));
+    }
+    const registrationStep: Step = { name: 'registration', serviceId: step.serviceId, draftId: step.draftId };
+    if (isRegistrationLine && input.kind === 'text') return register(registrationStep, input.text, context);
+    return reply({ step: registrationStep }, messages.registrationInstruction());
+  }
+
+  if (mode !== 'chat') {
+    return reply(conversation, mode === 'web' ? messages.prompts.documentsWeb : messages.prompts.documentsForm);
+  }
+  if (input.kind === 'media') return receiveMedia(step, service, input);
+  if (keyword === 'TAMBAH' || keyword === 'ULANG') {
+    const last = step.last;
+    if (!last) return reply(conversation, messages.documents.nothingYet(requirementName(step.asking ?? firstRequirement(service))));
+    if (keyword === 'TAMBAH') return reply({ step: { ...step, appendTo: last } }, messages.documents.addPage(requirementName(last)));
+    const pages = { ...step.pages, [last]: 0 };
+    return {
+      conversation: { step: { ...step, pages, asking: last, appendTo: undefined } },
+      replies: [text(messages.documents.redo(requirementName(last)))],
+      effects: [{ type: 'clear-requirement', draftId: step.draftId, requirement: last }],
+    };
+  }
+  return reply(conversation, messages.documents.ask(requirementName(step.asking ?? firstRequirement(service))));
+}
+
+function receiveMedia(step: DocumentsStep, service: Service, input: Extract<InboundContent, { kind: 'media' }>): Decision {
+  const conversation: Conversation = { step };
+  const requirement = requirementNamedBy(input.caption, service) ?? step.appendTo ?? step.asking ?? firstRequirement(service);
+  if (!isAcceptedDocumentType(input.mimeType) || (input.mediaKind !== 'image' && input.mediaKind !== 'document')) {
+    return reply(conversation, messages.documents.wrongType(requirementName(requirement)));
+  }
+  const page = (step.pages?.[requirement] ?? 0) + 1;
+  const pages: PageCounts = { ...step.pages, [requirement]: page };
+  const next = requirementsOf(service).find((candidate) => !(pages[candidate.id] ?? 0))?.id;
+  // One message, not two: Meta's pair rate limit counts every message to the same applicant.
+  const body = [
+    messages.documents.received(requirementName(requirement), page),
+    next ? messages.documents.ask(requirementName(next)) : messages.documents.allReceived,
+  ].join('\n');
+  return {
+    conversation: { step: { ...step, pages, last: requirement, asking: next, appendTo: undefined } },
+    replies: [text(body)],
+    effects: [
+      {
+        type: 'store-media',
+        draftId: step.draftId,
+        requirement,
+        mediaId: input.mediaId,
+        mimeType: input.mimeType,
+        ...(input.sha256 ? { sha256: input.sha256 } : {}),
+        filename: input.filename ?? `${requirement}-${page}.${extensionOf(input.mimeType)}`,
+        key: `documents/${step.draftId}/${requirement}/${input.mediaId.replace(/[^\w.-]/g, '_')}.${extensionOf(input.mimeType)}`,
+      },
+    ],
+  };
+}
+
+function mediaFailed(conversation: Conversation, failure: MediaFailure): Decision {
+  const step = conversation.step;
+  const service = step.name === 'documents' ? serviceOf(step) : undefined;
+  const name = requirementName(
+    step.name === 'documents' ? (step.appendTo ?? step.asking ?? step.last ?? firstRequirement(service!)) : 'ktp',
+  );
+  const body =
+    failure.reason === 'too-large'
+      ? messages.documents.tooLarge(name, ((failure.size ?? MAX_DOCUMENT_BYTES) / (1024 * 1024)).toFixed(1))
+      : failure.reason === 'wrong-type'
+        ? messages.documents.wrongType(name)
+        : messages.documents.unavailable(name);
+  return reply(conversation, body);
+}
+
+function register(step: Extract<Step, { name: 'registration' }>, line: string, context: DecisionContext): Decision {
+  const conversation: Conversation = { step };
+  const parsed = parseRegistration(line, jakartaDate(context.now));
+  if (!parsed.ok) return reply(conversation, messages.registrationError(parsed.error));
+  const holder = context.facts?.nikHolder;
+  if (holder) {
+    return reply(
+      conversation,
+      holder.ownerKey === context.applicant?.key
+        ? messages.registration.nikHasOpenRegistration(holder.queueNumber)
+        : messages.registration.nikHeldElsewhere(context.office),
+    );
+  }
+  const queueNumber = context.facts?.queueNumber;
+  const applicant = context.applicant;
+  if (holder === undefined || !queueNumber || !applicant) {
+    throw new Error('register needs the facts lookupsFor asked for: nikHolder, queueNumber and the applicant');
+  }
+  return {
+    conversation: { step: { name: 'idle' } },
+    replies: [text(messages.registrationSucceeded(queueNumber, parsed.form.name))],
+    effects: [{ type: 'create-registration', registration: newRegistration(parsed.form, queueNumber, step, applicant, context) }],
+  };
+}
+
+function newRegistration(
+  form: RegistrationForm,
+  queueNumber: string,
+  step: Extract<Step, { name: 'registration' }>,
+  applicant: ApplicantIdentity,
+  context: DecisionContext,
+): Registration {
+  return {
+    queueNumber,
+    name: form.name,
+    placeOfBirth: form.placeOfBirth,
+    dateOfBirth: form.dateOfBirth,
+    nik: form.nik,
+    phone: form.phone,
+    serviceId: step.serviceId,
+    status: 'PENDING',
+    createdAt: context.now.toISOString(),
+    ownerKey: applicant.key,
+    ...(applicant.waId ? { ownerWaId: applicant.waId } : {}),
+    ...(applicant.userId ? { ownerUserId: applicant.userId } : {}),
+    ...(applicant.profileName ? { profileName: applicant.profileName } : {}),
+    draftId: step.draftId,
+    documentsMode: context.office.uploadMode,
+    flags: form.nikDateMismatch ? [FLAG_NIK_DATE_MISMATCH] : [],
+    rescheduled: false,
+  };
+}
+
+function missingRequirements(step: DocumentsStep, service: Service, context: DecisionContext): RequirementId[] {
+  switch (context.office.uploadMode) {
+    case 'form':
+      return [];
+    case 'chat':
+      return service.requirements.filter((id) => !(step.pages?.[id] ?? 0));
+    case 'web': {
+      const present = context.facts?.draftRequirements;
+      if (!present) throw new Error('SELESAI in web mode needs the draft\'s requirements (lookupsFor)');
+      return service.requirements.filter((id) => !present.includes(id));
     }
   }
 }
@@ -68,19 +303,28 @@ export function decide(conversation: Conversation, input: InboundContent, contex
 function showMenu(context: DecisionContext): Decision {
   const replies: Reply[] = [text(messages.welcome(context.office))];
   if (context.office.menuAsList) replies.push(menuList());
-  return { conversation: { step: { name: 'menu' } }, replies };
+  return { conversation: { step: { name: 'menu' } }, replies, effects: [] };
 }
 
 function chooseService(choice: MenuChoice, context: DecisionContext): Decision {
-  if (choice === 6) {
-    return { conversation: { step: { name: 'menu' } }, replies: [text(messages.rescheduleRules())] };
-  }
+  if (choice === 6) return reply({ step: { name: 'menu' } }, messages.rescheduleRules());
   const service = findService(choice);
   if (!service) return showMenu(context);
   const draftId = context.newDraftId;
+  const mode = context.office.uploadMode;
+  const replies = [text(messages.requirements(service, documentsHint(context, service.id, draftId)))];
+  if (mode === 'chat') replies.push(text(messages.documents.ask(requirementName(firstRequirement(service)))));
   return {
-    conversation: { step: { name: 'documents', serviceId: service.id, draftId } },
-    replies: [text(messages.requirements(service, documentsHint(context, service.id, draftId)))],
+    conversation: {
+      step: {
+        name: 'documents',
+        serviceId: service.id,
+        draftId,
+        ...(mode === 'chat' ? { pages: {}, asking: firstRequirement(service) } : {}),
+      },
+    },
+    replies,
+    effects: [],
   };
 }
 
@@ -92,17 +336,6 @@ function documentsHint(context: DecisionContext, serviceId: ServiceId, draftId: 
       return { mode: 'form', formUrl: context.office.formUrl ?? '' };
     case 'chat':
       return { mode: 'chat' };
-  }
-}
-
-function documentsPrompt(office: OfficeProfile): string {
-  switch (office.uploadMode) {
-    case 'web':
-      return messages.prompts.documentsWeb;
-    case 'form':
-      return messages.prompts.documentsForm;
-    case 'chat':
-      return messages.prompts.documentsChat;
   }
 }
 
@@ -142,14 +375,34 @@ function menuChoiceOf(input: InboundContent): MenuChoice | undefined {
   return match ? (Number(match[1]) as MenuChoice) : undefined;
 }
 
+function serviceOf(step: { readonly serviceId: ServiceId }): Service {
+  const service = findService(step.serviceId);
+  if (!service) throw new Error(`unknown service ${step.serviceId}`);
+  return service;
+}
+
+function firstRequirement(service: Service): RequirementId {
+  const first = service.requirements[0];
+  if (!first) throw new Error(`service ${service.id} has no requirements`);
+  return first;
+}
+
 /** Upper case, single spaces, no surrounding punctuation: "  menu. " → "MENU". */
-export function normaliseKeyword(text: string): string {
-  return text
+export function normaliseKeyword(value: string): string {
+  return value
     .normalize('NFKC')
     .trim()
     .replace(/\s+/g, ' ')
     .replace(/^[\s.!,*_~]+|[\s.!,*_~]+$/g, '')
     .toUpperCase();
+}
+
+function unchanged(conversation: Conversation): Decision {
+  return { conversation, replies: [], effects: [] };
+}
+
+function reply(conversation: Conversation, body: string): Decision {
+  return { conversation, replies: [text(body)], effects: [] };
 }
 
 function text(body: string): Reply {

@@ -2,12 +2,35 @@
  * One event from an applicant's ordered stream: skip it if already handled, decide (pure), save the
  * decision with its replies (outbox), send them, mark them sent. A retry resends only what is unsent.
  */
-import { decide, NEW_CONVERSATION } from '../domain/conversation';
+import { createHash } from 'node:crypto';
+import { maskNik } from '../adapters/logger';
+import {
+  decide,
+  lookupsFor,
+  NEW_CONVERSATION,
+  type Conversation,
+  type DecisionContext,
+  type Effect,
+  type Facts,
+  type MediaFailure,
+} from '../domain/conversation';
+import { MAX_DOCUMENT_BYTES, sniffDocumentType } from '../domain/documents';
 import type { InboundContent } from '../domain/inbound';
 import type { OfficeProfile } from '../domain/office';
 import type { ServiceId } from '../domain/services';
-import { DuplicateEventError, GraphApiError } from '../errors';
-import type { ApplicantSession, BlobStore, Clock, DeliveryStore, DraftStore, IdSource, Messenger, SessionStore } from '../ports';
+import { DuplicateEventError, GraphApiError, MediaRejectedError } from '../errors';
+import type {
+  ApplicantSession,
+  BlobStore,
+  Clock,
+  DeliveryStore,
+  DraftStore,
+  IdSource,
+  MediaSource,
+  Messenger,
+  RegistrationStore,
+  SessionStore,
+} from '../ports';
 import type { InboundEvent, QueueEvent, StatusEvent } from '../queue-events';
 
 export interface EventHandlingDeps {
@@ -15,6 +38,8 @@ export interface EventHandlingDeps {
   readonly deliveries: DeliveryStore;
   readonly drafts: DraftStore;
   readonly blobs: BlobStore;
+  readonly registrations: RegistrationStore;
+  readonly media: MediaSource;
   readonly messenger: Messenger;
   readonly clock: Clock;
   readonly ids: IdSource;
@@ -52,26 +77,36 @@ async function handleInbound(event: InboundEvent, deps: EventHandlingDeps): Prom
 
   const session = stored ?? newSession(event);
   const now = deps.clock.now();
-  const uploadLink = await deps.uploadLinks();
-  const decision = decide(session.conversation, event.content as InboundContent, {
+  const identity = { ...session, ...identityUpdate(session, event) };
+  const content = event.content as InboundContent;
+  const context: DecisionContext = {
     now,
     office: deps.office,
+    applicant: {
+      key: session.key,
+      ...(identity.waId ? { waId: identity.waId } : {}),
+      ...(identity.userId ? { userId: identity.userId } : {}),
+      ...(identity.profileName ? { profileName: identity.profileName } : {}),
+    },
     newDraftId: deps.ids.newId(),
-    uploadLink,
-  });
+    uploadLink: await deps.uploadLinks(),
+    facts: await factsFor(session.conversation, content, now, deps),
+  };
+  let decision = decide(session.conversation, content, context);
+  const failure = await carryOutBeforeSaving(decision.effects, deps, now);
+  if (failure) decision = decide(session.conversation, failure, context);
+
   const nextSeq = Math.max(0, ...session.outbox.map((entry) => entry.seq)) + 1;
   const decided: ApplicantSession = {
-    ...session,
-    ...identityUpdate(session, event),
+    ...identity,
     conversation: decision.conversation,
     lastInboundAt: later(session.lastInboundAt, event.sentAt),
     recentEventIds: [...session.recentEventIds, event.eventId].slice(-RECENT_EVENTS_KEPT),
-    outbox: [
-      ...decision.replies.map((reply, index) => ({ id: `${event.eventId}#${index}`, seq: nextSeq + index, reply })),
-    ],
+    outbox: decision.replies.map((reply, index) => ({ id: `${event.eventId}#${index}`, seq: nextSeq + index, reply })),
   };
+  const registration = decision.effects.find((effect) => effect.type === 'create-registration')?.registration;
   try {
-    await deps.sessions.saveDecision(decided, event.eventId, now);
+    await deps.sessions.saveDecision(decided, event.eventId, now, registration ? { registration } : {});
   } catch (error) {
     if (error instanceof DuplicateEventError) {
       deps.log.info('duplicate event skipped', { eventId: event.eventId });
@@ -79,8 +114,73 @@ async function handleInbound(event: InboundEvent, deps: EventHandlingDeps): Prom
     }
     throw error;
   }
+  if (registration) deps.log.info('registration created', { queueNumber: registration.queueNumber, nik: maskNik(registration.nik) });
   await sendOutbox({ ...decided, version: decided.version + 1 }, deps);
   if (decision.replies.length > 0) await markRead(event.eventId, deps);
+}
+
+/** Fetches what `decide` will need for this input (domain's `lookupsFor` says what). */
+async function factsFor(conversation: Conversation, content: InboundContent, now: Date, deps: EventHandlingDeps): Promise<Facts> {
+  const lookups = lookupsFor(conversation, content, { now, office: deps.office });
+  const [documents, nikHolder] = await Promise.all([
+    lookups.draftId ? deps.drafts.listDocuments(lookups.draftId) : undefined,
+    lookups.nik ? deps.registrations.findOpenByNik(lookups.nik) : undefined,
+  ]);
+  return {
+    ...(documents ? { draftRequirements: [...new Set(documents.map((document) => document.requirement))] } : {}),
+    ...(lookups.nik ? { nikHolder: nikHolder ?? null } : {}),
+    ...(lookups.nik && !nikHolder ? { queueNumber: await deps.registrations.nextQueueNumber(deps.office.queuePrefix) } : {}),
+  };
+}
+
+/**
+ * Media and page removals happen before the decision is saved, idempotently (the object key comes from
+ * Meta's media id), so a retry repeats them harmlessly. Media that can never be stored comes back as a
+ * failure for the conversation to explain.
+ */
+async function carryOutBeforeSaving(effects: readonly Effect[], deps: EventHandlingDeps, now: Date): Promise<MediaFailure | undefined> {
+  for (const effect of effects) {
+    if (effect.type === 'clear-requirement') {
+      await deps.drafts.removeRequirement(effect.draftId, effect.requirement);
+    } else if (effect.type === 'store-media') {
+      try {
+        await storeMedia(effect, deps, now);
+      } catch (error) {
+        if (error instanceof MediaRejectedError) {
+          return { kind: 'media-failed', reason: error.reason, ...(error.size !== undefined ? { size: error.size } : {}) };
+        }
+        throw error;
+      }
+    }
+  }
+  return undefined;
+}
+
+async function storeMedia(effect: Extract<Effect, { type: 'store-media' }>, deps: EventHandlingDeps, now: Date): Promise<void> {
+  const media = await deps.media.fetchMedia(effect.mediaId, MAX_DOCUMENT_BYTES);
+  if (media.bytes.length > MAX_DOCUMENT_BYTES) throw new MediaRejectedError('too-large', media.bytes.length);
+  if (effect.sha256 && !matchesSha256(media.bytes, effect.sha256)) throw new MediaRejectedError('unavailable');
+  const actualType = sniffDocumentType(media.bytes);
+  if (!actualType) throw new MediaRejectedError('wrong-type');
+  await deps.blobs.put(effect.key, media.bytes, actualType);
+  await deps.drafts.addDocument(
+    effect.draftId,
+    {
+      requirement: effect.requirement,
+      key: effect.key,
+      filename: effect.filename,
+      contentType: actualType,
+      size: media.bytes.length,
+      uploadedAt: now.toISOString(),
+    },
+    now,
+  );
+}
+
+/** Meta gives the SHA-256 of the file, base64 in current payloads, hex in older ones. */
+function matchesSha256(bytes: Uint8Array, expected: string): boolean {
+  const digest = createHash('sha256').update(bytes).digest();
+  return expected === digest.toString('base64') || expected.toLowerCase() === digest.toString('hex');
 }
 
 async function sendOutbox(session: ApplicantSession, deps: EventHandlingDeps): Promise<void> {

@@ -162,6 +162,22 @@
     input.value = '';
     send({ text: text }, text);
   });
+  // A file sent from the "phone": the typed text, if any, becomes its caption.
+  document.getElementById('attachment').addEventListener('change', function (event) {
+    var file = event.target.files[0];
+    if (!file) return;
+    var reader = new FileReader();
+    reader.onload = function () {
+      var base64 = String(reader.result).split(',')[1] || '';
+      var caption = input.value.trim();
+      input.value = '';
+      var content = { file: { name: file.name, type: file.type, base64: base64 } };
+      if (caption) content.caption = caption;
+      send(content, '📎 ' + file.name + (caption ? '\n' + caption : ''));
+      event.target.value = '';
+    };
+    reader.readAsDataURL(file);
+  });
   waIdInput.addEventListener('change', restart);
   document.getElementById('identity').addEventListener('submit', function (event) { event.preventDefault(); });
   restart();

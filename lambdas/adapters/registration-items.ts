@@ -1,0 +1,52 @@
+/** Registrations as DynamoDB items: the fields, plus the index keys that make lists cheap to query. */
+import { REGISTRATION_STATUSES, type Registration, type RegistrationStatus } from '../domain/registration';
+import type { ServiceId } from '../domain/services';
+import { keys } from './table-design';
+
+export type RegistrationItem = Record<string, unknown>;
+
+export function registrationItem(registration: Registration): RegistrationItem {
+  return {
+    ...keys.registration(registration.queueNumber),
+    ...registration,
+    flags: [...registration.flags],
+    // byStatus: every registration of a status, oldest first.
+    statusKey: registration.status,
+    statusSort: `${registration.createdAt}#${registration.queueNumber}`,
+    // byOwner: the registrations of one WhatsApp account (ownerKey is a field of its own).
+    ownerSort: `${registration.createdAt}#${registration.queueNumber}`,
+    // byDay: who comes on a date, in order of arrival time.
+    ...(registration.appointmentDate
+      ? { dayKey: registration.appointmentDate, daySort: `${registration.appointmentTime ?? ''}#${registration.queueNumber}` }
+      : {}),
+  };
+}
+
+export function registrationFromItem(item: RegistrationItem): Registration {
+  const status = String(item.status) as RegistrationStatus;
+  if (!REGISTRATION_STATUSES.includes(status)) throw new Error(`registration ${String(item.queueNumber)} has unknown status`);
+  const optional = (name: string) => (typeof item[name] === 'string' && item[name] !== '' ? { [name]: item[name] as string } : {});
+  return {
+    queueNumber: String(item.queueNumber),
+    name: String(item.name),
+    placeOfBirth: String(item.placeOfBirth),
+    dateOfBirth: String(item.dateOfBirth),
+    nik: String(item.nik),
+    phone: String(item.phone),
+    serviceId: Number(item.serviceId) as ServiceId,
+    status,
+    createdAt: String(item.createdAt),
+    ownerKey: String(item.ownerKey),
+    ...optional('ownerWaId'),
+    ...optional('ownerUserId'),
+    ...optional('profileName'),
+    draftId: String(item.draftId),
+    documentsMode: (item.documentsMode as Registration['documentsMode']) ?? 'web',
+    flags: Array.isArray(item.flags) ? item.flags.map(String) : [],
+    ...optional('appointmentDate'),
+    ...optional('appointmentTime'),
+    ...optional('requestedDate'),
+    rescheduled: item.rescheduled === true,
+    ...optional('note'),
+  };
+}

@@ -1,0 +1,56 @@
+/** A registration: what an applicant registered, where it stands, and what officers decided. */
+import type { IsoDate } from './calendar';
+import type { UploadMode } from './office';
+import type { ServiceId } from './services';
+
+export const REGISTRATION_STATUSES = [
+  'PENDING',
+  'PERLU_PERBAIKAN',
+  'DIKONFIRMASI',
+  'PERUBAHAN_DIMINTA',
+  'DIBATALKAN',
+  'SELESAI',
+  'TIDAK_HADIR',
+] as const;
+export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
+
+/** Open registrations hold their NIK: one NIK, at most one open registration. */
+export const OPEN_STATUSES: readonly RegistrationStatus[] = ['PENDING', 'PERLU_PERBAIKAN', 'DIKONFIRMASI', 'PERUBAHAN_DIMINTA'];
+
+export function isOpen(status: RegistrationStatus): boolean {
+  return OPEN_STATUSES.includes(status);
+}
+
+export const FLAG_NIK_DATE_MISMATCH = 'NIK_TANGGAL_LAHIR_BERBEDA';
+
+export interface Registration {
+  readonly queueNumber: string;
+  readonly name: string;
+  readonly placeOfBirth: string;
+  readonly dateOfBirth: IsoDate;
+  readonly nik: string;
+  /** Normalised `628…`. */
+  readonly phone: string;
+  readonly serviceId: ServiceId;
+  readonly status: RegistrationStatus;
+  readonly createdAt: string;
+  /** The applicant key of the WhatsApp account that registered (and owns) it. */
+  readonly ownerKey: string;
+  readonly ownerWaId?: string;
+  readonly ownerUserId?: string;
+  readonly profileName?: string;
+  /** Where the documents are: the draft they were uploaded to, and how. */
+  readonly draftId: string;
+  readonly documentsMode: UploadMode;
+  readonly flags: readonly string[];
+  readonly appointmentDate?: IsoDate;
+  readonly appointmentTime?: string;
+  readonly requestedDate?: IsoDate;
+  readonly rescheduled: boolean;
+  readonly note?: string;
+}
+
+/** `KRC-002`: prefix, one hyphen, at least three digits. */
+export function formatQueueNumber(prefix: string, counter: number): string {
+  return `${prefix}-${String(counter).padStart(3, '0')}`;
+}
