@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { type ICommandHooks, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 
@@ -25,6 +25,11 @@ export interface SiBapaoFunctionProps {
   readonly timeout?: Duration;
   /** Active X-Ray tracing. @default false */
   readonly tracing?: boolean;
+  /**
+   * A folder, relative to `lambdas/`, copied beside the bundle's `index.js` as `public/` (files the
+   * function reads at run time, e.g. the upload page's script and style).
+   */
+  readonly publicDir?: string;
 }
 
 export class SiBapaoFunction extends Construct implements iam.IGrantable {
@@ -77,7 +82,21 @@ export class SiBapaoFunction extends Construct implements iam.IGrantable {
         target: 'node24',
         format: OutputFormat.CJS,
         externalModules: [],
+        ...(props.publicDir ? { commandHooks: copyPublicDir(props.publicDir) } : {}),
       },
     });
   }
+}
+
+/** Copies `lambdas/<publicDir>` to `<bundle>/public` once esbuild is done. */
+function copyPublicDir(publicDir: string): ICommandHooks {
+  return {
+    beforeBundling: () => [],
+    beforeInstall: () => [],
+    afterBundling: (inputDir, outputDir) => {
+      // inputDir is the project root (the folder of package-lock.json), which holds `lambdas/`.
+      const source = path.join(inputDir, path.basename(LAMBDA_SOURCE_DIR), publicDir);
+      return [`cp -R "${source}" "${path.join(outputDir, 'public')}"`];
+    },
+  };
 }

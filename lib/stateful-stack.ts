@@ -4,7 +4,7 @@
  */
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
-import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { INDEXES, TABLE_KEYS } from '../lambdas/adapters/table-design';
@@ -72,6 +72,16 @@ export class StatefulStack extends Stack {
       versioned: false,
       serverAccessLogsBucket: this.accessLogBucket,
       serverAccessLogsPrefix: 'documents-bucket/',
+      // The upload page (another origin: the upload Function URL) PUTs files straight here. Any origin is
+      // acceptable: every request still needs a presigned signature, and the bucket stays private.
+      cors: [
+        {
+          allowedMethods: [HttpMethods.PUT, HttpMethods.GET, HttpMethods.HEAD],
+          allowedOrigins: ['*'],
+          allowedHeaders: ['*'],
+          maxAge: 3000,
+        },
+      ],
       lifecycleRules: [
         { id: 'documents-retention-backstop', prefix: 'documents/', expiration: backstop },
         { id: 'proofs-retention-backstop', prefix: 'proofs/', expiration: backstop },

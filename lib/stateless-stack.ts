@@ -1,18 +1,20 @@
 /**
- * What can be redeployed freely: the webhook (HTTP API → webhook λ → SQS FIFO) and the conversation
- * worker (SQS FIFO → conversation λ). Data lives in the stateful stack and arrives as props.
+ * What can be redeployed freely: the webhook (HTTP API → webhook λ → SQS FIFO), the conversation worker
+ * (SQS FIFO → conversation λ) and the upload page (Function URL → upload λ, presigned uploads to the
+ * bucket). Data lives in the stateful stack and arrives as props.
  */
-import { CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Fn, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { CfnStage, HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { FunctionUrlAuthType, type FunctionUrl } from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
-import type { Construct } from 'constructs';
+import type { Construct, IConstruct } from 'constructs';
 import { INDEXES } from '../lambdas/adapters/table-design';
 import type { OfficeProfile } from '../lambdas/domain/office';
 import { officeEnvironment } from './office-config';
@@ -22,7 +24,6 @@ export const SERVICE_NAME = 'si-bapao';
 export const EVENTS_QUEUE_NAME = 'si-bapao-events.fifo';
 export const EVENTS_DLQ_NAME = 'si-bapao-events-dlq.fifo';
 export const DEFAULT_WHATSAPP_API_URL = 'https://graph.facebook.com/v25.0';
-export const DEFAULT_UPLOAD_BASE_URL = 'https://example.invalid/upload';
 export const PHONE_NUMBER_ID_PLACEHOLDER = 'SET_WHATSAPP_PHONE_NUMBER_ID';
 
 /** Item-level read/write, as `grantReadWriteData` grants, but no Scan and no streams. */
@@ -54,9 +55,55 @@ export function grantTableReadWrite(table: ITable, grantee: IGrantable): void {
   );
 }
 
+/** Object reads and writes under some prefixes of the bucket (no `s3:*Object*` wildcards). */
+export const BUCKET_OBJECT_ACTIONS = ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'];
+
+/**
+ * Read/write/delete on `<prefix>*` objects, and listing limited to those prefixes: without
+ * `s3:ListBucket`, S3 answers a HEAD of a missing object with 403 instead of 404. Object keys are made at
+ * run time, so the object resource must end in a wildcard: the cdk-nag finding is acknowledged (with
+ * `reason`) for exactly these prefixes on the grantee.
+ */
+export function grantBucketPrefixes(
+  bucket: IBucket,
+  grantee: IGrantable & IConstruct,
+  prefixes: readonly string[],
+  reason: string,
+): void {
+  for (const prefix of prefixes) {
+    Validations.of(grantee).acknowledge({ id: `AwsSolutions-IAM5[Resource::${flatBucketArn(bucket)}/${prefix}*]`, reason });
+  }
+  grantee.grantPrincipal.addToPrincipalPolicy(
+    new PolicyStatement({ actions: BUCKET_OBJECT_ACTIONS, resources: prefixes.map((prefix) => bucket.arnForObjects(`${prefix}*`)) }),
+  );
+  grantee.grantPrincipal.addToPrincipalPolicy(
+    new PolicyStatement({
+      actions: ['s3:ListBucket'],
+      resources: [bucket.bucketArn],
+      conditions: { StringLike: { 's3:prefix': prefixes.map((prefix) => `${prefix}*`) } },
+    }),
+  );
+}
+
+/**
+ * The bucket ARN as cdk-nag writes it in a finding id: the name of the stateful stack's export (the same
+ * export the automatic cross-stack reference uses), so the acknowledgement follows a renamed construct.
+ */
+function flatBucketArn(bucket: IBucket): string {
+  const producer = Stack.of(bucket);
+  const imported = producer.resolve(producer.exportValue(bucket.bucketArn)) as { 'Fn::ImportValue'?: string };
+  if (!imported['Fn::ImportValue']) throw new Error('the documents bucket is expected in the stateful stack');
+  return imported['Fn::ImportValue'];
+}
+
+/** `https://<id>.lambda-url.<region>.on.aws/` without its trailing slash. */
+function withoutTrailingSlash(url: FunctionUrl): string {
+  return Fn.join('', ['https://', Fn.select(2, Fn.split('/', url.url))]);
+}
+
 export interface StatelessStackProps extends StackProps {
   readonly table: ITable;
-  /** Not used yet: the upload and PDF functions (later issues) will be granted access to it. */
+  /** The private documents bucket: applicants' documents (`documents/`) and PDF proofs (`proofs/`). */
   readonly bucket: IBucket;
   readonly secret: ISecret;
   readonly office: OfficeProfile;
@@ -68,6 +115,8 @@ export class StatelessStack extends Stack {
   readonly deadLetterQueue: Queue;
   readonly webhook: SiBapaoFunction;
   readonly conversation: SiBapaoFunction;
+  readonly upload: SiBapaoFunction;
+  readonly uploadUrl: FunctionUrl;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -78,7 +127,33 @@ export class StatelessStack extends Stack {
     };
     const phoneNumberId = context('whatsappPhoneNumberId', PHONE_NUMBER_ID_PLACEHOLDER);
     const whatsappApiUrl = context('whatsappApiUrl', DEFAULT_WHATSAPP_API_URL);
-    const uploadBaseUrl = context('uploadBaseUrl', DEFAULT_UPLOAD_BASE_URL);
+
+    // The upload page: applicant → Function URL → upload λ; files go straight to the bucket (presigned PUTs).
+    this.upload = new SiBapaoFunction(this, 'Upload', {
+      entry: 'upload.ts',
+      description: 'Si Bapao upload page: signed links, presigned uploads checked on arrival',
+      publicDir: 'upload/public',
+      environment: {
+        TABLE_NAME: props.table.tableName,
+        BUCKET_NAME: props.bucket.bucketName,
+        SECRET_ARN: props.secret.secretArn,
+        POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
+      },
+    });
+    grantTableReadWrite(props.table, this.upload);
+    grantBucketPrefixes(
+      props.bucket,
+      this.upload,
+      ['documents/'],
+      'The upload page presigns PUTs for, checks and deletes objects under documents/<draft id>/… whose keys ' +
+        'are made per upload at run time; the grant is limited to the documents/ prefix.',
+    );
+    props.secret.grantRead(this.upload);
+    // The signed, expiring token in every path is the authorization (upload-links.ts): applicants have no
+    // account, and a Function URL with AWS_IAM auth would need SigV4-signed requests from their phones.
+    this.uploadUrl = this.upload.function.addFunctionUrl({ authType: FunctionUrlAuthType.NONE });
+    // A context value (e.g. a custom domain in front of the Function URL) overrides the URL itself.
+    const uploadBaseUrl = context('uploadBaseUrl', withoutTrailingSlash(this.uploadUrl));
 
     // The conversation worker: SQS FIFO → conversation λ, partial batch responses.
     this.conversation = new SiBapaoFunction(this, 'Conversation', {
@@ -87,6 +162,7 @@ export class StatelessStack extends Stack {
       timeout: Duration.seconds(30),
       environment: {
         TABLE_NAME: props.table.tableName,
+        BUCKET_NAME: props.bucket.bucketName,
         SECRET_ARN: props.secret.secretArn,
         WHATSAPP_PHONE_NUMBER_ID: phoneNumberId,
         WHATSAPP_API_URL: whatsappApiUrl,
@@ -123,6 +199,13 @@ export class StatelessStack extends Stack {
       new SqsEventSource(this.queue, { batchSize: 10, reportBatchItemFailures: true }),
     );
     grantTableReadWrite(props.table, this.conversation);
+    grantBucketPrefixes(
+      props.bucket,
+      this.conversation,
+      ['documents/', 'proofs/'],
+      'The conversation worker reads and writes applicants\' documents (documents/<draft id>/…) and PDF ' +
+        'proofs (proofs/<queue number>/…) whose keys are made at run time; the grant is limited to those prefixes.',
+    );
     props.secret.grantRead(this.conversation);
 
     // The webhook: Meta → HTTP API → webhook λ → SQS FIFO.
@@ -177,6 +260,10 @@ export class StatelessStack extends Stack {
     new CfnOutput(this, 'WebhookUrl', {
       value: `${this.api.url}webhook`,
       description: 'Callback URL to register in the Meta app dashboard (WhatsApp → Configuration).',
+    });
+    new CfnOutput(this, 'UploadUrl', {
+      value: uploadBaseUrl,
+      description: "Root of applicants' upload links (the upload Function URL unless the uploadBaseUrl context is set).",
     });
   }
 }

@@ -15,6 +15,7 @@ import { logger } from '../lambdas/adapters/logger';
 import { staticSecrets, type AppSecrets } from '../lambdas/adapters/secrets';
 import { workerDeps } from '../lambdas/composition-root';
 import { createConversationHandler } from '../lambdas/handlers/conversation-handler';
+import { createUploadHandler } from '../lambdas/handlers/upload-handler';
 import { createWebhookHandler } from '../lambdas/handlers/webhook-handler';
 import type { EventQueue } from '../lambdas/ports';
 import { loadLocalConfig, SIMULATOR_DEFAULTS, type LocalConfig } from './config';
@@ -122,6 +123,16 @@ export async function startLocalServer(env: Env = process.env): Promise<LocalSer
       queue: eventQueue,
       log: logger,
     });
+    const upload = createUploadHandler({
+      drafts,
+      blobs,
+      linkSigningKey: async () => secrets.LINK_SIGNING_KEY,
+      clock: { now: () => new Date() },
+      basePath: '/upload',
+      // Presigned links go through the same-origin `/_s3` proxy.
+      s3Origin: new URL(publicUrl).origin,
+      log: logger,
+    });
     const simulator = new Simulator({ fakeGraph, appSecret: config.WHATSAPP_APP_SECRET, phoneNumberId: config.WHATSAPP_PHONE_NUMBER_ID, webhookUrl: `${url}/webhook` });
 
     route = async (request, response) => {
@@ -136,6 +147,12 @@ export async function startLocalServer(env: Env = process.env): Promise<LocalSer
         if (!body) return;
         const event = toHttpApiEvent(request, body, { routeKey: `${request.method} /webhook`, rawPath: path });
         writeResult(response, await webhook(event));
+        return;
+      }
+      if (path === '/upload' || path.startsWith('/upload/')) {
+        const body = await readBodyOr413(request, response);
+        if (!body) return;
+        writeResult(response, await upload(toHttpApiEvent(request, body, { routeKey: '$default', rawPath: path })));
         return;
       }
       if (path.startsWith('/_graph/')) {

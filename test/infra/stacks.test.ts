@@ -69,6 +69,22 @@ function policyActionsOfRoleUsedBy(template: Template, functionId: string): stri
   );
 }
 
+type Statement = { Action: string | string[]; Resource: unknown; Condition?: unknown };
+
+function statementsOfRoleUsedBy(template: Template, functionId: string): Statement[] {
+  const roleId = ((lambdas(template)[functionId]?.Properties.Role as { 'Fn::GetAtt': string[] })['Fn::GetAtt'])[0];
+  const policies = Object.values(template.findResources('AWS::IAM::Policy')) as Resource[];
+  return policies
+    .filter((policy) => (policy.Properties.Roles as Array<{ Ref: string }>).some((role) => role.Ref === roleId))
+    .flatMap((policy) => (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
+}
+
+function s3Statements(template: Template, functionId: string): Statement[] {
+  return statementsOfRoleUsedBy(template, functionId).filter((statement) =>
+    [statement.Action].flat().some((action) => action.startsWith('s3:')),
+  );
+}
+
 describe('app', () => {
   it('builds two environment-agnostic stacks named SiBapaoStateful and SiBapaoStateless', () => {
     expect(built.stateful.stackName).toBe('SiBapaoStateful');
@@ -321,7 +337,7 @@ describe('stateless stack', () => {
 
   it('runs every Lambda on nodejs24.x, arm64, handler index.handler, with source maps enabled', () => {
     const all = Object.values(lambdas(stateless));
-    expect(all).toHaveLength(2);
+    expect(all).toHaveLength(3);
     for (const fn of all) {
       expect(fn.Properties).toEqual(
         expect.objectContaining({ Runtime: 'nodejs24.x', Architectures: ['arm64'], Handler: 'index.handler' }),
@@ -380,7 +396,7 @@ describe('stateless stack', () => {
         SECRET_ARN: expect.anything(),
         WHATSAPP_PHONE_NUMBER_ID: 'SET_WHATSAPP_PHONE_NUMBER_ID',
         WHATSAPP_API_URL: 'https://graph.facebook.com/v25.0',
-        UPLOAD_BASE_URL: 'https://example.invalid/upload',
+        BUCKET_NAME: { 'Fn::ImportValue': expect.stringMatching(/DocumentsBucket/) },
         POWERTOOLS_SERVICE_NAME: 'si-bapao',
         QUEUE_PREFIX: 'KRC',
       }),
@@ -400,8 +416,8 @@ describe('stateless stack', () => {
   it('takes phone number id and upload base URL from context', () => {
     const { built: configured } = build({}, { whatsappPhoneNumberId: '123456789', uploadBaseUrl: 'https://u.example/up' });
     const template = Template.fromStack(configured.stateless);
-    for (const id of Object.keys(lambdas(template))) {
-      expect(environmentOf(template, id).WHATSAPP_PHONE_NUMBER_ID).toBe('123456789');
+    for (const description of ['Si Bapao WhatsApp webhook', 'Si Bapao conversation worker']) {
+      expect(environmentOf(template, lambdaLogicalId(template, description)).WHATSAPP_PHONE_NUMBER_ID).toBe('123456789');
     }
     expect(environmentOf(template, lambdaLogicalId(template, 'Si Bapao conversation worker')).UPLOAD_BASE_URL).toBe(
       'https://u.example/up',
@@ -427,5 +443,109 @@ describe('stateless stack', () => {
     const join = JSON.stringify(outputs.WebhookUrl?.Value);
     expect(join).toContain('execute-api');
     expect(join).toMatch(/\/webhook"\]\]\}$/);
+  });
+});
+
+describe('upload page', () => {
+  const uploadId = () => lambdaLogicalId(stateless, 'Si Bapao upload page');
+
+  it('runs the upload Lambda as index.handler on nodejs24.x, arm64', () => {
+    expect(lambdas(stateless)[uploadId()]?.Properties).toEqual(
+      expect.objectContaining({ Handler: 'index.handler', Runtime: 'nodejs24.x', Architectures: ['arm64'] }),
+    );
+  });
+
+  it('serves it through a Function URL with AuthType NONE (the signed token in the path is the authorization)', () => {
+    stateless.resourceCountIs('AWS::Lambda::Url', 1);
+    stateless.hasResourceProperties('AWS::Lambda::Url', {
+      AuthType: 'NONE',
+      TargetFunctionArn: { 'Fn::GetAtt': [uploadId(), 'Arn'] },
+    });
+    stateless.hasResourceProperties('AWS::Lambda::Permission', {
+      Action: 'lambda:InvokeFunctionUrl',
+      FunctionName: { 'Fn::GetAtt': [uploadId(), 'Arn'] },
+      FunctionUrlAuthType: 'NONE',
+      Principal: '*',
+    });
+  });
+
+  it('gives the upload Lambda the table, bucket and secret by reference, and nothing else', () => {
+    const env = environmentOf(stateless, uploadId());
+    expect(Object.keys(env).sort()).toEqual(
+      ['BUCKET_NAME', 'NODE_OPTIONS', 'POWERTOOLS_SERVICE_NAME', 'SECRET_ARN', 'TABLE_NAME'].sort(),
+    );
+    expect(env.TABLE_NAME).toEqual({ 'Fn::ImportValue': expect.stringMatching(/Table/) });
+    expect(env.BUCKET_NAME).toEqual({ 'Fn::ImportValue': expect.stringMatching(/DocumentsBucket/) });
+    expect(env.SECRET_ARN).toEqual({ 'Fn::ImportValue': expect.stringMatching(/AppSecret/) });
+  });
+
+  it('lets the upload Lambda read/write the table, read the secret, and touch only documents/ in the bucket', () => {
+    const actions = policyActionsOfRoleUsedBy(stateless, uploadId());
+    expect(actions).toEqual(
+      expect.arrayContaining(['dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:BatchWriteItem', 'secretsmanager:GetSecretValue']),
+    );
+    expect(actions).not.toContain('dynamodb:Scan');
+    expect(actions.filter((action) => action.startsWith('sqs:'))).toEqual([]);
+    const s3 = s3Statements(stateless, uploadId());
+    expect(s3.flatMap((statement) => [statement.Action].flat()).sort()).toEqual(
+      ['s3:DeleteObject', 's3:GetObject', 's3:ListBucket', 's3:PutObject'].sort(),
+    );
+    const objects = s3.find((statement) => [statement.Action].flat().includes('s3:PutObject'));
+    expect(JSON.stringify(objects?.Resource)).toMatch(/"\/documents\/\*"\]\]\}$/);
+    const listing = s3.find((statement) => statement.Action === 's3:ListBucket');
+    expect(listing?.Condition).toEqual({ StringLike: { 's3:prefix': ['documents/*'] } });
+  });
+
+  it('passes the Function URL, without its trailing slash, to the conversation worker as UPLOAD_BASE_URL', () => {
+    const env = environmentOf(stateless, lambdaLogicalId(stateless, 'Si Bapao conversation worker'));
+    const urlId = Object.keys(stateless.findResources('AWS::Lambda::Url'))[0];
+    expect(env.UPLOAD_BASE_URL).toEqual({
+      'Fn::Join': ['', ['https://', { 'Fn::Select': [2, { 'Fn::Split': ['/', { 'Fn::GetAtt': [urlId, 'FunctionUrl'] }] }] }]],
+    });
+    expect(stateless.findOutputs('UploadUrl').UploadUrl?.Value).toEqual(env.UPLOAD_BASE_URL);
+  });
+
+  it('gives the conversation worker the bucket name and object rights under documents/ and proofs/ only', () => {
+    const conversationId = lambdaLogicalId(stateless, 'Si Bapao conversation worker');
+    const s3 = s3Statements(stateless, conversationId);
+    const objects = s3.find((statement) => [statement.Action].flat().includes('s3:GetObject'));
+    expect([objects?.Action].flat().sort()).toEqual(['s3:DeleteObject', 's3:GetObject', 's3:PutObject']);
+    const resources = JSON.stringify(objects?.Resource);
+    expect(resources).toContain('"/documents/*"');
+    expect(resources).toContain('"/proofs/*"');
+    expect(s3.find((statement) => statement.Action === 's3:ListBucket')?.Condition).toEqual({
+      StringLike: { 's3:prefix': ['documents/*', 'proofs/*'] },
+    });
+  });
+
+  it('allows browsers to PUT to the documents bucket (CORS), which stays private', () => {
+    stateful.hasResourceProperties('AWS::S3::Bucket', {
+      LoggingConfiguration: Match.anyValue(),
+      CorsConfiguration: {
+        CorsRules: [
+          {
+            AllowedMethods: ['PUT', 'GET', 'HEAD'],
+            AllowedOrigins: ['*'],
+            AllowedHeaders: ['*'],
+            MaxAge: 3000,
+          },
+        ],
+      },
+    });
+  });
+
+  it('acknowledges only the documents/ and proofs/ object wildcards, each with a reason', () => {
+    const acknowledged = built.stateless.node
+      .findAll()
+      .flatMap((c) => c.node.metadata)
+      .filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+      .flatMap((m) => Object.entries(m.data as Record<string, string>))
+      .filter(([id]) => id.includes('AwsSolutions-IAM5'));
+    expect(acknowledged.map(([id]) => id.replace(/^.*Bucket[^/]*\//, '')).sort()).toEqual([
+      'documents/*]',
+      'documents/*]',
+      'proofs/*]',
+    ]);
+    for (const [, reason] of acknowledged) expect(reason).toMatch(/prefix/);
   });
 });

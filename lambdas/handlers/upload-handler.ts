@@ -1,0 +1,117 @@
+/**
+ * The `web`-mode upload page and its small JSON API (a Function URL in AWS, `/upload` locally). The signed
+ * token in the path is the authorization; bodies are parsed with zod; the rules live in
+ * use-cases/upload-documents.ts. Routes, relative to the upload root:
+ *   GET    /<token>                                   the page
+ *   GET    /static/upload.js, /static/upload.css      its assets
+ *   POST   /<token>/uploads                           {requirement, filename, contentType, size} → {uploadId, url, key}
+ *   POST   /<token>/uploads/<uploadId>/complete       {requirement, key, filename} → {requirement, documents}
+ *   POST   /<token>/submit                            → {complete, missing?, message}
+ *   DELETE /<token>/requirements/<requirement>        removes every page of one requirement
+ */
+import { randomUUID } from 'node:crypto';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { z } from 'zod/mini';
+import { readUploadToken } from '../adapters/upload-links';
+import { UPLOAD_PAGE_TEXTS as TEXTS } from '../domain/upload-page-texts';
+import type { BlobStore, Clock, DraftStore, IdSource } from '../ports';
+import { matchRoute, parseJsonBody, securityHeaders } from '../upload/http';
+import { documentView, problemMessage, renderProblemPage, renderUploadPage, type ProblemKind } from '../upload/page';
+import {
+  clearRequirement,
+  completeUpload,
+  ForeignKeyError,
+  InvalidGrantError,
+  showUploadPage,
+  startUpload,
+  submitDocuments,
+  UploadRefusedError,
+  type UploadDocumentsDeps,
+} from '../use-cases/upload-documents';
+
+export interface UploadHandlerDeps {
+  readonly drafts: DraftStore;
+  readonly blobs: BlobStore;
+  readonly linkSigningKey: () => Promise<string>;
+  readonly clock: Clock;
+  /** Where the upload root is mounted: `/upload` locally, `` at a Function URL's root. */
+  readonly basePath: string;
+  /** Origin of the presigned upload URLs, allowed in the CSP's `connect-src`. */
+  readonly s3Origin: string;
+  /** @default random UUIDs */
+  readonly ids?: IdSource;
+  readonly log?: { error(message: string, fields: Record<string, unknown>): void };
+}
+
+export type UploadHandler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
+
+const startSchema = z.object({
+  requirement: z.string().check(z.maxLength(64)),
+  filename: z.string().check(z.minLength(1), z.maxLength(255)),
+  contentType: z.string().check(z.maxLength(100)),
+  size: z.int(),
+});
+const completeSchema = z.object({
+  requirement: z.string().check(z.maxLength(64)),
+  key: z.string().check(z.minLength(1), z.maxLength(1024)),
+  filename: z.string().check(z.minLength(1), z.maxLength(255)),
+});
+
+export function createUploadHandler(deps: UploadHandlerDeps): UploadHandler {
+  const useCase: UploadDocumentsDeps = { drafts: deps.drafts, blobs: deps.blobs, clock: deps.clock, ids: deps.ids ?? { newId: randomUUID } };
+  const headers = securityHeaders(deps.s3Origin);
+  const respond = (statusCode: number, type: string, body: string) => ({ statusCode, headers: { ...headers, 'content-type': type }, body });
+  const json = (statusCode: number, value: unknown) => respond(statusCode, 'application/json; charset=utf-8', JSON.stringify(value));
+  const problem = (statusCode: number, kind: ProblemKind, asPage: boolean) =>
+    asPage
+      ? respond(statusCode, 'text/html; charset=utf-8', renderProblemPage(kind, deps.basePath))
+      : json(statusCode, { error: kind, message: problemMessage(kind) });
+  const badRequest = () => json(400, { error: 'bad-request', message: TEXTS.badRequest });
+
+  return async (event) => {
+    const method = event.requestContext.http.method.toUpperCase();
+    const route = matchRoute(method, event.rawPath, deps.basePath);
+    if (route.kind === 'asset') return respond(200, route.asset.contentType, route.asset.body);
+    if (route.kind === 'method-not-allowed') return json(405, { error: 'method-not-allowed' });
+    if (route.kind === 'not-found') return problem(404, 'not-found', method === 'GET');
+    const { action, token, param } = route;
+    const asPage = action === 'page';
+
+    // Read as of time 0 to tell a forged link (403) from an expired one (410).
+    const grant = readUploadToken(token, await deps.linkSigningKey(), 0);
+    if (!grant) return problem(403, 'invalid', asPage);
+    if (grant.expiresAt <= deps.clock.now().getTime()) return problem(410, 'expired', asPage);
+
+    try {
+      switch (action) {
+        case 'page': {
+          const page = await showUploadPage(useCase, grant);
+          return respond(200, 'text/html; charset=utf-8', renderUploadPage(page, { basePath: deps.basePath, token }));
+        }
+        case 'start': {
+          const request = parseJsonBody(event, startSchema);
+          return request ? json(200, await startUpload(useCase, grant, request)) : badRequest();
+        }
+        case 'complete': {
+          const arrived = parseJsonBody(event, completeSchema);
+          if (!arrived) return badRequest();
+          const documents = await completeUpload(useCase, grant, param, arrived);
+          return json(200, { requirement: arrived.requirement, documents: documents.map(documentView) });
+        }
+        case 'submit': {
+          const result = await submitDocuments(useCase, grant);
+          return json(200, { ...result, message: result.complete ? TEXTS.complete : TEXTS.incomplete });
+        }
+        case 'clear':
+          await clearRequirement(useCase, grant, param);
+          return json(200, { requirement: param, documents: [] });
+      }
+    } catch (error) {
+      if (error instanceof UploadRefusedError) return json(422, { error: error.reason, message: error.message });
+      if (error instanceof ForeignKeyError) return badRequest();
+      if (error instanceof InvalidGrantError) return problem(403, 'invalid', asPage);
+      deps.log?.error('upload request failed', { action, draftId: grant.draftId, error: (error as Error).name });
+      return problem(500, 'error', asPage);
+    }
+  };
+}

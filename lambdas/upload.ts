@@ -1,0 +1,22 @@
+/** AWS entry of the upload Lambda (Function URL): wiring built once per container, then the shared handler. */
+import { documentClient } from './adapters/dynamodb-client';
+import { DynamoDbDraftStore } from './adapters/dynamodb-draft-store';
+import { logger } from './adapters/logger';
+import { S3BlobStore, s3Client } from './adapters/s3-blob-store';
+import { secretsManagerSource } from './adapters/secrets-manager';
+import { requireEnv } from './config';
+import { createUploadHandler } from './handlers/upload-handler';
+
+const bucketName = requireEnv(process.env, 'BUCKET_NAME');
+const secrets = secretsManagerSource(requireEnv(process.env, 'SECRET_ARN'));
+
+export const handler = createUploadHandler({
+  drafts: new DynamoDbDraftStore(documentClient(), requireEnv(process.env, 'TABLE_NAME')),
+  blobs: new S3BlobStore(s3Client(), bucketName),
+  linkSigningKey: async () => (await secrets.get()).LINK_SIGNING_KEY,
+  clock: { now: () => new Date() },
+  basePath: '',
+  // Presigned URLs are virtual-hosted style on the bucket's regional endpoint.
+  s3Origin: `https://${bucketName}.s3.${requireEnv(process.env, 'AWS_REGION')}.amazonaws.com`,
+  log: logger,
+});

@@ -1,0 +1,235 @@
+/**
+ * Stage 3 in `web` mode: an applicant, holding a signed upload grant, puts the documents of their service
+ * straight into the private bucket (presigned PUTs); each file is checked when it arrives (size, and the
+ * magic number of a JPEG, PNG or PDF) before it is recorded on the draft; "Kirim" reports what is missing.
+ */
+import { ACCEPTED_DOCUMENT_TYPES, MAX_DOCUMENT_BYTES, sniffDocumentType } from '../domain/documents';
+import { findService, REQUIREMENTS, type Requirement, type RequirementId, type Service, type ServiceId } from '../domain/services';
+import { UPLOAD_PAGE_TEXTS as TEXTS, fillText } from '../domain/upload-page-texts';
+import type { BlobStore, Clock, DraftStore, IdSource, StoredDocument } from '../ports';
+
+/** What the page accepts: the office's document rules (domain/documents.ts) and a cap on pages. */
+export const DOCUMENT_LIMITS = {
+  maxBytes: MAX_DOCUMENT_BYTES,
+  maxPagesPerRequirement: 10,
+  contentTypes: Object.keys(ACCEPTED_DOCUMENT_TYPES),
+} as const;
+
+/** How long a presigned PUT stays usable: enough for 5 MB on a slow connection. */
+export const UPLOAD_URL_LIFETIME_SECONDS = 600;
+
+/** What a signed upload link allows (an `UploadGrant` fits). */
+export interface UploadScope {
+  readonly draftId: string;
+  readonly serviceId: ServiceId;
+  /** Only these requirements (a request for fixes); all of the service's when absent. */
+  readonly only?: readonly string[];
+}
+
+export interface UploadDocumentsDeps {
+  readonly drafts: DraftStore;
+  readonly blobs: BlobStore;
+  readonly clock: Clock;
+  readonly ids: IdSource;
+}
+
+/** A signed grant whose service or requirements this deployment does not know. */
+export class InvalidGrantError extends Error {
+  override readonly name = 'InvalidGrantError';
+}
+
+export type UploadRefusal =
+  | 'unknown-requirement'
+  | 'unsupported-type'
+  | 'too-large'
+  | 'empty'
+  | 'too-many-pages'
+  | 'not-arrived'
+  | 'not-what-it-claims';
+
+/** A file or request the rules refuse; `message` is for the applicant. */
+export class UploadRefusedError extends Error {
+  override readonly name = 'UploadRefusedError';
+  constructor(
+    readonly reason: UploadRefusal,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** An object key that is not one this grant could have been given. */
+export class ForeignKeyError extends Error {
+  override readonly name = 'ForeignKeyError';
+}
+
+export interface UploadField {
+  readonly requirement: Requirement;
+  readonly documents: StoredDocument[];
+}
+
+export interface UploadPage {
+  readonly service: Service;
+  /** A request for fixes: only some requirements are asked for again. */
+  readonly fix: boolean;
+  readonly fields: UploadField[];
+}
+
+export interface UploadRequest {
+  readonly requirement: string;
+  readonly filename: string;
+  readonly contentType: string;
+  readonly size: number;
+}
+
+export interface UploadTicket {
+  readonly uploadId: string;
+  readonly key: string;
+  readonly url: string;
+}
+
+export interface ArrivedUpload {
+  readonly requirement: string;
+  readonly key: string;
+  readonly filename: string;
+}
+
+export type Submission = { readonly complete: true } | { readonly complete: false; readonly missing: RequirementId[] };
+
+const maxMb = DOCUMENT_LIMITS.maxBytes / (1024 * 1024);
+
+/** The service's requirements this grant asks for, in the service's order. */
+export function requestedRequirements(scope: UploadScope): { service: Service; requirements: Requirement[] } {
+  const service = findService(scope.serviceId);
+  if (!service) throw new InvalidGrantError(`unknown service ${scope.serviceId}`);
+  const ids = service.requirements.filter((id) => !scope.only || scope.only.includes(id));
+  if (ids.length === 0) throw new InvalidGrantError('the grant asks for none of the service requirements');
+  return { service, requirements: ids.map((id) => REQUIREMENTS[id]) };
+}
+
+export async function showUploadPage(deps: UploadDocumentsDeps, scope: UploadScope): Promise<UploadPage> {
+  const { service, requirements } = requestedRequirements(scope);
+  const documents = await deps.drafts.listDocuments(scope.draftId);
+  return {
+    service,
+    fix: scope.only !== undefined,
+    fields: requirements.map((requirement) => ({
+      requirement,
+      documents: documents.filter((document) => document.requirement === requirement.id),
+    })),
+  };
+}
+
+/** Checks what the applicant says they will send and hands out a presigned PUT for it. */
+export async function startUpload(deps: UploadDocumentsDeps, scope: UploadScope, request: UploadRequest): Promise<UploadTicket> {
+  const requirement = requestedRequirement(scope, request.requirement);
+  if (!DOCUMENT_LIMITS.contentTypes.includes(request.contentType)) {
+    throw new UploadRefusedError('unsupported-type', TEXTS.wrongType);
+  }
+  if (request.size <= 0) throw new UploadRefusedError('empty', TEXTS.emptyFile);
+  if (request.size > DOCUMENT_LIMITS.maxBytes) throw new UploadRefusedError('too-large', fillText(TEXTS.tooLarge, { maxMb }));
+  const pages = (await deps.drafts.listDocuments(scope.draftId)).filter((document) => document.requirement === requirement);
+  if (pages.length >= DOCUMENT_LIMITS.maxPagesPerRequirement) {
+    throw new UploadRefusedError('too-many-pages', fillText(TEXTS.tooManyPages, { maxPages: DOCUMENT_LIMITS.maxPagesPerRequirement }));
+  }
+  const uploadId = deps.ids.newId();
+  const key = `${requirementPrefix(scope.draftId, requirement)}${uploadId}-${sanitiseFilename(request.filename)}`;
+  const url = await deps.blobs.presignedPutUrl(key, request.contentType, UPLOAD_URL_LIFETIME_SECONDS);
+  return { uploadId, key, url };
+}
+
+/**
+ * "Checked on arrival": the object must exist, be 1 byte to 5 MB, and start like a JPEG, PNG or PDF;
+ * anything else is deleted. A good file is recorded on the draft (its type taken from its bytes, not from
+ * what the browser said). Answers the requirement's documents, the new one included.
+ */
+export async function completeUpload(
+  deps: UploadDocumentsDeps,
+  scope: UploadScope,
+  uploadId: string,
+  arrived: ArrivedUpload,
+): Promise<StoredDocument[]> {
+  const requirement = requestedRequirement(scope, arrived.requirement);
+  const ownPrefix = `${requirementPrefix(scope.draftId, requirement)}${uploadId}-`;
+  const rest = arrived.key.slice(ownPrefix.length);
+  if (!arrived.key.startsWith(ownPrefix) || !/^[A-Za-z0-9._-]{1,100}$/.test(rest) || rest.startsWith('.')) {
+    throw new ForeignKeyError('the key is not one this upload was given');
+  }
+  const head = await deps.blobs.head(arrived.key);
+  if (!head) throw new UploadRefusedError('not-arrived', TEXTS.notArrived);
+  if (head.size <= 0 || head.size > DOCUMENT_LIMITS.maxBytes) {
+    await deps.blobs.delete(arrived.key);
+    throw head.size <= 0
+      ? new UploadRefusedError('empty', TEXTS.emptyFile)
+      : new UploadRefusedError('too-large', fillText(TEXTS.tooLarge, { maxMb }));
+  }
+  const contentType = sniffDocumentType(await deps.blobs.readStart(arrived.key, 8));
+  if (!contentType) {
+    await deps.blobs.delete(arrived.key);
+    throw new UploadRefusedError('not-what-it-claims', TEXTS.notWhatItClaims);
+  }
+  const now = deps.clock.now();
+  await deps.drafts.addDocument(
+    scope.draftId,
+    {
+      requirement,
+      key: arrived.key,
+      filename: displayName(arrived.filename),
+      contentType,
+      size: head.size,
+      uploadedAt: now.toISOString(),
+    },
+    now,
+  );
+  return (await deps.drafts.listDocuments(scope.draftId)).filter((document) => document.requirement === requirement);
+}
+
+/** "Kirim": complete when every requirement of the grant has at least one page. */
+export async function submitDocuments(deps: UploadDocumentsDeps, scope: UploadScope): Promise<Submission> {
+  const { requirements } = requestedRequirements(scope);
+  const documents = await deps.drafts.listDocuments(scope.draftId);
+  const missing = requirements
+    .map((requirement) => requirement.id)
+    .filter((id) => !documents.some((document) => document.requirement === id));
+  return missing.length === 0 ? { complete: true } : { complete: false, missing };
+}
+
+/** Removes every page of one requirement (a wrong file): the records first, then the objects. */
+export async function clearRequirement(deps: UploadDocumentsDeps, scope: UploadScope, requirementId: string): Promise<void> {
+  const requirement = requestedRequirement(scope, requirementId);
+  const pages = (await deps.drafts.listDocuments(scope.draftId)).filter((document) => document.requirement === requirement);
+  await deps.drafts.removeRequirement(scope.draftId, requirement);
+  const prefix = requirementPrefix(scope.draftId, requirement);
+  for (const page of pages) if (page.key.startsWith(prefix)) await deps.blobs.delete(page.key);
+}
+
+/** A file name safe in an object key: ASCII letters, digits, `.`, `_`, `-`; at most 80 characters. */
+export function sanitiseFilename(filename: string): string {
+  const ascii = filename
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9._-]+/g, '_')
+    .replace(/_{2,}/g, '_')
+    .replace(/^[._-]+/, '');
+  if (ascii.length <= 80) return ascii || 'berkas';
+  const dot = ascii.lastIndexOf('.');
+  const extension = dot > 0 && ascii.length - dot <= 8 ? ascii.slice(dot) : '';
+  return ascii.slice(0, 80 - extension.length) + extension;
+}
+
+/** The name as the applicant's phone gave it, without control characters, for the page and officers. */
+function displayName(filename: string): string {
+  const printable = Array.from(filename).filter((character) => character >= ' ' && character !== '\u007f');
+  return printable.join('').trim().slice(0, 200) || 'berkas';
+}
+
+function requirementPrefix(draftId: string, requirement: RequirementId): string {
+  return `documents/${draftId}/${requirement}/`;
+}
+
+function requestedRequirement(scope: UploadScope, requirement: string): RequirementId {
+  const { requirements } = requestedRequirements(scope);
+  const found = requirements.find((candidate) => candidate.id === requirement);
+  if (!found) throw new UploadRefusedError('unknown-requirement', TEXTS.unknownRequirement);
+  return found.id;
+}
