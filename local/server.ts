@@ -86,7 +86,7 @@ export async function startLocalServer(env: Env = process.env): Promise<LocalSer
       LINK_SIGNING_KEY: config.LINK_SIGNING_KEY ?? persistentKey(join(dataDir, 'link-signing-key')),
     };
     const secretSource = staticSecrets(secrets);
-    const fakeGraph = new FakeGraphApi(config.WHATSAPP_PHONE_NUMBER_ID, config.WHATSAPP_ACCESS_TOKEN);
+    const fakeGraph = new FakeGraphApi(config.WHATSAPP_PHONE_NUMBER_ID, config.WHATSAPP_ACCESS_TOKEN, `${url}/_graph/download`);
     const dynamoDocs = documentClient({
       endpoint: dynamoEndpoint,
       region: 'ap-southeast-3',
@@ -147,6 +147,12 @@ export async function startLocalServer(env: Env = process.env): Promise<LocalSer
         if (!body) return;
         const event = toHttpApiEvent(request, body, { routeKey: `${request.method} /webhook`, rawPath: path });
         writeResult(response, await webhook(event));
+        return;
+      }
+      if (path.startsWith('/_graph/download/') && request.method === 'GET') {
+        const result = fakeGraph.download(decodeURIComponent(path.slice('/_graph/download/'.length)), request.headers.authorization);
+        response.writeHead(result.status, { 'content-type': result.contentType });
+        response.end(Buffer.isBuffer(result.body) ? result.body : JSON.stringify(result.body));
         return;
       }
       if (path === '/upload' || path.startsWith('/upload/')) {
