@@ -110,7 +110,8 @@ export interface BlobStore {
   get(key: string): Promise<Uint8Array>;
   delete(key: string): Promise<void>;
   presignedGetUrl(key: string, expiresInSeconds: number, filename?: string): Promise<string>;
-  presignedPutUrl(key: string, contentType: string, expiresInSeconds: number): Promise<string>;
+  /** A PUT link for exactly `contentLength` bytes of `contentType` (S3 refuses any other length). */
+  presignedPutUrl(key: string, contentType: string, contentLength: number, expiresInSeconds: number): Promise<string>;
 }
 
 export interface RegistrationStore {

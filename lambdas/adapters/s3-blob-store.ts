@@ -66,10 +66,11 @@ export class S3BlobStore implements BlobStore {
     );
   }
 
-  presignedPutUrl(key: string, contentType: string, expiresInSeconds: number): Promise<string> {
-    return getSignedUrl(this.presignClient, new PutObjectCommand({ Bucket: this.bucket, Key: key, ContentType: contentType }), {
-      expiresIn: expiresInSeconds,
-      signableHeaders: new Set(['content-type']),
-    });
+  presignedPutUrl(key: string, contentType: string, contentLength: number, expiresInSeconds: number): Promise<string> {
+    return getSignedUrl(
+      this.presignClient,
+      new PutObjectCommand({ Bucket: this.bucket, Key: key, ContentType: contentType, ContentLength: contentLength }),
+      { expiresIn: expiresInSeconds, signableHeaders: new Set(['content-type', 'content-length']) },
+    );
   }
 }

@@ -134,7 +134,7 @@ export async function startUpload(deps: UploadDocumentsDeps, scope: UploadScope,
   }
   const uploadId = deps.ids.newId();
   const key = `${requirementPrefix(scope.draftId, requirement)}${uploadId}-${sanitiseFilename(request.filename)}`;
-  const url = await deps.blobs.presignedPutUrl(key, request.contentType, UPLOAD_URL_LIFETIME_SECONDS);
+  const url = await deps.blobs.presignedPutUrl(key, request.contentType, request.size, UPLOAD_URL_LIFETIME_SECONDS);
   return { uploadId, key, url };
 }
 

@@ -173,7 +173,7 @@
       input.value = '';
       var content = { file: { name: file.name, type: file.type, base64: base64 } };
       if (caption) content.caption = caption;
-      send(content, '📎 ' + file.name + (caption ? '\n' + caption : ''));
+      send(content, '[berkas] ' + file.name + (caption ? '\n' + caption : ''));
       event.target.value = '';
     };
     reader.readAsDataURL(file);
