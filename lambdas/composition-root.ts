@@ -9,7 +9,9 @@ import { DynamoDbSessionStore } from './adapters/dynamodb-session-store';
 import { GraphApiClient } from './adapters/graph-api-client';
 import { logger } from './adapters/logger';
 import type { SecretSource } from './adapters/secrets';
+import { proofKeysFrom } from './adapters/proof-keys';
 import { signUploadToken, UPLOAD_LINK_LIFETIME_MS } from './adapters/upload-links';
+import { publishProof } from './use-cases/publish-proof';
 import { loadGraphConfig, loadOfficeProfile, requireEnv } from './config';
 import type { BlobStore } from './ports';
 import type { EventHandlingDeps } from './use-cases/handle-queue-event';
@@ -54,9 +56,19 @@ export function workerDeps(wiring: WorkerWiring): EventHandlingDeps {
     ids: { newId: () => randomUUID() },
     uploadLinks: async () => {
       const key = (await wiring.secrets.get()).LINK_SIGNING_KEY;
-      return (serviceId, draftId) =>
-        `${wiring.uploadBaseUrl}/${signUploadToken({ draftId, serviceId, expiresAt: now().getTime() + UPLOAD_LINK_LIFETIME_MS }, key)}`;
+      return (serviceId, draftId, only) =>
+        `${wiring.uploadBaseUrl}/${signUploadToken(
+          { draftId, serviceId, expiresAt: now().getTime() + UPLOAD_LINK_LIFETIME_MS, ...(only ? { only } : {}) },
+          key,
+        )}`;
     },
+    proofs: (registration, version, previousDate) =>
+      publishProof(registration, version, previousDate, {
+        blobs: wiring.blobs,
+        office,
+        now,
+        signingKey: async () => proofKeysFrom(await wiring.secrets.get()).signing,
+      }),
     log: logger,
   };
 }

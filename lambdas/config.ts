@@ -3,8 +3,10 @@
  * The office profile comes from `config/office.json`, overridable per deployment by environment.
  */
 import { z } from 'zod/mini';
+import holidayYears from '../config/holidays.json';
 import officeDefaults from '../config/office.json';
 import type { OfficeProfile } from './domain/office';
+import type { HolidayCalendar } from './domain/schedule';
 import { ConfigurationError } from './errors';
 
 type Env = Record<string, string | undefined>;
@@ -91,4 +93,26 @@ export function requireEnv(env: Env, name: string): string {
   const value = env[name];
   if (!value) throw new ConfigurationError(`Missing environment variable ${name}`);
   return value;
+}
+
+const holidayYearSchema = z.record(
+  z.string().check(z.regex(/^\d{4}$/)),
+  z.object({
+    status: z.enum(['official', 'provisional']),
+    source: z.string().check(z.minLength(3)),
+    days: z.record(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')), z.string().check(z.minLength(1))),
+  }),
+);
+
+/** National holidays and cuti bersama by date (`config/holidays.json`, each year with its source). */
+export function loadHolidays(years: unknown = holidayYears): HolidayCalendar {
+  const parsed = parseOrExplain(holidayYearSchema, years, 'holiday list (config/holidays.json)');
+  const calendar = new Map<string, string>();
+  for (const [year, entry] of Object.entries(parsed)) {
+    for (const [date, name] of Object.entries(entry.days)) {
+      if (!date.startsWith(`${year}-`)) throw new ConfigurationError(`Invalid holiday list: ${date} is listed under ${year}`);
+      calendar.set(date, name);
+    }
+  }
+  return calendar;
 }

@@ -1,9 +1,11 @@
 /** The interfaces the core needs; adapters implement them, the composition root wires them. */
 import type { Conversation } from './domain/conversation';
-import type { Registration } from './domain/registration';
+import type { OfficerOutcome } from './domain/officer-actions';
+import type { Registration, RegistrationStatus } from './domain/registration';
+import type { DayOverride } from './domain/schedule';
 import type { Reply } from './domain/replies';
 import type { RequirementId } from './domain/services';
-import type { QueueEvent } from './queue-events';
+import type { NotifyEvent, QueueEvent } from './queue-events';
 
 export interface Recipient {
   readonly waId?: string;
@@ -38,7 +40,12 @@ export interface SessionStore {
    * as processed. Throws `DuplicateEventError` when the event was already processed,
    * `ConcurrentUpdateError` when the session moved on.
    */
-  saveDecision(session: ApplicantSession, eventId: string, now: Date, created?: { registration?: Registration }): Promise<void>;
+  saveDecision(
+    session: ApplicantSession,
+    eventId: string,
+    now: Date,
+    created?: { registration?: Registration; fixedRegistration?: string },
+  ): Promise<void>;
   /** Removes a settled entry (sent, or refused for good and recorded) from the outbox. */
   markSent(key: string, outboxId: string): Promise<void>;
 }
@@ -126,4 +133,43 @@ export interface RegistrationStore {
 /** An applicant's photo or PDF, fetched from WhatsApp. */
 export interface MediaSource {
   fetchMedia(mediaId: string, maxBytes: number): Promise<{ bytes: Uint8Array; mimeType: string; sha256?: string }>;
+}
+
+export interface AuditEntry {
+  readonly at: string;
+  readonly actor: string;
+  readonly action: string;
+  readonly detail: string;
+}
+
+export interface StoredDay {
+  readonly booked: number;
+  readonly override?: DayOverride;
+}
+
+/** What the officers' side needs beyond the applicant's side. */
+export interface OfficeRegistrationStore extends RegistrationStore {
+  getVersioned(queueNumber: string): Promise<{ registration: Registration; version: number } | undefined>;
+  listByStatus(status: RegistrationStatus): Promise<Registration[]>;
+  listByDay(date: string): Promise<Registration[]>;
+  history(queueNumber: string): Promise<AuditEntry[]>;
+  addAudit(queueNumber: string, entry: AuditEntry): Promise<void>;
+  getDay(date: string): Promise<StoredDay>;
+  /** Saves an admin's setting for a day; refuses a capacity below what is already booked. */
+  putDayOverride(date: string, override: DayOverride): Promise<'saved' | 'below-booked'>;
+  /**
+   * Carries out an officer's decision in one transaction: the registration (if still at `version`),
+   * the days' counts (a place only while one is free), the NIK guard, the audit entry, and the
+   * notification waiting to be queued. Returns what stopped it when something did.
+   */
+  applyOutcome(change: {
+    readonly outcome: OfficerOutcome;
+    readonly version: number;
+    readonly actor: string;
+    readonly now: Date;
+    readonly dayCapacity: (date: string) => number;
+    readonly notification?: NotifyEvent;
+  }): Promise<'applied' | 'changed-meanwhile' | 'day-full'>;
+  pendingNotifications(): Promise<NotifyEvent[]>;
+  clearPendingNotification(eventId: string): Promise<void>;
 }

@@ -57,5 +57,20 @@ export const statusEventSchema = z.object({
 });
 export type StatusEvent = z.infer<typeof statusEventSchema>;
 
-export const queueEventSchema = z.discriminatedUnion('type', [inboundEventSchema, statusEventSchema]);
+/** An officer changed a registration: tell its owner (the worker reads the registration as it is now). */
+export const notifyEventSchema = z.object({
+  type: z.literal('notify'),
+  /** `notify:<queueNumber>:<version>`: one notification per state of a registration. */
+  eventId: z.string(),
+  applicant: applicantRefSchema,
+  queueNumber: z.string(),
+  kind: z.enum(['confirmed', 'fix-requested', 'rescheduled', 'cancelled']),
+  /** The registration's version after the change. */
+  version: z.number(),
+  /** Reschedule: the date before the move, for the stage 7 text and the PDF. */
+  previousDate: z.optional(z.string()),
+});
+export type NotifyEvent = z.infer<typeof notifyEventSchema>;
+
+export const queueEventSchema = z.discriminatedUnion('type', [inboundEventSchema, statusEventSchema, notifyEventSchema]);
 export type QueueEvent = z.infer<typeof queueEventSchema>;

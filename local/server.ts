@@ -36,6 +36,8 @@ export interface LocalServer {
   readonly dynamoEndpoint: string;
   readonly blobs: S3BlobStore;
   readonly drafts: DynamoDbDraftStore;
+  /** The applicants' ordered streams, as the AWS functions see SQS. */
+  readonly eventQueue: EventQueue;
   stop(): Promise<void>;
 }
 
@@ -201,6 +203,7 @@ export async function startLocalServer(env: Env = process.env): Promise<LocalSer
       dynamoEndpoint,
       blobs,
       drafts,
+      eventQueue,
       async stop() {
         ready = false;
         await new Promise<void>((resolveClose) => {

@@ -1,10 +1,21 @@
-import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { formatQueueNumber, isOpen, type Registration } from '../domain/registration';
-import type { RegistrationStore } from '../ports';
-import { registrationFromItem, registrationItem } from './registration-items';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
+import { formatQueueNumber, isOpen, type Registration, type RegistrationStatus } from '../domain/registration';
+import type { DayOverride } from '../domain/schedule';
+import { notifyEventSchema, type NotifyEvent } from '../queue-events';
+import type { AuditEntry, OfficeRegistrationStore, StoredDay } from '../ports';
+import { registrationFromItem, registrationItem, versionOf } from './registration-items';
 import { INDEXES, keys } from './table-design';
 
-export class DynamoDbRegistrationStore implements RegistrationStore {
+export class DynamoDbRegistrationStore implements OfficeRegistrationStore {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
@@ -40,17 +51,190 @@ export class DynamoDbRegistrationStore implements RegistrationStore {
     return result.Item ? registrationFromItem(result.Item) : undefined;
   }
 
-  async listByOwner(ownerKey: string): Promise<Registration[]> {
+  listByOwner(ownerKey: string): Promise<Registration[]> {
+    return this.queryIndex(INDEXES.byOwner, ownerKey);
+  }
+
+  listByStatus(status: RegistrationStatus): Promise<Registration[]> {
+    return this.queryIndex(INDEXES.byStatus, status);
+  }
+
+  listByDay(date: string): Promise<Registration[]> {
+    return this.queryIndex(INDEXES.byDay, date);
+  }
+
+  async getVersioned(queueNumber: string): Promise<{ registration: Registration; version: number } | undefined> {
+    const result = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.registration(queueNumber), ConsistentRead: true }),
+    );
+    return result.Item ? { registration: registrationFromItem(result.Item), version: versionOf(result.Item) } : undefined;
+  }
+
+  async history(queueNumber: string): Promise<AuditEntry[]> {
+    const entries: AuditEntry[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :audit)',
+          ExpressionAttributeValues: { ':pk': keys.registration(queueNumber).pk, ':audit': 'AUDIT#' },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        entries.push({ at: String(item.at), actor: String(item.actor), action: String(item.action), detail: String(item.detail ?? '') });
+      }
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return entries;
+  }
+
+  async addAudit(queueNumber: string, entry: AuditEntry): Promise<void> {
+    await this.client.send(new PutCommand({ TableName: this.tableName, Item: auditItem(queueNumber, entry) }));
+  }
+
+  async getDay(date: string): Promise<StoredDay> {
+    const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.day(date), ConsistentRead: true }));
+    const item = result.Item;
+    if (!item) return { booked: 0 };
+    const override: DayOverride = {
+      ...(typeof item.capacity === 'number' ? { capacity: item.capacity } : {}),
+      ...(typeof item.closed === 'boolean' ? { closed: item.closed } : {}),
+      ...(typeof item.reason === 'string' ? { reason: item.reason } : {}),
+    };
+    return { booked: typeof item.booked === 'number' ? item.booked : 0, ...(Object.keys(override).length > 0 ? { override } : {}) };
+  }
+
+  async putDayOverride(date: string, override: DayOverride): Promise<'saved' | 'below-booked'> {
+    const sets: string[] = [];
+    const removes: string[] = [];
+    const values: Record<string, unknown> = {};
+    const names: Record<string, string> = {};
+    for (const field of ['capacity', 'closed', 'reason'] as const) {
+      names[`#${field}`] = field;
+      if (override[field] === undefined) removes.push(`#${field}`);
+      else {
+        sets.push(`#${field} = :${field}`);
+        values[`:${field}`] = override[field];
+      }
+    }
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.day(date),
+          UpdateExpression: [sets.length ? `SET ${sets.join(', ')}` : '', removes.length ? `REMOVE ${removes.join(', ')}` : ''].join(' ').trim(),
+          ExpressionAttributeNames: names,
+          ...(override.capacity !== undefined
+            ? { ConditionExpression: 'attribute_not_exists(booked) OR booked <= :capacity' }
+            : {}),
+          ...(Object.keys(values).length > 0 ? { ExpressionAttributeValues: values } : {}),
+        }),
+      );
+      return 'saved';
+    } catch (error) {
+      if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return 'below-booked';
+      throw error;
+    }
+  }
+
+  async applyOutcome(change: Parameters<OfficeRegistrationStore['applyOutcome']>[0]): Promise<'applied' | 'changed-meanwhile' | 'day-full'> {
+    const { outcome, version, now } = change;
+    const registration = outcome.registration;
+    const items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: registrationItem(registration, version + 1),
+          ConditionExpression: 'version = :version OR (attribute_not_exists(version) AND :version = :one)',
+          ExpressionAttributeValues: { ':version': version, ':one': 1 },
+        },
+      },
+      { Put: { TableName: this.tableName, Item: auditItem(registration.queueNumber, { at: now.toISOString(), actor: change.actor, ...outcome.audit }) } },
+    ];
+    const dayUpdateIndex = items.length;
+    if (outcome.bookDay) {
+      items.push({
+        Update: {
+          TableName: this.tableName,
+          Key: keys.day(outcome.bookDay),
+          UpdateExpression: 'ADD booked :one',
+          ConditionExpression: 'attribute_not_exists(booked) OR booked < :capacity',
+          ExpressionAttributeValues: { ':one': 1, ':capacity': change.dayCapacity(outcome.bookDay) },
+        },
+      });
+    }
+    if (outcome.releaseDay) {
+      items.push({
+        Update: {
+          TableName: this.tableName,
+          Key: keys.day(outcome.releaseDay),
+          UpdateExpression: 'ADD booked :minusOne',
+          ConditionExpression: 'booked > :zero',
+          ExpressionAttributeValues: { ':minusOne': -1, ':zero': 0 },
+        },
+      });
+    }
+    if (outcome.releaseNik) {
+      items.push({
+        Delete: {
+          TableName: this.tableName,
+          Key: keys.nikGuard(registration.nik),
+          ConditionExpression: 'attribute_not_exists(pk) OR queueNumber = :queueNumber',
+          ExpressionAttributeValues: { ':queueNumber': registration.queueNumber },
+        },
+      });
+    }
+    if (change.notification) {
+      items.push({
+        Put: { TableName: this.tableName, Item: { ...keys.pendingNotification(change.notification.eventId), event: change.notification } },
+      });
+    }
+    try {
+      await this.client.send(new TransactWriteCommand({ TransactItems: items }));
+      return 'applied';
+    } catch (error) {
+      if (error instanceof TransactionCanceledException) {
+        const reasons = error.CancellationReasons ?? [];
+        if (reasons[0]?.Code === 'ConditionalCheckFailed') return 'changed-meanwhile';
+        if (outcome.bookDay && reasons[dayUpdateIndex]?.Code === 'ConditionalCheckFailed') return 'day-full';
+        if (reasons.some((reason) => reason.Code === 'TransactionConflict')) return 'changed-meanwhile';
+      }
+      throw error;
+    }
+  }
+
+  async pendingNotifications(): Promise<NotifyEvent[]> {
+    const page = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.pendingNotification('').pk },
+        ConsistentRead: true,
+      }),
+    );
+    return (page.Items ?? []).flatMap((item) => {
+      const parsed = notifyEventSchema.safeParse(item.event);
+      return parsed.success ? [parsed.data] : [];
+    });
+  }
+
+  async clearPendingNotification(eventId: string): Promise<void> {
+    await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: keys.pendingNotification(eventId) }));
+  }
+
+  private async queryIndex(index: { name: string; partitionKey: string }, value: string): Promise<Registration[]> {
     const registrations: Registration[] = [];
     let startKey: Record<string, unknown> | undefined;
     do {
       const page = await this.client.send(
         new QueryCommand({
           TableName: this.tableName,
-          IndexName: INDEXES.byOwner.name,
-          KeyConditionExpression: '#owner = :owner',
-          ExpressionAttributeNames: { '#owner': INDEXES.byOwner.partitionKey },
-          ExpressionAttributeValues: { ':owner': ownerKey },
+          IndexName: index.name,
+          KeyConditionExpression: '#key = :value',
+          ExpressionAttributeNames: { '#key': index.partitionKey },
+          ExpressionAttributeValues: { ':value': value },
           ExclusiveStartKey: startKey,
         }),
       );
@@ -59,6 +243,32 @@ export class DynamoDbRegistrationStore implements RegistrationStore {
     } while (startKey);
     return registrations;
   }
+}
+
+/** The redone documents are in: `PERLU_PERBAIKAN` → `PENDING`, in the same transaction as the decision. */
+export function documentsFixedWrites(tableName: string, queueNumber: string, now: Date) {
+  return [
+    {
+      Update: {
+        TableName: tableName,
+        Key: keys.registration(queueNumber),
+        UpdateExpression: 'SET #status = :pending, statusKey = :pending, version = if_not_exists(version, :one) + :one',
+        ConditionExpression: '#status = :fixing',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':pending': 'PENDING', ':fixing': 'PERLU_PERBAIKAN', ':one': 1 },
+      },
+    },
+    {
+      Put: {
+        TableName: tableName,
+        Item: auditItem(queueNumber, { at: now.toISOString(), actor: 'pemohon', action: 'documents-fixed', detail: 'Berkas perbaikan dikirim' }),
+      },
+    },
+  ];
+}
+
+function auditItem(queueNumber: string, entry: AuditEntry) {
+  return { ...keys.audit(queueNumber, entry.at, `${entry.action}-${Math.random().toString(36).slice(2, 8)}`), ...entry };
 }
 
 /** The writes that create a registration, to go into the same transaction as the decision. */
@@ -83,13 +293,12 @@ export function registrationCreationWrites(tableName: string, registration: Regi
     {
       Put: {
         TableName: tableName,
-        Item: {
-          ...keys.audit(registration.queueNumber, now.toISOString(), 'registered'),
+        Item: auditItem(registration.queueNumber, {
           at: now.toISOString(),
           actor: 'pemohon',
           action: 'registered',
           detail: `Pendaftaran melalui WhatsApp (${registration.documentsMode})`,
-        },
+        }),
       },
     },
   ];

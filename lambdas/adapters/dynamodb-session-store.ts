@@ -5,7 +5,7 @@ import type { Reply } from '../domain/replies';
 import { ConcurrentUpdateError, DuplicateEventError } from '../errors';
 import type { Registration } from '../domain/registration';
 import type { ApplicantSession, OutboxEntry, SessionStore } from '../ports';
-import { registrationCreationWrites } from './dynamodb-registration-store';
+import { documentsFixedWrites, registrationCreationWrites } from './dynamodb-registration-store';
 import { EVENT_RECORD_TTL_MS, keys, SESSION_TTL_MS, ttlSeconds } from './table-design';
 
 interface SessionItem {
@@ -48,7 +48,12 @@ export class DynamoDbSessionStore implements SessionStore {
     };
   }
 
-  async saveDecision(session: ApplicantSession, eventId: string, now: Date, created: { registration?: Registration } = {}): Promise<void> {
+  async saveDecision(
+    session: ApplicantSession,
+    eventId: string,
+    now: Date,
+    created: { registration?: Registration; fixedRegistration?: string } = {},
+  ): Promise<void> {
     const outbox = Object.fromEntries(
       session.outbox.map(({ id, ...entry }) => [id, entry]),
     );
@@ -84,6 +89,7 @@ export class DynamoDbSessionStore implements SessionStore {
               },
             },
             ...(created.registration ? registrationCreationWrites(this.tableName, created.registration, now) : []),
+            ...(created.fixedRegistration ? documentsFixedWrites(this.tableName, created.fixedRegistration, now) : []),
           ],
         }),
       );

@@ -1,15 +1,17 @@
 /** Registrations as DynamoDB items: the fields, plus the index keys that make lists cheap to query. */
 import { REGISTRATION_STATUSES, type Registration, type RegistrationStatus } from '../domain/registration';
-import type { ServiceId } from '../domain/services';
+import type { RequirementId, ServiceId } from '../domain/services';
 import { keys } from './table-design';
 
 export type RegistrationItem = Record<string, unknown>;
 
-export function registrationItem(registration: Registration): RegistrationItem {
+export function registrationItem(registration: Registration, version = 1): RegistrationItem {
   return {
     ...keys.registration(registration.queueNumber),
     ...registration,
+    version,
     flags: [...registration.flags],
+    ...(registration.fixRequirements ? { fixRequirements: [...registration.fixRequirements] } : {}),
     // byStatus: every registration of a status, oldest first.
     statusKey: registration.status,
     statusSort: `${registration.createdAt}#${registration.queueNumber}`,
@@ -48,5 +50,10 @@ export function registrationFromItem(item: RegistrationItem): Registration {
     ...optional('requestedDate'),
     rescheduled: item.rescheduled === true,
     ...optional('note'),
+    ...(Array.isArray(item.fixRequirements) ? { fixRequirements: item.fixRequirements.map(String) as RequirementId[] } : {}),
   };
+}
+
+export function versionOf(item: RegistrationItem): number {
+  return typeof item.version === 'number' ? item.version : 1;
 }

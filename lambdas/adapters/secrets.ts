@@ -12,6 +12,9 @@ export const appSecretsSchema = z.object({
   WHATSAPP_VERIFY_TOKEN: z.string().check(z.minLength(1)),
   /** Signs applicants' upload links and officers' sessions. */
   LINK_SIGNING_KEY: z.string().check(z.minLength(16)),
+  /** Optional: QR keys by id, and the id to sign with (see proof-keys.ts). */
+  PROOF_KEYS: z.optional(z.record(z.string(), z.string().check(z.minLength(16)))),
+  PROOF_KEY_ID: z.optional(z.string()),
 });
 export type AppSecrets = z.infer<typeof appSecretsSchema>;
 

@@ -20,7 +20,13 @@ export const keys = {
   audit: (queueNumber: string, at: string, id: string) => ({ pk: `REG#${queueNumber}`, sk: `AUDIT#${at}#${id}` }),
   nikGuard: (nik: string) => ({ pk: `NIK#${nik}`, sk: 'NIK' }),
   counter: (prefix: string) => ({ pk: `COUNTER#${prefix}`, sk: 'COUNTER' }),
+  day: (date: string) => ({ pk: `DAY#${date}`, sk: 'DAY' }),
+  pendingNotification: (eventId: string) => ({ pk: 'PENDING_NOTIFICATIONS', sk: eventId }),
   failedSend: (at: string, outboxId: string) => ({ pk: 'FAILED_SENDS', sk: `${at}#${outboxId}` }),
+  /** Officer accounts share one partition: a handful of items, listed with one consistent Query. */
+  officer: (username: string) => ({ pk: 'OFFICERS', sk: `OFFICER#${username}` }),
+  /** An officer's login session; deleted at logout, expires by TTL. */
+  officerSession: (sessionId: string) => ({ pk: `SESSION#${sessionId}`, sk: 'SESSION' }),
 } as const;
 
 export const DAY_MS = 24 * 60 * 60 * 1000;

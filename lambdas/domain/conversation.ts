@@ -3,7 +3,7 @@
  * replies, effects). No I/O, no clock, no configuration lookups: everything arrives as arguments, and
  * whatever needs the outside world is returned as an effect for the caller to carry out.
  */
-import { jakartaDate } from './calendar';
+import { jakartaDate, type IsoDate } from './calendar';
 import {
   extensionOf,
   isAcceptedDocumentType,
@@ -17,7 +17,7 @@ import type { OfficeProfile } from './office';
 import { FLAG_NIK_DATE_MISMATCH, type Registration } from './registration';
 import { looksLikeRegistration, parseRegistration, type RegistrationForm } from './registration-form';
 import type { Reply } from './replies';
-import { findService, requirementsOf, SERVICES, type RequirementId, type Service, type ServiceId } from './services';
+import { findService, SERVICES, type RequirementId, type Service, type ServiceId } from './services';
 
 export type PageCounts = Readonly<Partial<Record<RequirementId, number>>>;
 
@@ -34,6 +34,8 @@ export type Step =
       readonly last?: RequirementId;
       /** Chat mode, after TAMBAH: the next file is another page of this requirement. */
       readonly appendTo?: RequirementId;
+      /** Redoing documents an officer asked to fix, for this registration. */
+      readonly fixFor?: { readonly queueNumber: string; readonly requirements: readonly RequirementId[] };
     }
   | { readonly name: 'registration'; readonly serviceId: ServiceId; readonly draftId: string };
 
@@ -66,8 +68,8 @@ export interface DecisionContext {
   readonly applicant?: ApplicantIdentity;
   /** A fresh id for the documents of a new application, made by the caller so this stays pure. */
   readonly newDraftId: string;
-  /** The applicant's own signed upload link for a draft (web mode). */
-  readonly uploadLink: (serviceId: ServiceId, draftId: string) => string;
+  /** The applicant's own signed upload link for a draft (web mode), for some requirements only if given. */
+  readonly uploadLink: (serviceId: ServiceId, draftId: string, only?: readonly RequirementId[]) => string;
   readonly facts?: Facts;
 }
 
@@ -84,7 +86,9 @@ export type Effect =
       readonly key: string;
     }
   | { readonly type: 'clear-requirement'; readonly draftId: string; readonly requirement: RequirementId }
-  | { readonly type: 'create-registration'; readonly registration: Registration };
+  | { readonly type: 'create-registration'; readonly registration: Registration }
+  /** The documents an officer asked for are in: the registration goes back to PENDING. */
+  | { readonly type: 'documents-fixed'; readonly queueNumber: string };
 
 export interface Decision {
   readonly conversation: Conversation;
@@ -157,11 +161,18 @@ function inDocuments(step: DocumentsStep, input: InboundContent, keyword: string
   const choice = menuChoiceOf(input);
   if (choice !== undefined) return chooseService(choice, context);
 
-  const isRegistrationLine = input.kind === 'text' && looksLikeRegistration(input.text);
+  const isRegistrationLine = input.kind === 'text' && looksLikeRegistration(input.text) && !step.fixFor;
   if (keyword === 'SELESAI' || isRegistrationLine) {
     const missing = missingRequirements(step, service, context);
     if (missing.length > 0 && mode !== 'form') {
       return reply(conversation, messages.documents.incomplete(missing.map(requirementName), mode));
+    }
+    if (step.fixFor) {
+      return {
+        conversation: { step: { name: 'idle' } },
+        replies: [text(messages.notifications.fixReceived(step.fixFor.queueNumber))],
+        effects: [{ type: 'documents-fixed', queueNumber: step.fixFor.queueNumber }],
+      };
     }
     const registrationStep: Step = { name: 'registration', serviceId: step.serviceId, draftId: step.draftId };
     if (isRegistrationLine && input.kind === 'text') return register(registrationStep, input.text, context);
@@ -194,7 +205,7 @@ function receiveMedia(step: DocumentsStep, service: Service, input: Extract<Inbo
   }
   const page = (step.pages?.[requirement] ?? 0) + 1;
   const pages: PageCounts = { ...step.pages, [requirement]: page };
-  const next = requirementsOf(service).find((candidate) => !(pages[candidate.id] ?? 0))?.id;
+  const next = neededRequirements(step, service).find((candidate) => !(pages[candidate] ?? 0));
   // One message, not two: Meta's pair rate limit counts every message to the same applicant.
   const body = [
     messages.documents.received(requirementName(requirement), page),
@@ -286,16 +297,94 @@ function newRegistration(
   };
 }
 
+function neededRequirements(step: DocumentsStep, service: Service): readonly RequirementId[] {
+  return step.fixFor?.requirements ?? service.requirements;
+}
+
 function missingRequirements(step: DocumentsStep, service: Service, context: DecisionContext): RequirementId[] {
+  const needed = neededRequirements(step, service);
   switch (context.office.uploadMode) {
     case 'form':
       return [];
     case 'chat':
-      return service.requirements.filter((id) => !(step.pages?.[id] ?? 0));
+      return needed.filter((id) => !(step.pages?.[id] ?? 0));
     case 'web': {
       const present = context.facts?.draftRequirements;
       if (!present) throw new Error('SELESAI in web mode needs the draft\'s requirements (lookupsFor)');
-      return service.requirements.filter((id) => !present.includes(id));
+      return needed.filter((id) => !present.includes(id));
+    }
+  }
+}
+
+/** An officer's decision, as the applicant hears it; a request for fixes also changes the conversation. */
+export interface Notice {
+  readonly kind: 'confirmed' | 'fix-requested' | 'rescheduled' | 'cancelled';
+  readonly registration: Registration;
+  /** The PDF proof (confirmed, rescheduled): a link Meta can fetch. */
+  readonly proofLink?: string;
+  readonly previousDate?: IsoDate;
+}
+
+export function applyNotice(conversation: Conversation, notice: Notice, context: DecisionContext): Decision {
+  const registration = notice.registration;
+  const facts = {
+    queueNumber: registration.queueNumber,
+    name: registration.name,
+    nik: registration.nik,
+    date: registration.appointmentDate ?? '',
+    time: registration.appointmentTime ?? '',
+    ...(registration.note ? { note: registration.note } : {}),
+  };
+  const proof = (caption: string): Reply => ({
+    type: 'document',
+    link: notice.proofLink ?? '',
+    filename: `bukti-antrian-${registration.queueNumber}.pdf`,
+    caption,
+  });
+  switch (notice.kind) {
+    case 'confirmed':
+      return { conversation, replies: [proof(messages.scheduleConfirmed(facts))], effects: [] };
+    case 'rescheduled':
+      return {
+        conversation,
+        replies: [proof(messages.scheduleChanged({ ...facts, oldDate: notice.previousDate ?? facts.date }, context.office))],
+        effects: [],
+      };
+    case 'cancelled':
+      return { conversation, replies: [text(messages.notifications.cancelled(registration.queueNumber, registration.name, registration.note ?? ''))], effects: [] };
+    case 'fix-requested': {
+      const service = serviceOf(registration);
+      const requirements = service.requirements.filter((id) => registration.fixRequirements?.includes(id) ?? true);
+      const mode = context.office.uploadMode;
+      const hint: DocumentsHint =
+        mode === 'web'
+          ? { mode, uploadUrl: context.uploadLink(service.id, registration.draftId, requirements) }
+          : mode === 'form'
+            ? { mode, formUrl: context.office.formUrl ?? '' }
+            : { mode };
+      return {
+        conversation: {
+          step: {
+            name: 'documents',
+            serviceId: service.id,
+            draftId: registration.draftId,
+            fixFor: { queueNumber: registration.queueNumber, requirements },
+            ...(mode === 'chat' ? { pages: {}, asking: requirements[0] } : {}),
+          },
+        },
+        replies: [
+          text(
+            messages.notifications.fixRequested(
+              registration.queueNumber,
+              registration.name,
+              registration.note ?? '',
+              requirements.map(requirementName),
+              hint,
+            ),
+          ),
+        ],
+        effects: [],
+      };
     }
   }
 }

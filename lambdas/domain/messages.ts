@@ -353,6 +353,61 @@ export const messages = {
     chooseServiceFirst: 'Silakan pilih layanan terlebih dahulu: ketik MENU, lalu angka layanan yang Anda butuhkan.',
   },
 
+  /** What officers' decisions tell the applicant, besides stages 5 and 7. */
+  notifications: {
+    fixRequested(queueNumber: string, name: string, note: string, documents: readonly string[], hint: DocumentsHint): string {
+      const how =
+        hint.mode === 'web'
+          ? `Silakan upload ulang berkas tersebut pada link berikut: <${hint.uploadUrl}>\nLalu ketik SELESAI.`
+          : hint.mode === 'form'
+            ? `Silakan perbaiki berkas tersebut melalui formulir: <${hint.formUrl}>\nLalu ketik SELESAI.`
+            : 'Silakan kirim ulang berkas tersebut (foto atau PDF) di chat ini satu per satu, lalu ketik SELESAI.';
+      return [
+        '📝 *BERKAS PERLU DIPERBAIKI*',
+        '',
+        `Nomor Antrian: ${queueNumber}`,
+        `Nama: ${name}`,
+        '',
+        'Berkas yang perlu diperbaiki:',
+        ...documents.map((document) => `- ${document}`),
+        '',
+        `📌 Note: ${note}`,
+        '',
+        how,
+      ].join('\n');
+    },
+    fixReceived: (queueNumber: string) =>
+      `Terima kasih, berkas perbaikan untuk Nomor Antrian ${queueNumber} sudah diterima. Status: PENDING (Menunggu konfirmasi Petugas) ⏸️`,
+    cancelled: (queueNumber: string, name: string, reason: string) =>
+      [
+        '❌ *PENDAFTARAN DIBATALKAN*',
+        '',
+        `Nomor Antrian: ${queueNumber}`,
+        `Nama: ${name}`,
+        `Alasan: ${reason}`,
+        '',
+        'Untuk mendaftar kembali, ketik MENU.',
+      ].join('\n'),
+  },
+
+  /** Answers to officers on the admin page when a rule stops an action (422) or the status does (409). */
+  officer: {
+    notAllowed: (action: string, status: string) => `Tindakan "${action}" tidak dapat dilakukan untuk pendaftaran berstatus ${status}.`,
+    badTime: (from: string, to: string, step: number) =>
+      `Jam kedatangan harus antara ${from} dan ${to} WIB, setiap ${step} menit (misalnya ${from}).`,
+    badNote: (max: number) => `Catatan harus satu baris dan paling banyak ${max} karakter.`,
+    datePast: (earliest: string) => `Tanggal kedatangan paling cepat ${earliest} (besok).`,
+    dateClosed: (date: string, reason: string) => `Kantor tidak melayani pada ${date}: ${reason}. Pilih hari kerja lain.`,
+    dayFull: (date: string, capacity: number) => `Kuota ${date} sudah penuh (${capacity} pemohon). Pilih tanggal lain.`,
+    reasonRequired: 'Alasan pembatalan wajib diisi (paling banyak 500 karakter).',
+    fixNoteRequired: 'Catatan perbaikan wajib diisi (paling banyak 500 karakter): jelaskan apa yang harus diperbaiki.',
+    unknownRequirements: (ids: readonly string[]) => `Persyaratan tidak dikenal untuk layanan ini: ${ids.join(', ')}.`,
+    completeTooEarly: (date: string) => `Pendaftaran baru dapat ditandai selesai atau tidak hadir pada atau setelah ${date}.`,
+    badCapacity: (booked: number) => `Kuota harus bilangan bulat 0–1000 dan tidak kurang dari jumlah yang sudah terjadwal (${booked}).`,
+    malformed: (problem: string) => `Data tidak valid: ${problem}`,
+    notFound: (queueNumber: string) => `Nomor antrian ${queueNumber} tidak ditemukan.`,
+  },
+
   /** Short prompts for anything the current step did not expect: never silence. */
   prompts: {
     chooseFromMenu: 'Maaf, pilihan tidak dikenali. Ketik angka 1 sampai 6 sesuai layanan yang Anda butuhkan, atau ketik MENU untuk melihat daftar layanan.',

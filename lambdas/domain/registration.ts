@@ -1,7 +1,7 @@
 /** A registration: what an applicant registered, where it stands, and what officers decided. */
 import type { IsoDate } from './calendar';
 import type { UploadMode } from './office';
-import type { ServiceId } from './services';
+import type { RequirementId, ServiceId } from './services';
 
 export const REGISTRATION_STATUSES = [
   'PENDING',
@@ -47,7 +47,10 @@ export interface Registration {
   readonly appointmentTime?: string;
   readonly requestedDate?: IsoDate;
   readonly rescheduled: boolean;
+  /** The officer's latest note: with the appointment, the fixes asked for, or the cancellation. */
   readonly note?: string;
+  /** The documents an officer asked to redo (while `PERLU_PERBAIKAN`). */
+  readonly fixRequirements?: readonly RequirementId[];
 }
 
 /** `KRC-002`: prefix, one hyphen, at least three digits. */

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { maskNik } from '../adapters/logger';
 import {
+  applyNotice,
   decide,
   lookupsFor,
   NEW_CONVERSATION,
@@ -16,8 +17,10 @@ import {
 } from '../domain/conversation';
 import { MAX_DOCUMENT_BYTES, sniffDocumentType } from '../domain/documents';
 import type { InboundContent } from '../domain/inbound';
+import type { Reply } from '../domain/replies';
 import type { OfficeProfile } from '../domain/office';
-import type { ServiceId } from '../domain/services';
+import type { Registration } from '../domain/registration';
+import type { RequirementId, ServiceId } from '../domain/services';
 import { DuplicateEventError, GraphApiError, MediaRejectedError } from '../errors';
 import type {
   ApplicantSession,
@@ -28,24 +31,26 @@ import type {
   IdSource,
   MediaSource,
   Messenger,
-  RegistrationStore,
+  OfficeRegistrationStore,
   SessionStore,
 } from '../ports';
-import type { InboundEvent, QueueEvent, StatusEvent } from '../queue-events';
+import type { InboundEvent, NotifyEvent, QueueEvent, StatusEvent } from '../queue-events';
 
 export interface EventHandlingDeps {
   readonly sessions: SessionStore;
   readonly deliveries: DeliveryStore;
   readonly drafts: DraftStore;
   readonly blobs: BlobStore;
-  readonly registrations: RegistrationStore;
+  readonly registrations: OfficeRegistrationStore;
   readonly media: MediaSource;
   readonly messenger: Messenger;
   readonly clock: Clock;
   readonly ids: IdSource;
   readonly office: OfficeProfile;
   /** Resolves to a signer of applicants' upload links (its key may have to be fetched first). */
-  readonly uploadLinks: () => Promise<(serviceId: ServiceId, draftId: string) => string>;
+  readonly uploadLinks: () => Promise<(serviceId: ServiceId, draftId: string, only?: readonly RequirementId[]) => string>;
+  /** Renders, stores and links a registration's PDF proof. */
+  readonly proofs: (registration: Registration, version: number, previousDate: string | undefined) => Promise<{ link: string }>;
   readonly log: EventLog;
 }
 
@@ -62,7 +67,52 @@ export async function handleQueueEvent(event: QueueEvent, deps: EventHandlingDep
       return handleInbound(event, deps);
     case 'status':
       return handleStatus(event, deps);
+    case 'notify':
+      return handleNotify(event, deps);
   }
+}
+
+/**
+ * An officer's decision, told to the applicant through their own ordered stream, so that it never
+ * overtakes or interleaves with their messages. Only the registration's current state is told: a
+ * notification overtaken by a later change is dropped (the later one has its own).
+ */
+async function handleNotify(event: NotifyEvent, deps: EventHandlingDeps): Promise<void> {
+  const current = await deps.registrations.getVersioned(event.queueNumber);
+  if (!current || current.version !== event.version) {
+    deps.log.info('notification overtaken by a later change', { eventId: event.eventId, queueNumber: event.queueNumber });
+    return;
+  }
+  const loaded = await deps.sessions.load(event.applicant.key);
+  if (loaded) await sendOutbox(loaded, deps);
+  if (loaded?.recentEventIds.includes(event.eventId)) return;
+  const session: ApplicantSession = loaded
+    ? { ...loaded, outbox: [] }
+    : {
+        key: event.applicant.key,
+        ...(event.applicant.waId ? { waId: event.applicant.waId } : {}),
+        ...(event.applicant.userId ? { userId: event.applicant.userId } : {}),
+        conversation: NEW_CONVERSATION,
+        recentEventIds: [],
+        outbox: [],
+        version: 0,
+      };
+  const now = deps.clock.now();
+  const proof =
+    event.kind === 'confirmed' || event.kind === 'rescheduled'
+      ? await deps.proofs(current.registration, current.version, event.previousDate)
+      : undefined;
+  const decision = applyNotice(
+    session.conversation,
+    {
+      kind: event.kind,
+      registration: current.registration,
+      ...(proof ? { proofLink: proof.link } : {}),
+      ...(event.previousDate ? { previousDate: event.previousDate } : {}),
+    },
+    { now, office: deps.office, newDraftId: deps.ids.newId(), uploadLink: await deps.uploadLinks() },
+  );
+  await saveAndSend(session, event.eventId, decision.conversation, decision.replies, now, {}, deps);
 }
 
 async function handleInbound(event: InboundEvent, deps: EventHandlingDeps): Promise<void> {
@@ -96,27 +146,52 @@ async function handleInbound(event: InboundEvent, deps: EventHandlingDeps): Prom
   const failure = await carryOutBeforeSaving(decision.effects, deps, now);
   if (failure) decision = decide(session.conversation, failure, context);
 
+  const registration = decision.effects.find((effect) => effect.type === 'create-registration')?.registration;
+  const fixedNumber = decision.effects.find((effect) => effect.type === 'documents-fixed')?.queueNumber;
+  // An officer may have cancelled meanwhile: then there is nothing to move back to PENDING.
+  const fixed = fixedNumber && (await deps.registrations.get(fixedNumber))?.status === 'PERLU_PERBAIKAN' ? fixedNumber : undefined;
+  const saved = await saveAndSend(
+    { ...identity, lastInboundAt: later(session.lastInboundAt, event.sentAt) },
+    event.eventId,
+    decision.conversation,
+    decision.replies,
+    now,
+    { ...(registration ? { registration } : {}), ...(fixed ? { fixedRegistration: fixed } : {}) },
+    deps,
+  );
+  if (!saved) return;
+  if (registration) deps.log.info('registration created', { queueNumber: registration.queueNumber, nik: maskNik(registration.nik) });
+  if (decision.replies.length > 0) await markRead(event.eventId, deps);
+}
+
+/** Saves the decision with its replies (the outbox) and the event's record in one go, then sends. */
+async function saveAndSend(
+  session: ApplicantSession,
+  eventId: string,
+  conversation: Conversation,
+  replies: readonly Reply[],
+  now: Date,
+  created: Parameters<SessionStore['saveDecision']>[3],
+  deps: EventHandlingDeps,
+): Promise<boolean> {
   const nextSeq = Math.max(0, ...session.outbox.map((entry) => entry.seq)) + 1;
   const decided: ApplicantSession = {
-    ...identity,
-    conversation: decision.conversation,
-    lastInboundAt: later(session.lastInboundAt, event.sentAt),
-    recentEventIds: [...session.recentEventIds, event.eventId].slice(-RECENT_EVENTS_KEPT),
-    outbox: decision.replies.map((reply, index) => ({ id: `${event.eventId}#${index}`, seq: nextSeq + index, reply })),
+    ...session,
+    conversation,
+    recentEventIds: [...session.recentEventIds, eventId].slice(-RECENT_EVENTS_KEPT),
+    outbox: replies.map((reply, index) => ({ id: `${eventId}#${index}`, seq: nextSeq + index, reply })),
   };
-  const registration = decision.effects.find((effect) => effect.type === 'create-registration')?.registration;
   try {
-    await deps.sessions.saveDecision(decided, event.eventId, now, registration ? { registration } : {});
+    await deps.sessions.saveDecision(decided, eventId, now, created);
   } catch (error) {
     if (error instanceof DuplicateEventError) {
-      deps.log.info('duplicate event skipped', { eventId: event.eventId });
-      return;
+      deps.log.info('duplicate event skipped', { eventId });
+      return false;
     }
     throw error;
   }
-  if (registration) deps.log.info('registration created', { queueNumber: registration.queueNumber, nik: maskNik(registration.nik) });
   await sendOutbox({ ...decided, version: decided.version + 1 }, deps);
-  if (decision.replies.length > 0) await markRead(event.eventId, deps);
+  return true;
 }
 
 /** Fetches what `decide` will need for this input (domain's `lookupsFor` says what). */

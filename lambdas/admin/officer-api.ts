@@ -1,0 +1,35 @@
+/**
+ * The officers' JSON API behind authentication (CONTRACT.md "Officers' JSON API"): what the admin router
+ * calls once it has checked the session, the CSRF token and the role. Each call answers with an HTTP
+ * status and a JSON body; rule violations are `422 {error, message}` with an Indonesian message.
+ */
+export type OfficerRole = 'petugas' | 'admin';
+
+export interface Officer {
+  readonly username: string;
+  readonly role: OfficerRole;
+}
+
+export interface ApiResult {
+  readonly status: number;
+  readonly body: unknown;
+}
+
+export type RegistrationAction = 'confirm' | 'request-fix' | 'reschedule' | 'cancel' | 'complete';
+
+export interface RegistrationsApi {
+  /** `GET api/registrations?status=S&date=D&q=TEXT`: no filter lists every open registration. */
+  list(query: { status?: string; date?: string; q?: string }): Promise<ApiResult>;
+  /** `GET api/registrations/{queueNumber}`: with short-lived document links and the audit trail; records the view. */
+  get(queueNumber: string, officer: Officer): Promise<ApiResult>;
+  /** `POST api/registrations/{queueNumber}/{action}`. */
+  act(queueNumber: string, action: RegistrationAction, body: unknown, officer: Officer): Promise<ApiResult>;
+  /** `GET api/days/{date}`: capacity, booked, closed and why, and who comes. */
+  getDay(date: string): Promise<ApiResult>;
+  /** `PUT api/days/{date}` (the router lets only `admin` officers through). */
+  putDay(date: string, body: unknown, officer: Officer): Promise<ApiResult>;
+  /** Counts per status, and the `PENDING` ones older than 24 hours: the dashboard. */
+  summary(): Promise<ApiResult>;
+  /** `POST api/proofs/verify {content}`: is this scanned or pasted QR content a real proof? */
+  verifyProof(body: unknown): Promise<ApiResult>;
+}

@@ -1,0 +1,307 @@
+/**
+ * The officers' registrations API (CONTRACT.md): lists, detail with documents and audit, the actions of
+ * the status table, days and their capacity, proof verification. Authentication, CSRF and roles are
+ * the router's; this validates bodies, applies the rules and answers 400/404/409/422 itself.
+ */
+import { z } from 'zod';
+import { isRealDate, jakartaDate } from '../domain/calendar';
+import { messages } from '../domain/messages';
+import { allowedActions, decideOfficerAction, type OfficerActionInput } from '../domain/officer-actions';
+import type { OfficeProfile } from '../domain/office';
+import { verifyProofCode } from '../domain/proof-code';
+import { isOpen, OPEN_STATUSES, REGISTRATION_STATUSES, type Registration, type RegistrationStatus } from '../domain/registration';
+import { dayState, type HolidayCalendar } from '../domain/schedule';
+import { findService, REQUIREMENTS } from '../domain/services';
+import type { BlobStore, DraftStore, EventQueue, OfficeRegistrationStore } from '../ports';
+import type { NotifyEvent } from '../queue-events';
+import type { ApiResult, RegistrationAction, RegistrationsApi } from './officer-api';
+
+export interface RegistrationsApiDeps {
+  readonly store: OfficeRegistrationStore;
+  readonly drafts: DraftStore;
+  readonly blobs: BlobStore;
+  readonly queue: EventQueue;
+  readonly office: OfficeProfile;
+  readonly holidays: HolidayCalendar;
+  readonly clock: { now(): Date };
+  readonly proofKeys: () => Promise<ReadonlyMap<string, string>>;
+  readonly log: { warn(message: string, fields: Record<string, unknown>): void; error(message: string, fields: Record<string, unknown>): void };
+}
+
+/** Officers see documents through links that live this long. */
+export const DOCUMENT_LINK_SECONDS = 300;
+const STALE_PENDING_MS = 24 * 60 * 60 * 1000;
+
+const isoDateString = z.string().refine((value) => {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  return Boolean(match) && isRealDate(Number(match?.[1]), Number(match?.[2]), Number(match?.[3]));
+}, 'tanggal harus YYYY-MM-DD');
+const timeString = z.string().regex(/^\d{2}:\d{2}$/, 'jam harus HH:MM');
+
+const bodySchemas: Record<RegistrationAction, z.ZodType<unknown>> = {
+  confirm: z.object({ date: isoDateString, time: timeString, note: z.string().max(1000).optional() }),
+  reschedule: z.object({ date: isoDateString, time: timeString, note: z.string().max(1000).optional() }),
+  'request-fix': z.object({ note: z.string().max(2000), requirements: z.array(z.string().max(50)).max(20).optional() }),
+  cancel: z.object({ reason: z.string().max(2000) }),
+  complete: z.object({ attended: z.boolean() }),
+};
+const daySchema = z.object({
+  capacity: z.number().int().min(0).max(1000).optional(),
+  closed: z.boolean().optional(),
+  reason: z.string().trim().max(200).optional(),
+});
+const verifySchema = z.object({ content: z.string().min(1).max(2000) });
+
+export function createRegistrationsApi(deps: RegistrationsApiDeps): RegistrationsApi {
+  const now = () => deps.clock.now();
+  const view = (registration: Registration) => registrationView(registration, now());
+
+  async function openRegistrations(): Promise<Registration[]> {
+    const lists = await Promise.all(OPEN_STATUSES.map((status) => deps.store.listByStatus(status)));
+    return lists.flat();
+  }
+
+  async function flushPendingNotifications(): Promise<void> {
+    for (const event of await deps.store.pendingNotifications()) {
+      await deps.queue.enqueue([event]);
+      await deps.store.clearPendingNotification(event.eventId);
+    }
+  }
+
+  async function day(date: string) {
+    const stored = await deps.store.getDay(date);
+    return dayState(date, stored.booked, stored.override, deps.office, deps.holidays);
+  }
+
+  return {
+    async list(query) {
+      if (query.status && !REGISTRATION_STATUSES.includes(query.status as RegistrationStatus)) {
+        return malformed(`status harus salah satu dari ${REGISTRATION_STATUSES.join(', ')}`);
+      }
+      if (query.date && !isoDateString.safeParse(query.date).success) return malformed('tanggal harus YYYY-MM-DD');
+      let registrations: Registration[];
+      if (query.date) {
+        registrations = await deps.store.listByDay(query.date);
+        if (query.status) registrations = registrations.filter((registration) => registration.status === query.status);
+      } else if (query.status) {
+        registrations = await deps.store.listByStatus(query.status as RegistrationStatus);
+      } else {
+        registrations = await openRegistrations();
+      }
+      if (query.q) registrations = await search(query.q, registrations, deps.store, Boolean(query.status || query.date));
+      registrations.sort((a, b) =>
+        query.date
+          ? `${a.appointmentTime}${a.queueNumber}`.localeCompare(`${b.appointmentTime}${b.queueNumber}`)
+          : a.createdAt.localeCompare(b.createdAt),
+      );
+      return { status: 200, body: registrations.map(view) };
+    },
+
+    async get(queueNumber, officer) {
+      const registration = await deps.store.get(queueNumber);
+      if (!registration) return notFound(queueNumber);
+      const documents = await deps.drafts.listDocuments(registration.draftId);
+      const links = await Promise.all(
+        documents.map(async (document) => ({
+          requirement: document.requirement,
+          requirementName: REQUIREMENTS[document.requirement]?.shortName ?? document.requirement,
+          name: document.filename,
+          contentType: document.contentType,
+          size: document.size,
+          uploadedAt: document.uploadedAt,
+          url: await deps.blobs.presignedGetUrl(document.key, DOCUMENT_LINK_SECONDS, document.filename),
+        })),
+      );
+      if (links.length > 0) {
+        await deps.store.addAudit(queueNumber, {
+          at: now().toISOString(),
+          actor: officer.username,
+          action: 'documents-viewed',
+          detail: `${links.length} berkas`,
+        });
+      }
+      const history = await deps.store.history(queueNumber);
+      return { status: 200, body: { ...view(registration), documents: links, history } };
+    },
+
+    async act(queueNumber, action, body, officer) {
+      const parsed = bodySchemas[action].safeParse(body);
+      if (!parsed.success) return malformed(parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; '));
+      const input = { action, ...(parsed.data as object) } as OfficerActionInput;
+      for (let attempt = 0; attempt < 3; attempt += 1) {
+        const current = await deps.store.getVersioned(queueNumber);
+        if (!current) return notFound(queueNumber);
+        const targetDay = 'date' in input ? await day(input.date) : undefined;
+        const decision = decideOfficerAction(current.registration, input, { now: now(), office: deps.office, ...(targetDay ? { targetDay } : {}) });
+        if (!decision.ok) return { status: decision.refusal.status, body: { error: decision.refusal.error, message: decision.refusal.message } };
+        const { outcome } = decision;
+        const version = current.version + 1;
+        const notification: NotifyEvent | undefined = outcome.notify
+          ? {
+              type: 'notify',
+              eventId: `notify:${queueNumber}:${version}`,
+              applicant: {
+                key: outcome.registration.ownerKey,
+                ...(outcome.registration.ownerWaId ? { waId: outcome.registration.ownerWaId } : {}),
+                ...(outcome.registration.ownerUserId ? { userId: outcome.registration.ownerUserId } : {}),
+              },
+              queueNumber,
+              kind: outcome.notify,
+              version,
+              ...(outcome.notify === 'rescheduled' && current.registration.appointmentDate
+                ? { previousDate: current.registration.appointmentDate }
+                : {}),
+            }
+          : undefined;
+        if (outcome.redo && outcome.redo.length > 0) {
+          // The documents to redo leave the draft, so that the upload page asks for them again.
+          for (const requirement of outcome.redo) await deps.drafts.removeRequirement(current.registration.draftId, requirement);
+        }
+        const result = await deps.store.applyOutcome({
+          outcome,
+          version: current.version,
+          actor: officer.username,
+          now: now(),
+          dayCapacity: (date) => (targetDay && targetDay.date === date ? targetDay.capacity : deps.office.dayCapacity),
+          ...(notification ? { notification } : {}),
+        });
+        if (result === 'changed-meanwhile') continue;
+        if (result === 'day-full') {
+          const full = targetDay ?? (await day(String((input as { date?: string }).date)));
+          return { status: 422, body: { error: 'day-full', message: messages.officer.dayFull(full.date, full.capacity) } };
+        }
+        if (notification) await queueNotification(notification);
+        return { status: 200, body: view(outcome.registration) };
+      }
+      return { status: 409, body: { error: 'conflict', message: 'Pendaftaran ini sedang diubah petugas lain. Muat ulang halaman lalu coba lagi.' } };
+    },
+
+    async getDay(date) {
+      if (!isoDateString.safeParse(date).success) return malformed('tanggal harus YYYY-MM-DD');
+      const [state, registrations] = await Promise.all([day(date), deps.store.listByDay(date)]);
+      return {
+        status: 200,
+        body: {
+          ...state,
+          registrations: registrations
+            .filter((registration) => isOpen(registration.status) || registration.status === 'SELESAI' || registration.status === 'TIDAK_HADIR')
+            .sort((a, b) => `${a.appointmentTime}`.localeCompare(`${b.appointmentTime}`))
+            .map(view),
+        },
+      };
+    },
+
+    async putDay(date, body, officer) {
+      if (!isoDateString.safeParse(date).success) return malformed('tanggal harus YYYY-MM-DD');
+      const parsed = daySchema.safeParse(body);
+      if (!parsed.success) return malformed(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
+      const override = {
+        ...(parsed.data.capacity !== undefined ? { capacity: parsed.data.capacity } : {}),
+        ...(parsed.data.closed !== undefined ? { closed: parsed.data.closed } : {}),
+        ...(parsed.data.reason ? { reason: parsed.data.reason } : {}),
+      };
+      const saved = await deps.store.putDayOverride(date, override);
+      if (saved === 'below-booked') {
+        const current = await day(date);
+        return { status: 422, body: { error: 'capacity', message: messages.officer.badCapacity(current.booked) } };
+      }
+      deps.log.warn('day settings changed', { date, officer: officer.username, ...override });
+      return this.getDay(date);
+    },
+
+    async summary() {
+      await flushPendingNotifications().catch((error: unknown) => deps.log.error('pending notifications not queued', { error: (error as Error).message }));
+      const counts = await Promise.all(REGISTRATION_STATUSES.map(async (status) => [status, (await deps.store.listByStatus(status)).length] as const));
+      const pending = await deps.store.listByStatus('PENDING');
+      const stale = pending.filter((registration) => isStale(registration, now())).map(view);
+      return { status: 200, body: { counts: Object.fromEntries(counts), stalePending: stale, today: jakartaDate(now()) } };
+    },
+
+    async verifyProof(body) {
+      const parsed = verifySchema.safeParse(body);
+      if (!parsed.success) return malformed('content wajib diisi');
+      const result = verifyProofCode(parsed.data.content, await deps.proofKeys());
+      if (!result.valid) {
+        return { status: 200, body: { valid: false, reason: result.reason, message: 'Bukti TIDAK SAH: kode tidak cocok dengan tanda tangan kantor (palsu atau diubah).' } };
+      }
+      const registration = await deps.store.get(result.queueNumber);
+      const appointment = result.appointmentDate.replace(/^(\d{4})(\d{2})(\d{2})$/, '$1-$2-$3');
+      const current = registration?.appointmentDate === appointment;
+      return {
+        status: 200,
+        body: {
+          valid: true,
+          current,
+          queueNumber: result.queueNumber,
+          appointmentDate: appointment,
+          message: current
+            ? 'Bukti SAH dan sesuai jadwal yang berlaku.'
+            : 'Tanda tangan SAH, tetapi jadwal pada bukti ini sudah tidak berlaku (jadwal telah diubah atau dibatalkan).',
+          ...(registration ? { registration: view(registration) } : {}),
+        },
+      };
+    },
+  };
+
+  async function queueNotification(notification: NotifyEvent): Promise<void> {
+    try {
+      await deps.queue.enqueue([notification]);
+      await deps.store.clearPendingNotification(notification.eventId);
+    } catch (error) {
+      // The decision holds; the notification waits in the table and goes out with the next flush.
+      deps.log.error('notification not queued yet', { eventId: notification.eventId, error: (error as Error).message });
+    }
+  }
+}
+
+async function search(q: string, candidates: Registration[], store: OfficeRegistrationStore, filtered: boolean): Promise<Registration[]> {
+  const query = q.trim().toLowerCase();
+  const exact = /^[a-z]{2,6}-\d{3,}$/i.test(query) ? await store.get(query.toUpperCase()) : undefined;
+  const matches = candidates.filter(
+    (registration) =>
+      registration.queueNumber.toLowerCase() === query ||
+      registration.nik.includes(query.replace(/\s/g, '')) ||
+      registration.name.toLowerCase().includes(query),
+  );
+  if (exact && !filtered && !matches.some((registration) => registration.queueNumber === exact.queueNumber)) matches.unshift(exact);
+  return matches;
+}
+
+export function registrationView(registration: Registration, now: Date) {
+  const service = findService(registration.serviceId);
+  return {
+    queueNumber: registration.queueNumber,
+    name: registration.name,
+    nik: registration.nik,
+    placeOfBirth: registration.placeOfBirth,
+    dateOfBirth: registration.dateOfBirth,
+    phone: registration.phone,
+    service: { id: registration.serviceId, name: service?.name ?? '' },
+    status: registration.status,
+    createdAt: registration.createdAt,
+    ...(registration.appointmentDate ? { appointmentDate: registration.appointmentDate } : {}),
+    ...(registration.appointmentTime ? { appointmentTime: registration.appointmentTime } : {}),
+    ...(registration.requestedDate ? { requestedDate: registration.requestedDate } : {}),
+    rescheduled: registration.rescheduled,
+    flags: [...registration.flags],
+    ...(registration.profileName ? { profileName: registration.profileName } : {}),
+    ...(registration.note ? { note: registration.note } : {}),
+    documentsMode: registration.documentsMode,
+    requirements: (service?.requirements ?? []).map((id) => ({ id, name: REQUIREMENTS[id].shortName })),
+    waitingTooLong: isStale(registration, now),
+    allowedActions: allowedActions(registration.status),
+  };
+}
+
+function isStale(registration: Registration, now: Date): boolean {
+  return registration.status === 'PENDING' && now.getTime() - Date.parse(registration.createdAt) > STALE_PENDING_MS;
+}
+
+function malformed(problem: string): ApiResult {
+  return { status: 400, body: { error: 'malformed', message: messages.officer.malformed(problem) } };
+}
+
+function notFound(queueNumber: string): ApiResult {
+  return { status: 404, body: { error: 'not-found', message: messages.officer.notFound(queueNumber) } };
+}
+

@@ -1,0 +1,173 @@
+/**
+ * What an officer may do to a registration (CONTRACT.md's status table) and what it changes. Pure: the
+ * caller loads the registration and the days involved, and carries out the outcome in one transaction.
+ */
+import { formatDayDate, jakartaDate, type IsoDate } from './calendar';
+import { messages } from './messages';
+import type { OfficeProfile } from './office';
+import type { Registration, RegistrationStatus } from './registration';
+import { arrivalTimes, dateProblem, type DayState } from './schedule';
+import { findService, type RequirementId } from './services';
+
+export type OfficerActionInput =
+  | { readonly action: 'confirm'; readonly date: IsoDate; readonly time: string; readonly note?: string }
+  | { readonly action: 'request-fix'; readonly note: string; readonly requirements?: readonly string[] }
+  | { readonly action: 'reschedule'; readonly date: IsoDate; readonly time: string; readonly note?: string }
+  | { readonly action: 'cancel'; readonly reason: string }
+  | { readonly action: 'complete'; readonly attended: boolean };
+
+export type NotificationKind = 'confirmed' | 'fix-requested' | 'rescheduled' | 'cancelled';
+
+export interface OfficerOutcome {
+  readonly registration: Registration;
+  readonly audit: { readonly action: string; readonly detail: string };
+  readonly notify?: NotificationKind;
+  /** A place taken on this day. */
+  readonly bookDay?: IsoDate;
+  /** A place given back on this day. */
+  readonly releaseDay?: IsoDate;
+  /** The registration closes: its NIK may register again. */
+  readonly releaseNik: boolean;
+  /** Documents the applicant must send again (request-fix). */
+  readonly redo?: readonly RequirementId[];
+}
+
+export interface OfficerRefusal {
+  readonly status: 409 | 422;
+  readonly error: string;
+  readonly message: string;
+}
+
+export type OfficerDecision = { readonly ok: true; readonly outcome: OfficerOutcome } | { readonly ok: false; readonly refusal: OfficerRefusal };
+
+const ALLOWED: Readonly<Record<OfficerActionInput['action'], readonly RegistrationStatus[]>> = {
+  confirm: ['PENDING'],
+  'request-fix': ['PENDING', 'PERLU_PERBAIKAN'],
+  reschedule: ['DIKONFIRMASI', 'PERUBAHAN_DIMINTA'],
+  cancel: ['PENDING', 'PERLU_PERBAIKAN', 'DIKONFIRMASI', 'PERUBAHAN_DIMINTA'],
+  complete: ['DIKONFIRMASI', 'PERUBAHAN_DIMINTA'],
+};
+
+export const MAX_NOTE_LENGTH = 200;
+
+export function allowedActions(status: RegistrationStatus): OfficerActionInput['action'][] {
+  return (Object.keys(ALLOWED) as OfficerActionInput['action'][]).filter((action) => ALLOWED[action].includes(status));
+}
+
+export function decideOfficerAction(
+  registration: Registration,
+  input: OfficerActionInput,
+  context: { readonly now: Date; readonly office: OfficeProfile; readonly targetDay?: DayState },
+): OfficerDecision {
+  if (!ALLOWED[input.action].includes(registration.status)) {
+    return refuse(409, 'status', messages.officer.notAllowed(input.action, registration.status));
+  }
+  switch (input.action) {
+    case 'confirm':
+    case 'reschedule':
+      return schedule(registration, input, context);
+    case 'request-fix':
+      return requestFix(registration, input);
+    case 'cancel': {
+      const reason = input.reason.trim();
+      if (!reason || reason.length > 500) return refuse(422, 'reason', messages.officer.reasonRequired);
+      return ok({
+        registration: { ...registration, status: 'DIBATALKAN', note: reason },
+        audit: { action: 'cancelled', detail: reason },
+        notify: 'cancelled',
+        ...(holdsADay(registration) && registration.appointmentDate ? { releaseDay: registration.appointmentDate } : {}),
+        releaseNik: true,
+      });
+    }
+    case 'complete': {
+      const today = jakartaDate(context.now);
+      if (registration.appointmentDate && today < registration.appointmentDate) {
+        return refuse(422, 'too-early', messages.officer.completeTooEarly(formatDayDate(registration.appointmentDate)));
+      }
+      const status = input.attended ? 'SELESAI' : 'TIDAK_HADIR';
+      return ok({
+        registration: { ...registration, status },
+        audit: { action: input.attended ? 'attended' : 'no-show', detail: input.attended ? 'Pemohon hadir' : 'Pemohon tidak hadir' },
+        releaseNik: true,
+      });
+    }
+  }
+}
+
+function schedule(
+  registration: Registration,
+  input: Extract<OfficerActionInput, { action: 'confirm' | 'reschedule' }>,
+  context: { readonly now: Date; readonly office: OfficeProfile; readonly targetDay?: DayState },
+): OfficerDecision {
+  if (!arrivalTimes(context.office).includes(input.time)) {
+    return refuse(422, 'time', messages.officer.badTime(context.office.arrivalHours.from, context.office.arrivalHours.to, context.office.arrivalHours.stepMinutes));
+  }
+  const note = input.note?.trim();
+  if (note && (note.length > MAX_NOTE_LENGTH || /[\r\n]/.test(note))) return refuse(422, 'note', messages.officer.badNote(MAX_NOTE_LENGTH));
+  const day = context.targetDay;
+  if (!day || day.date !== input.date) throw new Error('schedule needs the target day');
+  const sameDay = registration.appointmentDate === input.date;
+  // Moving within the same day keeps its place; any other day must have one free.
+  const problem = dateProblem(sameDay ? { ...day, booked: day.booked - 1 } : day, context.now);
+  if (problem) {
+    switch (problem.error) {
+      case 'date-past':
+        return refuse(422, problem.error, messages.officer.datePast(formatDayDate(problem.earliest)));
+      case 'date-closed':
+        return refuse(422, problem.error, messages.officer.dateClosed(formatDayDate(input.date), problem.reason));
+      case 'day-full':
+        return refuse(422, problem.error, messages.officer.dayFull(formatDayDate(input.date), problem.capacity));
+    }
+  }
+  const isReschedule = input.action === 'reschedule';
+  const applicantAsked = registration.status === 'PERUBAHAN_DIMINTA';
+  const { requestedDate: _requested, note: _oldNote, ...rest } = registration;
+  return ok({
+    registration: {
+      ...rest,
+      status: 'DIKONFIRMASI',
+      appointmentDate: input.date,
+      appointmentTime: input.time,
+      ...(note ? { note } : {}),
+      rescheduled: registration.rescheduled || (isReschedule && applicantAsked),
+    },
+    audit: {
+      action: isReschedule ? (applicantAsked ? 'rescheduled-on-request' : 'rescheduled-by-office') : 'confirmed',
+      detail: `${isReschedule && registration.appointmentDate ? `${registration.appointmentDate} → ` : ''}${input.date} ${input.time}${note ? ` (${note})` : ''}`,
+    },
+    notify: isReschedule ? 'rescheduled' : 'confirmed',
+    ...(sameDay ? {} : { bookDay: input.date }),
+    ...(isReschedule && !sameDay && registration.appointmentDate ? { releaseDay: registration.appointmentDate } : {}),
+    releaseNik: false,
+  });
+}
+
+function requestFix(registration: Registration, input: Extract<OfficerActionInput, { action: 'request-fix' }>): OfficerDecision {
+  const note = input.note.trim();
+  if (!note || note.length > 500) return refuse(422, 'note', messages.officer.fixNoteRequired);
+  const service = findService(registration.serviceId);
+  const known = service?.requirements ?? [];
+  const asked = input.requirements && input.requirements.length > 0 ? input.requirements : known;
+  const unknown = asked.filter((id) => !known.includes(id as RequirementId));
+  if (unknown.length > 0) return refuse(422, 'requirements', messages.officer.unknownRequirements(unknown));
+  const redo = known.filter((id) => asked.includes(id));
+  return ok({
+    registration: { ...registration, status: 'PERLU_PERBAIKAN', note, fixRequirements: redo },
+    audit: { action: 'fix-requested', detail: `${redo.join(', ')}: ${note}` },
+    notify: 'fix-requested',
+    releaseNik: false,
+    redo,
+  });
+}
+
+function holdsADay(registration: Registration): boolean {
+  return registration.status === 'DIKONFIRMASI' || registration.status === 'PERUBAHAN_DIMINTA';
+}
+
+function ok(outcome: OfficerOutcome): OfficerDecision {
+  return { ok: true, outcome };
+}
+
+function refuse(status: 409 | 422, error: string, message: string): OfficerDecision {
+  return { ok: false, refusal: { status, error, message } };
+}

@@ -1,0 +1,81 @@
+/**
+ * Scheduling rules, all in Asia/Jakarta calendar dates: working days, holidays (with per-day overrides
+ * by an admin officer), arrival times, capacity, and the earliest bookable day.
+ */
+import { addDays, dayOfWeek, jakartaDate, type IsoDate } from './calendar';
+import type { OfficeProfile } from './office';
+
+/** Holidays by date (`YYYY-MM-DD` → name), from configuration. */
+export type HolidayCalendar = ReadonlyMap<IsoDate, string>;
+
+/** What an admin officer set for one date: a capacity, or the day closed or opened, with a reason. */
+export interface DayOverride {
+  readonly capacity?: number;
+  readonly closed?: boolean;
+  readonly reason?: string;
+}
+
+export interface DayState {
+  readonly date: IsoDate;
+  readonly capacity: number;
+  readonly booked: number;
+  readonly closed: boolean;
+  /** Why it is closed: the holiday, the weekend, or the admin's reason. */
+  readonly closedReason?: string;
+  readonly holiday?: string;
+}
+
+export function dayState(date: IsoDate, booked: number, override: DayOverride | undefined, office: OfficeProfile, holidays: HolidayCalendar): DayState {
+  const weekday = dayOfWeek(date);
+  const weekend = weekday === 0 || weekday === 6;
+  const holiday = holidays.get(date);
+  const closedByDefault = weekend || holiday !== undefined;
+  const closed = override?.closed ?? closedByDefault;
+  const closedReason = !closed
+    ? undefined
+    : override?.closed
+      ? (override.reason ?? 'Ditutup oleh admin')
+      : holiday
+        ? holiday
+        : 'Sabtu/Minggu';
+  return {
+    date,
+    capacity: override?.capacity ?? office.dayCapacity,
+    booked,
+    closed,
+    ...(closedReason ? { closedReason } : {}),
+    ...(holiday ? { holiday } : {}),
+  };
+}
+
+/** Tomorrow, in Jakarta: appointments are never for today or earlier. */
+export function earliestBookableDate(now: Date): IsoDate {
+  return addDays(jakartaDate(now), 1);
+}
+
+/** `08:00`, `08:15`, … `16:00` for the default hours. */
+export function arrivalTimes(office: OfficeProfile): string[] {
+  const toMinutes = (time: string) => {
+    const [hours, minutes] = time.split(':').map(Number);
+    return (hours ?? 0) * 60 + (minutes ?? 0);
+  };
+  const times: string[] = [];
+  for (let minute = toMinutes(office.arrivalHours.from); minute <= toMinutes(office.arrivalHours.to); minute += office.arrivalHours.stepMinutes) {
+    times.push(`${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`);
+  }
+  return times;
+}
+
+export type DateProblem =
+  | { readonly error: 'date-past'; readonly earliest: IsoDate }
+  | { readonly error: 'date-closed'; readonly reason: string }
+  | { readonly error: 'day-full'; readonly capacity: number };
+
+/** Why an appointment cannot be on this day, or nothing when it can. */
+export function dateProblem(day: DayState, now: Date): DateProblem | undefined {
+  const earliest = earliestBookableDate(now);
+  if (day.date < earliest) return { error: 'date-past', earliest };
+  if (day.closed) return { error: 'date-closed', reason: day.closedReason ?? '' };
+  if (day.booked >= day.capacity) return { error: 'day-full', capacity: day.capacity };
+  return undefined;
+}

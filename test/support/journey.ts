@@ -1,0 +1,61 @@
+/** An applicant's way through the bot on a test server, step by step, as signed webhooks. */
+import { readUploadToken } from '../../lambdas/adapters/upload-links';
+import { SERVICES, type RequirementId, type ServiceId } from '../../lambdas/domain/services';
+import { TINY_PDF } from './documents';
+import { newPerson, registrationLine, type Person } from './registration-lines';
+import { textOf, type TestServer } from './test-server';
+
+let nextWaId = 6281500000000 + Math.floor(Math.random() * 1_000_000) * 100;
+
+export function newWaId(): string {
+  nextWaId += 1;
+  return String(nextWaId);
+}
+
+/** Sends a text and resolves with the replies it caused (waits until `count` new ones arrived). */
+export async function say(server: TestServer, waId: string, text: string, count = 1): Promise<string[]> {
+  const before = server.fakeGraph.sentTo(waId).length;
+  const { status } = await server.sendMessage(waId, { text });
+  if (status !== 200) throw new Error(`webhook answered ${status}`);
+  const sent = await server.waitForSent(waId, before + count);
+  return sent.slice(before).map(textOf);
+}
+
+export function queueNumberIn(reply: string): string {
+  const match = reply.match(/Nomor Antrian: ([A-Z]+-\d{3,})/);
+  if (!match?.[1]) throw new Error(`no queue number in: ${reply}`);
+  return match[1];
+}
+
+/** Web mode: documents as the upload page records them (the page has its own tests). */
+export async function uploadDocuments(server: TestServer, uploadLinkText: string, only?: readonly RequirementId[]): Promise<string> {
+  const link = uploadLinkText.match(/<(http[^>]+)>/)?.[1] ?? '';
+  const grant = readUploadToken(link.split('/').pop() ?? '', server.secrets.LINK_SIGNING_KEY, Date.now());
+  if (!grant) throw new Error(`no valid upload link in: ${uploadLinkText}`);
+  const service = SERVICES.find((candidate) => candidate.id === grant.serviceId);
+  for (const requirement of only ?? grant.only ?? service?.requirements ?? []) {
+    const key = `documents/${grant.draftId}/${requirement}/${Date.now()}-page.pdf`;
+    await server.blobs.put(key, TINY_PDF, 'application/pdf');
+    await server.drafts.addDocument(
+      grant.draftId,
+      { requirement: requirement as RequirementId, key, filename: `${requirement}.pdf`, contentType: 'application/pdf', size: TINY_PDF.length, uploadedAt: new Date().toISOString() },
+      new Date(),
+    );
+  }
+  return grant.draftId;
+}
+
+/** Greeting → service → documents → SELESAI → DAFTAR (web mode); resolves with the queue number. */
+export async function registerApplicant(
+  server: TestServer,
+  options: { waId?: string; serviceId?: ServiceId; person?: Person } = {},
+): Promise<{ waId: string; queueNumber: string; person: Person }> {
+  const waId = options.waId ?? newWaId();
+  const person = options.person ?? newPerson();
+  await say(server, waId, 'Assalamualaikum', 2);
+  const [requirements] = await say(server, waId, String(options.serviceId ?? 1));
+  await uploadDocuments(server, requirements ?? '');
+  await say(server, waId, 'SELESAI');
+  const [success] = await say(server, waId, registrationLine(person));
+  return { waId, queueNumber: queueNumberIn(success ?? ''), person };
+}
