@@ -12,7 +12,7 @@ import type { SecretSource } from './adapters/secrets';
 import { proofKeysFrom } from './adapters/proof-keys';
 import { signUploadToken, UPLOAD_LINK_LIFETIME_MS } from './adapters/upload-links';
 import { publishProof } from './use-cases/publish-proof';
-import { loadGraphConfig, loadOfficeProfile, requireEnv } from './config';
+import { loadGraphConfig, loadHolidays, loadOfficeProfile, requireEnv } from './config';
 import type { BlobStore } from './ports';
 import type { EventHandlingDeps } from './use-cases/handle-queue-event';
 import { DynamoDbDraftStore } from './adapters/dynamodb-draft-store';
@@ -45,6 +45,7 @@ export function workerDeps(wiring: WorkerWiring): EventHandlingDeps {
   });
   return {
     office,
+    holidays: loadHolidays(),
     sessions: new DynamoDbSessionStore(wiring.dynamo, wiring.tableName),
     deliveries: new DynamoDbDeliveryStore(wiring.dynamo, wiring.tableName, now),
     drafts: new DynamoDbDraftStore(wiring.dynamo, wiring.tableName),

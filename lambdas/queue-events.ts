@@ -72,5 +72,30 @@ export const notifyEventSchema = z.object({
 });
 export type NotifyEvent = z.infer<typeof notifyEventSchema>;
 
-export const queueEventSchema = z.discriminatedUnion('type', [inboundEventSchema, statusEventSchema, notifyEventSchema]);
+/** The day-before reminder of one appointment: `reminder:<queueNumber>:<date>`, once per appointment date. */
+export const reminderEventSchema = z.object({
+  type: z.literal('reminder'),
+  eventId: z.string(),
+  applicant: applicantRefSchema,
+  queueNumber: z.string(),
+  /** The appointment date being reminded. */
+  date: z.string(),
+});
+export type ReminderEvent = z.infer<typeof reminderEventSchema>;
+
+export const queueEventSchema = z.discriminatedUnion('type', [inboundEventSchema, statusEventSchema, notifyEventSchema, reminderEventSchema]);
+
+export function reminderEvent(registration: { queueNumber: string; ownerKey: string; ownerWaId?: string; ownerUserId?: string }, date: string): ReminderEvent {
+  return {
+    type: 'reminder',
+    eventId: `reminder:${registration.queueNumber}:${date}`,
+    applicant: {
+      key: registration.ownerKey,
+      ...(registration.ownerWaId ? { waId: registration.ownerWaId } : {}),
+      ...(registration.ownerUserId ? { userId: registration.ownerUserId } : {}),
+    },
+    queueNumber: registration.queueNumber,
+    date,
+  };
+}
 export type QueueEvent = z.infer<typeof queueEventSchema>;

@@ -13,7 +13,7 @@ export const appSecretsSchema = z.object({
   /** Signs applicants' upload links and officers' sessions. */
   LINK_SIGNING_KEY: z.string().check(z.minLength(16)),
   /** Optional: QR keys by id, and the id to sign with (see proof-keys.ts). */
-  PROOF_KEYS: z.optional(z.record(z.string(), z.string().check(z.minLength(16)))),
+  PROOF_KEYS: z.optional(z.record(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,32}$/, 'key ids are 1–32 of A-Z a-z 0-9 _ -')), z.string().check(z.minLength(16)))),
   PROOF_KEY_ID: z.optional(z.string()),
 });
 export type AppSecrets = z.infer<typeof appSecretsSchema>;

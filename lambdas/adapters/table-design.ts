@@ -21,6 +21,7 @@ export const keys = {
   nikGuard: (nik: string) => ({ pk: `NIK#${nik}`, sk: 'NIK' }),
   counter: (prefix: string) => ({ pk: `COUNTER#${prefix}`, sk: 'COUNTER' }),
   day: (date: string) => ({ pk: `DAY#${date}`, sk: 'DAY' }),
+  heartbeat: (job: string) => ({ pk: `HEARTBEAT#${job}`, sk: 'HEARTBEAT' }),
   pendingNotification: (eventId: string) => ({ pk: 'PENDING_NOTIFICATIONS', sk: eventId }),
   failedSend: (at: string, outboxId: string) => ({ pk: 'FAILED_SENDS', sk: `${at}#${outboxId}` }),
   /** Officer accounts share one partition: a handful of items, listed with one consistent Query. */

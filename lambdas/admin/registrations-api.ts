@@ -4,7 +4,7 @@
  * the router's; this validates bodies, applies the rules and answers 400/404/409/422 itself.
  */
 import { z } from 'zod';
-import { isRealDate, jakartaDate } from '../domain/calendar';
+import { addDays, isRealDate, jakartaDate } from '../domain/calendar';
 import { messages } from '../domain/messages';
 import { allowedActions, decideOfficerAction, type OfficerActionInput } from '../domain/officer-actions';
 import type { OfficeProfile } from '../domain/office';
@@ -13,7 +13,7 @@ import { isOpen, OPEN_STATUSES, REGISTRATION_STATUSES, type Registration, type R
 import { dayState, type HolidayCalendar } from '../domain/schedule';
 import { findService, REQUIREMENTS } from '../domain/services';
 import type { BlobStore, DraftStore, EventQueue, OfficeRegistrationStore } from '../ports';
-import type { NotifyEvent } from '../queue-events';
+import { reminderEvent, type NotifyEvent } from '../queue-events';
 import type { ApiResult, RegistrationAction, RegistrationsApi } from './officer-api';
 
 export interface RegistrationsApiDeps {
@@ -171,6 +171,7 @@ export function createRegistrationsApi(deps: RegistrationsApiDeps): Registration
           return { status: 422, body: { error: 'day-full', message: messages.officer.dayFull(full.date, full.capacity) } };
         }
         if (notification) await queueNotification(notification);
+        await remindAtOnceIfTodaysRunIsOver(outcome.registration);
         return { status: 200, body: view(outcome.registration) };
       }
       return { status: 409, body: { error: 'conflict', message: 'Pendaftaran ini sedang diubah petugas lain. Muat ulang halaman lalu coba lagi.' } };
@@ -225,7 +226,7 @@ export function createRegistrationsApi(deps: RegistrationsApiDeps): Registration
         return { status: 200, body: { valid: false, reason: result.reason, message: 'Bukti TIDAK SAH: kode tidak cocok dengan tanda tangan kantor (palsu atau diubah).' } };
       }
       const registration = await deps.store.get(result.queueNumber);
-      const appointment = result.appointmentDate.replace(/^(\d{4})(\d{2})(\d{2})$/, '$1-$2-$3');
+      const appointment = result.appointmentDate;
       const current = registration?.appointmentDate === appointment;
       return {
         status: 200,
@@ -242,6 +243,19 @@ export function createRegistrationsApi(deps: RegistrationsApiDeps): Registration
       };
     },
   };
+
+  /** A confirmation for tomorrow made after today's reminder run would otherwise never be reminded. */
+  async function remindAtOnceIfTodaysRunIsOver(registration: Registration): Promise<void> {
+    const at = now();
+    const tomorrow = addDays(jakartaDate(at), 1);
+    const jakartaHour = new Date(at.getTime() + 7 * 3600_000).getUTCHours();
+    if (registration.status !== 'DIKONFIRMASI' || registration.appointmentDate !== tomorrow || jakartaHour < deps.office.reminderHour) return;
+    try {
+      await deps.queue.enqueue([reminderEvent(registration, tomorrow)]);
+    } catch (error) {
+      deps.log.error('late reminder not queued', { queueNumber: registration.queueNumber, error: (error as Error).message });
+    }
+  }
 
   async function queueNotification(notification: NotifyEvent): Promise<void> {
     try {

@@ -3,7 +3,7 @@
  * replies, effects). No I/O, no clock, no configuration lookups: everything arrives as arguments, and
  * whatever needs the outside world is returned as an effect for the caller to carry out.
  */
-import { jakartaDate, type IsoDate } from './calendar';
+import { formatDayDate, formatTime, jakartaDate, type IsoDate } from './calendar';
 import {
   extensionOf,
   isAcceptedDocumentType,
@@ -14,7 +14,15 @@ import {
 import type { InboundContent } from './inbound';
 import { messages, type DocumentsHint } from './messages';
 import type { OfficeProfile } from './office';
-import { FLAG_NIK_DATE_MISMATCH, type Registration } from './registration';
+import { FLAG_NIK_DATE_MISMATCH, isOpen, type Registration } from './registration';
+import {
+  checkRescheduleRequest,
+  parseRescheduleLine,
+  rescheduleWindow,
+  sameName,
+  type RescheduleLine,
+} from './reschedule';
+import type { DayState } from './schedule';
 import { looksLikeRegistration, parseRegistration, type RegistrationForm } from './registration-form';
 import type { Reply } from './replies';
 import { findService, SERVICES, type RequirementId, type Service, type ServiceId } from './services';
@@ -37,7 +45,13 @@ export type Step =
       /** Redoing documents an officer asked to fix, for this registration. */
       readonly fixFor?: { readonly queueNumber: string; readonly requirements: readonly RequirementId[] };
     }
-  | { readonly name: 'registration'; readonly serviceId: ServiceId; readonly draftId: string };
+  | { readonly name: 'registration'; readonly serviceId: ServiceId; readonly draftId: string }
+  /** After `6`: waiting for `nama/DD-MM-YYYY` (the `Ubah jadwal:` prefix optional here). */
+  | { readonly name: 'reschedule' }
+  /** After BATAL with several open registrations: which one. */
+  | { readonly name: 'cancel-choose'; readonly candidates: readonly string[] }
+  /** The one confirmation question before cancelling. */
+  | { readonly name: 'cancel-confirm'; readonly queueNumber: string };
 
 export interface Conversation {
   readonly step: Step;
@@ -60,6 +74,10 @@ export interface Facts {
   readonly nikHolder?: { readonly queueNumber: string; readonly ownerKey: string } | null;
   /** A queue number reserved for a valid registration line whose NIK is free. */
   readonly queueNumber?: string;
+  /** The registrations this WhatsApp account owns (STATUS, BATAL, Ubah jadwal). */
+  readonly ownRegistrations?: readonly Registration[];
+  /** The day an applicant asks to move to. */
+  readonly requestedDay?: DayState;
 }
 
 export interface DecisionContext {
@@ -88,7 +106,10 @@ export type Effect =
   | { readonly type: 'clear-requirement'; readonly draftId: string; readonly requirement: RequirementId }
   | { readonly type: 'create-registration'; readonly registration: Registration }
   /** The documents an officer asked for are in: the registration goes back to PENDING. */
-  | { readonly type: 'documents-fixed'; readonly queueNumber: string };
+  | { readonly type: 'documents-fixed'; readonly queueNumber: string }
+  /** The applicant's own changes, carried out (on the registration as it is then) before the decision is saved. */
+  | { readonly type: 'applicant-cancel'; readonly queueNumber: string }
+  | { readonly type: 'applicant-reschedule'; readonly queueNumber: string; readonly date: IsoDate };
 
 export interface Decision {
   readonly conversation: Conversation;
@@ -108,10 +129,20 @@ type DocumentsStep = Extract<Step, { name: 'documents' }>;
 export function lookupsFor(conversation: Conversation, input: InboundContent, context: Pick<DecisionContext, 'now' | 'office'>): {
   draftId?: string;
   nik?: string;
+  ownRegistrations?: true;
+  day?: IsoDate;
 } {
   const step = conversation.step;
-  if (input.kind !== 'text' || (step.name !== 'documents' && step.name !== 'registration')) return {};
+  if (input.kind !== 'text') return {};
   const keyword = normaliseKeyword(input.text);
+  if (keyword === 'STATUS' || keyword === 'BATAL' || step.name === 'cancel-choose' || step.name === 'cancel-confirm') {
+    return { ownRegistrations: true };
+  }
+  const rescheduleLine = parseRescheduleLine(input.text, step.name === 'reschedule');
+  if (rescheduleLine !== undefined) {
+    return { ownRegistrations: true, ...(rescheduleLine !== 'format' ? { day: rescheduleLine.date } : {}) };
+  }
+  if (step.name !== 'documents' && step.name !== 'registration') return {};
   const isRegistrationLine = looksLikeRegistration(input.text);
   const needsDraft = step.name === 'documents' && context.office.uploadMode === 'web' && (keyword === 'SELESAI' || isRegistrationLine);
   const parsed = isRegistrationLine ? parseRegistration(input.text, jakartaDate(context.now)) : undefined;
@@ -127,11 +158,38 @@ export function decide(conversation: Conversation, input: InboundContent | Media
 
   const keyword = input.kind === 'text' ? normaliseKeyword(input.text) : undefined;
   if (keyword === 'MENU') return showMenu(context);
+  if (keyword === 'STATUS') return showStatus(conversation, context);
+  if (keyword === 'BATAL') return startCancel(context);
+  if (input.kind === 'text') {
+    const line = parseRescheduleLine(input.text, conversation.step.name === 'reschedule');
+    if (line !== undefined) return requestReschedule(line, context);
+  }
+  if (keyword === '6' || (input.kind === 'choice' && input.id === `${MENU_CHOICE_PREFIX}6`)) return chooseService(6, context);
 
   const step = conversation.step;
   switch (step.name) {
     case 'idle':
+    case 'reschedule':
       return showMenu(context);
+    case 'cancel-choose': {
+      const chosen = keyword ? step.candidates.find((queueNumber) => queueNumber === keyword) : undefined;
+      if (!chosen) return startCancel(context);
+      return askCancel(chosen, context);
+    }
+    case 'cancel-confirm': {
+      const registration = context.facts?.ownRegistrations?.find((candidate) => candidate.queueNumber === step.queueNumber);
+      if (keyword === 'YA' && registration && isOpen(registration.status)) {
+        return {
+          conversation: { step: { name: 'idle' } },
+          replies: [text(messages.selfService.cancelled(registration.queueNumber, registration.name))],
+          effects: [{ type: 'applicant-cancel', queueNumber: registration.queueNumber }],
+        };
+      }
+      if (keyword === 'TIDAK' || keyword === 'YA') {
+        return reply({ step: { name: 'idle' } }, messages.selfService.cancelKept(step.queueNumber));
+      }
+      return askCancel(step.queueNumber, context);
+    }
     case 'menu': {
       const choice = menuChoiceOf(input);
       if (choice !== undefined) return chooseService(choice, context);
@@ -396,7 +454,7 @@ function showMenu(context: DecisionContext): Decision {
 }
 
 function chooseService(choice: MenuChoice, context: DecisionContext): Decision {
-  if (choice === 6) return reply({ step: { name: 'menu' } }, messages.rescheduleRules());
+  if (choice === 6) return reply({ step: { name: 'reschedule' } }, messages.rescheduleRules());
   const service = findService(choice);
   if (!service) return showMenu(context);
   const draftId = context.newDraftId;
@@ -474,6 +532,86 @@ function firstRequirement(service: Service): RequirementId {
   const first = service.requirements[0];
   if (!first) throw new Error(`service ${service.id} has no requirements`);
   return first;
+}
+
+function ownRegistrations(context: DecisionContext): readonly Registration[] {
+  const registrations = context.facts?.ownRegistrations;
+  if (!registrations) throw new Error('this input needs the applicant\'s registrations (lookupsFor)');
+  return registrations;
+}
+
+function describe(registration: Registration): string {
+  return `${registration.queueNumber} ${registration.name} (${registration.status}${
+    registration.appointmentDate ? `, ${formatDayDate(registration.appointmentDate)}` : ''
+  })`;
+}
+
+function showStatus(conversation: Conversation, context: DecisionContext): Decision {
+  const registrations = [...ownRegistrations(context)].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, 10);
+  if (registrations.length === 0) return reply(conversation, messages.selfService.noRegistrations);
+  const blocks = registrations.map((registration) =>
+    [
+      `📄 ${registration.queueNumber} — ${registration.name}`,
+      `Layanan: ${findService(registration.serviceId)?.name ?? ''}`,
+      `Status: ${registration.status}`,
+      ...(registration.appointmentDate && registration.appointmentTime && isOpen(registration.status)
+        ? [`Jadwal: ${formatDayDate(registration.appointmentDate)}, ${formatTime(registration.appointmentTime)}`]
+        : []),
+      ...(registration.requestedDate ? [`Permintaan jadwal baru: ${formatDayDate(registration.requestedDate)}`] : []),
+      '',
+    ].join('\n'),
+  );
+  return reply(conversation, messages.selfService.status(blocks).trimEnd());
+}
+
+function startCancel(context: DecisionContext): Decision {
+  const open = ownRegistrations(context).filter((registration) => isOpen(registration.status));
+  if (open.length === 0) return reply({ step: { name: 'idle' } }, messages.selfService.noOpenRegistration);
+  if (open.length === 1) return askCancel(open[0]!.queueNumber, context);
+  return reply(
+    { step: { name: 'cancel-choose', candidates: open.map((registration) => registration.queueNumber) } },
+    messages.selfService.chooseToCancel(open.map(describe)),
+  );
+}
+
+function askCancel(queueNumber: string, context: DecisionContext): Decision {
+  const registration = ownRegistrations(context).find((candidate) => candidate.queueNumber === queueNumber);
+  if (!registration || !isOpen(registration.status)) return startCancel(context);
+  return reply({ step: { name: 'cancel-confirm', queueNumber } }, messages.selfService.confirmCancel(queueNumber, registration.name));
+}
+
+function requestReschedule(line: RescheduleLine | 'format', context: DecisionContext): Decision {
+  const stay: Conversation = { step: { name: 'reschedule' } };
+  if (line === 'format') return reply(stay, messages.selfService.rescheduleFormat);
+  const confirmed = ownRegistrations(context).filter((registration) => registration.status === 'DIKONFIRMASI' || registration.status === 'PERUBAHAN_DIMINTA');
+  const registration = confirmed.find((candidate) => sameName(candidate.name, line.name));
+  if (!registration) return reply(stay, messages.selfService.rescheduleNoMatch(line.name, confirmed.map(describe)));
+  const day = context.facts?.requestedDay;
+  if (!day || day.date !== line.date) throw new Error('a reschedule request needs the requested day (lookupsFor)');
+  const refusal = checkRescheduleRequest(registration, day, context.now);
+  if (!refusal) {
+    return {
+      conversation: { step: { name: 'idle' } },
+      replies: [text(messages.rescheduleRequested())],
+      effects: [{ type: 'applicant-reschedule', queueNumber: registration.queueNumber, date: line.date }],
+    };
+  }
+  const show = formatDayDate;
+  switch (refusal.reason) {
+    case 'already-used':
+      return reply({ step: { name: 'idle' } }, messages.selfService.rescheduleAlreadyUsed(registration.queueNumber));
+    case 'already-requested':
+      return reply({ step: { name: 'idle' } }, messages.selfService.rescheduleAlreadyRequested(registration.queueNumber, show(refusal.requestedDate)));
+    case 'not-after':
+    case 'too-late': {
+      const window = rescheduleWindow(refusal.confirmed, context.now);
+      return reply(stay, messages.selfService.rescheduleOutside(show(refusal.confirmed), show(window.earliest), show(window.latest)));
+    }
+    case 'too-soon':
+      return reply(stay, messages.selfService.rescheduleTooSoon(show(refusal.earliest), show(refusal.latest)));
+    case 'closed':
+      return reply(stay, messages.selfService.rescheduleClosed(show(line.date), refusal.closedReason, show(refusal.earliest), show(refusal.latest)));
+  }
 }
 
 /** Upper case, single spaces, no surrounding punctuation: "  menu. " → "MENU". */

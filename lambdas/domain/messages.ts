@@ -390,6 +390,39 @@ export const messages = {
       ].join('\n'),
   },
 
+  /** Stage 6 refusals, BATAL and STATUS: the applicant's own requests. */
+  selfService: {
+    rescheduleFormat:
+      'Format perubahan jadwal belum sesuai. Ketik: Ubah jadwal: nama/DD-MM-YYYY\ncontoh:\nUbah jadwal: SIPULAN/31-12-2025',
+    rescheduleNoMatch: (name: string, confirmed: readonly string[]) =>
+      [
+        `Tidak ada pendaftaran berstatus DIKONFIRMASI atas nama ${name} dari nomor WhatsApp ini.`,
+        ...(confirmed.length > 0
+          ? ['', 'Pendaftaran terkonfirmasi Anda:', ...confirmed.map((line) => `- ${line}`), '', 'Tulis nama persis seperti saat mendaftar.']
+          : ['Perubahan jadwal hanya untuk pendaftaran yang jadwalnya sudah dikonfirmasi petugas. Ketik STATUS untuk melihat status pendaftaran Anda.']),
+      ].join('\n'),
+    rescheduleAlreadyUsed: (queueNumber: string) =>
+      `Perubahan jadwal untuk Nomor Antrian ${queueNumber} sudah pernah digunakan. Perubahan jadwal hanya diberikan 1x kesempatan.`,
+    rescheduleAlreadyRequested: (queueNumber: string, date: string) =>
+      `Permintaan perubahan jadwal untuk Nomor Antrian ${queueNumber} ke ${date} sudah diterima. Petugas akan segera menelpon Anda.`,
+    rescheduleOutside: (confirmed: string, earliest: string, latest: string) =>
+      `Tanggal baru harus setelah jadwal Anda (${confirmed}) dan dalam 1 bulan kalender: pilih tanggal dari ${earliest} sampai ${latest}.`,
+    rescheduleTooSoon: (earliest: string, latest: string) =>
+      `Tanggal baru paling cepat besok. Pilih tanggal dari ${earliest} sampai ${latest}.`,
+    rescheduleClosed: (date: string, reason: string, earliest: string, latest: string) =>
+      `${date} bukan hari layanan (${reason}). Pilih hari kerja Senin–Jumat yang bukan hari libur, dari ${earliest} sampai ${latest}.`,
+    noOpenRegistration: 'Tidak ada pendaftaran aktif dari nomor WhatsApp ini. Ketik MENU untuk mendaftar.',
+    chooseToCancel: (lines: readonly string[]) =>
+      ['Pendaftaran aktif Anda:', ...lines.map((line) => `- ${line}`), '', 'Ketik nomor antrian yang ingin dibatalkan (mis. KRC-002), atau MENU untuk kembali.'].join('\n'),
+    confirmCancel: (queueNumber: string, name: string) =>
+      `Batalkan pendaftaran Nomor Antrian ${queueNumber} atas nama ${name}? Ketik YA untuk membatalkan, atau TIDAK untuk kembali.`,
+    cancelled: (queueNumber: string, name: string) =>
+      `Pendaftaran Nomor Antrian ${queueNumber} atas nama ${name} telah dibatalkan. Untuk mendaftar kembali, ketik MENU.`,
+    cancelKept: (queueNumber: string) => `Baik, pendaftaran Nomor Antrian ${queueNumber} tidak dibatalkan.`,
+    status: (lines: readonly string[]) => ['Status pendaftaran Anda:', '', ...lines].join('\n'),
+    noRegistrations: 'Belum ada pendaftaran dari nomor WhatsApp ini. Ketik MENU untuk mendaftar.',
+  },
+
   /** Answers to officers on the admin page when a rule stops an action (422) or the status does (409). */
   officer: {
     notAllowed: (action: string, status: string) => `Tindakan "${action}" tidak dapat dilakukan untuk pendaftaran berstatus ${status}.`,

@@ -19,9 +19,11 @@ import { MAX_DOCUMENT_BYTES, sniffDocumentType } from '../domain/documents';
 import type { InboundContent } from '../domain/inbound';
 import type { Reply } from '../domain/replies';
 import type { OfficeProfile } from '../domain/office';
-import type { Registration } from '../domain/registration';
+import { isOpen, type Registration } from '../domain/registration';
+import { cancelledByApplicant, checkRescheduleRequest, rescheduleRequested } from '../domain/reschedule';
+import { dayState, type DayState, type HolidayCalendar } from '../domain/schedule';
 import type { RequirementId, ServiceId } from '../domain/services';
-import { DuplicateEventError, GraphApiError, MediaRejectedError } from '../errors';
+import { ConcurrentUpdateError, DuplicateEventError, GraphApiError, MediaRejectedError } from '../errors';
 import type {
   ApplicantSession,
   BlobStore,
@@ -34,7 +36,9 @@ import type {
   OfficeRegistrationStore,
   SessionStore,
 } from '../ports';
-import type { InboundEvent, NotifyEvent, QueueEvent, StatusEvent } from '../queue-events';
+import type { InboundEvent, NotifyEvent, QueueEvent, ReminderEvent, StatusEvent } from '../queue-events';
+import { remindable } from './run-reminders';
+import { messages } from '../domain/messages';
 
 export interface EventHandlingDeps {
   readonly sessions: SessionStore;
@@ -47,6 +51,7 @@ export interface EventHandlingDeps {
   readonly clock: Clock;
   readonly ids: IdSource;
   readonly office: OfficeProfile;
+  readonly holidays: HolidayCalendar;
   /** Resolves to a signer of applicants' upload links (its key may have to be fetched first). */
   readonly uploadLinks: () => Promise<(serviceId: ServiceId, draftId: string, only?: readonly RequirementId[]) => string>;
   /** Renders, stores and links a registration's PDF proof. */
@@ -69,7 +74,45 @@ export async function handleQueueEvent(event: QueueEvent, deps: EventHandlingDep
       return handleStatus(event, deps);
     case 'notify':
       return handleNotify(event, deps);
+    case 'reminder':
+      return handleReminder(event, deps);
   }
+}
+
+/** Stage 8, once per appointment date; nothing for a registration moved or closed since the job ran. */
+async function handleReminder(event: ReminderEvent, deps: EventHandlingDeps): Promise<void> {
+  const registration = await deps.registrations.get(event.queueNumber);
+  if (!registration || !remindable(registration, event.date) || !registration.appointmentTime) {
+    deps.log.info('reminder no longer due', { eventId: event.eventId });
+    return;
+  }
+  const loaded = await deps.sessions.load(event.applicant.key);
+  if (loaded) await sendOutbox(loaded, deps);
+  if (loaded?.recentEventIds.includes(event.eventId)) return;
+  const session = loaded ? { ...loaded, outbox: [] } : sessionFor(event.applicant);
+  const text = messages.reminder(
+    {
+      queueNumber: registration.queueNumber,
+      name: registration.name,
+      nik: registration.nik,
+      date: event.date,
+      time: registration.appointmentTime,
+    },
+    deps.office,
+  );
+  await saveAndSend(session, event.eventId, session.conversation, [{ type: 'text', body: text }], deps.clock.now(), {}, deps);
+}
+
+function sessionFor(applicant: NotifyEvent['applicant']): ApplicantSession {
+  return {
+    key: applicant.key,
+    ...(applicant.waId ? { waId: applicant.waId } : {}),
+    ...(applicant.userId ? { userId: applicant.userId } : {}),
+    conversation: NEW_CONVERSATION,
+    recentEventIds: [],
+    outbox: [],
+    version: 0,
+  };
 }
 
 /**
@@ -86,17 +129,7 @@ async function handleNotify(event: NotifyEvent, deps: EventHandlingDeps): Promis
   const loaded = await deps.sessions.load(event.applicant.key);
   if (loaded) await sendOutbox(loaded, deps);
   if (loaded?.recentEventIds.includes(event.eventId)) return;
-  const session: ApplicantSession = loaded
-    ? { ...loaded, outbox: [] }
-    : {
-        key: event.applicant.key,
-        ...(event.applicant.waId ? { waId: event.applicant.waId } : {}),
-        ...(event.applicant.userId ? { userId: event.applicant.userId } : {}),
-        conversation: NEW_CONVERSATION,
-        recentEventIds: [],
-        outbox: [],
-        version: 0,
-      };
+  const session: ApplicantSession = loaded ? { ...loaded, outbox: [] } : sessionFor(event.applicant);
   const now = deps.clock.now();
   const proof =
     event.kind === 'confirmed' || event.kind === 'rescheduled'
@@ -140,7 +173,7 @@ async function handleInbound(event: InboundEvent, deps: EventHandlingDeps): Prom
     },
     newDraftId: deps.ids.newId(),
     uploadLink: await deps.uploadLinks(),
-    facts: await factsFor(session.conversation, content, now, deps),
+    facts: await factsFor(session.conversation, content, now, session.key, deps),
   };
   let decision = decide(session.conversation, content, context);
   const failure = await carryOutBeforeSaving(decision.effects, deps, now);
@@ -195,13 +228,17 @@ async function saveAndSend(
 }
 
 /** Fetches what `decide` will need for this input (domain's `lookupsFor` says what). */
-async function factsFor(conversation: Conversation, content: InboundContent, now: Date, deps: EventHandlingDeps): Promise<Facts> {
+async function factsFor(conversation: Conversation, content: InboundContent, now: Date, applicantKey: string, deps: EventHandlingDeps): Promise<Facts> {
   const lookups = lookupsFor(conversation, content, { now, office: deps.office });
-  const [documents, nikHolder] = await Promise.all([
+  const [documents, nikHolder, own, day] = await Promise.all([
     lookups.draftId ? deps.drafts.listDocuments(lookups.draftId) : undefined,
     lookups.nik ? deps.registrations.findOpenByNik(lookups.nik) : undefined,
+    lookups.ownRegistrations ? deps.registrations.listByOwner(applicantKey) : undefined,
+    lookups.day ? dayOf(lookups.day, deps) : undefined,
   ]);
   return {
+    ...(own ? { ownRegistrations: own } : {}),
+    ...(day ? { requestedDay: day } : {}),
     ...(documents ? { draftRequirements: [...new Set(documents.map((document) => document.requirement))] } : {}),
     ...(lookups.nik ? { nikHolder: nikHolder ?? null } : {}),
     ...(lookups.nik && !nikHolder ? { queueNumber: await deps.registrations.nextQueueNumber(deps.office.queuePrefix) } : {}),
@@ -215,7 +252,9 @@ async function factsFor(conversation: Conversation, content: InboundContent, now
  */
 async function carryOutBeforeSaving(effects: readonly Effect[], deps: EventHandlingDeps, now: Date): Promise<MediaFailure | undefined> {
   for (const effect of effects) {
-    if (effect.type === 'clear-requirement') {
+    if (effect.type === 'applicant-cancel' || effect.type === 'applicant-reschedule') {
+      await changeRegistration(effect, deps, now);
+    } else if (effect.type === 'clear-requirement') {
       await deps.drafts.removeRequirement(effect.draftId, effect.requirement);
     } else if (effect.type === 'store-media') {
       try {
@@ -229,6 +268,42 @@ async function carryOutBeforeSaving(effects: readonly Effect[], deps: EventHandl
     }
   }
   return undefined;
+}
+
+/**
+ * BATAL and Ubah jadwal, applied to the registration as it is now (an officer may have acted since the
+ * applicant's list was read); already applied on a retry, or no longer possible, it changes nothing.
+ */
+async function changeRegistration(
+  effect: Extract<Effect, { type: 'applicant-cancel' | 'applicant-reschedule' }>,
+  deps: EventHandlingDeps,
+  now: Date,
+): Promise<void> {
+  const current = await deps.registrations.getVersioned(effect.queueNumber);
+  if (!current) return;
+  const registration = current.registration;
+  let change;
+  if (effect.type === 'applicant-cancel') {
+    if (!isOpen(registration.status)) return;
+    change = cancelledByApplicant(registration);
+  } else {
+    if (registration.status !== 'DIKONFIRMASI') return;
+    if (checkRescheduleRequest(registration, await dayOf(effect.date, deps), now)) return;
+    change = rescheduleRequested(registration, effect.date);
+  }
+  const result = await deps.registrations.applyOutcome({
+    outcome: change,
+    version: current.version,
+    actor: 'pemohon',
+    now,
+    dayCapacity: () => deps.office.dayCapacity,
+  });
+  if (result !== 'applied') throw new ConcurrentUpdateError(effect.queueNumber);
+}
+
+async function dayOf(date: string, deps: EventHandlingDeps): Promise<DayState> {
+  const stored = await deps.registrations.getDay(date);
+  return dayState(date, stored.booked, stored.override, deps.office, deps.holidays);
 }
 
 async function storeMedia(effect: Extract<Effect, { type: 'store-media' }>, deps: EventHandlingDeps, now: Date): Promise<void> {
