@@ -18,7 +18,6 @@ import { FLAG_NIK_DATE_MISMATCH, isOpen, type Registration } from './registratio
 import {
   checkRescheduleRequest,
   parseRescheduleLine,
-  rescheduleWindow,
   sameName,
   type RescheduleLine,
 } from './reschedule';
@@ -603,10 +602,8 @@ function requestReschedule(line: RescheduleLine | 'format', context: DecisionCon
     case 'already-requested':
       return reply({ step: { name: 'idle' } }, messages.selfService.rescheduleAlreadyRequested(registration.queueNumber, show(refusal.requestedDate)));
     case 'not-after':
-    case 'too-late': {
-      const window = rescheduleWindow(refusal.confirmed, context.now);
-      return reply(stay, messages.selfService.rescheduleOutside(show(refusal.confirmed), show(window.earliest), show(window.latest)));
-    }
+    case 'too-late':
+      return reply(stay, messages.selfService.rescheduleOutside(show(refusal.confirmed), show(refusal.latest)));
     case 'too-soon':
       return reply(stay, messages.selfService.rescheduleTooSoon(show(refusal.earliest), show(refusal.latest)));
     case 'closed':

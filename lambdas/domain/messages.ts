@@ -405,8 +405,8 @@ export const messages = {
       `Perubahan jadwal untuk Nomor Antrian ${queueNumber} sudah pernah digunakan. Perubahan jadwal hanya diberikan 1x kesempatan.`,
     rescheduleAlreadyRequested: (queueNumber: string, date: string) =>
       `Permintaan perubahan jadwal untuk Nomor Antrian ${queueNumber} ke ${date} sudah diterima. Petugas akan segera menelpon Anda.`,
-    rescheduleOutside: (confirmed: string, earliest: string, latest: string) =>
-      `Tanggal baru harus setelah jadwal Anda (${confirmed}) dan dalam 1 bulan kalender: pilih tanggal dari ${earliest} sampai ${latest}.`,
+    rescheduleOutside: (confirmed: string, latest: string) =>
+      `Tanggal baru harus setelah jadwal Anda (${confirmed}) dan paling lambat ${latest} (1 bulan kalender), pada hari kerja Senin–Jumat yang bukan hari libur.`,
     rescheduleTooSoon: (earliest: string, latest: string) =>
       `Tanggal baru paling cepat besok. Pilih tanggal dari ${earliest} sampai ${latest}.`,
     rescheduleClosed: (date: string, reason: string, earliest: string, latest: string) =>
