@@ -4,6 +4,8 @@ import type { EventQueue } from '../ports';
 import type { QueueEvent } from '../queue-events';
 
 const SQS_BATCH_LIMIT = 10;
+/** Batches in flight at once: a reminder run queues thousands of events. */
+const PARALLEL_BATCHES = 8;
 
 /** SQS FIFO: one message group per applicant keeps their events in order; the event id deduplicates. */
 export class SqsEventQueue implements EventQueue {
@@ -13,9 +15,23 @@ export class SqsEventQueue implements EventQueue {
   ) {}
 
   async enqueue(events: readonly QueueEvent[]): Promise<void> {
-    for (let start = 0; start < events.length; start += SQS_BATCH_LIMIT) {
-      const batch = events.slice(start, start + SQS_BATCH_LIMIT);
-      const result = await this.client.send(
+    const batches: QueueEvent[][] = [];
+    for (let start = 0; start < events.length; start += SQS_BATCH_LIMIT) batches.push(events.slice(start, start + SQS_BATCH_LIMIT));
+    // One applicant's events must keep their order: only batches of different applicants run side by side.
+    const sameApplicantTwice = new Set(events.map((event) => event.applicant.key)).size < events.length;
+    const parallel = sameApplicantTwice ? 1 : PARALLEL_BATCHES;
+    let next = 0;
+    const worker = async () => {
+      while (next < batches.length) {
+        const batch = batches[next++];
+        if (batch) await this.sendBatch(batch);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(parallel, batches.length) }, worker));
+  }
+
+  private async sendBatch(batch: readonly QueueEvent[]): Promise<void> {
+    const result = await this.client.send(
         new SendMessageBatchCommand({
           QueueUrl: this.queueUrl,
           Entries: batch.map((event, index) => ({
@@ -26,9 +42,8 @@ export class SqsEventQueue implements EventQueue {
           })),
         }),
       );
-      if (result.Failed && result.Failed.length > 0) {
-        throw new Error(`SQS refused ${result.Failed.length} of ${batch.length} events: ${result.Failed[0]?.Code}`);
-      }
+    if (result.Failed && result.Failed.length > 0) {
+      throw new Error(`SQS refused ${result.Failed.length} of ${batch.length} events: ${result.Failed[0]?.Code}`);
     }
   }
 }

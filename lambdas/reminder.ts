@@ -1,0 +1,29 @@
+/**
+ * AWS entry of the daily reminder job, invoked by EventBridge Scheduler at the configured hour in
+ * Asia/Jakarta. `{ "date": "YYYY-MM-DD" }` in the payload runs it as if today were that date (replays).
+ */
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { z } from 'zod/mini';
+import { DynamoDbHeartbeat } from './adapters/dynamodb-heartbeat';
+import { DynamoDbRegistrationStore } from './adapters/dynamodb-registration-store';
+import { logger } from './adapters/logger';
+import { SqsEventQueue } from './adapters/sqs-event-queue';
+import { awsDocumentClient, awsTableName } from './composition-root';
+import { requireEnv } from './config';
+import { jakartaDate } from './domain/calendar';
+import { runReminders } from './use-cases/run-reminders';
+
+const dynamo = awsDocumentClient();
+const tableName = awsTableName(process.env);
+const registrations = new DynamoDbRegistrationStore(dynamo, tableName);
+const heartbeat = new DynamoDbHeartbeat(dynamo, tableName);
+const queue = new SqsEventQueue(new SQSClient({}), requireEnv(process.env, 'QUEUE_URL'));
+const payloadSchema = z.optional(z.object({ date: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))) }));
+
+export const handler = async (payload: unknown): Promise<{ queued: number; appointmentDate: string }> => {
+  const parsed = payloadSchema.safeParse(payload ?? undefined);
+  const today = (parsed.success && parsed.data?.date) || jakartaDate(new Date());
+  const run = await runReminders(today, { registrations, queue, heartbeat: (r) => heartbeat.record(r), clock: { now: () => new Date() } });
+  logger.info('reminders queued', { today: run.today, appointmentDate: run.appointmentDate, queued: run.queued });
+  return { queued: run.queued, appointmentDate: run.appointmentDate };
+};
