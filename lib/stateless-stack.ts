@@ -86,6 +86,24 @@ export function grantBucketPrefixes(
 }
 
 /**
+ * Object reads only (`s3:GetObject`) under some prefixes: what presigning a short-lived GET link needs.
+ * The object resource ends in a wildcard (keys are made at run time): acknowledged with `reason`.
+ */
+export function grantBucketPrefixReads(
+  bucket: IBucket,
+  grantee: IGrantable & IConstruct,
+  prefixes: readonly string[],
+  reason: string,
+): void {
+  for (const prefix of prefixes) {
+    Validations.of(grantee).acknowledge({ id: `AwsSolutions-IAM5[Resource::${flatBucketArn(bucket)}/${prefix}*]`, reason });
+  }
+  grantee.grantPrincipal.addToPrincipalPolicy(
+    new PolicyStatement({ actions: ['s3:GetObject'], resources: prefixes.map((prefix) => bucket.arnForObjects(`${prefix}*`)) }),
+  );
+}
+
+/**
  * The bucket ARN as cdk-nag writes it in a finding id: the name of the stateful stack's export (the same
  * export the automatic cross-stack reference uses), so the acknowledgement follows a renamed construct.
  */
@@ -117,6 +135,8 @@ export class StatelessStack extends Stack {
   readonly conversation: SiBapaoFunction;
   readonly upload: SiBapaoFunction;
   readonly uploadUrl: FunctionUrl;
+  readonly admin: SiBapaoFunction;
+  readonly adminUrl: FunctionUrl;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -257,6 +277,35 @@ export class StatelessStack extends Stack {
     };
     stage.defaultRouteSettings = { throttlingRateLimit: 50, throttlingBurstLimit: 100 };
 
+    // The officers' admin app: officer → Function URL → admin λ (pages and JSON API; decisions enqueue notify events).
+    this.admin = new SiBapaoFunction(this, 'Admin', {
+      entry: 'admin.ts',
+      description: "Si Bapao officers' admin app: login, registrations, decisions, days, officers",
+      publicDir: 'admin/public',
+      environment: {
+        TABLE_NAME: props.table.tableName,
+        BUCKET_NAME: props.bucket.bucketName,
+        SECRET_ARN: props.secret.secretArn,
+        QUEUE_URL: this.queue.queueUrl,
+        POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
+        ...officeEnvironment(props.office),
+      },
+    });
+    grantTableReadWrite(props.table, this.admin);
+    grantBucketPrefixReads(
+      props.bucket,
+      this.admin,
+      ['documents/', 'proofs/'],
+      "The admin app presigns short-lived GET links to applicants' documents (documents/<draft id>/…) and PDF " +
+        'proofs (proofs/<queue number>/…) whose keys are made at run time; read-only, limited to those prefixes.',
+    );
+    props.secret.grantRead(this.admin);
+    this.queue.grantSendMessages(this.admin);
+    // Officers log in with a browser: the app authenticates them itself (scrypt-hashed passwords, signed
+    // HttpOnly session cookies checked against DynamoDB, CSRF tokens, lockout), which AWS_IAM auth (SigV4
+    // signed requests) cannot replace for a browser.
+    this.adminUrl = this.admin.function.addFunctionUrl({ authType: FunctionUrlAuthType.NONE });
+
     new CfnOutput(this, 'WebhookUrl', {
       value: `${this.api.url}webhook`,
       description: 'Callback URL to register in the Meta app dashboard (WhatsApp → Configuration).',
@@ -264,6 +313,10 @@ export class StatelessStack extends Stack {
     new CfnOutput(this, 'UploadUrl', {
       value: uploadBaseUrl,
       description: "Root of applicants' upload links (the upload Function URL unless the uploadBaseUrl context is set).",
+    });
+    new CfnOutput(this, 'AdminUrl', {
+      value: this.adminUrl.url,
+      description: "The officers' admin app. First officer: ADMIN_USERNAME/ADMIN_PASSWORD in the secret, or npm run officers -- add.",
     });
   }
 }

@@ -24,6 +24,10 @@ const localSchema = z.object({
   DYNAMODB_ENDPOINT: z.string().url().optional(),
   TABLE_NAME: z.string().regex(/^[A-Za-z0-9_.-]{3,255}$/).default('si-bapao'),
   LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']).default('WARN'),
+  /** The first officer (role admin), created at start when no officer exists. */
+  ADMIN_USERNAME: z.string().regex(/^[a-z0-9._-]{3,32}$/, '3–32 of a-z 0-9 . _ -').default('admin'),
+  /** Unset: a generated password, kept in DATA_DIR/admin-password. */
+  ADMIN_PASSWORD: z.string().min(10).max(200).optional(),
 });
 
 export type LocalConfig = z.infer<typeof localSchema>;

@@ -8,7 +8,16 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { SQSEvent } from 'aws-lambda';
+import { deriveSessionKey, ensureFirstOfficer } from '../lambdas/admin/auth';
+import { generatePassword } from '../lambdas/admin/passwords';
+import { createRegistrationsApi } from '../lambdas/admin/registrations-api';
 import { documentClient } from '../lambdas/adapters/dynamodb-client';
+import { DynamoDbOfficerStore } from '../lambdas/adapters/dynamodb-officer-store';
+import { DynamoDbRegistrationStore } from '../lambdas/adapters/dynamodb-registration-store';
+import { proofKeysFrom } from '../lambdas/adapters/proof-keys';
+import { loadHolidays, loadOfficeProfile } from '../lambdas/config';
+import { arrivalTimes } from '../lambdas/domain/schedule';
+import { createAdminHandler } from '../lambdas/handlers/admin-handler';
 import { DynamoDbDraftStore } from '../lambdas/adapters/dynamodb-draft-store';
 import { S3BlobStore } from '../lambdas/adapters/s3-blob-store';
 import { logger } from '../lambdas/adapters/logger';
@@ -38,6 +47,8 @@ export interface LocalServer {
   readonly drafts: DynamoDbDraftStore;
   /** The applicants' ordered streams, as the AWS functions see SQS. */
   readonly eventQueue: EventQueue;
+  /** The first officer's password in effect (ADMIN_PASSWORD, or the generated one in DATA_DIR/admin-password). */
+  readonly adminPassword: string;
   stop(): Promise<void>;
 }
 
@@ -135,6 +146,31 @@ export async function startLocalServer(env: Env = process.env): Promise<LocalSer
       s3Origin: new URL(publicUrl).origin,
       log: logger,
     });
+    // The officers' admin app, mounted at /admin; the first officer exists before `npm start` says where its password is.
+    const clock = { now: () => new Date() };
+    const officers = new DynamoDbOfficerStore(dynamoDocs, config.TABLE_NAME);
+    const adminPassword = config.ADMIN_PASSWORD ?? persistentKey(join(dataDir, 'admin-password'), generatePassword);
+    await ensureFirstOfficer({ officers, clock }, { username: config.ADMIN_USERNAME, password: adminPassword });
+    const office = loadOfficeProfile(env);
+    const admin = createAdminHandler({
+      officers,
+      registrations: createRegistrationsApi({
+        store: new DynamoDbRegistrationStore(dynamoDocs, config.TABLE_NAME),
+        drafts,
+        blobs,
+        queue: eventQueue,
+        office,
+        holidays: loadHolidays(),
+        clock,
+        proofKeys: async () => proofKeysFrom(secrets).all,
+        log: logger,
+      }),
+      sessionKey: async () => deriveSessionKey(secrets.LINK_SIGNING_KEY),
+      clock,
+      basePath: '/admin',
+      log: logger,
+      arrivalTimes: arrivalTimes(office),
+    });
     const simulator = new Simulator({ fakeGraph, appSecret: config.WHATSAPP_APP_SECRET, phoneNumberId: config.WHATSAPP_PHONE_NUMBER_ID, webhookUrl: `${url}/webhook` });
 
     route = async (request, response) => {
@@ -161,6 +197,12 @@ export async function startLocalServer(env: Env = process.env): Promise<LocalSer
         const body = await readBodyOr413(request, response);
         if (!body) return;
         writeResult(response, await upload(toHttpApiEvent(request, body, { routeKey: '$default', rawPath: path })));
+        return;
+      }
+      if (path === '/admin' || path.startsWith('/admin/')) {
+        const body = await readBodyOr413(request, response);
+        if (!body) return;
+        writeResult(response, await admin(toHttpApiEvent(request, body, { routeKey: '$default', rawPath: path })));
         return;
       }
       if (path.startsWith('/_graph/')) {
@@ -204,6 +246,7 @@ export async function startLocalServer(env: Env = process.env): Promise<LocalSer
       blobs,
       drafts,
       eventQueue,
+      adminPassword,
       async stop() {
         ready = false;
         await new Promise<void>((resolveClose) => {
@@ -265,9 +308,9 @@ async function readBodyOr413(request: IncomingMessage, response: ServerResponse)
   }
 }
 
-function persistentKey(path: string): string {
+function persistentKey(path: string, generate: () => string = () => randomBytes(32).toString('base64url')): string {
   if (existsSync(path)) return readFileSync(path, 'utf8').trim();
-  const key = randomBytes(32).toString('base64url');
+  const key = generate();
   writeFileSync(path, key, { mode: 0o600 });
   return key;
 }

@@ -15,6 +15,9 @@ export const appSecretsSchema = z.object({
   /** Optional: QR keys by id, and the id to sign with (see proof-keys.ts). */
   PROOF_KEYS: z.optional(z.record(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,32}$/, 'key ids are 1–32 of A-Z a-z 0-9 _ -')), z.string().check(z.minLength(16)))),
   PROOF_KEY_ID: z.optional(z.string()),
+  /** Optional: the first officer (role admin), created at the admin app's first request when no officer exists. */
+  ADMIN_USERNAME: z.optional(z.string().check(z.regex(/^[a-z0-9._-]{3,32}$/, '3–32 of a-z 0-9 . _ -'))),
+  ADMIN_PASSWORD: z.optional(z.string().check(z.minLength(10), z.maxLength(200))),
 });
 export type AppSecrets = z.infer<typeof appSecretsSchema>;
 

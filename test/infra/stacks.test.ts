@@ -337,7 +337,7 @@ describe('stateless stack', () => {
 
   it('runs every Lambda on nodejs24.x, arm64, handler index.handler, with source maps enabled', () => {
     const all = Object.values(lambdas(stateless));
-    expect(all).toHaveLength(3);
+    expect(all).toHaveLength(4);
     for (const fn of all) {
       expect(fn.Properties).toEqual(
         expect.objectContaining({ Runtime: 'nodejs24.x', Architectures: ['arm64'], Handler: 'index.handler' }),
@@ -456,7 +456,7 @@ describe('upload page', () => {
   });
 
   it('serves it through a Function URL with AuthType NONE (the signed token in the path is the authorization)', () => {
-    stateless.resourceCountIs('AWS::Lambda::Url', 1);
+    stateless.resourceCountIs('AWS::Lambda::Url', 2);
     stateless.hasResourceProperties('AWS::Lambda::Url', {
       AuthType: 'NONE',
       TargetFunctionArn: { 'Fn::GetAtt': [uploadId(), 'Arn'] },
@@ -498,7 +498,9 @@ describe('upload page', () => {
 
   it('passes the Function URL, without its trailing slash, to the conversation worker as UPLOAD_BASE_URL', () => {
     const env = environmentOf(stateless, lambdaLogicalId(stateless, 'Si Bapao conversation worker'));
-    const urlId = Object.keys(stateless.findResources('AWS::Lambda::Url'))[0];
+    const urlId = Object.keys(
+      stateless.findResources('AWS::Lambda::Url', { Properties: { TargetFunctionArn: { 'Fn::GetAtt': [uploadId(), 'Arn'] } } }),
+    )[0];
     expect(env.UPLOAD_BASE_URL).toEqual({
       'Fn::Join': ['', ['https://', { 'Fn::Select': [2, { 'Fn::Split': ['/', { 'Fn::GetAtt': [urlId, 'FunctionUrl'] }] }] }]],
     });
@@ -544,8 +546,64 @@ describe('upload page', () => {
     expect(acknowledged.map(([id]) => id.replace(/^.*Bucket[^/]*\//, '')).sort()).toEqual([
       'documents/*]',
       'documents/*]',
+      'documents/*]',
+      'proofs/*]',
       'proofs/*]',
     ]);
     for (const [, reason] of acknowledged) expect(reason).toMatch(/prefix/);
+  });
+});
+
+describe('admin app', () => {
+  const adminId = () => lambdaLogicalId(stateless, "Si Bapao officers' admin app");
+  const adminUrlId = () =>
+    Object.keys(stateless.findResources('AWS::Lambda::Url', { Properties: { TargetFunctionArn: { 'Fn::GetAtt': [adminId(), 'Arn'] } } }))[0];
+
+  it('runs the admin Lambda as index.handler on nodejs24.x, arm64', () => {
+    expect(lambdas(stateless)[adminId()]?.Properties).toEqual(
+      expect.objectContaining({ Handler: 'index.handler', Runtime: 'nodejs24.x', Architectures: ['arm64'] }),
+    );
+  });
+
+  it('serves it through its own Function URL with AuthType NONE (the app authenticates officers itself)', () => {
+    expect(adminUrlId()).toBeDefined();
+    stateless.hasResourceProperties('AWS::Lambda::Url', { AuthType: 'NONE', TargetFunctionArn: { 'Fn::GetAtt': [adminId(), 'Arn'] } });
+    stateless.hasResourceProperties('AWS::Lambda::Permission', {
+      Action: 'lambda:InvokeFunctionUrl',
+      FunctionName: { 'Fn::GetAtt': [adminId(), 'Arn'] },
+      FunctionUrlAuthType: 'NONE',
+      Principal: '*',
+    });
+  });
+
+  it('gives the admin Lambda the table, bucket, secret and queue by reference, and the office settings', () => {
+    const env = environmentOf(stateless, adminId());
+    expect(env).toEqual(
+      expect.objectContaining({
+        TABLE_NAME: { 'Fn::ImportValue': expect.stringMatching(/Table/) },
+        BUCKET_NAME: { 'Fn::ImportValue': expect.stringMatching(/DocumentsBucket/) },
+        SECRET_ARN: { 'Fn::ImportValue': expect.stringMatching(/AppSecret/) },
+        QUEUE_URL: { Ref: expect.stringMatching(/^EventsQueue/) },
+        POWERTOOLS_SERVICE_NAME: 'si-bapao',
+        DAY_CAPACITY: '20',
+      }),
+    );
+  });
+
+  it('lets the admin Lambda read/write the table, read the secret, send to the queue, and only read documents/ and proofs/', () => {
+    const actions = policyActionsOfRoleUsedBy(stateless, adminId());
+    expect(actions).toEqual(
+      expect.arrayContaining(['dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:BatchGetItem', 'secretsmanager:GetSecretValue', 'sqs:SendMessage']),
+    );
+    expect(actions).not.toContain('dynamodb:Scan');
+    const s3 = s3Statements(stateless, adminId());
+    expect(s3.flatMap((statement) => [statement.Action].flat())).toEqual(['s3:GetObject']);
+    const resources = JSON.stringify(s3[0]?.Resource);
+    expect(resources).toContain('"/documents/*"');
+    expect(resources).toContain('"/proofs/*"');
+  });
+
+  it('outputs the admin Function URL as AdminUrl', () => {
+    expect(stateless.findOutputs('AdminUrl').AdminUrl?.Value).toEqual({ 'Fn::GetAtt': [adminUrlId(), 'FunctionUrl'] });
   });
 });

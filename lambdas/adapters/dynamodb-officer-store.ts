@@ -1,0 +1,199 @@
+/**
+ * Officer accounts (`OFFICERS` / `OFFICER#<username>`) and their sessions (`SESSION#<id>`, TTL) in the
+ * single table. Every read is consistent: a disabled account or a deleted session stops working at once.
+ */
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import {
+  BatchGetCommand,
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
+import type { OfficerRecord, OfficerStore, SessionRecord } from '../admin/auth';
+import type { OfficerRole } from '../admin/officer-api';
+import { keys } from './table-design';
+
+type Item = Record<string, unknown>;
+
+const OFFICER_PREFIX = 'OFFICER#';
+
+export class DynamoDbOfficerStore implements OfficerStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async get(username: string): Promise<OfficerRecord | undefined> {
+    const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.officer(username), ConsistentRead: true }));
+    return result.Item ? officerFromItem(result.Item) : undefined;
+  }
+
+  async list(): Promise<OfficerRecord[]> {
+    const officers: OfficerRecord[] = [];
+    let startKey: Item | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': keys.officer('').pk, ':prefix': OFFICER_PREFIX },
+          ConsistentRead: true,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      officers.push(...(page.Items ?? []).map(officerFromItem));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return officers;
+  }
+
+  async anyExists(): Promise<boolean> {
+    const page = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': keys.officer('').pk, ':prefix': OFFICER_PREFIX },
+        ConsistentRead: true,
+        Limit: 1,
+        ProjectionExpression: 'pk',
+      }),
+    );
+    return (page.Items ?? []).length > 0;
+  }
+
+  async create(officer: OfficerRecord): Promise<boolean> {
+    return this.conditional(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...keys.officer(officer.username), ...officer },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  }
+
+  async disable(username: string, by: string, at: Date): Promise<boolean> {
+    return this.conditional(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.officer(username),
+        UpdateExpression: 'SET disabled = :true, disabledAt = :at, disabledBy = :by',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':true': true, ':at': at.toISOString(), ':by': by },
+      }),
+    );
+  }
+
+  async addFailedLogin(username: string): Promise<number> {
+    const result = await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.officer(username),
+        UpdateExpression: 'ADD failedLogins :one',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':one': 1 },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    );
+    return Number(result.Attributes?.failedLogins ?? 0);
+  }
+
+  async lock(username: string, until: Date): Promise<void> {
+    await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.officer(username),
+        UpdateExpression: 'SET lockedUntil = :until, failedLogins = :zero',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':until': until.toISOString(), ':zero': 0 },
+      }),
+    );
+  }
+
+  async recordLogin(username: string, at: Date): Promise<void> {
+    await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.officer(username),
+        UpdateExpression: 'SET failedLogins = :zero, lastLoginAt = :at REMOVE lockedUntil',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':zero': 0, ':at': at.toISOString() },
+      }),
+    );
+  }
+
+  async putSession(session: SessionRecord): Promise<void> {
+    await this.client.send(
+      new PutCommand({
+        TableName: this.tableName,
+        // TTL removes it some time after expiry; the expiry itself is checked on every read.
+        Item: { ...keys.officerSession(session.id), ...session, expiresAt: Math.ceil(Date.parse(session.expiresAt) / 1000) },
+      }),
+    );
+  }
+
+  async deleteSession(id: string): Promise<void> {
+    await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: keys.officerSession(id) }));
+  }
+
+  async getSession(username: string, sessionId: string): Promise<{ officer?: OfficerRecord; session?: SessionRecord }> {
+    const officerKey = keys.officer(username);
+    const sessionKey = keys.officerSession(sessionId);
+    let requested: Item[] = [officerKey, sessionKey];
+    const found: Item[] = [];
+    // BatchGet may hand back unprocessed keys under load: ask again for those.
+    for (let attempt = 0; requested.length > 0 && attempt < 5; attempt += 1) {
+      const result = await this.client.send(
+        new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: requested, ConsistentRead: true } } }),
+      );
+      found.push(...(result.Responses?.[this.tableName] ?? []));
+      requested = result.UnprocessedKeys?.[this.tableName]?.Keys ?? [];
+    }
+    if (requested.length > 0) throw new Error('officer session read left unprocessed keys');
+    const officerItem = found.find((item) => item.pk === officerKey.pk && item.sk === officerKey.sk);
+    const sessionItem = found.find((item) => item.pk === sessionKey.pk);
+    return {
+      ...(officerItem ? { officer: officerFromItem(officerItem) } : {}),
+      ...(sessionItem ? { session: sessionFromItem(sessionItem) } : {}),
+    };
+  }
+
+  /** False when the write's condition failed. */
+  private async conditional(command: PutCommand | UpdateCommand): Promise<boolean> {
+    try {
+      await (command instanceof PutCommand ? this.client.send(command) : this.client.send(command));
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException || (error as Error).name === 'ConditionalCheckFailedException') return false;
+      throw error;
+    }
+  }
+}
+
+function officerFromItem(item: Item): OfficerRecord {
+  const optional = (name: keyof OfficerRecord) => (typeof item[name] === 'string' && item[name] !== '' ? { [name]: item[name] as string } : {});
+  return {
+    username: String(item.username),
+    role: (item.role === 'admin' ? 'admin' : 'petugas') satisfies OfficerRole,
+    passwordHash: String(item.passwordHash),
+    disabled: item.disabled === true,
+    failedLogins: Number(item.failedLogins ?? 0),
+    createdAt: String(item.createdAt),
+    ...optional('lockedUntil'),
+    ...optional('createdBy'),
+    ...optional('lastLoginAt'),
+    ...optional('disabledAt'),
+    ...optional('disabledBy'),
+  };
+}
+
+function sessionFromItem(item: Item): SessionRecord {
+  return {
+    id: String(item.id),
+    username: String(item.username),
+    createdAt: String(item.createdAt),
+    expiresAt: new Date(Number(item.expiresAt) * 1000).toISOString(),
+  };
+}

@@ -1,0 +1,94 @@
+/**
+ * Who comes on a date (every officer), and the admin's page of capacities and closed days: both read
+ * `GET api/days/{date}`; the admin's forms `PUT` it.
+ */
+import { addDays, isRealDate, parseIsoDate } from '../../domain/calendar';
+import { ADMIN_TEXTS as TEXTS, fillText } from '../texts';
+import { dayDate, today } from './format';
+import { html, type Html } from './html';
+import { formError, layout, type PageDeps, type RenderedPage } from './layout';
+import { errorMessage, registrationTable } from './registrations';
+import { daySchema, parseView, type DayView } from './views';
+
+const DAYS_SHOWN = 14;
+
+/** A real `YYYY-MM-DD` from the query, or `fallback`. */
+function dateParam(value: string | undefined, fallback: string): string {
+  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return fallback;
+  const { year, month, day } = parseIsoDate(value);
+  return isRealDate(year, month, day) ? value : fallback;
+}
+
+function dayState(day: DayView): Html {
+  if (!day.closed) return html`<span class="badge day-open">${TEXTS.dayOpen}</span>`;
+  return html`<span class="badge day-closed">${TEXTS.dayClosed}</span>${day.closedReason ? html` <span class="muted">${day.closedReason}</span>` : ''}`;
+}
+
+function capacityBar(day: DayView): Html {
+  const percent = day.capacity > 0 ? Math.min(100, Math.round((day.booked / day.capacity) * 100)) : 100;
+  const level = percent >= 100 ? 'full' : percent >= 75 ? 'high' : 'ok';
+  return html`<div class="capacity"><meter min="0" max="${day.capacity}" value="${day.booked}" class="meter-${level}">${percent}%</meter>
+    <span>${fillText(TEXTS.dayCapacity, { booked: day.booked, capacity: day.capacity })}</span></div>`;
+}
+
+export async function renderDayPage(query: Readonly<Record<string, string | undefined>>, deps: PageDeps): Promise<RenderedPage> {
+  const date = dateParam(query.date, today(deps.now));
+  const result = await deps.registrations.getDay(date);
+  const day = result.status === 200 ? parseView(daySchema, result.body) : undefined;
+  const link = (target: string) => `${deps.basePath}/day?date=${target}`;
+  const body = html`<div class="page-head"><h1>${TEXTS.dayTitle}</h1>
+    <form class="date-pick" method="get" action="${deps.basePath}/day">
+      <span class="stepper">
+        <a class="button" href="${link(addDays(date, -1))}" aria-label="${TEXTS.previousDay}" title="${TEXTS.previousDay}">‹</a>
+        <label class="visually-hidden" for="day-date">${TEXTS.dayPick}</label>
+        <input id="day-date" type="date" name="date" value="${date}" required>
+        <a class="button" href="${link(addDays(date, 1))}" aria-label="${TEXTS.nextDay}" title="${TEXTS.nextDay}">›</a>
+      </span>
+      <button type="submit" class="button primary">${TEXTS.dayShow}</button>
+    </form></div>
+  ${day
+    ? html`<section class="panel">
+      <div class="panel-head day-head"><h2>${dayDate(date)}</h2><div>${dayState(day)}</div></div>
+      ${capacityBar(day)}
+      ${day.holiday ? html`<p class="muted">${fillText(TEXTS.dayHoliday, { name: day.holiday })}</p>` : ''}
+      ${day.registrations.length > 0 ? registrationTable(day.registrations, deps, { timeFirst: true }) : html`<p class="empty">${TEXTS.dayNobody}</p>`}
+    </section>`
+    : html`<p class="form-error">${errorMessage(result.body)}</p>`}`;
+  return { status: 200, html: layout({ title: `${TEXTS.dayTitle} ${date}`, basePath: deps.basePath, body, deps, active: 'day' }) };
+}
+
+export async function renderDaysPage(query: Readonly<Record<string, string | undefined>>, deps: PageDeps): Promise<RenderedPage> {
+  const from = dateParam(query.from, addDays(today(deps.now), 1));
+  const dates = Array.from({ length: DAYS_SHOWN }, (_, index) => addDays(from, index));
+  const days = await Promise.all(
+    dates.map(async (date) => {
+      const result = await deps.registrations.getDay(date);
+      return { date, day: result.status === 200 ? parseView(daySchema, result.body) : undefined };
+    }),
+  );
+  const rows = days.map(({ date, day }) =>
+    day
+      ? html`<tr class="${day.closed ? 'closed' : ''}">
+        <td data-label="${TEXTS.dayPick}"><a href="${deps.basePath}/day?date=${date}">${dayDate(date)}</a>${day.holiday ? html`<br><span class="muted">${day.holiday}</span>` : ''}</td>
+        <td data-label="${TEXTS.daysBooked}">${day.booked}</td>
+        <td class="day-form-cell"><form class="day-form" data-api="days/${date}" data-method="PUT" data-success="reload">
+          <label class="field compact"><span>${TEXTS.daysCapacity}</span><input type="number" name="capacity" min="0" max="1000" step="1" value="${day.capacity}" required data-number></label>
+          <label class="check compact"><input type="checkbox" name="closed"${day.closed ? html` checked` : ''} data-boolean><span>${TEXTS.daysClosed}</span></label>
+          <label class="field compact grow"><span>${TEXTS.daysReason}</span><input name="reason" maxlength="200" value="${day.closed ? (day.closedReason ?? '') : ''}" placeholder="${TEXTS.daysReasonPlaceholder}" data-optional></label>
+          <button type="submit" class="button">${TEXTS.daysSave}</button>
+          ${formError()}
+        </form></td>
+      </tr>`
+      : html`<tr><td>${dayDate(date)}</td><td colspan="2" class="form-error">${TEXTS.dataUnavailable}</td></tr>`,
+  );
+  const body = html`<div class="page-head"><div><h1>${TEXTS.daysTitle}</h1><p class="muted">${TEXTS.daysIntro}</p></div>
+    <form class="date-pick" method="get" action="${deps.basePath}/days">
+      <label class="field compact"><span>${TEXTS.daysFrom}</span><input type="date" name="from" value="${from}" required></label>
+      <button type="submit" class="button">${TEXTS.dayShow}</button>
+    </form></div>
+  <section class="panel"><div class="table-wrap"><table class="list days-table">
+    <thead><tr><th scope="col">${TEXTS.dayPick}</th><th scope="col">${TEXTS.daysBooked}</th><th scope="col">${TEXTS.daysCapacity} · ${TEXTS.daysClosed} · ${TEXTS.daysReason}</th></tr></thead>
+    <tbody>${rows}</tbody>
+  </table></div></section>`;
+  return { status: 200, html: layout({ title: TEXTS.daysTitle, basePath: deps.basePath, body, deps, active: 'days' }) };
+}

@@ -1,0 +1,48 @@
+/** Officer accounts (admin only): the list, disabling, and a form to add one. */
+import { ADMIN_TEXTS as TEXTS, fillText } from '../texts';
+import { instant } from './format';
+import { html } from './html';
+import { formError, layout, type PageDeps, type RenderedPage } from './layout';
+
+export async function renderOfficersPage(deps: PageDeps): Promise<RenderedPage> {
+  const officers = await deps.officers();
+  const rows = officers.map((officer) => {
+    const self = officer.username === deps.officer.username;
+    const state = officer.disabled
+      ? html`<span class="badge officer-disabled">${TEXTS.officerDisabled}</span>`
+      : officer.lockedUntil
+        ? html`<span class="badge officer-locked">${fillText(TEXTS.officerLocked, { time: instant(officer.lockedUntil) })}</span>`
+        : html`<span class="badge officer-active">${TEXTS.officerActive}</span>`;
+    const action =
+      self || officer.disabled
+        ? ''
+        : html`<form data-api="officers/${encodeURIComponent(officer.username)}/disable" data-success="reload" data-confirm="${fillText(TEXTS.officerDisableConfirm, { username: officer.username })}">
+            <button type="submit" class="button danger small">${TEXTS.officerDisable}</button>${formError()}</form>`;
+    return html`<tr class="${officer.disabled ? 'disabled' : ''}">
+      <td data-label="${TEXTS.officerUsername}"><strong>${officer.username}</strong>${self ? html` <span class="muted">${TEXTS.officerYou}</span>` : ''}</td>
+      <td data-label="${TEXTS.officerRole}"><span class="role role-${officer.role}">${officer.role === 'admin' ? TEXTS.roleAdmin : TEXTS.rolePetugas}</span></td>
+      <td data-label="${TEXTS.officerState}">${state}</td>
+      <td data-label="${TEXTS.officerLastLogin}">${officer.lastLoginAt ? instant(officer.lastLoginAt) : TEXTS.never}</td>
+      <td data-label="${TEXTS.officerCreated}"><span>${instant(officer.createdAt)}${officer.createdBy ? html` <span class="muted">· ${officer.createdBy}</span>` : ''}</span></td>
+      <td class="row-action">${action}</td>
+    </tr>`;
+  });
+  const body = html`<div class="page-head"><div><h1>${TEXTS.officersTitle}</h1><p class="muted">${TEXTS.officersIntro}</p></div></div>
+  <div class="split">
+    <section class="panel"><div class="table-wrap"><table class="list officers-table">
+      <thead><tr><th scope="col">${TEXTS.officerUsername}</th><th scope="col">${TEXTS.officerRole}</th><th scope="col">${TEXTS.officerState}</th>
+        <th scope="col">${TEXTS.officerLastLogin}</th><th scope="col">${TEXTS.officerCreated}</th><th scope="col"><span class="visually-hidden">${TEXTS.sectionActions}</span></th></tr></thead>
+      <tbody>${rows}</tbody>
+    </table></div></section>
+    <section class="panel"><h2>${TEXTS.officerAddTitle}</h2>
+      <form id="add-officer" class="stack" data-api="officers" data-success="reload" novalidate>
+        <label class="field"><span>${TEXTS.officerUsername}</span><input name="username" required pattern="[a-z0-9._\\-]{3,32}" maxlength="32" autocomplete="off" autocapitalize="none" spellcheck="false"><small class="muted">${TEXTS.officerUsernameHint}</small></label>
+        <label class="field"><span>${TEXTS.password}</span><input name="password" type="password" required minlength="10" maxlength="200" autocomplete="new-password"><small class="muted">${TEXTS.officerPasswordHint}</small></label>
+        <label class="field"><span>${TEXTS.officerRole}</span><select name="role"><option value="petugas">${TEXTS.rolePetugas}</option><option value="admin">${TEXTS.roleAdmin}</option></select></label>
+        ${formError()}
+        <button type="submit" class="button primary">${TEXTS.officerAdd}</button>
+      </form>
+    </section>
+  </div>`;
+  return { status: 200, html: layout({ title: TEXTS.officersTitle, basePath: deps.basePath, body, deps, active: 'officers' }) };
+}

@@ -1,0 +1,172 @@
+/**
+ * The officers' admin app (a Function URL in AWS, `/admin` locally): server-rendered pages and the JSON
+ * API of CONTRACT.md. This handler is the gate: it resolves the route, checks the session (401), the
+ * CSRF token of every state-changing call (403) and the role (403), then hands over to the registrations
+ * API, the officer accounts or a page. Routes: lambdas/admin/router.ts.
+ */
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import {
+  authenticate,
+  clearedSessionCookie,
+  cookieValue,
+  csrfTokenMatches,
+  ensureFirstOfficer,
+  listOfficers,
+  login,
+  logout,
+  SESSION_COOKIE,
+  sessionCookie,
+  type AuthDeps,
+  type AuthenticatedSession,
+  type FirstOfficer,
+  type OfficerStore,
+} from '../admin/auth';
+import type { ApiResult, RegistrationsApi } from '../admin/officer-api';
+import { officerAccountsCall } from '../admin/officer-accounts-api';
+import { renderLoginPage, renderPage, renderProblemPage, type PageDeps } from '../admin/pages';
+import { asCredentials, matchAdminRoute, readJson, requestTarget, responses, safeNext, type ApiRoute, type Responses } from '../admin/router';
+import { ADMIN_TEXTS as TEXTS, fillText } from '../admin/texts';
+import type { Clock } from '../ports';
+
+export interface AdminHandlerDeps {
+  readonly officers: OfficerStore;
+  readonly registrations: RegistrationsApi;
+  /** The key that signs session cookies and derives CSRF tokens (see `deriveSessionKey`). */
+  readonly sessionKey: () => Promise<string>;
+  readonly clock: Clock;
+  /** Where the admin root is mounted: `/admin` locally, `` at a Function URL's root. */
+  readonly basePath: string;
+  readonly log: {
+    info(message: string, fields: Record<string, unknown>): void;
+    error(message: string, fields: Record<string, unknown>): void;
+  };
+  /** The first account, created (role `admin`) at the first request when no officer exists. */
+  readonly firstOfficer?: () => Promise<FirstOfficer | undefined>;
+  /** Arrival times the forms offer (`08:00` … `16:00` by default). */
+  readonly arrivalTimes?: readonly string[];
+}
+
+export type AdminHandler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
+
+type Result = APIGatewayProxyStructuredResultV2;
+
+const MUTATING = new Set(['POST', 'PUT', 'DELETE', 'PATCH']);
+
+export function createAdminHandler(deps: AdminHandlerDeps): AdminHandler {
+  const auth: AuthDeps = { officers: deps.officers, sessionKey: deps.sessionKey, clock: deps.clock };
+  const root = `${deps.basePath}/`;
+  let firstOfficerReady: Promise<void> | undefined;
+
+  const pageDeps = (session: AuthenticatedSession): PageDeps => ({
+    basePath: deps.basePath,
+    officer: session.officer,
+    csrfToken: session.csrfToken,
+    now: deps.clock.now(),
+    registrations: deps.registrations,
+    officers: () => listOfficers(auth),
+    ...(deps.arrivalTimes ? { arrivalTimes: deps.arrivalTimes } : {}),
+  });
+
+  return async (event) => {
+    const out = responses(event, deps.basePath);
+    const method = event.requestContext.http.method.toUpperCase();
+    const route = matchAdminRoute(method, event.rawPath, deps.basePath);
+    if (route.kind === 'asset') return out.send(200, route.asset.contentType, route.asset.body);
+    if (route.kind === 'not-found') return route.api ? out.problem(404, 'not-found', TEXTS.notFound) : out.page(404, renderProblemPage('not-found', deps.basePath));
+    if (route.kind === 'method-not-allowed') return out.problem(405, 'method-not-allowed', TEXTS.methodNotAllowed);
+
+    try {
+      firstOfficerReady ??= createFirstOfficer(deps, auth).catch((error: unknown) => {
+        firstOfficerReady = undefined;
+        deps.log.error('first officer not created', { error: (error as Error).message });
+      });
+      await firstOfficerReady;
+
+      const token = cookieValue(event.cookies, SESSION_COOKIE);
+      if (route.kind === 'api' && route.route.name === 'login') return await handleLogin(event, token, out);
+
+      const session = await authenticate(auth, token);
+      if (route.kind === 'page') {
+        if (route.route.name === 'login') return session ? out.redirect(root) : out.page(200, renderLoginPage(deps.basePath, safeNext(event, deps.basePath)));
+        if (!session) {
+          if (route.route.name === 'home') return out.page(200, renderLoginPage(deps.basePath, undefined));
+          return out.redirect(`${root}login?next=${encodeURIComponent(requestTarget(event))}`);
+        }
+        if (route.adminOnly && session.officer.role !== 'admin') return out.page(403, renderProblemPage('forbidden', deps.basePath, pageDeps(session)));
+        const rendered = await renderPage(route.route, event.queryStringParameters ?? {}, pageDeps(session));
+        return out.page(rendered.status, rendered.html);
+      }
+
+      if (!session) return out.problem(401, 'unauthenticated', TEXTS.unauthenticated, token ? [clearedSessionCookie(out.cookieOptions)] : undefined);
+      if (MUTATING.has(method) && !csrfTokenMatches(event.headers['x-csrf-token'], session.sessionId, await deps.sessionKey())) {
+        return out.problem(403, 'csrf', TEXTS.csrfRejected);
+      }
+      if (route.adminOnly && session.officer.role !== 'admin') return out.problem(403, 'forbidden', TEXTS.adminOnly);
+      if (route.route.name === 'logout') {
+        await logout(auth, session);
+        deps.log.info('officer logged out', { officer: session.officer.username });
+        return out.json(200, { ok: true }, [clearedSessionCookie(out.cookieOptions)]);
+      }
+      const body = readJson(event);
+      if (!body.ok) return out.problem(400, 'bad-request', TEXTS.badRequest);
+      const result = await callApi(route.route, event, body.value, session);
+      return out.json(result.status, result.body);
+    } catch (error) {
+      deps.log.error('admin request failed', { route: route.route.name, error: (error as Error).name, message: (error as Error).message });
+      return route.kind === 'page' ? out.page(500, renderProblemPage('error', deps.basePath)) : out.problem(500, 'internal', TEXTS.serverError);
+    }
+  };
+
+  async function handleLogin(event: APIGatewayProxyEventV2, token: string | undefined, out: Responses): Promise<Result> {
+    const body = readJson(event);
+    const credentials = body.ok ? asCredentials(body.value) : undefined;
+    if (!credentials) return out.problem(400, 'bad-request', TEXTS.badRequest);
+    const result = await login(auth, { ...credentials, ...(token ? { previousToken: token } : {}) });
+    deps.log.info('officer login', { officer: credentials.username.slice(0, 40), outcome: result.kind });
+    if (result.kind === 'invalid') return out.problem(401, 'invalid-credentials', TEXTS.loginInvalid);
+    if (result.kind === 'locked') {
+      const message = fillText(TEXTS.loginLocked, { minutes: Math.ceil(result.retryAfterSeconds / 60) });
+      return out.json(429, { error: 'locked', message, retryAfter: result.retryAfterSeconds }, undefined, { 'retry-after': String(result.retryAfterSeconds) });
+    }
+    return out.json(200, { csrfToken: result.csrfToken, officer: result.officer }, [sessionCookie(result.token, out.cookieOptions)]);
+  }
+
+  async function callApi(route: ApiRoute, event: APIGatewayProxyEventV2, body: unknown, session: AuthenticatedSession): Promise<ApiResult> {
+    const { officer } = session;
+    const query = event.queryStringParameters ?? {};
+    switch (route.name) {
+      case 'list-registrations':
+        return deps.registrations.list({
+          ...(query.status ? { status: query.status } : {}),
+          ...(query.date ? { date: query.date } : {}),
+          ...(query.q ? { q: query.q } : {}),
+        });
+      case 'get-registration':
+        return deps.registrations.get(route.queueNumber, officer);
+      case 'act':
+        return deps.registrations.act(route.queueNumber, route.action, body, officer);
+      case 'get-day':
+        return deps.registrations.getDay(route.date);
+      case 'put-day':
+        return deps.registrations.putDay(route.date, body, officer);
+      case 'summary':
+        return deps.registrations.summary();
+      case 'verify-proof':
+        return deps.registrations.verifyProof(body);
+      case 'list-officers':
+      case 'add-officer':
+      case 'disable-officer':
+        return officerAccountsCall(route, body, officer, { ...auth, log: deps.log });
+      case 'login':
+      case 'logout':
+        throw new Error(`${route.name} is handled before the API`);
+    }
+  }
+}
+
+async function createFirstOfficer(deps: AdminHandlerDeps, auth: AuthDeps): Promise<void> {
+  const first = await deps.firstOfficer?.();
+  if (!first) return;
+  if ((await ensureFirstOfficer(auth, first)) === 'created') deps.log.info('first officer created', { officer: first.username });
+}
+
