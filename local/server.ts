@@ -13,7 +13,10 @@ import { generatePassword } from '../lambdas/admin/passwords';
 import { createRegistrationsApi } from '../lambdas/admin/registrations-api';
 import { documentClient } from '../lambdas/adapters/dynamodb-client';
 import { DynamoDbOfficerStore } from '../lambdas/adapters/dynamodb-officer-store';
+import { DynamoDbHeartbeat } from '../lambdas/adapters/dynamodb-heartbeat';
 import { DynamoDbRegistrationStore } from '../lambdas/adapters/dynamodb-registration-store';
+import { jakartaDate } from '../lambdas/domain/calendar';
+import { runReminders } from '../lambdas/use-cases/run-reminders';
 import { proofKeysFrom } from '../lambdas/adapters/proof-keys';
 import { loadHolidays, loadOfficeProfile } from '../lambdas/config';
 import { arrivalTimes } from '../lambdas/domain/schedule';
@@ -152,10 +155,12 @@ export async function startLocalServer(env: Env = process.env): Promise<LocalSer
     const adminPassword = config.ADMIN_PASSWORD ?? persistentKey(join(dataDir, 'admin-password'), generatePassword);
     await ensureFirstOfficer({ officers, clock }, { username: config.ADMIN_USERNAME, password: adminPassword });
     const office = loadOfficeProfile(env);
+    const registrationStore = new DynamoDbRegistrationStore(dynamoDocs, config.TABLE_NAME);
+    const heartbeat = new DynamoDbHeartbeat(dynamoDocs, config.TABLE_NAME);
     const admin = createAdminHandler({
       officers,
       registrations: createRegistrationsApi({
-        store: new DynamoDbRegistrationStore(dynamoDocs, config.TABLE_NAME),
+        store: registrationStore,
         drafts,
         blobs,
         queue: eventQueue,
@@ -185,6 +190,16 @@ export async function startLocalServer(env: Env = process.env): Promise<LocalSer
         if (!body) return;
         const event = toHttpApiEvent(request, body, { routeKey: `${request.method} /webhook`, rawPath: path });
         writeResult(response, await webhook(event));
+        return;
+      }
+      if (path === '/_local/jobs/reminders' && request.method === 'POST') {
+        const date = new URL(request.url ?? '/', 'http://localhost').searchParams.get('date') ?? jakartaDate(new Date());
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+          response.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'date must be YYYY-MM-DD' }));
+          return;
+        }
+        const run = await runReminders(date, { registrations: registrationStore, queue: eventQueue, heartbeat: (r) => heartbeat.record(r), clock });
+        response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ queued: run.queued, appointmentDate: run.appointmentDate }));
         return;
       }
       if (path.startsWith('/_graph/download/') && request.method === 'GET') {
