@@ -3,12 +3,14 @@
  * (SQS FIFO → conversation λ) and the upload page (Function URL → upload λ, presigned uploads to the
  * bucket). Data lives in the stateful stack and arrives as props.
  */
-import { CfnOutput, Duration, Fn, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Fn, Stack, TimeZone, type StackProps, Validations } from 'aws-cdk-lib';
+import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { CfnStage, HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { FunctionUrlAuthType, type FunctionUrl } from 'aws-cdk-lib/aws-lambda';
+import { type IGrantable, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { FunctionUrlAuthType, type CfnFunction, type FunctionUrl } from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
@@ -137,6 +139,9 @@ export class StatelessStack extends Stack {
   readonly uploadUrl: FunctionUrl;
   readonly admin: SiBapaoFunction;
   readonly adminUrl: FunctionUrl;
+  readonly reminder: SiBapaoFunction;
+  readonly reminderDeadLetterQueue: Queue;
+  readonly reminderSchedule: Schedule;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -305,6 +310,50 @@ export class StatelessStack extends Stack {
     // HttpOnly session cookies checked against DynamoDB, CSRF tokens, lockout), which AWS_IAM auth (SigV4
     // signed requests) cannot replace for a browser.
     this.adminUrl = this.admin.function.addFunctionUrl({ authType: FunctionUrlAuthType.NONE });
+
+    // The daily reminder (stage 8): EventBridge Scheduler at the office's hour in Asia/Jakarta → reminder λ,
+    // which finds tomorrow's appointments through the by-day index and queues one event per registration.
+    this.reminder = new SiBapaoFunction(this, 'Reminder', {
+      entry: 'reminder.ts',
+      description: 'Si Bapao daily H-1 reminder job: queue a reminder for every appointment tomorrow (Asia/Jakarta)',
+      timeout: Duration.minutes(5),
+      environment: {
+        TABLE_NAME: props.table.tableName,
+        QUEUE_URL: this.queue.queueUrl,
+        POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
+      },
+    });
+    grantTableReadWrite(props.table, this.reminder);
+    this.queue.grantSendMessages(this.reminder);
+    this.reminderDeadLetterQueue = new Queue(this, 'ReminderScheduleDeadLetterQueue', {
+      retentionPeriod: Duration.days(14),
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+    });
+    Validations.of(this.reminderDeadLetterQueue).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is itself the dead-letter queue of the reminder schedule: invocations the Scheduler could not deliver land here.',
+    });
+    const schedulerRole = new Role(this, 'ReminderSchedulerRole', {
+      assumedBy: new ServicePrincipal('scheduler.amazonaws.com'),
+      description: 'Lets the reminder schedule invoke the reminder function, and nothing else',
+    });
+    Validations.of(schedulerRole).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(this.reminder.function.node.defaultChild as CfnFunction)}.Arn>:*]`,
+      reason:
+        'The Scheduler target grants lambda:InvokeFunction on the reminder function and its versions (<arn>:*), as ' +
+        'aws-scheduler-targets.LambdaInvoke does; the role is assumed only by this schedule and can invoke nothing else.',
+    });
+    this.reminderSchedule = new Schedule(this, 'ReminderSchedule', {
+      description: `Si Bapao: H-1 reminders every day at ${String(props.office.reminderHour).padStart(2, '0')}:00 Asia/Jakarta`,
+      schedule: ScheduleExpression.cron({ minute: '0', hour: String(props.office.reminderHour), timeZone: TimeZone.ASIA_JAKARTA }),
+      target: new LambdaInvoke(this.reminder.function, {
+        role: schedulerRole,
+        deadLetterQueue: this.reminderDeadLetterQueue,
+        retryAttempts: 3,
+        maxEventAge: Duration.hours(2),
+      }),
+    });
 
     new CfnOutput(this, 'WebhookUrl', {
       value: `${this.api.url}webhook`,

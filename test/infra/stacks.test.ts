@@ -316,9 +316,9 @@ describe('stateless stack', () => {
     });
   });
 
-  it('denies non-TLS access to both queues', () => {
+  it('denies non-TLS access to every queue (events, its DLQ, the reminder schedule\'s DLQ)', () => {
     const policies = Object.values(stateless.findResources('AWS::SQS::QueuePolicy')) as Resource[];
-    expect(policies).toHaveLength(2);
+    expect(policies).toHaveLength(3);
     for (const policy of policies) {
       expect(JSON.stringify(policy.Properties.PolicyDocument)).toContain('"aws:SecureTransport":"false"');
     }
@@ -337,7 +337,7 @@ describe('stateless stack', () => {
 
   it('runs every Lambda on nodejs24.x, arm64, handler index.handler, with source maps enabled', () => {
     const all = Object.values(lambdas(stateless));
-    expect(all).toHaveLength(4);
+    expect(all).toHaveLength(5);
     for (const fn of all) {
       expect(fn.Properties).toEqual(
         expect.objectContaining({ Runtime: 'nodejs24.x', Architectures: ['arm64'], Handler: 'index.handler' }),
@@ -427,7 +427,11 @@ describe('stateless stack', () => {
   it('puts no secret value in any Lambda environment: only the secret ARN, by reference', () => {
     for (const id of Object.keys(lambdas(stateless))) {
       const env = environmentOf(stateless, id);
-      expect(Object.keys(env)).toContain('SECRET_ARN');
+      // The reminder job needs no secret at all.
+      if (!('SECRET_ARN' in env)) {
+        expect(id).toMatch(/^Reminder/);
+        continue;
+      }
       for (const name of Object.keys(env)) expect(name).not.toMatch(/TOKEN|APP_SECRET|SIGNING_KEY|PASSWORD/);
       for (const value of Object.values(env)) {
         expect(JSON.stringify(value)).not.toMatch(
@@ -542,7 +546,7 @@ describe('upload page', () => {
       .flatMap((c) => c.node.metadata)
       .filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
       .flatMap((m) => Object.entries(m.data as Record<string, string>))
-      .filter(([id]) => id.includes('AwsSolutions-IAM5'));
+      .filter(([id]) => id.includes('AwsSolutions-IAM5') && id.includes('Bucket'));
     expect(acknowledged.map(([id]) => id.replace(/^.*Bucket[^/]*\//, '')).sort()).toEqual([
       'documents/*]',
       'documents/*]',
@@ -605,5 +609,50 @@ describe('admin app', () => {
 
   it('outputs the admin Function URL as AdminUrl', () => {
     expect(stateless.findOutputs('AdminUrl').AdminUrl?.Value).toEqual({ 'Fn::GetAtt': [adminUrlId(), 'FunctionUrl'] });
+  });
+});
+
+describe('reminder schedule', () => {
+  it('runs the reminder job every day at the office\'s hour in Asia/Jakarta', () => {
+    stateless.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(0 8 * * ? *)',
+      ScheduleExpressionTimezone: 'Asia/Jakarta',
+      State: 'ENABLED',
+    });
+  });
+
+  it('targets the reminder Lambda, with retries and a dead-letter queue', () => {
+    const schedules = stateless.findResources('AWS::Scheduler::Schedule');
+    const [schedule] = Object.values(schedules) as { Properties: { Target: Record<string, unknown> } }[];
+    const target = schedule?.Properties.Target as { Arn: { 'Fn::GetAtt': string[] }; DeadLetterConfig: { Arn: { 'Fn::GetAtt': string[] } }; RetryPolicy: Record<string, number> };
+    const functions = stateless.findResources('AWS::Lambda::Function', { Properties: { Description: Match.stringLikeRegexp('reminder job') } });
+    expect(Object.keys(functions)).toHaveLength(1);
+    expect(target.Arn['Fn::GetAtt'][0]).toBe(Object.keys(functions)[0]);
+    expect(target.RetryPolicy).toMatchObject({ MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 7200 });
+    const queues = stateless.findResources('AWS::SQS::Queue');
+    expect(Object.keys(queues)).toContain(target.DeadLetterConfig.Arn['Fn::GetAtt'][0]);
+  });
+
+  it('takes the hour from the office profile (REMINDER_HOUR=7)', () => {
+    const { built } = build({ REMINDER_HOUR: '7' });
+    Template.fromStack(built.stateless).hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'cron(0 7 * * ? *)' });
+  });
+
+  it('acknowledges the scheduler role\'s invoke-any-version wildcard only on the reminder function', () => {
+    const acknowledged = built.stateless.node
+      .findAll()
+      .flatMap((c) => c.node.metadata)
+      .filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+      .flatMap((m) => Object.entries(m.data as Record<string, string>))
+      .filter(([id]) => id.includes('AwsSolutions-IAM5') && !id.includes('Bucket'));
+    expect(acknowledged.map(([id]) => id)).toEqual([expect.stringMatching(/<ReminderFunction[0-9A-F]+\.Arn>:\*\]$/)]);
+  });
+
+  it('lets the reminder Lambda query the table and send to the events queue', () => {
+    const functions = stateless.findResources('AWS::Lambda::Function', { Properties: { Description: Match.stringLikeRegexp('reminder job') } });
+    const [reminder] = Object.values(functions) as { Properties: { Environment: { Variables: Record<string, unknown> } } }[];
+    expect(Object.keys(reminder?.Properties.Environment.Variables ?? {}).sort()).toEqual(
+      ['NODE_OPTIONS', 'POWERTOOLS_SERVICE_NAME', 'QUEUE_URL', 'TABLE_NAME'].sort(),
+    );
   });
 });
