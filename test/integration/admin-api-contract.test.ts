@@ -1,0 +1,98 @@
+/**
+ * CONTRACT.md's officers' JSON API over HTTP on the local server (`/admin/api/…`), logged in as an
+ * officer: every registration call with its 200, 400, 404, 409 and 422 answers.
+ */
+import { adminSession, type AdminClient } from '../support/admin-client';
+import { registerApplicant } from '../support/journey';
+import { nextSaturday, workingDay } from '../support/officer-api';
+import { startTestServer, type TestServer } from '../support/test-server';
+
+let server: TestServer;
+let officer: AdminClient;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  officer = await adminSession(server);
+});
+afterAll(async () => server.cleanUp());
+
+const REGISTRATION_KEYS = ['queueNumber', 'name', 'nik', 'placeOfBirth', 'dateOfBirth', 'phone', 'service', 'status', 'createdAt', 'rescheduled', 'flags'];
+
+it('GET api/registrations lists open registrations, filtered by status, date and text', async () => {
+  const { queueNumber, person } = await registerApplicant(server);
+  const all = await officer.request('GET', '/api/registrations');
+  expect(all.status).toBe(200);
+  const listed = (all.body as Record<string, unknown>[]).find((registration) => registration.queueNumber === queueNumber);
+  expect(Object.keys(listed ?? {})).toEqual(expect.arrayContaining(REGISTRATION_KEYS));
+  expect(listed?.service).toEqual({ id: 1, name: 'BAP Paspor Hilang' });
+  expect((await officer.request('GET', '/api/registrations?status=PENDING')).status).toBe(200);
+  const search = await officer.request('GET', `/api/registrations?q=${encodeURIComponent(person.name)}`);
+  expect((search.body as { queueNumber: string }[]).map((r) => r.queueNumber)).toContain(queueNumber);
+  expect((await officer.request('GET', '/api/registrations?status=NONSENSE')).status).toBe(400);
+  expect((await officer.request('GET', '/api/registrations?date=31-12-2026')).status).toBe(400);
+});
+
+it('GET api/registrations/{queueNumber} gives documents with short-lived links and the history; 404 for an unknown number', async () => {
+  const { queueNumber } = await registerApplicant(server);
+  const detail = await officer.request('GET', `/api/registrations/${queueNumber}`);
+  expect(detail.status).toBe(200);
+  const body = detail.body as { documents: { requirement: string; name: string; contentType: string; url: string }[]; history: { at: string; actor: string; action: string; detail: string }[] };
+  expect(body.documents.length).toBeGreaterThanOrEqual(4);
+  expect(body.documents[0]).toEqual(expect.objectContaining({ requirement: expect.any(String), name: expect.any(String), contentType: 'application/pdf', url: expect.stringContaining('X-Amz-Expires=300') }));
+  expect((await fetch(body.documents[0]!.url)).status).toBe(200);
+  expect(body.history[0]).toEqual(expect.objectContaining({ at: expect.any(String), actor: 'pemohon', action: 'registered', detail: expect.any(String) }));
+  expect((await officer.request('GET', '/api/registrations/KRC-99999')).status).toBe(404);
+});
+
+it('POST confirm, reschedule, complete: 200 with the Registration; 409 where the status does not allow it; 422 on a rule', async () => {
+  const { queueNumber } = await registerApplicant(server);
+  const base = `/api/registrations/${queueNumber}`;
+  expect((await officer.request('POST', `${base}/reschedule`, { body: { date: workingDay(2), time: '09:00' } })).status).toBe(409);
+  expect((await officer.request('POST', `${base}/complete`, { body: { attended: true } })).status).toBe(409);
+  const saturday = await officer.request('POST', `${base}/confirm`, { body: { date: nextSaturday(), time: '09:00' } });
+  expect(saturday.status).toBe(422);
+  expect(saturday.body).toEqual({ error: 'date-closed', message: expect.stringContaining('Kantor tidak melayani') });
+  expect((await officer.request('POST', `${base}/confirm`, { body: { date: workingDay(2) } })).status).toBe(400);
+  expect((await officer.request('POST', `${base}/confirm`, { rawBody: '{"date":' })).status).toBe(400);
+  const confirmed = await officer.request('POST', `${base}/confirm`, { body: { date: workingDay(2), time: '09:00', note: 'Bawa paspor lama' } });
+  expect(confirmed.status).toBe(200);
+  expect(confirmed.body).toMatchObject({ queueNumber, status: 'DIKONFIRMASI', appointmentDate: workingDay(2), appointmentTime: '09:00', rescheduled: false });
+  expect((await officer.request('POST', `${base}/confirm`, { body: { date: workingDay(3), time: '09:00' } })).status).toBe(409);
+  expect((await officer.request('POST', `${base}/request-fix`, { body: { note: 'x' } })).status).toBe(409);
+  const moved = await officer.request('POST', `${base}/reschedule`, { body: { date: workingDay(3), time: '10:15' } });
+  expect(moved).toMatchObject({ status: 200, body: { status: 'DIKONFIRMASI', appointmentDate: workingDay(3) } });
+  expect((await officer.request('POST', `${base}/complete`, { body: { attended: true } })).status).toBe(422);
+});
+
+it('POST request-fix and cancel: 200, then 409 on a closed registration; 404 for an unknown one', async () => {
+  const { queueNumber } = await registerApplicant(server);
+  const base = `/api/registrations/${queueNumber}`;
+  expect((await officer.request('POST', `${base}/request-fix`, { body: { note: '', requirements: ['ktp'] } })).status).toBe(422);
+  expect(await officer.request('POST', `${base}/request-fix`, { body: { note: 'KTP buram', requirements: ['ktp'] } })).toMatchObject({
+    status: 200,
+    body: { status: 'PERLU_PERBAIKAN' },
+  });
+  expect((await officer.request('POST', `${base}/confirm`, { body: { date: workingDay(2), time: '09:00' } })).status).toBe(409);
+  expect(await officer.request('POST', `${base}/cancel`, { body: { reason: 'Berkas tidak lengkap' } })).toMatchObject({ status: 200, body: { status: 'DIBATALKAN' } });
+  for (const action of ['confirm', 'request-fix', 'reschedule', 'cancel', 'complete']) {
+    const body = { date: workingDay(2), time: '09:00', note: 'x', reason: 'x', attended: true };
+    expect((await officer.request('POST', `${base}/${action}`, { body })).status).toBe(409);
+  }
+  expect((await officer.request('POST', '/api/registrations/KRC-99999/cancel', { body: { reason: 'x' } })).status).toBe(404);
+});
+
+it('GET and PUT api/days/{date}: capacity, closed days and who comes; 422 for a capacity below what is booked', async () => {
+  const date = workingDay(8);
+  const { queueNumber } = await registerApplicant(server);
+  await officer.request('POST', `/api/registrations/${queueNumber}/confirm`, { body: { date, time: '08:30' } });
+  const day = await officer.request('GET', `/api/days/${date}`);
+  expect(day).toMatchObject({ status: 200, body: { date, capacity: 20, booked: 1, closed: false } });
+  expect((day.body as { registrations: { queueNumber: string }[] }).registrations.map((r) => r.queueNumber)).toEqual([queueNumber]);
+  expect(await officer.request('PUT', `/api/days/${date}`, { body: { capacity: 0 } })).toMatchObject({ status: 422 });
+  expect(await officer.request('PUT', `/api/days/${date}`, { body: { capacity: 5, closed: true, reason: 'Rapat kantor' } })).toMatchObject({
+    status: 200,
+    body: { capacity: 5, closed: true, closedReason: 'Rapat kantor' },
+  });
+  expect((await officer.request('PUT', `/api/days/${date}`, { body: { capacity: 'lima' } })).status).toBe(400);
+  expect((await officer.request('GET', '/api/days/kemarin')).status).toBe(400);
+});
