@@ -16,6 +16,8 @@ export interface OutboxEntry {
   readonly id: string;
   readonly seq: number;
   readonly reply: Reply;
+  /** The registration this message is about, for the delivery states officers see. */
+  readonly about?: { readonly queueNumber: string; readonly kind: string };
 }
 
 export interface ApplicantSession {
@@ -56,9 +58,34 @@ export interface FailedSend {
   readonly code: number;
   readonly title: string;
   readonly at: string;
+  /** Set when the message was about a registration (a decision, a reminder). */
+  readonly queueNumber?: string;
+  readonly kind?: string;
+}
+
+/** A message about a registration that Meta accepted. */
+export interface SentMessage {
+  readonly messageId: string;
+  readonly queueNumber: string;
+  /** `confirmed`, `rescheduled`, `fix-requested`, `cancelled`, `reminder`. */
+  readonly kind: string;
+  readonly at: string;
+}
+
+/** What officers see of a message sent about a registration. */
+export interface Delivery {
+  readonly at: string;
+  readonly kind: string;
+  /** The highest state reached: accepted, sent, delivered, read, or failed. */
+  readonly status: string;
+  readonly statusAt: string;
+  readonly errorCode?: number;
+  readonly errorTitle?: string;
 }
 
 export interface DeliveryStore {
+  recordSent(message: SentMessage): Promise<void>;
+  listForRegistration(queueNumber: string): Promise<Delivery[]>;
   /** Records a status of a sent message, keeping the highest state reached. */
   recordStatus(status: {
     messageId: string;
@@ -172,4 +199,10 @@ export interface OfficeRegistrationStore extends RegistrationStore {
   }): Promise<'applied' | 'changed-meanwhile' | 'day-full'>;
   pendingNotifications(): Promise<NotifyEvent[]>;
   clearPendingNotification(eventId: string): Promise<void>;
+}
+
+/** Paces calls to a ceiling (Meta's messages per second for one phone number). */
+export interface RateLimiter {
+  /** Resolves when the caller may go ahead. */
+  acquire(): Promise<void>;
 }

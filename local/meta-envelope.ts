@@ -92,3 +92,33 @@ export function signedRequest(body: unknown, appSecret: string): { payload: stri
   const payload = typeof body === 'string' ? body : metaJson(body);
   return { payload, signature: signBody(payload, appSecret) };
 }
+
+/** A status webhook for a message the business sent (`sent`, `delivered`, `read`, `failed`). */
+export function statusEnvelope(phoneNumberId: string, recipientWaId: string, messageId: string, status: string, errorCode?: number): Record<string, unknown> {
+  return {
+    object: 'whatsapp_business_account',
+    entry: [
+      {
+        id: '102938475610293',
+        changes: [
+          {
+            field: 'messages',
+            value: {
+              messaging_product: 'whatsapp',
+              metadata: { display_phone_number: '6285126730544', phone_number_id: phoneNumberId },
+              statuses: [
+                {
+                  id: messageId,
+                  status,
+                  timestamp: String(Math.floor(Date.now() / 1000)),
+                  recipient_id: recipientWaId,
+                  ...(errorCode !== undefined ? { errors: [{ code: errorCode, title: 'Error' }] } : {}),
+                },
+              ],
+            },
+          },
+        ],
+      },
+    ],
+  };
+}

@@ -21,6 +21,7 @@ import { proofKeysFrom } from '../lambdas/adapters/proof-keys';
 import { loadHolidays, loadOfficeProfile } from '../lambdas/config';
 import { arrivalTimes } from '../lambdas/domain/schedule';
 import { createAdminHandler } from '../lambdas/handlers/admin-handler';
+import { DynamoDbDeliveryStore } from '../lambdas/adapters/dynamodb-delivery-store';
 import { DynamoDbDraftStore } from '../lambdas/adapters/dynamodb-draft-store';
 import { S3BlobStore } from '../lambdas/adapters/s3-blob-store';
 import { logger } from '../lambdas/adapters/logger';
@@ -162,6 +163,7 @@ export async function startLocalServer(env: Env = process.env): Promise<LocalSer
       registrations: createRegistrationsApi({
         store: registrationStore,
         drafts,
+        deliveries: new DynamoDbDeliveryStore(dynamoDocs, config.TABLE_NAME),
         blobs,
         queue: eventQueue,
         office,

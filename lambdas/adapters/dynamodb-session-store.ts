@@ -16,7 +16,7 @@ interface SessionItem {
   lastInboundAt?: string;
   recentEventIds?: string[];
   /** Keyed by outbox id so that one entry can be removed or marked without rewriting the rest. */
-  outbox?: Record<string, { seq: number; reply: Reply }>;
+  outbox?: Record<string, { seq: number; reply: Reply; about?: { queueNumber: string; kind: string } }>;
   version: number;
 }
 

@@ -17,6 +17,7 @@ export const keys = {
     sk: `DOC#${requirement}#${objectKey}`,
   }),
   registration: (queueNumber: string) => ({ pk: `REG#${queueNumber}`, sk: 'REG' }),
+  registrationMessage: (queueNumber: string, at: string, messageId: string) => ({ pk: `REG#${queueNumber}`, sk: `SENT#${at}#${messageId}` }),
   audit: (queueNumber: string, at: string, id: string) => ({ pk: `REG#${queueNumber}`, sk: `AUDIT#${at}#${id}` }),
   nikGuard: (nik: string) => ({ pk: `NIK#${nik}`, sk: 'NIK' }),
   counter: (prefix: string) => ({ pk: `COUNTER#${prefix}`, sk: 'COUNTER' }),

@@ -12,13 +12,14 @@ import { verifyProofCode } from '../domain/proof-code';
 import { isOpen, OPEN_STATUSES, REGISTRATION_STATUSES, type Registration, type RegistrationStatus } from '../domain/registration';
 import { dayState, type HolidayCalendar } from '../domain/schedule';
 import { findService, REQUIREMENTS } from '../domain/services';
-import type { BlobStore, DraftStore, EventQueue, OfficeRegistrationStore } from '../ports';
+import type { BlobStore, DeliveryStore, DraftStore, EventQueue, OfficeRegistrationStore } from '../ports';
 import { reminderEvent, type NotifyEvent } from '../queue-events';
 import type { ApiResult, RegistrationAction, RegistrationsApi } from './officer-api';
 
 export interface RegistrationsApiDeps {
   readonly store: OfficeRegistrationStore;
   readonly drafts: DraftStore;
+  readonly deliveries: Pick<DeliveryStore, 'listForRegistration'>;
   readonly blobs: BlobStore;
   readonly queue: EventQueue;
   readonly office: OfficeProfile;
@@ -120,8 +121,20 @@ export function createRegistrationsApi(deps: RegistrationsApiDeps): Registration
           detail: `${links.length} berkas`,
         });
       }
-      const history = await deps.store.history(queueNumber);
-      return { status: 200, body: { ...view(registration), documents: links, history } };
+      const [history, deliveries] = await Promise.all([deps.store.history(queueNumber), deps.deliveries.listForRegistration(queueNumber)]);
+      return {
+        status: 200,
+        body: {
+          ...view(registration),
+          documents: links,
+          history,
+          deliveries: deliveries.map((delivery) => ({
+            ...delivery,
+            what: messages.officer.deliveryKinds[delivery.kind] ?? delivery.kind,
+            ...(delivery.errorCode !== undefined ? { error: `Gagal terkirim (${delivery.errorCode}): ${delivery.errorTitle ?? ''}` } : {}),
+          })),
+        },
+      };
     },
 
     async act(queueNumber, action, body, officer) {

@@ -33,6 +33,7 @@ import type {
   IdSource,
   MediaSource,
   Messenger,
+  OutboxEntry,
   OfficeRegistrationStore,
   SessionStore,
 } from '../ports';
@@ -100,7 +101,10 @@ async function handleReminder(event: ReminderEvent, deps: EventHandlingDeps): Pr
     },
     deps.office,
   );
-  await saveAndSend(session, event.eventId, session.conversation, [{ type: 'text', body: text }], deps.clock.now(), {}, deps);
+  await saveAndSend(session, event.eventId, session.conversation, [{ type: 'text', body: text }], deps.clock.now(), {}, deps, {
+    queueNumber: event.queueNumber,
+    kind: 'reminder',
+  });
 }
 
 function sessionFor(applicant: NotifyEvent['applicant']): ApplicantSession {
@@ -145,7 +149,10 @@ async function handleNotify(event: NotifyEvent, deps: EventHandlingDeps): Promis
     },
     { now, office: deps.office, newDraftId: deps.ids.newId(), uploadLink: await deps.uploadLinks() },
   );
-  await saveAndSend(session, event.eventId, decision.conversation, decision.replies, now, {}, deps);
+  await saveAndSend(session, event.eventId, decision.conversation, decision.replies, now, {}, deps, {
+    queueNumber: event.queueNumber,
+    kind: event.kind,
+  });
 }
 
 async function handleInbound(event: InboundEvent, deps: EventHandlingDeps): Promise<void> {
@@ -206,13 +213,14 @@ async function saveAndSend(
   now: Date,
   created: Parameters<SessionStore['saveDecision']>[3],
   deps: EventHandlingDeps,
+  about?: OutboxEntry['about'],
 ): Promise<boolean> {
   const nextSeq = Math.max(0, ...session.outbox.map((entry) => entry.seq)) + 1;
   const decided: ApplicantSession = {
     ...session,
     conversation,
     recentEventIds: [...session.recentEventIds, eventId].slice(-RECENT_EVENTS_KEPT),
-    outbox: replies.map((reply, index) => ({ id: `${eventId}#${index}`, seq: nextSeq + index, reply })),
+    outbox: replies.map((reply, index) => ({ id: `${eventId}#${index}`, seq: nextSeq + index, reply, ...(about ? { about } : {}) })),
   };
   try {
     await deps.sessions.saveDecision(decided, eventId, now, created);
@@ -337,7 +345,10 @@ async function sendOutbox(session: ApplicantSession, deps: EventHandlingDeps): P
   const recipient = { ...(session.waId ? { waId: session.waId } : {}), ...(session.userId ? { userId: session.userId } : {}) };
   for (const entry of session.outbox) {
     try {
-      const { messageId } = await deps.messenger.send(recipient, entry.reply);
+      const { messageId } = await deps.messenger.send(recipient, entry.reply, entry.about ? { callbackData: entry.id } : {});
+      if (entry.about) {
+        await deps.deliveries.recordSent({ messageId, ...entry.about, at: deps.clock.now().toISOString() });
+      }
       await deps.sessions.markSent(session.key, entry.id);
       deps.log.info('reply sent', { outboxId: entry.id, messageId });
     } catch (error) {
@@ -348,6 +359,7 @@ async function sendOutbox(session: ApplicantSession, deps: EventHandlingDeps): P
           code: error.code,
           title: error.title,
           at: deps.clock.now().toISOString(),
+          ...(entry.about ? { queueNumber: entry.about.queueNumber, kind: entry.about.kind } : {}),
         });
         await deps.sessions.markSent(session.key, entry.id);
         deps.log.warn('reply refused by Meta', { outboxId: entry.id, code: error.code, fbtraceId: error.fbtraceId });

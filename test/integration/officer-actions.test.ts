@@ -205,3 +205,46 @@ describe('lists and proofs', () => {
     expect(await officers.api.verifyProof({ content: forged })).toMatchObject({ status: 200, body: { valid: false } });
   });
 });
+
+describe('delivery state', () => {
+  it('shows officers whether the confirmation was sent, delivered and read, keeping the highest state whatever the order', async () => {
+    const { waId, queueNumber } = await registerApplicant(server);
+    const before = server.fakeGraph.sentTo(waId).length;
+    await officers.api.act(queueNumber, 'confirm', { date: workingDay(3), time: '09:00' }, officer);
+    const [confirmation] = (await server.waitForSent(waId, before + 1)).slice(before);
+    await waitForDelivery(queueNumber, 'accepted');
+    const { statusEnvelope } = await import('../../local/meta-envelope');
+    for (const status of ['read', 'sent', 'delivered', 'read']) {
+      const body = statusEnvelope(server.config.WHATSAPP_PHONE_NUMBER_ID, waId, confirmation!.id, status);
+      const { payload, signature } = (await import('../../local/meta-envelope')).signedRequest(body, server.secrets.WHATSAPP_APP_SECRET);
+      expect((await server.postWebhook(payload, signature)).status).toBe(200);
+    }
+    await server.queue.drained();
+    const detail = (await officers.api.get(queueNumber, officer)).body as { deliveries: { kind: string; what: string; status: string }[] };
+    expect(detail.deliveries).toEqual([expect.objectContaining({ kind: 'confirmed', what: 'Konfirmasi jadwal + PDF', status: 'read' })]);
+  });
+
+  it('lists a message Meta refused for good as failed, with its code', async () => {
+    const { waId, queueNumber } = await registerApplicant(server);
+    server.fakeGraph.scriptFailures((request) =>
+      request.kind === 'message' && request.to === waId ? { httpStatus: 400, code: 131026, message: 'Message undeliverable' } : undefined,
+    );
+    try {
+      await officers.api.act(queueNumber, 'cancel', { reason: 'Tes' }, officer);
+      await server.queue.drained();
+    } finally {
+      server.fakeGraph.scriptFailures(undefined);
+    }
+    const detail = (await officers.api.get(queueNumber, officer)).body as { deliveries: { status: string; error?: string }[] };
+    expect(detail.deliveries).toEqual([expect.objectContaining({ status: 'failed', error: expect.stringContaining('131026') })]);
+  });
+});
+
+async function waitForDelivery(queueNumber: string, status: string): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    const detail = (await officers.api.get(queueNumber, officer)).body as { deliveries: { status: string }[] };
+    if (detail.deliveries.some((delivery) => delivery.status === status)) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`no delivery ${status} for ${queueNumber}`);
+}

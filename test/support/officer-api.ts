@@ -1,6 +1,7 @@
 /** The registrations API wired to a test server's table, bucket and queue, as the admin Lambda wires it. */
 import { createRegistrationsApi } from '../../lambdas/admin/registrations-api';
 import { documentClient } from '../../lambdas/adapters/dynamodb-client';
+import { DynamoDbDeliveryStore } from '../../lambdas/adapters/dynamodb-delivery-store';
 import { DynamoDbRegistrationStore } from '../../lambdas/adapters/dynamodb-registration-store';
 import { proofKeysFrom } from '../../lambdas/adapters/proof-keys';
 import { loadHolidays, loadOfficeProfile } from '../../lambdas/config';
@@ -14,6 +15,7 @@ export function officerApi(server: TestServer, now: () => Date = () => new Date(
   const api = createRegistrationsApi({
     store,
     drafts: server.drafts,
+    deliveries: new DynamoDbDeliveryStore(client, server.config.TABLE_NAME),
     blobs: server.blobs,
     queue: server.eventQueue,
     office: loadOfficeProfile({}),
