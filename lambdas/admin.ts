@@ -7,6 +7,7 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { deriveSessionKey } from './admin/auth';
 import { createRegistrationsApi } from './admin/registrations-api';
 import { documentClient } from './adapters/dynamodb-client';
+import { DynamoDbDeliveryStore } from './adapters/dynamodb-delivery-store';
 import { DynamoDbDraftStore } from './adapters/dynamodb-draft-store';
 import { DynamoDbOfficerStore } from './adapters/dynamodb-officer-store';
 import { DynamoDbRegistrationStore } from './adapters/dynamodb-registration-store';
@@ -30,6 +31,7 @@ export const handler = createAdminHandler({
   registrations: createRegistrationsApi({
     store: new DynamoDbRegistrationStore(dynamo, tableName),
     drafts: new DynamoDbDraftStore(dynamo, tableName),
+    deliveries: new DynamoDbDeliveryStore(dynamo, tableName),
     blobs: new S3BlobStore(s3Client(), requireEnv(process.env, 'BUCKET_NAME')),
     queue: new SqsEventQueue(new SQSClient({}), requireEnv(process.env, 'QUEUE_URL')),
     office,
