@@ -6,6 +6,14 @@
 import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { z } from 'zod';
+import type { TemplateParameters } from '../lambdas/domain/replies';
+import {
+  findTemplate,
+  TEMPLATES,
+  validateTemplateDefinition,
+  validateTemplateSend,
+  type TemplateDefinition,
+} from '../lambdas/domain/templates';
 
 export interface SentMessage {
   readonly id: string;
@@ -54,18 +62,61 @@ const envelopeSchema = z.object({
   biz_opaque_callback_data: z.string().max(512).optional(),
 });
 
+/** A template created on a WhatsApp Business Account through `POST /{WABA_ID}/message_templates`. */
+export interface StoredTemplate {
+  readonly id: string;
+  readonly name: string;
+  readonly language: string;
+  readonly category: string;
+  status: 'PENDING' | 'APPROVED' | 'REJECTED' | 'PAUSED' | 'DISABLED';
+  readonly components: readonly unknown[];
+}
+
+/** The request shape Meta takes for a new template; Meta's content rules come after it (validateTemplateDefinition). */
+const templateDefinitionSchema = z.object({
+  name: z.string(),
+  language: z.string(),
+  category: z.enum(['UTILITY', 'MARKETING', 'AUTHENTICATION']),
+  allow_category_change: z.boolean().optional(),
+  parameter_format: z.literal('POSITIONAL').optional(),
+  components: z
+    .array(
+      z.discriminatedUnion('type', [
+        z.object({
+          type: z.literal('HEADER'),
+          format: z.enum(['TEXT', 'DOCUMENT', 'IMAGE', 'VIDEO']),
+          text: z.string().optional(),
+          example: z.object({ header_handle: z.array(z.string()).optional(), header_text: z.array(z.string()).optional() }).optional(),
+        }),
+        z.object({ type: z.literal('BODY'), text: z.string(), example: z.object({ body_text: z.array(z.array(z.string())) }).optional() }),
+        z.object({ type: z.literal('FOOTER'), text: z.string() }),
+        z.object({ type: z.literal('BUTTONS'), buttons: z.array(z.object({ type: z.literal('QUICK_REPLY'), text: z.string() })) }),
+      ]),
+    )
+    .min(1),
+});
+
 export class FakeGraphApi extends EventEmitter {
   readonly sent: SentMessage[] = [];
   readonly readReceipts: string[] = [];
   private failureScript: FailureScript | undefined;
   private counter = 0;
   private readonly media = new Map<string, { bytes: Buffer; mimeType: string }>();
+  /** Templates per WhatsApp Business Account id. */
+  private readonly wabaTemplates = new Map<string, StoredTemplate[]>();
+  /** Resumable Upload API sessions: id → declared length; `h` handles handed out. */
+  private readonly uploadSessions = new Map<string, number>();
+  readonly uploadHandles: string[] = [];
 
   constructor(
     readonly phoneNumberId: string,
     private readonly accessToken: string,
     /** Where `GET /{media-id}` points its short-lived download URLs. */
     private readonly downloadBaseUrl = 'http://127.0.0.1/_graph/download',
+    /** The one WABA id answered for; unset: every id is a WABA of its own. */
+    private readonly wabaId?: string,
+    /** The approved templates that sends are checked against. */
+    private readonly approvedTemplates: readonly TemplateDefinition[] = TEMPLATES,
   ) {
     super();
     this.setMaxListeners(0);
@@ -95,13 +146,38 @@ export class FakeGraphApi extends EventEmitter {
     return this.sent.filter((message) => message.to === to);
   }
 
-  /** Handles `POST /{phone-number-id}/messages`; resolves to status and JSON body, or never (timeout). */
-  async handle(method: string, path: string, authorization: string | undefined, body: unknown): Promise<{ status: number; body: unknown }> {
-    if (authorization !== `Bearer ${this.accessToken}`) {
+  /** The templates created on a WABA (the configured one when no id is given). */
+  templatesOf(wabaId = this.wabaId ?? ''): readonly StoredTemplate[] {
+    return this.wabaTemplates.get(wabaId) ?? [];
+  }
+
+  /**
+   * Handles `POST /{phone-number-id}/messages`, `GET /{media-id}`, `GET|POST /{waba-id}/message_templates`
+   * and the Resumable Upload API (`POST /{app-id}/uploads`, `POST /upload:<session>`); resolves to status and
+   * JSON body, or never (timeout). `path` is what follows the version; `query` its query string.
+   */
+  async handle(
+    method: string,
+    path: string,
+    authorization: string | undefined,
+    body: unknown,
+    query: URLSearchParams = new URLSearchParams(),
+  ): Promise<{ status: number; body: unknown }> {
+    const segments = path.split('/').filter(Boolean);
+    // Meta's upload step takes the token as `OAuth <token>`; everything else as a bearer token.
+    const uploadStep = method === 'POST' && segments.length === 1 && (segments[0] ?? '').startsWith('upload:');
+    if (authorization !== `${uploadStep ? 'OAuth' : 'Bearer'} ${this.accessToken}`) {
       return error(401, 190, 'Error validating access token: The session has expired or is invalid.');
     }
-    const segments = path.split('/').filter(Boolean);
+    if (uploadStep) return this.finishUpload(segments[0] ?? '');
     if (method === 'GET' && segments.length === 1) return this.mediaInfo(segments[0] ?? '');
+    if (segments.length === 2 && segments[1] === 'message_templates') {
+      const waba = segments[0] ?? '';
+      if (this.wabaId !== undefined && waba !== this.wabaId) return error(400, 100, `Unsupported request: Object with ID '${waba}' does not exist`);
+      if (method === 'GET') return this.listTemplates(waba, query);
+      if (method === 'POST') return this.createTemplate(waba, body);
+    }
+    if (method === 'POST' && segments.length === 2 && segments[1] === 'uploads') return this.startUpload(query);
     if (method !== 'POST' || segments.length !== 2 || segments[1] !== 'messages') {
       return error(400, 100, `Unsupported request: ${method} ${path}`);
     }
@@ -118,6 +194,10 @@ export class FakeGraphApi extends EventEmitter {
     if (!envelope.success || !message.success || (!envelope.data.to && !envelope.data.recipient)) {
       const issue = (envelope.error ?? message.error)?.issues[0];
       return error(400, 100, `(#100) Invalid parameter${issue ? `: ${issue.path.join('.')} ${issue.message}` : ''}`);
+    }
+    if (message.data.type === 'template') {
+      const refused = this.checkTemplateSend(message.data.template);
+      if (refused) return refused;
     }
     const to = envelope.data.to ? envelope.data.to.replace(/^\+/, '') : String(envelope.data.recipient);
     const failure = this.failureScript?.({ kind: 'message', to, type: message.data.type });
@@ -137,6 +217,90 @@ export class FakeGraphApi extends EventEmitter {
       status: 200,
       body: { messaging_product: 'whatsapp', contacts: [{ input: envelope.data.to ?? to, wa_id: to }], messages: [{ id: sent.id }] },
     };
+  }
+
+  /** Checks a template send against the approved definitions, answering 132001 / 132000 / 132012 like Meta. */
+  private checkTemplateSend(template: { name: string; language: { code: string }; components?: unknown[] | undefined }): { status: number; body: unknown } | undefined {
+    const definition = findTemplate(template.name, template.language.code, this.approvedTemplates);
+    const params = templateParametersOf(template.name, template.language.code, template.components ?? []);
+    const refused = !definition
+      ? validateTemplateSend(undefined, { name: template.name, language: template.language.code, body: [] })
+      : 'code' in params
+        ? params
+        : validateTemplateSend(definition, params);
+    return refused ? templateError(refused.code, refused.message) : undefined;
+  }
+
+  private listTemplates(waba: string, query: URLSearchParams): { status: number; body: unknown } {
+    const name = query.get('name');
+    // Meta matches the name filter loosely, so callers compare names themselves.
+    const data = this.templatesOf(waba)
+      .filter((template) => !name || template.name.includes(name))
+      .map((template) => ({ name: template.name, status: template.status, language: template.language, category: template.category, id: template.id, components: template.components }));
+    return { status: 200, body: { data, paging: { cursors: { before: 'QVFIU0', after: 'QVFIU0' } } } };
+  }
+
+  private createTemplate(waba: string, body: unknown): { status: number; body: unknown } {
+    const parsed = templateDefinitionSchema.safeParse(body);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return error(400, 100, `(#100) Invalid parameter${issue ? `: ${issue.path.join('.')} ${issue.message}` : ''}`);
+    }
+    const definition = parsed.data as TemplateDefinition;
+    const problems = validateTemplateDefinition(definition);
+    if (problems.length > 0) {
+      return {
+        status: 400,
+        body: { error: { message: 'Invalid parameter', type: 'OAuthException', code: 100, error_user_title: 'Template rejected', error_user_msg: problems.join('; '), fbtrace_id: trace() } },
+      };
+    }
+    const templates = this.wabaTemplates.get(waba) ?? [];
+    if (templates.some((template) => template.name === definition.name && template.language === definition.language)) {
+      return {
+        status: 400,
+        body: {
+          error: {
+            message: 'Invalid parameter',
+            type: 'OAuthException',
+            code: 100,
+            error_subcode: 2388024,
+            error_user_title: 'Message template already exists',
+            error_user_msg: `There is already ${definition.language} content for this template. You can create a new template and try again.`,
+            fbtrace_id: trace(),
+          },
+        },
+      };
+    }
+    const stored: StoredTemplate = {
+      id: String(1_000_000_000_000_000 + Math.floor(Math.random() * 1_000_000_000)),
+      name: definition.name,
+      language: definition.language,
+      category: definition.category,
+      status: 'PENDING',
+      components: definition.components,
+    };
+    this.wabaTemplates.set(waba, [...templates, stored]);
+    this.emit('template', stored);
+    return { status: 200, body: { id: stored.id, status: stored.status, category: stored.category } };
+  }
+
+  private startUpload(query: URLSearchParams): { status: number; body: unknown } {
+    const length = Number(query.get('file_length'));
+    const type = query.get('file_type');
+    if (!Number.isInteger(length) || length <= 0 || !['application/pdf', 'image/jpeg', 'image/jpg', 'image/png', 'video/mp4'].includes(type ?? '')) {
+      return error(400, 100, '(#100) Invalid parameter: file_length and file_type (application/pdf, image/jpeg, image/jpg, image/png, video/mp4) are required');
+    }
+    const session = `upload:${Buffer.from(`${type};${Date.now()};${Math.random()}`).toString('base64url')}`;
+    this.uploadSessions.set(session, length);
+    return { status: 200, body: { id: session } };
+  }
+
+  private finishUpload(session: string): { status: number; body: unknown } {
+    if (!this.uploadSessions.has(session)) return error(400, 100, `Unsupported post request. Object with ID '${session}' does not exist`);
+    this.uploadSessions.delete(session);
+    const handle = `4::YXBwbGljYXRpb24vcGRm:${Buffer.from(session).toString('base64url').slice(0, 24)}`;
+    this.uploadHandles.push(handle);
+    return { status: 200, body: { h: handle } };
   }
 
   private mediaInfo(mediaId: string): { status: number; body: unknown } {
@@ -162,5 +326,58 @@ export class FakeGraphApi extends EventEmitter {
 }
 
 function error(status: number, code: number, message: string): { status: number; body: unknown } {
-  return { status, body: { error: { message, type: 'OAuthException', code, fbtrace_id: `Sim${Date.now().toString(36)}` } } };
+  return { status, body: { error: { message, type: 'OAuthException', code, fbtrace_id: trace() } } };
+}
+
+function templateError(code: number, message: string): { status: number; body: unknown } {
+  return { status: 400, body: { error: { message, type: 'OAuthException', code, error_data: { messaging_product: 'whatsapp', details: message }, fbtrace_id: trace() } } };
+}
+
+function trace(): string {
+  return `Sim${Date.now().toString(36)}`;
+}
+
+/** The Graph API's template `components` of a send, read back into the bot's `TemplateParameters`. */
+function templateParametersOf(name: string, language: string, components: unknown[]): TemplateParameters | { code: 132000 | 132012; message: string } {
+  const format = (what: string) => ({ code: 132012 as const, message: `(#132012) Parameter format does not match format in the created template: ${what}` });
+  let headerDocument: { link: string; filename: string } | undefined;
+  let body: string[] = [];
+  const buttons: { index: number; payload: string }[] = [];
+  for (const raw of components) {
+    const component = (raw ?? {}) as { type?: unknown; sub_type?: unknown; index?: unknown; parameters?: unknown };
+    const parameters = Array.isArray(component.parameters) ? (component.parameters as Record<string, unknown>[]) : [];
+    switch (String(component.type).toLowerCase()) {
+      case 'header': {
+        if (parameters.length !== 1) return { code: 132000, message: `(#132000) Number of parameters does not match the expected number of params: header got ${parameters.length}` };
+        const document = parameters[0]?.document as { link?: unknown; id?: unknown; filename?: unknown } | undefined;
+        if (parameters[0]?.type !== 'document' || !document) return format('the header takes a document');
+        const link = typeof document.link === 'string' ? document.link : typeof document.id === 'string' ? `media:${document.id}` : '';
+        headerDocument = { link, filename: typeof document.filename === 'string' ? document.filename : '' };
+        break;
+      }
+      case 'body':
+        if (parameters.some((parameter) => parameter?.type !== 'text' || typeof parameter.text !== 'string')) return format('body parameters are {type: "text", text}');
+        body = parameters.map((parameter) => String(parameter.text));
+        break;
+      case 'button': {
+        const payload = parameters[0] as { type?: unknown; payload?: unknown } | undefined;
+        if (component.sub_type !== 'quick_reply' || parameters.length !== 1 || payload?.type !== 'payload' || typeof payload.payload !== 'string') {
+          return format('a quick_reply button takes one {type: "payload", payload}');
+        }
+        buttons.push({ index: Number(component.index), payload: payload.payload });
+        break;
+      }
+      default:
+        return format(`unknown component type ${String(component.type)}`);
+    }
+  }
+  buttons.sort((a, b) => a.index - b.index);
+  if (buttons.some((button, position) => button.index !== position)) return format('button indexes must be 0, 1, 2, …');
+  return {
+    name,
+    language,
+    body,
+    ...(headerDocument ? { headerDocument } : {}),
+    ...(buttons.length > 0 ? { buttonPayloads: buttons.map((button) => button.payload) } : {}),
+  };
 }

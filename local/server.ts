@@ -103,7 +103,8 @@ export async function startLocalServer(env: Env = process.env): Promise<LocalSer
       LINK_SIGNING_KEY: config.LINK_SIGNING_KEY ?? persistentKey(join(dataDir, 'link-signing-key')),
     };
     const secretSource = staticSecrets(secrets);
-    const fakeGraph = new FakeGraphApi(config.WHATSAPP_PHONE_NUMBER_ID, config.WHATSAPP_ACCESS_TOKEN, `${url}/_graph/download`);
+    // Any WhatsApp Business Account id is answered unless WHATSAPP_WABA_ID names the one.
+    const fakeGraph = new FakeGraphApi(config.WHATSAPP_PHONE_NUMBER_ID, config.WHATSAPP_ACCESS_TOKEN, `${url}/_graph/download`, env.WHATSAPP_WABA_ID || undefined);
     const dynamoDocs = documentClient({
       endpoint: dynamoEndpoint,
       region: 'ap-southeast-3',
@@ -225,8 +226,10 @@ export async function startLocalServer(env: Env = process.env): Promise<LocalSer
       if (path.startsWith('/_graph/')) {
         const body = await readBodyOr413(request, response);
         if (!body) return;
-        const graphPath = path.slice(`/_graph/${SIMULATOR_DEFAULTS.graphVersion}`.length);
-        const result = await fakeGraph.handle(request.method ?? 'GET', graphPath, request.headers.authorization, safeJson(body));
+        // `/_graph/<version>/<graph path>?<query>`: the fake answers every version the way v25.0 does.
+        const graphPath = path.replace(/^\/_graph\/v\d+\.\d+(?=\/|$)/, '');
+        const query = new URL(request.url ?? '/', 'http://localhost').searchParams;
+        const result = await fakeGraph.handle(request.method ?? 'GET', graphPath, request.headers.authorization, safeJson(body), query);
         response.writeHead(result.status, { 'content-type': 'application/json' });
         response.end(JSON.stringify(result.body));
         return;
