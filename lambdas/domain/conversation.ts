@@ -12,7 +12,7 @@ import {
   requirementNamedBy,
 } from './documents';
 import type { InboundContent } from './inbound';
-import { messages, type DocumentsHint } from './messages';
+import { messages, type AppointmentFacts, type DocumentsHint } from './messages';
 import type { OfficeProfile } from './office';
 import { FLAG_NIK_DATE_MISMATCH, isOpen, type Registration } from './registration';
 import {
@@ -23,7 +23,8 @@ import {
 } from './reschedule';
 import type { DayState } from './schedule';
 import { looksLikeRegistration, parseRegistration, type RegistrationForm } from './registration-form';
-import type { Reply } from './replies';
+import type { Reply, TemplateParameters } from './replies';
+import { cancelledTemplate, changedTemplate, confirmedTemplate, fixTemplate, parseReminderPayload, reminderTemplate } from './templates';
 import { findService, SERVICES, type RequirementId, type Service, type ServiceId } from './services';
 
 export type PageCounts = Readonly<Partial<Record<RequirementId, number>>>;
@@ -132,6 +133,7 @@ export function lookupsFor(conversation: Conversation, input: InboundContent, co
   day?: IsoDate;
 } {
   const step = conversation.step;
+  if (input.kind === 'choice' && parseReminderPayload(input.id)?.action === 'batal') return { ownRegistrations: true };
   if (input.kind !== 'text') return {};
   const keyword = normaliseKeyword(input.text);
   if (keyword === 'STATUS' || keyword === 'BATAL' || step.name === 'cancel-choose' || step.name === 'cancel-confirm') {
@@ -164,6 +166,13 @@ export function decide(conversation: Conversation, input: InboundContent | Media
     if (line !== undefined) return requestReschedule(line, context);
   }
   if (keyword === '6' || (input.kind === 'choice' && input.id === `${MENU_CHOICE_PREFIX}6`)) return chooseService(6, context);
+  const tapped = input.kind === 'choice' ? parseReminderPayload(input.id) : undefined;
+  if (tapped) {
+    // The reminder template's quick replies: Datang, Ubah jadwal, Batal.
+    if (tapped.action === 'datang') return reply({ step: { name: 'idle' } }, messages.selfService.comingThanks(tapped.queueNumber));
+    if (tapped.action === 'ubah') return chooseService(6, context);
+    return askCancel(tapped.queueNumber, context);
+  }
 
   const step = conversation.step;
   switch (step.name) {
@@ -382,8 +391,24 @@ export interface Notice {
   readonly previousDate?: IsoDate;
 }
 
-export function applyNotice(conversation: Conversation, notice: Notice, context: DecisionContext): Decision {
+/** Meta allows free-form messages for 24 hours after the applicant's last message; keep a margin. */
+export const SERVICE_WINDOW_MS = 24 * 60 * 60 * 1000 - 10 * 60 * 1000;
+
+export function windowOpen(lastInboundAt: string | undefined, now: Date): boolean {
+  return lastInboundAt !== undefined && now.getTime() - Date.parse(lastInboundAt) < SERVICE_WINDOW_MS;
+}
+
+/**
+ * The free-form message inside the 24-hour window (with its template kept for a 131047 answer), the
+ * approved template outside it.
+ */
+function windowed(freeForm: Extract<Reply, { type: 'text' | 'document' }>, template: TemplateParameters, open: boolean): Reply {
+  return open ? { ...freeForm, outsideWindow: { type: 'template', template } } : { type: 'template', template };
+}
+
+export function applyNotice(conversation: Conversation, notice: Notice, context: DecisionContext & { readonly lastInboundAt?: string }): Decision {
   const registration = notice.registration;
+  const open = windowOpen(context.lastInboundAt, context.now);
   const facts = {
     queueNumber: registration.queueNumber,
     name: registration.name,
@@ -392,23 +417,33 @@ export function applyNotice(conversation: Conversation, notice: Notice, context:
     time: registration.appointmentTime ?? '',
     ...(registration.note ? { note: registration.note } : {}),
   };
-  const proof = (caption: string): Reply => ({
-    type: 'document',
-    link: notice.proofLink ?? '',
-    filename: `bukti-antrian-${registration.queueNumber}.pdf`,
-    caption,
-  });
+  const proofFile = { link: notice.proofLink ?? '', filename: `bukti-antrian-${registration.queueNumber}.pdf` };
+  const proof = (caption: string): Extract<Reply, { type: 'document' }> => ({ type: 'document', ...proofFile, caption });
   switch (notice.kind) {
     case 'confirmed':
-      return { conversation, replies: [proof(messages.scheduleConfirmed(facts))], effects: [] };
-    case 'rescheduled':
+      return { conversation, replies: [windowed(proof(messages.scheduleConfirmed(facts)), confirmedTemplate(facts, proofFile), open)], effects: [] };
+    case 'rescheduled': {
+      const changed = { ...facts, oldDate: notice.previousDate ?? facts.date };
       return {
         conversation,
-        replies: [proof(messages.scheduleChanged({ ...facts, oldDate: notice.previousDate ?? facts.date }, context.office))],
+        replies: [windowed(proof(messages.scheduleChanged(changed, context.office)), changedTemplate(changed, proofFile), open)],
         effects: [],
       };
-    case 'cancelled':
-      return { conversation, replies: [text(messages.notifications.cancelled(registration.queueNumber, registration.name, registration.note ?? ''))], effects: [] };
+    }
+    case 'cancelled': {
+      const reason = registration.note ?? '';
+      return {
+        conversation,
+        replies: [
+          windowed(
+            text(messages.notifications.cancelled(registration.queueNumber, registration.name, reason)) as Extract<Reply, { type: 'text' }>,
+            cancelledTemplate(registration.queueNumber, registration.name, reason),
+            open,
+          ),
+        ],
+        effects: [],
+      };
+    }
     case 'fix-requested': {
       const service = serviceOf(registration);
       const requirements = service.requirements.filter((id) => registration.fixRequirements?.includes(id) ?? true);
@@ -419,6 +454,8 @@ export function applyNotice(conversation: Conversation, notice: Notice, context:
           : mode === 'form'
             ? { mode, formUrl: context.office.formUrl ?? '' }
             : { mode };
+      const names = requirements.map(requirementName);
+      const note = registration.note ?? '';
       return {
         conversation: {
           step: {
@@ -430,20 +467,21 @@ export function applyNotice(conversation: Conversation, notice: Notice, context:
           },
         },
         replies: [
-          text(
-            messages.notifications.fixRequested(
-              registration.queueNumber,
-              registration.name,
-              registration.note ?? '',
-              requirements.map(requirementName),
-              hint,
-            ),
+          windowed(
+            text(messages.notifications.fixRequested(registration.queueNumber, registration.name, note, names, hint)) as Extract<Reply, { type: 'text' }>,
+            fixTemplate(registration.queueNumber, registration.name, note, names, hint),
+            open,
           ),
         ],
         effects: [],
       };
     }
   }
+}
+
+/** Stage 8: the free-form text inside the window, the template with its quick replies outside. */
+export function reminderReply(facts: AppointmentFacts, office: OfficeProfile, lastInboundAt: string | undefined, now: Date): Reply {
+  return windowed({ type: 'text', body: messages.reminder(facts, office) }, reminderTemplate(facts, office), windowOpen(lastInboundAt, now));
 }
 
 function showMenu(context: DecisionContext): Decision {

@@ -421,6 +421,8 @@ export const messages = {
     cancelKept: (queueNumber: string) => `Baik, pendaftaran Nomor Antrian ${queueNumber} tidak dibatalkan.`,
     status: (lines: readonly string[]) => ['Status pendaftaran Anda:', '', ...lines].join('\n'),
     noRegistrations: 'Belum ada pendaftaran dari nomor WhatsApp ini. Ketik MENU untuk mendaftar.',
+    comingThanks: (queueNumber: string) =>
+      `Terima kasih, kedatangan Anda untuk Nomor Antrian ${queueNumber} kami tunggu sesuai jadwal. Bawa bukti PDF dan dokumen asli, datang 15 menit sebelum jadwal.`,
   },
 
   /** Answers to officers on the admin page when a rule stops an action (422) or the status does (409). */

@@ -16,20 +16,25 @@ export interface TemplateParameters {
   readonly buttonPayloads?: readonly string[];
 }
 
+/** A free-form message may carry the template to send instead if Meta says the 24-hour window closed (131047). */
+interface WindowFallback {
+  readonly outsideWindow?: { readonly type: 'template'; readonly template: TemplateParameters };
+}
+
 export type Reply =
-  | { readonly type: 'text'; readonly body: string }
+  | ({ readonly type: 'text'; readonly body: string } & WindowFallback)
   | {
       readonly type: 'list';
       readonly body: string;
       readonly button: string;
       readonly sections: readonly { readonly title: string; readonly rows: readonly ListRow[] }[];
     }
-  | {
+  | ({
       readonly type: 'document';
       /** A short-lived HTTPS link Meta fetches, or a media id uploaded before. */
       readonly link?: string;
       readonly mediaId?: string;
       readonly filename: string;
       readonly caption?: string;
-    }
+    } & WindowFallback)
   | { readonly type: 'template'; readonly template: TemplateParameters };

@@ -7,6 +7,7 @@ import { maskNik } from '../adapters/logger';
 import {
   applyNotice,
   decide,
+  reminderReply,
   lookupsFor,
   NEW_CONVERSATION,
   type Conversation,
@@ -34,12 +35,12 @@ import type {
   MediaSource,
   Messenger,
   OutboxEntry,
+  Recipient,
   OfficeRegistrationStore,
   SessionStore,
 } from '../ports';
 import type { InboundEvent, NotifyEvent, QueueEvent, ReminderEvent, StatusEvent } from '../queue-events';
 import { remindable } from './run-reminders';
-import { messages } from '../domain/messages';
 
 export interface EventHandlingDeps {
   readonly sessions: SessionStore;
@@ -66,6 +67,8 @@ export interface EventLog {
 }
 
 const RECENT_EVENTS_KEPT = 20;
+/** Meta's "Re-engagement message": free-form outside the 24-hour window. */
+const WINDOW_CLOSED = 131047;
 
 export async function handleQueueEvent(event: QueueEvent, deps: EventHandlingDeps): Promise<void> {
   switch (event.type) {
@@ -91,17 +94,14 @@ async function handleReminder(event: ReminderEvent, deps: EventHandlingDeps): Pr
   if (loaded) await sendOutbox(loaded, deps);
   if (loaded?.recentEventIds.includes(event.eventId)) return;
   const session = loaded ? { ...loaded, outbox: [] } : sessionFor(event.applicant);
-  const text = messages.reminder(
-    {
-      queueNumber: registration.queueNumber,
-      name: registration.name,
-      nik: registration.nik,
-      date: event.date,
-      time: registration.appointmentTime,
-    },
+  const now = deps.clock.now();
+  const reminder = reminderReply(
+    { queueNumber: registration.queueNumber, name: registration.name, nik: registration.nik, date: event.date, time: registration.appointmentTime },
     deps.office,
+    session.lastInboundAt,
+    now,
   );
-  await saveAndSend(session, event.eventId, session.conversation, [{ type: 'text', body: text }], deps.clock.now(), {}, deps, {
+  await saveAndSend(session, event.eventId, session.conversation, [reminder], now, {}, deps, {
     queueNumber: event.queueNumber,
     kind: 'reminder',
   });
@@ -147,7 +147,13 @@ async function handleNotify(event: NotifyEvent, deps: EventHandlingDeps): Promis
       ...(proof ? { proofLink: proof.link } : {}),
       ...(event.previousDate ? { previousDate: event.previousDate } : {}),
     },
-    { now, office: deps.office, newDraftId: deps.ids.newId(), uploadLink: await deps.uploadLinks() },
+    {
+      now,
+      office: deps.office,
+      newDraftId: deps.ids.newId(),
+      uploadLink: await deps.uploadLinks(),
+      ...(session.lastInboundAt ? { lastInboundAt: session.lastInboundAt } : {}),
+    },
   );
   await saveAndSend(session, event.eventId, decision.conversation, decision.replies, now, {}, deps, {
     queueNumber: event.queueNumber,
@@ -345,7 +351,7 @@ async function sendOutbox(session: ApplicantSession, deps: EventHandlingDeps): P
   const recipient = { ...(session.waId ? { waId: session.waId } : {}), ...(session.userId ? { userId: session.userId } : {}) };
   for (const entry of session.outbox) {
     try {
-      const { messageId } = await deps.messenger.send(recipient, entry.reply, entry.about ? { callbackData: entry.id } : {});
+      const { messageId } = await sendWithinWindow(recipient, entry, deps);
       if (entry.about) {
         await deps.deliveries.recordSent({ messageId, ...entry.about, at: deps.clock.now().toISOString() });
       }
@@ -367,6 +373,24 @@ async function sendOutbox(session: ApplicantSession, deps: EventHandlingDeps): P
       }
       throw error;
     }
+  }
+}
+
+/**
+ * Free-form first where the decision expected the window open; Meta's 131047 (window closed after all)
+ * sends the matching template instead, once.
+ */
+async function sendWithinWindow(recipient: Recipient, entry: OutboxEntry, deps: EventHandlingDeps): Promise<{ messageId: string }> {
+  const options = entry.about ? { callbackData: entry.id } : {};
+  try {
+    return await deps.messenger.send(recipient, entry.reply, options);
+  } catch (error) {
+    const fallback = 'outsideWindow' in entry.reply ? entry.reply.outsideWindow : undefined;
+    if (error instanceof GraphApiError && error.code === WINDOW_CLOSED && fallback) {
+      deps.log.info('window closed: sending the template', { outboxId: entry.id });
+      return deps.messenger.send(recipient, fallback, options);
+    }
+    throw error;
   }
 }
 

@@ -13,9 +13,9 @@ export function newWaId(): string {
 }
 
 /** Sends a text and resolves with the replies it caused (waits until `count` new ones arrived). */
-export async function say(server: TestServer, waId: string, text: string, count = 1): Promise<string[]> {
+export async function say(server: TestServer, waId: string, text: string, count = 1, sentAt?: Date): Promise<string[]> {
   const before = server.fakeGraph.sentTo(waId).length;
-  const { status } = await server.sendMessage(waId, { text });
+  const { status } = await server.sendMessage(waId, { text }, sentAt ? { timestamp: sentAt } : {});
   if (status !== 200) throw new Error(`webhook answered ${status}`);
   const sent = await server.waitForSent(waId, before + count);
   return sent.slice(before).map(textOf);
@@ -48,14 +48,14 @@ export async function uploadDocuments(server: TestServer, uploadLinkText: string
 /** Greeting → service → documents → SELESAI → DAFTAR (web mode); resolves with the queue number. */
 export async function registerApplicant(
   server: TestServer,
-  options: { waId?: string; serviceId?: ServiceId; person?: Person } = {},
+  options: { waId?: string; serviceId?: ServiceId; person?: Person; sentAt?: Date } = {},
 ): Promise<{ waId: string; queueNumber: string; person: Person }> {
   const waId = options.waId ?? newWaId();
   const person = options.person ?? newPerson();
-  await say(server, waId, 'Assalamualaikum', 2);
-  const [requirements] = await say(server, waId, String(options.serviceId ?? 1));
+  await say(server, waId, 'Assalamualaikum', 2, options.sentAt);
+  const [requirements] = await say(server, waId, String(options.serviceId ?? 1), 1, options.sentAt);
   await uploadDocuments(server, requirements ?? '');
-  await say(server, waId, 'SELESAI');
-  const [success] = await say(server, waId, registrationLine(person));
+  await say(server, waId, 'SELESAI', 1, options.sentAt);
+  const [success] = await say(server, waId, registrationLine(person), 1, options.sentAt);
   return { waId, queueNumber: queueNumberIn(success ?? ''), person };
 }
