@@ -70,6 +70,8 @@ export interface SentMessage {
   /** `confirmed`, `rescheduled`, `fix-requested`, `cancelled`, `reminder`. */
   readonly kind: string;
   readonly at: string;
+  /** The template to send instead if Meta reports later that the window had closed (a `failed` 131047). */
+  readonly fallback?: Reply;
 }
 
 /** What officers see of a message sent about a registration. */
@@ -85,6 +87,8 @@ export interface Delivery {
 
 export interface DeliveryStore {
   recordSent(message: SentMessage): Promise<void>;
+  /** Takes a sent message's fallback template, once: `undefined` when it has none or it was taken already. */
+  claimFallback(messageId: string): Promise<{ fallback: Reply; queueNumber: string; kind: string } | undefined>;
   listForRegistration(queueNumber: string): Promise<Delivery[]>;
   /** Records a status of a sent message, keeping the highest state reached. */
   recordStatus(status: {

@@ -1,5 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Reply } from '../domain/replies';
 import type { Delivery, DeliveryStore, FailedSend, SentMessage } from '../ports';
 import { DELIVERY_TTL_MS, keys, ttlSeconds } from './table-design';
 
@@ -27,7 +28,15 @@ export class DynamoDbDeliveryStore implements DeliveryStore {
           [this.tableName]: [
             {
               PutRequest: {
-                Item: { ...keys.delivery(message.messageId), queueNumber: message.queueNumber, kind: message.kind, sentAt: message.at, ...state, expiresAt },
+                Item: {
+                  ...keys.delivery(message.messageId),
+                  queueNumber: message.queueNumber,
+                  kind: message.kind,
+                  sentAt: message.at,
+                  ...(message.fallback ? { fallback: message.fallback } : {}),
+                  ...state,
+                  expiresAt,
+                },
               },
             },
             {
@@ -39,6 +48,26 @@ export class DynamoDbDeliveryStore implements DeliveryStore {
         },
       }),
     );
+  }
+
+  async claimFallback(messageId: string): Promise<{ fallback: Reply; queueNumber: string; kind: string } | undefined> {
+    try {
+      const result = await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.delivery(messageId),
+          UpdateExpression: 'SET fallbackSent = :true',
+          ConditionExpression: 'attribute_exists(fallback) AND attribute_not_exists(fallbackSent)',
+          ExpressionAttributeValues: { ':true': true },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      const item = result.Attributes;
+      return item ? { fallback: item.fallback as Reply, queueNumber: String(item.queueNumber), kind: String(item.kind) } : undefined;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return undefined;
+      throw error;
+    }
   }
 
   async recordStatus(status: Parameters<DeliveryStore['recordStatus']>[0]): Promise<void> {

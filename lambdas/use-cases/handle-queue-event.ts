@@ -353,7 +353,8 @@ async function sendOutbox(session: ApplicantSession, deps: EventHandlingDeps): P
     try {
       const { messageId } = await sendWithinWindow(recipient, entry, deps);
       if (entry.about) {
-        await deps.deliveries.recordSent({ messageId, ...entry.about, at: deps.clock.now().toISOString() });
+        const fallback = 'outsideWindow' in entry.reply ? entry.reply.outsideWindow : undefined;
+        await deps.deliveries.recordSent({ messageId, ...entry.about, at: deps.clock.now().toISOString(), ...(fallback ? { fallback } : {}) });
       }
       await deps.sessions.markSent(session.key, entry.id);
       deps.log.info('reply sent', { outboxId: entry.id, messageId });
@@ -404,6 +405,7 @@ async function markRead(messageId: string, deps: EventHandlingDeps): Promise<voi
 }
 
 async function handleStatus(event: StatusEvent, deps: EventHandlingDeps): Promise<void> {
+  if (event.status === 'failed' && event.errorCode === WINDOW_CLOSED) await resendAsTemplate(event, deps);
   await deps.deliveries.recordStatus({
     messageId: event.messageId,
     status: event.status,
@@ -412,6 +414,19 @@ async function handleStatus(event: StatusEvent, deps: EventHandlingDeps): Promis
     ...(event.errorCode !== undefined ? { errorCode: event.errorCode } : {}),
     ...(event.errorTitle ? { errorTitle: event.errorTitle } : {}),
   });
+}
+
+/**
+ * Meta accepted a free-form message, then reported it `failed` with 131047: the window had closed. The
+ * message's template goes instead, once however often the status is delivered.
+ */
+async function resendAsTemplate(event: StatusEvent, deps: EventHandlingDeps): Promise<void> {
+  const claimed = await deps.deliveries.claimFallback(event.messageId);
+  if (!claimed) return;
+  const recipient = { ...(event.applicant.waId ? { waId: event.applicant.waId } : {}), ...(event.applicant.userId ? { userId: event.applicant.userId } : {}) };
+  const { messageId } = await deps.messenger.send(recipient, claimed.fallback, { callbackData: `fallback:${event.messageId}` });
+  await deps.deliveries.recordSent({ messageId, queueNumber: claimed.queueNumber, kind: claimed.kind, at: deps.clock.now().toISOString() });
+  deps.log.info('window closed after sending: template sent instead', { messageId: event.messageId, queueNumber: claimed.queueNumber });
 }
 
 function newSession(event: InboundEvent): ApplicantSession {

@@ -92,3 +92,23 @@ it('answers the reminder\'s quick replies: Datang thanks, Ubah jadwal shows the 
   await server.queue.drained();
   expect((await officers.api.get(queueNumber, officer)).body).toMatchObject({ status: 'DIBATALKAN' });
 });
+
+it('re-sends a confirmation as the template, once, when a failed status with 131047 arrives later', async () => {
+  const { statusEnvelope, signedRequest } = await import('../../local/meta-envelope');
+  const { waId, queueNumber } = await registerApplicant(server);
+  const before = server.fakeGraph.sentTo(waId).length;
+  await officers.api.act(queueNumber, 'confirm', { date: workingDay(2), time: '11:00' }, officer);
+  const freeForm = await nextMessage(waId, before);
+  expect(freeForm?.type).toBe('document');
+  await server.queue.drained();
+  for (let delivery = 0; delivery < 2; delivery += 1) {
+    const { payload, signature } = signedRequest(
+      statusEnvelope(server.config.WHATSAPP_PHONE_NUMBER_ID, waId, freeForm!.id, 'failed', 131047),
+      server.secrets.WHATSAPP_APP_SECRET,
+    );
+    expect((await server.postWebhook(payload, signature)).status).toBe(200);
+    await server.queue.drained();
+  }
+  const after = server.fakeGraph.sentTo(waId).slice(before + 1);
+  expect(after.map((message) => (message.payload as { template?: { name: string } }).template?.name)).toEqual(['jadwal_dikonfirmasi']);
+});
