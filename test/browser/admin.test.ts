@@ -19,7 +19,7 @@ const NOTE = '"><script>window.__xss=4</script> javascript:window.__xss=5 <img s
 const OFFICE = { width: 1366, height: 768 };
 const PHONE = { width: 390, height: 844 };
 
-jest.setTimeout(30_000);
+jest.setTimeout(90_000);
 
 let server: TestServer;
 let browser: Browser;

@@ -44,7 +44,7 @@ export async function startTestServer(env: Record<string, string> = {}, dataDir?
       const response = await postWebhook(payload, signature);
       return { status: response.status, id: envelope.id };
     },
-    waitForSent(waId, count, timeoutMs = 10_000) {
+    waitForSent(waId, count, timeoutMs = 20_000) {
       return waitFor(() => {
         const sent = server.fakeGraph.sentTo(waId);
         return sent.length >= count ? sent : undefined;
