@@ -16,6 +16,7 @@ import { proofKeysFrom } from './adapters/proof-keys';
 import { S3BlobStore, s3Client } from './adapters/s3-blob-store';
 import { secretsManagerSource } from './adapters/secrets-manager';
 import { SqsEventQueue } from './adapters/sqs-event-queue';
+import { sdkSqs } from './adapters/sqs-sdk';
 import { loadHolidays, loadOfficeProfile, requireEnv } from './config';
 import { arrivalTimes } from './domain/schedule';
 import { createAdminHandler } from './handlers/admin-handler';
@@ -33,7 +34,7 @@ export const handler = createAdminHandler({
     drafts: new DynamoDbDraftStore(dynamo, tableName),
     deliveries: new DynamoDbDeliveryStore(dynamo, tableName),
     blobs: new S3BlobStore(s3Client(), requireEnv(process.env, 'BUCKET_NAME')),
-    queue: new SqsEventQueue(new SQSClient({}), requireEnv(process.env, 'QUEUE_URL')),
+    queue: new SqsEventQueue(sdkSqs(new SQSClient({})), requireEnv(process.env, 'QUEUE_URL')),
     office,
     holidays: loadHolidays(),
     clock,

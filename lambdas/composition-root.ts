@@ -8,6 +8,7 @@ import { DynamoDbDeliveryStore } from './adapters/dynamodb-delivery-store';
 import { DynamoDbSessionStore } from './adapters/dynamodb-session-store';
 import { GraphApiClient } from './adapters/graph-api-client';
 import { logger } from './adapters/logger';
+import { messagesPerSecond, PacingRateLimiter, rateLimitedMessenger } from './adapters/rate-limited-messenger';
 import type { SecretSource } from './adapters/secrets';
 import { proofKeysFrom } from './adapters/proof-keys';
 import { signUploadToken, UPLOAD_LINK_LIFETIME_MS } from './adapters/upload-links';
@@ -43,6 +44,7 @@ export function workerDeps(wiring: WorkerWiring): EventHandlingDeps {
     onTokenExpired: () => wiring.secrets.invalidate(),
     ...(wiring.fetch ? { fetch: wiring.fetch } : {}),
   });
+  const perSecond = messagesPerSecond(wiring.env);
   return {
     office,
     holidays: loadHolidays(),
@@ -50,7 +52,7 @@ export function workerDeps(wiring: WorkerWiring): EventHandlingDeps {
     deliveries: new DynamoDbDeliveryStore(wiring.dynamo, wiring.tableName, now),
     drafts: new DynamoDbDraftStore(wiring.dynamo, wiring.tableName),
     blobs: wiring.blobs,
-    messenger: graphClient,
+    messenger: perSecond ? rateLimitedMessenger(graphClient, new PacingRateLimiter(perSecond)) : graphClient,
     media: graphClient,
     registrations: new DynamoDbRegistrationStore(wiring.dynamo, wiring.tableName),
     clock: { now },

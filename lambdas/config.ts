@@ -2,12 +2,16 @@
  * Configuration, parsed once with zod and failing fast with a message that names the bad value.
  * The office profile comes from `config/office.json`, overridable per deployment by environment.
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import holidayYears from '../config/holidays.json';
 import officeDefaults from '../config/office.json';
 import type { OfficeProfile } from './domain/office';
 import type { HolidayCalendar } from './domain/schedule';
 import { ConfigurationError } from './errors';
+import { parseOrExplain } from './env';
+
+// Kept apart (env.ts) so that the webhook reads its environment without building the office's schemas.
+export { parseOrExplain, requireEnv } from './env';
 
 type Env = Record<string, string | undefined>;
 
@@ -78,21 +82,6 @@ export function loadGraphConfig(env: Env, defaults: Partial<GraphConfig> = {}): 
     },
     'WhatsApp settings (WHATSAPP_API_URL, WHATSAPP_PHONE_NUMBER_ID)',
   );
-}
-
-export function parseOrExplain<T>(schema: z.ZodMiniType<T>, value: unknown, what: string): T {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const problems = result.error.issues
-    .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
-    .join('; ');
-  throw new ConfigurationError(`Invalid ${what}: ${problems}`);
-}
-
-export function requireEnv(env: Env, name: string): string {
-  const value = env[name];
-  if (!value) throw new ConfigurationError(`Missing environment variable ${name}`);
-  return value;
 }
 
 const holidayYearSchema = z.record(

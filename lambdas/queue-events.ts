@@ -2,7 +2,7 @@
  * The events on an applicant's ordered stream (SQS FIFO in AWS, the journalled queue locally). The
  * schema is checked again where the worker reads them: a queue is a boundary too.
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 
 export const applicantRefSchema = z.object({
   /** The session key: the business-scoped user id when Meta sends one, else the WhatsApp id. */

@@ -3,21 +3,23 @@
  * Asia/Jakarta. `{ "date": "YYYY-MM-DD" }` in the payload runs it as if today were that date (replays).
  */
 import { SQSClient } from '@aws-sdk/client-sqs';
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { DynamoDbHeartbeat } from './adapters/dynamodb-heartbeat';
 import { DynamoDbRegistrationStore } from './adapters/dynamodb-registration-store';
 import { logger } from './adapters/logger';
+import { documentClient } from './adapters/dynamodb-client';
 import { SqsEventQueue } from './adapters/sqs-event-queue';
-import { awsDocumentClient, awsTableName } from './composition-root';
+import { sdkSqs } from './adapters/sqs-sdk';
 import { requireEnv } from './config';
 import { jakartaDate } from './domain/calendar';
 import { runReminders } from './use-cases/run-reminders';
 
-const dynamo = awsDocumentClient();
-const tableName = awsTableName(process.env);
+// Not through composition-root.ts, which wires the worker and would bundle pdf-lib here.
+const dynamo = documentClient();
+const tableName = requireEnv(process.env, 'TABLE_NAME');
 const registrations = new DynamoDbRegistrationStore(dynamo, tableName);
 const heartbeat = new DynamoDbHeartbeat(dynamo, tableName);
-const queue = new SqsEventQueue(new SQSClient({}), requireEnv(process.env, 'QUEUE_URL'));
+const queue = new SqsEventQueue(sdkSqs(new SQSClient({})), requireEnv(process.env, 'QUEUE_URL'));
 const payloadSchema = z.optional(z.object({ date: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))) }));
 
 export const handler = async (payload: unknown): Promise<{ queued: number; appointmentDate: string }> => {

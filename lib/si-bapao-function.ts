@@ -14,6 +14,20 @@ import { Construct } from 'constructs';
 
 export const LAMBDA_SOURCE_DIR = path.join(__dirname, '..', 'lambdas');
 
+/**
+ * esbuild's settings for every function (`npm run bench` bundles with the same). `module` before `main`:
+ * the ES builds of the AWS SDK tree-shake: bundles a quarter to a third smaller than with their CommonJS builds.
+ */
+export const BUNDLING = {
+  minify: true,
+  sourceMap: true,
+  sourcesContent: false,
+  target: 'node24',
+  format: OutputFormat.CJS,
+  mainFields: ['module', 'main'],
+  externalModules: [] as string[],
+} as const;
+
 export interface SiBapaoFunctionProps {
   /** Entry file, relative to `lambdas/` (e.g. `webhook.ts`). */
   readonly entry: string;
@@ -76,12 +90,9 @@ export class SiBapaoFunction extends Construct implements iam.IGrantable {
         ...props.environment,
       },
       bundling: {
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        target: 'node24',
-        format: OutputFormat.CJS,
-        externalModules: [],
+        ...BUNDLING,
+        mainFields: [...BUNDLING.mainFields],
+        externalModules: [...BUNDLING.externalModules],
         ...(props.publicDir ? { commandHooks: copyPublicDir(props.publicDir) } : {}),
       },
     });

@@ -3,8 +3,8 @@
  * for at most five minutes and refetched on demand (Meta's `190`), so a rotated token needs no redeploy.
  * Locally they come from the environment.
  */
-import { z } from 'zod/mini';
-import { parseOrExplain } from '../config';
+import * as z from 'zod/mini';
+import { parseOrExplain } from '../env';
 
 export const appSecretsSchema = z.object({
   WHATSAPP_ACCESS_TOKEN: z.string().check(z.minLength(1)),

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import type { SendMessageBatchRequest, SendMessageBatchResult } from '@aws-sdk/client-sqs';
 import type { EventQueue } from '../ports';
 import type { QueueEvent } from '../queue-events';
 
@@ -7,10 +7,18 @@ const SQS_BATCH_LIMIT = 10;
 /** Batches in flight at once: a reminder run queues thousands of events. */
 const PARALLEL_BATCHES = 8;
 
+/**
+ * SQS's `SendMessageBatch`: the SDK's client (`sdkSqs`, sqs-sdk.ts) or, in the webhook, one signed request
+ * (`signedSqs`, aws-json-api.ts), so that this file loads no SDK.
+ */
+export interface SqsBatchSender {
+  sendMessageBatch(input: SendMessageBatchRequest): Promise<Pick<SendMessageBatchResult, 'Failed'>>;
+}
+
 /** SQS FIFO: one message group per applicant keeps their events in order; the event id deduplicates. */
 export class SqsEventQueue implements EventQueue {
   constructor(
-    private readonly client: SQSClient,
+    private readonly sqs: SqsBatchSender,
     private readonly queueUrl: string,
   ) {}
 
@@ -31,17 +39,15 @@ export class SqsEventQueue implements EventQueue {
   }
 
   private async sendBatch(batch: readonly QueueEvent[]): Promise<void> {
-    const result = await this.client.send(
-        new SendMessageBatchCommand({
-          QueueUrl: this.queueUrl,
-          Entries: batch.map((event, index) => ({
-            Id: String(index),
-            MessageBody: JSON.stringify(event),
-            MessageGroupId: event.applicant.key,
-            MessageDeduplicationId: deduplicationId(event.eventId),
-          })),
-        }),
-      );
+    const result = await this.sqs.sendMessageBatch({
+      QueueUrl: this.queueUrl,
+      Entries: batch.map((event, index) => ({
+        Id: String(index),
+        MessageBody: JSON.stringify(event),
+        MessageGroupId: event.applicant.key,
+        MessageDeduplicationId: deduplicationId(event.eventId),
+      })),
+    });
     if (result.Failed && result.Failed.length > 0) {
       throw new Error(`SQS refused ${result.Failed.length} of ${batch.length} events: ${result.Failed[0]?.Code}`);
     }

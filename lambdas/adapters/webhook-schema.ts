@@ -2,7 +2,7 @@
  * Meta's webhook envelope, parsed tolerantly: unknown fields pass, unknown message types become
  * `other`, and one odd message never spoils the rest of a batch.
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import type { InboundContent, MediaKind } from '../domain/inbound';
 import type { ApplicantRef, InboundEvent, QueueEvent, StatusEvent } from '../queue-events';
 

@@ -11,7 +11,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { readUploadToken } from '../adapters/upload-links';
 import { UPLOAD_PAGE_TEXTS as TEXTS } from '../domain/upload-page-texts';
 import type { BlobStore, Clock, DraftStore, IdSource } from '../ports';

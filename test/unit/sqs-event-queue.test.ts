@@ -2,6 +2,7 @@
 import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { deduplicationId, SqsEventQueue } from '../../lambdas/adapters/sqs-event-queue';
+import { sdkSqs } from '../../lambdas/adapters/sqs-sdk';
 import { reminderEvent, type QueueEvent } from '../../lambdas/queue-events';
 
 const sqs = mockClient(SQSClient);
@@ -20,7 +21,7 @@ it('sends events in batches of ten, grouped by applicant and deduplicated by eve
   const events = Array.from({ length: 25 }, (_, index) =>
     reminderEvent({ queueNumber: `KRC-${100 + index}`, ownerKey: `62812${index}` }, '2026-01-30'),
   );
-  await new SqsEventQueue(new SQSClient({ region: 'ap-southeast-3' }), 'https://sqs/q.fifo').enqueue(events);
+  await new SqsEventQueue(sdkSqs(new SQSClient({ region: 'ap-southeast-3' })), 'https://sqs/q.fifo').enqueue(events);
   const calls = sqs.commandCalls(SendMessageBatchCommand);
   expect(calls.map((call) => call.args[0].input.Entries?.length)).toEqual([10, 10, 5]);
   expect(calls[0]?.args[0].input.Entries?.[0]).toMatchObject({
@@ -38,13 +39,13 @@ it('keeps one applicant\'s events in order, one batch after the other', async ()
     return { Successful: [], Failed: [] };
   });
   const events = Array.from({ length: 30 }, (_, index) => inbound('62811', `wamid.${String(index).padStart(2, '0')}`));
-  await new SqsEventQueue(new SQSClient({ region: 'ap-southeast-3' }), 'https://sqs/q.fifo').enqueue(events);
+  await new SqsEventQueue(sdkSqs(new SQSClient({ region: 'ap-southeast-3' })), 'https://sqs/q.fifo').enqueue(events);
   expect(order).toEqual(events.map((event) => event.eventId));
 });
 
 it('fails loudly when SQS refuses part of a batch, so the webhook answers 5xx and Meta retries', async () => {
   sqs.on(SendMessageBatchCommand).resolves({ Successful: [], Failed: [{ Id: '0', Code: 'InternalError', SenderFault: false }] });
-  await expect(new SqsEventQueue(new SQSClient({ region: 'ap-southeast-3' }), 'https://sqs/q.fifo').enqueue([inbound('1', 'wamid.1')])).rejects.toThrow(
+  await expect(new SqsEventQueue(sdkSqs(new SQSClient({ region: 'ap-southeast-3' })), 'https://sqs/q.fifo').enqueue([inbound('1', 'wamid.1')])).rejects.toThrow(
     'SQS refused 1 of 1 events: InternalError',
   );
 });

@@ -2,7 +2,7 @@
  * What the pages read from the registrations API's answers (CONTRACT.md shapes), parsed leniently: a
  * field the API adds later is ignored, a field it leaves out is simply not shown.
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 
 const text = z.string();
 const optionalText = z.optional(z.string());

@@ -1,0 +1,203 @@
+/**
+ * An estimate of the AWS bill for a month of 2,000 registrations, from the resources in the synthesized
+ * templates (functions and their memory, queues, table, buckets, secrets, schedules, keys) and a usage
+ * model whose every assumption is a named constant below. Prices: us-east-1 (N. Virginia), on-demand,
+ * list prices without the free tier (except where AWS gives it to every account for ever, noted). The
+ * WhatsApp side (Meta's per-message charges) is not AWS and not counted.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { loadOfficeProfile } from '../lambdas/config';
+import { buildApp } from '../lib/app';
+import { round } from './stats';
+
+/** USD, us-east-1. */
+export const PRICES = {
+  lambdaArmGbSecond: 0.0000133334,
+  lambdaX86GbSecond: 0.0000166667,
+  lambdaPerMillionRequests: 0.2,
+  httpApiPerMillion: 1.0,
+  sqsFifoPerMillion: 0.5,
+  dynamoPerMillionWrites: 0.625,
+  dynamoPerMillionReads: 0.125,
+  dynamoGbMonth: 0.25,
+  dynamoPitrGbMonth: 0.2,
+  s3GbMonth: 0.023,
+  s3PerThousandPuts: 0.005,
+  s3PerThousandGets: 0.0004,
+  secretPerMonth: 0.4,
+  secretPer10kCalls: 0.05,
+  logsIngestGb: 0.5,
+  logsStoreGbMonth: 0.03,
+  kmsKeyPerMonth: 1.0,
+  /** The first 14 million invocations a month are free for every account. */
+  schedulerPerMillionAfter14M: 1.0,
+  /** The first 100 GB out to the internet a month are free for every account. */
+  transferOutGbAfter100: 0.09,
+} as const;
+
+/** The usage model, per registration unless named otherwise. */
+export const USAGE = {
+  registrationsPerMonth: 2000,
+  /** Conversations that end without a registration (questions, abandoned), as extra traffic. */
+  extraConversationShare: 0.3,
+  inboundMessages: 8,
+  outboundMessages: 8,
+  /** Meta's status callbacks per outbound message: sent, delivered, read. */
+  statusesPerOutbound: 3,
+  /** Officer decisions and the reminder: notify and reminder events on the applicant's stream. */
+  otherEvents: 3,
+  uploadRequests: 16,
+  adminRequests: 30,
+  documentsMb: 2,
+  documentPuts: 6,
+  objectGets: 20,
+  webhookMs: 30,
+  /** Dominated by the Graph API's answer (≈ 200–400 ms from AWS to Meta). */
+  conversationMs: 350,
+  uploadMs: 80,
+  adminMs: 120,
+  reminderMs: 3000,
+  dynamoReadsPerEvent: 4,
+  /** Transactions cost two write units an item; index copies one more each. */
+  dynamoWritesPerEvent: 8,
+  tableGb: 0.5,
+  /** Lambda's SQS pollers with long polling on an idle queue: about 5 × 3 requests a minute. */
+  sqsIdlePollsPerMonth: 5 * 3 * 60 * 24 * 30,
+  secretCallsPerMonth: 10_000,
+  logKbPerInvocation: 1.5,
+} as const;
+
+export interface CostFigures {
+  readonly monthlyUsd: number;
+  readonly region: string;
+  readonly lines: { item: string; usd: number; basis: string }[];
+  readonly resources: Record<string, number>;
+}
+
+type Resource = { Type: string; Properties?: Record<string, unknown> };
+
+export function estimateCost(options: { dynamoCallsPerStep?: number } = {}): CostFigures {
+  // cdk.json's feature flags, as `cdk synth` applies them; no bundling (sizes are measured apart).
+  const cdkJson = JSON.parse(readFileSync(join(__dirname, '..', 'cdk.json'), 'utf8')) as { context?: Record<string, unknown> };
+  const app = new App({ context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [] } });
+  const built = buildApp(app, {});
+  const resources: [string, Resource][] = [built.stateful, built.stateless].flatMap((stack) =>
+    Object.entries((Template.fromStack(stack).toJSON() as { Resources: Record<string, Resource> }).Resources),
+  );
+  const count = (type: string) => resources.filter(([, resource]) => resource.Type === type).length;
+  const functions = resources
+    .filter(([, resource]) => resource.Type === 'AWS::Lambda::Function')
+    .map(([id, resource]) => ({
+      id,
+      memoryGb: Number(resource.Properties?.MemorySize ?? 128) / 1024,
+      arm: JSON.stringify(resource.Properties?.Architectures ?? []).includes('arm64'),
+    }));
+
+  const u = USAGE;
+  const registrations = u.registrationsPerMonth;
+  const traffic = 1 + u.extraConversationShare;
+  const webhooks = registrations * traffic * (u.inboundMessages + u.outboundMessages * u.statusesPerOutbound);
+  const events = webhooks + registrations * u.otherEvents;
+  const invocations: Record<string, { count: number; ms: number }> = {
+    Webhook: { count: webhooks, ms: u.webhookMs },
+    Conversation: { count: events, ms: u.conversationMs },
+    Upload: { count: registrations * u.uploadRequests, ms: u.uploadMs },
+    Admin: { count: registrations * u.adminRequests, ms: u.adminMs },
+    Reminder: { count: 30, ms: u.reminderMs },
+  };
+
+  const lines: { item: string; usd: number; basis: string }[] = [];
+  let lambdaUsd = 0;
+  let lambdaRequests = 0;
+  const described: string[] = [];
+  for (const fn of functions) {
+    const name = Object.keys(invocations).find((prefix) => fn.id.startsWith(prefix));
+    if (!name) continue; // CDK's own helpers (custom resources) run at deploy time only
+    const usage = invocations[name];
+    if (!usage) continue;
+    const gbSeconds = usage.count * (usage.ms / 1000) * fn.memoryGb;
+    lambdaUsd += gbSeconds * (fn.arm ? PRICES.lambdaArmGbSecond : PRICES.lambdaX86GbSecond);
+    lambdaRequests += usage.count;
+    described.push(`${name} ${usage.count >= 1000 ? `${Math.round(usage.count / 1000)}k` : usage.count} × ${usage.ms} ms × ${fn.memoryGb * 1024} MB${fn.arm ? ' arm64' : ''}`);
+  }
+  lambdaUsd += (lambdaRequests / 1e6) * PRICES.lambdaPerMillionRequests;
+  lines.push({ item: 'Lambda', usd: lambdaUsd, basis: described.join('; ') });
+
+  const httpApis = count('AWS::ApiGatewayV2::Api');
+  lines.push({ item: 'API Gateway (HTTP API)', usd: httpApis > 0 ? (webhooks / 1e6) * PRICES.httpApiPerMillion : 0, basis: `${Math.round(webhooks / 1000)}k webhook requests` });
+
+  const fifoQueues = resources.filter(([, resource]) => resource.Type === 'AWS::SQS::Queue' && resource.Properties?.FifoQueue === true).length;
+  const sqsRequests = events * 3 + webhooks + u.sqsIdlePollsPerMonth;
+  lines.push({
+    item: 'SQS FIFO',
+    usd: fifoQueues > 0 ? (sqsRequests / 1e6) * PRICES.sqsFifoPerMillion : 0,
+    basis: `${fifoQueues} FIFO queues; send, receive, delete per event plus idle long polling ≈ ${round(sqsRequests / 1e6, 2)} M requests`,
+  });
+
+  const dynamoReads = events * u.dynamoReadsPerEvent;
+  const dynamoWrites = events * u.dynamoWritesPerEvent;
+  const pitr = resources.some(([, resource]) => resource.Type === 'AWS::DynamoDB::Table' && JSON.stringify(resource.Properties ?? {}).includes('"PointInTimeRecoveryEnabled":true'));
+  lines.push({
+    item: 'DynamoDB (on demand)',
+    usd:
+      (dynamoReads / 1e6) * PRICES.dynamoPerMillionReads +
+      (dynamoWrites / 1e6) * PRICES.dynamoPerMillionWrites +
+      u.tableGb * (PRICES.dynamoGbMonth + (pitr ? PRICES.dynamoPitrGbMonth : 0)),
+    basis:
+      `${Math.round(dynamoReads / 1000)}k reads, ${Math.round(dynamoWrites / 1000)}k write units` +
+      `${options.dynamoCallsPerStep ? ` (a step makes ${options.dynamoCallsPerStep} calls, measured)` : ''}, ${u.tableGb} GB${pitr ? ' with PITR' : ''}`,
+  });
+
+  const retentionDays = loadOfficeProfile({}).retentionDays;
+  const retentionMonths = retentionDays / 30;
+  const storedGb = (registrations * u.documentsMb * retentionMonths) / 1024;
+  lines.push({
+    item: 'S3',
+    usd:
+      storedGb * PRICES.s3GbMonth +
+      ((registrations * u.documentPuts) / 1000) * PRICES.s3PerThousandPuts +
+      ((registrations * u.objectGets) / 1000) * PRICES.s3PerThousandGets,
+    basis: `${count('AWS::S3::Bucket')} buckets; ${round(storedGb, 1)} GB of documents kept ${retentionDays} days; ${u.documentPuts} PUT and ${u.objectGets} GET per registration`,
+  });
+
+  const secrets = count('AWS::SecretsManager::Secret');
+  lines.push({
+    item: 'Secrets Manager',
+    usd: secrets * PRICES.secretPerMonth + (u.secretCallsPerMonth / 10_000) * PRICES.secretPer10kCalls,
+    basis: `${secrets} secret; ≤ 1 read per container per 5 minutes ≈ ${u.secretCallsPerMonth / 1000}k calls`,
+  });
+
+  const logGb = ((lambdaRequests + webhooks) * u.logKbPerInvocation) / (1024 * 1024);
+  lines.push({
+    item: 'CloudWatch Logs',
+    usd: logGb * (PRICES.logsIngestGb + PRICES.logsStoreGbMonth),
+    basis: `${count('AWS::Logs::LogGroup')} log groups, 1 month retention; ≈ ${round(logGb, 2)} GB a month`,
+  });
+
+  const schedules = count('AWS::Scheduler::Schedule');
+  lines.push({ item: 'EventBridge Scheduler', usd: 0, basis: `${schedules} schedule, 30 runs a month (within the 14 M free)` });
+  const keys = count('AWS::KMS::Key');
+  if (keys > 0) lines.push({ item: 'KMS', usd: keys * PRICES.kmsKeyPerMonth, basis: `${keys} customer managed keys` });
+  lines.push({ item: 'Data transfer out', usd: 0, basis: `≈ ${round((registrations * u.documentsMb) / 1024, 1)} GB a month (within the 100 GB free)` });
+
+  const monthlyUsd = lines.reduce((sum, line) => sum + line.usd, 0);
+  return {
+    monthlyUsd: round(monthlyUsd, 2),
+    region: 'us-east-1',
+    lines: lines.map((line) => ({ ...line, usd: round(line.usd, 2) })),
+    resources: {
+      functions: functions.filter((fn) => Object.keys(invocations).some((prefix) => fn.id.startsWith(prefix))).length,
+      fifoQueues,
+      tables: count('AWS::DynamoDB::Table'),
+      buckets: count('AWS::S3::Bucket'),
+      secrets,
+      logGroups: count('AWS::Logs::LogGroup'),
+      httpApis,
+      schedules,
+      kmsKeys: keys,
+    },
+  };
+}

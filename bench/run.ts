@@ -1,0 +1,138 @@
+/**
+ * `npm run bench`: speed, size and scale against Meta's limits and a peer library (issue 7), on this
+ * machine, in one command. `-- --quick` runs every part with small sizes (CI keeps the command working
+ * with it; it asserts nothing about time); `-- --json` prints one JSON object as the last line.
+ * Progress goes to stderr; the table and the JSON to stdout.
+ */
+import { cpus, loadavg, totalmem } from 'node:os';
+import { benchBundles, type BundleFigures } from './bundles';
+import { estimateCost, PRICES, type CostFigures } from './cost';
+import { benchEndToEnd, benchLoad, benchReminders, benchStep, LocalBench } from './local';
+import { benchPdf } from './pdf';
+import { progress, round } from './stats';
+import { benchWebhook } from './webhook';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+
+const args = new Set(process.argv.slice(2));
+const quick = args.has('--quick');
+const json = args.has('--json');
+
+const SIZES = quick
+  ? { webhookCalls: 2_000, comparisonRounds: 20, coldRuns: 3, pdfRenders: 30, stepApplicants: 15, e2eMessages: 30, reminders: 300, loadApplicants: 20 }
+  : { webhookCalls: 20_000, comparisonRounds: 200, coldRuns: 10, pdfRenders: 200, stepApplicants: 100, e2eMessages: 200, reminders: 5_000, loadApplicants: 200 };
+
+interface Row {
+  readonly key: string;
+  readonly what: string;
+  readonly value: number | string | null;
+  readonly goal?: string;
+  readonly met?: boolean;
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}`;
+  const loadBefore = loadavg()[0] ?? 0;
+  progress(`${quick ? 'quick' : 'full'} run on ${machine}; load average ${loadBefore.toFixed(2)}`);
+
+  const bundles = await benchBundles({ runs: SIZES.coldRuns });
+  const webhook = await benchWebhook({ calls: SIZES.webhookCalls, rounds: SIZES.comparisonRounds });
+  const pdf = await benchPdf({ renders: SIZES.pdfRenders });
+
+  progress('starting DynamoDB Local');
+  const local = await LocalBench.start();
+  // Ctrl-C: DynamoDB Local (its watchdog stops Java when we go) and the temp folders go too.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => void local.stop().finally(() => process.exit(130)));
+  }
+  let step, e2e, reminders, load;
+  try {
+    step = await benchStep(local, { applicants: SIZES.stepApplicants });
+    e2e = await benchEndToEnd(local, { messages: SIZES.e2eMessages });
+    reminders = await benchReminders(local, { registrations: SIZES.reminders });
+    load = await benchLoad(local, { applicants: SIZES.loadApplicants });
+  } finally {
+    await local.stop();
+  }
+  const cost = estimateCost({ dynamoCallsPerStep: step.dynamoCallsPerStep });
+
+  const webhookBundle = bundles.find((bundle) => bundle.entry === 'webhook');
+  const result = {
+    webhookP99Ms: webhook.webhookP99Ms,
+    webhookVsWhatsappApiJs: webhook.webhookVsWhatsappApiJs,
+    webhookBundleKb: webhookBundle?.kb ?? null,
+    webhookColdInitMs: webhookBundle?.coldInitMs ?? null,
+    stepMedianMs: step.stepMedianMs,
+    e2eMedianMs: e2e.e2eMedianMs,
+    pdfMs: pdf.pdfMs,
+    pdfKb: pdf.pdfKb,
+    reminders5000EnqueueS: reminders.remindersEnqueueS,
+    remindersSendRatio: reminders.remindersSendRatio,
+    load200Lost: load.loadLost,
+    load200Duplicated: load.loadDuplicated,
+    load200DistinctQueues: load.loadDistinctQueues,
+    bundles: Object.fromEntries(bundles.map((bundle) => [bundle.entry, { kb: bundle.kb, sourceMapKb: bundle.sourceMapKb, coldInitMs: bundle.coldInitMs }])),
+    peakRssMb: load.peakRssMb,
+    peakJavaRssMb: load.peakJavaRssMb,
+    monthlyCostUsd: cost.monthlyUsd,
+    costRegion: cost.region,
+    details: { webhook, step, e2e, pdf, reminders, load, cost },
+    sizes: SIZES,
+    quick,
+    machine,
+    loadAverage: { before: round(loadBefore, 2), after: round(loadavg()[0] ?? 0, 2) },
+    seconds: Math.round((Date.now() - started) / 1000),
+  };
+
+  const n = (value: number) => value.toLocaleString('en-US');
+  const rows: Row[] = [
+    { key: 'webhookP99Ms', what: `webhook handler in-process, ${webhook.webhookBodyBytes} B signed body, p99 of ${n(webhook.webhookCalls)} (p50 ${webhook.webhookP50Ms})`, value: result.webhookP99Ms, goal: '≤ 2', met: result.webhookP99Ms <= 2 },
+    { key: 'webhookVsWhatsappApiJs', what: `throughput ÷ whatsapp-api-js post(), ${webhook.fixtureBodies} fixtures (${n(webhook.oursPerSecond)}/s vs ${n(webhook.theirsPerSecond)}/s)`, value: result.webhookVsWhatsappApiJs, goal: '≥ 2', met: result.webhookVsWhatsappApiJs >= 2 },
+    { key: 'webhookBundleKb', what: 'webhook bundle, minified (KB)', value: result.webhookBundleKb, goal: '≤ 300', met: (result.webhookBundleKb ?? Infinity) <= 300 },
+    { key: 'webhookColdInitMs', what: `webhook: fresh node, require the bundle, build the handler (median of ${SIZES.coldRuns})`, value: result.webhookColdInitMs, goal: '≤ 40', met: (result.webhookColdInitMs ?? Infinity) <= 40 },
+    { key: 'stepMedianMs', what: `conversation step in the worker, minus its ${step.dynamoCallsPerStep} DynamoDB calls (${step.stepRawMedianMs} in all, ${step.stepDynamoMedianMs} in DynamoDB calls, ${step.stepGraphMedianMs} at the fake Graph API)`, value: result.stepMedianMs, goal: '≤ 10', met: result.stepMedianMs <= 10 },
+    { key: 'step.minusHttpOnly', what: "the same step minus DynamoDB Local's HTTP exchanges only (the SDK's own work per call counted as ours)", value: step.stepMinusHttpOnlyMs },
+    { key: 'e2eMedianMs', what: `signed POST /webhook → reply at the fake Graph API (p95 ${e2e.e2eP95Ms}; 200 after ${e2e.webhookAckMedianMs})`, value: result.e2eMedianMs, goal: '≤ 60', met: result.e2eMedianMs <= 60 },
+    { key: 'pdfMs', what: `PDF proof with QR code, warm median of ${pdf.pdfRenders} (p95 ${pdf.pdfP95Ms})`, value: result.pdfMs, goal: '≤ 15', met: result.pdfMs <= 15 },
+    { key: 'pdfKb', what: 'PDF proof size (KB)', value: result.pdfKb, goal: '≤ 40', met: result.pdfKb <= 40 },
+    { key: 'reminders5000EnqueueS', what: `reminder job, ${n(reminders.remindersQueued)} registrations on one day: seconds until all queued`, value: result.reminders5000EnqueueS, goal: '≤ 10', met: result.reminders5000EnqueueS <= 10 },
+    { key: 'remindersSendRatio', what: `reminders sent ÷ ${reminders.messagesPerSecond}/s ceiling (${reminders.remindersPerSecond}/s, ${n(reminders.remindersSent)} in ${reminders.remindersSendS} s; CPU a reminder: ${reminders.nodeCpuMsPerReminder} ms node + ${reminders.javaCpuMsPerReminder} ms DynamoDB Local)`, value: result.remindersSendRatio, goal: '≥ 0.95', met: result.remindersSendRatio >= 0.95 },
+    { key: 'load200Lost', what: `${load.loadApplicants} applicants, stages 1–4 at once with uploads (${load.loadSeconds} s): replies lost`, value: result.load200Lost, goal: '0', met: result.load200Lost === 0 },
+    { key: 'load200Duplicated', what: 'the same: replies duplicated', value: result.load200Duplicated, goal: '0', met: result.load200Duplicated === 0 },
+    { key: 'load200DistinctQueues', what: 'the same: distinct queue numbers', value: result.load200DistinctQueues, goal: String(load.loadApplicants), met: result.load200DistinctQueues === load.loadApplicants },
+    ...bundles.map((bundle: BundleFigures): Row => ({
+      key: `bundle.${bundle.entry}`,
+      what: `${bundle.entry} λ: KB (map ${bundle.sourceMapKb} KB) / cold init ms; largest: ${bundle.largest.slice(0, 3).map((p) => `${p.name} ${p.kb}`).join(', ')}`,
+      value: `${bundle.kb} / ${bundle.coldInitMs}`,
+    })),
+    { key: 'peakRssMb', what: 'local server (in-process, with the load generator) peak RSS during the load run, MB', value: result.peakRssMb },
+    { key: 'peakJavaRssMb', what: 'DynamoDB Local (Java) peak RSS during the load run, MB', value: result.peakJavaRssMb },
+    { key: 'monthlyCostUsd', what: `AWS estimate, 2,000 registrations a month, ${cost.region} list prices (USD)`, value: result.monthlyCostUsd },
+  ];
+  printTable(rows, cost);
+  process.stdout.write(`\n${quick ? 'Quick run (small sizes): figures are not comparable to the goals.\n' : ''}Machine: ${machine}; load average ${result.loadAverage.before} → ${result.loadAverage.after}; ${result.seconds} s.\n`);
+  if (webhookBundle && (webhookBundle.hasPdfLib || webhookBundle.hasS3Client)) process.stdout.write('WARNING: pdf-lib or the S3 client is in the webhook bundle.\n');
+  if (bundles.some((bundle) => bundle.socketsAtInit > 0)) process.stdout.write('WARNING: a Lambda opened a network connection at import.\n');
+  if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+function printTable(rows: Row[], cost: CostFigures): void {
+  const widths = [Math.max(...rows.map((row) => row.key.length)), Math.max(...rows.map((row) => String(row.value).length)), 7];
+  const lines = rows.map((row) => {
+    const mark = row.goal === undefined ? '' : row.met ? 'ok' : 'MISSED';
+    return `${row.key.padEnd(widths[0] ?? 0)}  ${String(row.value).padStart(widths[1] ?? 0)}  ${(row.goal ?? '').padEnd(widths[2] ?? 0)} ${mark.padEnd(6)}  ${row.what}`;
+  });
+  process.stdout.write(`${'figure'.padEnd(widths[0] ?? 0)}  ${'value'.padStart(widths[1] ?? 0)}  ${'goal'.padEnd(widths[2] ?? 0)} ${''.padEnd(6)}  what\n`);
+  process.stdout.write(`${lines.join('\n')}\n\nAWS monthly estimate (${cost.region}, list prices: Lambda arm64 $${PRICES.lambdaArmGbSecond}/GB-s, HTTP API $${PRICES.httpApiPerMillion}/M, SQS FIFO $${PRICES.sqsFifoPerMillion}/M, DynamoDB $${PRICES.dynamoPerMillionWrites}/M writes $${PRICES.dynamoPerMillionReads}/M reads, S3 $${PRICES.s3GbMonth}/GB-month, Secrets Manager $${PRICES.secretPerMonth}/secret):\n`);
+  for (const line of cost.lines) process.stdout.write(`  ${line.item.padEnd(24)} $${line.usd.toFixed(2).padStart(6)}  ${line.basis}\n`);
+  process.stdout.write(`  ${'total'.padEnd(24)} $${cost.monthlyUsd.toFixed(2).padStart(6)}\n`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

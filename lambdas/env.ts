@@ -1,0 +1,23 @@
+/**
+ * Reading the environment and parsing a value with a zod schema, failing fast with a message that names
+ * the bad value. Apart from config.ts, whose office and holiday schemas the webhook does not need.
+ */
+import type * as z from 'zod/mini';
+import { ConfigurationError } from './errors';
+
+type Env = Record<string, string | undefined>;
+
+export function parseOrExplain<T>(schema: z.ZodMiniType<T>, value: unknown, what: string): T {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const problems = result.error.issues
+    .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
+    .join('; ');
+  throw new ConfigurationError(`Invalid ${what}: ${problems}`);
+}
+
+export function requireEnv(env: Env, name: string): string {
+  const value = env[name];
+  if (!value) throw new ConfigurationError(`Missing environment variable ${name}`);
+  return value;
+}
