@@ -1,4 +1,5 @@
 /** The interfaces the core needs; adapters implement them, the composition root wires them. */
+import type { MetricName } from './metric-names';
 import type { Conversation } from './domain/conversation';
 import type { OfficerOutcome } from './domain/officer-actions';
 import type { Registration, RegistrationStatus } from './domain/registration';
@@ -209,4 +210,12 @@ export interface OfficeRegistrationStore extends RegistrationStore {
 export interface RateLimiter {
   /** Resolves when the caller may go ahead. */
   acquire(): Promise<void>;
+}
+
+/**
+ * Business and health figures the alarms and the dashboard watch (CloudWatch EMF in AWS, nothing or a
+ * counter locally). Names are the `METRICS` constants of `metric-names.ts`.
+ */
+export interface Metrics {
+  count(name: MetricName, value?: number, dimensions?: Readonly<Record<string, string>>): void;
 }

@@ -1,0 +1,33 @@
+/**
+ * The names of every metric the code emits, in the `SiBapao` namespace. The CDK alarms and dashboard
+ * read the same constants, so a renamed metric cannot leave an alarm watching nothing.
+ */
+export const METRIC_NAMESPACE = 'SiBapao';
+
+export const METRICS = {
+  /** Webhook: applicant messages for our number put on the queue. */
+  inboundMessages: 'InboundMessages',
+  /** Worker: a DAFTAR line accepted, a queue number given. */
+  registrationsCreated: 'RegistrationsCreated',
+  /** Worker: an officer's decision told to the applicant; dimension `Kind` (confirmed, rescheduled, …). */
+  notificationsSent: 'NotificationsSent',
+  /** Reminder job: reminders put on the queue by one run. */
+  remindersQueued: 'RemindersQueued',
+  /** Worker: reminders Meta accepted. */
+  remindersSent: 'RemindersSent',
+  /** Worker: status webhooks; dimension `Status` (sent, delivered, read, failed). */
+  messageStatuses: 'MessageStatuses',
+  /** Worker: sends Meta refused for good or that failed after they were accepted; dimension `ErrorCode`. */
+  failedSends: 'FailedSends',
+  /** Reminder job: applicants the run could not message because Meta's messaging limit (tier) was reached. */
+  messagingLimitReached: 'MessagingLimitReached',
+  /** Reminder job: 1 at the end of every run (the heartbeat alarm watches it). */
+  reminderRunCompleted: 'ReminderRunCompleted',
+  /** Scheduled check: PENDING registrations waiting more than 24 hours for an officer. */
+  pendingOverdue: 'PendingOverdue',
+} as const;
+
+export type MetricName = (typeof METRICS)[keyof typeof METRICS];
+
+/** For tests and the local run: a Metrics that keeps nothing. */
+export const NO_METRICS = { count: () => undefined };
