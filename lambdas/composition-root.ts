@@ -15,6 +15,7 @@ import { signUploadToken, UPLOAD_LINK_LIFETIME_MS } from './adapters/upload-link
 import { publishProof } from './use-cases/publish-proof';
 import { loadGraphConfig, loadHolidays, loadOfficeProfile, requireEnv } from './config';
 import type { BlobStore } from './ports';
+import { NO_METRICS } from './metric-names';
 import type { EventHandlingDeps } from './use-cases/handle-queue-event';
 import { DynamoDbDraftStore } from './adapters/dynamodb-draft-store';
 import { DynamoDbRegistrationStore } from './adapters/dynamodb-registration-store';
@@ -73,6 +74,7 @@ export function workerDeps(wiring: WorkerWiring): EventHandlingDeps {
         signingKey: async () => proofKeysFrom(await wiring.secrets.get()).signing,
       }),
     log: logger,
+    metrics: NO_METRICS,
   };
 }
 

@@ -34,12 +34,14 @@ import type {
   IdSource,
   MediaSource,
   Messenger,
+  Metrics,
   OutboxEntry,
   Recipient,
   OfficeRegistrationStore,
   SessionStore,
 } from '../ports';
 import type { InboundEvent, NotifyEvent, QueueEvent, ReminderEvent, StatusEvent } from '../queue-events';
+import { METRICS } from '../metric-names';
 import { remindable } from './run-reminders';
 
 export interface EventHandlingDeps {
@@ -59,6 +61,7 @@ export interface EventHandlingDeps {
   /** Renders, stores and links a registration's PDF proof. */
   readonly proofs: (registration: Registration, version: number, previousDate: string | undefined) => Promise<{ link: string }>;
   readonly log: EventLog;
+  readonly metrics: Metrics;
 }
 
 export interface EventLog {
@@ -206,7 +209,10 @@ async function handleInbound(event: InboundEvent, deps: EventHandlingDeps): Prom
     deps,
   );
   if (!saved) return;
-  if (registration) deps.log.info('registration created', { queueNumber: registration.queueNumber, nik: maskNik(registration.nik) });
+  if (registration) {
+    deps.metrics.count(METRICS.registrationsCreated);
+    deps.log.info('registration created', { queueNumber: registration.queueNumber, nik: maskNik(registration.nik) });
+  }
   if (decision.replies.length > 0) await markRead(event.eventId, deps);
 }
 
@@ -355,6 +361,8 @@ async function sendOutbox(session: ApplicantSession, deps: EventHandlingDeps): P
       if (entry.about) {
         const fallback = 'outsideWindow' in entry.reply ? entry.reply.outsideWindow : undefined;
         await deps.deliveries.recordSent({ messageId, ...entry.about, at: deps.clock.now().toISOString(), ...(fallback ? { fallback } : {}) });
+        if (entry.about.kind === 'reminder') deps.metrics.count(METRICS.remindersSent);
+        else deps.metrics.count(METRICS.notificationsSent, 1, { Kind: entry.about.kind });
       }
       await deps.sessions.markSent(session.key, entry.id);
       deps.log.info('reply sent', { outboxId: entry.id, messageId });
@@ -369,6 +377,7 @@ async function sendOutbox(session: ApplicantSession, deps: EventHandlingDeps): P
           ...(entry.about ? { queueNumber: entry.about.queueNumber, kind: entry.about.kind } : {}),
         });
         await deps.sessions.markSent(session.key, entry.id);
+        deps.metrics.count(METRICS.failedSends, 1, { ErrorCode: String(error.code) });
         deps.log.warn('reply refused by Meta', { outboxId: entry.id, code: error.code, fbtraceId: error.fbtraceId });
         continue;
       }
@@ -406,6 +415,8 @@ async function markRead(messageId: string, deps: EventHandlingDeps): Promise<voi
 
 async function handleStatus(event: StatusEvent, deps: EventHandlingDeps): Promise<void> {
   if (event.status === 'failed' && event.errorCode === WINDOW_CLOSED) await resendAsTemplate(event, deps);
+  deps.metrics.count(METRICS.messageStatuses, 1, { Status: event.status });
+  if (event.status === 'failed') deps.metrics.count(METRICS.failedSends, 1, { ErrorCode: String(event.errorCode ?? 0) });
   await deps.deliveries.recordStatus({
     messageId: event.messageId,
     status: event.status,
