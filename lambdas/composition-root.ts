@@ -41,6 +41,7 @@ export function workerDeps(wiring: WorkerWiring): EventHandlingDeps {
   const graphClient = new GraphApiClient({
     apiUrl: graph.apiUrl,
     phoneNumberId: graph.phoneNumberId,
+    timeoutMs: graph.timeoutMs,
     accessToken: async () => (await wiring.secrets.get()).WHATSAPP_ACCESS_TOKEN,
     onTokenExpired: () => wiring.secrets.invalidate(),
     ...(wiring.fetch ? { fetch: wiring.fetch } : {}),

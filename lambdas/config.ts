@@ -66,11 +66,14 @@ export function loadOfficeProfile(env: Env, defaults: unknown = officeDefaults):
 const graphSchema = z.object({
   apiUrl: z.url(),
   phoneNumberId: z.string().check(z.minLength(1)),
+  /** How long a Graph API call may take before it counts as a (retryable) timeout. */
+  timeoutMs: z._default(z.coerce.number().check(z.int(), z.minimum(50), z.maximum(30_000)), 10_000),
 });
 
 export interface GraphConfig {
   readonly apiUrl: string;
   readonly phoneNumberId: string;
+  readonly timeoutMs: number;
 }
 
 export function loadGraphConfig(env: Env, defaults: Partial<GraphConfig> = {}): GraphConfig {
@@ -79,8 +82,9 @@ export function loadGraphConfig(env: Env, defaults: Partial<GraphConfig> = {}): 
     {
       apiUrl: env.WHATSAPP_API_URL ?? defaults.apiUrl,
       phoneNumberId: env.WHATSAPP_PHONE_NUMBER_ID ?? defaults.phoneNumberId,
+      timeoutMs: env.WHATSAPP_TIMEOUT_MS || undefined,
     },
-    'WhatsApp settings (WHATSAPP_API_URL, WHATSAPP_PHONE_NUMBER_ID)',
+    'WhatsApp settings (WHATSAPP_API_URL, WHATSAPP_PHONE_NUMBER_ID, WHATSAPP_TIMEOUT_MS)',
   );
 }
 

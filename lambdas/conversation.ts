@@ -1,8 +1,11 @@
 /** AWS entry of the conversation worker (SQS FIFO → this Lambda, partial batch responses). */
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { awsDocumentClient, awsTableName, workerDeps } from './composition-root';
 import { S3BlobStore, s3Client } from './adapters/s3-blob-store';
 import { secretsManagerSource } from './adapters/secrets-manager';
+import { sqsRetryScheduler } from './adapters/sqs-retry-scheduler';
 import { requireEnv } from './config';
+import { requirePositiveInteger } from './env';
 import { createConversationHandler } from './handlers/conversation-handler';
 
 export const handler = createConversationHandler(
@@ -14,4 +17,8 @@ export const handler = createConversationHandler(
     tableName: awsTableName(process.env),
     uploadBaseUrl: requireEnv(process.env, 'UPLOAD_BASE_URL'),
   }),
+  {
+    retries: sqsRetryScheduler(new SQSClient({}), requireEnv(process.env, 'QUEUE_URL')),
+    maxReceiveCount: requirePositiveInteger(process.env, 'MAX_RECEIVE_COUNT'),
+  },
 );

@@ -21,3 +21,10 @@ export function requireEnv(env: Env, name: string): string {
   if (!value) throw new ConfigurationError(`Missing environment variable ${name}`);
   return value;
 }
+
+export function requirePositiveInteger(env: Env, name: string): number {
+  const value = requireEnv(env, name);
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1) throw new ConfigurationError(`Invalid ${name}: ${value} (a whole number from 1)`);
+  return parsed;
+}

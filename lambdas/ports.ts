@@ -53,9 +53,20 @@ export interface SessionStore {
   markSent(key: string, outboxId: string): Promise<void>;
 }
 
+/**
+ * Why a message did not reach its applicant: Meta refused it for good, accepted it and reported it
+ * `failed` later, every retry failed (the event went to the dead-letter queue), or the reminder run
+ * stopped at Meta's messaging limit.
+ */
+export type FailureReason = 'refused' | 'failed-after-sending' | 'gave-up' | 'messaging-limit';
+
 export interface FailedSend {
   readonly applicantKey: string;
+  /** The applicant's WhatsApp number, when known: officers follow up by phone. */
+  readonly waId?: string;
   readonly outboxId: string;
+  readonly reason: FailureReason;
+  /** Meta's error code; 0 when the failure was not Meta's answer (a timeout, the table away, the limit). */
   readonly code: number;
   readonly title: string;
   readonly at: string;
@@ -88,10 +99,15 @@ export interface Delivery {
 
 export interface DeliveryStore {
   recordSent(message: SentMessage): Promise<void>;
-  /** Takes a sent message's fallback template, once: `undefined` when it has none or it was taken already. */
-  claimFallback(messageId: string): Promise<{ fallback: Reply; queueNumber: string; kind: string } | undefined>;
+  /** A sent message's fallback template while it has not been sent: `undefined` when it has none or it went. */
+  pendingFallback(messageId: string): Promise<{ fallback: Reply; queueNumber: string; kind: string } | undefined>;
+  /** The fallback went: a repeated `failed` status must not send it again. */
+  markFallbackSent(messageId: string): Promise<void>;
   listForRegistration(queueNumber: string): Promise<Delivery[]>;
-  /** Records a status of a sent message, keeping the highest state reached. */
+  /**
+   * Records a status of a sent message, keeping the highest state reached. Resolves to what the message
+   * was about when the status changed its state, `undefined` when it changed nothing (a repeat, or lower).
+   */
   recordStatus(status: {
     messageId: string;
     status: string;
@@ -99,9 +115,11 @@ export interface DeliveryStore {
     recipientKey: string;
     errorCode?: number;
     errorTitle?: string;
-  }): Promise<void>;
-  /** A message Meta refused for good: kept for officers to follow up by phone. */
+  }): Promise<{ queueNumber?: string; kind?: string } | undefined>;
+  /** A message that did not reach its applicant: kept for officers to follow up by phone. */
   recordFailedSend(failure: FailedSend): Promise<void>;
+  /** Newest first. */
+  listFailedSends(limit: number): Promise<FailedSend[]>;
 }
 
 export interface Messenger {

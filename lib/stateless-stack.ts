@@ -25,6 +25,8 @@ import { SiBapaoFunction } from './si-bapao-function';
 export const SERVICE_NAME = 'si-bapao';
 export const EVENTS_QUEUE_NAME = 'si-bapao-events.fifo';
 export const EVENTS_DLQ_NAME = 'si-bapao-events-dlq.fifo';
+/** Attempts before the dead-letter queue: with Meta's 4^X pair-limit waits, about half an hour at worst. */
+export const EVENTS_MAX_RECEIVE_COUNT = 8;
 export const DEFAULT_WHATSAPP_API_URL = 'https://graph.facebook.com/v25.0';
 export const PHONE_NUMBER_ID_PLACEHOLDER = 'SET_WHATSAPP_PHONE_NUMBER_ID';
 
@@ -217,8 +219,11 @@ export class StatelessStack extends Stack {
       enforceSSL: true,
       // AWS guidance for SQS event sources: at least six times the function timeout.
       visibilityTimeout: Duration.seconds(this.conversation.timeout.toSeconds() * 6),
-      deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: 5 },
+      deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: EVENTS_MAX_RECEIVE_COUNT },
     });
+    // The worker sets each failed record's retry delay (ChangeMessageVisibility, in the consume grant).
+    this.conversation.function.addEnvironment('QUEUE_URL', this.queue.queueUrl);
+    this.conversation.function.addEnvironment('MAX_RECEIVE_COUNT', String(EVENTS_MAX_RECEIVE_COUNT));
 
     this.conversation.function.addEventSource(
       new SqsEventSource(this.queue, { batchSize: 10, reportBatchItemFailures: true }),

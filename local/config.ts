@@ -23,6 +23,10 @@ const localSchema = z.object({
   /** Use a DynamoDB that is already running instead of spawning DynamoDB Local (tests share one). */
   DYNAMODB_ENDPOINT: z.string().url().optional(),
   TABLE_NAME: z.string().regex(/^[A-Za-z0-9_.-]{3,255}$/).default('si-bapao'),
+  /** Local retries wait the worker's chosen delay times this (tests shrink Meta's 4^X seconds). */
+  QUEUE_RETRY_SCALE: z.coerce.number().gt(0).max(1).default(1),
+  /** The longest a local retry waits, whatever the worker chose. */
+  QUEUE_RETRY_MAX_MS: z.coerce.number().int().min(1).max(15 * 60 * 1000).default(10_000),
   LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']).default('WARN'),
   /** The first officer (role admin), created at start when no officer exists. */
   ADMIN_USERNAME: z.string().regex(/^[a-z0-9._-]{3,32}$/, '3–32 of a-z 0-9 . _ -').default('admin'),

@@ -19,8 +19,19 @@ export interface QueuedMessage {
   receiveCount: number;
 }
 
-/** Resolves normally when handled; throws (or rejects) to have the message retried. */
+/**
+ * Resolves normally when handled; throws (or rejects) to have the message retried, after the error's
+ * `retryAfterMs` when it carries one (capped at `retryMaxMs`), else after the queue's own back-off.
+ */
 export type QueueConsumer = (message: QueuedMessage) => Promise<void>;
+
+/** The consumer's way to say when a failed message should come back (SQS ChangeMessageVisibility). */
+export class RetryLaterError extends Error {
+  override readonly name = 'RetryLaterError';
+  constructor(readonly retryAfterMs: number) {
+    super(`retry in ${retryAfterMs} ms`);
+  }
+}
 
 export interface DurableQueueOptions {
   readonly dir: string;
@@ -119,6 +130,20 @@ export class DurableQueue {
     await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
   }
 
+  /**
+   * Puts every dead letter back at the end of its group's stream and empties the dead-letter file (the
+   * runbook's replay). Sent before the file is emptied: a crash in between replays twice, which the
+   * worker's idempotency records make harmless; emptied first, a crash would lose them.
+   */
+  async replayDeadLetters(): Promise<number> {
+    const dead = this.deadLetters();
+    if (dead.length === 0) return 0;
+    const at = Date.now();
+    await this.send(dead.map((letter) => ({ groupId: letter.groupId, deduplicationId: `replay:${letter.messageId}:${at}`, body: letter.body })));
+    writeFileSync(this.deadLetterPath, '');
+    return dead.length;
+  }
+
   deadLetters(): { messageId: string; groupId: string; body: string }[] {
     if (!existsSync(this.deadLetterPath)) return [];
     return readFileSync(this.deadLetterPath, 'utf8')
@@ -163,9 +188,13 @@ export class DurableQueue {
 
   private async deliver(message: QueuedMessage): Promise<void> {
     message.receiveCount += 1;
+    let retryAfterMs: number | undefined;
     const ok = await this.consumer?.(message).then(
       () => true,
-      () => false,
+      (error: unknown) => {
+        if (error instanceof RetryLaterError) retryAfterMs = error.retryAfterMs;
+        return false;
+      },
     );
     if (this.stopped) return;
     const group = this.groupOf(message.groupId);
@@ -180,10 +209,11 @@ export class DurableQueue {
     }
     // FIFO: the group waits for its head message to be retried; other groups go on.
     const backoff = Math.min(this.retryMaxMs, this.retryBaseMs * 2 ** (message.receiveCount - 1));
+    const delay = retryAfterMs !== undefined ? Math.min(this.retryMaxMs, retryAfterMs) : backoff / 2 + Math.random() * (backoff / 2);
     const timer = setTimeout(() => {
       this.timers.delete(timer);
       this.release(message.groupId);
-    }, backoff / 2 + Math.random() * (backoff / 2));
+    }, delay);
     this.timers.add(timer);
   }
 

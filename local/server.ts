@@ -33,7 +33,7 @@ import { createWebhookHandler } from '../lambdas/handlers/webhook-handler';
 import type { EventQueue } from '../lambdas/ports';
 import { loadLocalConfig, SIMULATOR_DEFAULTS, type LocalConfig } from './config';
 import { ensureTable, localClient, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
-import { DurableQueue, type QueuedMessage } from './durable-queue';
+import { DurableQueue, RetryLaterError, type QueuedMessage } from './durable-queue';
 import { FakeGraphApi } from './fake-graph-api';
 import { BodyTooLargeError, readBody, toHttpApiEvent, writeResult } from './http-events';
 import { LOCAL_BUCKET, localS3Client, proxyToS3, S3_PROXY_PREFIX, startS3Local, type S3Local } from './s3-local';
@@ -116,6 +116,9 @@ export async function startLocalServer(env: Env = process.env): Promise<LocalSer
     const blobs = new S3BlobStore(s3Internal, LOCAL_BUCKET, s3Public);
     const drafts = new DynamoDbDraftStore(dynamoDocs, config.TABLE_NAME);
 
+    const LOCAL_MAX_RECEIVE_COUNT = 5;
+    // The worker's chosen delay per failed record, given to the queue with the failure.
+    const requestedDelaySeconds = new Map<string, number>();
     const conversation = createConversationHandler(
       workerDeps({
         blobs,
@@ -125,8 +128,20 @@ export async function startLocalServer(env: Env = process.env): Promise<LocalSer
         tableName: config.TABLE_NAME,
         uploadBaseUrl: `${publicUrl}/upload`,
       }),
+      {
+        maxReceiveCount: LOCAL_MAX_RECEIVE_COUNT,
+        retries: {
+          retryAfter: async (record, delaySeconds) => {
+            requestedDelaySeconds.set(record.messageId, delaySeconds);
+          },
+        },
+      },
     );
-    const durableQueue = new DurableQueue({ dir: join(dataDir, 'queue') });
+    const durableQueue = new DurableQueue({
+      dir: join(dataDir, 'queue'),
+      maxReceiveCount: LOCAL_MAX_RECEIVE_COUNT,
+      retryMaxMs: config.QUEUE_RETRY_MAX_MS,
+    });
     queue = durableQueue;
     await durableQueue.open();
     const eventQueue: EventQueue = {
@@ -205,6 +220,11 @@ export async function startLocalServer(env: Env = process.env): Promise<LocalSer
         response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ queued: run.queued, appointmentDate: run.appointmentDate }));
         return;
       }
+      if (path === '/_local/jobs/replay-dead-letters' && request.method === 'POST') {
+        const replayed = await durableQueue.replayDeadLetters();
+        response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ replayed }));
+        return;
+      }
       if (path.startsWith('/_graph/download/') && request.method === 'GET') {
         const result = fakeGraph.download(decodeURIComponent(path.slice('/_graph/download/'.length)), request.headers.authorization);
         response.writeHead(result.status, { 'content-type': result.contentType });
@@ -251,7 +271,11 @@ export async function startLocalServer(env: Env = process.env): Promise<LocalSer
 
     durableQueue.start(async (message) => {
       const result = await conversation(sqsEventOf(message));
-      if (result.batchItemFailures.length > 0) throw new Error('event failed; it will be retried');
+      const delaySeconds = requestedDelaySeconds.get(message.messageId);
+      requestedDelaySeconds.delete(message.messageId);
+      if (result.batchItemFailures.length === 0) return;
+      if (delaySeconds === undefined) throw new Error('event failed; it will be retried');
+      throw new RetryLaterError(delaySeconds * 1000 * config.QUEUE_RETRY_SCALE);
     });
     ready = true;
 

@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Reply } from '../domain/replies';
 import type { Delivery, DeliveryStore, FailedSend, SentMessage } from '../ports';
 import { DELIVERY_TTL_MS, keys, ttlSeconds } from './table-design';
@@ -50,27 +50,20 @@ export class DynamoDbDeliveryStore implements DeliveryStore {
     );
   }
 
-  async claimFallback(messageId: string): Promise<{ fallback: Reply; queueNumber: string; kind: string } | undefined> {
-    try {
-      const result = await this.client.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: keys.delivery(messageId),
-          UpdateExpression: 'SET fallbackSent = :true',
-          ConditionExpression: 'attribute_exists(fallback) AND attribute_not_exists(fallbackSent)',
-          ExpressionAttributeValues: { ':true': true },
-          ReturnValues: 'ALL_NEW',
-        }),
-      );
-      const item = result.Attributes;
-      return item ? { fallback: item.fallback as Reply, queueNumber: String(item.queueNumber), kind: String(item.kind) } : undefined;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return undefined;
-      throw error;
-    }
+  async pendingFallback(messageId: string): Promise<{ fallback: Reply; queueNumber: string; kind: string } | undefined> {
+    const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.delivery(messageId), ConsistentRead: true }));
+    const item = result.Item;
+    if (!item?.fallback || item.fallbackSent) return undefined;
+    return { fallback: item.fallback as Reply, queueNumber: String(item.queueNumber), kind: String(item.kind) };
   }
 
-  async recordStatus(status: Parameters<DeliveryStore['recordStatus']>[0]): Promise<void> {
+  async markFallbackSent(messageId: string): Promise<void> {
+    await this.client.send(
+      new UpdateCommand({ TableName: this.tableName, Key: keys.delivery(messageId), UpdateExpression: 'SET fallbackSent = :true', ExpressionAttributeValues: { ':true': true } }),
+    );
+  }
+
+  async recordStatus(status: Parameters<DeliveryStore['recordStatus']>[0]): Promise<{ queueNumber?: string; kind?: string } | undefined> {
     const rank = RANK[status.status] ?? 0;
     const update = {
       UpdateExpression:
@@ -98,10 +91,14 @@ export class DynamoDbDeliveryStore implements DeliveryStore {
       );
       message = result.Attributes;
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return;
+      if (error instanceof ConditionalCheckFailedException) return undefined;
       throw error;
     }
-    if (typeof message?.queueNumber !== 'string' || typeof message.sentAt !== 'string') return;
+    const about = {
+      ...(typeof message?.queueNumber === 'string' ? { queueNumber: message.queueNumber } : {}),
+      ...(typeof message?.kind === 'string' ? { kind: message.kind } : {}),
+    };
+    if (typeof message?.queueNumber !== 'string' || typeof message.sentAt !== 'string') return about;
     try {
       await this.client.send(
         new UpdateCommand({
@@ -111,9 +108,9 @@ export class DynamoDbDeliveryStore implements DeliveryStore {
         }),
       );
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return;
-      throw error;
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
     }
+    return about;
   }
 
   async recordFailedSend(failure: FailedSend): Promise<void> {
@@ -123,7 +120,8 @@ export class DynamoDbDeliveryStore implements DeliveryStore {
         Item: { ...keys.failedSend(failure.at, failure.outboxId), ...failure, expiresAt: ttlSeconds(this.now(), DELIVERY_TTL_MS) },
       }),
     );
-    if (failure.queueNumber) {
+    // A failure after sending is already on the registration's copy of the message (recordStatus).
+    if (failure.queueNumber && failure.reason !== 'failed-after-sending') {
       await this.client.send(
         new PutCommand({
           TableName: this.tableName,
@@ -140,6 +138,29 @@ export class DynamoDbDeliveryStore implements DeliveryStore {
         }),
       );
     }
+  }
+
+  async listFailedSends(limit: number): Promise<FailedSend[]> {
+    const result = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.failedSend('', '').pk },
+        ScanIndexForward: false,
+        Limit: limit,
+      }),
+    );
+    return (result.Items ?? []).map((item) => ({
+      applicantKey: String(item.applicantKey),
+      ...(typeof item.waId === 'string' ? { waId: item.waId } : {}),
+      outboxId: String(item.outboxId),
+      reason: (typeof item.reason === 'string' ? item.reason : 'refused') as FailedSend['reason'],
+      code: typeof item.code === 'number' ? item.code : 0,
+      title: String(item.title ?? ''),
+      at: String(item.at),
+      ...(typeof item.queueNumber === 'string' ? { queueNumber: item.queueNumber } : {}),
+      ...(typeof item.kind === 'string' ? { kind: item.kind } : {}),
+    }));
   }
 
   async listForRegistration(queueNumber: string): Promise<Delivery[]> {

@@ -9,7 +9,7 @@ import type { MediaSource, Messenger, Recipient } from '../ports';
 /** Transient codes: rate limits, pair limit, temporary and unknown errors, maintenance. */
 const RETRYABLE_CODES = new Set([1, 2, 4, 80007, 130429, 131000, 131016, 131056, 131057]);
 const TOKEN_EXPIRED = 190;
-const TIMEOUT_MS = 10_000;
+const DEFAULT_TIMEOUT_MS = 10_000;
 
 export interface GraphApiClientOptions {
   readonly apiUrl: string;
@@ -18,6 +18,7 @@ export interface GraphApiClientOptions {
   /** Called on Meta's `190` before one retry with a freshly read token. */
   readonly onTokenExpired?: () => void;
   readonly fetch?: typeof fetch;
+  readonly timeoutMs?: number;
 }
 
 export function isRetryableCode(code: number, httpStatus: number): boolean {
@@ -71,7 +72,7 @@ export class GraphApiClient implements Messenger, MediaSource {
       const token = await this.options.accessToken();
       let response: Response;
       try {
-        response = await this.fetchImpl(info.url, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(TIMEOUT_MS) });
+        response = await this.fetchImpl(info.url, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS) });
       } catch (error) {
         throw new GraphApiError(0, `Network error: ${(error as Error).name}`, true, 0);
       }
@@ -100,7 +101,7 @@ export class GraphApiClient implements Messenger, MediaSource {
         method,
         headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        signal: AbortSignal.timeout(TIMEOUT_MS),
+        signal: AbortSignal.timeout(this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
       });
     } catch (error) {
       // A timeout leaves the outcome unknown: retrying may duplicate, which is the lesser harm.

@@ -30,6 +30,12 @@ export interface RegistrationsApi {
   putDay(date: string, body: unknown, officer: Officer): Promise<ApiResult>;
   /** Counts per status, and the `PENDING` ones older than 24 hours: the dashboard. */
   summary(): Promise<ApiResult>;
+  /**
+   * `GET api/failed-sends`: messages that did not reach their applicant (refused by Meta, failed after
+   * sending, given up after every retry, or held back by the messaging limit), newest first, with the
+   * registration's name and phone number to follow up by phone.
+   */
+  failedSends(): Promise<ApiResult>;
   /** `POST api/proofs/verify {content}`: is this scanned or pasted QR content a real proof? */
   verifyProof(body: unknown): Promise<ApiResult>;
 }

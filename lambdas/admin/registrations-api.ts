@@ -19,7 +19,7 @@ import type { ApiResult, RegistrationAction, RegistrationsApi } from './officer-
 export interface RegistrationsApiDeps {
   readonly store: OfficeRegistrationStore;
   readonly drafts: DraftStore;
-  readonly deliveries: Pick<DeliveryStore, 'listForRegistration'>;
+  readonly deliveries: Pick<DeliveryStore, 'listForRegistration' | 'listFailedSends'>;
   readonly blobs: BlobStore;
   readonly queue: EventQueue;
   readonly office: OfficeProfile;
@@ -32,6 +32,9 @@ export interface RegistrationsApiDeps {
 /** Officers see documents through links that live this long. */
 export const DOCUMENT_LINK_SECONDS = 300;
 const STALE_PENDING_MS = 24 * 60 * 60 * 1000;
+/** The failed-sends list shows this many, newest first (they expire with the delivery records). */
+const FAILED_SENDS_SHOWN = 200;
+const RECENT_FAILURE_MS = 7 * 24 * 60 * 60 * 1000;
 
 const isoDateString = z.string().refine((value) => {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
@@ -228,7 +231,32 @@ export function createRegistrationsApi(deps: RegistrationsApiDeps): Registration
       const counts = await Promise.all(REGISTRATION_STATUSES.map(async (status) => [status, (await deps.store.listByStatus(status)).length] as const));
       const pending = await deps.store.listByStatus('PENDING');
       const stale = pending.filter((registration) => isStale(registration, now())).map(view);
-      return { status: 200, body: { counts: Object.fromEntries(counts), stalePending: stale, today: jakartaDate(now()) } };
+      const since = new Date(now().getTime() - RECENT_FAILURE_MS).toISOString();
+      const recentFailedSends = (await deps.deliveries.listFailedSends(FAILED_SENDS_SHOWN)).filter((failure) => failure.at >= since).length;
+      return { status: 200, body: { counts: Object.fromEntries(counts), stalePending: stale, recentFailedSends, today: jakartaDate(now()) } };
+    },
+
+    async failedSends() {
+      const failures = await deps.deliveries.listFailedSends(FAILED_SENDS_SHOWN);
+      const numbers = [...new Set(failures.flatMap((failure) => (failure.queueNumber ? [failure.queueNumber] : [])))];
+      const registrations = new Map((await Promise.all(numbers.map((number) => deps.store.get(number)))).flatMap((r) => (r ? [[r.queueNumber, r] as const] : [])));
+      return {
+        status: 200,
+        body: failures.map((failure) => {
+          const registration = failure.queueNumber ? registrations.get(failure.queueNumber) : undefined;
+          return {
+            at: failure.at,
+            reason: failure.reason,
+            code: failure.code,
+            title: failure.title,
+            kind: failure.kind ?? 'reply',
+            what: messages.officer.deliveryKinds[failure.kind ?? ''] ?? messages.officer.conversationReply,
+            ...(failure.queueNumber ? { queueNumber: failure.queueNumber } : {}),
+            ...(registration ? { name: registration.name, phone: registration.phone, status: registration.status } : {}),
+            ...(failure.waId ? { waId: failure.waId } : {}),
+          };
+        }),
+      };
     },
 
     async verifyProof(body) {

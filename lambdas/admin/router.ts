@@ -22,6 +22,7 @@ export type ApiRoute =
   | { readonly name: 'get-day'; readonly date: string }
   | { readonly name: 'put-day'; readonly date: string }
   | { readonly name: 'summary' }
+  | { readonly name: 'list-failed-sends' }
   | { readonly name: 'verify-proof' };
 
 export type PageRoute =
@@ -32,6 +33,7 @@ export type PageRoute =
   | { readonly name: 'day' }
   | { readonly name: 'days' }
   | { readonly name: 'officers' }
+  | { readonly name: 'failed-sends' }
   | { readonly name: 'verify' };
 
 export interface StaticAsset {
@@ -80,6 +82,7 @@ const ROUTES: readonly RouteDefinition[] = [
   { method: 'GET', pattern: new RegExp(`^/api/days/${SEGMENT}$`), api: (m) => ({ name: 'get-day', date: at(m, 1) }) },
   { method: 'PUT', pattern: new RegExp(`^/api/days/${SEGMENT}$`), adminOnly: true, api: (m) => ({ name: 'put-day', date: at(m, 1) }) },
   { method: 'GET', pattern: /^\/api\/summary$/, api: () => ({ name: 'summary' }) },
+  { method: 'GET', pattern: /^\/api\/failed-sends$/, api: () => ({ name: 'list-failed-sends' }) },
   { method: 'POST', pattern: /^\/api\/proofs\/verify$/, api: () => ({ name: 'verify-proof' }) },
 
   { method: 'GET', pattern: /^\/$/, page: () => ({ name: 'home' }) },
@@ -90,6 +93,7 @@ const ROUTES: readonly RouteDefinition[] = [
   { method: 'GET', pattern: /^\/days\/?$/, adminOnly: true, page: () => ({ name: 'days' }) },
   { method: 'GET', pattern: /^\/officers\/?$/, adminOnly: true, page: () => ({ name: 'officers' }) },
   { method: 'GET', pattern: /^\/verify\/?$/, page: () => ({ name: 'verify' }) },
+  { method: 'GET', pattern: /^\/failed-sends\/?$/, page: () => ({ name: 'failed-sends' }) },
 ];
 
 /** Resolves a request below `basePath` (`/admin` locally, `` at a Function URL's root). */

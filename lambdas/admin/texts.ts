@@ -17,6 +17,7 @@ export const ADMIN_TEXTS = {
   navVerify: 'Verifikasi bukti',
   navOfficers: 'Petugas',
   navDays: 'Kuota & hari libur',
+  navFailedSends: 'Pesan gagal',
   logout: 'Keluar',
   roleAdmin: 'Admin',
   rolePetugas: 'Petugas',
@@ -79,6 +80,24 @@ export const ADMIN_TEXTS = {
   overdueTitle: 'Menunggu lebih dari 24 jam',
   overdueIntro: 'Pemohon dijanjikan jawaban dalam 1×24 jam. Periksa pendaftaran ini lebih dulu.',
   overdueNone: 'Tidak ada pendaftaran yang menunggu lebih dari 24 jam.',
+
+  // Messages that did not reach the applicant
+  failedSendsTitle: 'Pesan yang tidak sampai',
+  failedSendsIntro: 'Pesan berikut tidak sampai ke pemohon lewat WhatsApp. Hubungi pemohon lewat telepon.',
+  failedSendsNone: 'Semua pesan terkirim. Tidak ada yang perlu dihubungi.',
+  failedSendsRecent: '{count} pesan tidak sampai dalam 7 hari terakhir.',
+  failedSendsLink: 'Lihat pesan gagal',
+  colWhen: 'Waktu',
+  colMessage: 'Pesan',
+  colReason: 'Sebab',
+  colPhone: 'Telepon',
+  failureReasons: {
+    refused: 'Ditolak WhatsApp',
+    'failed-after-sending': 'Gagal setelah dikirim',
+    'gave-up': 'Gagal setelah dicoba berulang kali',
+    'messaging-limit': 'Batas harian pesan WhatsApp tercapai',
+  } as Readonly<Record<string, string>>,
+
   overdueBadge: 'Lewat 24 jam',
   quickLinks: 'Pintasan',
   linkTomorrow: 'Siapa datang besok',

@@ -449,6 +449,7 @@ export const messages = {
       cancelled: 'Pemberitahuan pembatalan',
       reminder: 'Pengingat H-1',
     } as Readonly<Record<string, string>>,
+    conversationReply: 'Balasan percakapan',
   },
 
   /** Short prompts for anything the current step did not expect: never silence. */

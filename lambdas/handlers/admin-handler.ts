@@ -151,6 +151,8 @@ export function createAdminHandler(deps: AdminHandlerDeps): AdminHandler {
         return deps.registrations.putDay(route.date, body, officer);
       case 'summary':
         return deps.registrations.summary();
+      case 'list-failed-sends':
+        return deps.registrations.failedSends();
       case 'verify-proof':
         return deps.registrations.verifyProof(body);
       case 'list-officers':

@@ -1,19 +1,39 @@
 /**
  * The conversation worker: SQS FIFO records in order, one applicant's records strictly one after the
- * other. At the first failure the rest of that batch is reported failed too, so order survives retries.
+ * other. When a record fails, the rest of its applicant's records in the batch are reported failed too,
+ * so order survives retries; other applicants' records go on. The failed record comes back after a delay
+ * chosen by what failed (Meta's pair limit, throughput, a server error); on its last attempt the failure
+ * is recorded for officers before the dead-letter queue takes it.
  */
-import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { queueEventSchema } from '../queue-events';
-import { handleQueueEvent, type EventHandlingDeps } from '../use-cases/handle-queue-event';
+import { handleQueueEvent, recordGivingUp, type EventHandlingDeps } from '../use-cases/handle-queue-event';
+import { retryPlan } from '../use-cases/retry-policy';
 
 export type ConversationHandler = (event: SQSEvent) => Promise<SQSBatchResponse>;
 
-export function createConversationHandler(deps: EventHandlingDeps): ConversationHandler {
+/** Sets when a failed record is received again (SQS ChangeMessageVisibility in AWS). */
+export interface RetryScheduler {
+  retryAfter(record: SQSRecord, delaySeconds: number): Promise<void>;
+}
+
+export interface ConversationHandlerOptions {
+  readonly retries?: RetryScheduler;
+  /** The queue's `maxReceiveCount`: a failure on that attempt is the last before the dead-letter queue. */
+  readonly maxReceiveCount?: number;
+  readonly random?: () => number;
+}
+
+export function createConversationHandler(deps: EventHandlingDeps, options: ConversationHandlerOptions = {}): ConversationHandler {
   return async (event) => {
     const failures: SQSBatchResponse['batchItemFailures'] = [];
+    const failedGroups = new Set<string>();
     for (const record of event.Records) {
-      if (failures.length > 0) {
+      const group = record.attributes.MessageGroupId ?? '';
+      if (failedGroups.has(group)) {
         failures.push({ itemIdentifier: record.messageId });
+        // Visible at once, yet held back by SQS FIFO until the failed record before it is done.
+        await scheduleRetry(record, 0, options, deps);
         continue;
       }
       const parsed = queueEventSchema.safeParse(safeJson(record.body));
@@ -25,17 +45,41 @@ export function createConversationHandler(deps: EventHandlingDeps): Conversation
       try {
         await handleQueueEvent(parsed.data, deps);
       } catch (error) {
-        deps.log.warn('event failed, will retry', {
+        const attempt = Number(record.attributes.ApproximateReceiveCount) || 1;
+        const lastAttempt = options.maxReceiveCount !== undefined && attempt >= options.maxReceiveCount;
+        const fields = {
           messageId: record.messageId,
           eventId: parsed.data.eventId,
+          attempt,
           error: (error as Error).name,
           detail: (error as Error).message,
-        });
+        };
+        if (lastAttempt) {
+          deps.log.warn('event failed on its last attempt: to the dead-letter queue', fields);
+          await recordGivingUp(parsed.data, error, attempt, deps).catch((recordError: unknown) =>
+            deps.log.warn('could not record the failure', { eventId: parsed.data.eventId, error: (recordError as Error).message }),
+          );
+        } else {
+          const plan = retryPlan(error, attempt, options.random);
+          deps.log.warn('event failed, will retry', { ...fields, retryInSeconds: plan.delaySeconds, rule: plan.reason });
+          await scheduleRetry(record, plan.delaySeconds, options, deps);
+        }
         failures.push({ itemIdentifier: record.messageId });
+        failedGroups.add(group);
       }
     }
     return { batchItemFailures: failures };
   };
+}
+
+async function scheduleRetry(record: SQSRecord, delaySeconds: number, options: ConversationHandlerOptions, deps: EventHandlingDeps): Promise<void> {
+  if (!options.retries) return;
+  try {
+    await options.retries.retryAfter(record, delaySeconds);
+  } catch (error) {
+    // Without the change the record still returns, after the queue's visibility timeout.
+    deps.log.warn('could not set the retry delay', { messageId: record.messageId, error: (error as Error).message });
+  }
 }
 
 function safeJson(text: string): unknown {

@@ -31,6 +31,7 @@ import type {
   Clock,
   DeliveryStore,
   DraftStore,
+  FailedSend,
   IdSource,
   MediaSource,
   Messenger,
@@ -368,16 +369,20 @@ async function sendOutbox(session: ApplicantSession, deps: EventHandlingDeps): P
       deps.log.info('reply sent', { outboxId: entry.id, messageId });
     } catch (error) {
       if (error instanceof GraphApiError && !error.retryable) {
-        await deps.deliveries.recordFailedSend({
-          applicantKey: session.key,
-          outboxId: entry.id,
-          code: error.code,
-          title: error.title,
-          at: deps.clock.now().toISOString(),
-          ...(entry.about ? { queueNumber: entry.about.queueNumber, kind: entry.about.kind } : {}),
-        });
+        await recordFailure(
+          {
+            applicantKey: session.key,
+            ...(session.waId ? { waId: session.waId } : {}),
+            outboxId: entry.id,
+            reason: 'refused',
+            code: error.code,
+            title: error.title,
+            at: deps.clock.now().toISOString(),
+            ...(entry.about ? { queueNumber: entry.about.queueNumber, kind: entry.about.kind } : {}),
+          },
+          deps,
+        );
         await deps.sessions.markSent(session.key, entry.id);
-        deps.metrics.count(METRICS.failedSends, 1, { ErrorCode: String(error.code) });
         deps.log.warn('reply refused by Meta', { outboxId: entry.id, code: error.code, fbtraceId: error.fbtraceId });
         continue;
       }
@@ -414,10 +419,8 @@ async function markRead(messageId: string, deps: EventHandlingDeps): Promise<voi
 }
 
 async function handleStatus(event: StatusEvent, deps: EventHandlingDeps): Promise<void> {
-  if (event.status === 'failed' && event.errorCode === WINDOW_CLOSED) await resendAsTemplate(event, deps);
-  deps.metrics.count(METRICS.messageStatuses, 1, { Status: event.status });
-  if (event.status === 'failed') deps.metrics.count(METRICS.failedSends, 1, { ErrorCode: String(event.errorCode ?? 0) });
-  await deps.deliveries.recordStatus({
+  const replaced = event.status === 'failed' && event.errorCode === WINDOW_CLOSED && (await resendAsTemplate(event, deps));
+  const changed = await deps.deliveries.recordStatus({
     messageId: event.messageId,
     status: event.status,
     at: event.at,
@@ -425,19 +428,70 @@ async function handleStatus(event: StatusEvent, deps: EventHandlingDeps): Promis
     ...(event.errorCode !== undefined ? { errorCode: event.errorCode } : {}),
     ...(event.errorTitle ? { errorTitle: event.errorTitle } : {}),
   });
+  if (!changed) return;
+  deps.metrics.count(METRICS.messageStatuses, 1, { Status: event.status });
+  if (event.status === 'failed' && !replaced) {
+    await recordFailure(
+      {
+        applicantKey: event.applicant.key,
+        ...(event.applicant.waId ? { waId: event.applicant.waId } : {}),
+        outboxId: event.messageId,
+        reason: 'failed-after-sending',
+        code: event.errorCode ?? 0,
+        title: event.errorTitle ?? '',
+        at: event.at,
+        ...changed,
+      },
+      deps,
+    );
+  }
+}
+
+/** Every message that did not reach its applicant is listed for officers and counted for the alarm. */
+async function recordFailure(failure: FailedSend, deps: EventHandlingDeps): Promise<void> {
+  await deps.deliveries.recordFailedSend(failure);
+  deps.metrics.count(METRICS.failedSends, 1, { ErrorCode: String(failure.code) });
+}
+
+/**
+ * The event failed on its last attempt and goes to the dead-letter queue: what the applicant was owed
+ * is listed for officers (a status event owes nothing). A replay from the dead-letter queue may still
+ * deliver it; the list says when it was given up.
+ */
+export async function recordGivingUp(event: QueueEvent, error: unknown, attempts: number, deps: EventHandlingDeps): Promise<void> {
+  if (event.type === 'status') return;
+  const detail = error instanceof GraphApiError ? error.title : error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  await recordFailure(
+    {
+      applicantKey: event.applicant.key,
+      ...(event.applicant.waId ? { waId: event.applicant.waId } : {}),
+      outboxId: event.eventId,
+      reason: 'gave-up',
+      code: error instanceof GraphApiError ? error.code : 0,
+      title: `${attempts}×: ${detail}`.slice(0, 300),
+      at: deps.clock.now().toISOString(),
+      ...(event.type === 'notify' ? { queueNumber: event.queueNumber, kind: event.kind } : {}),
+      ...(event.type === 'reminder' ? { queueNumber: event.queueNumber, kind: 'reminder' } : {}),
+      ...(event.type === 'inbound' ? { kind: 'reply' } : {}),
+    },
+    deps,
+  );
 }
 
 /**
  * Meta accepted a free-form message, then reported it `failed` with 131047: the window had closed. The
- * message's template goes instead, once however often the status is delivered.
+ * message's template goes instead, once however often the status is delivered (one applicant's events
+ * are handled one at a time); a retry after a failed send tries it again.
  */
-async function resendAsTemplate(event: StatusEvent, deps: EventHandlingDeps): Promise<void> {
-  const claimed = await deps.deliveries.claimFallback(event.messageId);
-  if (!claimed) return;
+async function resendAsTemplate(event: StatusEvent, deps: EventHandlingDeps): Promise<boolean> {
+  const claimed = await deps.deliveries.pendingFallback(event.messageId);
+  if (!claimed) return false;
   const recipient = { ...(event.applicant.waId ? { waId: event.applicant.waId } : {}), ...(event.applicant.userId ? { userId: event.applicant.userId } : {}) };
   const { messageId } = await deps.messenger.send(recipient, claimed.fallback, { callbackData: `fallback:${event.messageId}` });
+  await deps.deliveries.markFallbackSent(event.messageId);
   await deps.deliveries.recordSent({ messageId, queueNumber: claimed.queueNumber, kind: claimed.kind, at: deps.clock.now().toISOString() });
   deps.log.info('window closed after sending: template sent instead', { messageId: event.messageId, queueNumber: claimed.queueNumber });
+  return true;
 }
 
 function newSession(event: InboundEvent): ApplicantSession {

@@ -70,6 +70,12 @@ class StubRegistrations implements RegistrationsApi {
   summary() {
     return this.answer('summary', [], { status: 200, body: { counts: { PENDING: 1 }, stalePending: [registration] } });
   }
+  failedSends() {
+    return this.answer('failedSends', [], {
+      status: 200,
+      body: [{ at: '2026-11-24T01:00:00.000Z', reason: 'refused', code: 131026, title: '<b>Message undeliverable</b>', what: 'Pengingat H-1', queueNumber: registration.queueNumber, name: '<script>alert(1)</script>', phone: '6281234567890' }],
+    });
+  }
   verifyProof(body: unknown) {
     return this.answer('verifyProof', [body], { status: 200, body: { valid: false } });
   }
@@ -209,4 +215,21 @@ it('does not redirect to another site after login', async () => {
   expect(page.body).toContain('data-next="/"');
   const inside = await handler(event('GET', '/login', { query: { next: '/registrations?status=PENDING' } }));
   expect(inside.body).toContain('data-next="/registrations?status=PENDING"');
+});
+
+it('lists messages that did not reach the applicant, escaped, with the number to call and why', async () => {
+  const { cookie } = await logIn();
+  const api = await handler(event('GET', '/api/failed-sends', { cookies: [cookie] }));
+  expect(api.statusCode).toBe(200);
+  expect(JSON.parse(api.body ?? '')).toHaveLength(1);
+  const page = await handler(event('GET', '/failed-sends', { cookies: [cookie] }));
+  expect(page.statusCode).toBe(200);
+  const html = page.body ?? '';
+  expect(html).toContain('Pesan yang tidak sampai');
+  expect(html).toContain('Ditolak WhatsApp');
+  expect(html).toContain('131026: &lt;b&gt;Message undeliverable&lt;/b&gt;');
+  expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  expect(html).not.toMatch(/<script>alert|<b>Message/);
+  expect(html).toContain('Pengingat H-1');
+  expect(html).toMatch(/href="[^"]*\/registrations\/KRC-007"/);
 });

@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DurableQueue, type QueuedMessage } from '../../local/durable-queue';
+import { DurableQueue, RetryLaterError, type QueuedMessage } from '../../local/durable-queue';
 
 let dir: string;
 beforeEach(() => {
@@ -76,4 +76,44 @@ it('replays what was queued but not handled when a new queue opens the same fold
   await third.open();
   expect(third.depth).toBe(0);
   await third.close();
+});
+
+it("waits the delay the consumer asks for (capped at retryMaxMs), not its own back-off", async () => {
+  const queue = new DurableQueue({ dir, retryBaseMs: 1, retryMaxMs: 300 });
+  await queue.open();
+  const times: number[] = [];
+  queue.start(async () => {
+    times.push(Date.now());
+    if (times.length === 1) throw new RetryLaterError(150);
+    if (times.length === 2) throw new RetryLaterError(60_000);
+  });
+  await queue.send([message('a', 'one')]);
+  await queue.drained();
+  const [first = 0, second = 0, third = 0] = times;
+  expect(second - first).toBeGreaterThanOrEqual(140);
+  expect(third - second).toBeGreaterThanOrEqual(290);
+  expect(third - second).toBeLessThan(5_000);
+  await queue.close();
+});
+
+it('replays dead letters onto their groups once, and forgets them', async () => {
+  const queue = new DurableQueue({ dir, retryBaseMs: 1, maxReceiveCount: 2 });
+  await queue.open();
+  let healthy = false;
+  const handled: string[] = [];
+  queue.start(async (m) => {
+    if (!healthy) throw new Error('down');
+    handled.push(m.body);
+  });
+  await queue.send([message('a', 'a1'), message('b', 'b1')]);
+  await queue.drained();
+  expect(queue.deadLetters().map((dead) => dead.body).sort()).toEqual(['a1', 'b1']);
+
+  healthy = true;
+  expect(await queue.replayDeadLetters()).toBe(2);
+  await queue.drained();
+  expect(handled.sort()).toEqual(['a1', 'b1']);
+  expect(queue.deadLetters()).toEqual([]);
+  expect(await queue.replayDeadLetters()).toBe(0);
+  await queue.close();
 });

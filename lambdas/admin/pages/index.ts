@@ -4,6 +4,7 @@ import { ADMIN_TEXTS as TEXTS } from '../texts';
 import { renderDashboard } from './dashboard';
 import { renderDayPage, renderDaysPage } from './day';
 import { renderDetailPage } from './detail';
+import { renderFailedSendsPage } from './failed-sends';
 import { html } from './html';
 import { layout, type PageDeps, type RenderedPage } from './layout';
 import { renderOfficersPage } from './officers';
@@ -31,6 +32,8 @@ export async function renderPage(route: PageRoute, query: Query, deps: PageDeps)
       return renderOfficersPage(deps);
     case 'verify':
       return renderVerifyPage(deps);
+    case 'failed-sends':
+      return renderFailedSendsPage(deps);
     case 'login':
       throw new Error('the login page is rendered before authentication');
   }

@@ -21,7 +21,7 @@ export interface PageDeps {
 /** What the script says by itself; `<` escaped so that nothing can close the block. */
 const CLIENT_TEXTS = JSON.stringify({ saved: TEXTS.saved, serverError: TEXTS.serverError, networkError: TEXTS.networkError }).replace(/</g, '\\u003c');
 
-export type NavKey = 'home' | 'registrations' | 'day' | 'verify' | 'officers' | 'days';
+export type NavKey = 'home' | 'registrations' | 'day' | 'verify' | 'failed-sends' | 'officers' | 'days';
 
 export interface RenderedPage {
   readonly status: number;
@@ -50,6 +50,7 @@ const NAV: ReadonlyArray<{ key: NavKey; path: string; label: string; icon: Html;
   { key: 'registrations', path: '/registrations', label: TEXTS.navRegistrations, icon: ICONS.list },
   { key: 'day', path: '/day', label: TEXTS.navDay, icon: ICONS.calendar },
   { key: 'verify', path: '/verify', label: TEXTS.navVerify, icon: ICONS.qr },
+  { key: 'failed-sends', path: '/failed-sends', label: TEXTS.navFailedSends, icon: ICONS.warning },
   { key: 'officers', path: '/officers', label: TEXTS.navOfficers, icon: ICONS.people, adminOnly: true },
   { key: 'days', path: '/days', label: TEXTS.navDays, icon: ICONS.sliders, adminOnly: true },
 ];

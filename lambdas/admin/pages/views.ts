@@ -67,7 +67,22 @@ export const listSchema = z.array(registrationSchema);
 export const summarySchema = z.looseObject({
   counts: z._default(z.record(text, z.number()), {}),
   stalePending: z._default(z.array(registrationSchema), []),
+  recentFailedSends: z._default(z.number(), 0),
 });
+
+export const failedSendSchema = z.looseObject({
+  at: text,
+  reason: text,
+  code: z._default(z.number(), 0),
+  title: z._default(text, ''),
+  what: z._default(text, ''),
+  queueNumber: optionalText,
+  name: optionalText,
+  phone: optionalText,
+  waId: optionalText,
+});
+export type FailedSendView = z.infer<typeof failedSendSchema>;
+export const failedSendsSchema = z.array(failedSendSchema);
 export type SummaryView = z.infer<typeof summarySchema>;
 
 export const daySchema = z.looseObject({
