@@ -28,3 +28,18 @@ export function requirePositiveInteger(env: Env, name: string): number {
   if (!Number.isInteger(parsed) || parsed < 1) throw new ConfigurationError(`Invalid ${name}: ${value} (a whole number from 1)`);
   return parsed;
 }
+
+/** Meta's messaging-limit tiers (people messaged outside their window per 24 hours). */
+export const MESSAGING_LIMIT_TIERS = ['250', '1000', '2000', '10000', '100000', 'unlimited'] as const;
+
+/**
+ * `WHATSAPP_MESSAGING_LIMIT`: the account's tier as WhatsApp Manager shows it; unset means 250, a new
+ * account's. `unlimited` gives `undefined`.
+ */
+export function messagingLimit(env: Env): number | undefined {
+  const value = env.WHATSAPP_MESSAGING_LIMIT || '250';
+  if (!(MESSAGING_LIMIT_TIERS as readonly string[]).includes(value)) {
+    throw new ConfigurationError(`Invalid WHATSAPP_MESSAGING_LIMIT: ${value} (one of ${MESSAGING_LIMIT_TIERS.join(', ')})`);
+  }
+  return value === 'unlimited' ? undefined : Number(value);
+}

@@ -18,7 +18,7 @@ export interface OutboxEntry {
   readonly seq: number;
   readonly reply: Reply;
   /** The registration this message is about, for the delivery states officers see. */
-  readonly about?: { readonly queueNumber: string; readonly kind: string };
+  readonly about?: { readonly queueNumber: string; readonly kind: string; readonly countedAgainstLimit?: boolean };
 }
 
 export interface ApplicantSession {
@@ -49,6 +49,8 @@ export interface SessionStore {
     now: Date,
     created?: { registration?: Registration; fixedRegistration?: string },
   ): Promise<void>;
+  /** When each applicant last wrote, by applicant key; missing keys never wrote (or were forgotten). */
+  lastInboundTimes(applicantKeys: readonly string[]): Promise<Map<string, string>>;
   /** Removes a settled entry (sent, or refused for good and recorded) from the outbox. */
   markSent(key: string, outboxId: string): Promise<void>;
 }
@@ -120,6 +122,17 @@ export interface DeliveryStore {
   recordFailedSend(failure: FailedSend): Promise<void>;
   /** Newest first. */
   listFailedSends(limit: number): Promise<FailedSend[]>;
+  /** A template went out: one person messaged outside their window, counted against Meta's messaging limit. */
+  recordTemplateSend(at: Date): Promise<void>;
+  /**
+   * Template sends in the 24 hours before `now`, counted per hour: up to an hour more than the rolling
+   * window, and a person messaged twice counts twice. Both err on the side of the limit.
+   */
+  templateSendsInLast24Hours(now: Date): Promise<number>;
+  /** Queue numbers given a messaging-limit slot for their reminder of this appointment date. */
+  reminderSlots(appointmentDate: string): Promise<Set<string>>;
+  /** Gives these reminders a slot: remembered for the date and counted as template sends now. */
+  reserveReminderSlots(appointmentDate: string, queueNumbers: readonly string[], at: Date): Promise<void>;
 }
 
 export interface Messenger {

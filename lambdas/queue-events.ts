@@ -80,6 +80,8 @@ export const reminderEventSchema = z.object({
   queueNumber: z.string(),
   /** The appointment date being reminded. */
   date: z.string(),
+  /** The job reserved a messaging-limit slot for it: sent as a template, it is not counted again. */
+  countedAgainstLimit: z.optional(z.boolean()),
 });
 export type ReminderEvent = z.infer<typeof reminderEventSchema>;
 

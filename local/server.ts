@@ -15,6 +15,9 @@ import { documentClient } from '../lambdas/adapters/dynamodb-client';
 import { DynamoDbOfficerStore } from '../lambdas/adapters/dynamodb-officer-store';
 import { DynamoDbHeartbeat } from '../lambdas/adapters/dynamodb-heartbeat';
 import { DynamoDbRegistrationStore } from '../lambdas/adapters/dynamodb-registration-store';
+import { DynamoDbSessionStore } from '../lambdas/adapters/dynamodb-session-store';
+import { messagingLimit } from '../lambdas/env';
+import { NO_METRICS } from '../lambdas/metric-names';
 import { jakartaDate } from '../lambdas/domain/calendar';
 import { runReminders } from '../lambdas/use-cases/run-reminders';
 import { proofKeysFrom } from '../lambdas/adapters/proof-keys';
@@ -174,6 +177,7 @@ export async function startLocalServer(env: Env = process.env): Promise<LocalSer
     const office = loadOfficeProfile(env);
     const registrationStore = new DynamoDbRegistrationStore(dynamoDocs, config.TABLE_NAME);
     const heartbeat = new DynamoDbHeartbeat(dynamoDocs, config.TABLE_NAME);
+    const reminderMessagingLimit = messagingLimit(env);
     const admin = createAdminHandler({
       officers,
       registrations: createRegistrationsApi({
@@ -216,8 +220,20 @@ export async function startLocalServer(env: Env = process.env): Promise<LocalSer
           response.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'date must be YYYY-MM-DD' }));
           return;
         }
-        const run = await runReminders(date, { registrations: registrationStore, queue: eventQueue, heartbeat: (r) => heartbeat.record(r), clock });
-        response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ queued: run.queued, appointmentDate: run.appointmentDate }));
+        const run = await runReminders(date, {
+          registrations: registrationStore,
+          queue: eventQueue,
+          heartbeat: (r) => heartbeat.record(r),
+          clock,
+          messagingLimit: reminderMessagingLimit,
+          sessions: new DynamoDbSessionStore(dynamoDocs, config.TABLE_NAME),
+          deliveries: new DynamoDbDeliveryStore(dynamoDocs, config.TABLE_NAME),
+          metrics: NO_METRICS,
+          log: logger,
+        });
+        response
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ queued: run.queued, heldBack: run.heldBack, appointmentDate: run.appointmentDate }));
         return;
       }
       if (path === '/_local/jobs/replay-dead-letters' && request.method === 'POST') {

@@ -1,8 +1,8 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { BatchGetCommand, BatchWriteCommand, GetCommand, TransactWriteCommand, type TransactWriteCommandInput, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Reply } from '../domain/replies';
 import type { Delivery, DeliveryStore, FailedSend, SentMessage } from '../ports';
-import { DELIVERY_TTL_MS, keys, ttlSeconds } from './table-design';
+import { DAY_MS, DELIVERY_TTL_MS, keys, ttlSeconds } from './table-design';
 
 /** Statuses arrive in any order and more than once: keep the highest reached; `failed` is final. */
 const RANK: Record<string, number> = { accepted: 0, sent: 1, delivered: 2, read: 3, played: 3, failed: 9 };
@@ -114,16 +114,21 @@ export class DynamoDbDeliveryStore implements DeliveryStore {
   }
 
   async recordFailedSend(failure: FailedSend): Promise<void> {
-    await this.client.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: { ...keys.failedSend(failure.at, failure.outboxId), ...failure, expiresAt: ttlSeconds(this.now(), DELIVERY_TTL_MS) },
-      }),
-    );
+    const expiresAt = ttlSeconds(this.now(), DELIVERY_TTL_MS);
+    const writes: NonNullable<TransactWriteCommandInput['TransactItems']> = [
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: { ...keys.failedSendGuard(failure.outboxId), expiresAt },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      { Put: { TableName: this.tableName, Item: { ...keys.failedSend(failure.at, failure.outboxId), ...failure, expiresAt } } },
+    ];
     // A failure after sending is already on the registration's copy of the message (recordStatus).
     if (failure.queueNumber && failure.reason !== 'failed-after-sending') {
-      await this.client.send(
-        new PutCommand({
+      writes.push({
+        Put: {
           TableName: this.tableName,
           Item: {
             ...keys.registrationMessage(failure.queueNumber, failure.at, failure.outboxId),
@@ -135,9 +140,66 @@ export class DynamoDbDeliveryStore implements DeliveryStore {
             errorCode: failure.code,
             errorTitle: failure.title,
           },
-        }),
-      );
+        },
+      });
     }
+    try {
+      await this.client.send(new TransactWriteCommand({ TransactItems: writes }));
+    } catch (error) {
+      if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') return;
+      throw error;
+    }
+  }
+
+  async recordTemplateSend(at: Date): Promise<void> {
+    await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.outreachHour(at.toISOString().slice(0, 13)),
+        UpdateExpression: 'ADD sends :one SET expiresAt = if_not_exists(expiresAt, :ttl)',
+        ExpressionAttributeValues: { ':one': 1, ':ttl': ttlSeconds(at, 3 * DAY_MS) },
+      }),
+    );
+  }
+
+  async reminderSlots(appointmentDate: string): Promise<Set<string>> {
+    const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.reminderSlots(appointmentDate), ConsistentRead: true }));
+    const slots: unknown = result.Item?.queueNumbers;
+    return slots instanceof Set ? new Set([...slots].map(String)) : new Set();
+  }
+
+  async reserveReminderSlots(appointmentDate: string, queueNumbers: readonly string[], at: Date): Promise<void> {
+    await this.client.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: this.tableName,
+              Key: keys.reminderSlots(appointmentDate),
+              UpdateExpression: 'ADD queueNumbers :numbers SET expiresAt = if_not_exists(expiresAt, :ttl)',
+              ExpressionAttributeValues: { ':numbers': new Set(queueNumbers), ':ttl': ttlSeconds(at, 3 * DAY_MS) },
+            },
+          },
+          {
+            Update: {
+              TableName: this.tableName,
+              Key: keys.outreachHour(at.toISOString().slice(0, 13)),
+              UpdateExpression: 'ADD sends :count SET expiresAt = if_not_exists(expiresAt, :ttl)',
+              ExpressionAttributeValues: { ':count': queueNumbers.length, ':ttl': ttlSeconds(at, 3 * DAY_MS) },
+            },
+          },
+        ],
+      }),
+    );
+  }
+
+  async templateSendsInLast24Hours(now: Date): Promise<number> {
+    const hours = Array.from({ length: 25 }, (_, back) => new Date(now.getTime() - back * 3600_000).toISOString().slice(0, 13));
+    const result = await this.client.send(
+      new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: hours.map((hour) => keys.outreachHour(hour)), ConsistentRead: true } } }),
+    );
+    if (Object.keys(result.UnprocessedKeys ?? {}).length > 0) throw new Error('DynamoDB left messaging-limit counters unread');
+    return (result.Responses?.[this.tableName] ?? []).reduce((sum, item) => sum + (typeof item.sends === 'number' ? item.sends : 0), 0);
   }
 
   async listFailedSends(limit: number): Promise<FailedSend[]> {

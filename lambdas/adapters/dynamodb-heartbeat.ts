@@ -17,7 +17,13 @@ export class DynamoDbHeartbeat {
     const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.heartbeat('reminders'), ConsistentRead: true }));
     const item = result.Item;
     return item
-      ? { today: String(item.today), appointmentDate: String(item.appointmentDate), queued: Number(item.queued), finishedAt: String(item.finishedAt) }
+      ? {
+          today: String(item.today),
+          appointmentDate: String(item.appointmentDate),
+          queued: Number(item.queued),
+          heldBack: Number(item.heldBack ?? 0),
+          finishedAt: String(item.finishedAt),
+        }
       : undefined;
   }
 }

@@ -1,5 +1,5 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Conversation } from '../domain/conversation';
 import type { Reply } from '../domain/replies';
 import { ConcurrentUpdateError, DuplicateEventError } from '../errors';
@@ -16,7 +16,7 @@ interface SessionItem {
   lastInboundAt?: string;
   recentEventIds?: string[];
   /** Keyed by outbox id so that one entry can be removed or marked without rewriting the rest. */
-  outbox?: Record<string, { seq: number; reply: Reply; about?: { queueNumber: string; kind: string } }>;
+  outbox?: Record<string, { seq: number; reply: Reply; about?: { queueNumber: string; kind: string; countedAgainstLimit?: boolean } }>;
   version: number;
 }
 
@@ -46,6 +46,29 @@ export class DynamoDbSessionStore implements SessionStore {
       outbox,
       version: item.version,
     };
+  }
+
+  /** When each applicant last wrote (absent: never, or forgotten): 100 keys per BatchGet, unprocessed keys retried. */
+  async lastInboundTimes(applicantKeys: readonly string[]): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    const unique = [...new Set(applicantKeys)];
+    for (let start = 0; start < unique.length; start += 100) {
+      let request: Record<string, unknown>[] | undefined = unique.slice(start, start + 100).map((key) => keys.session(key));
+      for (let round = 0; request && request.length > 0 && round < 8; round += 1) {
+        if (round > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** round));
+        const result: BatchGetCommandOutput = await this.client.send(
+          new BatchGetCommand({
+            RequestItems: { [this.tableName]: { Keys: request, ProjectionExpression: 'pk, lastInboundAt' } },
+          }),
+        );
+        for (const item of result.Responses?.[this.tableName] ?? []) {
+          if (typeof item.lastInboundAt === 'string') found.set(String(item.pk).slice('APPLICANT#'.length), item.lastInboundAt);
+        }
+        request = result.UnprocessedKeys?.[this.tableName]?.Keys;
+      }
+      if (request && request.length > 0) throw new Error(`DynamoDB left ${request.length} session reads unprocessed`);
+    }
+    return found;
   }
 
   async saveDecision(

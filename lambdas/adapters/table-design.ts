@@ -25,6 +25,12 @@ export const keys = {
   heartbeat: (job: string) => ({ pk: `HEARTBEAT#${job}`, sk: 'HEARTBEAT' }),
   pendingNotification: (eventId: string) => ({ pk: 'PENDING_NOTIFICATIONS', sk: eventId }),
   failedSend: (at: string, outboxId: string) => ({ pk: 'FAILED_SENDS', sk: `${at}#${outboxId}` }),
+  /** Keeps one message's failure from being listed twice (a retried event, a rerun of the reminder job). */
+  failedSendGuard: (outboxId: string) => ({ pk: `FAILED#${outboxId}`, sk: 'FAILED' }),
+  /** Template sends (people messaged outside their window) in one UTC hour: Meta's messaging limit. */
+  outreachHour: (hour: string) => ({ pk: `OUTREACH#${hour}`, sk: 'OUTREACH' }),
+  /** Reminders of one appointment date given a messaging-limit slot (a string set of queue numbers). */
+  reminderSlots: (appointmentDate: string) => ({ pk: `REMINDER_SLOTS#${appointmentDate}`, sk: 'SLOTS' }),
   /** Officer accounts share one partition: a handful of items, listed with one consistent Query. */
   officer: (username: string) => ({ pk: 'OFFICERS', sk: `OFFICER#${username}` }),
   /** An officer's login session; deleted at logout, expires by TTL. */

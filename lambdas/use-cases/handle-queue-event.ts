@@ -108,6 +108,7 @@ async function handleReminder(event: ReminderEvent, deps: EventHandlingDeps): Pr
   await saveAndSend(session, event.eventId, session.conversation, [reminder], now, {}, deps, {
     queueNumber: event.queueNumber,
     kind: 'reminder',
+    ...(event.countedAgainstLimit ? { countedAgainstLimit: true } : {}),
   });
 }
 
@@ -358,7 +359,8 @@ async function sendOutbox(session: ApplicantSession, deps: EventHandlingDeps): P
   const recipient = { ...(session.waId ? { waId: session.waId } : {}), ...(session.userId ? { userId: session.userId } : {}) };
   for (const entry of session.outbox) {
     try {
-      const { messageId } = await sendWithinWindow(recipient, entry, deps);
+      const { messageId, template } = await sendWithinWindow(recipient, entry, deps);
+      if (template && !entry.about?.countedAgainstLimit) await deps.deliveries.recordTemplateSend(deps.clock.now());
       if (entry.about) {
         const fallback = 'outsideWindow' in entry.reply ? entry.reply.outsideWindow : undefined;
         await deps.deliveries.recordSent({ messageId, ...entry.about, at: deps.clock.now().toISOString(), ...(fallback ? { fallback } : {}) });
@@ -395,15 +397,17 @@ async function sendOutbox(session: ApplicantSession, deps: EventHandlingDeps): P
  * Free-form first where the decision expected the window open; Meta's 131047 (window closed after all)
  * sends the matching template instead, once.
  */
-async function sendWithinWindow(recipient: Recipient, entry: OutboxEntry, deps: EventHandlingDeps): Promise<{ messageId: string }> {
+async function sendWithinWindow(recipient: Recipient, entry: OutboxEntry, deps: EventHandlingDeps): Promise<{ messageId: string; template: boolean }> {
   const options = entry.about ? { callbackData: entry.id } : {};
   try {
-    return await deps.messenger.send(recipient, entry.reply, options);
+    const { messageId } = await deps.messenger.send(recipient, entry.reply, options);
+    return { messageId, template: entry.reply.type === 'template' };
   } catch (error) {
     const fallback = 'outsideWindow' in entry.reply ? entry.reply.outsideWindow : undefined;
     if (error instanceof GraphApiError && error.code === WINDOW_CLOSED && fallback) {
       deps.log.info('window closed: sending the template', { outboxId: entry.id });
-      return deps.messenger.send(recipient, fallback, options);
+      const { messageId } = await deps.messenger.send(recipient, fallback, options);
+      return { messageId, template: true };
     }
     throw error;
   }
@@ -489,6 +493,7 @@ async function resendAsTemplate(event: StatusEvent, deps: EventHandlingDeps): Pr
   const recipient = { ...(event.applicant.waId ? { waId: event.applicant.waId } : {}), ...(event.applicant.userId ? { userId: event.applicant.userId } : {}) };
   const { messageId } = await deps.messenger.send(recipient, claimed.fallback, { callbackData: `fallback:${event.messageId}` });
   await deps.deliveries.markFallbackSent(event.messageId);
+  await deps.deliveries.recordTemplateSend(deps.clock.now());
   await deps.deliveries.recordSent({ messageId, queueNumber: claimed.queueNumber, kind: claimed.kind, at: deps.clock.now().toISOString() });
   deps.log.info('window closed after sending: template sent instead', { messageId: event.messageId, queueNumber: claimed.queueNumber });
   return true;

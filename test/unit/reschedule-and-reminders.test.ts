@@ -6,6 +6,7 @@ import { messages } from '../../lambdas/domain/messages';
 import type { Registration } from '../../lambdas/domain/registration';
 import { checkRescheduleRequest, parseRescheduleLine } from '../../lambdas/domain/reschedule';
 import { dayState } from '../../lambdas/domain/schedule';
+import { NO_METRICS } from '../../lambdas/metric-names';
 import { runReminders } from '../../lambdas/use-cases/run-reminders';
 import type { QueueEvent } from '../../lambdas/queue-events';
 import { testOffice } from '../support/office';
@@ -168,6 +169,16 @@ describe('the reminder job', () => {
       queue: { enqueue: async (events) => void queued.push(...events) },
       heartbeat: async () => undefined,
       clock: { now: () => new Date() },
+      messagingLimit: undefined,
+      sessions: { lastInboundTimes: async () => new Map() },
+      deliveries: {
+        templateSendsInLast24Hours: async () => 0,
+        recordFailedSend: async () => undefined,
+        reminderSlots: async () => new Set<string>(),
+        reserveReminderSlots: async () => undefined,
+      },
+      metrics: NO_METRICS,
+      log: { warn: () => undefined },
     });
     return { result, queued };
   }
