@@ -117,7 +117,7 @@ it('delivers every confirmation and reminder exactly once while Meta fails a thi
   expect(server.queue.deadLetters()).toEqual([]);
   const listed = (await officers.api.failedSends()).body as { queueNumber?: string }[];
   expect(listed.filter((failure) => applicants.some((applicant) => applicant.queueNumber === failure.queueNumber))).toEqual([]);
-  console.log(`send failures: ${JSON.stringify(Object.fromEntries(failures))} → delivered ${JSON.stringify(tally)}, each exactly once`);
+  process.stdout.write(`send failures: ${JSON.stringify(Object.fromEntries(failures))} → delivered ${JSON.stringify(tally)}, each exactly once\n`);
 });
 
 it('lists a confirmation Meta refuses for good (131026) for officers, with the number to call, and does not retry it', async () => {
