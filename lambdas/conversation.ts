@@ -1,17 +1,24 @@
 /** AWS entry of the conversation worker (SQS FIFO → this Lambda, partial batch responses). */
 import { awsDocumentClient, awsTableName, workerDeps } from './composition-root';
+import { emfMetrics, withMetrics } from './adapters/metrics';
 import { S3BlobStore, s3Client } from './adapters/s3-blob-store';
 import { secretsManagerSource } from './adapters/secrets-manager';
 import { requireEnv } from './config';
 import { createConversationHandler } from './handlers/conversation-handler';
 
-export const handler = createConversationHandler(
-  workerDeps({
-    env: process.env,
-    secrets: secretsManagerSource(requireEnv(process.env, 'SECRET_ARN')),
-    dynamo: awsDocumentClient(),
-    blobs: new S3BlobStore(s3Client(), requireEnv(process.env, 'BUCKET_NAME')),
-    tableName: awsTableName(process.env),
-    uploadBaseUrl: requireEnv(process.env, 'UPLOAD_BASE_URL'),
-  }),
+const metrics = emfMetrics();
+
+export const handler = withMetrics(
+  metrics,
+  createConversationHandler(
+    workerDeps({
+      env: process.env,
+      secrets: secretsManagerSource(requireEnv(process.env, 'SECRET_ARN')),
+      dynamo: awsDocumentClient(),
+      blobs: new S3BlobStore(s3Client(), requireEnv(process.env, 'BUCKET_NAME')),
+      tableName: awsTableName(process.env),
+      uploadBaseUrl: requireEnv(process.env, 'UPLOAD_BASE_URL'),
+      metrics,
+    }),
+  ),
 );

@@ -3,15 +3,15 @@
  * Asia/Jakarta. `{ "date": "YYYY-MM-DD" }` in the payload runs it as if today were that date (replays).
  */
 import { SQSClient } from '@aws-sdk/client-sqs';
-import * as z from 'zod/mini';
 import { DynamoDbHeartbeat } from './adapters/dynamodb-heartbeat';
 import { DynamoDbRegistrationStore } from './adapters/dynamodb-registration-store';
 import { logger } from './adapters/logger';
 import { documentClient } from './adapters/dynamodb-client';
+import { emfMetrics, withMetrics } from './adapters/metrics';
 import { SqsEventQueue } from './adapters/sqs-event-queue';
 import { sdkSqs } from './adapters/sqs-sdk';
 import { requireEnv } from './config';
-import { jakartaDate } from './domain/calendar';
+import { createReminderHandler } from './handlers/reminder-handler';
 import { runReminders } from './use-cases/run-reminders';
 
 // Not through composition-root.ts, which wires the worker and would bundle pdf-lib here.
@@ -20,12 +20,15 @@ const tableName = requireEnv(process.env, 'TABLE_NAME');
 const registrations = new DynamoDbRegistrationStore(dynamo, tableName);
 const heartbeat = new DynamoDbHeartbeat(dynamo, tableName);
 const queue = new SqsEventQueue(sdkSqs(new SQSClient({})), requireEnv(process.env, 'QUEUE_URL'));
-const payloadSchema = z.optional(z.object({ date: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))) }));
+const clock = { now: () => new Date() };
+const metrics = emfMetrics();
 
-export const handler = async (payload: unknown): Promise<{ queued: number; appointmentDate: string }> => {
-  const parsed = payloadSchema.safeParse(payload ?? undefined);
-  const today = (parsed.success && parsed.data?.date) || jakartaDate(new Date());
-  const run = await runReminders(today, { registrations, queue, heartbeat: (r) => heartbeat.record(r), clock: { now: () => new Date() } });
-  logger.info('reminders queued', { today: run.today, appointmentDate: run.appointmentDate, queued: run.queued });
-  return { queued: run.queued, appointmentDate: run.appointmentDate };
-};
+export const handler = withMetrics(
+  metrics,
+  createReminderHandler({
+    run: (today) => runReminders(today, { registrations, queue, heartbeat: (r) => heartbeat.record(r), clock }),
+    clock,
+    metrics,
+    log: logger,
+  }),
+);

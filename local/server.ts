@@ -27,6 +27,7 @@ import { S3BlobStore } from '../lambdas/adapters/s3-blob-store';
 import { logger } from '../lambdas/adapters/logger';
 import { staticSecrets, type AppSecrets } from '../lambdas/adapters/secrets';
 import { workerDeps } from '../lambdas/composition-root';
+import { NO_METRICS } from '../lambdas/metric-names';
 import { createConversationHandler } from '../lambdas/handlers/conversation-handler';
 import { createUploadHandler } from '../lambdas/handlers/upload-handler';
 import { createWebhookHandler } from '../lambdas/handlers/webhook-handler';
@@ -139,6 +140,7 @@ export async function startLocalServer(env: Env = process.env): Promise<LocalSer
       phoneNumberId: config.WHATSAPP_PHONE_NUMBER_ID,
       secrets: secretSource,
       queue: eventQueue,
+      metrics: NO_METRICS,
       log: logger,
     });
     const upload = createUploadHandler({
