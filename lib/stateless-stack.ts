@@ -19,7 +19,9 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct, IConstruct } from 'constructs';
 import { INDEXES } from '../lambdas/adapters/table-design';
 import type { OfficeProfile } from '../lambdas/domain/office';
+import { Monitoring } from './monitoring';
 import { officeEnvironment } from './office-config';
+import { PendingOverdueCheck } from './pending-overdue-check';
 import { SiBapaoFunction } from './si-bapao-function';
 
 export const SERVICE_NAME = 'si-bapao';
@@ -142,6 +144,8 @@ export class StatelessStack extends Stack {
   readonly reminder: SiBapaoFunction;
   readonly reminderDeadLetterQueue: Queue;
   readonly reminderSchedule: Schedule;
+  readonly pendingOverdueCheck: PendingOverdueCheck;
+  readonly monitoring: Monitoring;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -355,6 +359,22 @@ export class StatelessStack extends Stack {
       }),
     });
 
+    // Operations: the hourly backlog check, then alarms (to the AlarmEmail parameter) and the dashboard.
+    this.pendingOverdueCheck = new PendingOverdueCheck(this, 'PendingCheck', { table: props.table, serviceName: SERVICE_NAME });
+    this.monitoring = new Monitoring(this, 'Monitoring', {
+      functions: {
+        webhook: this.webhook,
+        conversation: this.conversation,
+        upload: this.upload,
+        admin: this.admin,
+        reminder: this.reminder,
+        'pending-check': this.pendingOverdueCheck.function,
+      },
+      deadLetterQueues: { events: this.deadLetterQueue, 'reminder-schedule': this.reminderDeadLetterQueue },
+      api: this.api,
+      reminderHour: props.office.reminderHour,
+    });
+
     new CfnOutput(this, 'WebhookUrl', {
       value: `${this.api.url}webhook`,
       description: 'Callback URL to register in the Meta app dashboard (WhatsApp → Configuration).',
@@ -362,6 +382,10 @@ export class StatelessStack extends Stack {
     new CfnOutput(this, 'UploadUrl', {
       value: uploadBaseUrl,
       description: "Root of applicants' upload links (the upload Function URL unless the uploadBaseUrl context is set).",
+    });
+    new CfnOutput(this, 'DashboardUrl', {
+      value: `https://console.aws.amazon.com/cloudwatch/home?region=${this.region}#dashboards:name=${this.monitoring.dashboard.dashboardName}`,
+      description: 'The Si Bapao CloudWatch dashboard (README → Runbook → "Reading the dashboard").',
     });
     new CfnOutput(this, 'AdminUrl', {
       value: this.adminUrl.url,
