@@ -19,7 +19,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct, IConstruct } from 'constructs';
 import { INDEXES } from '../lambdas/adapters/table-design';
 import type { OfficeProfile } from '../lambdas/domain/office';
-import { Monitoring } from './monitoring';
+import { DASHBOARD_NAME, Monitoring } from './monitoring';
 import { officeEnvironment } from './office-config';
 import { PendingOverdueCheck } from './pending-overdue-check';
 import { SiBapaoFunction } from './si-bapao-function';
@@ -384,7 +384,7 @@ export class StatelessStack extends Stack {
       description: "Root of applicants' upload links (the upload Function URL unless the uploadBaseUrl context is set).",
     });
     new CfnOutput(this, 'DashboardUrl', {
-      value: `https://console.aws.amazon.com/cloudwatch/home?region=${this.region}#dashboards:name=${this.monitoring.dashboard.dashboardName}`,
+      value: `https://console.aws.amazon.com/cloudwatch/home?region=${this.region}#dashboards:name=${DASHBOARD_NAME}`,
       description: 'The Si Bapao CloudWatch dashboard (README → Runbook → "Reading the dashboard").',
     });
     new CfnOutput(this, 'AdminUrl', {
