@@ -1,15 +1,18 @@
 /**
- * An estimate of the AWS bill for a month of 2,000 registrations, from the resources in the synthesized
+ * An estimate of the AWS bill for a month of registrations (2,000 by default; the README also states
+ * 50,000), from the resources in the synthesized
  * templates (functions and their memory, queues, table, buckets, secrets, schedules, keys) and a usage
  * model whose every assumption is a named constant below. Prices: us-east-1 (N. Virginia), on-demand,
- * list prices without the free tier (except where AWS gives it to every account for ever, noted). The
- * WhatsApp side (Meta's per-message charges) is not AWS and not counted.
+ * list prices without the free tier (except where AWS gives it to every account for ever, noted).
+ * Meta's per-message charges are estimated apart (`estimateMetaCharges`), from the templates the service
+ * sends outside the 24-hour window.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { loadOfficeProfile } from '../lambdas/config';
+import { METRICS } from '../lambdas/metric-names';
 import { buildApp } from '../lib/app';
 import { round } from './stats';
 
@@ -36,7 +39,54 @@ export const PRICES = {
   schedulerPerMillionAfter14M: 1.0,
   /** The first 100 GB out to the internet a month are free for every account. */
   transferOutGbAfter100: 0.09,
+  /** Per custom metric (a name and dimension set) a month; the first 10 are free for every account. */
+  cloudWatchMetricMonth: 0.3,
+  cloudWatchFreeMetrics: 10,
+  /** Per standard-resolution alarm a month; the first 10 are free for every account. */
+  cloudWatchAlarmMonth: 0.1,
+  cloudWatchFreeAlarms: 10,
+  /** Per dashboard a month; the first 3 of an account are free (counted here as if this were the only one). */
+  cloudWatchDashboardMonth: 3.0,
+  cloudWatchFreeDashboards: 3,
 } as const;
+
+/**
+ * Meta's charge for one delivered utility template to an Indonesian number (+62), USD. Source: Meta's
+ * WhatsApp Business Platform rate card, Indonesia utility rate USD 0.0200 (in force from 1 August 2024, as
+ * reprinted by Haptik, haptik.ai/blog/whatsapp-pricing-authentication-solution-charges, read 2026). Since 1 July
+ * 2025 Meta charges per delivered template, utility templates inside an open 24-hour window are free, and
+ * volume tiers lower the utility rate: no tier discount is assumed. Check the current rate card
+ * (developers.facebook.com/docs/whatsapp/pricing) before quoting a budget.
+ */
+export const META_UTILITY_TEMPLATE_USD_INDONESIA = 0.02;
+
+/** Templates the service sends outside the customer service window, per registration. */
+export const META_USAGE = {
+  /** The H-1 reminder: the applicant rarely wrote in the last 24 hours. */
+  reminder: { perRegistration: 1, outsideWindowShare: 0.95 },
+  /** The officer's decision (confirmation with the PDF, fix request, cancellation): often more than 24 hours after the applicant's last message. */
+  decision: { perRegistration: 1.3, outsideWindowShare: 0.5 },
+  /** Date moves by officers (stage 7). */
+  reschedule: { perRegistration: 0.1, outsideWindowShare: 0.8 },
+} as const;
+
+export interface MetaCharges {
+  readonly registrationsPerMonth: number;
+  readonly templatesPerMonth: number;
+  readonly usdPerTemplate: number;
+  readonly monthlyUsd: number;
+}
+
+export function estimateMetaCharges(registrationsPerMonth: number): MetaCharges {
+  const perRegistration = Object.values(META_USAGE).reduce((sum, use) => sum + use.perRegistration * use.outsideWindowShare, 0);
+  const templatesPerMonth = Math.round(registrationsPerMonth * perRegistration);
+  return {
+    registrationsPerMonth,
+    templatesPerMonth,
+    usdPerTemplate: META_UTILITY_TEMPLATE_USD_INDONESIA,
+    monthlyUsd: round(templatesPerMonth * META_UTILITY_TEMPLATE_USD_INDONESIA, 2),
+  };
+}
 
 /** The usage model, per registration unless named otherwise. */
 export const USAGE = {
@@ -60,14 +110,20 @@ export const USAGE = {
   uploadMs: 80,
   adminMs: 120,
   reminderMs: 3000,
+  pendingCheckMs: 200,
   dynamoReadsPerEvent: 4,
   /** Transactions cost two write units an item; index copies one more each. */
   dynamoWritesPerEvent: 8,
-  tableGb: 0.5,
+  /** Registration, session, audit, delivery and idempotency items: 0.5 GB at 2,000 registrations a month. */
+  tableGbPerRegistration: 0.5 / 2000,
   /** Lambda's SQS pollers with long polling on an idle queue: about 5 × 3 requests a minute. */
   sqsIdlePollsPerMonth: 5 * 3 * 60 * 24 * 30,
   secretCallsPerMonth: 10_000,
   logKbPerInvocation: 1.5,
+  /** Values seen per dimension of the metrics' breakdowns (lambdas/metric-names.ts). */
+  metricKinds: 4,
+  metricStatuses: 4,
+  metricErrorCodes: 5,
 } as const;
 
 export interface CostFigures {
@@ -79,7 +135,7 @@ export interface CostFigures {
 
 type Resource = { Type: string; Properties?: Record<string, unknown> };
 
-export function estimateCost(options: { dynamoCallsPerStep?: number } = {}): CostFigures {
+export function estimateCost(options: { dynamoCallsPerStep?: number; registrationsPerMonth?: number } = {}): CostFigures {
   // cdk.json's feature flags, as `cdk synth` applies them; no bundling (sizes are measured apart).
   const cdkJson = JSON.parse(readFileSync(join(__dirname, '..', 'cdk.json'), 'utf8')) as { context?: Record<string, unknown> };
   const app = new App({ context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [] } });
@@ -97,7 +153,7 @@ export function estimateCost(options: { dynamoCallsPerStep?: number } = {}): Cos
     }));
 
   const u = USAGE;
-  const registrations = u.registrationsPerMonth;
+  const registrations = options.registrationsPerMonth ?? u.registrationsPerMonth;
   const traffic = 1 + u.extraConversationShare;
   const webhooks = registrations * traffic * (u.inboundMessages + u.outboundMessages * u.statusesPerOutbound);
   const events = webhooks + registrations * u.otherEvents;
@@ -107,6 +163,7 @@ export function estimateCost(options: { dynamoCallsPerStep?: number } = {}): Cos
     Upload: { count: registrations * u.uploadRequests, ms: u.uploadMs },
     Admin: { count: registrations * u.adminRequests, ms: u.adminMs },
     Reminder: { count: 30, ms: u.reminderMs },
+    PendingCheck: { count: 24 * 30, ms: u.pendingCheckMs },
   };
 
   const lines: { item: string; usd: number; basis: string }[] = [];
@@ -137,6 +194,7 @@ export function estimateCost(options: { dynamoCallsPerStep?: number } = {}): Cos
     basis: `${fifoQueues} FIFO queues; send, receive, delete per event plus idle long polling ≈ ${round(sqsRequests / 1e6, 2)} M requests`,
   });
 
+  const tableGb = registrations * u.tableGbPerRegistration;
   const dynamoReads = events * u.dynamoReadsPerEvent;
   const dynamoWrites = events * u.dynamoWritesPerEvent;
   const pitr = resources.some(([, resource]) => resource.Type === 'AWS::DynamoDB::Table' && JSON.stringify(resource.Properties ?? {}).includes('"PointInTimeRecoveryEnabled":true'));
@@ -145,10 +203,10 @@ export function estimateCost(options: { dynamoCallsPerStep?: number } = {}): Cos
     usd:
       (dynamoReads / 1e6) * PRICES.dynamoPerMillionReads +
       (dynamoWrites / 1e6) * PRICES.dynamoPerMillionWrites +
-      u.tableGb * (PRICES.dynamoGbMonth + (pitr ? PRICES.dynamoPitrGbMonth : 0)),
+      tableGb * (PRICES.dynamoGbMonth + (pitr ? PRICES.dynamoPitrGbMonth : 0)),
     basis:
       `${Math.round(dynamoReads / 1000)}k reads, ${Math.round(dynamoWrites / 1000)}k write units` +
-      `${options.dynamoCallsPerStep ? ` (a step makes ${options.dynamoCallsPerStep} calls, measured)` : ''}, ${u.tableGb} GB${pitr ? ' with PITR' : ''}`,
+      `${options.dynamoCallsPerStep ? ` (a step makes ${options.dynamoCallsPerStep} calls, measured)` : ''}, ${round(tableGb, 1)} GB${pitr ? ' with PITR' : ''}`,
   });
 
   const retentionDays = loadOfficeProfile({}).retentionDays;
@@ -177,8 +235,23 @@ export function estimateCost(options: { dynamoCallsPerStep?: number } = {}): Cos
     basis: `${count('AWS::Logs::LogGroup')} log groups, 1 month retention; ≈ ${round(logGb, 2)} GB a month`,
   });
 
+  // EMF metrics: one series per name on the service dimension, plus the breakdowns the adapter writes.
+  const functionCount = functions.filter((fn) => Object.keys(invocations).some((prefix) => fn.id.startsWith(prefix))).length;
+  const metricSeries =
+    Object.values(METRICS).filter((name) => name !== METRICS.coldStart).length + u.metricKinds + u.metricStatuses + u.metricErrorCodes + functionCount;
+  const alarms = count('AWS::CloudWatch::Alarm');
+  const dashboards = count('AWS::CloudWatch::Dashboard');
+  lines.push({
+    item: 'CloudWatch metrics, alarms, dashboard',
+    usd:
+      Math.max(0, metricSeries - PRICES.cloudWatchFreeMetrics) * PRICES.cloudWatchMetricMonth +
+      Math.max(0, alarms - PRICES.cloudWatchFreeAlarms) * PRICES.cloudWatchAlarmMonth +
+      Math.max(0, dashboards - PRICES.cloudWatchFreeDashboards) * PRICES.cloudWatchDashboardMonth,
+    basis: `${metricSeries} custom metric series (EMF; 10 free), ${alarms} alarms (10 free), ${dashboards} dashboard (3 free); SNS e-mails within the free 1,000`,
+  });
+
   const schedules = count('AWS::Scheduler::Schedule');
-  lines.push({ item: 'EventBridge Scheduler', usd: 0, basis: `${schedules} schedule, 30 runs a month (within the 14 M free)` });
+  lines.push({ item: 'EventBridge Scheduler', usd: 0, basis: `${schedules} schedules, ≈ 750 runs a month (within the 14 M free)` });
   const keys = count('AWS::KMS::Key');
   if (keys > 0) lines.push({ item: 'KMS', usd: keys * PRICES.kmsKeyPerMonth, basis: `${keys} customer managed keys` });
   lines.push({ item: 'Data transfer out', usd: 0, basis: `≈ ${round((registrations * u.documentsMb) / 1024, 1)} GB a month (within the 100 GB free)` });
@@ -189,7 +262,9 @@ export function estimateCost(options: { dynamoCallsPerStep?: number } = {}): Cos
     region: 'us-east-1',
     lines: lines.map((line) => ({ ...line, usd: round(line.usd, 2) })),
     resources: {
-      functions: functions.filter((fn) => Object.keys(invocations).some((prefix) => fn.id.startsWith(prefix))).length,
+      functions: functionCount,
+      alarms,
+      dashboards,
       fifoQueues,
       tables: count('AWS::DynamoDB::Table'),
       buckets: count('AWS::S3::Bucket'),

@@ -10,6 +10,7 @@ import { WhatsAppAPI } from 'whatsapp-api-js';
 import { staticSecrets } from '../lambdas/adapters/secrets';
 import { signBody } from '../lambdas/adapters/webhook-signature';
 import { createWebhookHandler, type WebhookHandler } from '../lambdas/handlers/webhook-handler';
+import { NO_METRICS } from '../lambdas/metric-names';
 import type { QueueEvent } from '../lambdas/queue-events';
 import { messageEnvelope, metaJson } from '../local/meta-envelope';
 import { median, now, percentile, progress, round } from './stats';
@@ -50,6 +51,7 @@ function ourHandler(queue: QueueEvent[]): WebhookHandler {
       },
     },
     // Logs go nowhere: writing them to this terminal would measure the terminal.
+    metrics: NO_METRICS,
     log: { info: () => undefined, warn: () => undefined },
   });
 }

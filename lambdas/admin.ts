@@ -12,6 +12,7 @@ import { DynamoDbDraftStore } from './adapters/dynamodb-draft-store';
 import { DynamoDbOfficerStore } from './adapters/dynamodb-officer-store';
 import { DynamoDbRegistrationStore } from './adapters/dynamodb-registration-store';
 import { logger } from './adapters/logger';
+import { emfMetrics, withMetrics } from './adapters/metrics';
 import { proofKeysFrom } from './adapters/proof-keys';
 import { S3BlobStore, s3Client } from './adapters/s3-blob-store';
 import { secretsManagerSource } from './adapters/secrets-manager';
@@ -27,7 +28,8 @@ const secrets = secretsManagerSource(requireEnv(process.env, 'SECRET_ARN'));
 const office = loadOfficeProfile(process.env);
 const clock = { now: () => new Date() };
 
-export const handler = createAdminHandler({
+// No business metric here: the wrapper counts cold starts for the dashboard.
+export const handler = withMetrics(emfMetrics(), createAdminHandler({
   officers: new DynamoDbOfficerStore(dynamo, tableName),
   registrations: createRegistrationsApi({
     store: new DynamoDbRegistrationStore(dynamo, tableName),
@@ -51,4 +53,4 @@ export const handler = createAdminHandler({
     return ADMIN_PASSWORD ? { username: ADMIN_USERNAME ?? 'admin', password: ADMIN_PASSWORD } : undefined;
   },
   arrivalTimes: arrivalTimes(office),
-});
+}));

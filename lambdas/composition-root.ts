@@ -14,7 +14,7 @@ import { proofKeysFrom } from './adapters/proof-keys';
 import { signUploadToken, UPLOAD_LINK_LIFETIME_MS } from './adapters/upload-links';
 import { publishProof } from './use-cases/publish-proof';
 import { loadGraphConfig, loadHolidays, loadOfficeProfile, requireEnv } from './config';
-import type { BlobStore } from './ports';
+import type { BlobStore, Metrics } from './ports';
 import { NO_METRICS } from './metric-names';
 import type { EventHandlingDeps } from './use-cases/handle-queue-event';
 import { DynamoDbDraftStore } from './adapters/dynamodb-draft-store';
@@ -32,6 +32,8 @@ export interface WorkerWiring {
   readonly uploadBaseUrl: string;
   readonly now?: () => Date;
   readonly fetch?: typeof fetch;
+  /** EMF in AWS; nothing by default (the local run and tests that do not look). */
+  readonly metrics?: Metrics;
 }
 
 export function workerDeps(wiring: WorkerWiring): EventHandlingDeps {
@@ -75,7 +77,7 @@ export function workerDeps(wiring: WorkerWiring): EventHandlingDeps {
         signingKey: async () => proofKeysFrom(await wiring.secrets.get()).signing,
       }),
     log: logger,
-    metrics: NO_METRICS,
+    metrics: wiring.metrics ?? NO_METRICS,
   };
 }
 

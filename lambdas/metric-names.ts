@@ -4,6 +4,12 @@
  */
 export const METRIC_NAMESPACE = 'SiBapao';
 
+/**
+ * The dimension every metric carries (Powertools' `service`). Alarms watch the series with only this
+ * dimension: the metrics adapter writes every count there too, whatever finer dimensions it also has.
+ */
+export const METRIC_SERVICE_DIMENSION = { service: 'si-bapao' } as const;
+
 export const METRICS = {
   /** Webhook: applicant messages for our number put on the queue. */
   inboundMessages: 'InboundMessages',
@@ -25,6 +31,8 @@ export const METRICS = {
   reminderRunCompleted: 'ReminderRunCompleted',
   /** Scheduled check: PENDING registrations waiting more than 24 hours for an officer. */
   pendingOverdue: 'PendingOverdue',
+  /** Every function: 1 on a container's first invocation; dimension `function_name` (Powertools' own name). */
+  coldStart: 'ColdStart',
 } as const;
 
 export type MetricName = (typeof METRICS)[keyof typeof METRICS];

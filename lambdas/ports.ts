@@ -250,3 +250,9 @@ export interface RateLimiter {
 export interface Metrics {
   count(name: MetricName, value?: number, dimensions?: Readonly<Record<string, string>>): void;
 }
+
+/** The officers' backlog as the hourly check sees it. */
+export interface PendingBacklog {
+  /** How many registrations are `PENDING` and were created before `cutoff` (ISO time). */
+  countPendingCreatedBefore(cutoff: string): Promise<number>;
+}

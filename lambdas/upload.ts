@@ -2,6 +2,7 @@
 import { documentClient } from './adapters/dynamodb-client';
 import { DynamoDbDraftStore } from './adapters/dynamodb-draft-store';
 import { logger } from './adapters/logger';
+import { emfMetrics, withMetrics } from './adapters/metrics';
 import { S3BlobStore, s3Client } from './adapters/s3-blob-store';
 import { secretsManagerSource } from './adapters/secrets-manager';
 import { requireEnv } from './config';
@@ -10,7 +11,8 @@ import { createUploadHandler } from './handlers/upload-handler';
 const bucketName = requireEnv(process.env, 'BUCKET_NAME');
 const secrets = secretsManagerSource(requireEnv(process.env, 'SECRET_ARN'));
 
-export const handler = createUploadHandler({
+// No business metric here: the wrapper counts cold starts for the dashboard.
+export const handler = withMetrics(emfMetrics(), createUploadHandler({
   drafts: new DynamoDbDraftStore(documentClient(), requireEnv(process.env, 'TABLE_NAME')),
   blobs: new S3BlobStore(s3Client(), bucketName),
   linkSigningKey: async () => (await secrets.get()).LINK_SIGNING_KEY,
@@ -19,4 +21,4 @@ export const handler = createUploadHandler({
   // Presigned URLs are virtual-hosted style on the bucket's regional endpoint.
   s3Origin: `https://${bucketName}.s3.${requireEnv(process.env, 'AWS_REGION')}.amazonaws.com`,
   log: logger,
-});
+}));

@@ -5,15 +5,22 @@
  */
 import { awsJsonClient, environmentCredentials, signedSecretsSource, signedSqs } from './adapters/aws-json-api';
 import { logger } from './adapters/logger';
+import { emfMetrics, withMetrics } from './adapters/metrics';
 import { SqsEventQueue } from './adapters/sqs-event-queue';
 import { requireEnv } from './env';
 import { createWebhookHandler } from './handlers/webhook-handler';
 
 const aws = awsJsonClient({ region: requireEnv(process.env, 'AWS_REGION'), credentials: environmentCredentials() });
 
-export const handler = createWebhookHandler({
-  phoneNumberId: requireEnv(process.env, 'WHATSAPP_PHONE_NUMBER_ID'),
-  secrets: signedSecretsSource(aws, requireEnv(process.env, 'SECRET_ARN')),
-  queue: new SqsEventQueue(signedSqs(aws), requireEnv(process.env, 'QUEUE_URL')),
-  log: logger,
-});
+const metrics = emfMetrics();
+
+export const handler = withMetrics(
+  metrics,
+  createWebhookHandler({
+    phoneNumberId: requireEnv(process.env, 'WHATSAPP_PHONE_NUMBER_ID'),
+    secrets: signedSecretsSource(aws, requireEnv(process.env, 'SECRET_ARN')),
+    queue: new SqsEventQueue(signedSqs(aws), requireEnv(process.env, 'QUEUE_URL')),
+    metrics,
+    log: logger,
+  }),
+);

@@ -18,8 +18,11 @@ import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct, IConstruct } from 'constructs';
 import { INDEXES } from '../lambdas/adapters/table-design';
+import { messagingLimit } from '../lambdas/env';
 import type { OfficeProfile } from '../lambdas/domain/office';
+import { DASHBOARD_NAME, Monitoring } from './monitoring';
 import { officeEnvironment } from './office-config';
+import { PendingOverdueCheck } from './pending-overdue-check';
 import { SiBapaoFunction } from './si-bapao-function';
 
 export const SERVICE_NAME = 'si-bapao';
@@ -144,6 +147,8 @@ export class StatelessStack extends Stack {
   readonly reminder: SiBapaoFunction;
   readonly reminderDeadLetterQueue: Queue;
   readonly reminderSchedule: Schedule;
+  readonly pendingOverdueCheck: PendingOverdueCheck;
+  readonly monitoring: Monitoring;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -154,6 +159,9 @@ export class StatelessStack extends Stack {
     };
     const phoneNumberId = context('whatsappPhoneNumberId', PHONE_NUMBER_ID_PLACEHOLDER);
     const whatsappApiUrl = context('whatsappApiUrl', DEFAULT_WHATSAPP_API_URL);
+    // Meta's messaging-limit tier of the account (WhatsApp Manager shows it): checked here, so a typo fails synth.
+    const messagingTier = context('whatsappMessagingLimit', '250');
+    messagingLimit({ WHATSAPP_MESSAGING_LIMIT: messagingTier });
 
     // The upload page: applicant → Function URL → upload λ; files go straight to the bucket (presigned PUTs).
     this.upload = new SiBapaoFunction(this, 'Upload', {
@@ -325,6 +333,7 @@ export class StatelessStack extends Stack {
       environment: {
         TABLE_NAME: props.table.tableName,
         QUEUE_URL: this.queue.queueUrl,
+        WHATSAPP_MESSAGING_LIMIT: messagingTier,
         POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
       },
     });
@@ -360,6 +369,22 @@ export class StatelessStack extends Stack {
       }),
     });
 
+    // Operations: the hourly backlog check, then alarms (to the AlarmEmail parameter) and the dashboard.
+    this.pendingOverdueCheck = new PendingOverdueCheck(this, 'PendingCheck', { table: props.table, serviceName: SERVICE_NAME });
+    this.monitoring = new Monitoring(this, 'Monitoring', {
+      functions: {
+        webhook: this.webhook,
+        conversation: this.conversation,
+        upload: this.upload,
+        admin: this.admin,
+        reminder: this.reminder,
+        'pending-check': this.pendingOverdueCheck.function,
+      },
+      deadLetterQueues: { events: this.deadLetterQueue, 'reminder-schedule': this.reminderDeadLetterQueue },
+      api: this.api,
+      reminderHour: props.office.reminderHour,
+    });
+
     new CfnOutput(this, 'WebhookUrl', {
       value: `${this.api.url}webhook`,
       description: 'Callback URL to register in the Meta app dashboard (WhatsApp → Configuration).',
@@ -367,6 +392,10 @@ export class StatelessStack extends Stack {
     new CfnOutput(this, 'UploadUrl', {
       value: uploadBaseUrl,
       description: "Root of applicants' upload links (the upload Function URL unless the uploadBaseUrl context is set).",
+    });
+    new CfnOutput(this, 'DashboardUrl', {
+      value: `https://console.aws.amazon.com/cloudwatch/home?region=${this.region}#dashboards:name=${DASHBOARD_NAME}`,
+      description: 'The Si Bapao CloudWatch dashboard (README → Runbook → "Reading the dashboard").',
     });
     new CfnOutput(this, 'AdminUrl', {
       value: this.adminUrl.url,

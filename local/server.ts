@@ -157,6 +157,7 @@ export async function startLocalServer(env: Env = process.env): Promise<LocalSer
       phoneNumberId: config.WHATSAPP_PHONE_NUMBER_ID,
       secrets: secretSource,
       queue: eventQueue,
+      metrics: NO_METRICS,
       log: logger,
     });
     const upload = createUploadHandler({

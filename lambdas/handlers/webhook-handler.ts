@@ -7,12 +7,14 @@ import { timingSafeEqual } from 'node:crypto';
 import { hasValidSignature } from '../adapters/webhook-signature';
 import { toQueueEvents } from '../adapters/webhook-schema';
 import type { SecretSource } from '../adapters/secrets';
-import type { EventQueue } from '../ports';
+import { METRICS } from '../metric-names';
+import type { EventQueue, Metrics } from '../ports';
 
 export interface WebhookDeps {
   readonly phoneNumberId: string;
   readonly secrets: SecretSource;
   readonly queue: EventQueue;
+  readonly metrics: Metrics;
   readonly log: { warn(message: string, fields: Record<string, unknown>): void; info(message: string, fields: Record<string, unknown>): void };
 }
 
@@ -39,6 +41,8 @@ export function createWebhookHandler(deps: WebhookDeps): WebhookHandler {
     const parsed = toQueueEvents(body, deps.phoneNumberId);
     if (!parsed) return plain(200, 'Ignored: not a WhatsApp envelope');
     if (parsed.events.length > 0) await deps.queue.enqueue(parsed.events);
+    const inbound = parsed.events.filter((queued) => queued.type === 'inbound').length;
+    if (inbound > 0) deps.metrics.count(METRICS.inboundMessages, inbound);
     deps.log.info('webhook accepted', { queued: parsed.events.length, ignored: parsed.ignored });
     return plain(200, 'OK');
   };

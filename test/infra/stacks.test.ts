@@ -296,7 +296,7 @@ describe('stateless stack', () => {
     );
   });
 
-  it('has a FIFO events queue without content-based deduplication, redriving to a FIFO DLQ after 5 receives', () => {
+  it('has a FIFO events queue without content-based deduplication, redriving to a FIFO DLQ after 8 receives', () => {
     stateless.hasResourceProperties('AWS::SQS::Queue', {
       QueueName: 'si-bapao-events.fifo',
       FifoQueue: true,
@@ -305,7 +305,7 @@ describe('stateless stack', () => {
       VisibilityTimeout: 180,
       RedrivePolicy: {
         deadLetterTargetArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^EventsDeadLetterQueue'), 'Arn'] },
-        maxReceiveCount: 5,
+        maxReceiveCount: 8,
       },
     });
     stateless.hasResourceProperties('AWS::SQS::Queue', {
@@ -337,7 +337,7 @@ describe('stateless stack', () => {
 
   it('runs every Lambda on nodejs24.x, arm64, handler index.handler, with source maps enabled', () => {
     const all = Object.values(lambdas(stateless));
-    expect(all).toHaveLength(5);
+    expect(all).toHaveLength(6);
     for (const fn of all) {
       expect(fn.Properties).toEqual(
         expect.objectContaining({ Runtime: 'nodejs24.x', Architectures: ['arm64'], Handler: 'index.handler' }),
@@ -427,9 +427,9 @@ describe('stateless stack', () => {
   it('puts no secret value in any Lambda environment: only the secret ARN, by reference', () => {
     for (const id of Object.keys(lambdas(stateless))) {
       const env = environmentOf(stateless, id);
-      // The reminder job needs no secret at all.
+      // The reminder job and the backlog check need no secret at all.
       if (!('SECRET_ARN' in env)) {
-        expect(id).toMatch(/^Reminder/);
+        expect(id).toMatch(/^(Reminder|PendingCheck)/);
         continue;
       }
       for (const name of Object.keys(env)) expect(name).not.toMatch(/TOKEN|APP_SECRET|SIGNING_KEY|PASSWORD/);
@@ -614,6 +614,7 @@ describe('admin app', () => {
 
 describe('reminder schedule', () => {
   it('runs the reminder job every day at the office\'s hour in Asia/Jakarta', () => {
+    stateless.resourceCountIs('AWS::Scheduler::Schedule', 2);
     stateless.hasResourceProperties('AWS::Scheduler::Schedule', {
       ScheduleExpression: 'cron(0 8 * * ? *)',
       ScheduleExpressionTimezone: 'Asia/Jakarta',
@@ -622,7 +623,7 @@ describe('reminder schedule', () => {
   });
 
   it('targets the reminder Lambda, with retries and a dead-letter queue', () => {
-    const schedules = stateless.findResources('AWS::Scheduler::Schedule');
+    const schedules = stateless.findResources('AWS::Scheduler::Schedule', { Properties: { Description: Match.stringLikeRegexp('H-1 reminders') } });
     const [schedule] = Object.values(schedules) as { Properties: { Target: Record<string, unknown> } }[];
     const target = schedule?.Properties.Target as { Arn: { 'Fn::GetAtt': string[] }; DeadLetterConfig: { Arn: { 'Fn::GetAtt': string[] } }; RetryPolicy: Record<string, number> };
     const functions = stateless.findResources('AWS::Lambda::Function', { Properties: { Description: Match.stringLikeRegexp('reminder job') } });
@@ -638,21 +639,24 @@ describe('reminder schedule', () => {
     Template.fromStack(built.stateless).hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'cron(0 7 * * ? *)' });
   });
 
-  it('acknowledges the scheduler role\'s invoke-any-version wildcard only on the reminder function', () => {
+  it('acknowledges the scheduler roles\' invoke-any-version wildcard only on the reminder and backlog check functions', () => {
     const acknowledged = built.stateless.node
       .findAll()
       .flatMap((c) => c.node.metadata)
       .filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
       .flatMap((m) => Object.entries(m.data as Record<string, string>))
       .filter(([id]) => id.includes('AwsSolutions-IAM5') && !id.includes('Bucket'));
-    expect(acknowledged.map(([id]) => id)).toEqual([expect.stringMatching(/<ReminderFunction[0-9A-F]+\.Arn>:\*\]$/)]);
+    expect(acknowledged.map(([id]) => id).sort()).toEqual([
+      expect.stringMatching(/<PendingCheckFunction[0-9A-F]+\.Arn>:\*\]$/),
+      expect.stringMatching(/<ReminderFunction[0-9A-F]+\.Arn>:\*\]$/),
+    ]);
   });
 
   it('lets the reminder Lambda query the table and send to the events queue', () => {
     const functions = stateless.findResources('AWS::Lambda::Function', { Properties: { Description: Match.stringLikeRegexp('reminder job') } });
     const [reminder] = Object.values(functions) as { Properties: { Environment: { Variables: Record<string, unknown> } } }[];
     expect(Object.keys(reminder?.Properties.Environment.Variables ?? {}).sort()).toEqual(
-      ['NODE_OPTIONS', 'POWERTOOLS_SERVICE_NAME', 'QUEUE_URL', 'TABLE_NAME'].sort(),
+      ['NODE_OPTIONS', 'POWERTOOLS_SERVICE_NAME', 'QUEUE_URL', 'TABLE_NAME', 'WHATSAPP_MESSAGING_LIMIT'].sort(),
     );
   });
 });

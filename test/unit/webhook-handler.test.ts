@@ -5,12 +5,13 @@ import { signBody } from '../../lambdas/adapters/webhook-signature';
 import { toQueueEvents } from '../../lambdas/adapters/webhook-schema';
 import { createWebhookHandler } from '../../lambdas/handlers/webhook-handler';
 import type { QueueEvent } from '../../lambdas/queue-events';
-import { messageEnvelope, metaJson } from '../../local/meta-envelope';
+import { messageEnvelope, metaJson, statusEnvelope } from '../../local/meta-envelope';
 import { fixtureBodies } from '../support/fixtures';
 
 const PHONE_NUMBER_ID = '1122334455667';
 const APP_SECRET = 'unit-app-secret';
 const queued: QueueEvent[] = [];
+const counted: Array<{ name: string; value: number | undefined }> = [];
 const handler = createWebhookHandler({
   phoneNumberId: PHONE_NUMBER_ID,
   secrets: staticSecrets({
@@ -20,6 +21,7 @@ const handler = createWebhookHandler({
     LINK_SIGNING_KEY: 'k'.repeat(32),
   }),
   queue: { enqueue: async (events) => void queued.push(...events) },
+  metrics: { count: (name, value) => void counted.push({ name, value }) },
   log: { info: () => undefined, warn: () => undefined },
 });
 
@@ -38,6 +40,7 @@ function post(body: string, headers: Record<string, string>, base64 = false): AP
 
 beforeEach(() => {
   queued.length = 0;
+  counted.length = 0;
 });
 
 it('checks the signature on the base64-decoded bytes when API Gateway encoded the body', async () => {
@@ -47,6 +50,16 @@ it('checks the signature on the base64-decoded bytes when API Gateway encoded th
   expect(result.statusCode).toBe(200);
   expect(queued).toHaveLength(1);
   expect(queued[0]).toMatchObject({ type: 'inbound', content: { kind: 'text', text: 'Halo 👋' }, applicant: { key: '6281234567890', profileName: 'Dewi Ñúñez' } });
+});
+
+it('counts queued applicant messages as InboundMessages, and status callbacks not at all', async () => {
+  const { body } = messageEnvelope(PHONE_NUMBER_ID, { waId: '6281234567890', name: 'Dewi' }, { text: 'Halo' });
+  const message = metaJson(body);
+  await handler(post(message, { 'x-hub-signature-256': signBody(message, APP_SECRET) }));
+  const status = metaJson(statusEnvelope(PHONE_NUMBER_ID, '6281234567890', 'wamid.abc', 'delivered'));
+  await handler(post(status, { 'x-hub-signature-256': signBody(status, APP_SECRET) }));
+  expect(queued.map((event) => event.type)).toEqual(['inbound', 'status']);
+  expect(counted).toEqual([{ name: 'InboundMessages', value: 1 }]);
 });
 
 it('refuses a signature computed over a re-serialised body (escapes changed)', async () => {

@@ -1,0 +1,32 @@
+/**
+ * The daily reminder job's event: EventBridge Scheduler's payload (nothing, or `{ "date": "YYYY-MM-DD" }`
+ * to run as if today were that date), one run, and what operators watch of it: `RemindersQueued` and the
+ * `ReminderRunCompleted` heartbeat, counted only once the run finished.
+ */
+import * as z from 'zod/mini';
+import { jakartaDate } from '../domain/calendar';
+import { METRICS } from '../metric-names';
+import type { Clock, Metrics } from '../ports';
+import type { ReminderRun } from '../use-cases/run-reminders';
+
+export interface ReminderHandlerDeps {
+  /** One run of the job for `today` (the entry wires `runReminders` with its stores). */
+  readonly run: (today: string) => Promise<ReminderRun>;
+  readonly clock: Clock;
+  readonly metrics: Metrics;
+  readonly log: { info(message: string, fields: Record<string, unknown>): void };
+}
+
+const payloadSchema = z.optional(z.object({ date: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))) }));
+
+export function createReminderHandler(deps: ReminderHandlerDeps) {
+  return async (payload: unknown): Promise<{ queued: number; appointmentDate: string }> => {
+    const parsed = payloadSchema.safeParse(payload ?? undefined);
+    const today = (parsed.success && parsed.data?.date) || jakartaDate(deps.clock.now());
+    const run = await deps.run(today);
+    deps.metrics.count(METRICS.remindersQueued, run.queued);
+    deps.metrics.count(METRICS.reminderRunCompleted);
+    deps.log.info('reminders queued', { today: run.today, appointmentDate: run.appointmentDate, queued: run.queued, heldBack: run.heldBack });
+    return { queued: run.queued, appointmentDate: run.appointmentDate };
+  };
+}

@@ -1,0 +1,252 @@
+/**
+ * The code really emits each metric an alarm watches: the alarms are read from the synthesized template,
+ * then the real handlers (webhook, conversation worker, reminder job, backlog check) run against DynamoDB
+ * Local and the fake Graph API with the real EMF adapter, and what Powertools writes to stdout is read
+ * back as CloudWatch would: namespace, dimension set and metric name.
+ */
+import { App } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import type { APIGatewayProxyEventV2, SQSEvent, SQSRecord } from 'aws-lambda';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { documentClient } from '../../lambdas/adapters/dynamodb-client';
+import { DynamoDbHeartbeat } from '../../lambdas/adapters/dynamodb-heartbeat';
+import { DynamoDbPendingBacklog } from '../../lambdas/adapters/dynamodb-pending-backlog';
+import { DynamoDbDeliveryStore } from '../../lambdas/adapters/dynamodb-delivery-store';
+import { DynamoDbSessionStore } from '../../lambdas/adapters/dynamodb-session-store';
+import type { Registration } from '../../lambdas/domain/registration';
+import { emfMetrics, withMetrics } from '../../lambdas/adapters/metrics';
+import { staticSecrets } from '../../lambdas/adapters/secrets';
+import { workerDeps } from '../../lambdas/composition-root';
+import { createConversationHandler } from '../../lambdas/handlers/conversation-handler';
+import { createReminderHandler } from '../../lambdas/handlers/reminder-handler';
+import { createWebhookHandler } from '../../lambdas/handlers/webhook-handler';
+import { METRIC_NAMESPACE, METRIC_SERVICE_DIMENSION, METRICS } from '../../lambdas/metric-names';
+import type { QueueEvent } from '../../lambdas/queue-events';
+import { checkPendingOverdue } from '../../lambdas/use-cases/check-pending-overdue';
+import { runReminders } from '../../lambdas/use-cases/run-reminders';
+import { buildApp } from '../../lib/app';
+import { messageEnvelope, signedRequest, statusEnvelope } from '../../local/meta-envelope';
+import { startTestServer, type TestServer } from '../support/test-server';
+
+
+interface EmfLine {
+  _aws: { CloudWatchMetrics: Array<{ Namespace: string; Dimensions: string[][]; Metrics: Array<{ Name: string }> }> };
+  [key: string]: unknown;
+}
+
+function alarmMetricNames(): string[] {
+  const cdkJson = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'cdk.json'), 'utf8')) as { context: Record<string, unknown> };
+  const built = buildApp(new App({ context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [] } }), {});
+  const alarms = Object.values(Template.fromStack(built.stateless).findResources('AWS::CloudWatch::Alarm')) as Array<{
+    Properties: { Namespace?: string; MetricName?: string };
+  }>;
+  return [...new Set(alarms.filter((a) => a.Properties.Namespace === METRIC_NAMESPACE).map((a) => String(a.Properties.MetricName)))].sort();
+}
+
+/** Metric names written on the series alarms watch: our namespace, the dimension set `[service]`. */
+function alarmSeries(lines: readonly EmfLine[]): Set<string> {
+  const names = new Set<string>();
+  for (const line of lines) {
+    if (line.service !== METRIC_SERVICE_DIMENSION.service) continue;
+    for (const directive of line._aws.CloudWatchMetrics) {
+      const serviceOnly = directive.Dimensions.some((set) => set.length === 1 && set[0] === 'service');
+      if (directive.Namespace === METRIC_NAMESPACE && serviceOnly) for (const metric of directive.Metrics) names.add(metric.Name);
+    }
+  }
+  return names;
+}
+
+/** SQS FIFO records as Lambda receives them (the worker reads the group and the receive count). */
+function sqsEvent(events: readonly QueueEvent[]): SQSEvent {
+  const now = String(Date.now());
+  return {
+    Records: events.map(
+      (event, index): SQSRecord => ({
+        messageId: `m-${index}-${event.eventId}`,
+        receiptHandle: `r-${index}`,
+        body: JSON.stringify(event),
+        attributes: {
+          ApproximateReceiveCount: '1',
+          SentTimestamp: now,
+          SenderId: 'AROA',
+          ApproximateFirstReceiveTimestamp: now,
+          MessageGroupId: event.applicant.key,
+          MessageDeduplicationId: event.eventId,
+        },
+        messageAttributes: {},
+        md5OfBody: '',
+        eventSource: 'aws:sqs',
+        eventSourceARN: 'arn:aws:sqs:ap-southeast-3:123456789012:si-bapao-events.fifo',
+        awsRegion: 'ap-southeast-3',
+      }),
+    ),
+  };
+}
+
+function webhookPost(payload: string, signature: string): APIGatewayProxyEventV2 {
+  return {
+    version: '2.0',
+    routeKey: 'POST /webhook',
+    rawPath: '/webhook',
+    rawQueryString: '',
+    headers: { 'x-hub-signature-256': signature },
+    requestContext: { http: { method: 'POST', path: '/webhook' } } as APIGatewayProxyEventV2['requestContext'],
+    body: payload,
+    isBase64Encoded: false,
+  };
+}
+
+let server: TestServer;
+const written: string[] = [];
+let stdout: jest.SpyInstance;
+const initializationType = process.env.AWS_LAMBDA_INITIALIZATION_TYPE;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  // Powertools counts a cold start only in on-demand containers, as Lambda says through this variable.
+  process.env.AWS_LAMBDA_INITIALIZATION_TYPE = 'on-demand';
+  stdout = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    written.push(String(chunk));
+    return true;
+  });
+});
+
+afterAll(async () => {
+  stdout.mockRestore();
+  if (initializationType === undefined) delete process.env.AWS_LAMBDA_INITIALIZATION_TYPE;
+  else process.env.AWS_LAMBDA_INITIALIZATION_TYPE = initializationType;
+  await server.cleanUp();
+});
+
+function emitted(): EmfLine[] {
+  return written
+    .join('')
+    .split('\n')
+    .filter((line) => line.startsWith('{"_aws"'))
+    .map((line) => JSON.parse(line) as EmfLine);
+}
+
+it('emits, on the service series, every metric an alarm in the template watches', async () => {
+  const dynamo = documentClient({ endpoint: server.dynamoEndpoint, region: 'ap-southeast-3', credentials: { accessKeyId: 'l', secretAccessKey: 'l' } });
+  const tableName = server.config.TABLE_NAME;
+  const phoneNumberId = server.config.WHATSAPP_PHONE_NUMBER_ID;
+  const secrets = staticSecrets(server.secrets);
+  const clock = { now: () => new Date() };
+  const log = { info: () => undefined, warn: () => undefined };
+  const waId = '6281299990001';
+
+  // The webhook entry, as lambdas/webhook.ts wires it (its queue kept here instead of SQS).
+  const queued: QueueEvent[] = [];
+  const webhookMetrics = emfMetrics();
+  const webhook = withMetrics(
+    webhookMetrics,
+    createWebhookHandler({ phoneNumberId, secrets, queue: { enqueue: async (events) => void queued.push(...events) }, metrics: webhookMetrics, log }),
+  );
+  // The conversation worker, as lambdas/conversation.ts wires it, sending to the fake Graph API.
+  const workerMetrics = emfMetrics();
+  const worker = withMetrics(
+    workerMetrics,
+    createConversationHandler(
+      workerDeps({
+        env: { WHATSAPP_API_URL: `${server.url}/_graph/v25.0`, WHATSAPP_PHONE_NUMBER_ID: phoneNumberId },
+        secrets,
+        dynamo,
+        blobs: server.blobs,
+        tableName,
+        uploadBaseUrl: `${server.url}/upload`,
+        metrics: workerMetrics,
+      }),
+    ),
+  );
+  const deliver = async (body: Record<string, unknown>) => {
+    const { payload, signature } = signedRequest(body, server.secrets.WHATSAPP_APP_SECRET);
+    expect((await webhook(webhookPost(payload, signature), { functionName: 'webhook' })).statusCode).toBe(200);
+    const batch = queued.splice(0);
+    expect((await worker(sqsEvent(batch), { functionName: 'conversation' })).batchItemFailures).toEqual([]);
+  };
+
+  // An applicant writes; the bot answers; Meta then reports that answer failed.
+  await deliver(messageEnvelope(phoneNumberId, { waId, name: 'Budi' }, { text: 'Assalamualaikum' }).body);
+  const [reply] = server.fakeGraph.sentTo(waId);
+  expect(reply).toBeDefined();
+  await deliver(statusEnvelope(phoneNumberId, waId, reply?.id ?? '', 'failed', 131026));
+
+  // The reminder job, as lambdas/reminder.ts wires it, on a day Meta's messaging limit (250) is used up
+  // and one applicant outside their window is due tomorrow.
+  const reminderMetrics = emfMetrics();
+  const deliveries = new DynamoDbDeliveryStore(dynamo, tableName);
+  const due: Registration = {
+    queueNumber: 'KRC-901',
+    name: 'Siti Aminah',
+    placeOfBirth: 'Sungai Penuh',
+    dateOfBirth: '1990-05-17',
+    nik: '1501015705900001',
+    phone: '6281299990002',
+    serviceId: 1,
+    status: 'DIKONFIRMASI',
+    createdAt: '2026-11-01T01:00:00.000Z',
+    ownerKey: '6281299990002',
+    ownerWaId: '6281299990002',
+    draftId: 'draft-901',
+    documentsMode: 'web',
+    flags: [],
+    appointmentDate: '2026-11-11',
+    appointmentTime: '09:00',
+    rescheduled: false,
+  };
+  const reminder = withMetrics(
+    reminderMetrics,
+    createReminderHandler({
+      run: (today) =>
+        runReminders(today, {
+          registrations: { listByDay: async (date) => (date === due.appointmentDate ? [due] : []) },
+          queue: { enqueue: async () => undefined },
+          heartbeat: (run) => new DynamoDbHeartbeat(dynamo, tableName).record(run),
+          clock,
+          messagingLimit: 250,
+          sessions: new DynamoDbSessionStore(dynamo, tableName),
+          deliveries: {
+            templateSendsInLast24Hours: async () => 250,
+            recordFailedSend: (failure) => deliveries.recordFailedSend(failure),
+            reminderSlots: (date) => deliveries.reminderSlots(date),
+            reserveReminderSlots: (date, numbers, at) => deliveries.reserveReminderSlots(date, numbers, at),
+          },
+          metrics: reminderMetrics,
+          log,
+        }),
+      clock,
+      metrics: reminderMetrics,
+      log,
+    }),
+  );
+  await reminder({ date: '2026-11-10' }, { functionName: 'reminder' });
+
+  // The hourly backlog check, as lambdas/pending-check.ts wires it.
+  const checkMetrics = emfMetrics();
+  await withMetrics(checkMetrics, () => checkPendingOverdue({ backlog: new DynamoDbPendingBacklog(dynamo, tableName), clock, metrics: checkMetrics }))(
+    undefined,
+    { functionName: 'pending-check' },
+  );
+  dynamo.destroy();
+
+  const watched = alarmMetricNames();
+  expect(watched).toEqual(expect.arrayContaining([METRICS.failedSends, METRICS.reminderRunCompleted, METRICS.pendingOverdue]));
+  const series = alarmSeries(emitted());
+  const missing = watched.filter((name) => !series.has(name));
+  expect(missing).toEqual([]);
+});
+
+it('also emits what the dashboard breaks down: inbound messages, statuses and failures by code, cold starts', () => {
+  const lines = emitted();
+  const series = alarmSeries(lines);
+  for (const name of [METRICS.inboundMessages, METRICS.messageStatuses, METRICS.remindersQueued]) expect(series.has(name)).toBe(true);
+  const withDimension = (metric: string, dimension: string) =>
+    lines.filter((line) => line._aws.CloudWatchMetrics.some((d) => d.Metrics.some((m) => m.Name === metric) && d.Dimensions.some((set) => set.includes(dimension))));
+  expect(withDimension(METRICS.failedSends, 'ErrorCode').map((line) => line.ErrorCode)).toEqual(['131026']);
+  expect(withDimension(METRICS.messageStatuses, 'Status').map((line) => line.Status)).toEqual(['failed']);
+  expect(withDimension(METRICS.coldStart, 'function_name').map((line) => line.function_name).sort()).toEqual(
+    ['conversation', 'pending-check', 'reminder', 'webhook'],
+  );
+});
+
