@@ -13,6 +13,8 @@ module.exports = {
       testTimeout: 60_000,
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+      // Every integration file runs its servers at DEBUG and fails on personal data in any log line.
+      setupFilesAfterEnv: ['<rootDir>/test/support/log-capture.ts'],
     },
     { ...common, displayName: 'infra', testMatch: ['<rootDir>/test/infra/**/*.test.ts'], testTimeout: 60_000 },
     {
