@@ -126,7 +126,9 @@ export async function startLocalServer(env: Env = process.env): Promise<LocalSer
         uploadBaseUrl: `${publicUrl}/upload`,
       }),
     );
-    const durableQueue = new DurableQueue({ dir: join(dataDir, 'queue') });
+    // Five receives spread over ≈ 8–15 s, not ≈ 3 s: in AWS they are a visibility timeout apart (minutes),
+    // so a DynamoDB or Graph API hiccup of a few seconds must not dead-letter an applicant's message here either.
+    const durableQueue = new DurableQueue({ dir: join(dataDir, 'queue'), retryBaseMs: 1_000, retryMaxMs: 30_000 });
     queue = durableQueue;
     await durableQueue.open();
     const eventQueue: EventQueue = {
