@@ -9,17 +9,23 @@ module.exports = {
       ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
-      // Real servers on a shared 2-core machine: generous limits, so only a real hang fails.
-      setupFilesAfterEnv: ['<rootDir>/test/support/timeouts/integration.ts'],
+      // Real servers on a shared 2-core machine: generous limits (time-limits/), so only a real hang fails.
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+      // Every integration file runs its servers at DEBUG and fails on personal data in any log line.
+      setupFilesAfterEnv: ['<rootDir>/test/support/time-limits/integration.ts', '<rootDir>/test/support/log-capture.ts'],
     },
-    { ...common, displayName: 'infra', testMatch: ['<rootDir>/test/infra/**/*.test.ts'], setupFilesAfterEnv: ['<rootDir>/test/support/timeouts/infra.ts'] },
+    {
+      ...common,
+      displayName: 'infra',
+      testMatch: ['<rootDir>/test/infra/**/*.test.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/time-limits/infra.ts'],
+    },
     {
       ...common,
       displayName: 'browser',
       testMatch: ['<rootDir>/test/browser/**/*.test.ts'],
-      setupFilesAfterEnv: ['<rootDir>/test/support/timeouts/browser.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/time-limits/browser.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },

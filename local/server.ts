@@ -140,9 +140,12 @@ export async function startLocalServer(env: Env = process.env): Promise<LocalSer
         },
       },
     );
+    // Retries wait the worker's delay (Meta's 4^X seconds, back-off with jitter: ≈ 8–15 s over the five
+    // receives), so a DynamoDB or Graph API hiccup of a few seconds does not dead-letter a message here.
     const durableQueue = new DurableQueue({
       dir: join(dataDir, 'queue'),
       maxReceiveCount: LOCAL_MAX_RECEIVE_COUNT,
+      retryBaseMs: 1_000,
       retryMaxMs: config.QUEUE_RETRY_MAX_MS,
     });
     queue = durableQueue;

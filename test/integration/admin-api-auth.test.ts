@@ -5,7 +5,10 @@
 import { deriveSessionKey, readSession, signSession } from '../../lambdas/admin/auth';
 import { AdminClient, adminSession } from '../support/admin-client';
 import { workingDay } from '../support/officer-api';
+import { tallyFor } from '../support/tally';
 import { startTestServer, type TestServer } from '../support/test-server';
+
+const tally = tallyFor(__filename);
 
 let server: TestServer;
 let admin: AdminClient;
@@ -71,6 +74,7 @@ describe('login', () => {
     for (let attempt = 1; attempt <= 5; attempt += 1) answers.push((await new AdminClient(server).login(username, `salah-${attempt}-sekali`)).status);
     expect(answers).toEqual([401, 401, 401, 401, 429]);
     const locked = await new AdminClient(server).login(username, password);
+    tally.check('admin security', 'login brute force: locked out after 5 failures, even with the right password', locked.status === 429 && answers[4] === 429);
     expect(locked.status).toBe(429);
     expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(890);
     expect(Number(locked.headers.get('retry-after'))).toBeLessThanOrEqual(900);
@@ -110,6 +114,7 @@ describe('sessions', () => {
     const anonymous = new AdminClient(server);
     for (const [method, path, body] of calls()) {
       const response = await anonymous.request(method, path, body === undefined ? {} : { body });
+      tally.check('admin security', 'API call without a session refused (401)', response.status === 401);
       expect([method, path, response.status]).toEqual([method, path, 401]);
       expect(response.body).toEqual({ error: 'unauthenticated', message: expect.stringContaining('Sesi Anda telah berakhir') });
     }
@@ -123,7 +128,9 @@ describe('sessions', () => {
 
     const expired = new AdminClient(server);
     expired.cookie = `sibapao_session=${signSession({ ...claims, iat: Date.now() - 9 * 3600_000, exp: Date.now() - 3600_000 }, sessionKey())}`;
-    expect((await expired.request('GET', '/api/summary')).status).toBe(401);
+    const expiredStatus = (await expired.request('GET', '/api/summary')).status;
+    tally.check('admin security', 'expired session refused', expiredStatus === 401);
+    expect(expiredStatus).toBe(401);
 
     const [version, body, signature] = token.split('.');
     const raised = Buffer.from(JSON.stringify({ ...claims, exp: claims.exp + 3600_000 })).toString('base64url');
@@ -153,6 +160,7 @@ describe('sessions', () => {
         ['POST', '/api/logout', undefined],
       ] as const) {
         const response = await client.request(method, path, { ...(body ? { body } : {}), csrf });
+        tally.check('admin security', 'CSRF: change without or with a wrong token refused (403)', response.status === 403);
         expect([method, path, response.status]).toEqual([method, path, 403]);
         expect(response.body).toEqual({ error: 'csrf', message: expect.stringContaining('token keamanan') });
       }
@@ -182,7 +190,9 @@ describe('sessions', () => {
     expect(client.csrfToken).not.toBe(beforeCsrf);
     const old = new AdminClient(server);
     old.cookie = before;
-    expect((await old.request('GET', '/api/summary')).status).toBe(401);
+    const fixed = (await old.request('GET', '/api/summary')).status;
+    tally.check('admin security', 'session fixation: the cookie from before login refused', fixed === 401);
+    expect(fixed).toBe(401);
     expect((await client.request('GET', '/api/summary')).status).toBe(200);
   });
 });
@@ -198,6 +208,7 @@ describe('roles', () => {
       ['PUT', `/api/days/${date}`, { capacity: 1 }],
     ] as const) {
       const response = await client.request(method, path, body ? { body } : {});
+      tally.check('admin security', 'petugas session on an admin call refused (403)', response.status === 403);
       expect([method, path, response.status]).toEqual([method, path, 403]);
       expect(response.body).toEqual({ error: 'forbidden', message: 'Hanya admin yang dapat melakukan ini.' });
     }

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { SentMessage } from '../../local/fake-graph-api';
 import { messageEnvelope, signedRequest, type SimulatedMessage } from '../../local/meta-envelope';
 import { startLocalServer, type LocalServer } from '../../local/server';
+import { registerLogSecret } from './log-scan';
 
 export interface TestServer extends LocalServer {
   readonly dataDir: string;
@@ -24,9 +25,10 @@ export async function startTestServer(env: Record<string, string> = {}, dataDir?
     DATA_DIR: dir,
     DYNAMODB_ENDPOINT: requiredEndpoint(),
     TABLE_NAME: env.TABLE_NAME ?? `t-${randomUUID()}`,
-    LOG_LEVEL: 'SILENT',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'SILENT',
     ...env,
   });
+  for (const secret of [...Object.values(server.secrets).flatMap((value) => (typeof value === 'string' ? [value] : Object.values(value))), server.adminPassword]) registerLogSecret(secret);
   const postWebhook = (payload: string | Buffer, signature?: string) =>
     fetch(`${server.url}/webhook`, {
       method: 'POST',

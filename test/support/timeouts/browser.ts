@@ -1,2 +1,0 @@
-// Jest ignores `testTimeout` inside `projects` (jestjs/jest#9759): each tier sets its own here.
-jest.setTimeout(90_000);
