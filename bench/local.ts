@@ -420,7 +420,7 @@ export interface ReminderFigures {
 
 export async function benchReminders(bench: LocalBench, options: { registrations: number; perSecond?: number }): Promise<ReminderFigures> {
   const perSecond = options.perSecond ?? 80;
-  return bench.withServer('reminders', { MESSAGES_PER_SECOND: String(perSecond) }, async (server) => {
+  return bench.withServer('reminders', { MESSAGES_PER_SECOND: String(perSecond), WHATSAPP_MESSAGING_LIMIT: '10000' }, async (server) => {
     const replies = new Replies(server);
     const dynamo = documentClient({ endpoint: server.dynamoEndpoint, region: 'ap-southeast-3', credentials: LOCAL_CREDENTIALS });
     try {

@@ -11,9 +11,9 @@ import { CATEGORIES, reliabilityDir, type TallyRow } from '../test/support/tally
 
 const TESTS: ReadonlyArray<readonly [string, string]> = [
   ['unit', 'test/unit/fuzz.test.ts'],
-  ['integration', 'test/integration/(webhook-corpus|webhook-signatures|faults|crash|fuzz-server|personal-data|admin-api-auth)\\.test\\.ts'],
+  ['integration', 'test/integration/(webhook-corpus|webhook-signatures|delivery-chaos|faults|crash|fuzz-server|personal-data|admin-api-auth)\\.test\\.ts'],
   ['infra', 'test/infra/stacks.test.ts'],
-  ['browser', 'test/browser/admin.test.ts'],
+  ['browser', 'test/browser/admin(-xss)?\\.test\\.ts'],
 ];
 
 function run(dir: string): boolean {

@@ -20,7 +20,7 @@ let server: TestServer;
 let officers: ReturnType<typeof officerApi>;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ WHATSAPP_MESSAGING_LIMIT: '10000' });
   officers = officerApi(server);
 });
 afterAll(async () => {
