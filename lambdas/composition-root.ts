@@ -77,6 +77,7 @@ export function workerDeps(wiring: WorkerWiring): EventHandlingDeps {
         signingKey: async () => proofKeysFrom(await wiring.secrets.get()).signing,
       }),
     log: logger,
+    logHashSecret: async () => (await wiring.secrets.get()).LINK_SIGNING_KEY,
     metrics: wiring.metrics ?? NO_METRICS,
   };
 }

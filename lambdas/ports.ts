@@ -182,6 +182,8 @@ export interface BlobStore {
   presignedGetUrl(key: string, expiresInSeconds: number, filename?: string): Promise<string>;
   /** A PUT link for exactly `contentLength` bytes of `contentType` (S3 refuses any other length). */
   presignedPutUrl(key: string, contentType: string, contentLength: number, expiresInSeconds: number): Promise<string>;
+  /** Deletes every object whose key starts with `prefix`; resolves to how many there were. */
+  deletePrefix(prefix: string): Promise<number>;
 }
 
 export interface RegistrationStore {
@@ -234,6 +236,10 @@ export interface OfficeRegistrationStore extends RegistrationStore {
     readonly notification?: NotifyEvent;
   }): Promise<'applied' | 'changed-meanwhile' | 'day-full'>;
   pendingNotifications(): Promise<NotifyEvent[]>;
+  /** Closed registrations (SELESAI, TIDAK_HADIR, DIBATALKAN) whose close was at or before `cutoff` (ISO). */
+  listClosedBefore(cutoff: string): Promise<Registration[]>;
+  /** Deletes a registration's items (the registration, its audit trail, its delivery states) and its draft's. */
+  purge(registration: Registration): Promise<void>;
   clearPendingNotification(eventId: string): Promise<void>;
 }
 

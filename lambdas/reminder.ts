@@ -15,6 +15,9 @@ import { sdkSqs } from './adapters/sqs-sdk';
 import { requireEnv } from './config';
 import { messagingLimit } from './env';
 import { createReminderHandler } from './handlers/reminder-handler';
+import { S3BlobStore, s3Client } from './adapters/s3-blob-store';
+import { loadOfficeProfile } from './config';
+import { purgeClosedRegistrations } from './use-cases/purge-closed-registrations';
 import { runReminders } from './use-cases/run-reminders';
 
 // Not through composition-root.ts, which wires the worker and would bundle pdf-lib here.
@@ -25,6 +28,8 @@ const heartbeat = new DynamoDbHeartbeat(dynamo, tableName);
 const sessions = new DynamoDbSessionStore(dynamo, tableName);
 const deliveries = new DynamoDbDeliveryStore(dynamo, tableName);
 const limit = messagingLimit(process.env);
+const blobs = new S3BlobStore(s3Client(), requireEnv(process.env, 'BUCKET_NAME'));
+const retentionDays = loadOfficeProfile(process.env).retentionDays;
 const queue = new SqsEventQueue(sdkSqs(new SQSClient({})), requireEnv(process.env, 'QUEUE_URL'));
 const clock = { now: () => new Date() };
 const metrics = emfMetrics();
@@ -44,6 +49,7 @@ export const handler = withMetrics(
         metrics,
         log: logger,
       }),
+    purge: () => purgeClosedRegistrations({ registrations, blobs, retentionDays, clock, log: logger }),
     clock,
     metrics,
     log: logger,

@@ -50,10 +50,11 @@ export const TABLE_READ_WRITE_ACTIONS = [
  * Table read/write on the table and on each index by name (from table-design.ts): the same rights as
  * `grantReadWriteData`, without its `index/*` wildcard resource (cdk-nag AwsSolutions-IAM5).
  */
-export function grantTableReadWrite(table: ITable, grantee: IGrantable): void {
+/** Item actions on the table and its indexes: all of `TABLE_READ_WRITE_ACTIONS`, or only those a function uses. */
+export function grantTableReadWrite(table: ITable, grantee: IGrantable, actions: readonly string[] = TABLE_READ_WRITE_ACTIONS): void {
   grantee.grantPrincipal.addToPrincipalPolicy(
     new PolicyStatement({
-      actions: TABLE_READ_WRITE_ACTIONS,
+      actions: [...actions],
       resources: [
         table.tableArn,
         ...Object.values(INDEXES).map((index) => `${table.tableArn}/index/${index.name}`),
@@ -107,6 +108,31 @@ export function grantBucketPrefixReads(
   }
   grantee.grantPrincipal.addToPrincipalPolicy(
     new PolicyStatement({ actions: ['s3:GetObject'], resources: prefixes.map((prefix) => bucket.arnForObjects(`${prefix}*`)) }),
+  );
+}
+
+/**
+ * List and delete only, under some prefixes: what the retention sweeper needs. The object resource ends
+ * in a wildcard (keys are made at run time): acknowledged with `reason`.
+ */
+export function grantBucketPrefixDeletes(
+  bucket: IBucket,
+  grantee: IGrantable & IConstruct,
+  prefixes: readonly string[],
+  reason: string,
+): void {
+  for (const prefix of prefixes) {
+    Validations.of(grantee).acknowledge({ id: `AwsSolutions-IAM5[Resource::${flatBucketArn(bucket)}/${prefix}*]`, reason });
+  }
+  grantee.grantPrincipal.addToPrincipalPolicy(
+    new PolicyStatement({ actions: ['s3:DeleteObject'], resources: prefixes.map((prefix) => bucket.arnForObjects(`${prefix}*`)) }),
+  );
+  grantee.grantPrincipal.addToPrincipalPolicy(
+    new PolicyStatement({
+      actions: ['s3:ListBucket'],
+      resources: [bucket.bucketArn],
+      conditions: { StringLike: { 's3:prefix': prefixes.map((prefix) => `${prefix}*`) } },
+    }),
   );
 }
 
@@ -175,7 +201,8 @@ export class StatelessStack extends Stack {
         POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
       },
     });
-    grantTableReadWrite(props.table, this.upload);
+    // The upload page only records a draft's documents: Put one, Query the list, BatchWrite a redo's removals.
+    grantTableReadWrite(props.table, this.upload, ['dynamodb:BatchWriteItem', 'dynamodb:PutItem', 'dynamodb:Query']);
     grantBucketPrefixes(
       props.bucket,
       this.upload,
@@ -328,16 +355,34 @@ export class StatelessStack extends Stack {
     // which finds tomorrow's appointments through the by-day index and queues one event per registration.
     this.reminder = new SiBapaoFunction(this, 'Reminder', {
       entry: 'reminder.ts',
-      description: 'Si Bapao daily H-1 reminder job: queue a reminder for every appointment tomorrow (Asia/Jakarta)',
+      description: 'Si Bapao daily H-1 reminder job: queue a reminder for every appointment tomorrow (Asia/Jakarta), then sweep data past retention',
       timeout: Duration.minutes(5),
       environment: {
         TABLE_NAME: props.table.tableName,
         QUEUE_URL: this.queue.queueUrl,
         WHATSAPP_MESSAGING_LIMIT: messagingTier,
+        BUCKET_NAME: props.bucket.bucketName,
+        RETENTION_DAYS: String(props.office.retentionDays),
         POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
       },
     });
-    grantTableReadWrite(props.table, this.reminder);
+    // Reminders: Query by day, BatchGet sessions and counters, Get/Update the slots, Put the heartbeat and
+    // failed sends. The sweep: Query closed registrations and their items, BatchWrite the deletes.
+    grantTableReadWrite(props.table, this.reminder, [
+      'dynamodb:BatchGetItem',
+      'dynamodb:BatchWriteItem',
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+      'dynamodb:Query',
+      'dynamodb:UpdateItem',
+    ]);
+    grantBucketPrefixDeletes(
+      props.bucket,
+      this.reminder,
+      ['documents/', 'proofs/'],
+      'The daily job also sweeps closed registrations past RETENTION_DAYS: it lists and deletes their ' +
+        'documents (documents/<draft id>/…) and proofs (proofs/<queue number>/…), keys made at run time; delete only, under those prefixes.',
+    );
     this.queue.grantSendMessages(this.reminder);
     this.reminderDeadLetterQueue = new Queue(this, 'ReminderScheduleDeadLetterQueue', {
       retentionPeriod: Duration.days(14),

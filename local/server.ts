@@ -19,6 +19,7 @@ import { DynamoDbSessionStore } from '../lambdas/adapters/dynamodb-session-store
 import { messagingLimit } from '../lambdas/env';
 import { NO_METRICS } from '../lambdas/metric-names';
 import { jakartaDate } from '../lambdas/domain/calendar';
+import { purgeClosedRegistrations } from '../lambdas/use-cases/purge-closed-registrations';
 import { runReminders } from '../lambdas/use-cases/run-reminders';
 import { proofKeysFrom } from '../lambdas/adapters/proof-keys';
 import { loadHolidays, loadOfficeProfile } from '../lambdas/config';
@@ -238,6 +239,24 @@ export async function startLocalServer(env: Env = process.env): Promise<LocalSer
         response
           .writeHead(200, { 'content-type': 'application/json' })
           .end(JSON.stringify({ queued: run.queued, heldBack: run.heldBack, appointmentDate: run.appointmentDate }));
+        return;
+      }
+      if (path === '/_local/jobs/purge' && request.method === 'POST') {
+        // `?now=<ISO time>` sweeps as if it were then (to try the retention period without waiting for it).
+        const at = new URL(request.url ?? '/', 'http://localhost').searchParams.get('now');
+        const now = at ? new Date(at) : new Date();
+        if (Number.isNaN(now.getTime())) {
+          response.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'now must be an ISO time' }));
+          return;
+        }
+        const run = await purgeClosedRegistrations({
+          registrations: registrationStore,
+          blobs,
+          retentionDays: loadOfficeProfile(env).retentionDays,
+          clock: { now: () => now },
+          log: logger,
+        });
+        response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(run));
         return;
       }
       if (path === '/_local/jobs/replay-dead-letters' && request.method === 'POST') {

@@ -1,14 +1,17 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
+  BatchWriteCommand,
+  type BatchWriteCommandOutput,
   DeleteCommand,
   GetCommand,
+  paginateQuery,
   PutCommand,
   QueryCommand,
   TransactWriteCommand,
   UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import { formatQueueNumber, isOpen, type Registration, type RegistrationStatus } from '../domain/registration';
+import { formatQueueNumber, isOpen, REGISTRATION_STATUSES, type Registration, type RegistrationStatus } from '../domain/registration';
 import type { DayOverride } from '../domain/schedule';
 import { notifyEventSchema, type NotifyEvent } from '../queue-events';
 import type { AuditEntry, OfficeRegistrationStore, StoredDay } from '../ports';
@@ -146,7 +149,8 @@ export class DynamoDbRegistrationStore implements OfficeRegistrationStore {
       {
         Put: {
           TableName: this.tableName,
-          Item: registrationItem(registration, version + 1),
+          // The close starts the retention period (RETENTION_DAYS) the sweeper counts.
+          Item: { ...registrationItem(registration, version + 1), ...(isOpen(registration.status) ? {} : { closedAt: now.toISOString() }) },
           ConditionExpression: 'version = :version OR (attribute_not_exists(version) AND :version = :one)',
           ExpressionAttributeValues: { ':version': version, ':one': 1 },
         },
@@ -222,6 +226,52 @@ export class DynamoDbRegistrationStore implements OfficeRegistrationStore {
 
   async clearPendingNotification(eventId: string): Promise<void> {
     await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: keys.pendingNotification(eventId) }));
+  }
+
+  async listClosedBefore(cutoff: string): Promise<Registration[]> {
+    const closed: Registration[] = [];
+    for (const status of REGISTRATION_STATUSES.filter((candidate) => !isOpen(candidate))) {
+      // Created before the cutoff is necessary to be closed before it: the index narrows, `closedAt` decides.
+      const pages = paginateQuery(
+        { client: this.client },
+        {
+          TableName: this.tableName,
+          IndexName: INDEXES.byStatus.name,
+          KeyConditionExpression: '#key = :status AND #sort < :cutoff',
+          ExpressionAttributeNames: { '#key': INDEXES.byStatus.partitionKey, '#sort': INDEXES.byStatus.sortKey },
+          ExpressionAttributeValues: { ':status': status, ':cutoff': cutoff },
+        },
+      );
+      for await (const page of pages) {
+        for (const item of page.Items ?? []) {
+          if (typeof item.closedAt === 'string' && item.closedAt <= cutoff) closed.push(registrationFromItem(item));
+        }
+      }
+    }
+    return closed;
+  }
+
+  async purge(registration: Registration): Promise<void> {
+    const partitions = [keys.registration(registration.queueNumber).pk, keys.draft(registration.draftId).pk];
+    const itemKeys: { pk: string; sk: string }[] = [];
+    for (const pk of partitions) {
+      const pages = paginateQuery(
+        { client: this.client },
+        { TableName: this.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk }, ProjectionExpression: 'pk, sk' },
+      );
+      for await (const page of pages) for (const item of page.Items ?? []) itemKeys.push({ pk: String(item.pk), sk: String(item.sk) });
+    }
+    // The registration item last: until it is gone, a sweep that stopped halfway finds it again.
+    itemKeys.sort((a, b) => Number(a.sk === 'REG') - Number(b.sk === 'REG'));
+    for (let start = 0; start < itemKeys.length; start += 25) {
+      let requests: Record<string, unknown>[] | undefined = itemKeys.slice(start, start + 25).map((Key) => ({ DeleteRequest: { Key } }));
+      for (let round = 0; requests && requests.length > 0; round += 1) {
+        if (round >= 8) throw new Error(`DynamoDB left ${requests.length} deletes of ${registration.queueNumber} unprocessed`);
+        if (round > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** round));
+        const result: BatchWriteCommandOutput = await this.client.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: requests } }));
+        requests = result.UnprocessedItems?.[this.tableName] as Record<string, unknown>[] | undefined;
+      }
+    }
   }
 
   private async queryIndex(index: { name: string; partitionKey: string }, value: string): Promise<Registration[]> {

@@ -21,3 +21,11 @@ export function hashId(value: string): string {
 export function maskNik(nik: string): string {
   return `************${nik.slice(-4)}`;
 }
+
+/**
+ * The applicant's correlation id in logs: a keyed hash of their applicant key (a phone number or Meta's
+ * user id), the same in every line about them and unguessable without the deployment's secret.
+ */
+export function applicantTag(secret: string, applicantKey: string): string {
+  return createHmac('sha256', secret).update(`applicant:${applicantKey}`).digest('hex').slice(0, 12);
+}

@@ -1,5 +1,7 @@
 import {
   DeleteObjectCommand,
+  DeleteObjectsCommand,
+  paginateListObjectsV2,
   GetObjectCommand,
   HeadObjectCommand,
   NotFound,
@@ -52,6 +54,18 @@ export class S3BlobStore implements BlobStore {
 
   async delete(key: string): Promise<void> {
     await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+  }
+
+  async deletePrefix(prefix: string): Promise<number> {
+    let deleted = 0;
+    for await (const page of paginateListObjectsV2({ client: this.client, pageSize: 1000 }, { Bucket: this.bucket, Prefix: prefix })) {
+      const objects = (page.Contents ?? []).flatMap((object) => (object.Key ? [{ Key: object.Key }] : []));
+      if (objects.length === 0) continue;
+      const result = await this.client.send(new DeleteObjectsCommand({ Bucket: this.bucket, Delete: { Objects: objects, Quiet: true } }));
+      if (result.Errors && result.Errors.length > 0) throw new Error(`S3 kept ${result.Errors.length} object(s) under ${prefix}: ${result.Errors[0]?.Code ?? ''}`);
+      deleted += objects.length;
+    }
+    return deleted;
   }
 
   presignedGetUrl(key: string, expiresInSeconds: number, filename?: string): Promise<string> {

@@ -6,8 +6,9 @@
  * is recorded for officers before the dead-letter queue takes it.
  */
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { queueEventSchema } from '../queue-events';
-import { handleQueueEvent, recordGivingUp, type EventHandlingDeps } from '../use-cases/handle-queue-event';
+import { applicantTag } from '../adapters/logger';
+import { queueEventSchema, type QueueEvent } from '../queue-events';
+import { handleQueueEvent, recordGivingUp, type EventHandlingDeps, type EventLog } from '../use-cases/handle-queue-event';
 import { retryPlan } from '../use-cases/retry-policy';
 
 export type ConversationHandler = (event: SQSEvent) => Promise<SQSBatchResponse>;
@@ -28,6 +29,7 @@ export function createConversationHandler(deps: EventHandlingDeps, options: Conv
   return async (event) => {
     const failures: SQSBatchResponse['batchItemFailures'] = [];
     const failedGroups = new Set<string>();
+    let secret: string | undefined;
     for (const record of event.Records) {
       const group = record.attributes.MessageGroupId ?? '';
       if (failedGroups.has(group)) {
@@ -42,8 +44,12 @@ export function createConversationHandler(deps: EventHandlingDeps, options: Conv
         deps.log.warn('unreadable queue event dropped', { messageId: record.messageId });
         continue;
       }
+      // Every line about this record carries its correlation ids: the event, the applicant (hashed), the queue number.
+      let recordDeps = deps;
       try {
-        await handleQueueEvent(parsed.data, deps);
+        secret ??= await deps.logHashSecret();
+        recordDeps = { ...deps, log: withFields(deps.log, correlationIds(parsed.data, secret)) };
+        await handleQueueEvent(parsed.data, recordDeps);
       } catch (error) {
         const attempt = Number(record.attributes.ApproximateReceiveCount) || 1;
         const lastAttempt = options.maxReceiveCount !== undefined && attempt >= options.maxReceiveCount;
@@ -55,14 +61,14 @@ export function createConversationHandler(deps: EventHandlingDeps, options: Conv
           detail: (error as Error).message,
         };
         if (lastAttempt) {
-          deps.log.warn('event failed on its last attempt: to the dead-letter queue', fields);
-          await recordGivingUp(parsed.data, error, attempt, deps).catch((recordError: unknown) =>
-            deps.log.warn('could not record the failure', { eventId: parsed.data.eventId, error: (recordError as Error).message }),
+          recordDeps.log.warn('event failed on its last attempt: to the dead-letter queue', fields);
+          await recordGivingUp(parsed.data, error, attempt, recordDeps).catch((recordError: unknown) =>
+            recordDeps.log.warn('could not record the failure', { eventId: parsed.data.eventId, error: (recordError as Error).message }),
           );
         } else {
           const plan = retryPlan(error, attempt, options.random);
-          deps.log.warn('event failed, will retry', { ...fields, retryInSeconds: plan.delaySeconds, rule: plan.reason });
-          await scheduleRetry(record, plan.delaySeconds, options, deps);
+          recordDeps.log.warn('event failed, will retry', { ...fields, retryInSeconds: plan.delaySeconds, rule: plan.reason });
+          await scheduleRetry(record, plan.delaySeconds, options, recordDeps);
         }
         failures.push({ itemIdentifier: record.messageId });
         failedGroups.add(group);
@@ -80,6 +86,21 @@ async function scheduleRetry(record: SQSRecord, delaySeconds: number, options: C
     // Without the change the record still returns, after the queue's visibility timeout.
     deps.log.warn('could not set the retry delay', { messageId: record.messageId, error: (error as Error).message });
   }
+}
+
+function correlationIds(event: QueueEvent, secret: string): Record<string, string> {
+  return {
+    eventId: event.eventId,
+    applicant: applicantTag(secret, event.applicant.key),
+    ...('queueNumber' in event ? { queueNumber: event.queueNumber } : {}),
+  };
+}
+
+function withFields(log: EventLog, fields: Record<string, string>): EventLog {
+  return {
+    info: (message, more) => log.info(message, { ...fields, ...more }),
+    warn: (message, more) => log.warn(message, { ...fields, ...more }),
+  };
 }
 
 function safeJson(text: string): unknown {

@@ -7,11 +7,14 @@ import * as z from 'zod/mini';
 import { jakartaDate } from '../domain/calendar';
 import { METRICS } from '../metric-names';
 import type { Clock, Metrics } from '../ports';
+import type { PurgeRun } from '../use-cases/purge-closed-registrations';
 import type { ReminderRun } from '../use-cases/run-reminders';
 
 export interface ReminderHandlerDeps {
   /** One run of the job for `today` (the entry wires `runReminders` with its stores). */
   readonly run: (today: string) => Promise<ReminderRun>;
+  /** The daily retention sweep, after the reminders (whose heartbeat must not wait for it). */
+  readonly purge?: () => Promise<PurgeRun>;
   readonly clock: Clock;
   readonly metrics: Metrics;
   readonly log: { info(message: string, fields: Record<string, unknown>): void };
@@ -27,6 +30,10 @@ export function createReminderHandler(deps: ReminderHandlerDeps) {
     deps.metrics.count(METRICS.remindersQueued, run.queued);
     deps.metrics.count(METRICS.reminderRunCompleted);
     deps.log.info('reminders queued', { today: run.today, appointmentDate: run.appointmentDate, queued: run.queued, heldBack: run.heldBack });
+    if (deps.purge) {
+      const purged = await deps.purge();
+      deps.log.info('retention sweep done', { cutoff: purged.cutoff, registrations: purged.registrations, files: purged.files });
+    }
     return { queued: run.queued, appointmentDate: run.appointmentDate };
   };
 }

@@ -63,6 +63,8 @@ export interface EventHandlingDeps {
   readonly proofs: (registration: Registration, version: number, previousDate: string | undefined) => Promise<{ link: string }>;
   readonly log: EventLog;
   readonly metrics: Metrics;
+  /** The secret that keys applicants' correlation ids in logs (`applicantTag`). */
+  readonly logHashSecret: () => Promise<string>;
 }
 
 export interface EventLog {

@@ -274,9 +274,15 @@ describe('least privilege', () => {
     ['Webhook', [...logs, ...secret, ...send]],
     ['Conversation', [...logs, ...table, ...secret, 's3:DeleteObject', 's3:GetObject', 's3:ListBucket', 's3:PutObject',
       'sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:ReceiveMessage']],
-    ['Upload', [...logs, ...table, ...secret, 's3:DeleteObject', 's3:GetObject', 's3:ListBucket', 's3:PutObject']],
+    ['Upload', [...logs, 'dynamodb:BatchWriteItem', 'dynamodb:PutItem', 'dynamodb:Query', ...secret, 's3:DeleteObject', 's3:GetObject', 's3:ListBucket', 's3:PutObject']],
     ['Admin', [...logs, ...table, ...secret, 's3:GetObject', ...send]],
-    ['Reminder', [...logs, ...table, ...send]],
+    ['Reminder', [
+      ...logs,
+      ...['BatchGetItem', 'BatchWriteItem', 'GetItem', 'PutItem', 'Query', 'UpdateItem'].map((action) => `dynamodb:${action}`),
+      ...send,
+      's3:DeleteObject',
+      's3:ListBucket',
+    ]],
     ['PendingCheck', [...logs, 'dynamodb:Query']],
   ])('the %s function may do exactly what it uses', (prefix, expected) => {
     expect(actionsOf(functionIdStartingWith(prefix))).toEqual([...expected].sort());

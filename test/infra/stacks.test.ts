@@ -569,6 +569,8 @@ describe('upload page', () => {
       'documents/*]',
       'documents/*]',
       'documents/*]',
+      'documents/*]',
+      'proofs/*]',
       'proofs/*]',
       'proofs/*]',
     ]);
@@ -674,7 +676,7 @@ describe('reminder schedule', () => {
     const functions = stateless.findResources('AWS::Lambda::Function', { Properties: { Description: Match.stringLikeRegexp('reminder job') } });
     const [reminder] = Object.values(functions) as { Properties: { Environment: { Variables: Record<string, unknown> } } }[];
     expect(Object.keys(reminder?.Properties.Environment.Variables ?? {}).sort()).toEqual(
-      ['NODE_OPTIONS', 'POWERTOOLS_SERVICE_NAME', 'QUEUE_URL', 'TABLE_NAME', 'WHATSAPP_MESSAGING_LIMIT'].sort(),
+      ['BUCKET_NAME', 'NODE_OPTIONS', 'POWERTOOLS_SERVICE_NAME', 'QUEUE_URL', 'RETENTION_DAYS', 'TABLE_NAME', 'WHATSAPP_MESSAGING_LIMIT'].sort(),
     );
   });
 });

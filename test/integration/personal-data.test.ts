@@ -8,6 +8,8 @@ import { documentClient } from '../../lambdas/adapters/dynamodb-client';
 import { signedRequest, statusEnvelope } from '../../local/meta-envelope';
 import { adminSession } from '../support/admin-client';
 import { registerApplicant } from '../support/journey';
+import { workingDay } from '../support/officer-api';
+import { testOffice } from '../support/office';
 import { tallyFor } from '../support/tally';
 import { startTestServer, type TestServer } from '../support/test-server';
 
@@ -67,7 +69,79 @@ it('gives sessions, processed events, officer sessions, draft documents and deli
   expect(session.Items?.[0]?.expiresAt).toEqual(expect.any(Number));
 });
 
-// Defect found, not fixed on this branch: nothing deletes a closed registration's documents and data
-// RETENTION_DAYS after it closes (REG# items carry no expiresAt; the bucket's lifecycle backstop counts
-// retention + 30 days from the upload, not from the close).
-it.todo('deletes documents and registration data RETENTION_DAYS after the registration closes');
+it('deletes a closed registration\'s documents, proofs and data RETENTION_DAYS after its close, and nothing of an open one', async () => {
+  const closing = await registerApplicant(server);
+  const open = await registerApplicant(server);
+  const admin = await adminSession(server);
+  const confirmed = await admin.request('POST', `/api/registrations/${closing.queueNumber}/confirm`, { body: { date: workingDay(3), time: '09:00' } });
+  expect(confirmed.status).toBe(200);
+  await server.queue.drained();
+  const cancelled = await admin.request('POST', `/api/registrations/${closing.queueNumber}/cancel`, { body: { reason: 'Pemohon tidak jadi mengurus' } });
+  expect(cancelled.status).toBe(200);
+  await server.queue.drained();
+  const closedAt = Date.now();
+
+  const draftOf = async (queueNumber: string) => String((await table.send(new QueryCommand({ TableName: server.config.TABLE_NAME, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `REG#${queueNumber}` } }))).Items?.find((item) => item.sk === 'REG')?.draftId);
+  const [closingDraft, openDraft] = [await draftOf(closing.queueNumber), await draftOf(open.queueNumber)];
+  const closingDocuments = await server.drafts.listDocuments(closingDraft);
+  const openDocuments = await server.drafts.listDocuments(openDraft);
+  expect(closingDocuments.length).toBeGreaterThan(0);
+
+  const sweep = async (daysAfterClose: number) => {
+    const response = await fetch(`${server.url}/_local/jobs/purge?now=${new Date(closedAt + daysAfterClose * DAY_S * 1000).toISOString()}`, { method: 'POST' });
+    expect(response.status).toBe(200);
+    return (await response.json()) as { registrations: number; files: number };
+  };
+  const retention = testOffice().retentionDays;
+
+  // A day before the period ends: nothing goes.
+  expect(await sweep(retention - 1)).toMatchObject({ registrations: 0, files: 0 });
+  expect(await server.blobs.head(closingDocuments[0]?.key ?? '')).toBeDefined();
+
+  // A day after: the documents, the PDF proof, the registration, its audit trail and the draft go.
+  const purged = await sweep(retention + 1);
+  const gone = {
+    registrations: purged.registrations,
+    filesIncludingTheProof: purged.files >= closingDocuments.length + 1,
+    documentsLeft: (await Promise.all(closingDocuments.map((document) => server.blobs.head(document.key)))).filter(Boolean).length,
+    itemsLeft: (await itemsStartingWith(`REG#${closing.queueNumber}`)).length + (await itemsStartingWith(`DRAFT#${closingDraft}`)).length,
+    apiAnswer: (await admin.request('GET', `/api/registrations/${closing.queueNumber}`)).status,
+  };
+  const kept = {
+    apiAnswer: (await admin.request('GET', `/api/registrations/${open.queueNumber}`)).status,
+    documentsLeft: (await Promise.all(openDocuments.map((document) => server.blobs.head(document.key)))).filter(Boolean).length,
+  };
+  const held = gone.registrations === 1 && gone.filesIncludingTheProof && gone.documentsLeft === 0 && gone.itemsLeft === 0 && gone.apiAnswer === 404 && kept.apiAnswer === 200 && kept.documentsLeft === openDocuments.length;
+  tally.check('personal data', `closed registration's documents and data deleted RETENTION_DAYS (${retention}) after its close, open ones kept`, held);
+  expect({ gone, kept }).toEqual({
+    gone: { registrations: 1, filesIncludingTheProof: true, documentsLeft: 0, itemsLeft: 0, apiAnswer: 404 },
+    kept: { apiAnswer: 200, documentsLeft: openDocuments.length },
+  });
+});
+
+it("tags the worker's log lines with correlation ids: the event, the applicant as a keyed hash (never the number), the queue number", async () => {
+  const lines: string[] = [];
+  const write = process.stdout.write.bind(process.stdout);
+  process.stdout.write = ((chunk: unknown, ...rest: unknown[]) => {
+    lines.push(...String(chunk).split('\n').filter((line) => line.includes('"service":"si-bapao"')));
+    return (write as (chunk: unknown, ...more: unknown[]) => boolean)(chunk, ...rest);
+  }) as typeof process.stdout.write;
+  let registered: Awaited<ReturnType<typeof registerApplicant>>;
+  try {
+    registered = await registerApplicant(server);
+    await server.queue.drained();
+  } finally {
+    process.stdout.write = write;
+  }
+  const sent = lines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((line) => line.message === 'reply sent');
+  expect(sent.length).toBeGreaterThan(3);
+  const tags = new Set(sent.map((line) => line.applicant));
+  expect(tags.size).toBe(1);
+  expect([...tags][0]).toMatch(/^[0-9a-f]{12}$/);
+  expect(sent.every((line) => typeof line.eventId === 'string' && String(line.eventId).startsWith('wamid.'))).toBe(true);
+  const created = lines.map((line) => JSON.parse(line) as Record<string, unknown>).find((line) => line.message === 'registration created');
+  expect(created).toMatchObject({ queueNumber: registered.queueNumber, applicant: [...tags][0] });
+  const mentionsNumber = lines.filter((line) => line.includes(registered.waId)).length;
+  tally.add('personal data', 'worker log lines with the applicant as a keyed hash, never the phone number', lines.length, lines.length - mentionsNumber);
+  expect(mentionsNumber).toBe(0);
+});

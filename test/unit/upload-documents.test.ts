@@ -41,6 +41,11 @@ class MemoryBlobs implements BlobStore {
   async get(key: string): Promise<Uint8Array> {
     return this.objects.get(key) ?? new Uint8Array();
   }
+  async deletePrefix(prefix: string): Promise<number> {
+    const keys = [...this.objects.keys()].filter((key) => key.startsWith(prefix));
+    for (const key of keys) this.objects.delete(key);
+    return keys.length;
+  }
   async delete(key: string): Promise<void> {
     this.objects.delete(key);
   }
