@@ -13,7 +13,10 @@ import { keys } from '../../lambdas/adapters/table-design';
 import { addDays } from '../../lambdas/domain/calendar';
 import { registerApplicant } from '../support/journey';
 import { officerApi, workingDay } from '../support/officer-api';
+import { tallyFor } from '../support/tally';
 import { startTestServer, waitFor, type TestServer } from '../support/test-server';
+
+const tally = tallyFor(__filename);
 
 const officer: Officer = { username: 'petugas1', role: 'petugas' };
 const TWO_DAYS_AGO = () => new Date(Date.now() - 2 * 24 * 3600_000);
@@ -96,10 +99,15 @@ it('delivers every confirmation and reminder exactly once while Meta fails a thi
   }
   await server.queue.drained();
 
-  const tally = { confirmations: 0, reminders: 0, templates: 0 };
+  const delivered = { confirmations: 0, reminders: 0, templates: 0 };
   for (const [index, { waId }] of applicants.entries()) {
     const sent = server.fakeGraph.sentTo(waId).slice(sentBefore.get(waId));
     const kinds = sent.map(kindOf);
+    tally.check(
+      'faults',
+      "confirmation and reminder delivered exactly once through Meta's transient errors (130429, 131056, 1, 503, timeouts)",
+      kinds.filter((kind) => kind === 'confirmation').length === 1 && kinds.filter((kind) => kind === 'reminder').length === 1,
+    );
     expect({ waId, confirmations: kinds.filter((kind) => kind === 'confirmation').length, reminders: kinds.filter((kind) => kind === 'reminder').length }).toEqual({
       waId,
       confirmations: 1,
@@ -108,16 +116,16 @@ it('delivers every confirmation and reminder exactly once while Meta fails a thi
     const templates = sent.filter((message) => message.type === 'template').length;
     // Outside the window both go as templates; inside, both free-form.
     expect(templates).toBe(index % 2 === 0 ? 2 : 0);
-    tally.confirmations += 1;
-    tally.reminders += 1;
-    tally.templates += templates;
+    delivered.confirmations += 1;
+    delivered.reminders += 1;
+    delivered.templates += templates;
   }
   // Every kind of transient failure really happened, and none left anything for officers to chase.
   expect([...failures.keys()].sort()).toEqual(['0', '1', '130429', '131056', 'timeout']);
   expect(server.queue.deadLetters()).toEqual([]);
   const listed = (await officers.api.failedSends()).body as { queueNumber?: string }[];
   expect(listed.filter((failure) => applicants.some((applicant) => applicant.queueNumber === failure.queueNumber))).toEqual([]);
-  process.stdout.write(`send failures: ${JSON.stringify(Object.fromEntries(failures))} → delivered ${JSON.stringify(tally)}, each exactly once\n`);
+  process.stdout.write(`send failures: ${JSON.stringify(Object.fromEntries(failures))} → delivered ${JSON.stringify(delivered)}, each exactly once\n`);
 });
 
 it('lists a confirmation Meta refuses for good (131026) for officers, with the number to call, and does not retry it', async () => {
@@ -221,7 +229,9 @@ describe("Meta's messaging limit (250 people a day outside their window for a ne
       await server.queue.drained();
     }
     const reminded = (waId: string) => server.fakeGraph.sentTo(waId).slice(before.get(waId)).filter((message) => kindOf(message) === 'reminder').length;
-    expect([...closed, open].map(({ waId }) => reminded(waId))).toEqual([1, 0, 0, 1]);
+    const remindedPerApplicant = [...closed, open].map(({ waId }) => reminded(waId));
+    tally.check('faults', "messaging limit: reminders within the tier sent once, the rest held back and listed (two runs)", remindedPerApplicant.join() === '1,0,0,1');
+    expect(remindedPerApplicant).toEqual([1, 0, 0, 1]);
 
     const listed = ((await officers.api.failedSends()).body as Record<string, unknown>[]).filter((failure) => failure.reason === 'messaging-limit');
     expect(listed.map((failure) => failure.queueNumber).sort()).toEqual([closed[1]?.queueNumber, closed[2]?.queueNumber].sort());
