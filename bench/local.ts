@@ -42,7 +42,7 @@ export class LocalBench {
   static async start(): Promise<LocalBench> {
     const root = mkdtempSync(join(tmpdir(), 'si-bapao-bench-'));
     try {
-      return new LocalBench(root, await startDynamoDbLocal());
+      return new LocalBench(root, await startDynamoDbLocal({ tuning: 'throughput' }));
     } catch (error) {
       rmSync(root, { recursive: true, force: true });
       throw error;

@@ -19,8 +19,8 @@ const quick = args.has('--quick');
 const json = args.has('--json');
 
 const SIZES = quick
-  ? { webhookCalls: 2_000, comparisonRounds: 20, coldRuns: 3, pdfRenders: 30, stepApplicants: 15, e2eMessages: 30, reminders: 300, loadApplicants: 20 }
-  : { webhookCalls: 20_000, comparisonRounds: 200, coldRuns: 10, pdfRenders: 200, stepApplicants: 100, e2eMessages: 200, reminders: 5_000, loadApplicants: 200 };
+  ? { webhookCalls: 2_000, comparisonRounds: 20, coldRuns: 3, pdfRenders: 30, stepApplicants: 15, e2eMessages: 30, reminders: 300, reminderWarmup: 30, loadApplicants: 20 }
+  : { webhookCalls: 20_000, comparisonRounds: 200, coldRuns: 10, pdfRenders: 200, stepApplicants: 100, e2eMessages: 200, reminders: 5_000, reminderWarmup: 1_000, loadApplicants: 200 };
 
 interface Row {
   readonly key: string;
@@ -50,6 +50,10 @@ async function main(): Promise<void> {
   try {
     step = await benchStep(local, { applicants: SIZES.stepApplicants });
     e2e = await benchEndToEnd(local, { messages: SIZES.e2eMessages });
+    // A first, unmeasured run on its own server warms DynamoDB Local's JIT (and ours) on this path, so the
+    // figure is the steady state a reminder run of thousands reaches, not the stand-in's compile time.
+    progress(`reminders: warming up with ${SIZES.reminderWarmup}`);
+    await benchReminders(local, { registrations: SIZES.reminderWarmup });
     reminders = await benchReminders(local, { registrations: SIZES.reminders });
     load = await benchLoad(local, { applicants: SIZES.loadApplicants });
   } finally {
@@ -97,7 +101,7 @@ async function main(): Promise<void> {
     { key: 'pdfMs', what: `PDF proof with QR code, warm median of ${pdf.pdfRenders} (p95 ${pdf.pdfP95Ms})`, value: result.pdfMs, goal: '≤ 15', met: result.pdfMs <= 15 },
     { key: 'pdfKb', what: 'PDF proof size (KB)', value: result.pdfKb, goal: '≤ 40', met: result.pdfKb <= 40 },
     { key: 'reminders5000EnqueueS', what: `reminder job, ${n(reminders.remindersQueued)} registrations on one day: seconds until all queued`, value: result.reminders5000EnqueueS, goal: '≤ 10', met: result.reminders5000EnqueueS <= 10 },
-    { key: 'remindersSendRatio', what: `reminders sent ÷ ${reminders.messagesPerSecond}/s ceiling (${reminders.remindersPerSecond}/s, ${n(reminders.remindersSent)} in ${reminders.remindersSendS} s; CPU a reminder: ${reminders.nodeCpuMsPerReminder} ms node + ${reminders.javaCpuMsPerReminder} ms DynamoDB Local)`, value: result.remindersSendRatio, goal: '≥ 0.95', met: result.remindersSendRatio >= 0.95 },
+    { key: 'remindersSendRatio', what: `reminders sent ÷ ${reminders.messagesPerSecond}/s ceiling (${reminders.remindersPerSecond}/s, ${n(reminders.remindersSent)} in ${reminders.remindersSendS} s; CPU a reminder: ${reminders.nodeCpuMsPerReminder} ms node + ${reminders.javaCpuMsPerReminder} ms DynamoDB Local; after ${n(SIZES.reminderWarmup)} warm-up)`, value: result.remindersSendRatio, goal: '≥ 0.95', met: result.remindersSendRatio >= 0.95 },
     { key: 'load200Lost', what: `${load.loadApplicants} applicants, stages 1–4 at once with uploads (${load.loadSeconds} s): replies lost`, value: result.load200Lost, goal: '0', met: result.load200Lost === 0 },
     { key: 'load200Duplicated', what: 'the same: replies duplicated', value: result.load200Duplicated, goal: '0', met: result.load200Duplicated === 0 },
     { key: 'load200DistinctQueues', what: 'the same: distinct queue numbers', value: result.load200DistinctQueues, goal: String(load.loadApplicants), met: result.load200DistinctQueues === load.loadApplicants },
