@@ -33,17 +33,15 @@ export const EVENTS_MAX_RECEIVE_COUNT = 8;
 export const DEFAULT_WHATSAPP_API_URL = 'https://graph.facebook.com/v25.0';
 export const PHONE_NUMBER_ID_PLACEHOLDER = 'SET_WHATSAPP_PHONE_NUMBER_ID';
 
-/** Item-level read/write, as `grantReadWriteData` grants, but no Scan and no streams. */
+/** Item-level read and write: what `grantReadWriteData` grants less Scan, streams, DescribeTable and ConditionCheckItem, which no code calls. */
 export const TABLE_READ_WRITE_ACTIONS = [
   'dynamodb:BatchGetItem',
   'dynamodb:GetItem',
   'dynamodb:Query',
-  'dynamodb:ConditionCheckItem',
   'dynamodb:PutItem',
   'dynamodb:UpdateItem',
   'dynamodb:DeleteItem',
   'dynamodb:BatchWriteItem',
-  'dynamodb:DescribeTable',
 ];
 
 /**

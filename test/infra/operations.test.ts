@@ -258,9 +258,7 @@ describe('least privilege', () => {
   const table = [
     'dynamodb:BatchGetItem',
     'dynamodb:BatchWriteItem',
-    'dynamodb:ConditionCheckItem',
     'dynamodb:DeleteItem',
-    'dynamodb:DescribeTable',
     'dynamodb:GetItem',
     'dynamodb:PutItem',
     'dynamodb:Query',
