@@ -65,73 +65,47 @@ export function grantTableReadWrite(table: ITable, grantee: IGrantable, actions:
 export const BUCKET_OBJECT_ACTIONS = ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'];
 
 /**
+ * Object actions under some prefixes of the bucket (no `s3:*Object*` wildcards), and, when `list`, listing
+ * limited to those prefixes. Object keys are made at run time, so the object resource must end in a
+ * wildcard: the cdk-nag finding is acknowledged (with `reason`) for exactly these prefixes on the grantee.
+ */
+function grantUnderPrefixes(
+  bucket: IBucket,
+  grantee: IGrantable & IConstruct,
+  grant: { readonly prefixes: readonly string[]; readonly actions: readonly string[]; readonly list: boolean; readonly reason: string },
+): void {
+  for (const prefix of grant.prefixes) {
+    Validations.of(grantee).acknowledge({ id: `AwsSolutions-IAM5[Resource::${flatBucketArn(bucket)}/${prefix}*]`, reason: grant.reason });
+  }
+  grantee.grantPrincipal.addToPrincipalPolicy(
+    new PolicyStatement({ actions: [...grant.actions], resources: grant.prefixes.map((prefix) => bucket.arnForObjects(`${prefix}*`)) }),
+  );
+  if (!grant.list) return;
+  grantee.grantPrincipal.addToPrincipalPolicy(
+    new PolicyStatement({
+      actions: ['s3:ListBucket'],
+      resources: [bucket.bucketArn],
+      conditions: { StringLike: { 's3:prefix': grant.prefixes.map((prefix) => `${prefix}*`) } },
+    }),
+  );
+}
+
+/**
  * Read/write/delete on `<prefix>*` objects, and listing limited to those prefixes: without
- * `s3:ListBucket`, S3 answers a HEAD of a missing object with 403 instead of 404. Object keys are made at
- * run time, so the object resource must end in a wildcard: the cdk-nag finding is acknowledged (with
- * `reason`) for exactly these prefixes on the grantee.
+ * `s3:ListBucket`, S3 answers a HEAD of a missing object with 403 instead of 404.
  */
-export function grantBucketPrefixes(
-  bucket: IBucket,
-  grantee: IGrantable & IConstruct,
-  prefixes: readonly string[],
-  reason: string,
-): void {
-  for (const prefix of prefixes) {
-    Validations.of(grantee).acknowledge({ id: `AwsSolutions-IAM5[Resource::${flatBucketArn(bucket)}/${prefix}*]`, reason });
-  }
-  grantee.grantPrincipal.addToPrincipalPolicy(
-    new PolicyStatement({ actions: BUCKET_OBJECT_ACTIONS, resources: prefixes.map((prefix) => bucket.arnForObjects(`${prefix}*`)) }),
-  );
-  grantee.grantPrincipal.addToPrincipalPolicy(
-    new PolicyStatement({
-      actions: ['s3:ListBucket'],
-      resources: [bucket.bucketArn],
-      conditions: { StringLike: { 's3:prefix': prefixes.map((prefix) => `${prefix}*`) } },
-    }),
-  );
+export function grantBucketPrefixes(bucket: IBucket, grantee: IGrantable & IConstruct, prefixes: readonly string[], reason: string): void {
+  grantUnderPrefixes(bucket, grantee, { prefixes, actions: BUCKET_OBJECT_ACTIONS, list: true, reason });
 }
 
-/**
- * Object reads only (`s3:GetObject`) under some prefixes: what presigning a short-lived GET link needs.
- * The object resource ends in a wildcard (keys are made at run time): acknowledged with `reason`.
- */
-export function grantBucketPrefixReads(
-  bucket: IBucket,
-  grantee: IGrantable & IConstruct,
-  prefixes: readonly string[],
-  reason: string,
-): void {
-  for (const prefix of prefixes) {
-    Validations.of(grantee).acknowledge({ id: `AwsSolutions-IAM5[Resource::${flatBucketArn(bucket)}/${prefix}*]`, reason });
-  }
-  grantee.grantPrincipal.addToPrincipalPolicy(
-    new PolicyStatement({ actions: ['s3:GetObject'], resources: prefixes.map((prefix) => bucket.arnForObjects(`${prefix}*`)) }),
-  );
+/** Object reads only (`s3:GetObject`) under some prefixes: what presigning a short-lived GET link needs. */
+export function grantBucketPrefixReads(bucket: IBucket, grantee: IGrantable & IConstruct, prefixes: readonly string[], reason: string): void {
+  grantUnderPrefixes(bucket, grantee, { prefixes, actions: ['s3:GetObject'], list: false, reason });
 }
 
-/**
- * List and delete only, under some prefixes: what the retention sweeper needs. The object resource ends
- * in a wildcard (keys are made at run time): acknowledged with `reason`.
- */
-export function grantBucketPrefixDeletes(
-  bucket: IBucket,
-  grantee: IGrantable & IConstruct,
-  prefixes: readonly string[],
-  reason: string,
-): void {
-  for (const prefix of prefixes) {
-    Validations.of(grantee).acknowledge({ id: `AwsSolutions-IAM5[Resource::${flatBucketArn(bucket)}/${prefix}*]`, reason });
-  }
-  grantee.grantPrincipal.addToPrincipalPolicy(
-    new PolicyStatement({ actions: ['s3:DeleteObject'], resources: prefixes.map((prefix) => bucket.arnForObjects(`${prefix}*`)) }),
-  );
-  grantee.grantPrincipal.addToPrincipalPolicy(
-    new PolicyStatement({
-      actions: ['s3:ListBucket'],
-      resources: [bucket.bucketArn],
-      conditions: { StringLike: { 's3:prefix': prefixes.map((prefix) => `${prefix}*`) } },
-    }),
-  );
+/** List and delete only, under some prefixes: what the retention sweeper needs. */
+export function grantBucketPrefixDeletes(bucket: IBucket, grantee: IGrantable & IConstruct, prefixes: readonly string[], reason: string): void {
+  grantUnderPrefixes(bucket, grantee, { prefixes, actions: ['s3:DeleteObject'], list: true, reason });
 }
 
 /**

@@ -66,25 +66,28 @@ export function messageEnvelope(
             };
   return {
     id,
-    body: {
-      object: 'whatsapp_business_account',
-      entry: [
-        {
-          id: '102938475610293',
-          changes: [
-            {
-              field: 'messages',
-              value: {
-                messaging_product: 'whatsapp',
-                metadata: { display_phone_number: '6285126730544', phone_number_id: phoneNumberId },
-                contacts: [{ profile: { name: sender.name }, wa_id: sender.waId, ...(sender.userId ? { user_id: sender.userId } : {}) }],
-                messages: [{ from: sender.waId, ...(sender.userId ? { from_user_id: sender.userId } : {}), id, timestamp, ...content }],
-              },
-            },
-          ],
-        },
-      ],
-    },
+    body: messagesChange(phoneNumberId, {
+      contacts: [{ profile: { name: sender.name }, wa_id: sender.waId, ...(sender.userId ? { user_id: sender.userId } : {}) }],
+      messages: [{ from: sender.waId, ...(sender.userId ? { from_user_id: sender.userId } : {}), id, timestamp, ...content }],
+    }),
+  };
+}
+
+/** Meta's envelope around one `messages` change for our phone number. */
+function messagesChange(phoneNumberId: string, value: Record<string, unknown>): Record<string, unknown> {
+  return {
+    object: 'whatsapp_business_account',
+    entry: [
+      {
+        id: '102938475610293',
+        changes: [
+          {
+            field: 'messages',
+            value: { messaging_product: 'whatsapp', metadata: { display_phone_number: '6285126730544', phone_number_id: phoneNumberId }, ...value },
+          },
+        ],
+      },
+    ],
   };
 }
 
@@ -95,30 +98,15 @@ export function signedRequest(body: unknown, appSecret: string): { payload: stri
 
 /** A status webhook for a message the business sent (`sent`, `delivered`, `read`, `failed`). */
 export function statusEnvelope(phoneNumberId: string, recipientWaId: string, messageId: string, status: string, errorCode?: number): Record<string, unknown> {
-  return {
-    object: 'whatsapp_business_account',
-    entry: [
+  return messagesChange(phoneNumberId, {
+    statuses: [
       {
-        id: '102938475610293',
-        changes: [
-          {
-            field: 'messages',
-            value: {
-              messaging_product: 'whatsapp',
-              metadata: { display_phone_number: '6285126730544', phone_number_id: phoneNumberId },
-              statuses: [
-                {
-                  id: messageId,
-                  status,
-                  timestamp: String(Math.floor(Date.now() / 1000)),
-                  recipient_id: recipientWaId,
-                  ...(errorCode !== undefined ? { errors: [{ code: errorCode, title: 'Error' }] } : {}),
-                },
-              ],
-            },
-          },
-        ],
+        id: messageId,
+        status,
+        timestamp: String(Math.floor(Date.now() / 1000)),
+        recipient_id: recipientWaId,
+        ...(errorCode !== undefined ? { errors: [{ code: errorCode, title: 'Error' }] } : {}),
       },
     ],
-  };
+  });
 }

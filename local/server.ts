@@ -252,7 +252,7 @@ export async function startLocalServer(env: Env = process.env): Promise<LocalSer
         const run = await purgeClosedRegistrations({
           registrations: registrationStore,
           blobs,
-          retentionDays: loadOfficeProfile(env).retentionDays,
+          retentionDays: office.retentionDays,
           clock: { now: () => now },
           log: logger,
         });

@@ -1,7 +1,8 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, BatchWriteCommand, GetCommand, TransactWriteCommand, type TransactWriteCommandInput, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand, type TransactWriteCommandInput, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Reply } from '../domain/replies';
 import type { Delivery, DeliveryStore, FailedSend, SentMessage } from '../ports';
+import { batchGetAll, batchWriteAll } from './dynamodb-client';
 import { DAY_MS, DELIVERY_TTL_MS, keys, ttlSeconds } from './table-design';
 
 /** Statuses arrive in any order and more than once: keep the highest reached; `failed` is final. */
@@ -22,32 +23,26 @@ export class DynamoDbDeliveryStore implements DeliveryStore {
   async recordSent(message: SentMessage): Promise<void> {
     const expiresAt = ttlSeconds(this.now(), DELIVERY_TTL_MS);
     const state = { status: 'accepted', statusRank: 0, statusAt: message.at };
-    await this.client.send(
-      new BatchWriteCommand({
-        RequestItems: {
-          [this.tableName]: [
-            {
-              PutRequest: {
-                Item: {
-                  ...keys.delivery(message.messageId),
-                  queueNumber: message.queueNumber,
-                  kind: message.kind,
-                  sentAt: message.at,
-                  ...(message.fallback ? { fallback: message.fallback } : {}),
-                  ...state,
-                  expiresAt,
-                },
-              },
-            },
-            {
-              PutRequest: {
-                Item: { ...keys.registrationMessage(message.queueNumber, message.at, message.messageId), messageId: message.messageId, kind: message.kind, sentAt: message.at, ...state },
-              },
-            },
-          ],
+    await batchWriteAll(this.client, this.tableName, [
+      {
+        PutRequest: {
+          Item: {
+            ...keys.delivery(message.messageId),
+            queueNumber: message.queueNumber,
+            kind: message.kind,
+            sentAt: message.at,
+            ...(message.fallback ? { fallback: message.fallback } : {}),
+            ...state,
+            expiresAt,
+          },
         },
-      }),
-    );
+      },
+      {
+        PutRequest: {
+          Item: { ...keys.registrationMessage(message.queueNumber, message.at, message.messageId), messageId: message.messageId, kind: message.kind, sentAt: message.at, ...state },
+        },
+      },
+    ]);
   }
 
   async pendingFallback(messageId: string): Promise<{ fallback: Reply; queueNumber: string; kind: string } | undefined> {
@@ -195,11 +190,8 @@ export class DynamoDbDeliveryStore implements DeliveryStore {
 
   async templateSendsInLast24Hours(now: Date): Promise<number> {
     const hours = Array.from({ length: 25 }, (_, back) => new Date(now.getTime() - back * 3600_000).toISOString().slice(0, 13));
-    const result = await this.client.send(
-      new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: hours.map((hour) => keys.outreachHour(hour)), ConsistentRead: true } } }),
-    );
-    if (Object.keys(result.UnprocessedKeys ?? {}).length > 0) throw new Error('DynamoDB left messaging-limit counters unread');
-    return (result.Responses?.[this.tableName] ?? []).reduce((sum, item) => sum + (typeof item.sends === 'number' ? item.sends : 0), 0);
+    const counters = await batchGetAll(this.client, this.tableName, hours.map((hour) => keys.outreachHour(hour)), { consistentRead: true });
+    return counters.reduce((sum, item) => sum + (typeof item.sends === 'number' ? item.sends : 0), 0);
   }
 
   async listFailedSends(limit: number): Promise<FailedSend[]> {

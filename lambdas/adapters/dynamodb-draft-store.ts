@@ -1,6 +1,7 @@
-import { BatchWriteCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { paginateQuery, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { RequirementId } from '../domain/services';
 import type { DraftStore, StoredDocument } from '../ports';
+import { batchWriteAll } from './dynamodb-client';
 import { DRAFT_TTL_MS, keys, ttlSeconds } from './table-design';
 
 export class DynamoDbDraftStore implements DraftStore {
@@ -20,17 +21,16 @@ export class DynamoDbDraftStore implements DraftStore {
 
   async listDocuments(draftId: string): Promise<StoredDocument[]> {
     const documents: StoredDocument[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :doc)',
-          ExpressionAttributeValues: { ':pk': keys.draft(draftId).pk, ':doc': 'DOC#' },
-          ConsistentRead: true,
-          ExclusiveStartKey: startKey,
-        }),
-      );
+    const pages = paginateQuery(
+      { client: this.client },
+      {
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :doc)',
+        ExpressionAttributeValues: { ':pk': keys.draft(draftId).pk, ':doc': 'DOC#' },
+        ConsistentRead: true,
+      },
+    );
+    for await (const page of pages) {
       for (const item of page.Items ?? []) {
         documents.push({
           requirement: item.requirement as RequirementId,
@@ -41,23 +41,16 @@ export class DynamoDbDraftStore implements DraftStore {
           uploadedAt: String(item.uploadedAt),
         });
       }
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    }
     return documents.sort((a, b) => a.uploadedAt.localeCompare(b.uploadedAt) || a.key.localeCompare(b.key));
   }
 
   async removeRequirement(draftId: string, requirement: RequirementId): Promise<void> {
     const existing = (await this.listDocuments(draftId)).filter((document) => document.requirement === requirement);
-    for (let start = 0; start < existing.length; start += 25) {
-      await this.client.send(
-        new BatchWriteCommand({
-          RequestItems: {
-            [this.tableName]: existing
-              .slice(start, start + 25)
-              .map((document) => ({ DeleteRequest: { Key: keys.draftDocument(draftId, requirement, document.key) } })),
-          },
-        }),
-      );
-    }
+    await batchWriteAll(
+      this.client,
+      this.tableName,
+      existing.map((document) => ({ DeleteRequest: { Key: keys.draftDocument(draftId, requirement, document.key) } })),
+    );
   }
 }

@@ -4,16 +4,17 @@
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
-  BatchGetCommand,
   DeleteCommand,
   GetCommand,
   PutCommand,
+  paginateQuery,
   QueryCommand,
   UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import type { OfficerRecord, OfficerStore, SessionRecord } from '../admin/auth';
 import type { OfficerRole } from '../admin/officer-api';
+import { batchGetAll } from './dynamodb-client';
 import { keys } from './table-design';
 
 type Item = Record<string, unknown>;
@@ -33,20 +34,16 @@ export class DynamoDbOfficerStore implements OfficerStore {
 
   async list(): Promise<OfficerRecord[]> {
     const officers: OfficerRecord[] = [];
-    let startKey: Item | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': keys.officer('').pk, ':prefix': OFFICER_PREFIX },
-          ConsistentRead: true,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      officers.push(...(page.Items ?? []).map(officerFromItem));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    const pages = paginateQuery(
+      { client: this.client },
+      {
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': keys.officer('').pk, ':prefix': OFFICER_PREFIX },
+        ConsistentRead: true,
+      },
+    );
+    for await (const page of pages) officers.push(...(page.Items ?? []).map(officerFromItem));
     return officers;
   }
 
@@ -141,17 +138,7 @@ export class DynamoDbOfficerStore implements OfficerStore {
   async getSession(username: string, sessionId: string): Promise<{ officer?: OfficerRecord; session?: SessionRecord }> {
     const officerKey = keys.officer(username);
     const sessionKey = keys.officerSession(sessionId);
-    let requested: Item[] = [officerKey, sessionKey];
-    const found: Item[] = [];
-    // BatchGet may hand back unprocessed keys under load: ask again for those.
-    for (let attempt = 0; requested.length > 0 && attempt < 5; attempt += 1) {
-      const result = await this.client.send(
-        new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: requested, ConsistentRead: true } } }),
-      );
-      found.push(...(result.Responses?.[this.tableName] ?? []));
-      requested = result.UnprocessedKeys?.[this.tableName]?.Keys ?? [];
-    }
-    if (requested.length > 0) throw new Error('officer session read left unprocessed keys');
+    const found = await batchGetAll(this.client, this.tableName, [officerKey, sessionKey], { consistentRead: true });
     const officerItem = found.find((item) => item.pk === officerKey.pk && item.sk === officerKey.sk);
     const sessionItem = found.find((item) => item.pk === sessionKey.pk);
     return {

@@ -1,7 +1,5 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
-  BatchWriteCommand,
-  type BatchWriteCommandOutput,
   DeleteCommand,
   GetCommand,
   paginateQuery,
@@ -15,6 +13,7 @@ import { formatQueueNumber, isOpen, REGISTRATION_STATUSES, type Registration, ty
 import type { DayOverride } from '../domain/schedule';
 import { notifyEventSchema, type NotifyEvent } from '../queue-events';
 import type { AuditEntry, OfficeRegistrationStore, StoredDay } from '../ports';
+import { batchWriteAll } from './dynamodb-client';
 import { registrationFromItem, registrationItem, versionOf } from './registration-items';
 import { INDEXES, keys } from './table-design';
 
@@ -75,21 +74,19 @@ export class DynamoDbRegistrationStore implements OfficeRegistrationStore {
 
   async history(queueNumber: string): Promise<AuditEntry[]> {
     const entries: AuditEntry[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :audit)',
-          ExpressionAttributeValues: { ':pk': keys.registration(queueNumber).pk, ':audit': 'AUDIT#' },
-          ExclusiveStartKey: startKey,
-        }),
-      );
+    const pages = paginateQuery(
+      { client: this.client },
+      {
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :audit)',
+        ExpressionAttributeValues: { ':pk': keys.registration(queueNumber).pk, ':audit': 'AUDIT#' },
+      },
+    );
+    for await (const page of pages) {
       for (const item of page.Items ?? []) {
         entries.push({ at: String(item.at), actor: String(item.actor), action: String(item.action), detail: String(item.detail ?? '') });
       }
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    }
     return entries;
   }
 
@@ -263,34 +260,22 @@ export class DynamoDbRegistrationStore implements OfficeRegistrationStore {
     }
     // The registration item last: until it is gone, a sweep that stopped halfway finds it again.
     itemKeys.sort((a, b) => Number(a.sk === 'REG') - Number(b.sk === 'REG'));
-    for (let start = 0; start < itemKeys.length; start += 25) {
-      let requests: Record<string, unknown>[] | undefined = itemKeys.slice(start, start + 25).map((Key) => ({ DeleteRequest: { Key } }));
-      for (let round = 0; requests && requests.length > 0; round += 1) {
-        if (round >= 8) throw new Error(`DynamoDB left ${requests.length} deletes of ${registration.queueNumber} unprocessed`);
-        if (round > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** round));
-        const result: BatchWriteCommandOutput = await this.client.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: requests } }));
-        requests = result.UnprocessedItems?.[this.tableName] as Record<string, unknown>[] | undefined;
-      }
-    }
+    await batchWriteAll(this.client, this.tableName, itemKeys.map((Key) => ({ DeleteRequest: { Key } })));
   }
 
   private async queryIndex(index: { name: string; partitionKey: string }, value: string): Promise<Registration[]> {
     const registrations: Registration[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: index.name,
-          KeyConditionExpression: '#key = :value',
-          ExpressionAttributeNames: { '#key': index.partitionKey },
-          ExpressionAttributeValues: { ':value': value },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      registrations.push(...(page.Items ?? []).map(registrationFromItem));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    const pages = paginateQuery(
+      { client: this.client },
+      {
+        TableName: this.tableName,
+        IndexName: index.name,
+        KeyConditionExpression: '#key = :value',
+        ExpressionAttributeNames: { '#key': index.partitionKey },
+        ExpressionAttributeValues: { ':value': value },
+      },
+    );
+    for await (const page of pages) registrations.push(...(page.Items ?? []).map(registrationFromItem));
     return registrations;
   }
 }

@@ -1,10 +1,11 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Conversation } from '../domain/conversation';
 import type { Reply } from '../domain/replies';
 import { ConcurrentUpdateError, DuplicateEventError } from '../errors';
 import type { Registration } from '../domain/registration';
 import type { ApplicantSession, OutboxEntry, SessionStore } from '../ports';
+import { batchGetAll } from './dynamodb-client';
 import { documentsFixedWrites, registrationCreationWrites } from './dynamodb-registration-store';
 import { EVENT_RECORD_TTL_MS, keys, SESSION_TTL_MS, ttlSeconds } from './table-design';
 
@@ -50,23 +51,11 @@ export class DynamoDbSessionStore implements SessionStore {
 
   /** When each applicant last wrote (absent: never, or forgotten): 100 keys per BatchGet, unprocessed keys retried. */
   async lastInboundTimes(applicantKeys: readonly string[]): Promise<Map<string, string>> {
+    const sessionKeys = [...new Set(applicantKeys)].map((key) => keys.session(key));
+    const items = await batchGetAll(this.client, this.tableName, sessionKeys, { projection: 'pk, lastInboundAt' });
     const found = new Map<string, string>();
-    const unique = [...new Set(applicantKeys)];
-    for (let start = 0; start < unique.length; start += 100) {
-      let request: Record<string, unknown>[] | undefined = unique.slice(start, start + 100).map((key) => keys.session(key));
-      for (let round = 0; request && request.length > 0 && round < 8; round += 1) {
-        if (round > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** round));
-        const result: BatchGetCommandOutput = await this.client.send(
-          new BatchGetCommand({
-            RequestItems: { [this.tableName]: { Keys: request, ProjectionExpression: 'pk, lastInboundAt' } },
-          }),
-        );
-        for (const item of result.Responses?.[this.tableName] ?? []) {
-          if (typeof item.lastInboundAt === 'string') found.set(String(item.pk).slice('APPLICANT#'.length), item.lastInboundAt);
-        }
-        request = result.UnprocessedKeys?.[this.tableName]?.Keys;
-      }
-      if (request && request.length > 0) throw new Error(`DynamoDB left ${request.length} session reads unprocessed`);
+    for (const item of items) {
+      if (typeof item.lastInboundAt === 'string') found.set(String(item.pk).slice('APPLICANT#'.length), item.lastInboundAt);
     }
     return found;
   }

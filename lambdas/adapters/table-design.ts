@@ -1,4 +1,6 @@
 /** The single-table design (ARCHITECTURE.md "Data"): key shapes and index names, shared with the CDK app. */
+import { DAY_MS } from '../domain/calendar';
+
 export const TABLE_KEYS = { partitionKey: 'pk', sortKey: 'sk', ttl: 'expiresAt' } as const;
 
 export const INDEXES = {
@@ -37,7 +39,7 @@ export const keys = {
   officerSession: (sessionId: string) => ({ pk: `SESSION#${sessionId}`, sk: 'SESSION' }),
 } as const;
 
-export const DAY_MS = 24 * 60 * 60 * 1000;
+export { DAY_MS };
 /** Meta retries a webhook for up to 7 days: remember processed events a little longer. */
 export const EVENT_RECORD_TTL_MS = 9 * DAY_MS;
 export const SESSION_TTL_MS = 30 * DAY_MS;

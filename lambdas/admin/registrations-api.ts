@@ -4,7 +4,7 @@
  * the router's; this validates bodies, applies the rules and answers 400/404/409/422 itself.
  */
 import { z } from 'zod';
-import { addDays, isRealDate, jakartaDate } from '../domain/calendar';
+import { addDays, DAY_MS, isRealDate, jakartaDate } from '../domain/calendar';
 import { messages } from '../domain/messages';
 import { allowedActions, decideOfficerAction, type OfficerActionInput } from '../domain/officer-actions';
 import type { OfficeProfile } from '../domain/office';
@@ -31,10 +31,10 @@ export interface RegistrationsApiDeps {
 
 /** Officers see documents through links that live this long. */
 export const DOCUMENT_LINK_SECONDS = 300;
-const STALE_PENDING_MS = 24 * 60 * 60 * 1000;
+const STALE_PENDING_MS = DAY_MS;
 /** The failed-sends list shows this many, newest first (they expire with the delivery records). */
 const FAILED_SENDS_SHOWN = 200;
-const RECENT_FAILURE_MS = 7 * 24 * 60 * 60 * 1000;
+const RECENT_FAILURE_MS = 7 * DAY_MS;
 
 const isoDateString = z.string().refine((value) => {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);

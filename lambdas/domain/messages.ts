@@ -21,7 +21,8 @@ export type DocumentsHint =
   | { readonly mode: 'form'; readonly formUrl: string }
   | { readonly mode: 'chat' };
 
-const PENTING_CONFIRMED = [
+/** The seed's closing block of the stage 5 confirmation, shared with its template. */
+export const PENTING_CONFIRMED = [
   '⚠️ PENTING:',
   '',
   'File PDF ini adalah bukti resmi antrian Anda.',
@@ -450,6 +451,8 @@ export const messages = {
       reminder: 'Pengingat H-1',
     } as Readonly<Record<string, string>>,
     conversationReply: 'Balasan percakapan',
+    /** Why a reminder was held back, in the officers' list of failed sends. */
+    messagingLimitReached: (limit: number) => `Batas ${limit} penerima per 24 jam dari WhatsApp sudah tercapai`,
   },
 
   /** Short prompts for anything the current step did not expect: never silence. */

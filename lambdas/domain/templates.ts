@@ -12,7 +12,7 @@
  * carry no line break, tab or run of 4+ spaces.
  */
 import { formatDayDate, formatTime, type IsoDate } from './calendar';
-import type { AppointmentFacts, DocumentsHint } from './messages';
+import { PENTING_CONFIRMED, type AppointmentFacts, type DocumentsHint } from './messages';
 import type { OfficeProfile } from './office';
 import type { TemplateParameters } from './replies';
 
@@ -122,17 +122,7 @@ const confirmed: TemplateDefinition = {
         '📌 Note: {{5}}',
         'Terima kasih!',
         '',
-        '⚠️ PENTING:',
-        '',
-        'File PDF ini adalah bukti resmi antrian Anda.',
-        'Silakan PDF ini di-Print',
-        'Bawa bukti saat kedatangan',
-        'Datang 15 menit sebelum jadwal',
-        'Tidak perlu konfirmasi lagi!.',
-        '',
-        'Jika jadwal tidak sesuai yang diharapkan',
-        'silakan mengajukan pergantian jadwal dengan',
-        'ketik 6',
+        ...PENTING_CONFIRMED,
       ].join('\n'),
       example: { body_text: [[EXAMPLE.queueNumber, EXAMPLE.name, EXAMPLE.date, EXAMPLE.time, EXAMPLE.note]] },
     },

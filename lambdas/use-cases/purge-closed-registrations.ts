@@ -5,9 +5,8 @@
  * and delivery states, and the draft. Files first, the registration last, so a sweep that stops halfway
  * finds the rest the next day. Runs daily with the reminder job; the bucket's lifecycle rule is a backstop.
  */
+import { DAY_MS } from '../domain/calendar';
 import type { BlobStore, OfficeRegistrationStore } from '../ports';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface PurgeDeps {
   readonly registrations: Pick<OfficeRegistrationStore, 'listClosedBefore' | 'purge'>;

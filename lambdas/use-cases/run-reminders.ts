@@ -13,6 +13,7 @@
  */
 import { addDays, type IsoDate } from '../domain/calendar';
 import { windowOpen } from '../domain/conversation';
+import { messages } from '../domain/messages';
 import type { Registration } from '../domain/registration';
 import { METRICS } from '../metric-names';
 import type { DeliveryStore, EventQueue, Metrics, OfficeRegistrationStore, SessionStore } from '../ports';
@@ -64,7 +65,7 @@ export async function runReminders(today: IsoDate, deps: ReminderDeps): Promise<
       outboxId: reminderEvent(registration, appointmentDate).eventId,
       reason: 'messaging-limit',
       code: 0,
-      title: `messaging limit ${deps.messagingLimit ?? ''} / 24h`,
+      title: messages.officer.messagingLimitReached(deps.messagingLimit ?? 0),
       at: now.toISOString(),
       queueNumber: registration.queueNumber,
       kind: 'reminder',
