@@ -182,13 +182,15 @@ export async function startLocalServer(env: Env = process.env): Promise<LocalSer
     const office = loadOfficeProfile(env);
     const registrationStore = new DynamoDbRegistrationStore(dynamoDocs, config.TABLE_NAME);
     const heartbeat = new DynamoDbHeartbeat(dynamoDocs, config.TABLE_NAME);
+    const deliveryStore = new DynamoDbDeliveryStore(dynamoDocs, config.TABLE_NAME);
+    const sessionStore = new DynamoDbSessionStore(dynamoDocs, config.TABLE_NAME);
     const reminderMessagingLimit = messagingLimit(env);
     const admin = createAdminHandler({
       officers,
       registrations: createRegistrationsApi({
         store: registrationStore,
         drafts,
-        deliveries: new DynamoDbDeliveryStore(dynamoDocs, config.TABLE_NAME),
+        deliveries: deliveryStore,
         blobs,
         queue: eventQueue,
         office,
@@ -231,8 +233,8 @@ export async function startLocalServer(env: Env = process.env): Promise<LocalSer
           heartbeat: (r) => heartbeat.record(r),
           clock,
           messagingLimit: reminderMessagingLimit,
-          sessions: new DynamoDbSessionStore(dynamoDocs, config.TABLE_NAME),
-          deliveries: new DynamoDbDeliveryStore(dynamoDocs, config.TABLE_NAME),
+          sessions: sessionStore,
+          deliveries: deliveryStore,
           metrics: NO_METRICS,
           log: logger,
         });
