@@ -17,8 +17,8 @@ import { median, now, percentile, progress, round } from './stats';
 
 const PHONE_NUMBER_ID = '1122334455667';
 const APP_SECRET = 'bench-app-secret';
-/** The fixtures shared by every developer: `../shared/fixtures/whatsapp-webhooks` beside the repository. */
-export const FIXTURE_DIR = join(__dirname, '..', '..', 'shared', 'fixtures', 'whatsapp-webhooks');
+/** The 74 real webhook bodies kept with the tests (`test/fixtures/whatsapp-webhooks`, pywa, MIT). */
+export const FIXTURE_DIR = join(__dirname, '..', 'test', 'fixtures', 'whatsapp-webhooks');
 
 export interface WebhookFigures {
   readonly webhookP50Ms: number;

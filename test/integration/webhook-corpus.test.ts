@@ -1,5 +1,5 @@
 /**
- * Real bodies: the 74 webhook bodies of `../shared/fixtures/whatsapp-webhooks`, serialised as Meta does
+ * Real bodies: the 74 webhook bodies of `test/fixtures/whatsapp-webhooks`, serialised as Meta does
  * (ASCII, `\uXXXX` escapes) and signed over those bytes, posted in the order of the manifest beside this
  * file to the real local server. Each must be answered 2xx and lead to the outcome the manifest writes
  * down for it: a reply to its sender, silence, no second effect for an id already handled, a recorded

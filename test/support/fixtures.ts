@@ -1,8 +1,8 @@
-/** The 74 real webhook bodies of `../shared/fixtures/whatsapp-webhooks`, one per case. */
+/** The 74 real webhook bodies of `test/fixtures/whatsapp-webhooks` (pywa, MIT), one per case. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const FIXTURE_DIR = join(__dirname, '..', '..', '..', 'shared', 'fixtures', 'whatsapp-webhooks');
+export const FIXTURE_DIR = join(__dirname, '..', 'fixtures', 'whatsapp-webhooks');
 
 export interface FixtureBody {
   readonly name: string;

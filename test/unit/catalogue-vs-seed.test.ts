@@ -1,6 +1,6 @@
 /**
  * The catalogue reviewed line by line against the office's own flow: every line the bot sends must be a
- * line of the seed, up to the deliberate changes PRODUCT.md lists ("Message texts") and the values that
+ * line of the seed, up to the deliberate changes docs/behaviour.md lists ("Message texts") and the values that
  * fill its placeholders. Lines the seed does not have are listed here with the reason they exist.
  */
 import { readFileSync } from 'node:fs';
@@ -9,10 +9,10 @@ import { messages } from '../../lambdas/domain/messages';
 import { REQUIREMENTS, SERVICES } from '../../lambdas/domain/services';
 import { testOffice } from '../support/office';
 
-const SEED_PATH = join(__dirname, '..', '..', '..', 'shared', 'seed', 'si-bapao-flow.txt');
+const SEED_PATH = join(__dirname, '..', 'fixtures', 'office-flow', 'si-bapao-flow.txt');
 const VALUE = '«VALUE»';
 
-/** The deliberate changes of PRODUCT.md, applied to the seed so that both sides compare as equals. */
+/** The deliberate changes of docs/behaviour.md, applied to the seed so that both sides compare as equals. */
 function normalise(line: string): string {
   return line
     .replace(/\*\*/g, '*')
@@ -38,15 +38,15 @@ function inSeed(line: string): boolean {
   return seedLines.some((seedLine) => pattern.test(seedLine));
 }
 
-/** Lines PRODUCT.md asks for that the seed cannot contain, each with its reason. */
+/** Lines docs/behaviour.md asks for that the seed cannot contain, each with its reason. */
 const NOT_IN_SEED: Record<string, string> = {
-  'DAFTAR/Ahmad Budiman/JAKARTA/15-08-1990/3201231508900001/089617841945': 'PRODUCT.md: the example NIK must be valid',
-  'Jika persyaratan sudah lengkap, silakan kirim foto atau PDF setiap berkas di chat ini satu per satu.': 'PRODUCT.md: chat mode last line of stage 2',
-  [`- ${REQUIREMENTS['paspor-rusak'].label}`]: 'PRODUCT.md service catalogue (services 2 and 5)',
-  [`- ${REQUIREMENTS['paspor-lama'].label}`]: 'PRODUCT.md service catalogue (service 3)',
-  [`- ${REQUIREMENTS['dasar-perubahan'].label}`]: 'PRODUCT.md service catalogue (services 3–5)',
-  'Status: DIKONFIRMASI': 'PRODUCT.md rendered example of stage 5',
-  '✅ *Jadwal Antrian Dikonfirmasi*': 'PRODUCT.md rendered example of stage 5 (the seed words it as a notification title)',
+  'DAFTAR/Ahmad Budiman/JAKARTA/15-08-1990/3201231508900001/089617841945': 'docs/behaviour.md: the example NIK must be valid',
+  'Jika persyaratan sudah lengkap, silakan kirim foto atau PDF setiap berkas di chat ini satu per satu.': 'docs/behaviour.md: chat mode last line of stage 2',
+  [`- ${REQUIREMENTS['paspor-rusak'].label}`]: 'docs/behaviour.md service catalogue (services 2 and 5)',
+  [`- ${REQUIREMENTS['paspor-lama'].label}`]: 'docs/behaviour.md service catalogue (service 3)',
+  [`- ${REQUIREMENTS['dasar-perubahan'].label}`]: 'docs/behaviour.md service catalogue (services 3–5)',
+  'Status: DIKONFIRMASI': 'docs/behaviour.md rendered example of stage 5',
+  '✅ *Jadwal Antrian Dikonfirmasi*': 'docs/behaviour.md rendered example of stage 5 (the seed words it as a notification title)',
 };
 
 const facts = { queueNumber: VALUE, name: VALUE, nik: VALUE, date: '2025-12-31', time: '09:00', note: VALUE };
@@ -72,7 +72,7 @@ const rendered: Record<string, string> = {
   'stage 8 reminder': messages.reminder(facts, office),
 };
 
-/** Dates and times are rendered the Indonesian way (PRODUCT.md); compare them as values. */
+/** Dates and times are rendered the Indonesian way (docs/behaviour.md); compare them as values. */
 function withValues(line: string): string {
   return line
     .replace(/(Senin|Selasa|Rabu|Kamis|Jumat), \d{1,2} \w+ \d{4}/g, VALUE)

@@ -147,7 +147,7 @@ describe('PDF proof', () => {
   });
 
   it('carries the seed PENTING lines taken from the office flow, without emoji', () => {
-    const seed = readFileSync(join(__dirname, '..', '..', '..', 'shared', 'seed', 'si-bapao-flow.txt'), 'utf8');
+    const seed = readFileSync(join(__dirname, '..', 'fixtures', 'office-flow', 'si-bapao-flow.txt'), 'utf8');
     const seedLines = seed.split('\n').map((line) => line.replace(/^[\s-]+/, '').trim());
     for (const line of [...PROOF_NOTICE_CONFIRMED, ...PROOF_NOTICE_RESCHEDULED]) expect(seedLines).toContain(line);
     expect(seed.replace(/\s+/g, ' ')).toContain(PROOF_NOTICE_CONFIRMED_CLOSING);
