@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: speed, size and scale against Meta's limits and a peer library (issue 7), on this
+ * `npm run bench`: speed, size and scale against Meta's limits and a peer library (README "Performance"), on this
  * machine, in one command. `-- --quick` runs every part with small sizes (CI keeps the command working
  * with it; it asserts nothing about time); `-- --json` prints one JSON object as the last line.
  * Progress goes to stderr; the table and the JSON to stdout.

@@ -48,7 +48,7 @@ export const officeProfileSchema = z
     }),
   );
 
-/** Office defaults overlaid with the environment's overrides (CONTRACT.md names). */
+/** Office defaults overlaid with the environment's overrides (docs/contract.md names). */
 export function loadOfficeProfile(env: Env, defaults: unknown = officeDefaults): OfficeProfile {
   const base = typeof defaults === 'object' && defaults !== null ? defaults : {};
   const overrides = {

@@ -17,7 +17,7 @@ export class ConfigurationError extends Error {
   override readonly name = 'ConfigurationError';
 }
 
-/** An error from the Graph API, classified by Meta's error code (whatsapp-cloud-api.md §7). */
+/** An error from the Graph API, classified by Meta's error code (docs/whatsapp-cloud-api.md, "Error codes and rate limits"). */
 export class GraphApiError extends Error {
   override readonly name = 'GraphApiError';
   constructor(

@@ -13,7 +13,7 @@ export function officeProfileForSynth(env: Env): OfficeProfile {
   return loadOfficeProfile(env);
 }
 
-/** The environment variables that reproduce `office` at run time (CONTRACT.md names). */
+/** The environment variables that reproduce `office` at run time (docs/contract.md names). */
 export function officeEnvironment(office: OfficeProfile): Record<string, string> {
   return {
     QUEUE_PREFIX: office.queuePrefix,

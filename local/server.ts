@@ -1,6 +1,6 @@
 /**
  * The one-machine run: the same handlers as in AWS behind one HTTP server, with DynamoDB Local, the
- * durable local queue, the fake Graph API and the WhatsApp simulator (CONTRACT.md "Local server").
+ * durable local queue, the fake Graph API and the WhatsApp simulator (docs/contract.md "Local server").
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';

@@ -1,6 +1,6 @@
 /**
  * The WhatsApp Cloud API (Graph API) client behind the `Messenger` port. Errors are classified by Meta's
- * error code (whatsapp-cloud-api.md §7): retryable ones make the event retry, permanent ones are recorded.
+ * error code (docs/whatsapp-cloud-api.md, "Error codes and rate limits"): retryable ones make the event retry, permanent ones are recorded.
  */
 import type { Reply, TemplateParameters } from '../domain/replies';
 import { GraphApiError, MediaRejectedError } from '../errors';

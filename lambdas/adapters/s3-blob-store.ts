@@ -14,7 +14,7 @@ import type { BlobStore } from '../ports';
 
 /**
  * Checksums only when S3 requires them: with the SDK's default the local stand-in (s3rver) silently
- * stores streamed uploads with their chunk framing (TOOLCHAIN.md); real S3 accepts either.
+ * stores streamed uploads with their chunk framing (docs/toolchain.md); real S3 accepts either.
  */
 export function s3Client(config: S3ClientConfig = {}): S3Client {
   return new S3Client({ requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED', ...config });

@@ -1,4 +1,4 @@
-/** The single-table design (ARCHITECTURE.md "Data"): key shapes and index names, shared with the CDK app. */
+/** The single-table design (docs/architecture.md "Data"): key shapes and index names, shared with the CDK app. */
 import { DAY_MS } from '../domain/calendar';
 
 export const TABLE_KEYS = { partitionKey: 'pk', sortKey: 'sk', ttl: 'expiresAt' } as const;

@@ -1,5 +1,5 @@
 /**
- * The officers' JSON API behind authentication (CONTRACT.md "Officers' JSON API"): what the admin router
+ * The officers' JSON API behind authentication (docs/contract.md "Officers' JSON API"): what the admin router
  * calls once it has checked the session, the CSRF token and the role. Each call answers with an HTTP
  * status and a JSON body; rule violations are `422 {error, message}` with an Indonesian message.
  */

@@ -1,5 +1,5 @@
 /**
- * The officers' registrations API (CONTRACT.md): lists, detail with documents and audit, the actions of
+ * The officers' registrations API (docs/contract.md): lists, detail with documents and audit, the actions of
  * the status table, days and their capacity, proof verification. Authentication, CSRF and roles are
  * the router's; this validates bodies, applies the rules and answers 400/404/409/422 itself.
  */

@@ -1,6 +1,6 @@
 /**
  * The message catalogue: every text the applicant reads, built from the office's own flow
- * (`si-bapao-flow.txt`) with only the deliberate changes listed in PRODUCT.md "Message texts".
+ * (`test/fixtures/office-flow/si-bapao-flow.txt`) with only the deliberate changes listed in docs/behaviour.md "Message texts".
  */
 import { formatDateLong, formatDayDate, dayName, formatTime, type IsoDate } from './calendar';
 import type { OfficeProfile } from './office';

@@ -1,5 +1,5 @@
 /**
- * What an officer may do to a registration (CONTRACT.md's status table) and what it changes. Pure: the
+ * What an officer may do to a registration (the status table of docs/contract.md) and what it changes. Pure: the
  * caller loads the registration and the days involved, and carries out the outcome in one transaction.
  */
 import { formatDayDate, jakartaDate, type IsoDate } from './calendar';

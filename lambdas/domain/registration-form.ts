@@ -1,7 +1,7 @@
 /**
  * The stage 4 registration line, `DAFTAR/nama lengkap/TEMPAT LAHIR/DD-MM-YYYY/NIK/Nomor HP[/YA]`:
  * parsed leniently (keyword in any case, spaces around `/`, a trailing `/`, surrounding whitespace) and
- * validated strictly (PRODUCT.md stage 4). Pure: "today" (the Jakarta calendar date) is a parameter.
+ * validated strictly (docs/behaviour.md, Stage 4). Pure: "today" (the Jakarta calendar date) is a parameter.
  *
  * Fields are checked in the order format, name, placeOfBirth, dateOfBirth, nik, phone, nikDate and the
  * first error is reported; the NIK/birth-date mismatch comes last because it is the only error the

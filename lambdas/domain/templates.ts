@@ -1,8 +1,8 @@
 /**
  * The WhatsApp message templates: what the applicant reads when the 24-hour window is closed
- * (whatsapp-cloud-api.md §6). `TEMPLATES` are the definitions exactly as `npm run templates:register`
+ * (docs/whatsapp-cloud-api.md, "The 24-hour window and templates"). `TEMPLATES` are the definitions exactly as `npm run templates:register`
  * POSTs them to `/{WABA_ID}/message_templates`; the builders turn the same facts the free-form texts use
- * (messages.ts) into the `TemplateParameters` of one send. Wording follows the seed (si-bapao-flow.txt
+ * (messages.ts) into the `TemplateParameters` of one send. Wording follows the seed (test/fixtures/office-flow/si-bapao-flow.txt
  * stages 5, 7 and 8), category UTILITY, without promotional words.
  *
  * Meta's rules checked here (§6 and Meta's template guidelines): name ≤ 512 of a-z 0-9 _; body ≤ 1024
@@ -72,7 +72,7 @@ export const TEMPLATE_NAMES = {
  */
 export const EXAMPLE_DOCUMENT_HANDLE = '4::YXBwbGljYXRpb24vcGRm:si-bapao-contoh-bukti-antrian';
 
-/** Meta's limits (whatsapp-cloud-api.md §6). */
+/** Meta's limits (docs/whatsapp-cloud-api.md, "The 24-hour window and templates"). */
 export const TEMPLATE_LIMITS = {
   nameLength: 512,
   bodyLength: 1024,

@@ -1,5 +1,5 @@
 /**
- * Every text of the `web`-mode upload page (PRODUCT.md stage 3), in Indonesian. `*bold*` is rendered as
+ * Every text of the `web`-mode upload page (docs/behaviour.md, Stage 3), in Indonesian. `*bold*` is rendered as
  * bold on the page, as WhatsApp would; `{name}` placeholders are filled by the page or its script.
  * The two seed lines (`incomplete`, `complete`) are the office's own words and stay as the seed writes them.
  */

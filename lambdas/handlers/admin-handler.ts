@@ -1,6 +1,6 @@
 /**
  * The officers' admin app (a Function URL in AWS, `/admin` locally): server-rendered pages and the JSON
- * API of CONTRACT.md. This handler is the gate: it resolves the route, checks the session (401), the
+ * API of docs/contract.md. This handler is the gate: it resolves the route, checks the session (401), the
  * CSRF token of every state-changing call (403) and the role (403), then hands over to the registrations
  * API, the officer accounts or a page. Routes: lambdas/admin/router.ts.
  */

@@ -1,6 +1,6 @@
 /**
  * Meta's webhook: `GET` is the verify handshake; `POST` checks the signature on the raw bytes, parses
- * tolerantly and queues every message for our number before answering 200 (CONTRACT.md).
+ * tolerantly and queues every message for our number before answering 200 (docs/contract.md).
  */
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { timingSafeEqual } from 'node:crypto';

@@ -1,5 +1,5 @@
 /**
- * The retention sweeper (PRODUCT.md "Data protection"): documents and registration data are kept for
+ * The retention sweeper (docs/behaviour.md "Data protection"): documents and registration data are kept for
  * `RETENTION_DAYS` counted from the registration's close, then deleted: the applicant's uploaded files
  * (`documents/<draft id>/…`), the PDF proofs (`proofs/<queue>/…`), the registration with its audit trail
  * and delivery states, and the draft. Files first, the registration last, so a sweep that stops halfway

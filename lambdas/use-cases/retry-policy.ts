@@ -1,5 +1,5 @@
 /**
- * How long an event waits before its next attempt, by what failed (whatsapp-cloud-api.md §7): Meta's
+ * How long an event waits before its next attempt, by what failed (docs/whatsapp-cloud-api.md, "Error codes and rate limits"): Meta's
  * pair limit asks for 4^X seconds, throughput limits and server errors get exponential back-off with
  * jitter, anything else (DynamoDB briefly away, a concurrent update) a short exponential wait. Permanent
  * Meta errors never get here: the worker records them and moves on.

@@ -1,5 +1,5 @@
 /**
- * Admin security (issue 8): a list of XSS vectors arriving as WhatsApp profile names, document captions
+ * Admin security (README "Reliability"): a list of XSS vectors arriving as WhatsApp profile names, document captions
  * (a chat-mode caption becomes the file's name), officers' notes and Meta's error titles, rendered by the
  * real admin pages in headless Chromium. Each must show as the very text that came in, and none may run:
  * the vectors set `window.__xss`, and any script error or CSP report fails the test.

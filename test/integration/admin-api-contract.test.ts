@@ -1,5 +1,5 @@
 /**
- * CONTRACT.md's officers' JSON API over HTTP on the local server (`/admin/api/…`), logged in as an
+ * docs/contract.md's officers' JSON API over HTTP on the local server (`/admin/api/…`), logged in as an
  * officer: every registration call with its 200, 400, 404, 409 and 422 answers.
  */
 import { adminSession, type AdminClient } from '../support/admin-client';

@@ -1,5 +1,5 @@
 /**
- * Delivery chaos (issue 8): stages 1–7 for several applicants, once cleanly and once with every webhook
+ * Delivery chaos (README "Reliability"): stages 1–7 for several applicants, once cleanly and once with every webhook
  * delivered twice (the copy sometimes after the applicant's next message) and different applicants'
  * bodies shuffled together, as Meta may deliver them. Nothing may happen twice, each applicant's order
  * must hold, and the end state (every reply, every registration) must equal the clean run's.

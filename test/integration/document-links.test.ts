@@ -1,5 +1,5 @@
 /**
- * Admin security (issue 8): officers see applicants' documents only through presigned links that expire
+ * Admin security (README "Reliability"): officers see applicants' documents only through presigned links that expire
  * (DOCUMENT_LINK_SECONDS), and an expired link is refused by the storage, not just by the page.
  */
 import { DOCUMENT_LINK_SECONDS } from '../../lambdas/admin/registrations-api';

@@ -1,4 +1,4 @@
-/** Headless Debian Chromium driven by playwright-core (no browser download: TOOLCHAIN.md). */
+/** Headless Debian Chromium driven by playwright-core (no browser download: docs/toolchain.md). */
 import { chromium, type Browser } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

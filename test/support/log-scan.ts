@@ -1,4 +1,4 @@
-/** What must never be in a log line (PRODUCT.md "Data protection"): full NIKs, secrets, tokens, document links. */
+/** What must never be in a log line (docs/behaviour.md "Data protection"): full NIKs, secrets, tokens, document links. */
 const secrets = new Set<string>();
 
 /** A value that must never be logged (app secret, tokens, keys, passwords of the servers under test). */

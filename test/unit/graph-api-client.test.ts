@@ -1,4 +1,4 @@
-/** The Graph API client's requests and its reading of Meta's errors (whatsapp-cloud-api.md §5, §7). */
+/** The Graph API client's requests and its reading of Meta's errors (docs/whatsapp-cloud-api.md, "Sending" and "Error codes and rate limits"). */
 import { GraphApiClient } from '../../lambdas/adapters/graph-api-client';
 import { GraphApiError } from '../../lambdas/errors';
 

@@ -1,4 +1,4 @@
-/** The status table of CONTRACT.md and the scheduling rules, as pure decisions. */
+/** The status table of docs/contract.md and the scheduling rules, as pure decisions. */
 import { loadHolidays } from '../../lambdas/config';
 import { allowedActions, decideOfficerAction, type OfficerActionInput } from '../../lambdas/domain/officer-actions';
 import { REGISTRATION_STATUSES, type Registration, type RegistrationStatus } from '../../lambdas/domain/registration';

@@ -1,5 +1,5 @@
 /**
- * The stage 4 line `DAFTAR/nama lengkap/TEMPAT LAHIR/DD-MM-YYYY/NIK/Nomor HP[/YA]` (PRODUCT.md stage 4):
+ * The stage 4 line `DAFTAR/nama lengkap/TEMPAT LAHIR/DD-MM-YYYY/NIK/Nomor HP[/YA]` (docs/behaviour.md, Stage 4):
  * example-based tests for every rule, then property-based tests over generated valid and broken lines.
  */
 import fc from 'fast-check';
@@ -61,8 +61,8 @@ describe('looksLikeRegistration', () => {
   );
 });
 
-describe('the PRODUCT.md and seed examples', () => {
-  it('accepts the PRODUCT.md example line with every field as written and the phone normalised to 628…', () => {
+describe('the docs/behaviour.md and seed examples', () => {
+  it('accepts the docs/behaviour.md example line with every field as written and the phone normalised to 628…', () => {
     expect(accepted(EXAMPLE)).toEqual<RegistrationForm>({
       name: 'Ahmad Budiman',
       placeOfBirth: 'JAKARTA',

@@ -1,4 +1,4 @@
-/** The SQS adapter against the SDK's request shapes (no SQS stand-in runs here: ARCHITECTURE.md). */
+/** The SQS adapter against the SDK's request shapes (no SQS stand-in runs here: docs/architecture.md). */
 import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { deduplicationId, SqsEventQueue } from '../../lambdas/adapters/sqs-event-queue';

@@ -1,7 +1,7 @@
 /**
  * One registration: every field, the WhatsApp profile name, flags as warnings, the documents (images
  * inline, PDFs in a new tab), what was sent, the audit trail, and the forms of the actions its status
- * allows (CONTRACT.md's status table). The script posts a form to the JSON API and reloads the page.
+ * allows (the status table of docs/contract.md). The script posts a form to the JSON API and reloads the page.
  */
 import { addDays } from '../../domain/calendar';
 import { allowedActions } from '../../domain/officer-actions';

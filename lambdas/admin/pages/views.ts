@@ -1,5 +1,5 @@
 /**
- * What the pages read from the registrations API's answers (CONTRACT.md shapes), parsed leniently: a
+ * What the pages read from the registrations API's answers (docs/contract.md shapes), parsed leniently: a
  * field the API adds later is ignored, a field it leaves out is simply not shown.
  */
 import * as z from 'zod/mini';
