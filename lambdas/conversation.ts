@@ -5,7 +5,7 @@ import { emfMetrics, withMetrics } from './adapters/metrics';
 import { S3BlobStore, s3Client } from './adapters/s3-blob-store';
 import { secretsManagerSource } from './adapters/secrets-manager';
 import { sqsRetryScheduler } from './adapters/sqs-retry-scheduler';
-import { requireEnv } from './config';
+import { loadGraphConfig, requireEnv } from './config';
 import { requirePositiveInteger } from './env';
 import { createConversationHandler } from './handlers/conversation-handler';
 
@@ -26,6 +26,8 @@ export const handler = withMetrics(
     {
       retries: sqsRetryScheduler(new SQSClient({}), requireEnv(process.env, 'QUEUE_URL')),
       maxReceiveCount: requirePositiveInteger(process.env, 'MAX_RECEIVE_COUNT'),
+      // Room for one more Graph API call at its time-out and the save after it.
+      timeReserveMs: loadGraphConfig(process.env).timeoutMs + 5_000,
     },
   ),
 );

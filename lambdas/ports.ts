@@ -60,7 +60,7 @@ export interface SessionStore {
  * `failed` later, every retry failed (the event went to the dead-letter queue), or the reminder run
  * stopped at Meta's messaging limit.
  */
-export type FailureReason = 'refused' | 'failed-after-sending' | 'gave-up' | 'messaging-limit';
+export type FailureReason = 'refused' | 'failed-after-sending' | 'gave-up' | 'held-back' | 'messaging-limit';
 
 export interface FailedSend {
   readonly applicantKey: string;

@@ -40,6 +40,8 @@ export function emfMetrics(): InvocationMetrics {
 /** The part of Lambda's context the wrapper reads. */
 export interface InvocationContext {
   readonly functionName?: string;
+  /** Lambda's own clock of the invocation: how long before it is stopped. */
+  getRemainingTimeInMillis?(): number;
 }
 
 /**
@@ -48,12 +50,12 @@ export interface InvocationContext {
  */
 export function withMetrics<E, R>(
   metrics: InvocationMetrics,
-  handler: (event: E) => Promise<R>,
+  handler: (event: E, context?: InvocationContext) => Promise<R>,
 ): (event: E, context?: InvocationContext) => Promise<R> {
   return async (event, context) => {
     metrics.captureColdStart(context?.functionName);
     try {
-      return await handler(event);
+      return await handler(event, context);
     } finally {
       metrics.publish();
     }

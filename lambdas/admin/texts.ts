@@ -95,6 +95,7 @@ export const ADMIN_TEXTS = {
     refused: 'Ditolak WhatsApp',
     'failed-after-sending': 'Gagal setelah dikirim',
     'gave-up': 'Gagal setelah dicoba berulang kali',
+    'held-back': 'Tidak sempat dikirim: tertahan di belakang pesan yang gagal',
     'messaging-limit': 'Batas harian pesan WhatsApp tercapai',
   } as Readonly<Record<string, string>>,
 

@@ -464,7 +464,13 @@ async function recordFailure(failure: FailedSend, deps: EventHandlingDeps): Prom
  * is listed for officers (a status event owes nothing). A replay from the dead-letter queue may still
  * deliver it; the list says when it was given up.
  */
-export async function recordGivingUp(event: QueueEvent, error: unknown, attempts: number, deps: EventHandlingDeps): Promise<void> {
+export async function recordGivingUp(
+  event: QueueEvent,
+  error: unknown,
+  attempts: number,
+  deps: EventHandlingDeps,
+  reason: 'gave-up' | 'held-back' = 'gave-up',
+): Promise<void> {
   if (event.type === 'status') return;
   const detail = error instanceof GraphApiError ? error.title : error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   await recordFailure(
@@ -472,7 +478,7 @@ export async function recordGivingUp(event: QueueEvent, error: unknown, attempts
       applicantKey: event.applicant.key,
       ...(event.applicant.waId ? { waId: event.applicant.waId } : {}),
       outboxId: event.eventId,
-      reason: 'gave-up',
+      reason,
       code: error instanceof GraphApiError ? error.code : 0,
       title: `${attempts}×: ${detail}`.slice(0, 300),
       at: deps.clock.now().toISOString(),
