@@ -14,6 +14,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { loadOfficeProfile } from '../lambdas/config';
 import { METRICS } from '../lambdas/metric-names';
 import { buildApp } from '../lib/app';
+import { testDeployConfig } from '../test/support/deploy-config';
 import { round } from './stats';
 
 /** USD, us-east-1. */
@@ -139,7 +140,7 @@ export function estimateCost(options: { dynamoCallsPerStep?: number; registratio
   // cdk.json's feature flags, as `cdk synth` applies them; no bundling (sizes are measured apart).
   const cdkJson = JSON.parse(readFileSync(join(__dirname, '..', 'cdk.json'), 'utf8')) as { context?: Record<string, unknown> };
   const app = new App({ context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [] } });
-  const built = buildApp(app, {});
+  const built = buildApp(app, testDeployConfig());
   const resources: [string, Resource][] = [built.stateful, built.stateless].flatMap((stack) =>
     Object.entries((Template.fromStack(stack).toJSON() as { Resources: Record<string, Resource> }).Resources),
   );

@@ -52,7 +52,7 @@ function ourHandler(queue: QueueEvent[]): WebhookHandler {
     },
     // Logs go nowhere: writing them to this terminal would measure the terminal.
     metrics: NO_METRICS,
-    log: { info: () => undefined, warn: () => undefined },
+    log: { info: () => undefined, warn: () => undefined, error: () => undefined },
   });
 }
 

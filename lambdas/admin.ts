@@ -29,7 +29,7 @@ const office = loadOfficeProfile(process.env);
 const clock = { now: () => new Date() };
 
 // No business metric here: the wrapper counts cold starts for the dashboard.
-export const handler = withMetrics(emfMetrics(), createAdminHandler({
+export const handler = withMetrics(emfMetrics(process.env.POWERTOOLS_SERVICE_NAME), createAdminHandler({
   officers: new DynamoDbOfficerStore(dynamo, tableName),
   registrations: createRegistrationsApi({
     store: new DynamoDbRegistrationStore(dynamo, tableName),

@@ -9,7 +9,7 @@ import { loadGraphConfig, requireEnv } from './config';
 import { requirePositiveInteger } from './env';
 import { createConversationHandler } from './handlers/conversation-handler';
 
-const metrics = emfMetrics();
+const metrics = emfMetrics(process.env.POWERTOOLS_SERVICE_NAME);
 
 export const handler = withMetrics(
   metrics,

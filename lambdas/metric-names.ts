@@ -7,6 +7,7 @@ export const METRIC_NAMESPACE = 'SiBapao';
 /**
  * The dimension every metric carries (Powertools' `service`). Alarms watch the series with only this
  * dimension: the metrics adapter writes every count there too, whatever finer dimensions it also has.
+ * In AWS each stage has its own value (`si-bapao-<stage>`, lib/deploy-config.ts); this one is the default.
  */
 export const METRIC_SERVICE_DIMENSION = { service: 'si-bapao' } as const;
 

@@ -10,7 +10,7 @@ import { requireEnv } from './env';
 import { checkPendingOverdue } from './use-cases/check-pending-overdue';
 
 const backlog = new DynamoDbPendingBacklog(documentClient(), requireEnv(process.env, 'TABLE_NAME'));
-const metrics = emfMetrics();
+const metrics = emfMetrics(process.env.POWERTOOLS_SERVICE_NAME);
 
 export const handler = withMetrics(metrics, async () => {
   const result = await checkPendingOverdue({ backlog, clock: { now: () => new Date() }, metrics });

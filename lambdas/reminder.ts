@@ -32,7 +32,7 @@ const blobs = new S3BlobStore(s3Client(), requireEnv(process.env, 'BUCKET_NAME')
 const retentionDays = loadOfficeProfile(process.env).retentionDays;
 const queue = new SqsEventQueue(sdkSqs(new SQSClient({})), requireEnv(process.env, 'QUEUE_URL'));
 const clock = { now: () => new Date() };
-const metrics = emfMetrics();
+const metrics = emfMetrics(process.env.POWERTOOLS_SERVICE_NAME);
 
 export const handler = withMetrics(
   metrics,

@@ -12,7 +12,7 @@ const bucketName = requireEnv(process.env, 'BUCKET_NAME');
 const secrets = secretsManagerSource(requireEnv(process.env, 'SECRET_ARN'));
 
 // No business metric here: the wrapper counts cold starts for the dashboard.
-export const handler = withMetrics(emfMetrics(), createUploadHandler({
+export const handler = withMetrics(emfMetrics(process.env.POWERTOOLS_SERVICE_NAME), createUploadHandler({
   drafts: new DynamoDbDraftStore(documentClient(), requireEnv(process.env, 'TABLE_NAME')),
   blobs: new S3BlobStore(s3Client(), bucketName),
   linkSigningKey: async () => (await secrets.get()).LINK_SIGNING_KEY,

@@ -12,7 +12,7 @@ import { createWebhookHandler } from './handlers/webhook-handler';
 
 const aws = awsJsonClient({ region: requireEnv(process.env, 'AWS_REGION'), credentials: environmentCredentials() });
 
-const metrics = emfMetrics();
+const metrics = emfMetrics(process.env.POWERTOOLS_SERVICE_NAME);
 
 export const handler = withMetrics(
   metrics,

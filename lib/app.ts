@@ -1,12 +1,10 @@
-/** Builds the Si Bapao stacks into an App; shared by `bin/app.ts` and the infra tests. */
+/** Builds the Si Bapao stacks of one stage into an App; shared by `bin/app.ts` and the infra tests. */
 import { type App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { type Env, officeProfileForSynth } from './office-config';
+import { type DeployConfig, officeOverridesAsEnv, stageNames } from './deploy-config';
+import { officeProfileForSynth } from './office-config';
 import { StatefulStack } from './stateful-stack';
 import { StatelessStack } from './stateless-stack';
-
-export const STATEFUL_STACK_NAME = 'SiBapaoStateful';
-export const STATELESS_STACK_NAME = 'SiBapaoStateless';
 
 export interface SiBapaoApp {
   readonly stateful: StatefulStack;
@@ -15,19 +13,27 @@ export interface SiBapaoApp {
 }
 
 /**
- * Validates the office profile (throws ConfigurationError naming the bad field), builds both stacks
- * environment-agnostic, and registers cdk-nag's AWS Solutions checks as a validation plugin.
+ * Validates the office profile with the stage's overrides (throws ConfigurationError naming the bad
+ * field), builds both stacks under the stage's names, in the configured account and region when the
+ * configuration names them (environment-agnostic otherwise), and registers cdk-nag's AWS Solutions checks.
  */
-export function buildApp(app: App, env: Env = process.env): SiBapaoApp {
-  const office = officeProfileForSynth(env);
-  const description = `Si Bapao: WhatsApp registration for ${office.officeShortName}`;
+export function buildApp(app: App, deploy: DeployConfig): SiBapaoApp {
+  const office = officeProfileForSynth(officeOverridesAsEnv(deploy));
+  const names = stageNames(deploy.stage);
+  const description = `Si Bapao (${deploy.stage}): WhatsApp registration for ${office.officeShortName}`;
+  const env = deploy.account || deploy.region ? { env: { ...(deploy.account ? { account: deploy.account } : {}), ...(deploy.region ? { region: deploy.region } : {}) } } : {};
 
-  const stateful = new StatefulStack(app, STATEFUL_STACK_NAME, {
+  const stateful = new StatefulStack(app, names.statefulStack, {
+    ...env,
     office,
+    names,
     description: `${description} (data: table, documents bucket, secret)`,
   });
-  const stateless = new StatelessStack(app, STATELESS_STACK_NAME, {
+  const stateless = new StatelessStack(app, names.statelessStack, {
+    ...env,
     office,
+    names,
+    deploy,
     table: stateful.table,
     bucket: stateful.bucket,
     secret: stateful.secret,

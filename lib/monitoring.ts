@@ -1,10 +1,10 @@
 /**
  * What tells operators that something broke: CloudWatch alarms to one SNS topic (its e-mail subscriber is
- * the `AlarmEmail` deploy parameter), and one dashboard. Application metrics come from the functions as
+ * the deploy configuration's `alarmEmail`), and one dashboard. Application metrics come from the functions as
  * EMF (`lambdas/adapters/metrics.ts`) under the names of `lambdas/metric-names.ts`, read here from the same
  * constants; the rest are AWS's own (Lambda, SQS, API Gateway).
  */
-import { CfnParameter, Duration, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import {
   Alarm,
@@ -25,11 +25,10 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { METRIC_NAMESPACE, METRIC_SERVICE_DIMENSION, METRICS, type MetricName } from '../lambdas/metric-names';
+import { METRIC_NAMESPACE, METRICS, type MetricName } from '../lambdas/metric-names';
+import type { StageNames } from './deploy-config';
 import type { SiBapaoFunction } from './si-bapao-function';
 
-export const ALARM_EMAIL_PARAMETER = 'AlarmEmail';
-export const DASHBOARD_NAME = 'SiBapao';
 
 /** Every threshold an alarm uses, named, so the README's alarm table and the tests read the same values. */
 export const ALARM_THRESHOLDS = {
@@ -48,6 +47,15 @@ export const ALARM_THRESHOLDS = {
   messagingLimitReached: 1,
   /** Any PENDING registration waiting more than 24 hours. */
   pendingOverdue: 1,
+  /**
+   * The oldest applicant event waiting longer than this (seconds): beyond the longest retry a healthy
+   * worker schedules (Meta's pair-limit waits, capped at 15 minutes), so the worker is stuck or starved.
+   */
+  oldestEventAgeSeconds: 30 * 60,
+  /** Refused signatures and other 4xx answers to Meta in five minutes: a wrong app secret, or someone probing. */
+  webhookClientErrors: 3,
+  /** Any 5xx from the admin or upload Function URL in five minutes: an officer or applicant saw an error page. */
+  functionUrlServerErrors: 1,
 } as const;
 
 export interface MonitoringProps {
@@ -58,14 +66,22 @@ export interface MonitoringProps {
   readonly api: HttpApi;
   /** The reminder's hour (Asia/Jakarta), for the heartbeat alarm's description. */
   readonly reminderHour: number;
+  /** The stage's names: alarm prefix, dashboard, the metrics' service dimension. */
+  readonly names: StageNames;
+  /** Receives every alarm (the deploy configuration's `alarmEmail`). */
+  readonly alarmEmail: string;
+  /** The applicant-facing queue: its oldest message's age says whether the worker keeps up. */
+  readonly eventsQueue: IQueue;
+  /** Functions behind a Function URL, by name: their 5xx answers reach officers or applicants directly. */
+  readonly functionUrls: Readonly<Record<string, SiBapaoFunction>>;
 }
 
 /** One of our EMF metrics, on the service-only series the alarms watch. */
-export function appMetric(name: MetricName, statistic: string, period: Duration, label?: string): Metric {
+export function appMetric(service: string, name: MetricName, statistic: string, period: Duration, label?: string): Metric {
   return new Metric({
     namespace: METRIC_NAMESPACE,
     metricName: name,
-    dimensionsMap: { ...METRIC_SERVICE_DIMENSION },
+    dimensionsMap: { service },
     statistic,
     period,
     ...(label ? { label } : {}),
@@ -73,14 +89,13 @@ export function appMetric(name: MetricName, statistic: string, period: Duration,
 }
 
 /** One series per value of `dimension` (e.g. FailedSends by ErrorCode): a dashboard SEARCH, never an alarm. */
-function breakdown(name: MetricName, dimension: string, statistic: string, period: Duration): MathExpression {
-  const search = `{${METRIC_NAMESPACE},${dimension},service} MetricName="${name}" service="${METRIC_SERVICE_DIMENSION.service}"`;
+function breakdown(service: string, name: MetricName, dimension: string, statistic: string, period: Duration): MathExpression {
+  const search = `{${METRIC_NAMESPACE},${dimension},service} MetricName="${name}" service="${service}"`;
   return new MathExpression({ expression: `SEARCH('${search}', '${statistic}', ${period.toSeconds()})`, usingMetrics: {}, period, label: '' });
 }
 
 export class Monitoring extends Construct {
   readonly topic: Topic;
-  readonly alarmEmail: CfnParameter;
   readonly alarms: Alarm[] = [];
   readonly dashboard: Dashboard;
 
@@ -89,14 +104,8 @@ export class Monitoring extends Construct {
     const stack = Stack.of(this);
 
     // At stack level, so that the parameter is `AlarmEmail` in `cdk deploy --parameters`.
-    this.alarmEmail = new CfnParameter(stack, ALARM_EMAIL_PARAMETER, {
-      type: 'String',
-      description: 'E-mail address that receives Si Bapao alarms (confirm the subscription e-mail SNS sends).',
-      allowedPattern: '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$',
-      constraintDescription: 'must be an e-mail address',
-    });
     this.topic = new Topic(this, 'AlarmTopic', { displayName: 'Si Bapao alarms', enforceSSL: true });
-    this.topic.addSubscription(new EmailSubscription(this.alarmEmail.valueAsString));
+    this.topic.addSubscription(new EmailSubscription(props.alarmEmail));
     // The TLS-only policy replaces SNS's default topic policy: allow this account's alarms to publish.
     this.topic.addToResourcePolicy(
       new PolicyStatement({
@@ -125,7 +134,7 @@ export class Monitoring extends Construct {
     for (const [name, queue] of Object.entries(props.deadLetterQueues)) {
       watch(
         new Alarm(this, `${name}DeadLetterAlarm`, {
-          alarmName: `si-bapao-${name}-dead-letters`,
+          alarmName: `${props.names.alarmPrefix}-${name}-dead-letters`,
           alarmDescription: `Messages are waiting in the ${name} dead-letter queue. README → Runbook → "Replaying the dead-letter queue".`,
           metric: queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
           threshold: ALARM_THRESHOLDS.deadLetterMessages,
@@ -140,7 +149,7 @@ export class Monitoring extends Construct {
     for (const [name, fn] of Object.entries(props.functions)) {
       watch(
         new Alarm(this, `${name}ErrorsAlarm`, {
-          alarmName: `si-bapao-${name}-errors`,
+          alarmName: `${props.names.alarmPrefix}-${name}-errors`,
           alarmDescription: `The ${name} function failed (unhandled error or timeout). README → Runbook → alarms.`,
           metric: fn.function.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }),
           threshold: ALARM_THRESHOLDS.lambdaErrors,
@@ -151,7 +160,7 @@ export class Monitoring extends Construct {
       );
       watch(
         new Alarm(this, `${name}ThrottlesAlarm`, {
-          alarmName: `si-bapao-${name}-throttles`,
+          alarmName: `${props.names.alarmPrefix}-${name}-throttles`,
           alarmDescription: `The ${name} function was throttled (account concurrency exhausted). README → Runbook → alarms.`,
           metric: fn.function.metricThrottles({ period: Duration.minutes(5), statistic: 'Sum' }),
           threshold: ALARM_THRESHOLDS.lambdaThrottles,
@@ -164,9 +173,9 @@ export class Monitoring extends Construct {
 
     watch(
       new Alarm(this, 'FailedSendsAlarm', {
-        alarmName: 'si-bapao-failed-sends',
+        alarmName: `${props.names.alarmPrefix}-failed-sends`,
         alarmDescription: `More than ${ALARM_THRESHOLDS.failedSendsPerHour} messages to applicants failed at Meta in an hour. Dashboard → "Failed sends by Meta error code".`,
-        metric: appMetric(METRICS.failedSends, 'Sum', Duration.hours(1)),
+        metric: appMetric(props.names.metricService, METRICS.failedSends, 'Sum', Duration.hours(1)),
         threshold: ALARM_THRESHOLDS.failedSendsPerHour,
         comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
         evaluationPeriods: 1,
@@ -184,9 +193,9 @@ export class Monitoring extends Construct {
     const dueBy = `${String((props.reminderHour + 1) % 24).padStart(2, '0')}:00 WIB`;
     watch(
       new Alarm(this, 'ReminderHeartbeatAlarm', {
-        alarmName: 'si-bapao-reminder-heartbeat',
+        alarmName: `${props.names.alarmPrefix}-reminder-heartbeat`,
         alarmDescription: `The daily reminder run has not completed in 24 hours (it runs at ${String(props.reminderHour).padStart(2, '0')}:00 WIB; checked by ${dueBy}). README → Runbook → alarms.`,
-        metric: appMetric(METRICS.reminderRunCompleted, 'Sum', Duration.hours(1)),
+        metric: appMetric(props.names.metricService, METRICS.reminderRunCompleted, 'Sum', Duration.hours(1)),
         threshold: 1,
         comparisonOperator: ComparisonOperator.LESS_THAN_THRESHOLD,
         evaluationPeriods: 24,
@@ -197,7 +206,7 @@ export class Monitoring extends Construct {
 
     watch(
       new Alarm(this, 'WebhookServerErrorsAlarm', {
-        alarmName: 'si-bapao-webhook-5xx',
+        alarmName: `${props.names.alarmPrefix}-webhook-5xx`,
         alarmDescription: 'The webhook answered Meta with 5xx. Meta retries, but look at the webhook logs now.',
         metric: props.api.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }),
         threshold: ALARM_THRESHOLDS.webhookServerErrors,
@@ -208,7 +217,7 @@ export class Monitoring extends Construct {
     );
     watch(
       new Alarm(this, 'WebhookLatencyAlarm', {
-        alarmName: 'si-bapao-webhook-latency-p99',
+        alarmName: `${props.names.alarmPrefix}-webhook-latency-p99`,
         alarmDescription: `The webhook's p99 latency is over ${ALARM_THRESHOLDS.webhookLatencyP99Ms} ms (2 of 3 five-minute periods).`,
         metric: props.api.metricLatency({ period: Duration.minutes(5), statistic: 'p99' }),
         threshold: ALARM_THRESHOLDS.webhookLatencyP99Ms,
@@ -220,10 +229,48 @@ export class Monitoring extends Construct {
     );
 
     watch(
+      new Alarm(this, 'WebhookClientErrorsAlarm', {
+        alarmName: `${props.names.alarmPrefix}-webhook-4xx`,
+        alarmDescription:
+          'The webhook refused requests (a wrong signature answers 401). If Meta is the sender, WHATSAPP_APP_SECRET in the secret ' +
+          'is not the app secret of the Meta app: every message is being dropped. README → Runbook → alarms.',
+        metric: props.api.metricClientError({ period: Duration.minutes(5), statistic: 'Sum' }),
+        threshold: ALARM_THRESHOLDS.webhookClientErrors,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      }),
+    );
+    watch(
+      new Alarm(this, 'OldestEventAlarm', {
+        alarmName: `${props.names.alarmPrefix}-events-oldest-age`,
+        alarmDescription: `An applicant event has waited more than ${ALARM_THRESHOLDS.oldestEventAgeSeconds / 60} minutes on the events queue: the worker is failing, throttled or stopped. README → Runbook → alarms.`,
+        metric: props.eventsQueue.metricApproximateAgeOfOldestMessage({ period: Duration.minutes(5), statistic: 'Maximum' }),
+        threshold: ALARM_THRESHOLDS.oldestEventAgeSeconds,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      }),
+    );
+    for (const [name, fn] of Object.entries(props.functionUrls)) {
+      watch(
+        new Alarm(this, `${name}UrlServerErrorsAlarm`, {
+          alarmName: `${props.names.alarmPrefix}-${name}-url-5xx`,
+          alarmDescription: `The ${name} page answered with a server error (5xx). Read the ${name} function's logs. README → Runbook → alarms.`,
+          metric: fn.function.metric('Url5xxCount', { period: Duration.minutes(5), statistic: 'Sum' }),
+          threshold: ALARM_THRESHOLDS.functionUrlServerErrors,
+          comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+          evaluationPeriods: 1,
+          treatMissingData: TreatMissingData.NOT_BREACHING,
+        }),
+      );
+    }
+
+    watch(
       new Alarm(this, 'MessagingLimitAlarm', {
-        alarmName: 'si-bapao-messaging-limit',
+        alarmName: `${props.names.alarmPrefix}-messaging-limit`,
         alarmDescription: "Meta's messaging limit stopped reminders: some applicants were not reached. README → Runbook → alarms.",
-        metric: appMetric(METRICS.messagingLimitReached, 'Sum', Duration.hours(1)),
+        metric: appMetric(props.names.metricService, METRICS.messagingLimitReached, 'Sum', Duration.hours(1)),
         threshold: ALARM_THRESHOLDS.messagingLimitReached,
         comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
         evaluationPeriods: 1,
@@ -233,9 +280,9 @@ export class Monitoring extends Construct {
 
     watch(
       new Alarm(this, 'PendingOverdueAlarm', {
-        alarmName: 'si-bapao-pending-overdue',
+        alarmName: `${props.names.alarmPrefix}-pending-overdue`,
         alarmDescription: 'PENDING registrations have waited more than 24 hours for an officer. Admin page → dashboard (red rows).',
-        metric: appMetric(METRICS.pendingOverdue, 'Maximum', Duration.hours(1)),
+        metric: appMetric(props.names.metricService, METRICS.pendingOverdue, 'Maximum', Duration.hours(1)),
         threshold: ALARM_THRESHOLDS.pendingOverdue,
         comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
         evaluationPeriods: 1,
@@ -255,7 +302,7 @@ export class Monitoring extends Construct {
         const m = metric(fn);
         return m instanceof Metric ? m.with({ label: name }) : m;
       });
-    const dashboard = new Dashboard(this, 'Dashboard', { dashboardName: DASHBOARD_NAME, defaultInterval: Duration.days(7) });
+    const dashboard = new Dashboard(this, 'Dashboard', { dashboardName: props.names.dashboard, defaultInterval: Duration.days(7) });
     dashboard.addWidgets(
       new TextWidget({
         markdown:
@@ -271,17 +318,17 @@ export class Monitoring extends Construct {
     dashboard.addWidgets(
       new GraphWidget({
         title: 'Inbound messages (per hour)',
-        left: [appMetric(METRICS.inboundMessages, 'Sum', hour, 'inbound messages')],
+        left: [appMetric(props.names.metricService, METRICS.inboundMessages, 'Sum', hour, 'inbound messages')],
         width: 8,
       }),
       new GraphWidget({
         title: 'Registrations per day',
-        left: [appMetric(METRICS.registrationsCreated, 'Sum', day, 'registrations')],
+        left: [appMetric(props.names.metricService, METRICS.registrationsCreated, 'Sum', day, 'registrations')],
         width: 8,
       }),
       new GraphWidget({
         title: "Officers' decisions told to applicants (per day, by kind)",
-        left: [breakdown(METRICS.notificationsSent, 'Kind', 'Sum', day)],
+        left: [breakdown(props.names.metricService, METRICS.notificationsSent, 'Kind', 'Sum', day)],
         width: 8,
       }),
     );
@@ -289,29 +336,29 @@ export class Monitoring extends Construct {
       new GraphWidget({
         title: 'Reminders (per day): queued, accepted by Meta; delivered and read (all messages)',
         left: [
-          appMetric(METRICS.remindersQueued, 'Sum', day, 'reminders queued'),
-          appMetric(METRICS.remindersSent, 'Sum', day, 'reminders sent'),
+          appMetric(props.names.metricService, METRICS.remindersQueued, 'Sum', day, 'reminders queued'),
+          appMetric(props.names.metricService, METRICS.remindersSent, 'Sum', day, 'reminders sent'),
         ],
-        right: [breakdown(METRICS.messageStatuses, 'Status', 'Sum', day)],
+        right: [breakdown(props.names.metricService, METRICS.messageStatuses, 'Status', 'Sum', day)],
         width: 12,
       }),
       new GraphWidget({
         title: 'Failed sends by Meta error code (per hour)',
-        left: [breakdown(METRICS.failedSends, 'ErrorCode', 'Sum', hour)],
+        left: [breakdown(props.names.metricService, METRICS.failedSends, 'ErrorCode', 'Sum', hour)],
         width: 12,
       }),
     );
     dashboard.addWidgets(
       new SingleValueWidget({
         title: 'PENDING over 24 h (latest)',
-        metrics: [appMetric(METRICS.pendingOverdue, 'Maximum', hour, 'overdue')],
+        metrics: [appMetric(props.names.metricService, METRICS.pendingOverdue, 'Maximum', hour, 'overdue')],
         width: 6,
       }),
       new GraphWidget({
         title: 'Reminder runs and messaging limit (per hour)',
         left: [
-          appMetric(METRICS.reminderRunCompleted, 'Sum', hour, 'runs completed'),
-          appMetric(METRICS.messagingLimitReached, 'Sum', hour, 'not reached: messaging limit'),
+          appMetric(props.names.metricService, METRICS.reminderRunCompleted, 'Sum', hour, 'runs completed'),
+          appMetric(props.names.metricService, METRICS.messagingLimitReached, 'Sum', hour, 'not reached: messaging limit'),
         ],
         width: 9,
       }),
@@ -331,7 +378,7 @@ export class Monitoring extends Construct {
       }),
       new GraphWidget({
         title: 'Cold starts (per hour, by function)',
-        left: [breakdown(METRICS.coldStart, 'function_name', 'Sum', hour)],
+        left: [breakdown(props.names.metricService, METRICS.coldStart, 'function_name', 'Sum', hour)],
         width: 8,
       }),
       new GraphWidget({

@@ -37,6 +37,8 @@ export interface SiBapaoFunctionProps {
   readonly memorySize?: number;
   /** @default 10 seconds */
   readonly timeout?: Duration;
+  /** Concurrency kept for this function and never exceeded (a public URL cannot starve the others). @default none */
+  readonly reservedConcurrency?: number;
   /** Active X-Ray tracing. @default false */
   readonly tracing?: boolean;
   /**
@@ -84,6 +86,7 @@ export class SiBapaoFunction extends Construct implements iam.IGrantable {
       role: this.role,
       logGroup: this.logGroup,
       ...(props.tracing ? { tracing: Tracing.ACTIVE } : {}),
+      ...(props.reservedConcurrency !== undefined ? { reservedConcurrentExecutions: props.reservedConcurrency } : {}),
       ...(props.description ? { description: props.description } : {}),
       environment: {
         NODE_OPTIONS: '--enable-source-maps',

@@ -8,16 +8,30 @@ import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnersh
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { INDEXES, TABLE_KEYS } from '../lambdas/adapters/table-design';
+import { OPERATOR_SECRET_KEYS, SECRET_PLACEHOLDER } from '../lambdas/adapters/secrets';
 import type { OfficeProfile } from '../lambdas/domain/office';
+import type { StageNames } from './deploy-config';
 import { lifecycleBackstopDays } from './office-config';
 
-export const APP_SECRET_NAME = 'si-bapao/app';
-/** Keys the operator fills in after the first deploy; LINK_SIGNING_KEY is generated. */
-export const OPERATOR_SECRET_KEYS = ['WHATSAPP_ACCESS_TOKEN', 'WHATSAPP_APP_SECRET', 'WHATSAPP_VERIFY_TOKEN'] as const;
-export const SECRET_PLACEHOLDER = 'REPLACE_ME';
+export { OPERATOR_SECRET_KEYS, SECRET_PLACEHOLDER };
+
+/**
+ * What CloudFormation generates the secret from. Changing any of it (a key added to the template, another
+ * length, other characters) makes CloudFormation generate the secret again on the next deploy: the
+ * operator's Meta token, app secret and verify token are lost, and every upload link and officer session
+ * signed with the old LINK_SIGNING_KEY stops working. A new key is added by hand in the console instead
+ * (README "Rotating secrets"); test/infra/stacks.test.ts pins this.
+ */
+export const SECRET_GENERATION = {
+  secretStringTemplate: JSON.stringify(Object.fromEntries(OPERATOR_SECRET_KEYS.map((key) => [key, SECRET_PLACEHOLDER]))),
+  generateStringKey: 'LINK_SIGNING_KEY',
+  excludePunctuation: true,
+  passwordLength: 48,
+} as const;
 
 export interface StatefulStackProps extends StackProps {
   readonly office: OfficeProfile;
+  readonly names: StageNames;
 }
 
 export class StatefulStack extends Stack {
@@ -90,17 +104,11 @@ export class StatefulStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
-    const placeholders = Object.fromEntries(OPERATOR_SECRET_KEYS.map((key) => [key, SECRET_PLACEHOLDER]));
     this.secret = new Secret(this, 'AppSecret', {
-      secretName: APP_SECRET_NAME,
+      secretName: props.names.secret,
       description:
         'Si Bapao: WhatsApp Cloud API credentials (set by the operator) and the upload-link signing key (generated).',
-      generateSecretString: {
-        secretStringTemplate: JSON.stringify(placeholders),
-        generateStringKey: 'LINK_SIGNING_KEY',
-        excludePunctuation: true,
-        passwordLength: 48,
-      },
+      generateSecretString: { ...SECRET_GENERATION },
       removalPolicy: RemovalPolicy.RETAIN,
     });
     Validations.of(this.secret).acknowledge({

@@ -16,22 +16,22 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import type { Construct, IConstruct } from 'constructs';
 import { INDEXES } from '../lambdas/adapters/table-design';
-import { messagingLimit } from '../lambdas/env';
 import type { OfficeProfile } from '../lambdas/domain/office';
-import { DASHBOARD_NAME, Monitoring } from './monitoring';
+import { type DeployConfig, FUNCTION_URL, type StageNames } from './deploy-config';
+import { Monitoring } from './monitoring';
 import { officeEnvironment } from './office-config';
 import { PendingOverdueCheck } from './pending-overdue-check';
 import { SiBapaoFunction } from './si-bapao-function';
 
-export const SERVICE_NAME = 'si-bapao';
-export const EVENTS_QUEUE_NAME = 'si-bapao-events.fifo';
-export const EVENTS_DLQ_NAME = 'si-bapao-events-dlq.fifo';
 /** Attempts before the dead-letter queue: with Meta's 4^X pair-limit waits, about half an hour at worst. */
 export const EVENTS_MAX_RECEIVE_COUNT = 8;
-export const DEFAULT_WHATSAPP_API_URL = 'https://graph.facebook.com/v25.0';
-export const PHONE_NUMBER_ID_PLACEHOLDER = 'SET_WHATSAPP_PHONE_NUMBER_ID';
+/** SQS's longest: a holiday-long outage of the worker or of Meta loses no applicant's message. */
+export const EVENTS_RETENTION = Duration.days(14);
+/** The worker's time limit: a batch of ten, each with a few Graph API calls, and the reserve it keeps. */
+export const WORKER_TIMEOUT = Duration.seconds(60);
 
 /** Item-level read and write: what `grantReadWriteData` grants less Scan, streams, DescribeTable and ConditionCheckItem, which no code calls. */
 export const TABLE_READ_WRITE_ACTIONS = [
@@ -130,6 +130,8 @@ export interface StatelessStackProps extends StackProps {
   readonly bucket: IBucket;
   readonly secret: ISecret;
   readonly office: OfficeProfile;
+  readonly deploy: DeployConfig;
+  readonly names: StageNames;
 }
 
 export class StatelessStack extends Stack {
@@ -144,6 +146,8 @@ export class StatelessStack extends Stack {
   readonly adminUrl: FunctionUrl;
   readonly reminder: SiBapaoFunction;
   readonly reminderDeadLetterQueue: Queue;
+  /** Reminder runs that failed inside the function (after Lambda's own retries of the asynchronous invoke). */
+  readonly reminderFailureQueue: Queue;
   readonly reminderSchedule: Schedule;
   readonly pendingOverdueCheck: PendingOverdueCheck;
   readonly monitoring: Monitoring;
@@ -151,26 +155,24 @@ export class StatelessStack extends Stack {
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
 
-    const context = (key: string, fallback: string): string => {
-      const value: unknown = this.node.tryGetContext(key);
-      return typeof value === 'string' && value.length > 0 ? value : fallback;
-    };
-    const phoneNumberId = context('whatsappPhoneNumberId', PHONE_NUMBER_ID_PLACEHOLDER);
-    const whatsappApiUrl = context('whatsappApiUrl', DEFAULT_WHATSAPP_API_URL);
-    // Meta's messaging-limit tier of the account (WhatsApp Manager shows it): checked here, so a typo fails synth.
-    const messagingTier = context('whatsappMessagingLimit', '250');
-    messagingLimit({ WHATSAPP_MESSAGING_LIMIT: messagingTier });
+    const { names, deploy } = props;
+    const serviceName = names.metricService;
+    const phoneNumberId = deploy.whatsapp.phoneNumberId;
+    const whatsappApiUrl = deploy.whatsapp.apiUrl;
+    const messagingTier = deploy.whatsapp.messagingLimit;
 
     // The upload page: applicant → Function URL → upload λ; files go straight to the bucket (presigned PUTs).
     this.upload = new SiBapaoFunction(this, 'Upload', {
       entry: 'upload.ts',
       description: 'Si Bapao upload page: signed links, presigned uploads checked on arrival',
       publicDir: 'upload/public',
+      // A flood of page loads on the public URL cannot take the concurrency the webhook needs.
+      reservedConcurrency: deploy.concurrency.upload,
       environment: {
         TABLE_NAME: props.table.tableName,
         BUCKET_NAME: props.bucket.bucketName,
         SECRET_ARN: props.secret.secretArn,
-        POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
+        POWERTOOLS_SERVICE_NAME: serviceName,
       },
     });
     // The upload page only records a draft's documents: Put one, Query the list, BatchWrite a redo's removals.
@@ -186,14 +188,14 @@ export class StatelessStack extends Stack {
     // The signed, expiring token in every path is the authorization (upload-links.ts): applicants have no
     // account, and a Function URL with AWS_IAM auth would need SigV4-signed requests from their phones.
     this.uploadUrl = this.upload.function.addFunctionUrl({ authType: FunctionUrlAuthType.NONE });
-    // A context value (e.g. a custom domain in front of the Function URL) overrides the URL itself.
-    const uploadBaseUrl = context('uploadBaseUrl', withoutTrailingSlash(this.uploadUrl));
+    // A custom domain in front of the Function URL, when the deploy configuration names one.
+    const uploadBaseUrl = deploy.uploadBaseUrl === FUNCTION_URL ? withoutTrailingSlash(this.uploadUrl) : deploy.uploadBaseUrl;
 
     // The conversation worker: SQS FIFO → conversation λ, partial batch responses.
     this.conversation = new SiBapaoFunction(this, 'Conversation', {
       entry: 'conversation.ts',
       description: 'Si Bapao conversation worker: one applicant event at a time, in order',
-      timeout: Duration.seconds(30),
+      timeout: WORKER_TIMEOUT,
       environment: {
         TABLE_NAME: props.table.tableName,
         BUCKET_NAME: props.bucket.bucketName,
@@ -201,27 +203,28 @@ export class StatelessStack extends Stack {
         WHATSAPP_PHONE_NUMBER_ID: phoneNumberId,
         WHATSAPP_API_URL: whatsappApiUrl,
         UPLOAD_BASE_URL: uploadBaseUrl,
-        POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
+        POWERTOOLS_SERVICE_NAME: serviceName,
         ...officeEnvironment(props.office),
       },
     });
 
     this.deadLetterQueue = new Queue(this, 'EventsDeadLetterQueue', {
-      queueName: EVENTS_DLQ_NAME,
+      queueName: names.eventsDeadLetterQueue,
       fifo: true,
-      retentionPeriod: Duration.days(14),
+      retentionPeriod: EVENTS_RETENTION,
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
     });
     Validations.of(this.deadLetterQueue).acknowledge({
       id: 'AwsSolutions-SQS3',
-      reason: 'This queue is the dead-letter queue of si-bapao-events.fifo; a DLQ of a DLQ has no consumer.',
+      reason: `This queue is the dead-letter queue of ${names.eventsQueue}; a DLQ of a DLQ has no consumer.`,
     });
 
     this.queue = new Queue(this, 'EventsQueue', {
-      queueName: EVENTS_QUEUE_NAME,
+      queueName: names.eventsQueue,
       fifo: true,
       contentBasedDeduplication: false,
+      retentionPeriod: EVENTS_RETENTION,
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
       // AWS guidance for SQS event sources: at least six times the function timeout.
@@ -233,7 +236,8 @@ export class StatelessStack extends Stack {
     this.conversation.function.addEnvironment('MAX_RECEIVE_COUNT', String(EVENTS_MAX_RECEIVE_COUNT));
 
     this.conversation.function.addEventSource(
-      new SqsEventSource(this.queue, { batchSize: 10, reportBatchItemFailures: true }),
+      // At most this many workers at once: the 08:00 reminder burst cannot take the account's concurrency.
+      new SqsEventSource(this.queue, { batchSize: 10, reportBatchItemFailures: true, maxConcurrency: deploy.concurrency.worker }),
     );
     grantTableReadWrite(props.table, this.conversation);
     grantBucketPrefixes(
@@ -253,14 +257,14 @@ export class StatelessStack extends Stack {
         SECRET_ARN: props.secret.secretArn,
         QUEUE_URL: this.queue.queueUrl,
         WHATSAPP_PHONE_NUMBER_ID: phoneNumberId,
-        POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
+        POWERTOOLS_SERVICE_NAME: serviceName,
       },
     });
     props.secret.grantRead(this.webhook);
     this.queue.grantSendMessages(this.webhook);
 
     this.api = new HttpApi(this, 'Api', {
-      apiName: 'si-bapao',
+      apiName: names.api,
       description: 'Si Bapao: WhatsApp Cloud API webhook',
     });
     const integration = new HttpLambdaIntegration('WebhookIntegration', this.webhook.function);
@@ -299,12 +303,13 @@ export class StatelessStack extends Stack {
       entry: 'admin.ts',
       description: "Si Bapao officers' admin app: login, registrations, decisions, days, officers",
       publicDir: 'admin/public',
+      reservedConcurrency: deploy.concurrency.admin,
       environment: {
         TABLE_NAME: props.table.tableName,
         BUCKET_NAME: props.bucket.bucketName,
         SECRET_ARN: props.secret.secretArn,
         QUEUE_URL: this.queue.queueUrl,
-        POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
+        POWERTOOLS_SERVICE_NAME: serviceName,
         ...officeEnvironment(props.office),
       },
     });
@@ -335,9 +340,21 @@ export class StatelessStack extends Stack {
         WHATSAPP_MESSAGING_LIMIT: messagingTier,
         BUCKET_NAME: props.bucket.bucketName,
         RETENTION_DAYS: String(props.office.retentionDays),
-        POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
+        POWERTOOLS_SERVICE_NAME: serviceName,
       },
     });
+    // A run that fails inside the function (after Lambda's two retries of the asynchronous invoke) lands
+    // here, where an alarm sees it: the Scheduler's own dead-letter queue only sees invokes that never started.
+    this.reminderFailureQueue = new Queue(this, 'ReminderFailureQueue', {
+      retentionPeriod: Duration.days(14),
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+    });
+    Validations.of(this.reminderFailureQueue).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is itself an on-failure destination (the reminder function\'s failed runs); nothing consumes it but the operator.',
+    });
+    this.reminder.function.configureAsyncInvoke({ onFailure: new SqsDestination(this.reminderFailureQueue), retryAttempts: 2 });
     // Reminders: Query by day, BatchGet sessions and counters, Get/Update the slots, Put the heartbeat and
     // failed sends. The sweep: Query closed registrations and their items, BatchWrite the deletes.
     grantTableReadWrite(props.table, this.reminder, [
@@ -387,7 +404,7 @@ export class StatelessStack extends Stack {
     });
 
     // Operations: the hourly backlog check, then alarms (to the AlarmEmail parameter) and the dashboard.
-    this.pendingOverdueCheck = new PendingOverdueCheck(this, 'PendingCheck', { table: props.table, serviceName: SERVICE_NAME });
+    this.pendingOverdueCheck = new PendingOverdueCheck(this, 'PendingCheck', { table: props.table, serviceName });
     this.monitoring = new Monitoring(this, 'Monitoring', {
       functions: {
         webhook: this.webhook,
@@ -397,9 +414,17 @@ export class StatelessStack extends Stack {
         reminder: this.reminder,
         'pending-check': this.pendingOverdueCheck.function,
       },
-      deadLetterQueues: { events: this.deadLetterQueue, 'reminder-schedule': this.reminderDeadLetterQueue },
+      deadLetterQueues: {
+        events: this.deadLetterQueue,
+        'reminder-schedule': this.reminderDeadLetterQueue,
+        'reminder-failures': this.reminderFailureQueue,
+      },
       api: this.api,
       reminderHour: props.office.reminderHour,
+      names,
+      alarmEmail: deploy.alarmEmail,
+      eventsQueue: this.queue,
+      functionUrls: { admin: this.admin, upload: this.upload },
     });
 
     new CfnOutput(this, 'WebhookUrl', {
@@ -411,7 +436,7 @@ export class StatelessStack extends Stack {
       description: "Root of applicants' upload links (the upload Function URL unless the uploadBaseUrl context is set).",
     });
     new CfnOutput(this, 'DashboardUrl', {
-      value: `https://console.aws.amazon.com/cloudwatch/home?region=${this.region}#dashboards:name=${DASHBOARD_NAME}`,
+      value: `https://console.aws.amazon.com/cloudwatch/home?region=${this.region}#dashboards:name=${names.dashboard}`,
       description: 'The Si Bapao CloudWatch dashboard (README → Runbook → "Reading the dashboard").',
     });
     new CfnOutput(this, 'AdminUrl', {

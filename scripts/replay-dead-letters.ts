@@ -3,20 +3,25 @@
  * per applicant (same message group), then deletes it from the dead-letter queue. A replayed event the
  * worker already handled changes nothing (its idempotency record), so a second replay is harmless.
  *
- *   npm run dlq:replay                      AWS (credentials and region from the environment)
- *   npm run dlq:replay -- --dry-run         only count what is waiting
+ *   npm run dlq:replay -- --stage prod      AWS (credentials and region from the environment)
+ *   npm run dlq:replay -- --stage prod --dry-run   only count what is waiting
  *   npm run dlq:replay -- --local http://127.0.0.1:3000   the local server's dead-letter file
  */
 import { DeleteMessageCommand, GetQueueAttributesCommand, GetQueueUrlCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { EVENTS_DLQ_NAME, EVENTS_QUEUE_NAME } from '../lib/stateless-stack';
+import { stageNames } from '../lib/deploy-config';
 
 export interface ReplayResult {
   readonly replayed: number;
 }
 
 /** Receive → send to the events queue with the same group → delete, until the dead-letter queue is empty. */
-export async function replayDeadLetters(sqs: SQSClient, options: { dryRun?: boolean; log?: (line: string) => void } = {}): Promise<ReplayResult & { waiting: number }> {
+export async function replayDeadLetters(
+  sqs: SQSClient,
+  stage: string,
+  options: { dryRun?: boolean; log?: (line: string) => void } = {},
+): Promise<ReplayResult & { waiting: number }> {
   const log = options.log ?? (() => undefined);
+  const { eventsDeadLetterQueue: EVENTS_DLQ_NAME, eventsQueue: EVENTS_QUEUE_NAME } = stageNames(stage);
   const [dlqUrl, queueUrl] = await Promise.all([EVENTS_DLQ_NAME, EVENTS_QUEUE_NAME].map(async (QueueName) => (await sqs.send(new GetQueueUrlCommand({ QueueName }))).QueueUrl ?? ''));
   const attributes = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: dlqUrl, AttributeNames: ['ApproximateNumberOfMessages'] }));
   const waiting = Number(attributes.Attributes?.ApproximateNumberOfMessages ?? 0);
@@ -52,7 +57,10 @@ async function main(argv: readonly string[]): Promise<void> {
     process.stdout.write(`${replayed} event(s) replayed from the local dead-letter file\n`);
     return;
   }
-  await replayDeadLetters(new SQSClient({}), { dryRun: argv.includes('--dry-run'), log: (line) => process.stdout.write(`${line}\n`) });
+  const stageIndex = argv.indexOf('--stage');
+  const stage = stageIndex >= 0 ? argv[stageIndex + 1] : undefined;
+  if (!stage) throw new Error('Name the deployment: npm run dlq:replay -- --stage <name> (as in config/deploy/<name>.json)');
+  await replayDeadLetters(new SQSClient({}), stage, { dryRun: argv.includes('--dry-run'), log: (line) => process.stdout.write(`${line}\n`) });
 }
 
 if (require.main === module) {

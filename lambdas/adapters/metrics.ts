@@ -15,8 +15,9 @@ export interface InvocationMetrics extends Metrics {
   publish(): void;
 }
 
-export function emfMetrics(): InvocationMetrics {
-  const metrics = new PowertoolsMetrics({ namespace: METRIC_NAMESPACE, serviceName: METRIC_SERVICE_DIMENSION.service });
+/** `service`: the stage's service name (the stack sets POWERTOOLS_SERVICE_NAME), so that two stages' alarms never mix. */
+export function emfMetrics(service: string = METRIC_SERVICE_DIMENSION.service): InvocationMetrics {
+  const metrics = new PowertoolsMetrics({ namespace: METRIC_NAMESPACE, serviceName: service });
   return {
     count(name, value = 1, dimensions) {
       // The service-only series is what alarms watch; a finer dimension (ErrorCode, Status, Kind) is a

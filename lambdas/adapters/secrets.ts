@@ -6,6 +6,17 @@
 import * as z from 'zod/mini';
 import { parseOrExplain } from '../env';
 
+/** Keys the operator fills in after the first deploy; LINK_SIGNING_KEY is generated. */
+export const OPERATOR_SECRET_KEYS = ['WHATSAPP_ACCESS_TOKEN', 'WHATSAPP_APP_SECRET', 'WHATSAPP_VERIFY_TOKEN'] as const;
+
+/** What the deployed secret holds until the operator fills it in: public, so it must never count as a key. */
+export const SECRET_PLACEHOLDER = 'REPLACE_ME';
+
+/** True when the operator has not filled this value in yet. */
+export function isPlaceholder(value: string): boolean {
+  return value.trim() === '' || value.includes(SECRET_PLACEHOLDER);
+}
+
 export const appSecretsSchema = z.object({
   WHATSAPP_ACCESS_TOKEN: z.string().check(z.minLength(1)),
   WHATSAPP_APP_SECRET: z.string().check(z.minLength(1)),

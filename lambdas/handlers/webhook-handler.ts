@@ -6,7 +6,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { timingSafeEqual } from 'node:crypto';
 import { hasValidSignature } from '../adapters/webhook-signature';
 import { toQueueEvents } from '../adapters/webhook-schema';
-import type { SecretSource } from '../adapters/secrets';
+import { isPlaceholder, type SecretSource } from '../adapters/secrets';
 import { METRICS } from '../metric-names';
 import type { EventQueue, Metrics } from '../ports';
 
@@ -15,7 +15,11 @@ export interface WebhookDeps {
   readonly secrets: SecretSource;
   readonly queue: EventQueue;
   readonly metrics: Metrics;
-  readonly log: { warn(message: string, fields: Record<string, unknown>): void; info(message: string, fields: Record<string, unknown>): void };
+  readonly log: {
+    error(message: string, fields: Record<string, unknown>): void;
+    warn(message: string, fields: Record<string, unknown>): void;
+    info(message: string, fields: Record<string, unknown>): void;
+  };
 }
 
 export type WebhookHandler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
@@ -27,6 +31,12 @@ export function createWebhookHandler(deps: WebhookDeps): WebhookHandler {
     if (method !== 'POST') return plain(405, 'Method Not Allowed');
 
     const secrets = await deps.secrets.get();
+    if (isPlaceholder(secrets.WHATSAPP_APP_SECRET)) {
+      // The placeholder is public: a body "signed" with it proves nothing. 503 makes Meta retry (nothing is
+      // lost while the operator fills the secret in) and the 5xx alarm fire.
+      deps.log.error('webhook refused: WHATSAPP_APP_SECRET is still the placeholder; fill it in the secret', {});
+      return plain(503, 'Not configured');
+    }
     const rawBody = Buffer.from(event.body ?? '', event.isBase64Encoded ? 'base64' : 'utf8');
     if (!hasValidSignature(rawBody, header(event, 'x-hub-signature-256'), secrets.WHATSAPP_APP_SECRET)) {
       deps.log.warn('webhook signature refused', { bytes: rawBody.length });
@@ -51,6 +61,8 @@ export function createWebhookHandler(deps: WebhookDeps): WebhookHandler {
 async function verifyHandshake(event: APIGatewayProxyEventV2, deps: WebhookDeps): Promise<APIGatewayProxyStructuredResultV2> {
   const query = event.queryStringParameters ?? {};
   const secrets = await deps.secrets.get();
+  // Until the operator sets a verify token of their own, no handshake succeeds: Meta shows the error at once.
+  if (isPlaceholder(secrets.WHATSAPP_VERIFY_TOKEN)) return plain(403, 'Forbidden');
   const token = Buffer.from(query['hub.verify_token'] ?? '');
   const expected = Buffer.from(secrets.WHATSAPP_VERIFY_TOKEN);
   const tokenMatches = token.length === expected.length && timingSafeEqual(token, expected);

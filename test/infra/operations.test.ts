@@ -1,19 +1,19 @@
 /**
  * Operations in the synthesized template: every alarm with its metric and threshold, all of them to the
- * SNS topic whose e-mail subscriber is the AlarmEmail parameter, the dashboard, retention on every log
+ * SNS topic whose e-mail subscriber is the deploy configuration's alarmEmail, the dashboard, retention on every log
  * group, least-privilege roles per function, and bad office configuration failing the synth.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { App } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Template } from 'aws-cdk-lib/assertions';
 import { INDEXES } from '../../lambdas/adapters/table-design';
 import { ConfigurationError } from '../../lambdas/errors';
 import { METRIC_NAMESPACE, METRICS } from '../../lambdas/metric-names';
 import { buildApp, type SiBapaoApp } from '../../lib/app';
+import { testDeployConfig } from '../support/deploy-config';
 import { ALARM_THRESHOLDS } from '../../lib/monitoring';
 
-type Env = Record<string, string | undefined>;
 type Resource = { Type: string; Properties: Record<string, unknown> };
 interface AlarmProperties {
   AlarmName: string;
@@ -34,8 +34,8 @@ interface AlarmProperties {
 
 const cdkJson = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'cdk.json'), 'utf8')) as { context: Record<string, unknown> };
 
-function build(env: Env = {}): SiBapaoApp {
-  return buildApp(new App({ context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [] } }), env);
+function build(overrides: Record<string, unknown> = {}): SiBapaoApp {
+  return buildApp(new App({ context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [] } }), testDeployConfig(overrides));
 }
 
 let built: SiBapaoApp;
@@ -68,17 +68,17 @@ function functionIdStartingWith(prefix: string): string {
   return id;
 }
 
-const serviceOnly = [{ Name: 'service', Value: 'si-bapao' }];
+const serviceOnly = [{ Name: 'service', Value: 'si-bapao-test' }];
 
 describe('alarms', () => {
   it.each([
     // name, namespace, metric, statistic, period (s), threshold, comparison
-    ['si-bapao-failed-sends', METRIC_NAMESPACE, METRICS.failedSends, 'Sum', 3600, ALARM_THRESHOLDS.failedSendsPerHour, 'GreaterThanThreshold'],
-    ['si-bapao-messaging-limit', METRIC_NAMESPACE, METRICS.messagingLimitReached, 'Sum', 3600, 1, 'GreaterThanOrEqualToThreshold'],
-    ['si-bapao-pending-overdue', METRIC_NAMESPACE, METRICS.pendingOverdue, 'Maximum', 3600, 1, 'GreaterThanOrEqualToThreshold'],
-    ['si-bapao-reminder-heartbeat', METRIC_NAMESPACE, METRICS.reminderRunCompleted, 'Sum', 3600, 1, 'LessThanThreshold'],
-    ['si-bapao-webhook-5xx', 'AWS/ApiGateway', '5xx', 'Sum', 300, 1, 'GreaterThanOrEqualToThreshold'],
-    ['si-bapao-webhook-latency-p99', 'AWS/ApiGateway', 'Latency', 'p99', 300, 1000, 'GreaterThanThreshold'],
+    ['si-bapao-test-failed-sends', METRIC_NAMESPACE, METRICS.failedSends, 'Sum', 3600, ALARM_THRESHOLDS.failedSendsPerHour, 'GreaterThanThreshold'],
+    ['si-bapao-test-messaging-limit', METRIC_NAMESPACE, METRICS.messagingLimitReached, 'Sum', 3600, 1, 'GreaterThanOrEqualToThreshold'],
+    ['si-bapao-test-pending-overdue', METRIC_NAMESPACE, METRICS.pendingOverdue, 'Maximum', 3600, 1, 'GreaterThanOrEqualToThreshold'],
+    ['si-bapao-test-reminder-heartbeat', METRIC_NAMESPACE, METRICS.reminderRunCompleted, 'Sum', 3600, 1, 'LessThanThreshold'],
+    ['si-bapao-test-webhook-5xx', 'AWS/ApiGateway', '5xx', 'Sum', 300, 1, 'GreaterThanOrEqualToThreshold'],
+    ['si-bapao-test-webhook-latency-p99', 'AWS/ApiGateway', 'Latency', 'p99', 300, 1000, 'GreaterThanThreshold'],
   ])('%s watches %s %s (%s over %i s) against %d', (name, namespace, metric, statistic, period, threshold, comparison) => {
     const alarm = alarmNamed(name);
     expect(alarm).toMatchObject({ Namespace: namespace, MetricName: metric, Period: period, Threshold: threshold, ComparisonOperator: comparison });
@@ -88,7 +88,7 @@ describe('alarms', () => {
   });
 
   it('fires the reminder heartbeat when no run completed in 24 hourly periods, missing data counting as breaching', () => {
-    expect(alarmNamed('si-bapao-reminder-heartbeat')).toMatchObject({
+    expect(alarmNamed('si-bapao-test-reminder-heartbeat')).toMatchObject({
       Period: 3600,
       EvaluationPeriods: 24,
       DatapointsToAlarm: 24,
@@ -97,15 +97,15 @@ describe('alarms', () => {
   });
 
   it('names the hour the heartbeat is checked by, from the office profile (REMINDER_HOUR=7 → 08:00 WIB)', () => {
-    const other = Template.fromStack(build({ REMINDER_HOUR: '7' }).stateless);
+    const other = Template.fromStack(build({ office: { reminderHour: 7 } }).stateless);
     const heartbeat = Object.values(other.findResources('AWS::CloudWatch::Alarm')).find(
-      (alarm) => (alarm as Resource).Properties.AlarmName === 'si-bapao-reminder-heartbeat',
+      (alarm) => (alarm as Resource).Properties.AlarmName === 'si-bapao-test-reminder-heartbeat',
     ) as Resource;
     expect(heartbeat.Properties.AlarmDescription).toMatch(/07:00 WIB.*by 08:00 WIB/);
   });
 
   it('alarms on p99 webhook latency only when 2 of 3 five-minute periods are slow', () => {
-    expect(alarmNamed('si-bapao-webhook-latency-p99')).toMatchObject({ EvaluationPeriods: 3, DatapointsToAlarm: 2 });
+    expect(alarmNamed('si-bapao-test-webhook-latency-p99')).toMatchObject({ EvaluationPeriods: 3, DatapointsToAlarm: 2 });
   });
 
   it('watches messages in every dead-letter queue (the events DLQ and the reminder schedule\'s)', () => {
@@ -143,17 +143,17 @@ describe('alarms', () => {
 
   it('sends every alarm, and its recovery, to the one SNS topic', () => {
     const [topicId] = Object.keys(resources(stateless, 'AWS::SNS::Topic'));
-    expect(alarms()).toHaveLength(20);
+    expect(alarms()).toHaveLength(25);
     for (const alarm of alarms()) {
       expect(alarm.AlarmActions).toEqual([{ Ref: topicId }]);
       expect(alarm.OKActions).toEqual([{ Ref: topicId }]);
     }
   });
 
-  it('subscribes the AlarmEmail deploy parameter to the topic by e-mail', () => {
-    stateless.hasParameter('AlarmEmail', { Type: 'String', AllowedPattern: Match.anyValue() });
+  it('subscribes the deploy configuration\'s alarm e-mail to the topic: no parameter a later deploy could forget', () => {
+    expect(Object.keys(stateless.toJSON().Parameters ?? {}).filter((name) => !name.startsWith('BootstrapVersion'))).toEqual([]);
     const [topicId] = Object.keys(resources(stateless, 'AWS::SNS::Topic'));
-    stateless.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: { Ref: 'AlarmEmail' }, TopicArn: { Ref: topicId } });
+    stateless.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@example.org', TopicArn: { Ref: topicId } });
   });
 
   it('keeps the topic TLS-only and lets CloudWatch of this account publish to it', () => {
@@ -179,7 +179,7 @@ describe('dashboard', () => {
   /** The dashboard body as JSON, each CloudFormation reference in it replaced by `<ref>`. */
   function widgets(): Widget[] {
     const [dashboard] = Object.values(resources(stateless, 'AWS::CloudWatch::Dashboard'));
-    expect(dashboard?.Properties.DashboardName).toBe('SiBapao');
+    expect(dashboard?.Properties.DashboardName).toBe('SiBapao-test');
     const join = (dashboard?.Properties.DashboardBody as { 'Fn::Join': [string, unknown[]] })['Fn::Join'][1];
     const text = join.map((part) => (typeof part === 'string' ? part : '<ref>')).join('');
     return (JSON.parse(text) as { widgets: Widget[] }).widgets;
@@ -202,7 +202,7 @@ describe('dashboard', () => {
     ['the messaging limit', METRICS.messagingLimitReached],
     ['the PENDING backlog', METRICS.pendingOverdue],
   ])('graphs %s (%s) on the service series', (_what, metric) => {
-    expect(graphed().metrics).toContainEqual([METRIC_NAMESPACE, metric, 'service', 'si-bapao']);
+    expect(graphed().metrics).toContainEqual([METRIC_NAMESPACE, metric, 'service', 'si-bapao-test']);
   });
 
   it.each([
@@ -220,7 +220,7 @@ describe('dashboard', () => {
       ['AWS/Lambda', 'Duration', 6],
       ['AWS/Lambda', 'Errors', 6],
       ['AWS/Lambda', 'Throttles', 6],
-      ['AWS/SQS', 'ApproximateNumberOfMessagesVisible', 2],
+      ['AWS/SQS', 'ApproximateNumberOfMessagesVisible', 3],
       ['AWS/ApiGateway', 'Latency', 1],
       ['AWS/ApiGateway', '5xx', 1],
     ] as const) {
@@ -231,7 +231,7 @@ describe('dashboard', () => {
   });
 
   it('is linked from the stack outputs', () => {
-    expect(JSON.stringify(stateless.findOutputs('DashboardUrl').DashboardUrl?.Value)).toContain('dashboards:name=SiBapao');
+    expect(JSON.stringify(stateless.findOutputs('DashboardUrl').DashboardUrl?.Value)).toContain('dashboards:name=SiBapao-test');
   });
 });
 
@@ -300,13 +300,13 @@ describe('least privilege', () => {
 
 describe('office configuration at synth', () => {
   it.each([
-    [{ QUEUE_PREFIX: 'k1' }, /Invalid office profile: queuePrefix: must be 2–6 capital letters/],
-    [{ REMINDER_HOUR: '25' }, /Invalid office profile: reminderHour/],
-    [{ DAY_CAPACITY: 'twenty' }, /Invalid office profile: dayCapacity: must be a whole number/],
-    [{ UPLOAD_MODE: 'form' }, /Invalid office profile: formUrl: FORM_URL is required when UPLOAD_MODE is form/],
-    [{ RETENTION_DAYS: '0' }, /Invalid office profile: retentionDays/],
-  ])('refuses %j with a message naming the field', (env, message) => {
-    expect(() => build(env)).toThrow(ConfigurationError);
-    expect(() => build(env)).toThrow(message);
+    [{ queuePrefix: 'k1' }, /Invalid office profile: queuePrefix: must be 2–6 capital letters/],
+    [{ reminderHour: 25 }, /Invalid office profile: reminderHour/],
+    [{ dayCapacity: 0 }, /Invalid office profile: dayCapacity/],
+    [{ uploadMode: 'form' }, /Invalid office profile: formUrl: FORM_URL is required when UPLOAD_MODE is form/],
+    [{ retentionDays: 0 }, /Invalid office profile: retentionDays/],
+  ])('refuses the office override %j with a message naming the field', (office, message) => {
+    expect(() => build({ office })).toThrow(ConfigurationError);
+    expect(() => build({ office })).toThrow(message);
   });
 });

@@ -11,11 +11,11 @@ import { Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
 import { INDEXES } from '../../lambdas/adapters/table-design';
 import { ConfigurationError } from '../../lambdas/errors';
 import { buildApp, type SiBapaoApp } from '../../lib/app';
+import { testDeployConfig } from '../support/deploy-config';
 import { tallyFor } from '../support/tally';
 
 const tally = tallyFor(__filename);
 
-type Env = Record<string, string | undefined>;
 type Resource = { Type: string; Properties: Record<string, unknown> };
 
 const cdkJson = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'cdk.json'), 'utf8')) as {
@@ -26,9 +26,10 @@ function newApp(context: Record<string, unknown> = {}): App {
   return new App({ context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [], ...context } });
 }
 
-function build(env: Env = {}, context: Record<string, unknown> = {}): { app: App; built: SiBapaoApp } {
-  const app = newApp(context);
-  return { app, built: buildApp(app, env) };
+/** The stacks of the test stage, with some of its deploy configuration changed. */
+function build(overrides: Record<string, unknown> = {}): { app: App; built: SiBapaoApp } {
+  const app = newApp();
+  return { app, built: buildApp(app, testDeployConfig(overrides)) };
 }
 
 let built: SiBapaoApp;
@@ -89,9 +90,9 @@ function s3Statements(template: Template, functionId: string): Statement[] {
 }
 
 describe('app', () => {
-  it('builds two environment-agnostic stacks named SiBapaoStateful and SiBapaoStateless', () => {
-    expect(built.stateful.stackName).toBe('SiBapaoStateful');
-    expect(built.stateless.stackName).toBe('SiBapaoStateless');
+  it('builds two environment-agnostic stacks named after their stage', () => {
+    expect(built.stateful.stackName).toBe('SiBapao-test-Stateful');
+    expect(built.stateless.stackName).toBe('SiBapao-test-Stateless');
     expect(built.stateful.environment).toBe('aws://unknown-account/unknown-region');
     expect(built.stateless.environment).toBe('aws://unknown-account/unknown-region');
   });
@@ -139,9 +140,9 @@ describe('app', () => {
     for (const [, reason] of acknowledged) expect(reason).toMatch(/X-Hub-Signature-256/);
   });
 
-  it('fails the build with a message naming queuePrefix when QUEUE_PREFIX is invalid', () => {
-    expect(() => build({ QUEUE_PREFIX: 'k1' })).toThrow(ConfigurationError);
-    expect(() => build({ QUEUE_PREFIX: 'k1' })).toThrow(/queuePrefix/);
+  it('fails the build with a message naming queuePrefix when the office override is invalid', () => {
+    expect(() => build({ office: { queuePrefix: 'k1' } })).toThrow(ConfigurationError);
+    expect(() => build({ office: { queuePrefix: 'k1' } })).toThrow(/queuePrefix/);
   });
 });
 
@@ -245,7 +246,7 @@ describe('stateful stack', () => {
   });
 
   it('takes the lifecycle backstop from the office profile (RETENTION_DAYS=10 gives 40 days)', () => {
-    const { built: short } = build({ RETENTION_DAYS: '10' });
+    const { built: short } = build({ office: { retentionDays: 10 } });
     Template.fromStack(short.stateful).hasResourceProperties('AWS::S3::Bucket', {
       LifecycleConfiguration: {
         Rules: Match.arrayWith([Match.objectLike({ Prefix: 'documents/', ExpirationInDays: 40 })]),
@@ -253,11 +254,11 @@ describe('stateful stack', () => {
     });
   });
 
-  it('creates the si-bapao/app secret with operator placeholders and a generated 48-char LINK_SIGNING_KEY', () => {
+  it('creates the si-bapao/test/app secret with operator placeholders and a generated 48-char LINK_SIGNING_KEY', () => {
     stateful.hasResource('AWS::SecretsManager::Secret', {
       DeletionPolicy: 'Retain',
       Properties: Match.objectLike({
-        Name: 'si-bapao/app',
+        Name: 'si-bapao/test/app',
         GenerateSecretString: {
           SecretStringTemplate: JSON.stringify({
             WHATSAPP_ACCESS_TOKEN: 'REPLACE_ME',
@@ -314,43 +315,45 @@ describe('stateless stack', () => {
     );
   });
 
-  it('has a FIFO events queue without content-based deduplication, redriving to a FIFO DLQ after 8 receives', () => {
+  it('has a FIFO events queue without content-based deduplication, kept 14 days, redriving to a FIFO DLQ after 8 receives', () => {
     stateless.hasResourceProperties('AWS::SQS::Queue', {
-      QueueName: 'si-bapao-events.fifo',
+      QueueName: 'si-bapao-test-events.fifo',
       FifoQueue: true,
       ContentBasedDeduplication: false,
       SqsManagedSseEnabled: true,
-      VisibilityTimeout: 180,
+      MessageRetentionPeriod: 14 * 24 * 3600,
+      VisibilityTimeout: 360,
       RedrivePolicy: {
         deadLetterTargetArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^EventsDeadLetterQueue'), 'Arn'] },
         maxReceiveCount: 8,
       },
     });
     stateless.hasResourceProperties('AWS::SQS::Queue', {
-      QueueName: 'si-bapao-events-dlq.fifo',
+      QueueName: 'si-bapao-test-events-dlq.fifo',
       FifoQueue: true,
       SqsManagedSseEnabled: true,
       MessageRetentionPeriod: 14 * 24 * 3600,
     });
   });
 
-  it('denies non-TLS access to every queue (events, its DLQ, the reminder schedule\'s DLQ)', () => {
+  it('denies non-TLS access to every queue (events, its DLQ, the reminder schedule\'s DLQ, the reminder\'s failures)', () => {
     const policies = Object.values(stateless.findResources('AWS::SQS::QueuePolicy')) as Resource[];
-    expect(policies).toHaveLength(3);
+    expect(policies).toHaveLength(4);
     for (const policy of policies) {
       expect(JSON.stringify(policy.Properties.PolicyDocument)).toContain('"aws:SecureTransport":"false"');
     }
   });
 
-  it('feeds the conversation Lambda from the queue in batches of 10 with partial batch responses', () => {
+  it('feeds the conversation Lambda from the queue in batches of 10 with partial batch responses, at most 5 at once', () => {
     const conversationId = lambdaLogicalId(stateless, 'Si Bapao conversation worker');
     stateless.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       FunctionName: { Ref: conversationId },
       EventSourceArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^EventsQueue'), 'Arn'] },
       BatchSize: 10,
       FunctionResponseTypes: ['ReportBatchItemFailures'],
+      ScalingConfig: { MaximumConcurrency: 5 },
     });
-    expect(lambdas(stateless)[conversationId]?.Properties.Timeout).toBe(30);
+    expect(lambdas(stateless)[conversationId]?.Properties.Timeout).toBe(60);
   });
 
   it('runs every Lambda on nodejs24.x, arm64, handler index.handler, with source maps enabled', () => {
@@ -388,7 +391,7 @@ describe('stateless stack', () => {
     expect(Object.keys(env).sort()).toEqual(
       ['NODE_OPTIONS', 'POWERTOOLS_SERVICE_NAME', 'QUEUE_URL', 'SECRET_ARN', 'WHATSAPP_PHONE_NUMBER_ID'].sort(),
     );
-    expect(env.POWERTOOLS_SERVICE_NAME).toBe('si-bapao');
+    expect(env.POWERTOOLS_SERVICE_NAME).toBe('si-bapao-test');
   });
 
   it('limits the webhook to reading the secret and sending to the queue', () => {
@@ -412,10 +415,10 @@ describe('stateless stack', () => {
       expect.objectContaining({
         TABLE_NAME: expect.anything(),
         SECRET_ARN: expect.anything(),
-        WHATSAPP_PHONE_NUMBER_ID: 'SET_WHATSAPP_PHONE_NUMBER_ID',
+        WHATSAPP_PHONE_NUMBER_ID: '106540352242922',
         WHATSAPP_API_URL: 'https://graph.facebook.com/v25.0',
         BUCKET_NAME: { 'Fn::ImportValue': expect.stringMatching(/DocumentsBucket/) },
-        POWERTOOLS_SERVICE_NAME: 'si-bapao',
+        POWERTOOLS_SERVICE_NAME: 'si-bapao-test',
         QUEUE_PREFIX: 'KRC',
       }),
     );
@@ -431,8 +434,8 @@ describe('stateless stack', () => {
     expect(actions).not.toContain('sqs:SendMessage');
   });
 
-  it('takes phone number id and upload base URL from context', () => {
-    const { built: configured } = build({}, { whatsappPhoneNumberId: '123456789', uploadBaseUrl: 'https://u.example/up' });
+  it('takes phone number id and upload base URL from the deploy configuration', () => {
+    const { built: configured } = build({ whatsapp: { phoneNumberId: '123456789', messagingLimit: '1000' }, uploadBaseUrl: 'https://u.example/up' });
     const template = Template.fromStack(configured.stateless);
     for (const description of ['Si Bapao WhatsApp webhook', 'Si Bapao conversation worker']) {
       expect(environmentOf(template, lambdaLogicalId(template, description)).WHATSAPP_PHONE_NUMBER_ID).toBe('123456789');
@@ -608,7 +611,7 @@ describe('admin app', () => {
         BUCKET_NAME: { 'Fn::ImportValue': expect.stringMatching(/DocumentsBucket/) },
         SECRET_ARN: { 'Fn::ImportValue': expect.stringMatching(/AppSecret/) },
         QUEUE_URL: { Ref: expect.stringMatching(/^EventsQueue/) },
-        POWERTOOLS_SERVICE_NAME: 'si-bapao',
+        POWERTOOLS_SERVICE_NAME: 'si-bapao-test',
         DAY_CAPACITY: '20',
       }),
     );
@@ -655,7 +658,7 @@ describe('reminder schedule', () => {
   });
 
   it('takes the hour from the office profile (REMINDER_HOUR=7)', () => {
-    const { built } = build({ REMINDER_HOUR: '7' });
+    const { built } = build({ office: { reminderHour: 7 } });
     Template.fromStack(built.stateless).hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'cron(0 7 * * ? *)' });
   });
 

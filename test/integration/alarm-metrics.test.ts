@@ -21,11 +21,13 @@ import { workerDeps } from '../../lambdas/composition-root';
 import { createConversationHandler } from '../../lambdas/handlers/conversation-handler';
 import { createReminderHandler } from '../../lambdas/handlers/reminder-handler';
 import { createWebhookHandler } from '../../lambdas/handlers/webhook-handler';
-import { METRIC_NAMESPACE, METRIC_SERVICE_DIMENSION, METRICS } from '../../lambdas/metric-names';
+import { METRIC_NAMESPACE, METRICS } from '../../lambdas/metric-names';
+import { stageNames } from '../../lib/deploy-config';
 import type { QueueEvent } from '../../lambdas/queue-events';
 import { checkPendingOverdue } from '../../lambdas/use-cases/check-pending-overdue';
 import { runReminders } from '../../lambdas/use-cases/run-reminders';
 import { buildApp } from '../../lib/app';
+import { testDeployConfig } from '../support/deploy-config';
 import { messageEnvelope, signedRequest, statusEnvelope } from '../../local/meta-envelope';
 import { startTestServer, type TestServer } from '../support/test-server';
 
@@ -35,9 +37,12 @@ interface EmfLine {
   [key: string]: unknown;
 }
 
+/** What the test stage's functions are told to call themselves (POWERTOOLS_SERVICE_NAME), as the alarms expect. */
+const SERVICE = stageNames(testDeployConfig().stage).metricService;
+
 function alarmMetricNames(): string[] {
   const cdkJson = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'cdk.json'), 'utf8')) as { context: Record<string, unknown> };
-  const built = buildApp(new App({ context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [] } }), {});
+  const built = buildApp(new App({ context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [] } }), testDeployConfig());
   const alarms = Object.values(Template.fromStack(built.stateless).findResources('AWS::CloudWatch::Alarm')) as Array<{
     Properties: { Namespace?: string; MetricName?: string };
   }>;
@@ -48,7 +53,7 @@ function alarmMetricNames(): string[] {
 function alarmSeries(lines: readonly EmfLine[]): Set<string> {
   const names = new Set<string>();
   for (const line of lines) {
-    if (line.service !== METRIC_SERVICE_DIMENSION.service) continue;
+    if (line.service !== SERVICE) continue;
     for (const directive of line._aws.CloudWatchMetrics) {
       const serviceOnly = directive.Dimensions.some((set) => set.length === 1 && set[0] === 'service');
       if (directive.Namespace === METRIC_NAMESPACE && serviceOnly) for (const metric of directive.Metrics) names.add(metric.Name);
@@ -133,18 +138,18 @@ it('emits, on the service series, every metric an alarm in the template watches'
   const phoneNumberId = server.config.WHATSAPP_PHONE_NUMBER_ID;
   const secrets = staticSecrets(server.secrets);
   const clock = { now: () => new Date() };
-  const log = { info: () => undefined, warn: () => undefined };
+  const log = { info: () => undefined, warn: () => undefined, error: () => undefined };
   const waId = '6281299990001';
 
   // The webhook entry, as lambdas/webhook.ts wires it (its queue kept here instead of SQS).
   const queued: QueueEvent[] = [];
-  const webhookMetrics = emfMetrics();
+  const webhookMetrics = emfMetrics(SERVICE);
   const webhook = withMetrics(
     webhookMetrics,
     createWebhookHandler({ phoneNumberId, secrets, queue: { enqueue: async (events) => void queued.push(...events) }, metrics: webhookMetrics, log }),
   );
   // The conversation worker, as lambdas/conversation.ts wires it, sending to the fake Graph API.
-  const workerMetrics = emfMetrics();
+  const workerMetrics = emfMetrics(SERVICE);
   const worker = withMetrics(
     workerMetrics,
     createConversationHandler(
@@ -174,7 +179,7 @@ it('emits, on the service series, every metric an alarm in the template watches'
 
   // The reminder job, as lambdas/reminder.ts wires it, on a day Meta's messaging limit (250) is used up
   // and one applicant outside their window is due tomorrow.
-  const reminderMetrics = emfMetrics();
+  const reminderMetrics = emfMetrics(SERVICE);
   const deliveries = new DynamoDbDeliveryStore(dynamo, tableName);
   const due: Registration = {
     queueNumber: 'KRC-901',
@@ -223,7 +228,7 @@ it('emits, on the service series, every metric an alarm in the template watches'
   await reminder({ date: '2026-11-10' }, { functionName: 'reminder' });
 
   // The hourly backlog check, as lambdas/pending-check.ts wires it.
-  const checkMetrics = emfMetrics();
+  const checkMetrics = emfMetrics(SERVICE);
   await withMetrics(checkMetrics, () => checkPendingOverdue({ backlog: new DynamoDbPendingBacklog(dynamo, tableName), clock, metrics: checkMetrics }))(
     undefined,
     { functionName: 'pending-check' },

@@ -33,7 +33,7 @@ describe('10,000 generated webhook bodies', () => {
     secrets: staticSecrets({ WHATSAPP_ACCESS_TOKEN: 't', WHATSAPP_APP_SECRET: APP_SECRET, WHATSAPP_VERIFY_TOKEN: 'v', LINK_SIGNING_KEY: 'k'.repeat(32) }),
     queue: { enqueue: async (events) => void queued.push(...events) },
     metrics: NO_METRICS,
-    log: { info: () => undefined, warn: () => undefined },
+    log: { info: () => undefined, warn: () => undefined, error: () => undefined },
   });
   const post = (bytes: string): APIGatewayProxyEventV2 => ({
     version: '2.0',

@@ -15,8 +15,8 @@ function deadLetter(id: string, group: string) {
 }
 
 it('sends each dead letter back in its group, in order, then deletes it; stops when the queue is empty', async () => {
-  sqs.on(GetQueueUrlCommand, { QueueName: 'si-bapao-events-dlq.fifo' }).resolves({ QueueUrl: 'https://sqs/dlq' });
-  sqs.on(GetQueueUrlCommand, { QueueName: 'si-bapao-events.fifo' }).resolves({ QueueUrl: 'https://sqs/events' });
+  sqs.on(GetQueueUrlCommand, { QueueName: 'si-bapao-prod-events-dlq.fifo' }).resolves({ QueueUrl: 'https://sqs/dlq' });
+  sqs.on(GetQueueUrlCommand, { QueueName: 'si-bapao-prod-events.fifo' }).resolves({ QueueUrl: 'https://sqs/events' });
   sqs.on(GetQueueAttributesCommand).resolves({ Attributes: { ApproximateNumberOfMessages: '3' } });
   sqs
     .on(ReceiveMessageCommand)
@@ -26,7 +26,7 @@ it('sends each dead letter back in its group, in order, then deletes it; stops w
   sqs.on(SendMessageCommand).resolves({});
   sqs.on(DeleteMessageCommand).resolves({});
 
-  const result = await replayDeadLetters(new SQSClient({}));
+  const result = await replayDeadLetters(new SQSClient({}), 'prod');
 
   expect(result).toEqual({ replayed: 3, waiting: 3 });
   const calls = sqs.calls().map((call) => call.args[0]);
@@ -50,7 +50,7 @@ it('sends each dead letter back in its group, in order, then deletes it; stops w
 it('only counts with --dry-run', async () => {
   sqs.on(GetQueueUrlCommand).resolves({ QueueUrl: 'https://sqs/q' });
   sqs.on(GetQueueAttributesCommand).resolves({ Attributes: { ApproximateNumberOfMessages: '4' } });
-  expect(await replayDeadLetters(new SQSClient({}), { dryRun: true })).toEqual({ replayed: 0, waiting: 4 });
+  expect(await replayDeadLetters(new SQSClient({}), 'prod', { dryRun: true })).toEqual({ replayed: 0, waiting: 4 });
   expect(sqs.commandCalls(ReceiveMessageCommand)).toHaveLength(0);
 });
 
@@ -58,6 +58,6 @@ it('leaves a dead letter without a group in place and says so', async () => {
   sqs.on(GetQueueUrlCommand).resolves({ QueueUrl: 'https://sqs/q' });
   sqs.on(GetQueueAttributesCommand).resolves({ Attributes: { ApproximateNumberOfMessages: '1' } });
   sqs.on(ReceiveMessageCommand).resolves({ Messages: [{ MessageId: 'x', ReceiptHandle: 'rh', Body: '{}' }] });
-  await expect(replayDeadLetters(new SQSClient({}))).rejects.toThrow('dead letter x has no group or body: left in place');
+  await expect(replayDeadLetters(new SQSClient({}), 'prod')).rejects.toThrow('dead letter x has no group or body: left in place');
   expect(sqs.commandCalls(DeleteMessageCommand)).toHaveLength(0);
 });

@@ -22,7 +22,7 @@ const handler = createWebhookHandler({
   }),
   queue: { enqueue: async (events) => void queued.push(...events) },
   metrics: { count: (name, value) => void counted.push({ name, value }) },
-  log: { info: () => undefined, warn: () => undefined },
+  log: { info: () => undefined, warn: () => undefined, error: () => undefined },
 });
 
 function post(body: string, headers: Record<string, string>, base64 = false): APIGatewayProxyEventV2 {
@@ -144,5 +144,38 @@ describe('mapping Meta messages onto queue events', () => {
       { kind: 'text', text: 'dua' },
     ]);
     expect(parsed?.ignored).toBe(1);
+  });
+});
+
+describe('while the deployed secret still holds its placeholders', () => {
+  const unconfigured = createWebhookHandler({
+    phoneNumberId: PHONE_NUMBER_ID,
+    secrets: staticSecrets({
+      WHATSAPP_ACCESS_TOKEN: 'REPLACE_ME',
+      WHATSAPP_APP_SECRET: 'REPLACE_ME',
+      WHATSAPP_VERIFY_TOKEN: 'REPLACE_ME',
+      LINK_SIGNING_KEY: 'k'.repeat(32),
+    }),
+    queue: { enqueue: async (events) => void queued.push(...events) },
+    metrics: { count: () => undefined },
+    log: { info: () => undefined, warn: () => undefined, error: () => undefined },
+  });
+
+  it('treats nothing as signed, not even a body signed with the public placeholder: 503, so Meta retries and the 5xx alarm fires', async () => {
+    const payload = metaJson(messageEnvelope(PHONE_NUMBER_ID, { waId: '6281234567890', name: 'Penyerang' }, { text: 'MENU' }).body);
+    const result = await unconfigured(post(payload, { 'x-hub-signature-256': signBody(payload, 'REPLACE_ME') }));
+    expect(result.statusCode).toBe(503);
+    expect(queued).toEqual([]);
+  });
+
+  it('refuses the verify handshake, even with the placeholder as the token', async () => {
+    const result = await unconfigured({
+      ...post('', {}),
+      routeKey: 'GET /webhook',
+      requestContext: { http: { method: 'GET', path: '/webhook' } } as APIGatewayProxyEventV2['requestContext'],
+      queryStringParameters: { 'hub.mode': 'subscribe', 'hub.verify_token': 'REPLACE_ME', 'hub.challenge': '1158201444' },
+    });
+    expect(result.statusCode).toBe(403);
+    expect(result.body).not.toContain('1158201444');
   });
 });
