@@ -70,10 +70,18 @@ export type DeployConfig = z.infer<typeof deployConfigSchema>;
 export function parseDeployConfig(value: unknown, source: string): DeployConfig {
   const result = deployConfigSchema.safeParse(value);
   if (!result.success) {
-    const problems = result.error.issues.map((issue) => `  - ${issue.path.join('.') || '(root)'}: ${issue.message}`).join('\n');
+    const problems = result.error.issues.map((issue) => `  - ${issue.path.join('.') || '(root)'}: ${explain(issue)}`).join('\n');
     throw new ConfigurationError(`${source} is not ready to deploy:\n${problems}`);
   }
   return result.data;
+}
+
+/** zod's mini build carries no English messages: say what a person editing the file needs to know. */
+function explain(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') return `unknown field ${issue.keys.join(', ')} (see config/deploy/example.json)`;
+  if (issue.code === 'invalid_type') return `required, ${issue.expected}`;
+  if (issue.code === 'invalid_value') return `one of ${issue.values.map(String).join(', ')}`;
+  return issue.message;
 }
 
 /** Reads `config/deploy/<stage>.json` (or `<dir>/<stage>.json`); the stage in the file must match its name. */
