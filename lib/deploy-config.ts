@@ -44,6 +44,8 @@ export const deployConfigSchema = z.strictObject({
     phoneNumberId: z.string().check(notPlaceholder, z.regex(/^\d{6,20}$/, 'must be the digits of the phone number id from WhatsApp Manager')),
     /** The messaging-limit tier WhatsApp Manager shows for the number. */
     messagingLimit: z.enum(MESSAGING_LIMIT_TIERS),
+    /** WhatsApp Manager → Account tools → the WhatsApp Business Account id: `npm run doctor` checks the templates there. */
+    businessAccountId: z.optional(z.string().check(notPlaceholder, z.regex(/^\d{6,20}$/, 'must be the digits of the WhatsApp Business Account id'))),
     /** The Graph API root, with its version. */
     apiUrl: z._default(z.url().check(z.startsWith('https://')), 'https://graph.facebook.com/v25.0'),
   }),

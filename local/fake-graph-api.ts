@@ -147,6 +147,14 @@ export class FakeGraphApi extends EventEmitter {
   }
 
   /** The templates created on a WABA (the configured one when no id is given). */
+  /** Meta's review of the templates waiting on an account: every PENDING one gets `status`. */
+  reviewTemplates(status: 'APPROVED' | 'REJECTED', wabaId = this.wabaId ?? ''): void {
+    this.wabaTemplates.set(
+      wabaId,
+      this.templatesOf(wabaId).map((template) => (template.status === 'PENDING' ? { ...template, status } : template)),
+    );
+  }
+
   templatesOf(wabaId = this.wabaId ?? ''): readonly StoredTemplate[] {
     return this.wabaTemplates.get(wabaId) ?? [];
   }
@@ -170,6 +178,9 @@ export class FakeGraphApi extends EventEmitter {
       return error(401, 190, 'Error validating access token: The session has expired or is invalid.');
     }
     if (uploadStep) return this.finishUpload(segments[0] ?? '');
+    if (method === 'GET' && segments.length === 1 && segments[0] === this.phoneNumberId) {
+      return { status: 200, body: { id: this.phoneNumberId, display_phone_number: '+62 851-2673-0544', verified_name: 'Kantor Imigrasi Kerinci (simulator)', quality_rating: 'GREEN' } };
+    }
     if (method === 'GET' && segments.length === 1) return this.mediaInfo(segments[0] ?? '');
     if (segments.length === 2 && segments[1] === 'message_templates') {
       const waba = segments[0] ?? '';

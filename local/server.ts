@@ -221,6 +221,13 @@ export async function startLocalServer(env: Env = process.env): Promise<LocalSer
         writeResult(response, await webhook(event));
         return;
       }
+      if (path === '/_local/status' && request.method === 'GET') {
+        // What `npm run doctor` asks of a deployment, answered for the local one.
+        const lastRun = await heartbeat.last();
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end(JSON.stringify({ lastReminderRun: lastRun?.finishedAt ?? null }));
+        return;
+      }
       if (path === '/_local/jobs/reminders' && request.method === 'POST') {
         const date = new URL(request.url ?? '/', 'http://localhost').searchParams.get('date') ?? jakartaDate(new Date());
         if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
