@@ -3,6 +3,7 @@
  * per benchmark a fresh server (its own DATA_DIR in a temp folder, its own table), stopped and deleted
  * afterwards.
  */
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -539,86 +540,164 @@ export interface LoadFigures {
 const REPLIES_PER_APPLICANT = 5; // greeting + menu, requirement list, SELESAI, DAFTAR
 
 export async function benchLoad(bench: LocalBench, options: { applicants: number }): Promise<LoadFigures> {
-  return bench.withServer('load', { UPLOAD_MODE: 'web' }, async (server) => {
-    const replies = new Replies(server);
-    const javaPid = bench.javaPid();
-    let peakRss = process.memoryUsage().rss;
-    let peakJava = javaPid ? rssOf(javaPid) : undefined;
-    const sampler = setInterval(() => {
-      peakRss = Math.max(peakRss, process.memoryUsage().rss);
-      const java = javaPid ? rssOf(javaPid) : undefined;
-      if (java !== undefined) peakJava = Math.max(peakJava ?? 0, java);
-    }, 200);
-    const errors: string[] = [];
-    let lost = 0;
-    let uploadFailures = 0;
-    const queueNumbers: string[] = [];
-    const waIds = Array.from({ length: options.applicants }, () => newWaId());
-    const timeoutMs = 60_000;
+  return bench.withServer('load', { UPLOAD_MODE: 'web' }, (server) => runLoad(bench, server, options.applicants, 'load'));
+}
 
-    const applicant = async (waId: string) => {
-      let received = 0;
-      const say = async (text: string, count: number): Promise<string[]> => {
-        const before = replies.of(waId).length;
-        const status = await postText(server, waId, text);
-        if (status !== 200) throw new Error(`webhook answered ${status}`);
-        if (!(await replies.waitFor(waId, before + count, timeoutMs))) {
-          throw new Error(`"${text}": ${replies.of(waId).length - before} of ${count} replies within ${timeoutMs / 1000} s`);
-        }
-        received += count;
-        return replies.of(waId).slice(before, before + count).map((reply) => textOf(reply.message));
-      };
-      try {
-        await say('Assalamualaikum', 2);
-        const [requirements] = await say('1', 1);
-        const failures = await uploadAll(server, requirements ?? '');
-        uploadFailures += failures;
-        await say('SELESAI', 1);
-        const [success] = await say(registrationLine(newPerson()), 1);
-        const queueNumber = (success ?? '').match(/Nomor Antrian: ([A-Z]+-\d{3,})/)?.[1];
-        if (queueNumber) queueNumbers.push(queueNumber);
-        else errors.push(`${waId}: no queue number in "${(success ?? '').slice(0, 80)}"`);
-      } catch (error) {
-        errors.push(`${waId}: ${(error as Error).message}`);
-      } finally {
-        lost += REPLIES_PER_APPLICANT - Math.min(received, REPLIES_PER_APPLICANT);
-      }
-    };
+/** What the contended run did to the machine while the applicants went through stages 1–4. */
+export interface ContendedLoadFigures extends LoadFigures {
+  /** Times DynamoDB Local was paused (SIGSTOP … SIGCONT), and for how long in all. */
+  readonly dynamoPauses: number;
+  readonly dynamoPausedMs: number;
+  readonly cpuHog: boolean;
+}
 
+/**
+ * The same load on a machine made slow on purpose (issue 14): a child process that burns a core for the
+ * whole run, and DynamoDB Local frozen with SIGSTOP for 100–500 ms at random moments (every 0.5–2.5 s),
+ * then thawed with SIGCONT. Both are undone whatever happens.
+ */
+export async function benchLoadContended(bench: LocalBench, options: { applicants: number; seed?: number; env?: Record<string, string> }): Promise<ContendedLoadFigures> {
+  const javaPid = bench.javaPid();
+  if (!javaPid) throw new Error('DynamoDB Local (Java) not found: cannot pause it');
+  return bench.withServer('contended', { UPLOAD_MODE: 'web', ...options.env }, async (server) => {
+    const contention = startContention(javaPid, options.seed ?? Date.now());
     try {
-      const started = now();
-      await Promise.all(waIds.map((waId) => applicant(waId)));
-      const seconds = (now() - started) / 1000;
-      // Anything still in the queue (a retry, a late duplicate) has its chance to show up.
-      await server.queue.drained();
-      await sleep(1000);
-      let duplicated = 0;
-      for (const waId of waIds) {
-        const bodies = replies.of(waId).map((reply) => JSON.stringify(reply.message.payload));
-        duplicated += bodies.length - new Set(bodies).size;
-      }
-      const figures: LoadFigures = {
-        loadApplicants: options.applicants,
-        loadLost: lost,
-        loadDuplicated: duplicated,
-        loadDistinctQueues: new Set(queueNumbers).size,
-        loadSeconds: round(seconds, 1),
-        loadUploadFailures: uploadFailures,
-        peakRssMb: round(peakRss / (1024 * 1024), 0),
-        peakJavaRssMb: peakJava === undefined ? null : round(peakJava / (1024 * 1024), 0),
-        loadErrors: errors.slice(0, 5),
-      };
-      progress(
-        `load: ${options.applicants} applicants in ${figures.loadSeconds} s: ${lost} lost, ${duplicated} duplicated, ` +
-          `${figures.loadDistinctQueues} distinct queue numbers; peak RSS ${figures.peakRssMb} MB (Java ${figures.peakJavaRssMb} MB)`,
-      );
-      for (const error of errors.slice(0, 5)) progress(`load: ${error}`);
-      return figures;
+      const figures = await runLoad(bench, server, options.applicants, 'contended');
+      const pauses = contention.stop();
+      progress(`contended: DynamoDB Local paused ${pauses.count} times (${pauses.ms} ms in all), one core burnt by a child process`);
+      return { ...figures, dynamoPauses: pauses.count, dynamoPausedMs: pauses.ms, cpuHog: true };
     } finally {
-      clearInterval(sampler);
-      replies.close();
+      contention.stop();
     }
   });
+}
+
+/** A CPU hog child and random SIGSTOP/SIGCONT pauses of `pid`; `stop()` ends both (idempotent). */
+function startContention(pid: number, seed: number): { stop(): { count: number; ms: number } } {
+  const next = seededRandom(seed);
+  const hog = spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' });
+  let count = 0;
+  let ms = 0;
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let paused = false;
+  const schedule = () => {
+    timer = setTimeout(() => {
+      if (stopped) return;
+      const pauseMs = 100 + Math.floor(next() * 400);
+      process.kill(pid, 'SIGSTOP');
+      paused = true;
+      count += 1;
+      ms += pauseMs;
+      timer = setTimeout(() => {
+        process.kill(pid, 'SIGCONT');
+        paused = false;
+        if (!stopped) schedule();
+      }, pauseMs);
+    }, 500 + Math.floor(next() * 2000));
+  };
+  schedule();
+  return {
+    stop() {
+      if (!stopped) {
+        stopped = true;
+        clearTimeout(timer);
+        if (paused) process.kill(pid, 'SIGCONT');
+        if (hog.pid !== undefined && hog.exitCode === null) hog.kill('SIGKILL');
+      }
+      return { count, ms };
+    },
+  };
+}
+
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1_664_525 + 1_013_904_223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+async function runLoad(bench: LocalBench, server: LocalServer, applicants: number, label: string): Promise<LoadFigures> {
+  const replies = new Replies(server);
+  const javaPid = bench.javaPid();
+  let peakRss = process.memoryUsage().rss;
+  let peakJava = javaPid ? rssOf(javaPid) : undefined;
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    const java = javaPid ? rssOf(javaPid) : undefined;
+    if (java !== undefined) peakJava = Math.max(peakJava ?? 0, java);
+  }, 200);
+  const errors: string[] = [];
+  let lost = 0;
+  let uploadFailures = 0;
+  const queueNumbers: string[] = [];
+  const waIds = Array.from({ length: applicants }, () => newWaId());
+  const timeoutMs = 60_000;
+
+  const applicant = async (waId: string) => {
+    let received = 0;
+    const say = async (text: string, count: number): Promise<string[]> => {
+      const before = replies.of(waId).length;
+      const status = await postText(server, waId, text);
+      if (status !== 200) throw new Error(`webhook answered ${status}`);
+      if (!(await replies.waitFor(waId, before + count, timeoutMs))) {
+        throw new Error(`"${text}": ${replies.of(waId).length - before} of ${count} replies within ${timeoutMs / 1000} s`);
+      }
+      received += count;
+      return replies.of(waId).slice(before, before + count).map((reply) => textOf(reply.message));
+    };
+    try {
+      await say('Assalamualaikum', 2);
+      const [requirements] = await say('1', 1);
+      const failures = await uploadAll(server, requirements ?? '');
+      uploadFailures += failures;
+      await say('SELESAI', 1);
+      const [success] = await say(registrationLine(newPerson()), 1);
+      const queueNumber = (success ?? '').match(/Nomor Antrian: ([A-Z]+-\d{3,})/)?.[1];
+      if (queueNumber) queueNumbers.push(queueNumber);
+      else errors.push(`${waId}: no queue number in "${(success ?? '').slice(0, 80)}"`);
+    } catch (error) {
+      const seen = replies.of(waId).map((reply) => textOf(reply.message).slice(0, 30).replace(/\s+/g, ' '));
+      errors.push(`${waId}: ${(error as Error).message}; received: ${JSON.stringify(seen)}`);
+    } finally {
+      lost += REPLIES_PER_APPLICANT - Math.min(received, REPLIES_PER_APPLICANT);
+    }
+  };
+
+  try {
+    const started = now();
+    await Promise.all(waIds.map((waId) => applicant(waId)));
+    const seconds = (now() - started) / 1000;
+    // Anything still in the queue (a retry, a late duplicate) has its chance to show up.
+    await server.queue.drained();
+    await sleep(1000);
+    let duplicated = 0;
+    for (const waId of waIds) {
+      const bodies = replies.of(waId).map((reply) => JSON.stringify(reply.message.payload));
+      duplicated += bodies.length - new Set(bodies).size;
+    }
+    const figures: LoadFigures = {
+      loadApplicants: applicants,
+      loadLost: lost,
+      loadDuplicated: duplicated,
+      loadDistinctQueues: new Set(queueNumbers).size,
+      loadSeconds: round(seconds, 1),
+      loadUploadFailures: uploadFailures,
+      peakRssMb: round(peakRss / (1024 * 1024), 0),
+      peakJavaRssMb: peakJava === undefined ? null : round(peakJava / (1024 * 1024), 0),
+      loadErrors: errors.slice(0, 5),
+    };
+    progress(
+      `${label}: ${applicants} applicants in ${figures.loadSeconds} s: ${lost} lost, ${duplicated} duplicated, ` +
+        `${figures.loadDistinctQueues} distinct queue numbers; peak RSS ${figures.peakRssMb} MB (Java ${figures.peakJavaRssMb} MB)`,
+    );
+    for (const error of errors.slice(0, 5)) progress(`${label}: ${error}`);
+    return figures;
+  } finally {
+    clearInterval(sampler);
+    replies.close();
+  }
 }
 
 /** What the upload page's script does for each requirement: a presigned PUT, the check on arrival, Kirim. */

@@ -7,7 +7,7 @@
 import { cpus, loadavg, totalmem } from 'node:os';
 import { benchBundles, type BundleFigures } from './bundles';
 import { estimateCost, PRICES, type CostFigures } from './cost';
-import { benchEndToEnd, benchLoad, benchReminders, benchStep, LocalBench } from './local';
+import { benchEndToEnd, benchLoad, benchLoadContended, benchReminders, benchStep, LocalBench } from './local';
 import { benchPdf } from './pdf';
 import { progress, round } from './stats';
 import { benchWebhook } from './webhook';
@@ -17,6 +17,8 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
 const json = args.has('--json');
+/** `--reliability[=N]`: only the contended load (N applicants, default the run's size) and the fault injection, for repeated runs. */
+const reliabilityArg = process.argv.slice(2).find((arg) => arg === '--reliability' || arg.startsWith('--reliability='));
 
 const SIZES = quick
   ? { webhookCalls: 2_000, comparisonRounds: 20, coldRuns: 3, pdfRenders: 30, stepApplicants: 15, e2eMessages: 30, reminders: 300, reminderWarmup: 30, loadApplicants: 20 }
@@ -30,7 +32,26 @@ interface Row {
   readonly met?: boolean;
 }
 
+async function reliabilityOnly(applicants: number): Promise<void> {
+  progress('starting DynamoDB Local');
+  const local = await LocalBench.start();
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => void local.stop().finally(() => process.exit(130)));
+  }
+  try {
+    const contended = await benchLoadContended(local, { applicants });
+    const result = { loadContendedApplicants: applicants, loadContendedLost: contended.loadLost, loadContendedDuplicated: contended.loadDuplicated, loadContendedDistinctQueues: contended.loadDistinctQueues, details: { contended } };
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+  } finally {
+    await local.stop();
+  }
+}
+
 async function main(): Promise<void> {
+  if (reliabilityArg) {
+    const size = Number(reliabilityArg.split('=')[1] ?? SIZES.loadApplicants);
+    return reliabilityOnly(size);
+  }
   const started = Date.now();
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}`;
   const loadBefore = loadavg()[0] ?? 0;
