@@ -29,6 +29,7 @@ import type { SentMessage } from '../local/fake-graph-api';
 import { messageEnvelope, signedRequest } from '../local/meta-envelope';
 import { startLocalServer, type LocalServer } from '../local/server';
 import { TINY_PDF } from '../test/support/documents';
+import { outboxEntryMarkedSent, startDynamoFaultProxy } from '../test/support/dynamo-fault-proxy';
 import { newPerson, registrationLine } from '../test/support/registration-lines';
 import { inParallel, median, now, percentile, progress, round, sleep } from './stats';
 
@@ -67,6 +68,10 @@ export class LocalBench {
       await server.stop();
       rmSync(dataDir, { recursive: true, force: true });
     }
+  }
+
+  get dynamoEndpoint(): string {
+    return this.dynamo.endpoint;
   }
 
   /** DynamoDB Local's Java process, for its memory. */
@@ -258,7 +263,7 @@ function sqsEventOf(event: QueueEvent): SQSEvent {
 }
 
 export async function benchStep(bench: LocalBench, options: { applicants: number }): Promise<StepFigures> {
-  return bench.withServer('step', {}, async (server) => {
+  return bench.withServer('step', { SIM_STATUS_WEBHOOKS: 'false' }, async (server) => {
     const dynamo = documentClient({ endpoint: server.dynamoEndpoint, region: 'ap-southeast-3', credentials: LOCAL_CREDENTIALS });
     const meter = instrumented(dynamo);
     try {
@@ -367,7 +372,7 @@ export interface EndToEndFigures {
 }
 
 export async function benchEndToEnd(bench: LocalBench, options: { messages: number }): Promise<EndToEndFigures> {
-  return bench.withServer('e2e', {}, async (server) => {
+  return bench.withServer('e2e', { SIM_STATUS_WEBHOOKS: 'false' }, async (server) => {
     const replies = new Replies(server);
     try {
       const warmUp = 5;
@@ -421,7 +426,7 @@ export interface ReminderFigures {
 
 export async function benchReminders(bench: LocalBench, options: { registrations: number; perSecond?: number }): Promise<ReminderFigures> {
   const perSecond = options.perSecond ?? 80;
-  return bench.withServer('reminders', { MESSAGES_PER_SECOND: String(perSecond), WHATSAPP_MESSAGING_LIMIT: '10000' }, async (server) => {
+  return bench.withServer('reminders', { MESSAGES_PER_SECOND: String(perSecond), WHATSAPP_MESSAGING_LIMIT: '10000', SIM_STATUS_WEBHOOKS: 'false' }, async (server) => {
     const replies = new Replies(server);
     const dynamo = documentClient({ endpoint: server.dynamoEndpoint, region: 'ap-southeast-3', credentials: LOCAL_CREDENTIALS });
     try {
@@ -697,6 +702,107 @@ async function runLoad(bench: LocalBench, server: LocalServer, applicants: numbe
   } finally {
     clearInterval(sampler);
     replies.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Send-then-fail faults injected on chosen outbox entries: duplicates the applicants see.
+
+export interface SendFaultFigures {
+  /** Outbox entries given a fault between the send and its mark. */
+  readonly faultEntries: number;
+  /** Messages the applicants received more than once. */
+  readonly faultDuplicates: number;
+  /** Messages the applicants should have received and did not. */
+  readonly faultLost: number;
+  readonly faultSeconds: number;
+  readonly faultKinds: Record<string, number>;
+}
+
+/**
+ * `entries / 2` applicants greet at once (two replies each: the welcome and the menu list), every one of
+ * those `entries` outbox entries gets a fault right after Meta took it: the write marking it sent fails
+ * (DynamoDB's 500 on the wire, every SDK attempt), the answer is cut (a gateway's 502) or never comes.
+ * Then each applicant picks a service; every reply must arrive exactly once.
+ */
+export async function benchSendFaults(bench: LocalBench, options: { entries: number }): Promise<SendFaultFigures> {
+  const dynamo = await startDynamoFaultProxy(bench.dynamoEndpoint);
+  try {
+    const env = { DYNAMODB_ENDPOINT: dynamo.endpoint, SIM_STATUS_WEBHOOKS: 'true', QUEUE_RETRY_SCALE: '0.1', WHATSAPP_TIMEOUT_MS: '1000' };
+    return await bench.withServer('faults', env, async (server) => {
+      const replies = new Replies(server);
+      try {
+        const applicants = Math.ceil(options.entries / 2);
+        const waIds = Array.from({ length: applicants }, () => newWaId());
+        const kinds = ['mark', 'cut', 'timeout'] as const;
+        const kindOf = new Map<string, (typeof kinds)[number]>();
+        const greetings = waIds.map((waId, index) => {
+          const id = `wamid.BENCHFAULT${Date.now()}x${index}`;
+          for (const part of [0, 1]) kindOf.set(`${id}#${part}`, kinds[(index * 2 + part) % kinds.length] ?? 'mark');
+          return { waId, id };
+        });
+        const counted = new Map<string, number>();
+        for (const kind of kinds) counted.set(kind, 0);
+        const markFailures = new Map<string, number>();
+        dynamo.failWhen((call) => {
+          const outboxId = outboxEntryMarkedSent(call);
+          if (!outboxId || kindOf.get(outboxId) !== 'mark') return false;
+          const count = markFailures.get(outboxId) ?? 0;
+          // DynamoDB's client tries four times: all four fail, so the worker's attempt does.
+          if (count >= 4) return false;
+          if (count === 0) counted.set('mark', (counted.get('mark') ?? 0) + 1);
+          markFailures.set(outboxId, count + 1);
+          return true;
+        });
+        const answered = new Set<string>();
+        server.fakeGraph.scriptFailures((request) => {
+          const kind = request.callbackData ? kindOf.get(request.callbackData) : undefined;
+          if (!request.callbackData || (kind !== 'cut' && kind !== 'timeout') || answered.has(request.callbackData)) return undefined;
+          answered.add(request.callbackData);
+          counted.set(kind, (counted.get(kind) ?? 0) + 1);
+          return { afterAccepting: kind };
+        });
+        const started = now();
+        await Promise.all(
+          greetings.map(async ({ waId, id }) => {
+            const envelope = messageEnvelope(server.config.WHATSAPP_PHONE_NUMBER_ID, { waId, name: 'Budi Santoso' }, { text: 'Assalamualaikum' }, { id });
+            const { payload, signature } = signedRequest(envelope.body, server.secrets.WHATSAPP_APP_SECRET);
+            const response = await fetch(`${server.url}/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature }, body: payload });
+            await response.arrayBuffer();
+          }),
+        );
+        await server.queue.drained();
+        dynamo.failWhen(undefined);
+        server.fakeGraph.scriptFailures(undefined);
+        // The conversation goes on: each applicant picks a service and gets the requirement list.
+        await Promise.all(waIds.map((waId) => postText(server, waId, '1')));
+        await server.queue.drained();
+        await sleep(500);
+        let duplicates = 0;
+        let lost = 0;
+        for (const waId of waIds) {
+          const bodies = replies.of(waId).map((reply) => JSON.stringify({ ...reply.message.payload, biz_opaque_callback_data: undefined }));
+          duplicates += bodies.length - new Set(bodies).size;
+          lost += Math.max(0, 3 - new Set(bodies).size);
+        }
+        const figures: SendFaultFigures = {
+          faultEntries: [...counted.values()].reduce((sum, count) => sum + count, 0),
+          faultDuplicates: duplicates,
+          faultLost: lost,
+          faultSeconds: round((now() - started) / 1000, 1),
+          faultKinds: Object.fromEntries(counted),
+        };
+        progress(
+          `faults: ${figures.faultEntries} send-then-fail faults (${JSON.stringify(figures.faultKinds)}) on ${applicants} applicants in ${figures.faultSeconds} s: ` +
+            `${duplicates} duplicates seen, ${lost} replies lost`,
+        );
+        return figures;
+      } finally {
+        replies.close();
+      }
+    });
+  } finally {
+    await dynamo.close();
   }
 }
 
