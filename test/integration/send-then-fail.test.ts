@@ -33,8 +33,8 @@ beforeAll(async () => {
   server = await startTestServer({
     DYNAMODB_ENDPOINT: dynamo.endpoint,
     SIM_STATUS_WEBHOOKS: 'true',
-    // The wait before an unsettled send may go again: 30 s in AWS, 3 s here.
-    QUEUE_RETRY_SCALE: '0.1',
+    // The wait before an unsettled send may go again: 30 s in AWS, 6 s here.
+    QUEUE_RETRY_SCALE: '0.2',
     WHATSAPP_TIMEOUT_MS: '1000',
   });
   officers = officerApi(server);
