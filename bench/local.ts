@@ -3,6 +3,7 @@
  * per benchmark a fresh server (its own DATA_DIR in a temp folder, its own table), stopped and deleted
  * afterwards.
  */
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,6 +29,7 @@ import type { SentMessage } from '../local/fake-graph-api';
 import { messageEnvelope, signedRequest } from '../local/meta-envelope';
 import { startLocalServer, type LocalServer } from '../local/server';
 import { TINY_PDF } from '../test/support/documents';
+import { outboxEntryMarkedSent, startDynamoFaultProxy } from '../test/support/dynamo-fault-proxy';
 import { newPerson, registrationLine } from '../test/support/registration-lines';
 import { inParallel, median, now, percentile, progress, round, sleep } from './stats';
 
@@ -66,6 +68,10 @@ export class LocalBench {
       await server.stop();
       rmSync(dataDir, { recursive: true, force: true });
     }
+  }
+
+  get dynamoEndpoint(): string {
+    return this.dynamo.endpoint;
   }
 
   /** DynamoDB Local's Java process, for its memory. */
@@ -257,7 +263,7 @@ function sqsEventOf(event: QueueEvent): SQSEvent {
 }
 
 export async function benchStep(bench: LocalBench, options: { applicants: number }): Promise<StepFigures> {
-  return bench.withServer('step', {}, async (server) => {
+  return bench.withServer('step', { SIM_STATUS_WEBHOOKS: 'false' }, async (server) => {
     const dynamo = documentClient({ endpoint: server.dynamoEndpoint, region: 'ap-southeast-3', credentials: LOCAL_CREDENTIALS });
     const meter = instrumented(dynamo);
     try {
@@ -366,7 +372,7 @@ export interface EndToEndFigures {
 }
 
 export async function benchEndToEnd(bench: LocalBench, options: { messages: number }): Promise<EndToEndFigures> {
-  return bench.withServer('e2e', {}, async (server) => {
+  return bench.withServer('e2e', { SIM_STATUS_WEBHOOKS: 'false' }, async (server) => {
     const replies = new Replies(server);
     try {
       const warmUp = 5;
@@ -420,7 +426,7 @@ export interface ReminderFigures {
 
 export async function benchReminders(bench: LocalBench, options: { registrations: number; perSecond?: number }): Promise<ReminderFigures> {
   const perSecond = options.perSecond ?? 80;
-  return bench.withServer('reminders', { MESSAGES_PER_SECOND: String(perSecond), WHATSAPP_MESSAGING_LIMIT: '10000' }, async (server) => {
+  return bench.withServer('reminders', { MESSAGES_PER_SECOND: String(perSecond), WHATSAPP_MESSAGING_LIMIT: '10000', SIM_STATUS_WEBHOOKS: 'false' }, async (server) => {
     const replies = new Replies(server);
     const dynamo = documentClient({ endpoint: server.dynamoEndpoint, region: 'ap-southeast-3', credentials: LOCAL_CREDENTIALS });
     try {
@@ -526,7 +532,10 @@ export async function benchReminders(bench: LocalBench, options: { registrations
 
 export interface LoadFigures {
   readonly loadApplicants: number;
+  /** Replies that never came (the applicant waits up to five minutes for each). */
   readonly loadLost: number;
+  /** Steps whose replies took longer than a minute (they came). */
+  readonly loadLate: number;
   readonly loadDuplicated: number;
   readonly loadDistinctQueues: number;
   readonly loadSeconds: number;
@@ -539,86 +548,272 @@ export interface LoadFigures {
 const REPLIES_PER_APPLICANT = 5; // greeting + menu, requirement list, SELESAI, DAFTAR
 
 export async function benchLoad(bench: LocalBench, options: { applicants: number }): Promise<LoadFigures> {
-  return bench.withServer('load', { UPLOAD_MODE: 'web' }, async (server) => {
-    const replies = new Replies(server);
-    const javaPid = bench.javaPid();
-    let peakRss = process.memoryUsage().rss;
-    let peakJava = javaPid ? rssOf(javaPid) : undefined;
-    const sampler = setInterval(() => {
-      peakRss = Math.max(peakRss, process.memoryUsage().rss);
-      const java = javaPid ? rssOf(javaPid) : undefined;
-      if (java !== undefined) peakJava = Math.max(peakJava ?? 0, java);
-    }, 200);
-    const errors: string[] = [];
-    let lost = 0;
-    let uploadFailures = 0;
-    const queueNumbers: string[] = [];
-    const waIds = Array.from({ length: options.applicants }, () => newWaId());
-    const timeoutMs = 60_000;
+  return bench.withServer('load', { UPLOAD_MODE: 'web' }, (server) => runLoad(bench, server, options.applicants, 'load'));
+}
 
-    const applicant = async (waId: string) => {
-      let received = 0;
-      const say = async (text: string, count: number): Promise<string[]> => {
-        const before = replies.of(waId).length;
-        const status = await postText(server, waId, text);
-        if (status !== 200) throw new Error(`webhook answered ${status}`);
-        if (!(await replies.waitFor(waId, before + count, timeoutMs))) {
-          throw new Error(`"${text}": ${replies.of(waId).length - before} of ${count} replies within ${timeoutMs / 1000} s`);
-        }
-        received += count;
-        return replies.of(waId).slice(before, before + count).map((reply) => textOf(reply.message));
-      };
-      try {
-        await say('Assalamualaikum', 2);
-        const [requirements] = await say('1', 1);
-        const failures = await uploadAll(server, requirements ?? '');
-        uploadFailures += failures;
-        await say('SELESAI', 1);
-        const [success] = await say(registrationLine(newPerson()), 1);
-        const queueNumber = (success ?? '').match(/Nomor Antrian: ([A-Z]+-\d{3,})/)?.[1];
-        if (queueNumber) queueNumbers.push(queueNumber);
-        else errors.push(`${waId}: no queue number in "${(success ?? '').slice(0, 80)}"`);
-      } catch (error) {
-        errors.push(`${waId}: ${(error as Error).message}`);
-      } finally {
-        lost += REPLIES_PER_APPLICANT - Math.min(received, REPLIES_PER_APPLICANT);
-      }
-    };
+/** What the contended run did to the machine while the applicants went through stages 1–4. */
+export interface ContendedLoadFigures extends LoadFigures {
+  /** Times DynamoDB Local was paused (SIGSTOP … SIGCONT), and for how long in all. */
+  readonly dynamoPauses: number;
+  readonly dynamoPausedMs: number;
+  readonly cpuHog: boolean;
+}
 
+/**
+ * The same load on a machine made slow on purpose (issue 14): a child process that burns a core for the
+ * whole run, and DynamoDB Local frozen with SIGSTOP for 100–500 ms at random moments (every 0.5–2.5 s),
+ * then thawed with SIGCONT. Both are undone whatever happens.
+ */
+export async function benchLoadContended(bench: LocalBench, options: { applicants: number; seed?: number; env?: Record<string, string> }): Promise<ContendedLoadFigures> {
+  const javaPid = bench.javaPid();
+  if (!javaPid) throw new Error('DynamoDB Local (Java) not found: cannot pause it');
+  return bench.withServer('contended', { UPLOAD_MODE: 'web', ...options.env }, async (server) => {
+    const contention = startContention(javaPid, options.seed ?? Date.now());
     try {
-      const started = now();
-      await Promise.all(waIds.map((waId) => applicant(waId)));
-      const seconds = (now() - started) / 1000;
-      // Anything still in the queue (a retry, a late duplicate) has its chance to show up.
-      await server.queue.drained();
-      await sleep(1000);
-      let duplicated = 0;
-      for (const waId of waIds) {
-        const bodies = replies.of(waId).map((reply) => JSON.stringify(reply.message.payload));
-        duplicated += bodies.length - new Set(bodies).size;
-      }
-      const figures: LoadFigures = {
-        loadApplicants: options.applicants,
-        loadLost: lost,
-        loadDuplicated: duplicated,
-        loadDistinctQueues: new Set(queueNumbers).size,
-        loadSeconds: round(seconds, 1),
-        loadUploadFailures: uploadFailures,
-        peakRssMb: round(peakRss / (1024 * 1024), 0),
-        peakJavaRssMb: peakJava === undefined ? null : round(peakJava / (1024 * 1024), 0),
-        loadErrors: errors.slice(0, 5),
-      };
-      progress(
-        `load: ${options.applicants} applicants in ${figures.loadSeconds} s: ${lost} lost, ${duplicated} duplicated, ` +
-          `${figures.loadDistinctQueues} distinct queue numbers; peak RSS ${figures.peakRssMb} MB (Java ${figures.peakJavaRssMb} MB)`,
-      );
-      for (const error of errors.slice(0, 5)) progress(`load: ${error}`);
-      return figures;
+      const figures = await runLoad(bench, server, options.applicants, 'contended');
+      const pauses = contention.stop();
+      progress(`contended: DynamoDB Local paused ${pauses.count} times (${pauses.ms} ms in all), one core burnt by a child process`);
+      return { ...figures, dynamoPauses: pauses.count, dynamoPausedMs: pauses.ms, cpuHog: true };
     } finally {
-      clearInterval(sampler);
-      replies.close();
+      contention.stop();
     }
   });
+}
+
+/** A CPU hog child and random SIGSTOP/SIGCONT pauses of `pid`; `stop()` ends both (idempotent). */
+function startContention(pid: number, seed: number): { stop(): { count: number; ms: number } } {
+  const next = seededRandom(seed);
+  const hog = spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' });
+  let count = 0;
+  let ms = 0;
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let paused = false;
+  const schedule = () => {
+    timer = setTimeout(() => {
+      if (stopped) return;
+      const pauseMs = 100 + Math.floor(next() * 400);
+      process.kill(pid, 'SIGSTOP');
+      paused = true;
+      count += 1;
+      ms += pauseMs;
+      timer = setTimeout(() => {
+        process.kill(pid, 'SIGCONT');
+        paused = false;
+        if (!stopped) schedule();
+      }, pauseMs);
+    }, 500 + Math.floor(next() * 2000));
+  };
+  schedule();
+  return {
+    stop() {
+      if (!stopped) {
+        stopped = true;
+        clearTimeout(timer);
+        if (paused) process.kill(pid, 'SIGCONT');
+        if (hog.pid !== undefined && hog.exitCode === null) hog.kill('SIGKILL');
+      }
+      return { count, ms };
+    },
+  };
+}
+
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1_664_525 + 1_013_904_223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+async function runLoad(bench: LocalBench, server: LocalServer, applicants: number, label: string): Promise<LoadFigures> {
+  const replies = new Replies(server);
+  const javaPid = bench.javaPid();
+  let peakRss = process.memoryUsage().rss;
+  let peakJava = javaPid ? rssOf(javaPid) : undefined;
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    const java = javaPid ? rssOf(javaPid) : undefined;
+    if (java !== undefined) peakJava = Math.max(peakJava ?? 0, java);
+  }, 200);
+  const errors: string[] = [];
+  let lost = 0;
+  let uploadFailures = 0;
+  const queueNumbers: string[] = [];
+  const waIds = Array.from({ length: applicants }, () => newWaId());
+  const timeoutMs = 60_000;
+  const patienceMs = 300_000;
+  let late = 0;
+
+  const applicant = async (waId: string) => {
+    let received = 0;
+    const say = async (text: string, count: number): Promise<string[]> => {
+      const before = replies.of(waId).length;
+      const status = await postText(server, waId, text);
+      if (status !== 200) throw new Error(`webhook answered ${status}`);
+      if (!(await replies.waitFor(waId, before + count, timeoutMs))) {
+        // Late is not lost: an applicant on a slowed machine waits on (counted), up to five minutes.
+        late += 1;
+        if (!(await replies.waitFor(waId, before + count, patienceMs - timeoutMs))) {
+          throw new Error(`"${text}": ${replies.of(waId).length - before} of ${count} replies within ${patienceMs / 1000} s`);
+        }
+      }
+      received += count;
+      return replies.of(waId).slice(before, before + count).map((reply) => textOf(reply.message));
+    };
+    try {
+      await say('Assalamualaikum', 2);
+      const [requirements] = await say('1', 1);
+      const failures = await uploadAll(server, requirements ?? '');
+      uploadFailures += failures;
+      await say('SELESAI', 1);
+      const [success] = await say(registrationLine(newPerson()), 1);
+      const queueNumber = (success ?? '').match(/Nomor Antrian: ([A-Z]+-\d{3,})/)?.[1];
+      if (queueNumber) queueNumbers.push(queueNumber);
+      else errors.push(`${waId}: no queue number in "${(success ?? '').slice(0, 80)}"`);
+    } catch (error) {
+      const seen = replies.of(waId).map((reply) => textOf(reply.message).slice(0, 30).replace(/\s+/g, ' '));
+      errors.push(`${waId}: ${(error as Error).message}; received: ${JSON.stringify(seen)}`);
+    } finally {
+      lost += REPLIES_PER_APPLICANT - Math.min(received, REPLIES_PER_APPLICANT);
+    }
+  };
+
+  try {
+    const started = now();
+    await Promise.all(waIds.map((waId) => applicant(waId)));
+    const seconds = (now() - started) / 1000;
+    // Anything still in the queue (a retry, a late duplicate) has its chance to show up.
+    await server.queue.drained();
+    await sleep(1000);
+    let duplicated = 0;
+    for (const waId of waIds) {
+      const bodies = replies.of(waId).map((reply) => JSON.stringify(reply.message.payload));
+      duplicated += bodies.length - new Set(bodies).size;
+    }
+    const figures: LoadFigures = {
+      loadApplicants: applicants,
+      loadLost: lost,
+      loadLate: late,
+      loadDuplicated: duplicated,
+      loadDistinctQueues: new Set(queueNumbers).size,
+      loadSeconds: round(seconds, 1),
+      loadUploadFailures: uploadFailures,
+      peakRssMb: round(peakRss / (1024 * 1024), 0),
+      peakJavaRssMb: peakJava === undefined ? null : round(peakJava / (1024 * 1024), 0),
+      loadErrors: errors.slice(0, 5),
+    };
+    progress(
+      `${label}: ${applicants} applicants in ${figures.loadSeconds} s: ${lost} lost, ${late} steps answered after more than a minute, ${duplicated} duplicated, ` +
+        `${figures.loadDistinctQueues} distinct queue numbers; peak RSS ${figures.peakRssMb} MB (Java ${figures.peakJavaRssMb} MB)`,
+    );
+    for (const error of errors.slice(0, 5)) progress(`${label}: ${error}`);
+    return figures;
+  } finally {
+    clearInterval(sampler);
+    replies.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Send-then-fail faults injected on chosen outbox entries: duplicates the applicants see.
+
+export interface SendFaultFigures {
+  /** Outbox entries given a fault between the send and its mark. */
+  readonly faultEntries: number;
+  /** Messages the applicants received more than once. */
+  readonly faultDuplicates: number;
+  /** Messages the applicants should have received and did not. */
+  readonly faultLost: number;
+  readonly faultSeconds: number;
+  readonly faultKinds: Record<string, number>;
+}
+
+/**
+ * `entries / 2` applicants greet at once (two replies each: the welcome and the menu list), every one of
+ * those `entries` outbox entries gets a fault right after Meta took it: the write marking it sent fails
+ * (DynamoDB's 500 on the wire, every SDK attempt), the answer is cut (a gateway's 502) or never comes.
+ * Then each applicant picks a service; every reply must arrive exactly once.
+ */
+export async function benchSendFaults(bench: LocalBench, options: { entries: number }): Promise<SendFaultFigures> {
+  const dynamo = await startDynamoFaultProxy(bench.dynamoEndpoint);
+  try {
+    const env = { DYNAMODB_ENDPOINT: dynamo.endpoint, SIM_STATUS_WEBHOOKS: 'true', QUEUE_RETRY_SCALE: '0.1', WHATSAPP_TIMEOUT_MS: '1000' };
+    return await bench.withServer('faults', env, async (server) => {
+      const replies = new Replies(server);
+      try {
+        const applicants = Math.ceil(options.entries / 2);
+        const waIds = Array.from({ length: applicants }, () => newWaId());
+        const kinds = ['mark', 'cut', 'timeout'] as const;
+        const kindOf = new Map<string, (typeof kinds)[number]>();
+        const greetings = waIds.map((waId, index) => {
+          const id = `wamid.BENCHFAULT${Date.now()}x${index}`;
+          for (const part of [0, 1]) kindOf.set(`${id}#${part}`, kinds[(index * 2 + part) % kinds.length] ?? 'mark');
+          return { waId, id };
+        });
+        const counted = new Map<string, number>();
+        for (const kind of kinds) counted.set(kind, 0);
+        const markFailures = new Map<string, number>();
+        dynamo.failWhen((call) => {
+          const outboxId = outboxEntryMarkedSent(call);
+          if (!outboxId || kindOf.get(outboxId) !== 'mark') return false;
+          const count = markFailures.get(outboxId) ?? 0;
+          // DynamoDB's client tries four times: all four fail, so the worker's attempt does.
+          if (count >= 4) return false;
+          if (count === 0) counted.set('mark', (counted.get('mark') ?? 0) + 1);
+          markFailures.set(outboxId, count + 1);
+          return true;
+        });
+        const answered = new Set<string>();
+        server.fakeGraph.scriptFailures((request) => {
+          const kind = request.callbackData ? kindOf.get(request.callbackData) : undefined;
+          if (!request.callbackData || (kind !== 'cut' && kind !== 'timeout') || answered.has(request.callbackData)) return undefined;
+          answered.add(request.callbackData);
+          counted.set(kind, (counted.get(kind) ?? 0) + 1);
+          return { afterAccepting: kind };
+        });
+        const started = now();
+        await Promise.all(
+          greetings.map(async ({ waId, id }) => {
+            const envelope = messageEnvelope(server.config.WHATSAPP_PHONE_NUMBER_ID, { waId, name: 'Budi Santoso' }, { text: 'Assalamualaikum' }, { id });
+            const { payload, signature } = signedRequest(envelope.body, server.secrets.WHATSAPP_APP_SECRET);
+            const response = await fetch(`${server.url}/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature }, body: payload });
+            await response.arrayBuffer();
+          }),
+        );
+        await server.queue.drained();
+        dynamo.failWhen(undefined);
+        server.fakeGraph.scriptFailures(undefined);
+        // The conversation goes on: each applicant picks a service and gets the requirement list.
+        await Promise.all(waIds.map((waId) => postText(server, waId, '1')));
+        await server.queue.drained();
+        await sleep(500);
+        let duplicates = 0;
+        let lost = 0;
+        for (const waId of waIds) {
+          const bodies = replies.of(waId).map((reply) => JSON.stringify({ ...reply.message.payload, biz_opaque_callback_data: undefined }));
+          duplicates += bodies.length - new Set(bodies).size;
+          lost += Math.max(0, 3 - new Set(bodies).size);
+        }
+        const figures: SendFaultFigures = {
+          faultEntries: [...counted.values()].reduce((sum, count) => sum + count, 0),
+          faultDuplicates: duplicates,
+          faultLost: lost,
+          faultSeconds: round((now() - started) / 1000, 1),
+          faultKinds: Object.fromEntries(counted),
+        };
+        progress(
+          `faults: ${figures.faultEntries} send-then-fail faults (${JSON.stringify(figures.faultKinds)}) on ${applicants} applicants in ${figures.faultSeconds} s: ` +
+            `${duplicates} duplicates seen, ${lost} replies lost`,
+        );
+        return figures;
+      } finally {
+        replies.close();
+      }
+    });
+  } finally {
+    await dynamo.close();
+  }
 }
 
 /** What the upload page's script does for each requirement: a presigned PUT, the check on arrival, Kirim. */

@@ -7,7 +7,7 @@
 import { cpus, loadavg, totalmem } from 'node:os';
 import { benchBundles, type BundleFigures } from './bundles';
 import { estimateCost, PRICES, type CostFigures } from './cost';
-import { benchEndToEnd, benchLoad, benchReminders, benchStep, LocalBench } from './local';
+import { benchEndToEnd, benchLoad, benchLoadContended, benchReminders, benchSendFaults, benchStep, LocalBench } from './local';
 import { benchPdf } from './pdf';
 import { progress, round } from './stats';
 import { benchWebhook } from './webhook';
@@ -17,10 +17,12 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
 const json = args.has('--json');
+/** `--reliability[=N]`: only the contended load (N applicants, default the run's size) and the fault injection, for repeated runs. */
+const reliabilityArg = process.argv.slice(2).find((arg) => arg === '--reliability' || arg.startsWith('--reliability='));
 
 const SIZES = quick
-  ? { webhookCalls: 2_000, comparisonRounds: 20, coldRuns: 3, pdfRenders: 30, stepApplicants: 15, e2eMessages: 30, reminders: 300, reminderWarmup: 30, loadApplicants: 20 }
-  : { webhookCalls: 20_000, comparisonRounds: 200, coldRuns: 10, pdfRenders: 200, stepApplicants: 100, e2eMessages: 200, reminders: 5_000, reminderWarmup: 1_000, loadApplicants: 200 };
+  ? { webhookCalls: 2_000, comparisonRounds: 20, coldRuns: 3, pdfRenders: 30, stepApplicants: 15, e2eMessages: 30, reminders: 300, reminderWarmup: 30, loadApplicants: 20, faultEntries: 20 }
+  : { webhookCalls: 20_000, comparisonRounds: 200, coldRuns: 10, pdfRenders: 200, stepApplicants: 100, e2eMessages: 200, reminders: 5_000, reminderWarmup: 1_000, loadApplicants: 200, faultEntries: 100 };
 
 interface Row {
   readonly key: string;
@@ -30,7 +32,37 @@ interface Row {
   readonly met?: boolean;
 }
 
+/** `--reliability[=N]`: the contended load (N applicants) and the send-then-fail faults only, as one JSON line. */
+async function reliabilityOnly(applicants: number): Promise<void> {
+  progress('starting DynamoDB Local');
+  const local = await LocalBench.start();
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => void local.stop().finally(() => process.exit(130)));
+  }
+  try {
+    const contended = await benchLoadContended(local, { applicants });
+    const faults = await benchSendFaults(local, { entries: SIZES.faultEntries });
+    const result = {
+      loadContendedApplicants: applicants,
+      loadContendedLost: contended.loadLost,
+      loadContendedLate: contended.loadLate,
+      loadContendedDuplicated: contended.loadDuplicated,
+      loadContendedDistinctQueues: contended.loadDistinctQueues,
+      faultDuplicates: faults.faultDuplicates,
+      faultLost: faults.faultLost,
+      details: { contended, faults },
+    };
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+  } finally {
+    await local.stop();
+  }
+}
+
 async function main(): Promise<void> {
+  if (reliabilityArg) {
+    const size = Number(reliabilityArg.split('=')[1] ?? SIZES.loadApplicants);
+    return reliabilityOnly(size);
+  }
   const started = Date.now();
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}`;
   const loadBefore = loadavg()[0] ?? 0;
@@ -46,7 +78,7 @@ async function main(): Promise<void> {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => void local.stop().finally(() => process.exit(130)));
   }
-  let step, e2e, reminders, load;
+  let step, e2e, reminders, load, contended, faults;
   try {
     step = await benchStep(local, { applicants: SIZES.stepApplicants });
     e2e = await benchEndToEnd(local, { messages: SIZES.e2eMessages });
@@ -56,6 +88,8 @@ async function main(): Promise<void> {
     await benchReminders(local, { registrations: SIZES.reminderWarmup });
     reminders = await benchReminders(local, { registrations: SIZES.reminders });
     load = await benchLoad(local, { applicants: SIZES.loadApplicants });
+    contended = await benchLoadContended(local, { applicants: SIZES.loadApplicants });
+    faults = await benchSendFaults(local, { entries: SIZES.faultEntries });
   } finally {
     await local.stop();
   }
@@ -76,12 +110,16 @@ async function main(): Promise<void> {
     load200Lost: load.loadLost,
     load200Duplicated: load.loadDuplicated,
     load200DistinctQueues: load.loadDistinctQueues,
+    load200ContendedLost: contended.loadLost,
+    load200ContendedDuplicated: contended.loadDuplicated,
+    load200ContendedLate: contended.loadLate,
+    faultDuplicates: faults.faultDuplicates,
     bundles: Object.fromEntries(bundles.map((bundle) => [bundle.entry, { kb: bundle.kb, sourceMapKb: bundle.sourceMapKb, coldInitMs: bundle.coldInitMs }])),
     peakRssMb: load.peakRssMb,
     peakJavaRssMb: load.peakJavaRssMb,
     monthlyCostUsd: cost.monthlyUsd,
     costRegion: cost.region,
-    details: { webhook, step, e2e, pdf, reminders, load, cost },
+    details: { webhook, step, e2e, pdf, reminders, load, contended, faults, cost },
     sizes: SIZES,
     quick,
     machine,
@@ -102,9 +140,12 @@ async function main(): Promise<void> {
     { key: 'pdfKb', what: 'PDF proof size (KB)', value: result.pdfKb, goal: '≤ 40', met: result.pdfKb <= 40 },
     { key: 'reminders5000EnqueueS', what: `reminder job, ${n(reminders.remindersQueued)} registrations on one day: seconds until all queued`, value: result.reminders5000EnqueueS, goal: '≤ 10', met: result.reminders5000EnqueueS <= 10 },
     { key: 'remindersSendRatio', what: `reminders sent ÷ ${reminders.messagesPerSecond}/s ceiling (${reminders.remindersPerSecond}/s, ${n(reminders.remindersSent)} in ${reminders.remindersSendS} s; CPU a reminder: ${reminders.nodeCpuMsPerReminder} ms node + ${reminders.javaCpuMsPerReminder} ms DynamoDB Local; after ${n(SIZES.reminderWarmup)} warm-up)`, value: result.remindersSendRatio, goal: '≥ 0.95', met: result.remindersSendRatio >= 0.95 },
-    { key: 'load200Lost', what: `${load.loadApplicants} applicants, stages 1–4 at once with uploads (${load.loadSeconds} s): replies lost`, value: result.load200Lost, goal: '0', met: result.load200Lost === 0 },
+    { key: 'load200Lost', what: `${load.loadApplicants} applicants, stages 1–4 at once with uploads (${load.loadSeconds} s): replies lost (${load.loadLate} steps answered after more than a minute)`, value: result.load200Lost, goal: '0', met: result.load200Lost === 0 },
     { key: 'load200Duplicated', what: 'the same: replies duplicated', value: result.load200Duplicated, goal: '0', met: result.load200Duplicated === 0 },
     { key: 'load200DistinctQueues', what: 'the same: distinct queue numbers', value: result.load200DistinctQueues, goal: String(load.loadApplicants), met: result.load200DistinctQueues === load.loadApplicants },
+    { key: 'load200ContendedLost', what: `the same load with a CPU hog beside it and DynamoDB Local paused (SIGSTOP) ${contended.dynamoPauses} times, ${n(contended.dynamoPausedMs)} ms in all (${contended.loadSeconds} s): replies lost (${contended.loadLate} steps answered after more than a minute; ${contended.loadDistinctQueues} distinct queue numbers)`, value: result.load200ContendedLost, goal: '0', met: result.load200ContendedLost === 0 },
+    { key: 'load200ContendedDuplicated', what: 'the same: replies duplicated', value: result.load200ContendedDuplicated, goal: '0', met: result.load200ContendedDuplicated === 0 },
+    { key: 'faultDuplicates', what: `send-then-fail faults on ${faults.faultEntries} outbox entries (mark failed, answer cut, answer timed out): duplicates applicants saw (${faults.faultLost} lost)`, value: result.faultDuplicates, goal: '0', met: result.faultDuplicates === 0 },
     ...bundles.map((bundle: BundleFigures): Row => ({
       key: `bundle.${bundle.entry}`,
       what: `${bundle.entry} λ: KB (map ${bundle.sourceMapKb} KB) / cold init ms; largest: ${bundle.largest.slice(0, 3).map((p) => `${p.name} ${p.kb}`).join(', ')}`,

@@ -41,3 +41,18 @@ export class MediaRejectedError extends Error {
     super(`media rejected: ${reason}`);
   }
 }
+
+/**
+ * A send that may have reached Meta and is not settled: the request timed out or was cut off, or Meta
+ * accepted it and the record that says so could not be written. The retry must not send it again at
+ * once: it first waits long enough for Meta's status webhook (which carries the outbox id) to arrive.
+ */
+export class SendOutcomeUnknownError extends Error {
+  override readonly name = 'SendOutcomeUnknownError';
+  constructor(
+    readonly outboxId: string,
+    override readonly cause: unknown,
+  ) {
+    super(`send of ${outboxId} not settled: ${cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause)}`);
+  }
+}

@@ -19,6 +19,18 @@ export interface OutboxEntry {
   readonly reply: Reply;
   /** The registration this message is about, for the delivery states officers see. */
   readonly about?: { readonly queueNumber: string; readonly kind: string; readonly countedAgainstLimit?: boolean };
+  /**
+   * Set just before each call to the Graph API: a send may have reached Meta while the entry is still
+   * here. A retry that finds it looks for the status webhook carrying this entry's id before sending again.
+   */
+  readonly inFlight?: InFlightSend;
+}
+
+export interface InFlightSend {
+  /** When the latest attempt started (ISO). */
+  readonly since: string;
+  /** The attempt was the template (Meta's 131047 fallback, or a template reply): it counts against the messaging limit. */
+  readonly template: boolean;
 }
 
 export interface ApplicantSession {
@@ -53,6 +65,8 @@ export interface SessionStore {
   lastInboundTimes(applicantKeys: readonly string[]): Promise<Map<string, string>>;
   /** Removes a settled entry (sent, or refused for good and recorded) from the outbox. */
   markSent(key: string, outboxId: string): Promise<void>;
+  /** Records that a send of this entry is about to start; `false` when the entry is no longer in the outbox. */
+  markInFlight(key: string, outboxId: string, send: InFlightSend): Promise<boolean>;
 }
 
 /**
@@ -99,8 +113,24 @@ export interface Delivery {
   readonly errorTitle?: string;
 }
 
+/** What Meta's status webhooks said about one outbox entry (its id travels as `biz_opaque_callback_data`). */
+export interface SendOutcome {
+  readonly outboxId: string;
+  readonly messageId: string;
+  readonly status: string;
+  readonly at: string;
+}
+
 export interface DeliveryStore {
+  /**
+   * Keeps a message's delivery state without lowering what a status webhook already recorded (statuses
+   * are handled apart from the sends, and may come first).
+   */
   recordSent(message: SentMessage): Promise<void>;
+  /** A status webhook named this outbox entry: Meta has the message. Kept whether or not the entry is still unsettled. */
+  recordSendOutcome(outcome: SendOutcome): Promise<void>;
+  /** The first status recorded for this outbox entry, if any came. */
+  sendOutcome(outboxId: string): Promise<SendOutcome | undefined>;
   /** A sent message's fallback template while it has not been sent: `undefined` when it has none or it went. */
   pendingFallback(messageId: string): Promise<{ fallback: Reply; queueNumber: string; kind: string } | undefined>;
   /** The fallback went: a repeated `failed` status must not send it again. */

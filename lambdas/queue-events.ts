@@ -101,3 +101,4 @@ export function reminderEvent(registration: { queueNumber: string; ownerKey: str
   };
 }
 export type QueueEvent = z.infer<typeof queueEventSchema>;
+

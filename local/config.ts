@@ -27,6 +27,8 @@ const localSchema = z.object({
   QUEUE_RETRY_SCALE: z.coerce.number().gt(0).max(1).default(1),
   /** The longest a local retry waits, whatever the worker chose. */
   QUEUE_RETRY_MAX_MS: z.coerce.number().int().min(1).max(15 * 60 * 1000).default(10_000),
+  /** The fake Graph API posts a `sent` status webhook for every message it takes, as Meta does. */
+  SIM_STATUS_WEBHOOKS: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
   LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']).default('WARN'),
   /** The first officer (role admin), created at start when no officer exists. */
   ADMIN_USERNAME: z.string().regex(/^[a-z0-9._-]{3,32}$/, '3–32 of a-z 0-9 . _ -').default('admin'),

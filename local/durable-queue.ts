@@ -1,7 +1,8 @@
 /**
  * The local stand-in for SQS FIFO, with the same contract: one ordered stream per message group,
  * deduplication ids remembered for five minutes, retries with backoff, and a dead-letter file after
- * `maxReceiveCount` failures. Every enqueue is written and fsynced to a journal in `DATA_DIR` before it
+ * `maxReceiveCount` failures. Groups take turns: the group that became ready first goes first, so a
+ * busy conversation cannot keep the others waiting. Every enqueue is written and fsynced to a journal in `DATA_DIR` before it
  * resolves, so a killed server loses nothing: on start the journal is replayed.
  */
 import { randomUUID } from 'node:crypto';
@@ -52,6 +53,8 @@ export class DurableQueue {
   private readonly deadLetterPath: string;
   private readonly groups = new Map<string, QueuedMessage[]>();
   private readonly busyGroups = new Set<string>();
+  /** Groups with a message to hand over and nothing in flight, in the order they became so. */
+  private readonly readyGroups = new Set<string>();
   private readonly recentDedupIds = new Map<string, number>();
   private readonly idleWaiters: (() => void)[] = [];
   private handle: FileHandle | undefined;
@@ -120,7 +123,10 @@ export class DurableQueue {
       accepted.map((m) => ({ op: 'enq', seq: m.seq, id: m.messageId, group: m.groupId, dedup: m.deduplicationId, body: m.body, at: m.sentAt })),
       true,
     );
-    for (const message of accepted) this.groupOf(message.groupId).push(message);
+    for (const message of accepted) {
+      this.groupOf(message.groupId).push(message);
+      if (!this.busyGroups.has(message.groupId)) this.readyGroups.add(message.groupId);
+    }
     this.dispatch();
   }
 
@@ -169,12 +175,17 @@ export class DurableQueue {
     return group;
   }
 
+  /**
+   * Hands over the head of each ready group, oldest-ready first. (Scanning the groups in the order they
+   * were first seen instead let the first applicants' next messages jump ahead of everyone else's first:
+   * under load the last to arrive waited for minutes.)
+   */
   private dispatch(): void {
     if (!this.consumer || this.stopped) return;
-    for (const [groupId, messages] of this.groups) {
-      if (this.inFlight >= this.concurrency) return;
-      if (this.busyGroups.has(groupId)) continue;
-      const head = messages[0];
+    for (const groupId of this.readyGroups) {
+      if (this.inFlight >= this.concurrency) break;
+      this.readyGroups.delete(groupId);
+      const head = this.groups.get(groupId)?.[0];
       if (!head) {
         this.groups.delete(groupId);
         continue;
@@ -220,6 +231,8 @@ export class DurableQueue {
   private release(groupId: string): void {
     this.busyGroups.delete(groupId);
     this.inFlight -= 1;
+    if (this.groups.get(groupId)?.length) this.readyGroups.add(groupId);
+    else this.groups.delete(groupId);
     this.dispatch();
   }
 
@@ -302,7 +315,10 @@ export class DurableQueue {
       }
     }
     const ordered = [...pending.values()].sort((a, b) => a.seq - b.seq);
-    for (const message of ordered) this.groupOf(message.groupId).push(message);
+    for (const message of ordered) {
+      this.groupOf(message.groupId).push(message);
+      this.readyGroups.add(message.groupId);
+    }
     const compacted = ordered
       .map((m) => JSON.stringify({ op: 'enq', seq: m.seq, id: m.messageId, group: m.groupId, dedup: m.deduplicationId, body: m.body, at: m.sentAt }) + '\n')
       .join('');

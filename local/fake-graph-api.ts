@@ -4,6 +4,7 @@
  * the tests. Tests can script failures.
  */
 import { createHash } from 'node:crypto';
+import { statusEnvelope } from './meta-envelope';
 import { EventEmitter } from 'node:events';
 import { z } from 'zod';
 import type { TemplateParameters } from '../lambdas/domain/replies';
@@ -31,8 +32,29 @@ export interface GraphError {
   readonly message: string;
 }
 
-/** Decides, per request, to fail it (a Meta error, or `timeout` to never answer). */
-export type FailureScript = (request: { kind: 'message' | 'read'; to?: string; type?: string }) => GraphError | 'timeout' | undefined;
+/**
+ * Takes a message and then loses the answer: Meta has it (it is delivered and its status webhook comes),
+ * the caller learns nothing (`timeout`: no answer at all; `cut`: a gateway's 502 without Meta's body).
+ */
+export interface AcceptThenFail {
+  readonly afterAccepting: 'timeout' | 'cut';
+}
+
+/** What a failure script sees of a request. */
+export interface ScriptedRequest {
+  readonly kind: 'message' | 'read';
+  readonly to?: string;
+  readonly type?: string;
+  /** The sender's `biz_opaque_callback_data` (the bot's outbox id). */
+  readonly callbackData?: string;
+  readonly payload?: Record<string, unknown>;
+}
+
+/** Decides, per request, to fail it (a Meta error, `timeout` to never answer, or to take it and lose the answer). */
+export type FailureScript = (request: ScriptedRequest) => GraphError | 'timeout' | AcceptThenFail | undefined;
+
+/** Posts a status webhook (Meta's envelope, unsigned) the way Meta does; resolves to the HTTP status. */
+export type StatusPoster = (body: Record<string, unknown>) => Promise<number>;
 
 const listRowSchema = z.object({ id: z.string().min(1).max(200), title: z.string().min(1).max(24), description: z.string().max(72).optional() });
 const messageSchema = z.discriminatedUnion('type', [
@@ -100,6 +122,8 @@ export class FakeGraphApi extends EventEmitter {
   readonly sent: SentMessage[] = [];
   readonly readReceipts: string[] = [];
   private failureScript: FailureScript | undefined;
+  private statusPoster: StatusPoster | undefined;
+  private readonly statusTimers = new Set<NodeJS.Timeout>();
   private counter = 0;
   private readonly media = new Map<string, { bytes: Buffer; mimeType: string }>();
   /** Templates per WhatsApp Business Account id. */
@@ -140,6 +164,43 @@ export class FakeGraphApi extends EventEmitter {
 
   scriptFailures(script: FailureScript | undefined): void {
     this.failureScript = script;
+  }
+
+  /**
+   * Posts a `sent` status webhook for every message taken, a few milliseconds later, as Meta does within
+   * seconds, with the sender's `biz_opaque_callback_data`; a webhook that does not answer 200 is posted
+   * again with back-off (Meta retries too). `undefined` stops it.
+   */
+  postStatusesTo(poster: StatusPoster | undefined): void {
+    this.statusPoster = poster;
+  }
+
+  /** Stops status webhooks still waiting to be posted. */
+  close(): void {
+    this.statusPoster = undefined;
+    for (const timer of this.statusTimers) clearTimeout(timer);
+    this.statusTimers.clear();
+  }
+
+  private scheduleStatus(sent: SentMessage, callbackData: string | undefined, attempt = 0): void {
+    const poster = this.statusPoster;
+    if (!poster) return;
+    const timer = setTimeout(
+      () => {
+        this.statusTimers.delete(timer);
+        const body = statusEnvelope(this.phoneNumberId, sent.to, sent.id, 'sent', undefined, callbackData ? { callbackData } : {});
+        poster(body).then(
+          (status) => {
+            if (status !== 200 && attempt < 8) this.scheduleStatus(sent, callbackData, attempt + 1);
+          },
+          () => {
+            if (attempt < 8) this.scheduleStatus(sent, callbackData, attempt + 1);
+          },
+        );
+      },
+      attempt === 0 ? 5 : Math.min(5_000, 100 * 2 ** attempt),
+    );
+    this.statusTimers.add(timer);
   }
 
   sentTo(to: string): SentMessage[] {
@@ -196,7 +257,7 @@ export class FakeGraphApi extends EventEmitter {
     const record = (body ?? {}) as Record<string, unknown>;
     if (record.status === 'read') {
       const failure = this.failureScript?.({ kind: 'read' });
-      if (failure) return this.fail(failure);
+      if (failure) return this.fail(typeof failure === 'object' && 'afterAccepting' in failure ? 'timeout' : failure);
       this.readReceipts.push(String(record.message_id));
       return { status: 200, body: { success: true } };
     }
@@ -211,8 +272,10 @@ export class FakeGraphApi extends EventEmitter {
       if (refused) return refused;
     }
     const to = envelope.data.to ? envelope.data.to.replace(/^\+/, '') : String(envelope.data.recipient);
-    const failure = this.failureScript?.({ kind: 'message', to, type: message.data.type });
-    if (failure) return this.fail(failure);
+    const callbackData = envelope.data.biz_opaque_callback_data;
+    const failure = this.failureScript?.({ kind: 'message', to, type: message.data.type, ...(callbackData ? { callbackData } : {}), payload: record });
+    const lostAnswer = typeof failure === 'object' && 'afterAccepting' in failure ? failure.afterAccepting : undefined;
+    if (failure && !lostAnswer) return this.fail(failure as GraphError | 'timeout');
     this.counter += 1;
     const sent: SentMessage = {
       id: `wamid.SIM${String(this.counter).padStart(8, '0')}${Math.random().toString(36).slice(2, 8)}`,
@@ -224,6 +287,8 @@ export class FakeGraphApi extends EventEmitter {
     };
     this.sent.push(sent);
     this.emit('sent', sent);
+    this.scheduleStatus(sent, callbackData);
+    if (lostAnswer) return this.fail(lostAnswer === 'timeout' ? 'timeout' : { httpStatus: 502, code: 0, message: '' });
     return {
       status: 200,
       body: { messaging_product: 'whatsapp', contacts: [{ input: envelope.data.to ?? to, wa_id: to }], messages: [{ id: sent.id }] },
@@ -332,6 +397,8 @@ export class FakeGraphApi extends EventEmitter {
 
   private async fail(failure: GraphError | 'timeout'): Promise<{ status: number; body: unknown }> {
     if (failure === 'timeout') return new Promise(() => undefined);
+    // Code 0: not Meta's answer but a gateway's (the body is not Meta's JSON error).
+    if (failure.code === 0) return { status: failure.httpStatus, body: 'Bad Gateway' };
     return error(failure.httpStatus, failure.code, failure.message);
   }
 }

@@ -97,7 +97,14 @@ export function signedRequest(body: unknown, appSecret: string): { payload: stri
 }
 
 /** A status webhook for a message the business sent (`sent`, `delivered`, `read`, `failed`). */
-export function statusEnvelope(phoneNumberId: string, recipientWaId: string, messageId: string, status: string, errorCode?: number): Record<string, unknown> {
+export function statusEnvelope(
+  phoneNumberId: string,
+  recipientWaId: string,
+  messageId: string,
+  status: string,
+  errorCode?: number,
+  options: { callbackData?: string } = {},
+): Record<string, unknown> {
   return messagesChange(phoneNumberId, {
     statuses: [
       {
@@ -105,6 +112,7 @@ export function statusEnvelope(phoneNumberId: string, recipientWaId: string, mes
         status,
         timestamp: String(Math.floor(Date.now() / 1000)),
         recipient_id: recipientWaId,
+        ...(options.callbackData ? { biz_opaque_callback_data: options.callbackData } : {}),
         ...(errorCode !== undefined ? { errors: [{ code: errorCode, title: 'Error' }] } : {}),
       },
     ],

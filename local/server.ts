@@ -34,6 +34,7 @@ import { workerDeps } from '../lambdas/composition-root';
 import { createConversationHandler } from '../lambdas/handlers/conversation-handler';
 import { createUploadHandler } from '../lambdas/handlers/upload-handler';
 import { createWebhookHandler } from '../lambdas/handlers/webhook-handler';
+import { messageGroupOf } from '../lambdas/message-groups';
 import type { EventQueue } from '../lambdas/ports';
 import { loadLocalConfig, SIMULATOR_DEFAULTS, type LocalConfig } from './config';
 import { ensureTable, localClient, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
@@ -41,6 +42,7 @@ import { DurableQueue, RetryLaterError, type QueuedMessage } from './durable-que
 import { FakeGraphApi } from './fake-graph-api';
 import { BodyTooLargeError, readBody, toHttpApiEvent, writeResult } from './http-events';
 import { LOCAL_BUCKET, localS3Client, proxyToS3, S3_PROXY_PREFIX, startS3Local, type S3Local } from './s3-local';
+import { signedRequest } from './meta-envelope';
 import { Simulator } from './simulator';
 
 export interface LocalServer {
@@ -154,7 +156,7 @@ export async function startLocalServer(env: Env = process.env): Promise<LocalSer
     const eventQueue: EventQueue = {
       enqueue: (events) =>
         durableQueue.send(
-          events.map((event) => ({ groupId: event.applicant.key, deduplicationId: event.eventId, body: JSON.stringify(event) })),
+          events.map((event) => ({ groupId: messageGroupOf(event), deduplicationId: event.eventId, body: JSON.stringify(event) })),
         ),
     };
     const webhook = createWebhookHandler({
@@ -164,6 +166,15 @@ export async function startLocalServer(env: Env = process.env): Promise<LocalSer
       metrics: NO_METRICS,
       log: logger,
     });
+    if (config.SIM_STATUS_WEBHOOKS) {
+      fakeGraph.postStatusesTo(async (body) => {
+        const { payload, signature } = signedRequest(body, config.WHATSAPP_APP_SECRET);
+        // Over HTTP to the real /webhook, signed with the app secret, like Meta's own.
+        const answer = await fetch(`${url}/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature }, body: payload });
+        await answer.arrayBuffer();
+        return answer.status;
+      });
+    }
     const upload = createUploadHandler({
       drafts,
       blobs,
@@ -341,6 +352,7 @@ export async function startLocalServer(env: Env = process.env): Promise<LocalSer
       adminPassword,
       async stop() {
         ready = false;
+        fakeGraph.close();
         await new Promise<void>((resolveClose) => {
           server.close(() => resolveClose());
           server.closeAllConnections();

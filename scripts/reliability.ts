@@ -11,7 +11,7 @@ import { CATEGORIES, reliabilityDir, type TallyRow } from '../test/support/tally
 
 const TESTS: ReadonlyArray<readonly [string, string]> = [
   ['unit', 'test/unit/fuzz.test.ts'],
-  ['integration', 'test/integration/(webhook-corpus|webhook-signatures|delivery-chaos|faults|send-failures|crash|fuzz-server|personal-data|document-links|admin-api-auth)\\.test\\.ts'],
+  ['integration', 'test/integration/(webhook-corpus|webhook-signatures|delivery-chaos|faults|send-failures|send-then-fail|contended-load|crash|fuzz-server|personal-data|document-links|admin-api-auth)\\.test\\.ts'],
   ['infra', 'test/infra/stacks.test.ts'],
   ['browser', 'test/browser/admin(-xss)?\\.test\\.ts'],
 ];

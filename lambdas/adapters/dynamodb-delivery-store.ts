@@ -1,9 +1,9 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, TransactWriteCommand, type TransactWriteCommandInput, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Reply } from '../domain/replies';
-import type { Delivery, DeliveryStore, FailedSend, SentMessage } from '../ports';
-import { batchGetAll, batchWriteAll } from './dynamodb-client';
-import { DAY_MS, DELIVERY_TTL_MS, keys, ttlSeconds } from './table-design';
+import type { Delivery, DeliveryStore, FailedSend, SendOutcome, SentMessage } from '../ports';
+import { batchGetAll } from './dynamodb-client';
+import { DAY_MS, DELIVERY_TTL_MS, EVENT_RECORD_TTL_MS, keys, ttlSeconds } from './table-design';
 
 /** Statuses arrive in any order and more than once: keep the highest reached; `failed` is final. */
 const RANK: Record<string, number> = { accepted: 0, sent: 1, delivered: 2, read: 3, played: 3, failed: 9 };
@@ -21,28 +21,78 @@ export class DynamoDbDeliveryStore implements DeliveryStore {
   ) {}
 
   async recordSent(message: SentMessage): Promise<void> {
-    const expiresAt = ttlSeconds(this.now(), DELIVERY_TTL_MS);
-    const state = { status: 'accepted', statusRank: 0, statusAt: message.at };
-    await batchWriteAll(this.client, this.tableName, [
-      {
-        PutRequest: {
-          Item: {
-            ...keys.delivery(message.messageId),
-            queueNumber: message.queueNumber,
-            kind: message.kind,
-            sentAt: message.at,
-            ...(message.fallback ? { fallback: message.fallback } : {}),
-            ...state,
-            expiresAt,
+    const now = this.now();
+    // A status webhook may have been handled first: it made the item; its state stays (if_not_exists).
+    const result = await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.delivery(message.messageId),
+        UpdateExpression:
+          'SET queueNumber = :queue, kind = :kind, sentAt = if_not_exists(sentAt, :at), #status = if_not_exists(#status, :accepted), ' +
+          'statusRank = if_not_exists(statusRank, :zero), statusAt = if_not_exists(statusAt, :at), expiresAt = if_not_exists(expiresAt, :ttl)' +
+          (message.fallback ? ', fallback = :fallback' : ''),
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':queue': message.queueNumber,
+          ':kind': message.kind,
+          ':at': message.at,
+          ':accepted': 'accepted',
+          ':zero': 0,
+          ':ttl': ttlSeconds(now, DELIVERY_TTL_MS),
+          ...(message.fallback ? { ':fallback': message.fallback } : {}),
+        },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    const state = result.Attributes ?? {};
+    const sentAt = typeof state.sentAt === 'string' ? state.sentAt : message.at;
+    const rank = typeof state.statusRank === 'number' ? state.statusRank : 0;
+    // The registration's copy: made, or raised to the message's state, never lowered (recordStatus may write it meanwhile).
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.registrationMessage(message.queueNumber, sentAt, message.messageId),
+          UpdateExpression:
+            'SET messageId = :id, kind = :kind, sentAt = :sentAt, #status = :status, statusRank = :rank, statusAt = :statusAt' +
+            (typeof state.errorCode === 'number' ? ', errorCode = :code, errorTitle = :title' : ''),
+          ConditionExpression: 'attribute_not_exists(statusRank) OR statusRank < :rank',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':id': message.messageId,
+            ':kind': message.kind,
+            ':sentAt': sentAt,
+            ':status': typeof state.status === 'string' ? state.status : 'accepted',
+            ':rank': rank,
+            ':statusAt': typeof state.statusAt === 'string' ? state.statusAt : message.at,
+            ...(typeof state.errorCode === 'number' ? { ':code': state.errorCode, ':title': String(state.errorTitle ?? '') } : {}),
           },
-        },
-      },
-      {
-        PutRequest: {
-          Item: { ...keys.registrationMessage(message.queueNumber, message.at, message.messageId), messageId: message.messageId, kind: message.kind, sentAt: message.at, ...state },
-        },
-      },
-    ]);
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+  }
+
+  async recordSendOutcome(outcome: SendOutcome): Promise<void> {
+    await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.sendOutcome(outcome.outboxId),
+        // The first status tells the retry all it needs: Meta has the message (a resend has its own id).
+        UpdateExpression:
+          'SET messageId = if_not_exists(messageId, :id), #status = if_not_exists(#status, :status), statusAt = if_not_exists(statusAt, :at), expiresAt = if_not_exists(expiresAt, :ttl)',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':id': outcome.messageId, ':status': outcome.status, ':at': outcome.at, ':ttl': ttlSeconds(this.now(), EVENT_RECORD_TTL_MS) },
+      }),
+    );
+  }
+
+  async sendOutcome(outboxId: string): Promise<SendOutcome | undefined> {
+    const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.sendOutcome(outboxId), ConsistentRead: true }));
+    const item = result.Item;
+    if (typeof item?.messageId !== 'string') return undefined;
+    return { outboxId, messageId: item.messageId, status: String(item.status), at: String(item.statusAt) };
   }
 
   async pendingFallback(messageId: string): Promise<{ fallback: Reply; queueNumber: string; kind: string } | undefined> {

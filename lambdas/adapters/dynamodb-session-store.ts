@@ -1,10 +1,10 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Conversation } from '../domain/conversation';
 import type { Reply } from '../domain/replies';
 import { ConcurrentUpdateError, DuplicateEventError } from '../errors';
 import type { Registration } from '../domain/registration';
-import type { ApplicantSession, OutboxEntry, SessionStore } from '../ports';
+import type { ApplicantSession, InFlightSend, OutboxEntry, SessionStore } from '../ports';
 import { batchGetAll } from './dynamodb-client';
 import { documentsFixedWrites, registrationCreationWrites } from './dynamodb-registration-store';
 import { EVENT_RECORD_TTL_MS, keys, SESSION_TTL_MS, ttlSeconds } from './table-design';
@@ -17,7 +17,7 @@ interface SessionItem {
   lastInboundAt?: string;
   recentEventIds?: string[];
   /** Keyed by outbox id so that one entry can be removed or marked without rewriting the rest. */
-  outbox?: Record<string, { seq: number; reply: Reply; about?: { queueNumber: string; kind: string; countedAgainstLimit?: boolean } }>;
+  outbox?: Record<string, { seq: number; reply: Reply; about?: { queueNumber: string; kind: string; countedAgainstLimit?: boolean }; inFlight?: InFlightSend }>;
   version: number;
 }
 
@@ -115,6 +115,25 @@ export class DynamoDbSessionStore implements SessionStore {
           throw new ConcurrentUpdateError(session.key);
         }
       }
+      throw error;
+    }
+  }
+
+  async markInFlight(key: string, outboxId: string, send: InFlightSend): Promise<boolean> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.session(key),
+          UpdateExpression: 'SET outbox.#id.inFlight = :send',
+          ConditionExpression: 'attribute_exists(outbox.#id)',
+          ExpressionAttributeNames: { '#id': outboxId },
+          ExpressionAttributeValues: { ':send': send },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
       throw error;
     }
   }

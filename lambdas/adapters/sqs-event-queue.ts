@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { SendMessageBatchRequest, SendMessageBatchResult } from '@aws-sdk/client-sqs';
 import type { EventQueue } from '../ports';
+import { messageGroupOf } from '../message-groups';
 import type { QueueEvent } from '../queue-events';
 
 const SQS_BATCH_LIMIT = 10;
@@ -15,7 +16,7 @@ export interface SqsBatchSender {
   sendMessageBatch(input: SendMessageBatchRequest): Promise<Pick<SendMessageBatchResult, 'Failed'>>;
 }
 
-/** SQS FIFO: one message group per applicant keeps their events in order; the event id deduplicates. */
+/** SQS FIFO: one message group per applicant keeps their events in order (`messageGroupOf`); the event id deduplicates. */
 export class SqsEventQueue implements EventQueue {
   constructor(
     private readonly sqs: SqsBatchSender,
@@ -44,7 +45,7 @@ export class SqsEventQueue implements EventQueue {
       Entries: batch.map((event, index) => ({
         Id: String(index),
         MessageBody: JSON.stringify(event),
-        MessageGroupId: event.applicant.key,
+        MessageGroupId: messageGroupOf(event),
         MessageDeduplicationId: deduplicationId(event.eventId),
       })),
     });

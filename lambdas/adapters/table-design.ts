@@ -13,6 +13,8 @@ export const keys = {
   session: (applicantKey: string) => ({ pk: `APPLICANT#${applicantKey}`, sk: 'SESSION' }),
   event: (eventId: string) => ({ pk: `EVENT#${eventId}`, sk: 'EVENT' }),
   delivery: (messageId: string) => ({ pk: `MSG#${messageId}`, sk: 'DELIVERY' }),
+  /** What Meta's status webhooks said about one outbox entry, found by the entry's id (`biz_opaque_callback_data`). */
+  sendOutcome: (outboxId: string) => ({ pk: `OUTBOX#${outboxId}`, sk: 'OUTCOME' }),
   draft: (draftId: string) => ({ pk: `DRAFT#${draftId}`, sk: 'DRAFT' }),
   draftDocument: (draftId: string, requirement: string, objectKey: string) => ({
     pk: `DRAFT#${draftId}`,

@@ -1,6 +1,8 @@
 /**
  * One event from an applicant's ordered stream: skip it if already handled, decide (pure), save the
- * decision with its replies (outbox), send them, mark them sent. A retry resends only what is unsent.
+ * decision with its replies (outbox), send them, mark them sent. Each send is marked in flight first and
+ * carries its outbox id to Meta (`biz_opaque_callback_data`); a retry that finds an entry in flight
+ * settles it from Meta's status webhook when one came, and sends it again only when none did.
  */
 import { createHash } from 'node:crypto';
 import { maskNik } from '../adapters/logger';
@@ -24,7 +26,7 @@ import { isOpen, type Registration } from '../domain/registration';
 import { cancelledByApplicant, checkRescheduleRequest, rescheduleRequested } from '../domain/reschedule';
 import { dayState, type DayState, type HolidayCalendar } from '../domain/schedule';
 import type { RequirementId, ServiceId } from '../domain/services';
-import { ConcurrentUpdateError, DuplicateEventError, GraphApiError, MediaRejectedError } from '../errors';
+import { ConcurrentUpdateError, DuplicateEventError, GraphApiError, MediaRejectedError, SendOutcomeUnknownError } from '../errors';
 import type {
   ApplicantSession,
   BlobStore,
@@ -242,6 +244,10 @@ async function saveAndSend(
     await deps.sessions.saveDecision(decided, eventId, now, created);
   } catch (error) {
     if (error instanceof DuplicateEventError) {
+      // Either another attempt saved this event, or ours did and its answer was lost (the SDK then
+      // retried the transaction and met its own write). Either way its replies are in the outbox now.
+      const stored = await deps.sessions.load(session.key);
+      if (stored?.recentEventIds.includes(eventId)) await sendOutbox(stored, deps);
       deps.log.info('duplicate event skipped', { eventId });
       return false;
     }
@@ -357,20 +363,26 @@ function matchesSha256(bytes: Uint8Array, expected: string): boolean {
   return expected === digest.toString('base64') || expected.toLowerCase() === digest.toString('hex');
 }
 
+/**
+ * Sends what the outbox holds, in order. An entry found in flight was being sent by an earlier attempt
+ * that did not settle it: the retry waited (SEND_OUTCOME_WAIT_SECONDS), so if Meta took it, its status
+ * webhook has been recorded by now and the entry is settled without a second send.
+ */
 async function sendOutbox(session: ApplicantSession, deps: EventHandlingDeps): Promise<void> {
   const recipient = { ...(session.waId ? { waId: session.waId } : {}), ...(session.userId ? { userId: session.userId } : {}) };
   for (const entry of session.outbox) {
-    try {
-      const { messageId, template } = await sendWithinWindow(recipient, entry, deps);
-      if (template && !entry.about?.countedAgainstLimit) await deps.deliveries.recordTemplateSend(deps.clock.now());
-      if (entry.about) {
-        const fallback = 'outsideWindow' in entry.reply ? entry.reply.outsideWindow : undefined;
-        await deps.deliveries.recordSent({ messageId, ...entry.about, at: deps.clock.now().toISOString(), ...(fallback ? { fallback } : {}) });
-        if (entry.about.kind === 'reminder') deps.metrics.count(METRICS.remindersSent);
-        else deps.metrics.count(METRICS.notificationsSent, 1, { Kind: entry.about.kind });
+    if (entry.inFlight) {
+      const outcome = await deps.deliveries.sendOutcome(entry.id);
+      if (outcome) {
+        await settleSent(session, entry, { messageId: outcome.messageId, template: entry.inFlight.template }, deps);
+        deps.log.info('reply had reached Meta: settled from its status, not sent again', { outboxId: entry.id, messageId: outcome.messageId, status: outcome.status });
+        continue;
       }
-      await deps.sessions.markSent(session.key, entry.id);
-      deps.log.info('reply sent', { outboxId: entry.id, messageId });
+      deps.log.warn('no status came for a send in flight: sending it again', { outboxId: entry.id, since: entry.inFlight.since });
+    }
+    let sent: { messageId: string; template: boolean } | undefined;
+    try {
+      sent = await sendWithinWindow(session.key, recipient, entry, deps);
     } catch (error) {
       if (error instanceof GraphApiError && !error.retryable) {
         await recordFailure(
@@ -392,26 +404,67 @@ async function sendOutbox(session: ApplicantSession, deps: EventHandlingDeps): P
       }
       throw error;
     }
+    if (!sent) continue;
+    try {
+      await settleSent(session, entry, sent, deps);
+    } catch (error) {
+      // Meta has it and we could not write that down: the retry must find its status, not send again.
+      throw new SendOutcomeUnknownError(entry.id, error);
+    }
   }
+}
+
+/** What follows a send Meta took: the delivery state officers see, the counts, and the entry gone from the outbox. */
+async function settleSent(session: ApplicantSession, entry: OutboxEntry, sent: { messageId: string; template: boolean }, deps: EventHandlingDeps): Promise<void> {
+  const { messageId, template } = sent;
+  if (template && !entry.about?.countedAgainstLimit) await deps.deliveries.recordTemplateSend(deps.clock.now());
+  if (entry.about) {
+    // The template to send instead if Meta later reports the free-form message failed (131047).
+    const fallback = !template && 'outsideWindow' in entry.reply ? entry.reply.outsideWindow : undefined;
+    await deps.deliveries.recordSent({ messageId, ...entry.about, at: deps.clock.now().toISOString(), ...(fallback ? { fallback } : {}) });
+    if (entry.about.kind === 'reminder') deps.metrics.count(METRICS.remindersSent);
+    else deps.metrics.count(METRICS.notificationsSent, 1, { Kind: entry.about.kind });
+  }
+  await deps.sessions.markSent(session.key, entry.id);
+  deps.log.info('reply sent', { outboxId: entry.id, messageId });
 }
 
 /**
  * Free-form first where the decision expected the window open; Meta's 131047 (window closed after all)
- * sends the matching template instead, once.
+ * sends the matching template instead, once. Every call is marked in flight first and names the entry.
+ * Resolves to `undefined` when the entry left the outbox meanwhile.
  */
-async function sendWithinWindow(recipient: Recipient, entry: OutboxEntry, deps: EventHandlingDeps): Promise<{ messageId: string; template: boolean }> {
-  const options = entry.about ? { callbackData: entry.id } : {};
+async function sendWithinWindow(
+  sessionKey: string,
+  recipient: Recipient,
+  entry: OutboxEntry,
+  deps: EventHandlingDeps,
+): Promise<{ messageId: string; template: boolean } | undefined> {
+  const inFlight = (template: boolean) => deps.sessions.markInFlight(sessionKey, entry.id, { since: deps.clock.now().toISOString(), template });
+  if (!(await inFlight(entry.reply.type === 'template'))) return undefined;
   try {
-    const { messageId } = await deps.messenger.send(recipient, entry.reply, options);
+    const { messageId } = await sendOnce(recipient, entry.reply, entry.id, deps);
     return { messageId, template: entry.reply.type === 'template' };
   } catch (error) {
     const fallback = 'outsideWindow' in entry.reply ? entry.reply.outsideWindow : undefined;
     if (error instanceof GraphApiError && error.code === WINDOW_CLOSED && fallback) {
       deps.log.info('window closed: sending the template', { outboxId: entry.id });
-      const { messageId } = await deps.messenger.send(recipient, fallback, options);
+      if (!(await inFlight(true))) return undefined;
+      const { messageId } = await sendOnce(recipient, fallback, entry.id, deps);
       return { messageId, template: true };
     }
     throw error;
+  }
+}
+
+/** One Graph API call. Without Meta's answer (a timeout, a cut connection, a gateway's 5xx) it may have been sent. */
+async function sendOnce(recipient: Recipient, reply: Reply, outboxId: string, deps: EventHandlingDeps): Promise<{ messageId: string }> {
+  try {
+    return await deps.messenger.send(recipient, reply, { callbackData: outboxId });
+  } catch (error) {
+    const answeredByMeta = error instanceof GraphApiError && (error.code !== 0 || !error.retryable);
+    if (answeredByMeta) throw error;
+    throw new SendOutcomeUnknownError(outboxId, error);
   }
 }
 
@@ -425,6 +478,10 @@ async function markRead(messageId: string, deps: EventHandlingDeps): Promise<voi
 }
 
 async function handleStatus(event: StatusEvent, deps: EventHandlingDeps): Promise<void> {
+  // Kept whatever the outbox entry's state: a retry waiting on that entry looks here before resending.
+  if (event.callbackData) {
+    await deps.deliveries.recordSendOutcome({ outboxId: event.callbackData, messageId: event.messageId, status: event.status, at: event.at });
+  }
   const replaced = event.status === 'failed' && event.errorCode === WINDOW_CLOSED && (await resendAsTemplate(event, deps));
   const changed = await deps.deliveries.recordStatus({
     messageId: event.messageId,
@@ -466,12 +523,13 @@ async function recordFailure(failure: FailedSend, deps: EventHandlingDeps): Prom
  */
 export async function recordGivingUp(
   event: QueueEvent,
-  error: unknown,
+  failure: unknown,
   attempts: number,
   deps: EventHandlingDeps,
   reason: 'gave-up' | 'held-back' = 'gave-up',
 ): Promise<void> {
   if (event.type === 'status') return;
+  const error = failure instanceof SendOutcomeUnknownError ? failure.cause : failure;
   const detail = error instanceof GraphApiError ? error.title : error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   await recordFailure(
     {
@@ -492,17 +550,23 @@ export async function recordGivingUp(
 
 /**
  * Meta accepted a free-form message, then reported it `failed` with 131047: the window had closed. The
- * message's template goes instead, once however often the status is delivered (one applicant's events
- * are handled one at a time); a retry after a failed send tries it again.
+ * message's template goes instead, through the applicant's outbox like any reply (in flight, settled from
+ * its status), once however often the status is delivered: the status event's own record deduplicates it.
+ * `failed` statuses are on the applicant's own stream (`messageGroupOf`), so this keeps their order.
  */
 async function resendAsTemplate(event: StatusEvent, deps: EventHandlingDeps): Promise<boolean> {
   const claimed = await deps.deliveries.pendingFallback(event.messageId);
   if (!claimed) return false;
-  const recipient = { ...(event.applicant.waId ? { waId: event.applicant.waId } : {}), ...(event.applicant.userId ? { userId: event.applicant.userId } : {}) };
-  const { messageId } = await deps.messenger.send(recipient, claimed.fallback, { callbackData: `fallback:${event.messageId}` });
+  const loaded = await deps.sessions.load(event.applicant.key);
+  if (loaded) await sendOutbox(loaded, deps);
+  if (!loaded?.recentEventIds.includes(event.eventId)) {
+    const session: ApplicantSession = loaded ? { ...loaded, outbox: [] } : sessionFor(event.applicant);
+    await saveAndSend(session, event.eventId, session.conversation, [claimed.fallback], deps.clock.now(), {}, deps, {
+      queueNumber: claimed.queueNumber,
+      kind: claimed.kind,
+    });
+  }
   await deps.deliveries.markFallbackSent(event.messageId);
-  await deps.deliveries.recordTemplateSend(deps.clock.now());
-  await deps.deliveries.recordSent({ messageId, queueNumber: claimed.queueNumber, kind: claimed.kind, at: deps.clock.now().toISOString() });
   deps.log.info('window closed after sending: template sent instead', { messageId: event.messageId, queueNumber: claimed.queueNumber });
   return true;
 }

@@ -26,6 +26,8 @@ export async function startTestServer(env: Record<string, string> = {}, dataDir?
     DYNAMODB_ENDPOINT: requiredEndpoint(),
     TABLE_NAME: env.TABLE_NAME ?? `t-${randomUUID()}`,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'SILENT',
+    // Tests that want Meta's status webhooks ask for them; the others count exactly what they post.
+    SIM_STATUS_WEBHOOKS: 'false',
     ...env,
   });
   for (const secret of [...Object.values(server.secrets).flatMap((value) => (typeof value === 'string' ? [value] : Object.values(value))), server.adminPassword]) registerLogSecret(secret);

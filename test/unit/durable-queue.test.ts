@@ -31,6 +31,22 @@ it('hands one group\'s messages over strictly in order, other groups in parallel
   await queue.close();
 });
 
+it('lets groups take turns: a conversation that keeps answering does not hold the others back', async () => {
+  const queue = new DurableQueue({ dir, concurrency: 1 });
+  await queue.open();
+  const seen: string[] = [];
+  queue.start(async (m) => {
+    seen.push(m.body);
+    // Like an applicant who answers each reply at once: a's next message is queued while a1 is handled.
+    const next = Number(m.body.slice(1)) + 1;
+    if (m.groupId === 'a' && next <= 3) await queue.send([message('a', `a${next}`)]);
+  });
+  await queue.send([message('a', 'a1'), message('b', 'b1'), message('c', 'c1')]);
+  await queue.drained();
+  expect(seen).toEqual(['a1', 'b1', 'c1', 'a2', 'a3']);
+  await queue.close();
+});
+
 it('drops a deduplication id seen within the window', async () => {
   const queue = new DurableQueue({ dir });
   await queue.open();

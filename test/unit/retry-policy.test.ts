@@ -1,5 +1,5 @@
-import { GraphApiError } from '../../lambdas/errors';
-import { MAX_RETRY_DELAY_SECONDS, retryPlan } from '../../lambdas/use-cases/retry-policy';
+import { GraphApiError, SendOutcomeUnknownError } from '../../lambdas/errors';
+import { MAX_RETRY_DELAY_SECONDS, retryPlan, SEND_OUTCOME_WAIT_SECONDS } from '../../lambdas/use-cases/retry-policy';
 
 const meta = (code: number, httpStatus = 400) => new GraphApiError(code, 'x', true, httpStatus);
 const low = () => 0;
@@ -27,6 +27,14 @@ describe('how long a failed event waits before its next attempt', () => {
     expect([1, 2, 3, 4].map((attempt) => retryPlan(meta(0, 500), attempt, high).delaySeconds)).toEqual([1, 2, 4, 8]);
     expect(retryPlan(meta(0, 0), 1, high).reason).toBe('meta-transient');
     expect(retryPlan(new Error('DynamoDB unavailable'), 3, high)).toEqual({ delaySeconds: 4, reason: 'other' });
+  });
+
+  it('waits at least 30 s after a send that may have reached Meta, so its status webhook comes first', () => {
+    const timedOut = new SendOutcomeUnknownError('wamid.1#0', meta(0, 0));
+    expect(SEND_OUTCOME_WAIT_SECONDS).toBeGreaterThanOrEqual(30);
+    expect(retryPlan(timedOut, 1, high)).toEqual({ delaySeconds: SEND_OUTCOME_WAIT_SECONDS, reason: 'send-outcome' });
+    // A longer wait the underlying failure asks for still holds (the pair limit's 4^X).
+    expect(retryPlan(new SendOutcomeUnknownError('wamid.1#0', meta(131056)), 5, low).delaySeconds).toBe(256);
   });
 
   it('never waits longer than the cap, or less than a second', () => {

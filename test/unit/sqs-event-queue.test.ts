@@ -31,6 +31,19 @@ it('sends events in batches of ten, grouped by applicant and deduplicated by eve
   });
 });
 
+it('queues status webhooks apart from the applicant\'s stream, except failed ones (they may send the template)', async () => {
+  sqs.on(SendMessageBatchCommand).resolves({ Successful: [], Failed: [] });
+  const status = (state: string): QueueEvent => ({ type: 'status', eventId: `wamid.9:${state}`, applicant: { key: '62813' }, messageId: 'wamid.9', status: state, at: '2026-01-01T00:00:00.000Z' });
+  await new SqsEventQueue(sdkSqs(new SQSClient({ region: 'ap-southeast-3' })), 'https://sqs/q.fifo').enqueue([
+    inbound('62813', 'wamid.8'),
+    status('sent'),
+    status('delivered'),
+    status('failed'),
+  ]);
+  const entries = sqs.commandCalls(SendMessageBatchCommand).flatMap((call) => call.args[0].input.Entries ?? []);
+  expect(entries.map((entry) => entry.MessageGroupId)).toEqual(['62813', 'statuses:62813', 'statuses:62813', '62813']);
+});
+
 it('keeps one applicant\'s events in order, one batch after the other', async () => {
   const order: string[] = [];
   sqs.on(SendMessageBatchCommand).callsFake(async (input: { Entries: { MessageDeduplicationId: string }[] }) => {
