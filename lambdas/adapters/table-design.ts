@@ -35,6 +35,10 @@ export const keys = {
   reminderSlots: (appointmentDate: string) => ({ pk: `REMINDER_SLOTS#${appointmentDate}`, sk: 'SLOTS' }),
   /** Officer accounts share one partition: a handful of items, listed with one consistent Query. */
   officer: (username: string) => ({ pk: 'OFFICERS', sk: `OFFICER#${username}` }),
+  /** Login throttling of one (username, source address hash) pair: failures and when the next attempt may start. */
+  loginThrottle: (username: string, source: string) => ({ pk: `LOGIN#${username}`, sk: `FROM#${source}` }),
+  /** Failed logins of one username in one UTC hour (`2026-12-06T17`), from every source: guessing shows here. */
+  loginFailures: (username: string, hour: string) => ({ pk: `LOGIN#${username}`, sk: `HOUR#${hour}` }),
   /** An officer's login session; deleted at logout, expires by TTL. */
   officerSession: (sessionId: string) => ({ pk: `SESSION#${sessionId}`, sk: 'SESSION' }),
 } as const;
@@ -46,6 +50,8 @@ export const SESSION_TTL_MS = 30 * DAY_MS;
 /** Documents of an application that never became a registration are forgotten after this. */
 export const DRAFT_TTL_MS = 30 * DAY_MS;
 export const DELIVERY_TTL_MS = 90 * DAY_MS;
+/** Login throttles and hourly failure counts are forgotten a day after their last write. */
+export const LOGIN_RECORD_TTL_MS = DAY_MS;
 
 export function ttlSeconds(now: Date, lifetimeMs: number): number {
   return Math.floor((now.getTime() + lifetimeMs) / 1000);

@@ -74,6 +74,7 @@ describe('alarms', () => {
   it.each([
     // name, namespace, metric, statistic, period (s), threshold, comparison
     ['si-bapao-failed-sends', METRIC_NAMESPACE, METRICS.failedSends, 'Sum', 3600, ALARM_THRESHOLDS.failedSendsPerHour, 'GreaterThanThreshold'],
+    ['si-bapao-login-guessing', METRIC_NAMESPACE, METRICS.failedLogins, 'Sum', 3600, ALARM_THRESHOLDS.failedLoginsPerHour, 'GreaterThanOrEqualToThreshold'],
     ['si-bapao-messaging-limit', METRIC_NAMESPACE, METRICS.messagingLimitReached, 'Sum', 3600, 1, 'GreaterThanOrEqualToThreshold'],
     ['si-bapao-pending-overdue', METRIC_NAMESPACE, METRICS.pendingOverdue, 'Maximum', 3600, 1, 'GreaterThanOrEqualToThreshold'],
     ['si-bapao-reminder-heartbeat', METRIC_NAMESPACE, METRICS.reminderRunCompleted, 'Sum', 3600, 1, 'LessThanThreshold'],
@@ -136,14 +137,14 @@ describe('alarms', () => {
   it('watches only metrics the code names in METRICS, on the service-only series', () => {
     const ours = alarms().filter((alarm) => alarm.Namespace === METRIC_NAMESPACE);
     expect(ours.map((alarm) => alarm.MetricName).sort()).toEqual(
-      [METRICS.failedSends, METRICS.messagingLimitReached, METRICS.pendingOverdue, METRICS.reminderRunCompleted].sort(),
+      [METRICS.failedSends, METRICS.failedLogins, METRICS.messagingLimitReached, METRICS.pendingOverdue, METRICS.reminderRunCompleted].sort(),
     );
     for (const alarm of ours) expect(alarm.Dimensions).toEqual(serviceOnly);
   });
 
   it('sends every alarm, and its recovery, to the one SNS topic', () => {
     const [topicId] = Object.keys(resources(stateless, 'AWS::SNS::Topic'));
-    expect(alarms()).toHaveLength(20);
+    expect(alarms()).toHaveLength(21);
     for (const alarm of alarms()) {
       expect(alarm.AlarmActions).toEqual([{ Ref: topicId }]);
       expect(alarm.OKActions).toEqual([{ Ref: topicId }]);
