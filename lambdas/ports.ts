@@ -164,11 +164,31 @@ export interface StoredDocument {
   readonly uploadedAt: string;
 }
 
-/** The documents of an application in progress (a draft), before it becomes a registration. */
+/**
+ * A draft whose documents belong to a registration: from then on they change only through a request for
+ * fixes (`fix`, while one is open), and every change is in the registration's audit trail.
+ */
+export interface DraftSubmission {
+  readonly queueNumber: string;
+  readonly submittedAt: string;
+  /** The officer's open request for fixes: only these requirements, only with a link issued since. */
+  readonly fix?: { readonly requirements: readonly RequirementId[]; readonly requestedAt: string };
+}
+
+/** Who changed a submitted draft's documents, for the registration's audit trail. */
+export interface DocumentChange {
+  readonly queueNumber: string;
+  readonly actor: string;
+}
+
+/** The documents of an application (a draft), before and after it becomes a registration. */
 export interface DraftStore {
-  addDocument(draftId: string, document: StoredDocument, now: Date): Promise<void>;
+  /** With `change`, the draft belongs to a registration: the change is also written to its audit trail. */
+  addDocument(draftId: string, document: StoredDocument, now: Date, change?: DocumentChange): Promise<void>;
   listDocuments(draftId: string): Promise<StoredDocument[]>;
-  removeRequirement(draftId: string, requirement: RequirementId): Promise<void>;
+  removeRequirement(draftId: string, requirement: RequirementId, change?: DocumentChange & { readonly at: Date }): Promise<void>;
+  /** The registration the draft's documents belong to, if any. */
+  submission(draftId: string): Promise<DraftSubmission | undefined>;
 }
 
 /** The private bucket. */

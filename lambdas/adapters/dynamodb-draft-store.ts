@@ -1,8 +1,14 @@
-import { paginateQuery, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { paginateQuery, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { RequirementId } from '../domain/services';
-import type { DraftStore, StoredDocument } from '../ports';
+import type { DocumentChange, DraftStore, DraftSubmission, StoredDocument } from '../ports';
 import { batchWriteAll } from './dynamodb-client';
 import { DRAFT_TTL_MS, keys, ttlSeconds } from './table-design';
+
+/** A change of a registration's documents, as its audit trail keeps it. */
+export function documentChangeAudit(change: DocumentChange, at: Date, action: 'document-added' | 'documents-removed', detail: string) {
+  const iso = at.toISOString();
+  return { ...keys.audit(change.queueNumber, iso, `${action}-${Math.random().toString(36).slice(2, 8)}`), at: iso, actor: change.actor, action, detail };
+}
 
 export class DynamoDbDraftStore implements DraftStore {
   constructor(
@@ -10,13 +16,39 @@ export class DynamoDbDraftStore implements DraftStore {
     private readonly tableName: string,
   ) {}
 
-  async addDocument(draftId: string, document: StoredDocument, now: Date): Promise<void> {
+  async addDocument(draftId: string, document: StoredDocument, now: Date, change?: DocumentChange): Promise<void> {
     await this.client.send(
       new PutCommand({
         TableName: this.tableName,
         Item: { ...keys.draftDocument(draftId, document.requirement, document.key), ...document, expiresAt: ttlSeconds(now, DRAFT_TTL_MS) },
       }),
     );
+    if (change) {
+      await this.client.send(
+        new PutCommand({ TableName: this.tableName, Item: documentChangeAudit(change, now, 'document-added', `${document.requirement}: ${document.filename}`) }),
+      );
+    }
+  }
+
+  async submission(draftId: string): Promise<DraftSubmission | undefined> {
+    const result = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND sk = :sk',
+        ExpressionAttributeValues: { ':pk': keys.draft(draftId).pk, ':sk': keys.draft(draftId).sk },
+        ConsistentRead: true,
+      }),
+    );
+    const item = result.Items?.[0];
+    if (!item || typeof item.queueNumber !== 'string') return undefined;
+    const requirements = item.fixRequirements as Set<string> | string[] | undefined;
+    return {
+      queueNumber: item.queueNumber,
+      submittedAt: String(item.submittedAt),
+      ...(requirements && typeof item.fixRequestedAt === 'string'
+        ? { fix: { requirements: [...requirements] as RequirementId[], requestedAt: item.fixRequestedAt } }
+        : {}),
+    };
   }
 
   async listDocuments(draftId: string): Promise<StoredDocument[]> {
@@ -45,12 +77,13 @@ export class DynamoDbDraftStore implements DraftStore {
     return documents.sort((a, b) => a.uploadedAt.localeCompare(b.uploadedAt) || a.key.localeCompare(b.key));
   }
 
-  async removeRequirement(draftId: string, requirement: RequirementId): Promise<void> {
+  async removeRequirement(draftId: string, requirement: RequirementId, change?: DocumentChange & { readonly at: Date }): Promise<void> {
     const existing = (await this.listDocuments(draftId)).filter((document) => document.requirement === requirement);
-    await batchWriteAll(
-      this.client,
-      this.tableName,
-      existing.map((document) => ({ DeleteRequest: { Key: keys.draftDocument(draftId, requirement, document.key) } })),
-    );
+    await batchWriteAll(this.client, this.tableName, [
+      ...existing.map((document) => ({ DeleteRequest: { Key: keys.draftDocument(draftId, requirement, document.key) } })),
+      ...(change && existing.length > 0
+        ? [{ PutRequest: { Item: documentChangeAudit(change, change.at, 'documents-removed', `${requirement}: ${existing.map((document) => document.filename).join(', ')}`) } }]
+        : []),
+    ]);
   }
 }

@@ -104,9 +104,11 @@ export function createRegistrationsApi(deps: RegistrationsApiDeps): Registration
     async get(queueNumber, officer) {
       const registration = await deps.store.get(queueNumber);
       if (!registration) return notFound(queueNumber);
-      const documents = await deps.drafts.listDocuments(registration.draftId);
+      const [documents, submission] = await Promise.all([deps.drafts.listDocuments(registration.draftId), deps.drafts.submission(registration.draftId)]);
       const links = await Promise.all(
         documents.map(async (document) => ({
+          // A page handed in after the registration (a fix, or a change in the chat): officers check it again.
+          ...(submission && document.uploadedAt > submission.submittedAt ? { addedAfterSubmission: true } : {}),
           requirement: document.requirement,
           requirementName: REQUIREMENTS[document.requirement]?.shortName ?? document.requirement,
           name: document.filename,

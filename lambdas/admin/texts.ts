@@ -47,6 +47,11 @@ export const ADMIN_TEXTS = {
   saving: 'Menyimpan…',
   saved: 'Tersimpan.',
 
+  // Documents changed after the registration was made
+  documentAddedAfterSubmission: 'Diunggah setelah pendaftaran',
+  historyDocumentAdded: 'Mengunggah berkas setelah mendaftar',
+  historyDocumentsRemoved: 'Menghapus berkas setelah mendaftar',
+
   // Officers
   officersTitle: 'Akun petugas',
   officersIntro: 'Petugas dapat memeriksa berkas dan mengatur jadwal; admin juga dapat mengelola akun, kuota dan hari libur.',

@@ -49,6 +49,9 @@ export const UPLOAD_PAGE_TEXTS = {
   expiredLink:
     'Tautan unggah ini sudah tidak berlaku. Ketik *MENU* di WhatsApp lalu pilih layanan anda lagi untuk mendapatkan tautan baru.',
   serverErrorTitle: 'Terjadi gangguan',
+  submittedTitle: 'Berkas sudah diserahkan',
+  alreadySubmitted:
+    'Berkas anda sudah menjadi bagian dari pendaftaran dan sedang/sudah diperiksa petugas, jadi tidak dapat diubah lewat tautan ini. Bila petugas meminta perbaikan, anda akan menerima tautan baru di WhatsApp.',
   notFoundTitle: 'Halaman tidak ditemukan',
   notFound: 'Periksa kembali tautan yang anda terima di WhatsApp.',
 } as const;

@@ -30,6 +30,7 @@ import type {
   BlobStore,
   Clock,
   DeliveryStore,
+  DocumentChange,
   DraftStore,
   FailedSend,
   IdSource,
@@ -279,7 +280,8 @@ async function carryOutBeforeSaving(effects: readonly Effect[], deps: EventHandl
     if (effect.type === 'applicant-cancel' || effect.type === 'applicant-reschedule') {
       await changeRegistration(effect, deps, now);
     } else if (effect.type === 'clear-requirement') {
-      await deps.drafts.removeRequirement(effect.draftId, effect.requirement);
+      const change = await documentChangeOf(effect.draftId, deps);
+      await deps.drafts.removeRequirement(effect.draftId, effect.requirement, change ? { ...change, at: now } : undefined);
     } else if (effect.type === 'store-media') {
       try {
         await storeMedia(effect, deps, now);
@@ -348,7 +350,14 @@ async function storeMedia(effect: Extract<Effect, { type: 'store-media' }>, deps
       uploadedAt: now.toISOString(),
     },
     now,
+    await documentChangeOf(effect.draftId, deps),
   );
+}
+
+/** A draft already handed in with a registration: a change of its documents goes into the audit trail. */
+async function documentChangeOf(draftId: string, deps: EventHandlingDeps): Promise<DocumentChange | undefined> {
+  const submission = await deps.drafts.submission(draftId);
+  return submission ? { queueNumber: submission.queueNumber, actor: 'pemohon' } : undefined;
 }
 
 /** Meta gives the SHA-256 of the file, base64 in current payloads, hex in older ones. */

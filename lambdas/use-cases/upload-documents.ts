@@ -6,7 +6,7 @@
 import { ACCEPTED_DOCUMENT_TYPES, MAX_DOCUMENT_BYTES, sniffDocumentType } from '../domain/documents';
 import { findService, REQUIREMENTS, type Requirement, type RequirementId, type Service, type ServiceId } from '../domain/services';
 import { UPLOAD_PAGE_TEXTS as TEXTS, fillText } from '../domain/upload-page-texts';
-import type { BlobStore, Clock, DraftStore, IdSource, StoredDocument } from '../ports';
+import type { BlobStore, Clock, DocumentChange, DraftStore, IdSource, StoredDocument } from '../ports';
 
 /** What the page accepts: the office's document rules (domain/documents.ts) and a cap on pages. */
 export const DOCUMENT_LIMITS = {
@@ -24,7 +24,12 @@ export interface UploadScope {
   readonly serviceId: ServiceId;
   /** Only these requirements (a request for fixes); all of the service's when absent. */
   readonly only?: readonly string[];
+  /** When the link was issued (epoch ms): a fix-request link counts only if issued since the request. */
+  readonly issuedAt?: number;
 }
+
+/** The applicant in a registration's audit trail. */
+export const APPLICANT_ACTOR = 'pemohon';
 
 export interface UploadDocumentsDeps {
   readonly drafts: DraftStore;
@@ -45,7 +50,8 @@ export type UploadRefusal =
   | 'empty'
   | 'too-many-pages'
   | 'not-arrived'
-  | 'not-what-it-claims';
+  | 'not-what-it-claims'
+  | 'submitted';
 
 /** A file or request the rules refuse; `message` is for the applicant. */
 export class UploadRefusedError extends Error {
@@ -120,9 +126,29 @@ export async function showUploadPage(deps: UploadDocumentsDeps, scope: UploadSco
   };
 }
 
+/**
+ * Whether this link may still change the draft. Once its documents belong to a registration, only a link
+ * issued for an open request for fixes may, and only for the requirements that request names: an old link
+ * cannot swap a document an officer has checked. Resolves to the audit entry's subject for such a change.
+ */
+export async function changeAllowed(deps: Pick<UploadDocumentsDeps, 'drafts'>, scope: UploadScope): Promise<DocumentChange | undefined> {
+  const submission = await deps.drafts.submission(scope.draftId);
+  if (!submission) return undefined;
+  const fix = submission.fix;
+  const forThisFix =
+    fix !== undefined &&
+    scope.only !== undefined &&
+    scope.issuedAt !== undefined &&
+    scope.issuedAt >= Date.parse(fix.requestedAt) &&
+    scope.only.every((requirement) => fix.requirements.includes(requirement as RequirementId));
+  if (!forThisFix) throw new UploadRefusedError('submitted', TEXTS.alreadySubmitted);
+  return { queueNumber: submission.queueNumber, actor: APPLICANT_ACTOR };
+}
+
 /** Checks what the applicant says they will send and hands out a presigned PUT for it. */
 export async function startUpload(deps: UploadDocumentsDeps, scope: UploadScope, request: UploadRequest): Promise<UploadTicket> {
   const requirement = requestedRequirement(scope, request.requirement);
+  await changeAllowed(deps, scope);
   if (!DOCUMENT_LIMITS.contentTypes.includes(request.contentType)) {
     throw new UploadRefusedError('unsupported-type', TEXTS.wrongType);
   }
@@ -155,6 +181,7 @@ export async function completeUpload(
   if (!arrived.key.startsWith(ownPrefix) || !/^[A-Za-z0-9._-]{1,100}$/.test(rest) || rest.startsWith('.')) {
     throw new ForeignKeyError('the key is not one this upload was given');
   }
+  const change = await changeAllowed(deps, scope);
   const head = await deps.blobs.head(arrived.key);
   if (!head) throw new UploadRefusedError('not-arrived', TEXTS.notArrived);
   if (head.size <= 0 || head.size > DOCUMENT_LIMITS.maxBytes) {
@@ -180,6 +207,7 @@ export async function completeUpload(
       uploadedAt: now.toISOString(),
     },
     now,
+    change,
   );
   return (await deps.drafts.listDocuments(scope.draftId)).filter((document) => document.requirement === requirement);
 }
@@ -197,8 +225,9 @@ export async function submitDocuments(deps: UploadDocumentsDeps, scope: UploadSc
 /** Removes every page of one requirement (a wrong file): the records first, then the objects. */
 export async function clearRequirement(deps: UploadDocumentsDeps, scope: UploadScope, requirementId: string): Promise<void> {
   const requirement = requestedRequirement(scope, requirementId);
+  const change = await changeAllowed(deps, scope);
   const pages = (await deps.drafts.listDocuments(scope.draftId)).filter((document) => document.requirement === requirement);
-  await deps.drafts.removeRequirement(scope.draftId, requirement);
+  await deps.drafts.removeRequirement(scope.draftId, requirement, change ? { ...change, at: deps.clock.now() } : undefined);
   const prefix = requirementPrefix(scope.draftId, requirement);
   for (const page of pages) if (page.key.startsWith(prefix)) await deps.blobs.delete(page.key);
 }

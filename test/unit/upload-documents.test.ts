@@ -24,6 +24,9 @@ class MemoryDrafts implements DraftStore {
   async removeRequirement(draftId: string, requirement: string): Promise<void> {
     this.documents.set(draftId, (this.documents.get(draftId) ?? []).filter((document) => document.requirement !== requirement));
   }
+  async submission(): Promise<undefined> {
+    return undefined;
+  }
 }
 
 class MemoryBlobs implements BlobStore {
