@@ -199,7 +199,8 @@ export interface BlobStore {
   readStart(key: string, length: number): Promise<Uint8Array>;
   get(key: string): Promise<Uint8Array>;
   delete(key: string): Promise<void>;
-  presignedGetUrl(key: string, expiresInSeconds: number, filename?: string): Promise<string>;
+  /** A short-lived GET link answered with `contentType` and, unless it is a photo or PDF, as a download. */
+  presignedGetUrl(key: string, expiresInSeconds: number, filename?: string, contentType?: string): Promise<string>;
   /** A PUT link for exactly `contentLength` bytes of `contentType` (S3 refuses any other length). */
   presignedPutUrl(key: string, contentType: string, contentLength: number, expiresInSeconds: number): Promise<string>;
   /** Deletes every object whose key starts with `prefix`; resolves to how many there were. */

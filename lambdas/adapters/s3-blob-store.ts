@@ -68,13 +68,20 @@ export class S3BlobStore implements BlobStore {
     return deleted;
   }
 
-  presignedGetUrl(key: string, expiresInSeconds: number, filename?: string): Promise<string> {
+  /**
+   * S3 answers a presigned GET with the `response-content-*` values it was signed with: the type the
+   * file's bytes showed, and `inline` only for a photo or PDF (anything else downloads, never renders).
+   */
+  presignedGetUrl(key: string, expiresInSeconds: number, filename?: string, contentType?: string): Promise<string> {
+    const safeName = filename ? `; filename="${filename.replace(/[^\w.-]/g, '_')}"` : '';
+    const disposition = contentType === undefined || shownInline(contentType) ? 'inline' : 'attachment';
     return getSignedUrl(
       this.presignClient,
       new GetObjectCommand({
         Bucket: this.bucket,
         Key: key,
-        ...(filename ? { ResponseContentDisposition: `inline; filename="${filename.replace(/[^\w.-]/g, '_')}"` } : {}),
+        ...(filename || contentType ? { ResponseContentDisposition: `${disposition}${safeName}` } : {}),
+        ...(contentType ? { ResponseContentType: contentType } : {}),
       }),
       { expiresIn: expiresInSeconds },
     );
@@ -87,4 +94,11 @@ export class S3BlobStore implements BlobStore {
       { expiresIn: expiresInSeconds, signableHeaders: new Set(['content-type', 'content-length']) },
     );
   }
+}
+
+/** Types a browser may show in place: photos and PDFs. Everything else is served as a download. */
+export const INLINE_DOCUMENT_TYPES: ReadonlySet<string> = new Set(['image/jpeg', 'image/png', 'application/pdf']);
+
+export function shownInline(contentType: string): boolean {
+  return INLINE_DOCUMENT_TYPES.has((contentType.split(';')[0] ?? '').trim().toLowerCase());
 }

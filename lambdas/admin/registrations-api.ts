@@ -115,7 +115,7 @@ export function createRegistrationsApi(deps: RegistrationsApiDeps): Registration
           contentType: document.contentType,
           size: document.size,
           uploadedAt: document.uploadedAt,
-          url: await deps.blobs.presignedGetUrl(document.key, DOCUMENT_LINK_SECONDS, document.filename),
+          url: await deps.blobs.presignedGetUrl(document.key, DOCUMENT_LINK_SECONDS, document.filename, document.contentType),
         })),
       );
       if (links.length > 0) {

@@ -191,7 +191,9 @@ export async function completeUpload(
       : new UploadRefusedError('too-large', fillText(TEXTS.tooLarge, { maxMb }));
   }
   const contentType = sniffDocumentType(await deps.blobs.readStart(arrived.key, 8));
-  if (!contentType) {
+  // The type it is stored (and would be served) with must be the one its bytes show: an HTML page that
+  // starts with `%PDF-` but was put as text/html is not a PDF.
+  if (!contentType || storedType(head.contentType) !== contentType) {
     await deps.blobs.delete(arrived.key);
     throw new UploadRefusedError('not-what-it-claims', TEXTS.notWhatItClaims);
   }
@@ -250,6 +252,10 @@ export function sanitiseFilename(filename: string): string {
 function displayName(filename: string): string {
   const printable = Array.from(filename).filter((character) => character >= ' ' && character !== '\u007f');
   return printable.join('').trim().slice(0, 200) || 'berkas';
+}
+
+function storedType(contentType: string | undefined): string {
+  return (contentType?.split(';')[0] ?? '').trim().toLowerCase();
 }
 
 function requirementPrefix(draftId: string, requirement: RequirementId): string {

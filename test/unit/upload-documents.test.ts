@@ -31,12 +31,15 @@ class MemoryDrafts implements DraftStore {
 
 class MemoryBlobs implements BlobStore {
   readonly objects = new Map<string, Uint8Array>();
-  async put(key: string, bytes: Uint8Array): Promise<void> {
+  readonly types = new Map<string, string>();
+  async put(key: string, bytes: Uint8Array, contentType: string): Promise<void> {
     this.objects.set(key, bytes);
+    this.types.set(key, contentType);
   }
   async head(key: string) {
     const bytes = this.objects.get(key);
-    return bytes ? { size: bytes.length } : undefined;
+    const contentType = this.types.get(key);
+    return bytes ? { size: bytes.length, ...(contentType ? { contentType } : {}) } : undefined;
   }
   async readStart(key: string, length: number): Promise<Uint8Array> {
     return (this.objects.get(key) ?? new Uint8Array()).slice(0, length);
@@ -165,7 +168,7 @@ describe('upload handler at a Function URL root', () => {
   it('records a PDF checked on arrival with the time of the clock', async () => {
     const { handler, token, blobs, drafts } = setUp();
     const key = 'documents/draft-1/ktp/00000000-0000-4000-8000-000000000000-ktp.pdf';
-    await blobs.put(key, Buffer.from('%PDF-1.4 ...'));
+    await blobs.put(key, Buffer.from('%PDF-1.4 ...'), 'application/pdf');
     const result = await handler(
       functionUrlEvent('POST', `/${token}/uploads/00000000-0000-4000-8000-000000000000/complete`, { requirement: 'ktp', key, filename: 'ktp.pdf' }),
     );
