@@ -189,6 +189,12 @@ export interface DraftStore {
   removeRequirement(draftId: string, requirement: RequirementId, change?: DocumentChange & { readonly at: Date }): Promise<void>;
   /** The registration the draft's documents belong to, if any. */
   submission(draftId: string): Promise<DraftSubmission | undefined>;
+  /** Counts one more upload link for a requirement; false (nothing counted) once `cap` were handed out. */
+  countUploadLink(draftId: string, requirement: RequirementId, cap: number): Promise<boolean>;
+  /** Takes one of a requirement's `maxPages` places in one conditional write; false when all are taken. */
+  takePage(draftId: string, requirement: RequirementId, maxPages: number): Promise<boolean>;
+  /** Gives a place back (a file refused after it had taken one). */
+  releasePage(draftId: string, requirement: RequirementId): Promise<void>;
 }
 
 /** The private bucket. */
@@ -199,6 +205,8 @@ export interface BlobStore {
   readStart(key: string, length: number): Promise<Uint8Array>;
   get(key: string): Promise<Uint8Array>;
   delete(key: string): Promise<void>;
+  /** Moves an object to another key (copy, then delete the original). */
+  move(from: string, to: string): Promise<void>;
   /** A short-lived GET link answered with `contentType` and, unless it is a photo or PDF, as a download. */
   presignedGetUrl(key: string, expiresInSeconds: number, filename?: string, contentType?: string): Promise<string>;
   /** A PUT link for exactly `contentLength` bytes of `contentType` (S3 refuses any other length). */

@@ -1,4 +1,5 @@
-import { paginateQuery, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { paginateQuery, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { RequirementId } from '../domain/services';
 import type { DocumentChange, DraftStore, DraftSubmission, StoredDocument } from '../ports';
 import { batchWriteAll } from './dynamodb-client';
@@ -77,6 +78,47 @@ export class DynamoDbDraftStore implements DraftStore {
     return documents.sort((a, b) => a.uploadedAt.localeCompare(b.uploadedAt) || a.key.localeCompare(b.key));
   }
 
+  async countUploadLink(draftId: string, requirement: RequirementId, cap: number): Promise<boolean> {
+    return this.conditionalCount(draftId, requirement, 'links', cap);
+  }
+
+  async takePage(draftId: string, requirement: RequirementId, maxPages: number): Promise<boolean> {
+    return this.conditionalCount(draftId, requirement, 'pages', maxPages);
+  }
+
+  async releasePage(draftId: string, requirement: RequirementId): Promise<void> {
+    await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.draftUploads(draftId, requirement),
+        UpdateExpression: 'ADD pages :minusOne',
+        ConditionExpression: 'pages > :zero',
+        ExpressionAttributeValues: { ':minusOne': -1, ':zero': 0 },
+      }),
+    ).catch((error: unknown) => {
+      if (!(error instanceof ConditionalCheckFailedException || (error as Error).name === 'ConditionalCheckFailedException')) throw error;
+    });
+  }
+
+  private async conditionalCount(draftId: string, requirement: RequirementId, counter: 'links' | 'pages', cap: number): Promise<boolean> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.draftUploads(draftId, requirement),
+          UpdateExpression: 'ADD #counter :one SET expiresAt = :expires',
+          ConditionExpression: 'attribute_not_exists(#counter) OR #counter < :cap',
+          ExpressionAttributeNames: { '#counter': counter },
+          ExpressionAttributeValues: { ':one': 1, ':cap': cap, ':expires': ttlSeconds(new Date(), DRAFT_TTL_MS) },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException || (error as Error).name === 'ConditionalCheckFailedException') return false;
+      throw error;
+    }
+  }
+
   async removeRequirement(draftId: string, requirement: RequirementId, change?: DocumentChange & { readonly at: Date }): Promise<void> {
     const existing = (await this.listDocuments(draftId)).filter((document) => document.requirement === requirement);
     await batchWriteAll(this.client, this.tableName, [
@@ -85,5 +127,14 @@ export class DynamoDbDraftStore implements DraftStore {
         ? [{ PutRequest: { Item: documentChangeAudit(change, change.at, 'documents-removed', `${requirement}: ${existing.map((document) => document.filename).join(', ')}`) } }]
         : []),
     ]);
+    // The pages are free again; the count of links handed out stays (it caps links, not pages).
+    await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.draftUploads(draftId, requirement),
+        UpdateExpression: 'SET pages = :zero, expiresAt = :expires',
+        ExpressionAttributeValues: { ':zero': 0, ':expires': ttlSeconds(new Date(), DRAFT_TTL_MS) },
+      }),
+    );
   }
 }

@@ -18,6 +18,8 @@ export const keys = {
     pk: `DRAFT#${draftId}`,
     sk: `DOC#${requirement}#${objectKey}`,
   }),
+  /** How many upload links a requirement of a draft was given, and how many of its pages are recorded: the caps. */
+  draftUploads: (draftId: string, requirement: string) => ({ pk: `DRAFT#${draftId}`, sk: `UPLOADS#${requirement}` }),
   registration: (queueNumber: string) => ({ pk: `REG#${queueNumber}`, sk: 'REG' }),
   registrationMessage: (queueNumber: string, at: string, messageId: string) => ({ pk: `REG#${queueNumber}`, sk: `SENT#${at}#${messageId}` }),
   audit: (queueNumber: string, at: string, id: string) => ({ pk: `REG#${queueNumber}`, sk: `AUDIT#${at}#${id}` }),

@@ -8,10 +8,12 @@ import { findService, REQUIREMENTS, type Requirement, type RequirementId, type S
 import { UPLOAD_PAGE_TEXTS as TEXTS, fillText } from '../domain/upload-page-texts';
 import type { BlobStore, Clock, DocumentChange, DraftStore, IdSource, StoredDocument } from '../ports';
 
-/** What the page accepts: the office's document rules (domain/documents.ts) and a cap on pages. */
+/** What the page accepts: the office's document rules (domain/documents.ts), a cap on pages and on upload links. */
 export const DOCUMENT_LIMITS = {
   maxBytes: MAX_DOCUMENT_BYTES,
   maxPagesPerRequirement: 10,
+  /** Upload links one requirement of a draft may be given: its pages three times over (retries, redos). */
+  maxLinksPerRequirement: 30,
   contentTypes: Object.keys(ACCEPTED_DOCUMENT_TYPES),
 } as const;
 
@@ -51,6 +53,7 @@ export type UploadRefusal =
   | 'too-many-pages'
   | 'not-arrived'
   | 'not-what-it-claims'
+  | 'too-many-uploads'
   | 'submitted';
 
 /** A file or request the rules refuse; `message` is for the applicant. */
@@ -158,8 +161,12 @@ export async function startUpload(deps: UploadDocumentsDeps, scope: UploadScope,
   if (pages.length >= DOCUMENT_LIMITS.maxPagesPerRequirement) {
     throw new UploadRefusedError('too-many-pages', fillText(TEXTS.tooManyPages, { maxPages: DOCUMENT_LIMITS.maxPagesPerRequirement }));
   }
+  if (!(await deps.drafts.countUploadLink(scope.draftId, requirement, DOCUMENT_LIMITS.maxLinksPerRequirement))) {
+    throw new UploadRefusedError('too-many-uploads', TEXTS.tooManyUploads);
+  }
   const uploadId = deps.ids.newId();
-  const key = `${requirementPrefix(scope.draftId, requirement)}${uploadId}-${sanitiseFilename(request.filename)}`;
+  // Under pending/ until checked: a file never completed is deleted by the bucket's lifecycle rule.
+  const key = `${pendingPrefix(scope.draftId, requirement)}${uploadId}-${sanitiseFilename(request.filename)}`;
   const url = await deps.blobs.presignedPutUrl(key, request.contentType, request.size, UPLOAD_URL_LIFETIME_SECONDS);
   return { uploadId, key, url };
 }
@@ -176,7 +183,7 @@ export async function completeUpload(
   arrived: ArrivedUpload,
 ): Promise<StoredDocument[]> {
   const requirement = requestedRequirement(scope, arrived.requirement);
-  const ownPrefix = `${requirementPrefix(scope.draftId, requirement)}${uploadId}-`;
+  const ownPrefix = `${pendingPrefix(scope.draftId, requirement)}${uploadId}-`;
   const rest = arrived.key.slice(ownPrefix.length);
   if (!arrived.key.startsWith(ownPrefix) || !/^[A-Za-z0-9._-]{1,100}$/.test(rest) || rest.startsWith('.')) {
     throw new ForeignKeyError('the key is not one this upload was given');
@@ -197,12 +204,24 @@ export async function completeUpload(
     await deps.blobs.delete(arrived.key);
     throw new UploadRefusedError('not-what-it-claims', TEXTS.notWhatItClaims);
   }
+  // The page limit, again at the moment of recording: links asked for at once cannot all be completed.
+  if (!(await deps.drafts.takePage(scope.draftId, requirement, DOCUMENT_LIMITS.maxPagesPerRequirement))) {
+    await deps.blobs.delete(arrived.key);
+    throw new UploadRefusedError('too-many-pages', fillText(TEXTS.tooManyPages, { maxPages: DOCUMENT_LIMITS.maxPagesPerRequirement }));
+  }
+  const key = `${requirementPrefix(scope.draftId, requirement)}${arrived.key.slice(pendingPrefix(scope.draftId, requirement).length)}`;
+  try {
+    await deps.blobs.move(arrived.key, key);
+  } catch (error) {
+    await deps.drafts.releasePage(scope.draftId, requirement);
+    throw error;
+  }
   const now = deps.clock.now();
   await deps.drafts.addDocument(
     scope.draftId,
     {
       requirement,
-      key: arrived.key,
+      key,
       filename: displayName(arrived.filename),
       contentType,
       size: head.size,
@@ -260,6 +279,11 @@ function storedType(contentType: string | undefined): string {
 
 function requirementPrefix(draftId: string, requirement: RequirementId): string {
   return `documents/${draftId}/${requirement}/`;
+}
+
+/** Where a presigned upload lands until it is checked (the bucket forgets it after a day). */
+export function pendingPrefix(draftId: string, requirement: RequirementId): string {
+  return `pending/${draftId}/${requirement}/`;
 }
 
 function requestedRequirement(scope: UploadScope, requirement: string): RequirementId {

@@ -273,7 +273,7 @@ describe('least privilege', () => {
     ['Webhook', [...logs, ...secret, ...send]],
     ['Conversation', [...logs, ...table, ...secret, 's3:DeleteObject', 's3:GetObject', 's3:ListBucket', 's3:PutObject',
       'sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:ReceiveMessage']],
-    ['Upload', [...logs, 'dynamodb:BatchWriteItem', 'dynamodb:PutItem', 'dynamodb:Query', ...secret, 's3:DeleteObject', 's3:GetObject', 's3:ListBucket', 's3:PutObject']],
+    ['Upload', [...logs, 'dynamodb:BatchWriteItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem', ...secret, 's3:DeleteObject', 's3:GetObject', 's3:ListBucket', 's3:PutObject']],
     ['Admin', [...logs, ...table, ...secret, 's3:GetObject', ...send]],
     ['Reminder', [
       ...logs,

@@ -60,7 +60,9 @@ interface DetailBody {
 }
 
 async function detail(queueNumber: string): Promise<DetailBody> {
-  return (await officers.api.get(queueNumber, officer)).body as DetailBody;
+  const body = (await officers.api.get(queueNumber, officer)).body as DetailBody;
+  // Links are signed anew on every view: what is listed is the file, not its link.
+  return { ...body, documents: body.documents.map(({ url: _link, ...document }: DetailBody['documents'][number] & { url?: string }) => document) };
 }
 
 it('refuses every change through the original link once the registration is confirmed (the swapped document)', async () => {
