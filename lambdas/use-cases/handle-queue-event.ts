@@ -2,6 +2,7 @@
  * One event from an applicant's ordered stream: skip it if already handled, decide (pure), save the
  * decision with its replies (outbox), send them, mark them sent. A retry resends only what is unsent.
  */
+import { printableText } from '../domain/text-hygiene';
 import { createHash } from 'node:crypto';
 import { maskNik } from '../adapters/logger';
 import {
@@ -521,7 +522,8 @@ function newSession(event: InboundEvent): ApplicantSession {
 }
 
 function identityUpdate(session: ApplicantSession, event: InboundEvent): Partial<ApplicantSession> {
-  const { waId, userId, profileName } = event.applicant;
+  const { waId, userId } = event.applicant;
+  const profileName = printableText(event.applicant.profileName ?? '');
   return {
     ...(event.newWaId ? { waId: event.newWaId } : waId ? { waId } : {}),
     ...(userId ? { userId } : {}),

@@ -5,6 +5,7 @@
  */
 import { ACCEPTED_DOCUMENT_TYPES, MAX_DOCUMENT_BYTES, sniffDocumentType } from '../domain/documents';
 import { findService, REQUIREMENTS, type Requirement, type RequirementId, type Service, type ServiceId } from '../domain/services';
+import { printableText } from '../domain/text-hygiene';
 import { UPLOAD_PAGE_TEXTS as TEXTS, fillText } from '../domain/upload-page-texts';
 import type { BlobStore, Clock, DocumentChange, DraftStore, IdSource, StoredDocument } from '../ports';
 
@@ -267,10 +268,9 @@ export function sanitiseFilename(filename: string): string {
   return ascii.slice(0, 80 - extension.length) + extension;
 }
 
-/** The name as the applicant's phone gave it, without control characters, for the page and officers. */
+/** The name as the applicant's phone gave it, without control or bidi characters, for the page and officers. */
 function displayName(filename: string): string {
-  const printable = Array.from(filename).filter((character) => character >= ' ' && character !== '\u007f');
-  return printable.join('').trim().slice(0, 200) || 'berkas';
+  return Array.from(printableText(filename)).slice(0, 200).join('').trim() || 'berkas';
 }
 
 function storedType(contentType: string | undefined): string {
