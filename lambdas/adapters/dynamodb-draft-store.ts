@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { paginateQuery, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { RequirementId } from '../domain/services';
+import { REQUIREMENTS, type RequirementId } from '../domain/services';
 import type { DocumentChange, DraftStore, DraftSubmission, StoredDocument } from '../ports';
 import { batchWriteAll } from './dynamodb-client';
 import { DRAFT_TTL_MS, keys, ttlSeconds } from './table-design';
@@ -26,7 +26,7 @@ export class DynamoDbDraftStore implements DraftStore {
     );
     if (change) {
       await this.client.send(
-        new PutCommand({ TableName: this.tableName, Item: documentChangeAudit(change, now, 'document-added', `${document.requirement}: ${document.filename}`) }),
+        new PutCommand({ TableName: this.tableName, Item: documentChangeAudit(change, now, 'document-added', `${requirementLabel(document.requirement)}: ${document.filename}`) }),
       );
     }
   }
@@ -124,7 +124,7 @@ export class DynamoDbDraftStore implements DraftStore {
     await batchWriteAll(this.client, this.tableName, [
       ...existing.map((document) => ({ DeleteRequest: { Key: keys.draftDocument(draftId, requirement, document.key) } })),
       ...(change && existing.length > 0
-        ? [{ PutRequest: { Item: documentChangeAudit(change, change.at, 'documents-removed', `${requirement}: ${existing.map((document) => document.filename).join(', ')}`) } }]
+        ? [{ PutRequest: { Item: documentChangeAudit(change, change.at, 'documents-removed', `${requirementLabel(requirement)}: ${existing.map((document) => document.filename).join(', ')}`) } }]
         : []),
     ]);
     // The pages are free again; the count of links handed out stays (it caps links, not pages).
@@ -137,4 +137,8 @@ export class DynamoDbDraftStore implements DraftStore {
       }),
     );
   }
+}
+
+function requirementLabel(requirement: RequirementId): string {
+  return REQUIREMENTS[requirement]?.shortName ?? requirement;
 }

@@ -52,7 +52,7 @@ export const UPLOAD_PAGE_TEXTS = {
   serverErrorTitle: 'Terjadi gangguan',
   submittedTitle: 'Berkas sudah diserahkan',
   alreadySubmitted:
-    'Berkas anda sudah menjadi bagian dari pendaftaran dan sedang/sudah diperiksa petugas, jadi tidak dapat diubah lewat tautan ini. Bila petugas meminta perbaikan, anda akan menerima tautan baru di WhatsApp.',
+    'Berkas anda sudah menjadi bagian dari pendaftaran dan sedang atau sudah diperiksa petugas, jadi tidak dapat diubah lewat tautan ini. Bila petugas meminta perbaikan, anda akan menerima tautan baru di WhatsApp.',
   notFoundTitle: 'Halaman tidak ditemukan',
   notFound: 'Periksa kembali tautan yang anda terima di WhatsApp.',
 } as const;

@@ -109,7 +109,7 @@ it('lets only a fix-request link issued afterwards change only the requirements 
   const added = view.history.filter((entry) => entry.action === 'document-added');
   const held = added.length === 1 && view.documents.some((document) => document.requirement === 'kk' && document.addedAfterSubmission === true);
   tally.check('admin security', 'document changed after submission: in the audit trail and marked for officers', held);
-  expect(added).toEqual([expect.objectContaining({ actor: 'pemohon', detail: 'kk: baru.jpg' })]);
+  expect(added).toEqual([expect.objectContaining({ actor: 'pemohon', detail: 'KK: baru.jpg' })]);
   expect(view.documents.filter((document) => document.addedAfterSubmission)).toEqual([expect.objectContaining({ requirement: 'kk', name: 'baru.jpg' })]);
 
   // The officer's next decision closes the fix link too.
