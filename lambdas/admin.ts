@@ -28,8 +28,10 @@ const secrets = secretsManagerSource(requireEnv(process.env, 'SECRET_ARN'));
 const office = loadOfficeProfile(process.env);
 const clock = { now: () => new Date() };
 
-// No business metric here: the wrapper counts cold starts for the dashboard.
-export const handler = withMetrics(emfMetrics(process.env.POWERTOOLS_SERVICE_NAME), createAdminHandler({
+const metrics = emfMetrics(process.env.POWERTOOLS_SERVICE_NAME);
+
+// Failed logins are counted for the guessing alarm; the wrapper counts cold starts for the dashboard.
+export const handler = withMetrics(metrics, createAdminHandler({
   officers: new DynamoDbOfficerStore(dynamo, tableName),
   registrations: createRegistrationsApi({
     store: new DynamoDbRegistrationStore(dynamo, tableName),
@@ -48,6 +50,7 @@ export const handler = withMetrics(emfMetrics(process.env.POWERTOOLS_SERVICE_NAM
   // The Function URL serves the app at its root; cookies go to Path=/ and are always Secure there.
   basePath: '',
   log: logger,
+  metrics,
   firstOfficer: async () => {
     const { ADMIN_USERNAME, ADMIN_PASSWORD } = await secrets.get();
     return ADMIN_PASSWORD ? { username: ADMIN_USERNAME ?? 'admin', password: ADMIN_PASSWORD } : undefined;

@@ -65,7 +65,7 @@ export function workerDeps(wiring: WorkerWiring): EventHandlingDeps {
       const key = (await wiring.secrets.get()).LINK_SIGNING_KEY;
       return (serviceId, draftId, only) =>
         `${wiring.uploadBaseUrl}/${signUploadToken(
-          { draftId, serviceId, expiresAt: now().getTime() + UPLOAD_LINK_LIFETIME_MS, ...(only ? { only } : {}) },
+          { draftId, serviceId, issuedAt: now().getTime(), expiresAt: now().getTime() + UPLOAD_LINK_LIFETIME_MS, ...(only ? { only } : {}) },
           key,
         )}`;
     },

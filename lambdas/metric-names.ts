@@ -32,6 +32,8 @@ export const METRICS = {
   reminderRunCompleted: 'ReminderRunCompleted',
   /** Scheduled check: PENDING registrations waiting more than 24 hours for an officer. */
   pendingOverdue: 'PendingOverdue',
+  /** Admin app: a login refused (wrong password, unknown username, or throttled); the guessing alarm watches it. */
+  failedLogins: 'FailedLogins',
   /** Every function: 1 on a container's first invocation; dimension `function_name` (Powertools' own name). */
   coldStart: 'ColdStart',
 } as const;

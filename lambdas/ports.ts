@@ -194,11 +194,37 @@ export interface StoredDocument {
   readonly uploadedAt: string;
 }
 
-/** The documents of an application in progress (a draft), before it becomes a registration. */
+/**
+ * A draft whose documents belong to a registration: from then on they change only through a request for
+ * fixes (`fix`, while one is open), and every change is in the registration's audit trail.
+ */
+export interface DraftSubmission {
+  readonly queueNumber: string;
+  readonly submittedAt: string;
+  /** The officer's open request for fixes: only these requirements, only with a link issued since. */
+  readonly fix?: { readonly requirements: readonly RequirementId[]; readonly requestedAt: string };
+}
+
+/** Who changed a submitted draft's documents, for the registration's audit trail. */
+export interface DocumentChange {
+  readonly queueNumber: string;
+  readonly actor: string;
+}
+
+/** The documents of an application (a draft), before and after it becomes a registration. */
 export interface DraftStore {
-  addDocument(draftId: string, document: StoredDocument, now: Date): Promise<void>;
+  /** With `change`, the draft belongs to a registration: the change is also written to its audit trail. */
+  addDocument(draftId: string, document: StoredDocument, now: Date, change?: DocumentChange): Promise<void>;
   listDocuments(draftId: string): Promise<StoredDocument[]>;
-  removeRequirement(draftId: string, requirement: RequirementId): Promise<void>;
+  removeRequirement(draftId: string, requirement: RequirementId, change?: DocumentChange & { readonly at: Date }): Promise<void>;
+  /** The registration the draft's documents belong to, if any. */
+  submission(draftId: string): Promise<DraftSubmission | undefined>;
+  /** Counts one more upload link for a requirement; false (nothing counted) once `cap` were handed out. */
+  countUploadLink(draftId: string, requirement: RequirementId, cap: number): Promise<boolean>;
+  /** Takes one of a requirement's `maxPages` places in one conditional write; false when all are taken. */
+  takePage(draftId: string, requirement: RequirementId, maxPages: number): Promise<boolean>;
+  /** Gives a place back (a file refused after it had taken one). */
+  releasePage(draftId: string, requirement: RequirementId): Promise<void>;
 }
 
 /** The private bucket. */
@@ -209,7 +235,10 @@ export interface BlobStore {
   readStart(key: string, length: number): Promise<Uint8Array>;
   get(key: string): Promise<Uint8Array>;
   delete(key: string): Promise<void>;
-  presignedGetUrl(key: string, expiresInSeconds: number, filename?: string): Promise<string>;
+  /** Moves an object to another key (copy, then delete the original). */
+  move(from: string, to: string): Promise<void>;
+  /** A short-lived GET link answered with `contentType` and, unless it is a photo or PDF, as a download. */
+  presignedGetUrl(key: string, expiresInSeconds: number, filename?: string, contentType?: string): Promise<string>;
   /** A PUT link for exactly `contentLength` bytes of `contentType` (S3 refuses any other length). */
   presignedPutUrl(key: string, contentType: string, contentLength: number, expiresInSeconds: number): Promise<string>;
   /** Deletes every object whose key starts with `prefix`; resolves to how many there were. */

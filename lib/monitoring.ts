@@ -38,6 +38,8 @@ export const ALARM_THRESHOLDS = {
   webhookLatencyP99Ms: 1000,
   /** Any 5xx from the webhook in five minutes: Meta retries it, but it means a secret or SQS problem. */
   webhookServerErrors: 1,
+  /** Failed officer logins in one hour (every account and source): someone is guessing passwords. */
+  failedLoginsPerHour: 20,
   /** Any message in a dead-letter queue. */
   deadLetterMessages: 1,
   /** Any error or throttle of a function in five minutes. */
@@ -178,6 +180,18 @@ export class Monitoring extends Construct {
         metric: appMetric(props.names.metricService, METRICS.failedSends, 'Sum', Duration.hours(1)),
         threshold: ALARM_THRESHOLDS.failedSendsPerHour,
         comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      }),
+    );
+
+    watch(
+      new Alarm(this, 'LoginGuessingAlarm', {
+        alarmName: `${props.names.alarmPrefix}-login-guessing`,
+        alarmDescription: `${ALARM_THRESHOLDS.failedLoginsPerHour} or more failed officer logins in an hour: someone may be guessing passwords. Admin page → Petugas shows which account; README → Runbook → alarms.`,
+        metric: appMetric(props.names.metricService, METRICS.failedLogins, 'Sum', Duration.hours(1)),
+        threshold: ALARM_THRESHOLDS.failedLoginsPerHour,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
         evaluationPeriods: 1,
         treatMissingData: TreatMissingData.NOT_BREACHING,
       }),

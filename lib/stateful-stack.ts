@@ -99,6 +99,8 @@ export class StatefulStack extends Stack {
       lifecycleRules: [
         { id: 'documents-retention-backstop', prefix: 'documents/', expiration: backstop },
         { id: 'proofs-retention-backstop', prefix: 'proofs/', expiration: backstop },
+        // Presigned uploads land here and move to documents/ only when checked; what never was is gone in a day.
+        { id: 'pending-uploads', prefix: 'pending/', expiration: Duration.days(1) },
         { id: 'abort-incomplete-multipart-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
       ],
       removalPolicy: RemovalPolicy.RETAIN,

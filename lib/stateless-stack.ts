@@ -175,14 +175,15 @@ export class StatelessStack extends Stack {
         POWERTOOLS_SERVICE_NAME: serviceName,
       },
     });
-    // The upload page only records a draft's documents: Put one, Query the list, BatchWrite a redo's removals.
-    grantTableReadWrite(props.table, this.upload, ['dynamodb:BatchWriteItem', 'dynamodb:PutItem', 'dynamodb:Query']);
+    // The upload page only records a draft's documents: Put one, Query the list, BatchWrite a redo's removals,
+    // Update the draft's upload and page counters (conditional: the caps).
+    grantTableReadWrite(props.table, this.upload, ['dynamodb:BatchWriteItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem']);
     grantBucketPrefixes(
       props.bucket,
       this.upload,
-      ['documents/'],
-      'The upload page presigns PUTs for, checks and deletes objects under documents/<draft id>/… whose keys ' +
-        'are made per upload at run time; the grant is limited to the documents/ prefix.',
+      ['documents/', 'pending/'],
+      'The upload page presigns PUTs under pending/<draft id>/… (expired by a lifecycle rule), checks them and ' +
+        'moves good ones to documents/<draft id>/…; keys are made per upload at run time; the grant is limited to those prefixes.',
     );
     props.secret.grantRead(this.upload);
     // The signed, expiring token in every path is the authorization (upload-links.ts): applicants have no

@@ -4,9 +4,11 @@
  * `-disableTelemetry` (no stall on the closed network), quick JIT settings for a fast start.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
-import { dirname, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand, ResourceInUseException, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
 import { TABLE_KEYS, tableDefinition } from '../lambdas/adapters/table-design';
 
@@ -15,8 +17,15 @@ export const JAVA_MISSING_MESSAGE =
 
 const WATCHDOG = 'java "$@" & java_pid=$!; cat >/dev/null; kill $java_pid 2>/dev/null; wait $java_pid';
 
+/** Said at start when only a Java runtime (no compiler) is installed: DynamoDB Local then listens on every interface. */
+export const DYNAMODB_LOOPBACK_MISSING_MESSAGE =
+  'Warning: DynamoDB Local listens on every network interface (no Java compiler to build the loopback launcher). ' +
+  'Install a JDK (Debian: sudo apt-get install openjdk-17-jdk-headless), or keep this machine off shared networks.';
+
 export interface DynamoDbLocal {
   readonly endpoint: string;
+  /** False when no JDK could build the loopback launcher: then the port is open on every interface. */
+  readonly loopbackOnly: boolean;
   stop(): Promise<void>;
 }
 
@@ -55,13 +64,14 @@ export async function startDynamoDbLocal(options: { dataDir?: string; port?: num
   const port = options.port ?? (await freePort());
   const storage = options.dataDir ? ['-dbPath', options.dataDir] : ['-inMemory'];
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const jar = join(libDir, 'DynamoDBLocal.jar');
+  const launcher = loopbackLauncher(libDir);
   const javaArgs = [
     ...((options.tuning ?? 'startup') === 'startup' ? ['-XX:TieredStopAtLevel=1'] : []),
     '-XX:+UseSerialGC',
     '-Xshare:auto',
     `-Djava.library.path=${join(libDir, 'DynamoDBLocal_lib')}`,
-    '-jar',
-    join(libDir, 'DynamoDBLocal.jar'),
+    ...(launcher ? ['-cp', [launcher, jar, join(libDir, 'DynamoDBLocal_lib', '*')].join(delimiter), LOOPBACK_MAIN_CLASS] : ['-jar', jar]),
     '-sharedDb',
     '-disableTelemetry',
     '-port',
@@ -98,6 +108,7 @@ export async function startDynamoDbLocal(options: { dataDir?: string; port?: num
   client.destroy();
   return {
     endpoint,
+    loopbackOnly: launcher !== undefined,
     async stop() {
       if (child.exitCode === null) {
         child.stdin?.end();
@@ -107,6 +118,35 @@ export async function startDynamoDbLocal(options: { dataDir?: string; port?: num
       }
     },
   };
+}
+
+const LOOPBACK_MAIN_CLASS = 'LoopbackDynamoDbLocal';
+const LOOPBACK_SOURCE = join(__dirname, 'java', `${LOOPBACK_MAIN_CLASS}.java`);
+
+/**
+ * The folder holding the compiled loopback launcher (local/java), compiled once per source and jar into
+ * the temp folder with `javac`; undefined when no compiler is installed (a JRE only).
+ */
+function loopbackLauncher(libDir: string): string | undefined {
+  const source = readFileSync(LOOPBACK_SOURCE, 'utf8');
+  const version = createHash('sha256').update(source).update(libDir).digest('hex').slice(0, 16);
+  const folder = join(tmpdir(), `si-bapao-dynamodb-loopback-${version}`);
+  if (existsSync(join(folder, `${LOOPBACK_MAIN_CLASS}.class`))) return folder;
+  if (spawnSync('javac', ['-version'], { stdio: 'ignore' }).status !== 0) return undefined;
+  // Compiled beside, then renamed: two servers starting at once never run a half-written class.
+  const building = `${folder}.${process.pid}`;
+  const compiled = spawnSync(
+    'javac',
+    ['--release', '17', '-nowarn', '-cp', [join(libDir, 'DynamoDBLocal.jar'), join(libDir, 'DynamoDBLocal_lib', '*')].join(delimiter), '-d', building, LOOPBACK_SOURCE],
+    { stdio: 'ignore' },
+  );
+  if (compiled.status !== 0) return undefined;
+  try {
+    renameSync(building, folder);
+  } catch {
+    rmSync(building, { recursive: true, force: true });
+  }
+  return existsSync(join(folder, `${LOOPBACK_MAIN_CLASS}.class`)) ? folder : undefined;
 }
 
 export function localClient(endpoint: string): DynamoDBClient {

@@ -3,7 +3,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 import { join, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
-import { JAVA_MISSING_MESSAGE, javaAvailable } from './dynamodb-local';
+import { DYNAMODB_LOOPBACK_MISSING_MESSAGE, JAVA_MISSING_MESSAGE, javaAvailable } from './dynamodb-local';
 import { startLocalServer } from './server';
 
 async function main(): Promise<void> {
@@ -15,12 +15,14 @@ async function main(): Promise<void> {
   const server = await startLocalServer(process.env);
   const dataDir = resolve(server.config.DATA_DIR);
   console.log(`Si Bapao is running at ${server.url} (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
-  console.log(`  WhatsApp simulator  ${server.url}/sim`);
+  if (server.localToolsEnabled) console.log(`  WhatsApp simulator  ${server.url}/sim`);
+  else console.log(`  WhatsApp simulator and /_local/jobs are off: HOST=${server.config.HOST} is reachable from other machines`);
   console.log(`  webhook             ${server.url}/webhook`);
   console.log(`  health              ${server.url}/healthz`);
   console.log(`  data                ${dataDir}`);
   const passwordFile = join(dataDir, 'admin-password');
   if (existsSync(passwordFile)) console.log(`  first officer's password is in ${passwordFile}`);
+  if (!server.dynamoLoopbackOnly) console.warn(DYNAMODB_LOOPBACK_MISSING_MESSAGE);
   console.log('Press Ctrl-C to stop.');
 
   let stopping = false;

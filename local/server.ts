@@ -59,6 +59,10 @@ export interface LocalServer {
   readonly eventQueue: EventQueue;
   /** The first officer's password in effect (ADMIN_PASSWORD, or the generated one in DATA_DIR/admin-password). */
   readonly adminPassword: string;
+  /** The WhatsApp simulator and `/_local/jobs/…` answer only when the server listens on loopback. */
+  readonly localToolsEnabled: boolean;
+  /** False when the embedded DynamoDB Local listens on every interface (no JDK for its loopback launcher). */
+  readonly dynamoLoopbackOnly: boolean;
   stop(): Promise<void>;
 }
 
@@ -85,7 +89,10 @@ export async function startLocalServer(env: Env = process.env): Promise<LocalSer
   server.keepAliveTimeout = 60_000;
   await listen(server, config.PORT, config.HOST);
   const port = (server.address() as AddressInfo).port;
-  const url = `http://${config.HOST}:${port}`;
+  const url = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}`;
+  // The simulator posts signed webhooks for anyone who asks, and the job routes run jobs: neither has a
+  // login, so neither exists once the server is reachable from other machines.
+  const localToolsEnabled = isLoopback(config.HOST);
   const publicUrl = (config.PUBLIC_URL ?? url).replace(/\/$/, '');
   const apiUrl = config.WHATSAPP_API_URL ?? `${url}/_graph/${SIMULATOR_DEFAULTS.graphVersion}`;
 
@@ -232,6 +239,10 @@ export async function startLocalServer(env: Env = process.env): Promise<LocalSer
         writeResult(response, await webhook(event));
         return;
       }
+      if (!localToolsEnabled && (path.startsWith('/_local/') || path === '/sim' || path.startsWith('/sim/') || path === '/')) {
+        response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+        return;
+      }
       if (path === '/_local/status' && request.method === 'GET') {
         // What `npm run doctor` asks of a deployment, answered for the local one.
         const lastRun = await heartbeat.last();
@@ -350,6 +361,8 @@ export async function startLocalServer(env: Env = process.env): Promise<LocalSer
       drafts,
       eventQueue,
       adminPassword,
+      localToolsEnabled,
+      dynamoLoopbackOnly: dynamo?.loopbackOnly ?? true,
       async stop() {
         ready = false;
         fakeGraph.close();
@@ -417,6 +430,11 @@ function persistentKey(path: string, generate: () => string = () => randomBytes(
   const key = generate();
   writeFileSync(path, key, { mode: 0o600 });
   return key;
+}
+
+/** 127.0.0.0/8, ::1 and `localhost`: only this machine can connect. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {

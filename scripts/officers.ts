@@ -72,7 +72,7 @@ async function main(argv: readonly string[]): Promise<number> {
         const officers = await listOfficers(deps);
         if (officers.length === 0) console.log('no officers yet');
         for (const officer of officers) {
-          const state = officer.disabled ? 'disabled' : officer.lockedUntil ? `locked until ${officer.lockedUntil}` : 'active';
+          const state = officer.disabled ? 'disabled' : officer.guessing ? `active, ${officer.guessing.failures} failed logins in 2 hours` : 'active';
           console.log([officer.username.padEnd(32), officer.role.padEnd(8), state.padEnd(12), `last login ${officer.lastLoginAt ?? 'never'}`].join('  '));
         }
         return 0;

@@ -11,9 +11,12 @@ import { CATEGORIES, reliabilityDir, type TallyRow } from '../test/support/tally
 
 const TESTS: ReadonlyArray<readonly [string, string]> = [
   ['unit', 'test/unit/fuzz.test.ts'],
-  ['integration', 'test/integration/(webhook-corpus|webhook-signatures|delivery-chaos|faults|send-failures|send-then-fail|contended-load|crash|fuzz-server|personal-data|document-links|admin-api-auth)\\.test\\.ts'],
+  [
+    'integration',
+    'test/integration/(webhook-corpus|webhook-signatures|delivery-chaos|faults|send-failures|send-then-fail|contended-load|crash|fuzz-server|personal-data|document-links|admin-api-auth|document-swap|s3-stand-in|upload-caps|local-exposure|input-hygiene)\\.test\\.ts',
+  ],
   ['infra', 'test/infra/stacks.test.ts'],
-  ['browser', 'test/browser/admin(-xss)?\\.test\\.ts'],
+  ['browser', 'test/browser/(admin(-xss)?|document-script)\\.test\\.ts'],
 ];
 
 function run(dir: string): boolean {

@@ -15,7 +15,7 @@ import {
 import type { OfficerRecord, OfficerStore, SessionRecord } from '../admin/auth';
 import type { OfficerRole } from '../admin/officer-api';
 import { batchGetAll } from './dynamodb-client';
-import { keys } from './table-design';
+import { keys, LOGIN_RECORD_TTL_MS, ttlSeconds } from './table-design';
 
 type Item = Record<string, unknown>;
 
@@ -83,30 +83,81 @@ export class DynamoDbOfficerStore implements OfficerStore {
     );
   }
 
-  async addFailedLogin(username: string): Promise<number> {
-    const result = await this.client.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: keys.officer(username),
-        UpdateExpression: 'ADD failedLogins :one',
-        ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeValues: { ':one': 1 },
-        ReturnValues: 'UPDATED_NEW',
-      }),
-    );
-    return Number(result.Attributes?.failedLogins ?? 0);
+  async reserveLoginAttempt(
+    username: string,
+    source: string,
+    now: Date,
+    holdUntil: Date,
+  ): Promise<{ reserved: true; failures: number } | { reserved: false; notBefore: number }> {
+    const key = keys.loginThrottle(username, source);
+    try {
+      const result = await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: key,
+          UpdateExpression: 'SET notBefore = :hold, expiresAt = :expires',
+          ConditionExpression: 'attribute_not_exists(notBefore) OR notBefore <= :now',
+          ExpressionAttributeValues: { ':hold': holdUntil.getTime(), ':now': now.getTime(), ':expires': ttlSeconds(now, LOGIN_RECORD_TTL_MS) },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return { reserved: true, failures: Number(result.Attributes?.failures ?? 0) };
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      const current = await this.client.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }));
+      return { reserved: false, notBefore: Number(current.Item?.notBefore ?? holdUntil.getTime()) };
+    }
   }
 
-  async lock(username: string, until: Date): Promise<void> {
+  async recordLoginFailure(username: string, source: string, failures: number, notBefore: Date): Promise<void> {
     await this.client.send(
       new UpdateCommand({
         TableName: this.tableName,
-        Key: keys.officer(username),
-        UpdateExpression: 'SET lockedUntil = :until, failedLogins = :zero',
-        ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeValues: { ':until': until.toISOString(), ':zero': 0 },
+        Key: keys.loginThrottle(username, source),
+        UpdateExpression: 'SET notBefore = :next, failures = :failures, expiresAt = :expires',
+        ExpressionAttributeValues: {
+          ':next': notBefore.getTime(),
+          ':failures': failures,
+          ':expires': ttlSeconds(notBefore, LOGIN_RECORD_TTL_MS),
+        },
       }),
     );
+  }
+
+  async countAccountFailure(username: string, source: string, now: Date): Promise<{ failures: number; sources: number }> {
+    const result = await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.loginFailures(username, utcHour(now)),
+        UpdateExpression: 'ADD failures :one, sources :source SET expiresAt = :expires',
+        ExpressionAttributeValues: { ':one': 1, ':source': new Set([source]), ':expires': ttlSeconds(now, LOGIN_RECORD_TTL_MS) },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return { failures: Number(result.Attributes?.failures ?? 0), sources: (result.Attributes?.sources as Set<string> | undefined)?.size ?? 0 };
+  }
+
+  async accountFailures(usernames: readonly string[], now: Date): Promise<Map<string, { failures: number; sources: number }>> {
+    const hours = [utcHour(new Date(now.getTime() - 3600_000)), utcHour(now)];
+    const found = await batchGetAll(
+      this.client,
+      this.tableName,
+      usernames.flatMap((username) => hours.map((hour) => keys.loginFailures(username, hour))),
+      { consistentRead: true },
+    );
+    const totals = new Map<string, { failures: number; sources: Set<string> }>();
+    for (const item of found) {
+      const username = String(item.pk).slice('LOGIN#'.length);
+      const total = totals.get(username) ?? { failures: 0, sources: new Set<string>() };
+      total.failures += Number(item.failures ?? 0);
+      for (const source of (item.sources as Set<string> | undefined) ?? []) total.sources.add(source);
+      totals.set(username, total);
+    }
+    return new Map([...totals].map(([username, total]) => [username, { failures: total.failures, sources: total.sources.size }]));
+  }
+
+  async clearLoginFailures(username: string, source: string): Promise<void> {
+    await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: keys.loginThrottle(username, source) }));
   }
 
   async recordLogin(username: string, at: Date): Promise<void> {
@@ -114,9 +165,9 @@ export class DynamoDbOfficerStore implements OfficerStore {
       new UpdateCommand({
         TableName: this.tableName,
         Key: keys.officer(username),
-        UpdateExpression: 'SET failedLogins = :zero, lastLoginAt = :at REMOVE lockedUntil',
+        UpdateExpression: 'SET lastLoginAt = :at',
         ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeValues: { ':zero': 0, ':at': at.toISOString() },
+        ExpressionAttributeValues: { ':at': at.toISOString() },
       }),
     );
   }
@@ -153,10 +204,19 @@ export class DynamoDbOfficerStore implements OfficerStore {
       await (command instanceof PutCommand ? this.client.send(command) : this.client.send(command));
       return true;
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException || (error as Error).name === 'ConditionalCheckFailedException') return false;
+      if (isConditionFailure(error)) return false;
       throw error;
     }
   }
+}
+
+function isConditionFailure(error: unknown): boolean {
+  return error instanceof ConditionalCheckFailedException || (error as Error).name === 'ConditionalCheckFailedException';
+}
+
+/** `2026-12-06T17`: the UTC hour a failure is counted in. */
+function utcHour(at: Date): string {
+  return at.toISOString().slice(0, 13);
 }
 
 function officerFromItem(item: Item): OfficerRecord {
@@ -166,9 +226,7 @@ function officerFromItem(item: Item): OfficerRecord {
     role: (item.role === 'admin' ? 'admin' : 'petugas') satisfies OfficerRole,
     passwordHash: String(item.passwordHash),
     disabled: item.disabled === true,
-    failedLogins: Number(item.failedLogins ?? 0),
     createdAt: String(item.createdAt),
-    ...optional('lockedUntil'),
     ...optional('createdBy'),
     ...optional('lastLoginAt'),
     ...optional('disabledAt'),

@@ -153,6 +153,23 @@ export class DynamoDbRegistrationStore implements OfficeRegistrationStore {
         },
       },
       { Put: { TableName: this.tableName, Item: auditItem(registration.queueNumber, { at: now.toISOString(), actor: change.actor, ...outcome.audit }) } },
+      // The documents belong to this registration: a request for fixes opens them for its requirements
+      // (to a link issued from now on), and any other decision closes them again.
+      {
+        Update: {
+          TableName: this.tableName,
+          Key: keys.draft(registration.draftId),
+          ...(outcome.redo && outcome.redo.length > 0
+            ? {
+                UpdateExpression: 'SET queueNumber = :queueNumber, submittedAt = if_not_exists(submittedAt, :now), fixRequirements = :redo, fixRequestedAt = :now',
+                ExpressionAttributeValues: { ':queueNumber': registration.queueNumber, ':now': now.toISOString(), ':redo': [...outcome.redo] },
+              }
+            : {
+                UpdateExpression: 'SET queueNumber = :queueNumber, submittedAt = if_not_exists(submittedAt, :now) REMOVE fixRequirements, fixRequestedAt',
+                ExpressionAttributeValues: { ':queueNumber': registration.queueNumber, ':now': now.toISOString() },
+              }),
+        },
+      },
     ];
     const dayUpdateIndex = items.length;
     if (outcome.bookDay) {
@@ -314,6 +331,13 @@ export function registrationCreationWrites(tableName: string, registration: Regi
         TableName: tableName,
         Item: registrationItem(registration),
         ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    {
+      // From now on the draft's documents belong to the registration: upload links no longer change them.
+      Put: {
+        TableName: tableName,
+        Item: { ...keys.draft(registration.draftId), queueNumber: registration.queueNumber, submittedAt: now.toISOString() },
       },
     },
     {

@@ -1,4 +1,5 @@
 import {
+  CopyObjectCommand,
   DeleteObjectCommand,
   DeleteObjectsCommand,
   paginateListObjectsV2,
@@ -56,6 +57,13 @@ export class S3BlobStore implements BlobStore {
     await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
   }
 
+  async move(from: string, to: string): Promise<void> {
+    await this.client.send(
+      new CopyObjectCommand({ Bucket: this.bucket, Key: to, CopySource: `${this.bucket}/${from.split('/').map(encodeURIComponent).join('/')}`, MetadataDirective: 'COPY' }),
+    );
+    await this.delete(from);
+  }
+
   async deletePrefix(prefix: string): Promise<number> {
     let deleted = 0;
     for await (const page of paginateListObjectsV2({ client: this.client, pageSize: 1000 }, { Bucket: this.bucket, Prefix: prefix })) {
@@ -68,13 +76,20 @@ export class S3BlobStore implements BlobStore {
     return deleted;
   }
 
-  presignedGetUrl(key: string, expiresInSeconds: number, filename?: string): Promise<string> {
+  /**
+   * S3 answers a presigned GET with the `response-content-*` values it was signed with: the type the
+   * file's bytes showed, and `inline` only for a photo or PDF (anything else downloads, never renders).
+   */
+  presignedGetUrl(key: string, expiresInSeconds: number, filename?: string, contentType?: string): Promise<string> {
+    const safeName = filename ? `; filename="${filename.replace(/[^\w.-]/g, '_')}"` : '';
+    const disposition = contentType === undefined || shownInline(contentType) ? 'inline' : 'attachment';
     return getSignedUrl(
       this.presignClient,
       new GetObjectCommand({
         Bucket: this.bucket,
         Key: key,
-        ...(filename ? { ResponseContentDisposition: `inline; filename="${filename.replace(/[^\w.-]/g, '_')}"` } : {}),
+        ...(filename || contentType ? { ResponseContentDisposition: `${disposition}${safeName}` } : {}),
+        ...(contentType ? { ResponseContentType: contentType } : {}),
       }),
       { expiresIn: expiresInSeconds },
     );
@@ -87,4 +102,11 @@ export class S3BlobStore implements BlobStore {
       { expiresIn: expiresInSeconds, signableHeaders: new Set(['content-type', 'content-length']) },
     );
   }
+}
+
+/** Types a browser may show in place: photos and PDFs. Everything else is served as a download. */
+export const INLINE_DOCUMENT_TYPES: ReadonlySet<string> = new Set(['image/jpeg', 'image/png', 'application/pdf']);
+
+export function shownInline(contentType: string): boolean {
+  return INLINE_DOCUMENT_TYPES.has((contentType.split(';')[0] ?? '').trim().toLowerCase());
 }

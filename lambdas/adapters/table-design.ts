@@ -20,6 +20,8 @@ export const keys = {
     pk: `DRAFT#${draftId}`,
     sk: `DOC#${requirement}#${objectKey}`,
   }),
+  /** How many upload links a requirement of a draft was given, and how many of its pages are recorded: the caps. */
+  draftUploads: (draftId: string, requirement: string) => ({ pk: `DRAFT#${draftId}`, sk: `UPLOADS#${requirement}` }),
   registration: (queueNumber: string) => ({ pk: `REG#${queueNumber}`, sk: 'REG' }),
   registrationMessage: (queueNumber: string, at: string, messageId: string) => ({ pk: `REG#${queueNumber}`, sk: `SENT#${at}#${messageId}` }),
   audit: (queueNumber: string, at: string, id: string) => ({ pk: `REG#${queueNumber}`, sk: `AUDIT#${at}#${id}` }),
@@ -37,6 +39,10 @@ export const keys = {
   reminderSlots: (appointmentDate: string) => ({ pk: `REMINDER_SLOTS#${appointmentDate}`, sk: 'SLOTS' }),
   /** Officer accounts share one partition: a handful of items, listed with one consistent Query. */
   officer: (username: string) => ({ pk: 'OFFICERS', sk: `OFFICER#${username}` }),
+  /** Login throttling of one (username, source address hash) pair: failures and when the next attempt may start. */
+  loginThrottle: (username: string, source: string) => ({ pk: `LOGIN#${username}`, sk: `FROM#${source}` }),
+  /** Failed logins of one username in one UTC hour (`2026-12-06T17`), from every source: guessing shows here. */
+  loginFailures: (username: string, hour: string) => ({ pk: `LOGIN#${username}`, sk: `HOUR#${hour}` }),
   /** An officer's login session; deleted at logout, expires by TTL. */
   officerSession: (sessionId: string) => ({ pk: `SESSION#${sessionId}`, sk: 'SESSION' }),
 } as const;
@@ -48,6 +54,8 @@ export const SESSION_TTL_MS = 30 * DAY_MS;
 /** Documents of an application that never became a registration are forgotten after this. */
 export const DRAFT_TTL_MS = 30 * DAY_MS;
 export const DELIVERY_TTL_MS = 90 * DAY_MS;
+/** Login throttles and hourly failure counts are forgotten a day after their last write. */
+export const LOGIN_RECORD_TTL_MS = DAY_MS;
 
 export function ttlSeconds(now: Date, lifetimeMs: number): number {
   return Math.floor((now.getTime() + lifetimeMs) / 1000);

@@ -13,11 +13,19 @@ export interface UploadGrant {
   /** Only these requirements (a request for fixes); all of the service's when absent. */
   readonly only?: readonly string[];
   readonly expiresAt: number;
+  /** When it was issued (epoch ms); links from before this field are taken as issued a lifetime before expiry. */
+  readonly issuedAt?: number;
 }
 
 export function signUploadToken(grant: UploadGrant, key: string): string {
   const payload = Buffer.from(
-    JSON.stringify({ d: grant.draftId, s: grant.serviceId, e: grant.expiresAt, ...(grant.only ? { o: grant.only } : {}) }),
+    JSON.stringify({
+      d: grant.draftId,
+      s: grant.serviceId,
+      e: grant.expiresAt,
+      i: grant.issuedAt ?? grant.expiresAt - UPLOAD_LINK_LIFETIME_MS,
+      ...(grant.only ? { o: grant.only } : {}),
+    }),
   ).toString('base64url');
   return `${payload}.${mac(payload, key)}`;
 }
@@ -34,6 +42,7 @@ export function readUploadToken(token: string, key: string, now: number): Upload
       draftId: String(data.d),
       serviceId: Number(data.s) as ServiceId,
       expiresAt: Number(data.e),
+      issuedAt: typeof data.i === 'number' ? data.i : Number(data.e) - UPLOAD_LINK_LIFETIME_MS,
       ...(Array.isArray(data.o) ? { only: data.o.map(String) } : {}),
     };
     return grant.expiresAt > now ? grant : undefined;

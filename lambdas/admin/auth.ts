@@ -1,6 +1,14 @@
 /**
- * Officers and their sessions: login with lockout, signed session cookies checked against a stored
+ * Officers and their sessions: login with throttling, signed session cookies checked against a stored
  * session, CSRF tokens derived from the session id, and the officer accounts themselves.
+ *
+ * Login throttling is per (account, source address), never a lock on the account: a stranger's guesses
+ * slow down only that stranger. Before the password is checked, one conditional write reserves the
+ * attempt (it succeeds only when no other attempt of that pair is in flight and its delay has passed),
+ * so parallel requests cannot all reach scrypt; each failure doubles the wait of that pair (1 s, 2 s,
+ * 4 s … 15 minutes). Unknown usernames go through exactly the same writes, answers and scrypt work.
+ * Failures per account and hour (from every source) are counted for officers: from
+ * `GUESSING_THRESHOLD` on, the account is shown as being guessed, logged and counted as a metric.
  *
  * Session design: the cookie carries `v1.<claims>.<HMAC-SHA256>` with the username, role, issue and
  * expiry times (8 hours) and a random 256-bit session id. Every request also reads the officer and the
@@ -16,8 +24,12 @@ import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, spendVerificati
 
 export const OFFICER_ROLES: readonly OfficerRole[] = ['petugas', 'admin'];
 export const SESSION_LIFETIME_MS = 8 * 60 * 60 * 1000;
-export const MAX_FAILED_LOGINS = 5;
-export const LOCKOUT_MS = 15 * 60 * 1000;
+/** The longest a (account, source) pair waits between attempts after many failures. */
+export const MAX_LOGIN_DELAY_MS = 15 * 60 * 1000;
+/** How long a reserved attempt holds its pair if the check never finishes (a crashed container). */
+export const LOGIN_RESERVATION_MS = 10_000;
+/** Failed logins of one account within the current and the previous hour that mark it as being guessed. */
+export const GUESSING_THRESHOLD = 10;
 export const SESSION_COOKIE = 'sibapao_session';
 
 export interface OfficerRecord {
@@ -25,10 +37,6 @@ export interface OfficerRecord {
   readonly role: OfficerRole;
   readonly passwordHash: string;
   readonly disabled: boolean;
-  /** Consecutive failed logins since the last success or lockout. */
-  readonly failedLogins: number;
-  /** ISO instant until which logins are refused. */
-  readonly lockedUntil?: string;
   readonly createdAt: string;
   readonly createdBy?: string;
   readonly lastLoginAt?: string;
@@ -52,11 +60,21 @@ export interface OfficerStore {
   create(officer: OfficerRecord): Promise<boolean>;
   /** False when there is no such officer. */
   disable(username: string, by: string, at: Date): Promise<boolean>;
-  /** Counts one more failed login; resolves to the new count. */
-  addFailedLogin(username: string): Promise<number>;
-  /** Refuses logins until `until` and starts the count again. */
-  lock(username: string, until: Date): Promise<void>;
-  /** A successful login: the count back to zero, any lock lifted. */
+  /**
+   * One conditional write: reserves the next login attempt of (username, source) until `holdUntil`
+   * when no attempt is in flight and its delay has passed. Resolves to the pair's failures so far, or
+   * to when the next attempt may start.
+   */
+  reserveLoginAttempt(username: string, source: string, now: Date, holdUntil: Date): Promise<{ reserved: true; failures: number } | { reserved: false; notBefore: number }>;
+  /** The reserved attempt failed: the pair has `failures` and waits until `notBefore`. */
+  recordLoginFailure(username: string, source: string, failures: number, notBefore: Date): Promise<void>;
+  /** Counts a failure against the account for its hour; resolves to that hour's failures and distinct sources. */
+  countAccountFailure(username: string, source: string, now: Date): Promise<{ failures: number; sources: number }>;
+  /** Failures and distinct sources per account over the current and the previous hour. */
+  accountFailures(usernames: readonly string[], now: Date): Promise<Map<string, { failures: number; sources: number }>>;
+  /** The pair's attempt succeeded: its failures are forgotten. */
+  clearLoginFailures(username: string, source: string): Promise<void>;
+  /** A successful login. */
   recordLogin(username: string, at: Date): Promise<void>;
   putSession(session: SessionRecord): Promise<void>;
   deleteSession(id: string): Promise<void>;
@@ -169,7 +187,7 @@ export function cookieValue(cookies: readonly string[] | undefined, name: string
 export type LoginResult =
   | { readonly kind: 'ok'; readonly token: string; readonly csrfToken: string; readonly officer: Officer }
   | { readonly kind: 'invalid' }
-  | { readonly kind: 'locked'; readonly retryAfterSeconds: number };
+  | { readonly kind: 'throttled'; readonly retryAfterSeconds: number };
 
 export interface AuthenticatedSession {
   readonly officer: Officer;
@@ -177,42 +195,61 @@ export interface AuthenticatedSession {
   readonly csrfToken: string;
 }
 
+/** Tells whoever watches (log, metric) that an account is being guessed. */
+export type GuessingObserver = (event: { readonly username: string; readonly failures: number; readonly sources: number }) => void;
+
 const retryAfter = (until: number, now: number) => Math.max(1, Math.ceil((until - now) / 1000));
 
+/** The wait after a pair's `failures`-th failure: 1 s, 2 s, 4 s … at most 15 minutes. */
+export function loginDelayMs(failures: number): number {
+  return Math.min(MAX_LOGIN_DELAY_MS, 1000 * 2 ** Math.min(Math.max(failures - 1, 0), 20));
+}
+
+/** What a typed username means: `"  Budi "` and `budi` are one account (and one throttle). */
+export function normaliseUsername(username: string): string {
+  return username.normalize('NFKC').trim().toLowerCase();
+}
+
+/** The source address as stored: a keyed hash, never the address itself. */
+export function sourceKey(sourceIp: string, key: string): string {
+  return createHmac('sha256', key).update(`login-source:${sourceIp}`).digest('base64url').slice(0, 16);
+}
+
 /**
- * Checks the password (spending scrypt's time even for an unknown username), applies the lockout, and
- * opens a new session. A session the browser already carried is ended, never reused (no fixation).
+ * Reserves the attempt of (username, source) before anything else, checks the password (spending
+ * scrypt's time even for an unknown username), records a failure with its growing delay, and opens a
+ * new session. A session the browser already carried is ended, never reused (no fixation).
  */
 export async function login(
   deps: AuthDeps,
-  attempt: { readonly username: string; readonly password: string; readonly previousToken?: string },
+  attempt: { readonly username: string; readonly password: string; readonly sourceIp: string; readonly previousToken?: string },
+  onGuessing?: GuessingObserver,
 ): Promise<LoginResult> {
   const now = deps.clock.now();
-  const username = attempt.username.trim().toLowerCase();
-  const officer = USERNAME_PATTERN.test(username) ? await deps.officers.get(username) : undefined;
-  if (!officer) {
-    await spendVerificationTime(attempt.password);
-    return { kind: 'invalid' };
-  }
-  const lockedUntil = officer.lockedUntil ? Date.parse(officer.lockedUntil) : 0;
-  if (lockedUntil > now.getTime()) return { kind: 'locked', retryAfterSeconds: retryAfter(lockedUntil, now.getTime()) };
+  const key = await deps.sessionKey();
+  // Anything that cannot be a username is throttled under one name, so junk cannot fill the table.
+  const normalised = normaliseUsername(attempt.username);
+  const username = USERNAME_PATTERN.test(normalised) ? normalised : '-';
+  const source = sourceKey(attempt.sourceIp, key);
+  const reservation = await deps.officers.reserveLoginAttempt(username, source, now, new Date(now.getTime() + LOGIN_RESERVATION_MS));
+  if (!reservation.reserved) return { kind: 'throttled', retryAfterSeconds: retryAfter(reservation.notBefore, now.getTime()) };
 
-  const matches = await verifyPassword(attempt.password, officer.passwordHash);
-  if (!matches) {
-    const failures = await deps.officers.addFailedLogin(username);
-    if (failures >= MAX_FAILED_LOGINS) {
-      const until = now.getTime() + LOCKOUT_MS;
-      await deps.officers.lock(username, new Date(until));
-      return { kind: 'locked', retryAfterSeconds: retryAfter(until, now.getTime()) };
+  const officer = await deps.officers.get(username);
+  const matches = officer ? await verifyPassword(attempt.password, officer.passwordHash) : await spendVerificationTime(attempt.password);
+  if (!officer || !matches || officer.disabled) {
+    const failures = reservation.failures + 1;
+    await deps.officers.recordLoginFailure(username, source, failures, new Date(now.getTime() + loginDelayMs(failures)));
+    const account = await deps.officers.countAccountFailure(username, source, now);
+    if (account.failures === GUESSING_THRESHOLD || (account.failures > GUESSING_THRESHOLD && account.failures % (GUESSING_THRESHOLD * 10) === 0)) {
+      onGuessing?.({ username, ...account });
     }
     return { kind: 'invalid' };
   }
-  if (officer.disabled) return { kind: 'invalid' };
 
-  const key = await deps.sessionKey();
   const previous = attempt.previousToken ? readSession(attempt.previousToken, key, now.getTime()) : undefined;
   if (previous) await deps.officers.deleteSession(previous.sid);
 
+  await deps.officers.clearLoginFailures(username, source);
   await deps.officers.recordLogin(username, now);
   const session: SessionRecord = {
     id: randomBytes(32).toString('base64url'),
@@ -251,13 +288,13 @@ export interface OfficerView {
   readonly createdAt: string;
   readonly createdBy?: string;
   readonly lastLoginAt?: string;
-  readonly lockedUntil?: string;
   readonly disabledAt?: string;
+  /** Failed logins (and their distinct sources) of the last one to two hours, when the account is being guessed. */
+  readonly guessing?: { readonly failures: number; readonly sources: number };
 }
 
 /** What officers may see of an account: never the hash. */
-export function officerView(officer: OfficerRecord, now: Date): OfficerView {
-  const locked = officer.lockedUntil && Date.parse(officer.lockedUntil) > now.getTime() ? officer.lockedUntil : undefined;
+export function officerView(officer: OfficerRecord, failures?: { failures: number; sources: number }): OfficerView {
   return {
     username: officer.username,
     role: officer.role,
@@ -265,7 +302,7 @@ export function officerView(officer: OfficerRecord, now: Date): OfficerView {
     createdAt: officer.createdAt,
     ...(officer.createdBy ? { createdBy: officer.createdBy } : {}),
     ...(officer.lastLoginAt ? { lastLoginAt: officer.lastLoginAt } : {}),
-    ...(locked ? { lockedUntil: locked } : {}),
+    ...(failures && failures.failures >= GUESSING_THRESHOLD ? { guessing: failures } : {}),
     ...(officer.disabledAt ? { disabledAt: officer.disabledAt } : {}),
   };
 }
@@ -299,11 +336,10 @@ export async function addOfficer(
     role: input.role as OfficerRole,
     passwordHash: await hashPassword(input.password),
     disabled: false,
-    failedLogins: 0,
     createdAt: now.toISOString(),
     createdBy,
   };
-  return (await deps.officers.create(record)) ? { kind: 'created', officer: officerView(record, now) } : { kind: 'exists' };
+  return (await deps.officers.create(record)) ? { kind: 'created', officer: officerView(record) } : { kind: 'exists' };
 }
 
 export type DisableOfficerResult = 'disabled' | 'not-found' | 'self';
@@ -315,8 +351,12 @@ export async function disableOfficer(deps: Pick<AuthDeps, 'officers' | 'clock'>,
 }
 
 export async function listOfficers(deps: Pick<AuthDeps, 'officers' | 'clock'>): Promise<OfficerView[]> {
-  const now = deps.clock.now();
-  return (await deps.officers.list()).map((officer) => officerView(officer, now)).sort((a, b) => a.username.localeCompare(b.username));
+  const officers = await deps.officers.list();
+  const failures = await deps.officers.accountFailures(
+    officers.map((officer) => officer.username),
+    deps.clock.now(),
+  );
+  return officers.map((officer) => officerView(officer, failures.get(officer.username))).sort((a, b) => a.username.localeCompare(b.username));
 }
 
 export interface FirstOfficer {

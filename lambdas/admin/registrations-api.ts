@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { addDays, DAY_MS, isRealDate, jakartaDate } from '../domain/calendar';
 import { messages } from '../domain/messages';
+import { printableText } from '../domain/text-hygiene';
 import { allowedActions, decideOfficerAction, type OfficerActionInput } from '../domain/officer-actions';
 import type { OfficeProfile } from '../domain/office';
 import { verifyProofCode } from '../domain/proof-code';
@@ -104,16 +105,19 @@ export function createRegistrationsApi(deps: RegistrationsApiDeps): Registration
     async get(queueNumber, officer) {
       const registration = await deps.store.get(queueNumber);
       if (!registration) return notFound(queueNumber);
-      const documents = await deps.drafts.listDocuments(registration.draftId);
+      const [documents, submission] = await Promise.all([deps.drafts.listDocuments(registration.draftId), deps.drafts.submission(registration.draftId)]);
       const links = await Promise.all(
         documents.map(async (document) => ({
+          // A page handed in after the registration (a fix, or a change in the chat): officers check it again.
+          ...(submission && document.uploadedAt > submission.submittedAt ? { addedAfterSubmission: true } : {}),
           requirement: document.requirement,
           requirementName: REQUIREMENTS[document.requirement]?.shortName ?? document.requirement,
-          name: document.filename,
+          // Stored before names were cleaned on arrival: never shown with a bidi override.
+          name: printableText(document.filename) || 'berkas',
           contentType: document.contentType,
           size: document.size,
           uploadedAt: document.uploadedAt,
-          url: await deps.blobs.presignedGetUrl(document.key, DOCUMENT_LINK_SECONDS, document.filename),
+          url: await deps.blobs.presignedGetUrl(document.key, DOCUMENT_LINK_SECONDS, document.filename, document.contentType),
         })),
       );
       if (links.length > 0) {
@@ -339,7 +343,7 @@ export function registrationView(registration: Registration, now: Date) {
     ...(registration.requestedDate ? { requestedDate: registration.requestedDate } : {}),
     rescheduled: registration.rescheduled,
     flags: [...registration.flags],
-    ...(registration.profileName ? { profileName: registration.profileName } : {}),
+    ...(registration.profileName ? { profileName: printableText(registration.profileName) } : {}),
     ...(registration.note ? { note: registration.note } : {}),
     documentsMode: registration.documentsMode,
     requirements: (service?.requirements ?? []).map((id) => ({ id, name: REQUIREMENTS[id].shortName })),

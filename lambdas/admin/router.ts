@@ -48,7 +48,15 @@ export type AdminRoute =
   | { readonly kind: 'method-not-allowed'; readonly api: boolean }
   | { readonly kind: 'not-found'; readonly api: boolean };
 
-const SEGMENT = '([^/]+)';
+/**
+ * Path parameters by pattern: anything else is a route that does not exist (404), never a key the table
+ * refuses (a 5,000-character "queue number" answered 500). Lowercase queue numbers are matched too: the
+ * registrations API looks them up as given, and a typed `krc-001` is simply not found.
+ */
+const QUEUE_NUMBER = '([A-Za-z]{2,6}-\\d{3,9})';
+const USERNAME = '([a-z0-9._-]{3,32})';
+/** A date segment stays loose but short: the API answers a malformed date with its own 400 (CONTRACT.md). */
+const DATE = '([A-Za-z0-9-]{1,32})';
 const ACTIONS = '(confirm|request-fix|reschedule|cancel|complete)';
 
 interface RouteDefinition {
@@ -65,22 +73,22 @@ const ROUTES: readonly RouteDefinition[] = [
   { method: 'POST', pattern: /^\/api\/login$/, api: () => ({ name: 'login' }) },
   { method: 'POST', pattern: /^\/api\/logout$/, api: () => ({ name: 'logout' }) },
   { method: 'GET', pattern: /^\/api\/registrations$/, api: () => ({ name: 'list-registrations' }) },
-  { method: 'GET', pattern: new RegExp(`^/api/registrations/${SEGMENT}$`), api: (m) => ({ name: 'get-registration', queueNumber: at(m, 1) }) },
+  { method: 'GET', pattern: new RegExp(`^/api/registrations/${QUEUE_NUMBER}$`), api: (m) => ({ name: 'get-registration', queueNumber: at(m, 1) }) },
   {
     method: 'POST',
-    pattern: new RegExp(`^/api/registrations/${SEGMENT}/${ACTIONS}$`),
+    pattern: new RegExp(`^/api/registrations/${QUEUE_NUMBER}/${ACTIONS}$`),
     api: (m) => ({ name: 'act', queueNumber: at(m, 1), action: at(m, 2) as RegistrationAction }),
   },
   { method: 'GET', pattern: /^\/api\/officers$/, adminOnly: true, api: () => ({ name: 'list-officers' }) },
   { method: 'POST', pattern: /^\/api\/officers$/, adminOnly: true, api: () => ({ name: 'add-officer' }) },
   {
     method: 'POST',
-    pattern: new RegExp(`^/api/officers/${SEGMENT}/disable$`),
+    pattern: new RegExp(`^/api/officers/${USERNAME}/disable$`),
     adminOnly: true,
     api: (m) => ({ name: 'disable-officer', username: at(m, 1) }),
   },
-  { method: 'GET', pattern: new RegExp(`^/api/days/${SEGMENT}$`), api: (m) => ({ name: 'get-day', date: at(m, 1) }) },
-  { method: 'PUT', pattern: new RegExp(`^/api/days/${SEGMENT}$`), adminOnly: true, api: (m) => ({ name: 'put-day', date: at(m, 1) }) },
+  { method: 'GET', pattern: new RegExp(`^/api/days/${DATE}$`), api: (m) => ({ name: 'get-day', date: at(m, 1) }) },
+  { method: 'PUT', pattern: new RegExp(`^/api/days/${DATE}$`), adminOnly: true, api: (m) => ({ name: 'put-day', date: at(m, 1) }) },
   { method: 'GET', pattern: /^\/api\/summary$/, api: () => ({ name: 'summary' }) },
   { method: 'GET', pattern: /^\/api\/failed-sends$/, api: () => ({ name: 'list-failed-sends' }) },
   { method: 'POST', pattern: /^\/api\/proofs\/verify$/, api: () => ({ name: 'verify-proof' }) },
@@ -88,7 +96,7 @@ const ROUTES: readonly RouteDefinition[] = [
   { method: 'GET', pattern: /^\/$/, page: () => ({ name: 'home' }) },
   { method: 'GET', pattern: /^\/login\/?$/, page: () => ({ name: 'login' }) },
   { method: 'GET', pattern: /^\/registrations\/?$/, page: () => ({ name: 'registrations' }) },
-  { method: 'GET', pattern: new RegExp(`^/registrations/${SEGMENT}$`), page: (m) => ({ name: 'registration', queueNumber: at(m, 1) }) },
+  { method: 'GET', pattern: new RegExp(`^/registrations/${QUEUE_NUMBER}$`), page: (m) => ({ name: 'registration', queueNumber: at(m, 1) }) },
   { method: 'GET', pattern: /^\/day\/?$/, page: () => ({ name: 'day' }) },
   { method: 'GET', pattern: /^\/days\/?$/, adminOnly: true, page: () => ({ name: 'days' }) },
   { method: 'GET', pattern: /^\/officers\/?$/, adminOnly: true, page: () => ({ name: 'officers' }) },

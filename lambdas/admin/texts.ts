@@ -32,7 +32,8 @@ export const ADMIN_TEXTS = {
   loginButton: 'Masuk',
   loginWorking: 'Memeriksa…',
   loginInvalid: 'Nama pengguna atau kata sandi salah.',
-  loginLocked: 'Terlalu banyak percobaan masuk yang gagal. Akun dikunci sementara; coba lagi dalam {minutes} menit.',
+  loginThrottled: 'Terlalu banyak percobaan masuk yang gagal dari perangkat ini. Tunggu {seconds} detik, lalu coba lagi.',
+  loginCrossSite: 'Masuk hanya dapat dilakukan dari halaman masuk petugas ini.',
 
   // API answers
   unauthenticated: 'Sesi Anda telah berakhir. Silakan masuk kembali.',
@@ -46,6 +47,11 @@ export const ADMIN_TEXTS = {
   saving: 'Menyimpan…',
   saved: 'Tersimpan.',
 
+  // Documents changed after the registration was made
+  documentAddedAfterSubmission: 'Diunggah setelah pendaftaran',
+  historyDocumentAdded: 'Mengunggah berkas setelah mendaftar',
+  historyDocumentsRemoved: 'Menghapus berkas setelah mendaftar',
+
   // Officers
   officersTitle: 'Akun petugas',
   officersIntro: 'Petugas dapat memeriksa berkas dan mengatur jadwal; admin juga dapat mengelola akun, kuota dan hari libur.',
@@ -56,7 +62,7 @@ export const ADMIN_TEXTS = {
   officerCreated: 'Dibuat',
   officerActive: 'Aktif',
   officerDisabled: 'Nonaktif',
-  officerLocked: 'Terkunci sampai {time}',
+  officerGuessed: 'Sedang ditebak: {failures} kali gagal masuk dalam 2 jam terakhir dari {sources} alamat',
   officerYou: '(Anda)',
   officerDisable: 'Nonaktifkan',
   officerDisableConfirm: 'Nonaktifkan akun "{username}"? Sesi yang sedang berjalan langsung berakhir.',

@@ -3,6 +3,7 @@
  * replies, effects). No I/O, no clock, no configuration lookups: everything arrives as arguments, and
  * whatever needs the outside world is returned as an effect for the caller to carry out.
  */
+import { printableText } from './text-hygiene';
 import { formatDayDate, formatTime, jakartaDate, type IsoDate } from './calendar';
 import {
   extensionOf,
@@ -288,7 +289,7 @@ function receiveMedia(step: DocumentsStep, service: Service, input: Extract<Inbo
         mediaId: input.mediaId,
         mimeType: input.mimeType,
         ...(input.sha256 ? { sha256: input.sha256 } : {}),
-        filename: input.filename ?? `${requirement}-${page}.${extensionOf(input.mimeType)}`,
+        filename: printableText(input.filename ?? '') || `${requirement}-${page}.${extensionOf(input.mimeType)}`,
         key: `documents/${step.draftId}/${requirement}/${input.mediaId.replace(/[^\w.-]/g, '_')}.${extensionOf(input.mimeType)}`,
       },
     ],

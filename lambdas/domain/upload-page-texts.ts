@@ -38,6 +38,7 @@ export const UPLOAD_PAGE_TEXTS = {
     'File ini bukan foto JPG/PNG atau PDF yang sah, jadi tidak disimpan. Silakan unggah foto atau PDF yang benar.',
   notArrived: 'File belum sampai di server. Silakan unggah ulang.',
   tooManyPages: 'Maksimal {maxPages} halaman untuk setiap berkas. Hapus lalu unggah ulang bila perlu.',
+  tooManyUploads: 'Terlalu banyak unggahan untuk berkas ini. Hapus halaman yang salah lalu kirim yang ada, atau minta tautan baru lewat WhatsApp.',
   unknownRequirement: 'Berkas ini tidak diminta melalui tautan ini.',
   badRequest: 'Permintaan tidak valid. Muat ulang halaman lalu coba lagi.',
   network: 'Koneksi terputus. Periksa internet anda lalu coba lagi.',
@@ -49,6 +50,9 @@ export const UPLOAD_PAGE_TEXTS = {
   expiredLink:
     'Tautan unggah ini sudah tidak berlaku. Ketik *MENU* di WhatsApp lalu pilih layanan anda lagi untuk mendapatkan tautan baru.',
   serverErrorTitle: 'Terjadi gangguan',
+  submittedTitle: 'Berkas sudah diserahkan',
+  alreadySubmitted:
+    'Berkas anda sudah menjadi bagian dari pendaftaran dan sedang atau sudah diperiksa petugas, jadi tidak dapat diubah lewat tautan ini. Bila petugas meminta perbaikan, anda akan menerima tautan baru di WhatsApp.',
   notFoundTitle: 'Halaman tidak ditemukan',
   notFound: 'Periksa kembali tautan yang anda terima di WhatsApp.',
 } as const;

@@ -26,7 +26,8 @@ import { officerAccountsCall } from '../admin/officer-accounts-api';
 import { renderLoginPage, renderPage, renderProblemPage, type PageDeps } from '../admin/pages';
 import { asCredentials, matchAdminRoute, readJson, requestTarget, responses, safeNext, type ApiRoute, type Responses } from '../admin/router';
 import { ADMIN_TEXTS as TEXTS, fillText } from '../admin/texts';
-import type { Clock } from '../ports';
+import { METRICS } from '../metric-names';
+import type { Clock, Metrics } from '../ports';
 
 export interface AdminHandlerDeps {
   readonly officers: OfficerStore;
@@ -38,8 +39,11 @@ export interface AdminHandlerDeps {
   readonly basePath: string;
   readonly log: {
     info(message: string, fields: Record<string, unknown>): void;
+    warn(message: string, fields: Record<string, unknown>): void;
     error(message: string, fields: Record<string, unknown>): void;
   };
+  /** Failed logins are counted (`FailedLogins`): the guessing alarm watches them. @default none */
+  readonly metrics?: Metrics;
   /** The first account, created (role `admin`) at the first request when no officer exists. */
   readonly firstOfficer?: () => Promise<FirstOfficer | undefined>;
   /** Arrival times the forms offer (`08:00` … `16:00` by default). */
@@ -118,15 +122,22 @@ export function createAdminHandler(deps: AdminHandlerDeps): AdminHandler {
   };
 
   async function handleLogin(event: APIGatewayProxyEventV2, token: string | undefined, out: Responses): Promise<Result> {
+    // Login CSRF: a form or a `text/plain` fetch from another site never gets this far.
+    if (!isJson(event) || !isSameOrigin(event)) return out.problem(403, 'cross-site', TEXTS.loginCrossSite);
     const body = readJson(event);
     const credentials = body.ok ? asCredentials(body.value) : undefined;
     if (!credentials) return out.problem(400, 'bad-request', TEXTS.badRequest);
-    const result = await login(auth, { ...credentials, ...(token ? { previousToken: token } : {}) });
+    const result = await login(
+      auth,
+      { ...credentials, sourceIp: event.requestContext.http.sourceIp, ...(token ? { previousToken: token } : {}) },
+      (guessing) => deps.log.warn('officer account being guessed', { officer: guessing.username, failedLogins: guessing.failures, sources: guessing.sources }),
+    );
     deps.log.info('officer login', { officer: credentials.username.slice(0, 40), outcome: result.kind });
+    if (result.kind !== 'ok') deps.metrics?.count(METRICS.failedLogins);
     if (result.kind === 'invalid') return out.problem(401, 'invalid-credentials', TEXTS.loginInvalid);
-    if (result.kind === 'locked') {
-      const message = fillText(TEXTS.loginLocked, { minutes: Math.ceil(result.retryAfterSeconds / 60) });
-      return out.json(429, { error: 'locked', message, retryAfter: result.retryAfterSeconds }, undefined, { 'retry-after': String(result.retryAfterSeconds) });
+    if (result.kind === 'throttled') {
+      const message = fillText(TEXTS.loginThrottled, { seconds: result.retryAfterSeconds });
+      return out.json(429, { error: 'throttled', message, retryAfter: result.retryAfterSeconds }, undefined, { 'retry-after': String(result.retryAfterSeconds) });
     }
     return out.json(200, { csrfToken: result.csrfToken, officer: result.officer }, [sessionCookie(result.token, out.cookieOptions)]);
   }
@@ -163,6 +174,27 @@ export function createAdminHandler(deps: AdminHandlerDeps): AdminHandler {
       case 'logout':
         throw new Error(`${route.name} is handled before the API`);
     }
+  }
+}
+
+function isJson(event: APIGatewayProxyEventV2): boolean {
+  return /^application\/json\s*(;|$)/i.test(event.headers['content-type'] ?? '');
+}
+
+/**
+ * A browser names the page a request comes from: `Sec-Fetch-Site: same-origin`, or an `Origin` equal to
+ * this app's own. A request that says neither is refused too (every browser sends one on a POST).
+ */
+function isSameOrigin(event: APIGatewayProxyEventV2): boolean {
+  const fetchSite = event.headers['sec-fetch-site'];
+  if (fetchSite !== undefined) return fetchSite === 'same-origin';
+  const origin = event.headers.origin;
+  const host = event.headers.host ?? event.requestContext.domainName;
+  if (!origin || !host) return false;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
   }
 }
 

@@ -18,6 +18,7 @@ import type { BlobStore, Clock, DraftStore, IdSource } from '../ports';
 import { matchRoute, parseJsonBody, securityHeaders } from '../upload/http';
 import { documentView, problemMessage, renderProblemPage, renderUploadPage, type ProblemKind } from '../upload/page';
 import {
+  changeAllowed,
   clearRequirement,
   completeUpload,
   ForeignKeyError,
@@ -85,6 +86,13 @@ export function createUploadHandler(deps: UploadHandlerDeps): UploadHandler {
     try {
       switch (action) {
         case 'page': {
+          // A link whose documents were handed in shows why it no longer works, not a form that would fail.
+          try {
+            await changeAllowed(useCase, grant);
+          } catch (error) {
+            if (error instanceof UploadRefusedError) return problem(409, 'submitted', true);
+            throw error;
+          }
           const page = await showUploadPage(useCase, grant);
           return respond(200, 'text/html; charset=utf-8', renderUploadPage(page, { basePath: deps.basePath, token }));
         }
@@ -107,7 +115,7 @@ export function createUploadHandler(deps: UploadHandlerDeps): UploadHandler {
           return json(200, { requirement: param, documents: [] });
       }
     } catch (error) {
-      if (error instanceof UploadRefusedError) return json(422, { error: error.reason, message: error.message });
+      if (error instanceof UploadRefusedError) return json(error.reason === 'submitted' ? 409 : 422, { error: error.reason, message: error.message });
       if (error instanceof ForeignKeyError) return badRequest();
       if (error instanceof InvalidGrantError) return problem(403, 'invalid', asPage);
       deps.log?.error('upload request failed', { action, draftId: grant.draftId, error: (error as Error).name });

@@ -117,11 +117,12 @@ export function renderUploadPage(page: UploadPage, options: { basePath: string; 
   return layout(`${TEXTS.pageTitle} – ${page.service.name}`, options.basePath, body, true);
 }
 
-export type ProblemKind = 'invalid' | 'expired' | 'not-found' | 'error';
+export type ProblemKind = 'invalid' | 'expired' | 'submitted' | 'not-found' | 'error';
 
 const PROBLEMS: Readonly<Record<ProblemKind, { title: string; text: string }>> = {
   invalid: { title: TEXTS.invalidLinkTitle, text: TEXTS.invalidLink },
   expired: { title: TEXTS.expiredLinkTitle, text: TEXTS.expiredLink },
+  submitted: { title: TEXTS.submittedTitle, text: TEXTS.alreadySubmitted },
   'not-found': { title: TEXTS.notFoundTitle, text: TEXTS.notFound },
   error: { title: TEXTS.serverErrorTitle, text: TEXTS.serverError },
 };

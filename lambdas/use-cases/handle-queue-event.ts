@@ -4,6 +4,7 @@
  * carries its outbox id to Meta (`biz_opaque_callback_data`); a retry that finds an entry in flight
  * settles it from Meta's status webhook when one came, and sends it again only when none did.
  */
+import { printableText } from '../domain/text-hygiene';
 import { createHash } from 'node:crypto';
 import { maskNik } from '../adapters/logger';
 import {
@@ -32,6 +33,7 @@ import type {
   BlobStore,
   Clock,
   DeliveryStore,
+  DocumentChange,
   DraftStore,
   FailedSend,
   IdSource,
@@ -285,7 +287,8 @@ async function carryOutBeforeSaving(effects: readonly Effect[], deps: EventHandl
     if (effect.type === 'applicant-cancel' || effect.type === 'applicant-reschedule') {
       await changeRegistration(effect, deps, now);
     } else if (effect.type === 'clear-requirement') {
-      await deps.drafts.removeRequirement(effect.draftId, effect.requirement);
+      const change = await documentChangeOf(effect.draftId, deps);
+      await deps.drafts.removeRequirement(effect.draftId, effect.requirement, change ? { ...change, at: now } : undefined);
     } else if (effect.type === 'store-media') {
       try {
         await storeMedia(effect, deps, now);
@@ -354,7 +357,14 @@ async function storeMedia(effect: Extract<Effect, { type: 'store-media' }>, deps
       uploadedAt: now.toISOString(),
     },
     now,
+    await documentChangeOf(effect.draftId, deps),
   );
+}
+
+/** A draft already handed in with a registration: a change of its documents goes into the audit trail. */
+async function documentChangeOf(draftId: string, deps: EventHandlingDeps): Promise<DocumentChange | undefined> {
+  const submission = await deps.drafts.submission(draftId);
+  return submission ? { queueNumber: submission.queueNumber, actor: 'pemohon' } : undefined;
 }
 
 /** Meta gives the SHA-256 of the file, base64 in current payloads, hex in older ones. */
@@ -582,7 +592,8 @@ function newSession(event: InboundEvent): ApplicantSession {
 }
 
 function identityUpdate(session: ApplicantSession, event: InboundEvent): Partial<ApplicantSession> {
-  const { waId, userId, profileName } = event.applicant;
+  const { waId, userId } = event.applicant;
+  const profileName = printableText(event.applicant.profileName ?? '');
   return {
     ...(event.newWaId ? { waId: event.newWaId } : waId ? { waId } : {}),
     ...(userId ? { userId } : {}),

@@ -32,6 +32,6 @@ export async function publishProof(registration: Registration, version: number, 
   });
   const key = `proofs/${registration.queueNumber}/${registration.appointmentDate}-v${version}.pdf`;
   await deps.blobs.put(key, bytes, 'application/pdf');
-  const link = await deps.blobs.presignedGetUrl(key, PROOF_LINK_SECONDS, `bukti-antrian-${registration.queueNumber}.pdf`);
+  const link = await deps.blobs.presignedGetUrl(key, PROOF_LINK_SECONDS, `bukti-antrian-${registration.queueNumber}.pdf`, 'application/pdf');
   return { key, link };
 }

@@ -5,13 +5,16 @@
  */
 import { ACCEPTED_DOCUMENT_TYPES, MAX_DOCUMENT_BYTES, sniffDocumentType } from '../domain/documents';
 import { findService, REQUIREMENTS, type Requirement, type RequirementId, type Service, type ServiceId } from '../domain/services';
+import { printableText } from '../domain/text-hygiene';
 import { UPLOAD_PAGE_TEXTS as TEXTS, fillText } from '../domain/upload-page-texts';
-import type { BlobStore, Clock, DraftStore, IdSource, StoredDocument } from '../ports';
+import type { BlobStore, Clock, DocumentChange, DraftStore, IdSource, StoredDocument } from '../ports';
 
-/** What the page accepts: the office's document rules (domain/documents.ts) and a cap on pages. */
+/** What the page accepts: the office's document rules (domain/documents.ts), a cap on pages and on upload links. */
 export const DOCUMENT_LIMITS = {
   maxBytes: MAX_DOCUMENT_BYTES,
   maxPagesPerRequirement: 10,
+  /** Upload links one requirement of a draft may be given: its pages three times over (retries, redos). */
+  maxLinksPerRequirement: 30,
   contentTypes: Object.keys(ACCEPTED_DOCUMENT_TYPES),
 } as const;
 
@@ -24,7 +27,12 @@ export interface UploadScope {
   readonly serviceId: ServiceId;
   /** Only these requirements (a request for fixes); all of the service's when absent. */
   readonly only?: readonly string[];
+  /** When the link was issued (epoch ms): a fix-request link counts only if issued since the request. */
+  readonly issuedAt?: number;
 }
+
+/** The applicant in a registration's audit trail. */
+export const APPLICANT_ACTOR = 'pemohon';
 
 export interface UploadDocumentsDeps {
   readonly drafts: DraftStore;
@@ -45,7 +53,9 @@ export type UploadRefusal =
   | 'empty'
   | 'too-many-pages'
   | 'not-arrived'
-  | 'not-what-it-claims';
+  | 'not-what-it-claims'
+  | 'too-many-uploads'
+  | 'submitted';
 
 /** A file or request the rules refuse; `message` is for the applicant. */
 export class UploadRefusedError extends Error {
@@ -120,9 +130,29 @@ export async function showUploadPage(deps: UploadDocumentsDeps, scope: UploadSco
   };
 }
 
+/**
+ * Whether this link may still change the draft. Once its documents belong to a registration, only a link
+ * issued for an open request for fixes may, and only for the requirements that request names: an old link
+ * cannot swap a document an officer has checked. Resolves to the audit entry's subject for such a change.
+ */
+export async function changeAllowed(deps: Pick<UploadDocumentsDeps, 'drafts'>, scope: UploadScope): Promise<DocumentChange | undefined> {
+  const submission = await deps.drafts.submission(scope.draftId);
+  if (!submission) return undefined;
+  const fix = submission.fix;
+  const forThisFix =
+    fix !== undefined &&
+    scope.only !== undefined &&
+    scope.issuedAt !== undefined &&
+    scope.issuedAt >= Date.parse(fix.requestedAt) &&
+    scope.only.every((requirement) => fix.requirements.includes(requirement as RequirementId));
+  if (!forThisFix) throw new UploadRefusedError('submitted', TEXTS.alreadySubmitted);
+  return { queueNumber: submission.queueNumber, actor: APPLICANT_ACTOR };
+}
+
 /** Checks what the applicant says they will send and hands out a presigned PUT for it. */
 export async function startUpload(deps: UploadDocumentsDeps, scope: UploadScope, request: UploadRequest): Promise<UploadTicket> {
   const requirement = requestedRequirement(scope, request.requirement);
+  await changeAllowed(deps, scope);
   if (!DOCUMENT_LIMITS.contentTypes.includes(request.contentType)) {
     throw new UploadRefusedError('unsupported-type', TEXTS.wrongType);
   }
@@ -132,8 +162,12 @@ export async function startUpload(deps: UploadDocumentsDeps, scope: UploadScope,
   if (pages.length >= DOCUMENT_LIMITS.maxPagesPerRequirement) {
     throw new UploadRefusedError('too-many-pages', fillText(TEXTS.tooManyPages, { maxPages: DOCUMENT_LIMITS.maxPagesPerRequirement }));
   }
+  if (!(await deps.drafts.countUploadLink(scope.draftId, requirement, DOCUMENT_LIMITS.maxLinksPerRequirement))) {
+    throw new UploadRefusedError('too-many-uploads', TEXTS.tooManyUploads);
+  }
   const uploadId = deps.ids.newId();
-  const key = `${requirementPrefix(scope.draftId, requirement)}${uploadId}-${sanitiseFilename(request.filename)}`;
+  // Under pending/ until checked: a file never completed is deleted by the bucket's lifecycle rule.
+  const key = `${pendingPrefix(scope.draftId, requirement)}${uploadId}-${sanitiseFilename(request.filename)}`;
   const url = await deps.blobs.presignedPutUrl(key, request.contentType, request.size, UPLOAD_URL_LIFETIME_SECONDS);
   return { uploadId, key, url };
 }
@@ -150,11 +184,12 @@ export async function completeUpload(
   arrived: ArrivedUpload,
 ): Promise<StoredDocument[]> {
   const requirement = requestedRequirement(scope, arrived.requirement);
-  const ownPrefix = `${requirementPrefix(scope.draftId, requirement)}${uploadId}-`;
+  const ownPrefix = `${pendingPrefix(scope.draftId, requirement)}${uploadId}-`;
   const rest = arrived.key.slice(ownPrefix.length);
   if (!arrived.key.startsWith(ownPrefix) || !/^[A-Za-z0-9._-]{1,100}$/.test(rest) || rest.startsWith('.')) {
     throw new ForeignKeyError('the key is not one this upload was given');
   }
+  const change = await changeAllowed(deps, scope);
   const head = await deps.blobs.head(arrived.key);
   if (!head) throw new UploadRefusedError('not-arrived', TEXTS.notArrived);
   if (head.size <= 0 || head.size > DOCUMENT_LIMITS.maxBytes) {
@@ -164,22 +199,37 @@ export async function completeUpload(
       : new UploadRefusedError('too-large', fillText(TEXTS.tooLarge, { maxMb }));
   }
   const contentType = sniffDocumentType(await deps.blobs.readStart(arrived.key, 8));
-  if (!contentType) {
+  // The type it is stored (and would be served) with must be the one its bytes show: an HTML page that
+  // starts with `%PDF-` but was put as text/html is not a PDF.
+  if (!contentType || storedType(head.contentType) !== contentType) {
     await deps.blobs.delete(arrived.key);
     throw new UploadRefusedError('not-what-it-claims', TEXTS.notWhatItClaims);
+  }
+  // The page limit, again at the moment of recording: links asked for at once cannot all be completed.
+  if (!(await deps.drafts.takePage(scope.draftId, requirement, DOCUMENT_LIMITS.maxPagesPerRequirement))) {
+    await deps.blobs.delete(arrived.key);
+    throw new UploadRefusedError('too-many-pages', fillText(TEXTS.tooManyPages, { maxPages: DOCUMENT_LIMITS.maxPagesPerRequirement }));
+  }
+  const key = `${requirementPrefix(scope.draftId, requirement)}${arrived.key.slice(pendingPrefix(scope.draftId, requirement).length)}`;
+  try {
+    await deps.blobs.move(arrived.key, key);
+  } catch (error) {
+    await deps.drafts.releasePage(scope.draftId, requirement);
+    throw error;
   }
   const now = deps.clock.now();
   await deps.drafts.addDocument(
     scope.draftId,
     {
       requirement,
-      key: arrived.key,
+      key,
       filename: displayName(arrived.filename),
       contentType,
       size: head.size,
       uploadedAt: now.toISOString(),
     },
     now,
+    change,
   );
   return (await deps.drafts.listDocuments(scope.draftId)).filter((document) => document.requirement === requirement);
 }
@@ -197,8 +247,9 @@ export async function submitDocuments(deps: UploadDocumentsDeps, scope: UploadSc
 /** Removes every page of one requirement (a wrong file): the records first, then the objects. */
 export async function clearRequirement(deps: UploadDocumentsDeps, scope: UploadScope, requirementId: string): Promise<void> {
   const requirement = requestedRequirement(scope, requirementId);
+  const change = await changeAllowed(deps, scope);
   const pages = (await deps.drafts.listDocuments(scope.draftId)).filter((document) => document.requirement === requirement);
-  await deps.drafts.removeRequirement(scope.draftId, requirement);
+  await deps.drafts.removeRequirement(scope.draftId, requirement, change ? { ...change, at: deps.clock.now() } : undefined);
   const prefix = requirementPrefix(scope.draftId, requirement);
   for (const page of pages) if (page.key.startsWith(prefix)) await deps.blobs.delete(page.key);
 }
@@ -217,14 +268,22 @@ export function sanitiseFilename(filename: string): string {
   return ascii.slice(0, 80 - extension.length) + extension;
 }
 
-/** The name as the applicant's phone gave it, without control characters, for the page and officers. */
+/** The name as the applicant's phone gave it, without control or bidi characters, for the page and officers. */
 function displayName(filename: string): string {
-  const printable = Array.from(filename).filter((character) => character >= ' ' && character !== '\u007f');
-  return printable.join('').trim().slice(0, 200) || 'berkas';
+  return Array.from(printableText(filename)).slice(0, 200).join('').trim() || 'berkas';
+}
+
+function storedType(contentType: string | undefined): string {
+  return (contentType?.split(';')[0] ?? '').trim().toLowerCase();
 }
 
 function requirementPrefix(draftId: string, requirement: RequirementId): string {
   return `documents/${draftId}/${requirement}/`;
+}
+
+/** Where a presigned upload lands until it is checked (the bucket forgets it after a day). */
+export function pendingPrefix(draftId: string, requirement: RequirementId): string {
+  return `pending/${draftId}/${requirement}/`;
 }
 
 function requestedRequirement(scope: UploadScope, requirement: string): RequirementId {

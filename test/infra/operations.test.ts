@@ -74,6 +74,7 @@ describe('alarms', () => {
   it.each([
     // name, namespace, metric, statistic, period (s), threshold, comparison
     ['si-bapao-test-failed-sends', METRIC_NAMESPACE, METRICS.failedSends, 'Sum', 3600, ALARM_THRESHOLDS.failedSendsPerHour, 'GreaterThanThreshold'],
+    ['si-bapao-test-login-guessing', METRIC_NAMESPACE, METRICS.failedLogins, 'Sum', 3600, ALARM_THRESHOLDS.failedLoginsPerHour, 'GreaterThanOrEqualToThreshold'],
     ['si-bapao-test-messaging-limit', METRIC_NAMESPACE, METRICS.messagingLimitReached, 'Sum', 3600, 1, 'GreaterThanOrEqualToThreshold'],
     ['si-bapao-test-pending-overdue', METRIC_NAMESPACE, METRICS.pendingOverdue, 'Maximum', 3600, 1, 'GreaterThanOrEqualToThreshold'],
     ['si-bapao-test-reminder-heartbeat', METRIC_NAMESPACE, METRICS.reminderRunCompleted, 'Sum', 3600, 1, 'LessThanThreshold'],
@@ -136,14 +137,14 @@ describe('alarms', () => {
   it('watches only metrics the code names in METRICS, on the service-only series', () => {
     const ours = alarms().filter((alarm) => alarm.Namespace === METRIC_NAMESPACE);
     expect(ours.map((alarm) => alarm.MetricName).sort()).toEqual(
-      [METRICS.failedSends, METRICS.messagingLimitReached, METRICS.pendingOverdue, METRICS.reminderRunCompleted].sort(),
+      [METRICS.failedSends, METRICS.failedLogins, METRICS.messagingLimitReached, METRICS.pendingOverdue, METRICS.reminderRunCompleted].sort(),
     );
     for (const alarm of ours) expect(alarm.Dimensions).toEqual(serviceOnly);
   });
 
   it('sends every alarm, and its recovery, to the one SNS topic', () => {
     const [topicId] = Object.keys(resources(stateless, 'AWS::SNS::Topic'));
-    expect(alarms()).toHaveLength(25);
+    expect(alarms()).toHaveLength(26);
     for (const alarm of alarms()) {
       expect(alarm.AlarmActions).toEqual([{ Ref: topicId }]);
       expect(alarm.OKActions).toEqual([{ Ref: topicId }]);
@@ -272,7 +273,7 @@ describe('least privilege', () => {
     ['Webhook', [...logs, ...secret, ...send]],
     ['Conversation', [...logs, ...table, ...secret, 's3:DeleteObject', 's3:GetObject', 's3:ListBucket', 's3:PutObject',
       'sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:ReceiveMessage']],
-    ['Upload', [...logs, 'dynamodb:BatchWriteItem', 'dynamodb:PutItem', 'dynamodb:Query', ...secret, 's3:DeleteObject', 's3:GetObject', 's3:ListBucket', 's3:PutObject']],
+    ['Upload', [...logs, 'dynamodb:BatchWriteItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem', ...secret, 's3:DeleteObject', 's3:GetObject', 's3:ListBucket', 's3:PutObject']],
     ['Admin', [...logs, ...table, ...secret, 's3:GetObject', ...send]],
     ['Reminder', [
       ...logs,

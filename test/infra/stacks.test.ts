@@ -233,12 +233,13 @@ describe('stateful stack', () => {
     });
   });
 
-  it('expires documents/ and proofs/ after retentionDays + 30 and aborts multipart uploads after a day', () => {
+  it('expires documents/ and proofs/ after retentionDays + 30, uncompleted uploads (pending/) and multipart uploads after a day', () => {
     stateful.hasResourceProperties('AWS::S3::Bucket', {
       LifecycleConfiguration: {
         Rules: Match.arrayWith([
           Match.objectLike({ Prefix: 'documents/', ExpirationInDays: 120, Status: 'Enabled' }),
           Match.objectLike({ Prefix: 'proofs/', ExpirationInDays: 120, Status: 'Enabled' }),
+          Match.objectLike({ Prefix: 'pending/', ExpirationInDays: 1, Status: 'Enabled' }),
           Match.objectLike({ AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 }, Status: 'Enabled' }),
         ]),
       },
@@ -516,9 +517,10 @@ describe('upload page', () => {
       ['s3:DeleteObject', 's3:GetObject', 's3:ListBucket', 's3:PutObject'].sort(),
     );
     const objects = s3.find((statement) => [statement.Action].flat().includes('s3:PutObject'));
-    expect(JSON.stringify(objects?.Resource)).toMatch(/"\/documents\/\*"\]\]\}$/);
+    expect(JSON.stringify(objects?.Resource)).toContain('"/documents/*"');
+    expect(JSON.stringify(objects?.Resource)).toContain('"/pending/*"');
     const listing = s3.find((statement) => statement.Action === 's3:ListBucket');
-    expect(listing?.Condition).toEqual({ StringLike: { 's3:prefix': ['documents/*'] } });
+    expect(listing?.Condition).toEqual({ StringLike: { 's3:prefix': ['documents/*', 'pending/*'] } });
   });
 
   it('passes the Function URL, without its trailing slash, to the conversation worker as UPLOAD_BASE_URL', () => {
@@ -561,7 +563,7 @@ describe('upload page', () => {
     });
   });
 
-  it('acknowledges only the documents/ and proofs/ object wildcards, each with a reason', () => {
+  it('acknowledges only the documents/, pending/ and proofs/ object wildcards, each with a reason', () => {
     const acknowledged = built.stateless.node
       .findAll()
       .flatMap((c) => c.node.metadata)
@@ -573,6 +575,7 @@ describe('upload page', () => {
       'documents/*]',
       'documents/*]',
       'documents/*]',
+      'pending/*]',
       'proofs/*]',
       'proofs/*]',
       'proofs/*]',

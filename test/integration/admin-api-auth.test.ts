@@ -1,7 +1,9 @@
 /**
- * The admin app's gate on the real local server (DynamoDB Local): login, cookies, lockout, sessions that
- * end (logout, disabling, expiry, tampering, fixation), CSRF, roles and security headers.
+ * The admin app's gate on the real local server (DynamoDB Local): login, cookies, throttling, sessions that
+ * end (logout, disabling, expiry, tampering, fixation), CSRF, roles and security headers. Other source
+ * addresses are real ones: a client bound to 127.0.0.x (all of 127/8 is this machine) is another address.
  */
+import { request as httpRequest } from 'node:http';
 import { deriveSessionKey, readSession, signSession } from '../../lambdas/admin/auth';
 import { AdminClient, adminSession } from '../support/admin-client';
 import { workingDay } from '../support/officer-api';
@@ -34,6 +36,49 @@ async function newOfficer(role: 'petugas' | 'admin' = 'petugas'): Promise<{ user
   return { username, password, client };
 }
 
+interface RawAnswer {
+  readonly status: number;
+  readonly headers: Record<string, string | string[] | undefined>;
+  readonly body: unknown;
+}
+
+/** A login from `localAddress` (another machine, as far as the server can tell). */
+function loginFrom(
+  localAddress: string,
+  username: string,
+  password: string,
+  options: { headers?: Record<string, string>; rawBody?: string } = {},
+): Promise<RawAnswer> {
+  const url = new URL(`${server.url}/admin/api/login`);
+  const body = options.rawBody ?? JSON.stringify({ username, password });
+  const headers: Record<string, string | number> = { 'content-type': 'application/json', origin: url.origin, 'content-length': Buffer.byteLength(body) };
+  for (const [name, value] of Object.entries(options.headers ?? {})) {
+    if (value === '') delete headers[name];
+    else headers[name] = value;
+  }
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(
+      { hostname: url.hostname, port: url.port, path: url.pathname, method: 'POST', localAddress, agent: false, headers },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let parsed: unknown = text;
+          try {
+            parsed = JSON.parse(text);
+          } catch {
+            // not JSON
+          }
+          resolve({ status: response.statusCode ?? 0, headers: response.headers, body: parsed });
+        });
+      },
+    );
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
 describe('login', () => {
   it('answers 200 with a CSRF token and an HttpOnly, SameSite=Strict session cookie on the /admin path', async () => {
     const client = new AdminClient(server);
@@ -59,27 +104,89 @@ describe('login', () => {
   });
 
   it('answers a wrong password and an unknown user with the same 401', async () => {
-    const wrong = await new AdminClient(server).login('admin', 'bukan-kata-sandinya');
-    const unknown = await new AdminClient(server).login('tidak-ada', 'bukan-kata-sandinya');
+    const wrong = await loginFrom('127.0.0.20', 'admin', 'bukan-kata-sandinya');
+    const unknown = await loginFrom('127.0.0.21', 'tidak-ada', 'bukan-kata-sandinya');
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(unknown.body).toEqual(wrong.body);
     expect(wrong.body).toEqual({ error: 'invalid-credentials', message: 'Nama pengguna atau kata sandi salah.' });
-    expect(wrong.setCookies).toEqual([]);
+    expect(wrong.headers['set-cookie']).toBeUndefined();
   });
 
-  it('locks an account after 5 failures: 429 with Retry-After ≈ 900 s, even with the right password', async () => {
+  it('checks at most one of 40 simultaneous logins (39 wrong, 1 right) for one account from one address', async () => {
     const { username, password } = await newOfficer();
-    const answers: number[] = [];
-    for (let attempt = 1; attempt <= 5; attempt += 1) answers.push((await new AdminClient(server).login(username, `salah-${attempt}-sekali`)).status);
-    expect(answers).toEqual([401, 401, 401, 401, 429]);
-    const locked = await new AdminClient(server).login(username, password);
-    tally.check('admin security', 'login brute force: locked out after 5 failures, even with the right password', locked.status === 429 && answers[4] === 429);
-    expect(locked.status).toBe(429);
-    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(890);
-    expect(Number(locked.headers.get('retry-after'))).toBeLessThanOrEqual(900);
-    expect((locked.body as { message: string }).message).toContain('15 menit');
-    expect(locked.setCookies).toEqual([]);
+    const guesses = Array.from({ length: 40 }, (_, index) => (index === 17 ? password : `salah-${index}-sekali`));
+    const answers = await Promise.all(guesses.map((guess) => loginFrom('127.0.0.30', username, guess)));
+    const statuses = answers.map((answer) => answer.status);
+    const checkedWrong = statuses.filter((status) => status === 401).length;
+    const throttled = statuses.filter((status) => status === 429).length;
+    tally.check('admin security', 'login race: 40 simultaneous logins (39 wrong), wrong passwords checked ≤ 1', checkedWrong <= 1 && throttled >= 38);
+    expect(checkedWrong).toBeLessThanOrEqual(1);
+    expect(throttled).toBeGreaterThanOrEqual(38);
+    expect(statuses.every((status) => status === 200 || status === 401 || status === 429)).toBe(true);
+    const slowed = answers.find((answer) => answer.status === 429);
+    expect(slowed?.body).toEqual({ error: 'throttled', message: expect.stringMatching(/^Terlalu banyak percobaan masuk yang gagal dari perangkat ini\. Tunggu \d+ detik/), retryAfter: expect.any(Number) });
+    expect(Number(slowed?.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
+  it("slows down a stranger's guesses (any spelling of the name) without locking the officer out", async () => {
+    const { username, password } = await newOfficer();
+    const spellings = [username, `  ${username.toUpperCase()} `, ` ${username}`, username.toUpperCase(), `${username}  `, username];
+    const stranger: number[] = [];
+    for (const spelling of spellings) stranger.push((await loginFrom('127.0.0.40', spelling, 'tebakan-salah-xx')).status);
+    expect(stranger).toEqual([401, 429, 429, 429, 429, 429]);
+    const officer = await loginFrom('127.0.0.1', username, password);
+    tally.check('admin security', "a stranger's wrong logins do not lock the officer out (other address: 200)", officer.status === 200);
+    expect(officer.status).toBe(200);
+    // The stranger still waits, whatever the officer did.
+    expect((await loginFrom('127.0.0.40', username, password)).status).toBe(429);
+  });
+
+  it('answers an unknown username exactly like a real one, up to the throttle', async () => {
+    const { username } = await newOfficer();
+    const seen = async (name: string, address: string) => {
+      const answers = [];
+      for (let attempt = 0; attempt < 3; attempt += 1) {
+        const answer = await loginFrom(address, name, 'tebakan-salah-xx');
+        answers.push({ status: answer.status, error: (answer.body as { error?: string }).error });
+      }
+      return answers;
+    };
+    const real = await seen(username, '127.0.0.50');
+    const unknown = await seen('bukan-petugas-siapa-pun', '127.0.0.51');
+    tally.check('admin security', 'unknown username answered like a real one (401, then 429)', JSON.stringify(real) === JSON.stringify(unknown));
+    expect(unknown).toEqual(real);
+    expect(real.map((answer) => answer.status)).toEqual([401, 429, 429]);
+  });
+
+  it('refuses a login that is not JSON or comes from another site (login CSRF)', async () => {
+    const { username, password } = await newOfficer();
+    const attempts: Array<[string, Parameters<typeof loginFrom>[3]]> = [
+      ['text/plain', { headers: { 'content-type': 'text/plain' } }],
+      ['form', { headers: { 'content-type': 'application/x-www-form-urlencoded' }, rawBody: `username=${username}&password=${password}` }],
+      ['other origin', { headers: { origin: 'http://evil.example' } }],
+      ['cross-site fetch', { headers: { 'sec-fetch-site': 'cross-site' } }],
+      ['no origin at all', { headers: { origin: '' } }],
+    ];
+    for (const [what, options] of attempts) {
+      const answer = await loginFrom('127.0.0.60', username, password, options);
+      tally.check('admin security', 'login not JSON or from another site refused (403)', answer.status === 403);
+      expect([what, answer.status]).toEqual([what, 403]);
+      expect(answer.headers['set-cookie']).toBeUndefined();
+    }
+    expect((await loginFrom('127.0.0.60', username, password, { headers: { 'sec-fetch-site': 'same-origin' } })).status).toBe(200);
+  });
+
+  it('tells admins (officers page, API) when an account is being guessed from many addresses', async () => {
+    const { username } = await newOfficer();
+    for (let address = 70; address < 82; address += 1) await loginFrom(`127.0.0.${address}`, username, 'tebakan-salah-xx');
+    const listed = (await admin.request('GET', '/api/officers')).body as Array<{ username: string; guessing?: { failures: number; sources: number } }>;
+    const guessed = listed.find((officer) => officer.username === username);
+    tally.check('admin security', 'account being guessed shown to admins (12 failures from 12 addresses)', guessed?.guessing?.failures === 12);
+    expect(guessed?.guessing).toEqual({ failures: 12, sources: 12 });
+    expect(listed.find((officer) => officer.username === 'admin')?.guessing).toBeUndefined();
+    const page = await admin.request('GET', '/officers');
+    expect(page.body).toContain('Sedang ditebak: 12 kali gagal masuk dalam 2 jam terakhir dari 12 alamat');
   });
 
   it('answers 400 to a login body that is not JSON or lacks the fields', async () => {

@@ -19,6 +19,9 @@ import { emfMetrics, withMetrics } from '../../lambdas/adapters/metrics';
 import { staticSecrets } from '../../lambdas/adapters/secrets';
 import { workerDeps } from '../../lambdas/composition-root';
 import { createConversationHandler } from '../../lambdas/handlers/conversation-handler';
+import { createAdminHandler } from '../../lambdas/handlers/admin-handler';
+import type { RegistrationsApi } from '../../lambdas/admin/officer-api';
+import { DynamoDbOfficerStore } from '../../lambdas/adapters/dynamodb-officer-store';
 import { createReminderHandler } from '../../lambdas/handlers/reminder-handler';
 import { createWebhookHandler } from '../../lambdas/handlers/webhook-handler';
 import { METRIC_NAMESPACE, METRICS } from '../../lambdas/metric-names';
@@ -233,6 +236,31 @@ it('emits, on the service series, every metric an alarm in the template watches'
     undefined,
     { functionName: 'pending-check' },
   );
+  // The admin app, as lambdas/admin.ts wires it: a wrong password is a failed login.
+  const adminMetrics = emfMetrics(SERVICE);
+  const admin = withMetrics(
+    adminMetrics,
+    createAdminHandler({
+      officers: new DynamoDbOfficerStore(dynamo, tableName),
+      registrations: {} as RegistrationsApi,
+      sessionKey: async () => 'a-session-key-for-the-metrics-test',
+      clock,
+      basePath: '',
+      log: { ...log, error: () => undefined },
+      metrics: adminMetrics,
+    }),
+  );
+  const wrongLogin: APIGatewayProxyEventV2 = {
+    version: '2.0',
+    routeKey: '$default',
+    rawPath: '/api/login',
+    rawQueryString: '',
+    headers: { 'content-type': 'application/json', 'sec-fetch-site': 'same-origin' },
+    requestContext: { http: { method: 'POST', path: '/api/login', sourceIp: '203.0.113.9' } } as APIGatewayProxyEventV2['requestContext'],
+    body: JSON.stringify({ username: 'admin', password: 'bukan-kata-sandinya' }),
+    isBase64Encoded: false,
+  };
+  expect((await admin(wrongLogin, { functionName: 'admin' })).statusCode).toBe(401);
   dynamo.destroy();
 
   const watched = alarmMetricNames();
@@ -251,7 +279,7 @@ it('also emits what the dashboard breaks down: inbound messages, statuses and fa
   expect(withDimension(METRICS.failedSends, 'ErrorCode').map((line) => line.ErrorCode)).toEqual(['131026']);
   expect(withDimension(METRICS.messageStatuses, 'Status').map((line) => line.Status)).toEqual(['failed']);
   expect(withDimension(METRICS.coldStart, 'function_name').map((line) => line.function_name).sort()).toEqual(
-    ['conversation', 'pending-check', 'reminder', 'webhook'],
+    ['admin', 'conversation', 'pending-check', 'reminder', 'webhook'],
   );
 });
 

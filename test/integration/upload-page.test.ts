@@ -161,15 +161,17 @@ describe('uploads, checked on arrival', () => {
     const { url, draftId } = link();
     const { ticket, status, body } = await upload(url, 'ktp', 'KTP saya.jpg', 'image/jpeg', JPEG);
     expect(ticket.url.startsWith(`${server.url}/_s3/`)).toBe(true);
-    expect(ticket.key).toBe(`documents/${draftId}/ktp/${ticket.uploadId}-KTP_saya.jpg`);
+    expect(ticket.key).toBe(`pending/${draftId}/ktp/${ticket.uploadId}-KTP_saya.jpg`);
+    const stored = `documents/${draftId}/ktp/${ticket.uploadId}-KTP_saya.jpg`;
     expect(status).toBe(200);
     expect(body).toEqual({
       requirement: 'ktp',
       documents: [{ filename: 'KTP saya.jpg', size: JPEG.length, sizeText: '1 KB', contentType: 'image/jpeg' }],
     });
-    expect(Buffer.from(await server.blobs.get(ticket.key))).toEqual(JPEG);
+    expect(Buffer.from(await server.blobs.get(stored))).toEqual(JPEG);
+    expect(await server.blobs.head(ticket.key)).toBeUndefined();
     expect(await server.drafts.listDocuments(draftId)).toEqual([
-      expect.objectContaining({ requirement: 'ktp', key: ticket.key, filename: 'KTP saya.jpg', contentType: 'image/jpeg', size: JPEG.length }),
+      expect.objectContaining({ requirement: 'ktp', key: stored, filename: 'KTP saya.jpg', contentType: 'image/jpeg', size: JPEG.length }),
     ]);
     expect(await (await fetch(url)).text()).toContain('KTP saya.jpg');
   });
@@ -199,7 +201,10 @@ describe('uploads, checked on arrival', () => {
     const started = await startUpload(url, { requirement: 'ktp', filename: 'big.jpg', contentType: 'image/jpeg', size: 1000 });
     const big = Buffer.alloc(5 * 1024 * 1024 + 1, 0);
     JPEG.copy(big);
-    expect((await fetch(started.body.url, { method: 'PUT', headers: { 'content-type': 'image/jpeg' }, body: new Uint8Array(big) })).status).toBe(200);
+    // The signed length holds at the storage, as in S3 (403) …
+    expect((await fetch(started.body.url, { method: 'PUT', headers: { 'content-type': 'image/jpeg' }, body: new Uint8Array(big) })).status).toBe(403);
+    // … and should an object of another size get there anyway, the check on arrival deletes it.
+    await server.blobs.put(started.body.key, big, 'image/jpeg');
     const completed = await postJson(`${url}/uploads/${started.body.uploadId}/complete`, { requirement: 'ktp', key: started.body.key, filename: 'big.jpg' });
     expect(completed.status).toBe(422);
     expect(((await completed.json()) as { error: string }).error).toBe('too-large');
@@ -247,16 +252,19 @@ describe('uploads, checked on arrival', () => {
     const own = link();
     const uploaded = await upload(victim.url, 'ktp', 'ktp.jpg', 'image/jpeg', JPEG);
     const started = await startUpload(own.url, { requirement: 'ktp', filename: 'x.jpg', contentType: 'image/jpeg', size: 100 });
+    const victimKey = uploaded.ticket.key.replace(/^pending\//, 'documents/');
     for (const key of [
       uploaded.ticket.key,
-      `documents/${own.draftId}/kk/${started.body.uploadId}-x.jpg`,
-      `documents/${own.draftId}/ktp/${started.body.uploadId}-../../${victim.draftId}/ktp/x.jpg`,
-      `documents/${own.draftId}/ktp/${randomUUID()}-x.jpg`,
+      victimKey,
+      `pending/${own.draftId}/kk/${started.body.uploadId}-x.jpg`,
+      `pending/${own.draftId}/ktp/${started.body.uploadId}-../../${victim.draftId}/ktp/x.jpg`,
+      `pending/${own.draftId}/ktp/${randomUUID()}-x.jpg`,
+      `documents/${own.draftId}/ktp/${started.body.uploadId}-x.jpg`,
     ]) {
       const response = await postJson(`${own.url}/uploads/${started.body.uploadId}/complete`, { requirement: 'ktp', key, filename: 'x.jpg' });
       expect(response.status).toBe(400);
     }
-    expect(await server.blobs.head(uploaded.ticket.key)).toEqual(expect.objectContaining({ size: JPEG.length }));
+    expect(await server.blobs.head(victimKey)).toEqual(expect.objectContaining({ size: JPEG.length }));
     expect(await server.drafts.listDocuments(own.draftId)).toEqual([]);
   });
 

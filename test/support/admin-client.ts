@@ -25,6 +25,8 @@ export class AdminClient {
       method,
       redirect: 'manual',
       headers: {
+        // What a browser sends with the page's own fetch(): the admin app's origin.
+        origin: new URL(this.server.url).origin,
         ...(hasBody ? { 'content-type': 'application/json' } : {}),
         ...(this.cookie ? { cookie: this.cookie } : {}),
         ...(csrf ? { 'x-csrf-token': csrf } : {}),

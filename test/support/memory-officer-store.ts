@@ -4,12 +4,14 @@ import type { OfficerRole } from '../../lambdas/admin/officer-api';
 import { hashPassword } from '../../lambdas/admin/passwords';
 
 export async function officerRecord(username: string, role: OfficerRole, password: string): Promise<OfficerRecord> {
-  return { username, role, passwordHash: await hashPassword(password), disabled: false, failedLogins: 0, createdAt: '2026-11-01T00:00:00.000Z' };
+  return { username, role, passwordHash: await hashPassword(password), disabled: false, createdAt: '2026-11-01T00:00:00.000Z' };
 }
 
 export class MemoryOfficerStore implements OfficerStore {
   private readonly officers = new Map<string, OfficerRecord>();
   private readonly sessions = new Map<string, SessionRecord>();
+  private readonly throttles = new Map<string, { failures: number; notBefore: number }>();
+  private readonly hourly = new Map<string, { failures: number; sources: Set<string> }>();
 
   async get(username: string) {
     return this.officers.get(username);
@@ -33,19 +35,47 @@ export class MemoryOfficerStore implements OfficerStore {
     return this.update(username, { disabled: true, disabledBy: by, disabledAt: at.toISOString() });
   }
 
-  async addFailedLogin(username: string) {
-    const officer = this.required(username);
-    this.officers.set(username, { ...officer, failedLogins: officer.failedLogins + 1 });
-    return officer.failedLogins + 1;
+  async reserveLoginAttempt(username: string, source: string, now: Date, holdUntil: Date) {
+    const key = `${username}|${source}`;
+    const current = this.throttles.get(key) ?? { failures: 0, notBefore: 0 };
+    if (current.notBefore > now.getTime()) return { reserved: false as const, notBefore: current.notBefore };
+    this.throttles.set(key, { ...current, notBefore: holdUntil.getTime() });
+    return { reserved: true as const, failures: current.failures };
   }
 
-  async lock(username: string, until: Date) {
-    this.update(username, { lockedUntil: until.toISOString(), failedLogins: 0 });
+  async recordLoginFailure(username: string, source: string, failures: number, notBefore: Date) {
+    this.throttles.set(`${username}|${source}`, { failures, notBefore: notBefore.getTime() });
+  }
+
+  async countAccountFailure(username: string, source: string, now: Date) {
+    const key = `${username}|${now.toISOString().slice(0, 13)}`;
+    const hour = this.hourly.get(key) ?? { failures: 0, sources: new Set<string>() };
+    hour.failures += 1;
+    hour.sources.add(source);
+    this.hourly.set(key, hour);
+    return { failures: hour.failures, sources: hour.sources.size };
+  }
+
+  async accountFailures(usernames: readonly string[], now: Date) {
+    const hours = [new Date(now.getTime() - 3600_000), now].map((at) => at.toISOString().slice(0, 13));
+    const totals = new Map<string, { failures: number; sources: number }>();
+    for (const username of usernames) {
+      const found = hours.flatMap((hour) => this.hourly.get(`${username}|${hour}`) ?? []);
+      if (found.length === 0) continue;
+      totals.set(username, {
+        failures: found.reduce((sum, hour) => sum + hour.failures, 0),
+        sources: new Set(found.flatMap((hour) => [...hour.sources])).size,
+      });
+    }
+    return totals;
+  }
+
+  async clearLoginFailures(username: string, source: string) {
+    this.throttles.delete(`${username}|${source}`);
   }
 
   async recordLogin(username: string, at: Date) {
-    const { lockedUntil: _lifted, ...officer } = this.required(username);
-    this.officers.set(username, { ...officer, failedLogins: 0, lastLoginAt: at.toISOString() });
+    this.update(username, { lastLoginAt: at.toISOString() });
   }
 
   async putSession(session: SessionRecord) {
@@ -73,9 +103,4 @@ export class MemoryOfficerStore implements OfficerStore {
     return true;
   }
 
-  private required(username: string): OfficerRecord {
-    const officer = this.officers.get(username);
-    if (!officer) throw new Error(`no officer ${username}`);
-    return officer;
-  }
 }

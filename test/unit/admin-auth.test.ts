@@ -9,7 +9,7 @@ import {
   deriveSessionKey,
   ensureFirstOfficer,
   login,
-  LOCKOUT_MS,
+  loginDelayMs,
   logout,
   readSession,
   SESSION_LIFETIME_MS,
@@ -23,6 +23,8 @@ import { MemoryOfficerStore, officerRecord } from '../support/memory-officer-sto
 
 const KEY = deriveSessionKey('a-link-signing-key-of-some-length');
 const NOW = Date.parse('2026-11-26T02:00:00Z');
+const HOME = '10.0.0.7';
+const STRANGER = '203.0.113.9';
 
 describe('passwords', () => {
   it('stores scrypt hashes as scrypt$N$r$p$salt$hash with N=16384 r=8 p=1 and a 16-byte salt', async () => {
@@ -154,7 +156,7 @@ describe('login, sessions and lockout', () => {
   });
 
   it('logs in with the right password, and the session authenticates until it expires', async () => {
-    const result = await login(deps, { username: 'budi', password: 'kata-sandi-budi' });
+    const result = await login(deps, { username: 'budi', password: 'kata-sandi-budi', sourceIp: HOME });
     if (result.kind !== 'ok') throw new Error(result.kind);
     expect(result.officer).toEqual({ username: 'budi', role: 'petugas' });
     const session = await authenticate(deps, result.token);
@@ -167,40 +169,54 @@ describe('login, sessions and lockout', () => {
   });
 
   it('answers an unknown user and a wrong password alike', async () => {
-    expect(await login(deps, { username: 'siapa', password: 'kata-sandi-budi' })).toEqual({ kind: 'invalid' });
-    expect(await login(deps, { username: 'budi', password: 'salah-sekali-1' })).toEqual({ kind: 'invalid' });
-    expect(await login(deps, { username: '<script>', password: 'x' })).toEqual({ kind: 'invalid' });
+    expect(await login(deps, { username: 'siapa', password: 'kata-sandi-budi', sourceIp: HOME })).toEqual({ kind: 'invalid' });
+    expect(await login(deps, { username: 'budi', password: 'salah-sekali-1', sourceIp: HOME })).toEqual({ kind: 'invalid' });
+    expect(await login(deps, { username: '<script>', password: 'x', sourceIp: HOME })).toEqual({ kind: 'invalid' });
   });
 
-  it('locks the account for 15 minutes at the fifth consecutive failure, even for the right password', async () => {
-    for (let attempt = 1; attempt <= 4; attempt += 1) {
-      expect(await login(deps, { username: 'budi', password: `salah-${attempt}-xxxx` })).toEqual({ kind: 'invalid' });
-    }
-    expect(await login(deps, { username: 'budi', password: 'salah-5-xxxx' })).toEqual({ kind: 'locked', retryAfterSeconds: 900 });
-    now += 60_000;
-    expect(await login(deps, { username: 'budi', password: 'kata-sandi-budi' })).toEqual({ kind: 'locked', retryAfterSeconds: 840 });
-    now = NOW + LOCKOUT_MS;
-    expect((await login(deps, { username: 'budi', password: 'kata-sandi-budi' })).kind).toBe('ok');
+  it('makes each failure of one (account, source) wait longer: 1 s, 2 s, 4 s … never more than 15 minutes', async () => {
+    expect([1, 2, 3, 4, 5, 10, 11, 40].map(loginDelayMs)).toEqual([1000, 2000, 4000, 8000, 16_000, 512_000, 900_000, 900_000]);
+    expect(await login(deps, { username: 'budi', password: 'salah-1-xxxx', sourceIp: STRANGER })).toEqual({ kind: 'invalid' });
+    expect(await login(deps, { username: 'budi', password: 'salah-2-xxxx', sourceIp: STRANGER })).toEqual({ kind: 'throttled', retryAfterSeconds: 1 });
+    now += 1000;
+    expect(await login(deps, { username: 'budi', password: 'salah-2-xxxx', sourceIp: STRANGER })).toEqual({ kind: 'invalid' });
+    now += 1000;
+    expect(await login(deps, { username: 'budi', password: 'salah-3-xxxx', sourceIp: STRANGER })).toEqual({ kind: 'throttled', retryAfterSeconds: 1 });
+    now += 1000;
+    expect(await login(deps, { username: 'budi', password: 'salah-3-xxxx', sourceIp: STRANGER })).toEqual({ kind: 'invalid' });
+    expect(await login(deps, { username: 'budi', password: 'kata-sandi-budi', sourceIp: STRANGER })).toEqual({ kind: 'throttled', retryAfterSeconds: 4 });
   });
 
-  it('starts counting again after a success', async () => {
-    for (let attempt = 1; attempt <= 4; attempt += 1) await login(deps, { username: 'budi', password: `salah-${attempt}-xxxx` });
-    expect((await login(deps, { username: 'budi', password: 'kata-sandi-budi' })).kind).toBe('ok');
-    for (let attempt = 1; attempt <= 4; attempt += 1) {
-      expect(await login(deps, { username: 'budi', password: `salah-${attempt}-xxxx` })).toEqual({ kind: 'invalid' });
+  it("never locks the officer out: a stranger's guesses, in any spelling of the name, slow down only the stranger", async () => {
+    for (const [index, spelling] of ['budi', '  BUDI ', 'Ｂｕｄｉ'].entries()) {
+      expect(await login(deps, { username: spelling, password: 'salah-sekali-xx', sourceIp: STRANGER })).toEqual({ kind: 'invalid' });
+      if (index < 2) now += loginDelayMs(index + 1);
     }
+    expect(await login(deps, { username: ' Budi', password: 'kata-sandi-budi', sourceIp: STRANGER })).toEqual({ kind: 'throttled', retryAfterSeconds: 4 });
+    expect((await login(deps, { username: 'budi', password: 'kata-sandi-budi', sourceIp: HOME })).kind).toBe('ok');
+  });
+
+  it('throttles an unknown username exactly like a real one', async () => {
+    const answers = async (username: string) => {
+      const seen = [];
+      for (let attempt = 0; attempt < 3; attempt += 1) seen.push(await login(deps, { username, password: 'salah-sekali-xx', sourceIp: STRANGER }));
+      return seen;
+    };
+    const real = await answers('budi');
+    expect(await answers('tidak-ada')).toEqual(real);
+    expect(real).toEqual([{ kind: 'invalid' }, { kind: 'throttled', retryAfterSeconds: 1 }, { kind: 'throttled', retryAfterSeconds: 1 }]);
   });
 
   it('refuses a disabled officer, and ends their open sessions', async () => {
-    const result = await login(deps, { username: 'budi', password: 'kata-sandi-budi' });
+    const result = await login(deps, { username: 'budi', password: 'kata-sandi-budi', sourceIp: HOME });
     if (result.kind !== 'ok') throw new Error(result.kind);
     await store.disable('budi', 'admin', new Date(now));
     expect(await authenticate(deps, result.token)).toBeUndefined();
-    expect(await login(deps, { username: 'budi', password: 'kata-sandi-budi' })).toEqual({ kind: 'invalid' });
+    expect(await login(deps, { username: 'budi', password: 'kata-sandi-budi', sourceIp: HOME })).toEqual({ kind: 'invalid' });
   });
 
   it('ends the session at logout, whatever the cookie still says', async () => {
-    const result = await login(deps, { username: 'budi', password: 'kata-sandi-budi' });
+    const result = await login(deps, { username: 'budi', password: 'kata-sandi-budi', sourceIp: HOME });
     if (result.kind !== 'ok') throw new Error(result.kind);
     const session = await authenticate(deps, result.token);
     if (!session) throw new Error('no session');
@@ -209,9 +225,9 @@ describe('login, sessions and lockout', () => {
   });
 
   it('gives every login a new session id and ends the session the browser carried (no fixation)', async () => {
-    const first = await login(deps, { username: 'budi', password: 'kata-sandi-budi' });
+    const first = await login(deps, { username: 'budi', password: 'kata-sandi-budi', sourceIp: HOME });
     if (first.kind !== 'ok') throw new Error(first.kind);
-    const second = await login(deps, { username: 'budi', password: 'kata-sandi-budi', previousToken: first.token });
+    const second = await login(deps, { username: 'budi', password: 'kata-sandi-budi', previousToken: first.token, sourceIp: HOME });
     if (second.kind !== 'ok') throw new Error(second.kind);
     expect(readSession(second.token, KEY, now)?.sid).not.toBe(readSession(first.token, KEY, now)?.sid);
     expect(second.csrfToken).not.toBe(first.csrfToken);
@@ -220,7 +236,7 @@ describe('login, sessions and lockout', () => {
   });
 
   it('takes the role from the account, not from the cookie', async () => {
-    const result = await login(deps, { username: 'budi', password: 'kata-sandi-budi' });
+    const result = await login(deps, { username: 'budi', password: 'kata-sandi-budi', sourceIp: HOME });
     if (result.kind !== 'ok') throw new Error(result.kind);
     store.setRole('budi', 'admin');
     expect((await authenticate(deps, result.token))?.officer.role).toBe('admin');

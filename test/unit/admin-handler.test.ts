@@ -88,7 +88,8 @@ function event(method: string, rawPath: string, options: { body?: unknown; cooki
     rawPath,
     rawQueryString: new URLSearchParams(options.query ?? {}).toString(),
     ...(options.cookies ? { cookies: options.cookies } : {}),
-    headers: { 'x-forwarded-proto': 'https', ...options.headers },
+    // As a browser sends them on the app's own fetch() calls.
+    headers: { 'x-forwarded-proto': 'https', ...(options.body !== undefined ? { 'content-type': 'application/json', 'sec-fetch-site': 'same-origin' } : {}), ...options.headers },
     ...(options.query ? { queryStringParameters: options.query } : {}),
     requestContext: {
       accountId: 'anonymous',
@@ -122,7 +123,7 @@ beforeEach(() => {
     sessionKey: async () => KEY,
     clock: { now: () => NOW },
     basePath: '',
-    log: { info: (message) => logged.push(message), error: (message, fields) => logged.push(`${message} ${JSON.stringify(fields)}`) },
+    log: { info: (message) => logged.push(message), warn: (message) => logged.push(message), error: (message, fields) => logged.push(`${message} ${JSON.stringify(fields)}`) },
     firstOfficer: async () => ({ username: 'kepala', password: 'kata-sandi-pertama' }),
   });
 });

@@ -24,16 +24,35 @@ class MemoryDrafts implements DraftStore {
   async removeRequirement(draftId: string, requirement: string): Promise<void> {
     this.documents.set(draftId, (this.documents.get(draftId) ?? []).filter((document) => document.requirement !== requirement));
   }
+  async submission(): Promise<undefined> {
+    return undefined;
+  }
+  readonly pages = new Map<string, number>();
+  async countUploadLink(): Promise<boolean> {
+    return true;
+  }
+  async takePage(draftId: string, requirement: string, maxPages: number): Promise<boolean> {
+    const taken = this.pages.get(`${draftId}/${requirement}`) ?? 0;
+    if (taken >= maxPages) return false;
+    this.pages.set(`${draftId}/${requirement}`, taken + 1);
+    return true;
+  }
+  async releasePage(draftId: string, requirement: string): Promise<void> {
+    this.pages.set(`${draftId}/${requirement}`, Math.max(0, (this.pages.get(`${draftId}/${requirement}`) ?? 0) - 1));
+  }
 }
 
 class MemoryBlobs implements BlobStore {
   readonly objects = new Map<string, Uint8Array>();
-  async put(key: string, bytes: Uint8Array): Promise<void> {
+  readonly types = new Map<string, string>();
+  async put(key: string, bytes: Uint8Array, contentType: string): Promise<void> {
     this.objects.set(key, bytes);
+    this.types.set(key, contentType);
   }
   async head(key: string) {
     const bytes = this.objects.get(key);
-    return bytes ? { size: bytes.length } : undefined;
+    const contentType = this.types.get(key);
+    return bytes ? { size: bytes.length, ...(contentType ? { contentType } : {}) } : undefined;
   }
   async readStart(key: string, length: number): Promise<Uint8Array> {
     return (this.objects.get(key) ?? new Uint8Array()).slice(0, length);
@@ -48,6 +67,13 @@ class MemoryBlobs implements BlobStore {
   }
   async delete(key: string): Promise<void> {
     this.objects.delete(key);
+  }
+  async move(from: string, to: string): Promise<void> {
+    const bytes = this.objects.get(from);
+    if (!bytes) throw new Error(`no object ${from}`);
+    this.objects.set(to, bytes);
+    this.types.set(to, this.types.get(from) ?? '');
+    this.objects.delete(from);
   }
   async presignedGetUrl(key: string): Promise<string> {
     return `https://bucket.s3.ap-southeast-3.amazonaws.com/${key}?get`;
@@ -146,7 +172,7 @@ describe('upload handler at a Function URL root', () => {
     expect((await handler(functionUrlEvent('GET', '/static/upload.js'))).statusCode).toBe(200);
   });
 
-  it('hands out a presigned PUT under documents/<draft>/<requirement>/ for a base64-encoded body', async () => {
+  it('hands out a presigned PUT under pending/<draft>/<requirement>/ (until checked) for a base64-encoded body', async () => {
     const { handler, token } = setUp();
     const result = await handler(
       functionUrlEvent('POST', `/${token}/uploads`, { requirement: 'kk', filename: 'Kartu Keluarga.pdf', contentType: 'application/pdf', size: 3000 }),
@@ -154,19 +180,21 @@ describe('upload handler at a Function URL root', () => {
     expect(result.statusCode).toBe(200);
     expect(JSON.parse(result.body ?? '')).toEqual({
       uploadId: '00000000-0000-4000-8000-000000000000',
-      key: 'documents/draft-1/kk/00000000-0000-4000-8000-000000000000-Kartu_Keluarga.pdf',
-      url: expect.stringMatching(/^https:\/\/bucket\.s3\.ap-southeast-3\.amazonaws\.com\/documents\/draft-1\/kk\//),
+      key: 'pending/draft-1/kk/00000000-0000-4000-8000-000000000000-Kartu_Keluarga.pdf',
+      url: expect.stringMatching(/^https:\/\/bucket\.s3\.ap-southeast-3\.amazonaws\.com\/pending\/draft-1\/kk\//),
     });
   });
 
-  it('records a PDF checked on arrival with the time of the clock', async () => {
+  it('records a PDF checked on arrival with the time of the clock, moved from pending/ to documents/', async () => {
     const { handler, token, blobs, drafts } = setUp();
+    const pending = 'pending/draft-1/ktp/00000000-0000-4000-8000-000000000000-ktp.pdf';
     const key = 'documents/draft-1/ktp/00000000-0000-4000-8000-000000000000-ktp.pdf';
-    await blobs.put(key, Buffer.from('%PDF-1.4 ...'));
+    await blobs.put(pending, Buffer.from('%PDF-1.4 ...'), 'application/pdf');
     const result = await handler(
-      functionUrlEvent('POST', `/${token}/uploads/00000000-0000-4000-8000-000000000000/complete`, { requirement: 'ktp', key, filename: 'ktp.pdf' }),
+      functionUrlEvent('POST', `/${token}/uploads/00000000-0000-4000-8000-000000000000/complete`, { requirement: 'ktp', key: pending, filename: 'ktp.pdf' }),
     );
     expect(result.statusCode).toBe(200);
+    expect([...blobs.objects.keys()]).toEqual([key]);
     expect(await drafts.listDocuments('draft-1')).toEqual([
       { requirement: 'ktp', key, filename: 'ktp.pdf', contentType: 'application/pdf', size: 12, uploadedAt: NOW.toISOString() },
     ]);

@@ -24,6 +24,8 @@ const HISTORY_ACTIONS: Readonly<Record<string, string>> = {
   confirmed: 'Mengonfirmasi jadwal',
   'fix-requested': 'Meminta perbaikan berkas',
   'documents-fixed': 'Mengirim ulang berkas',
+  'document-added': TEXTS.historyDocumentAdded,
+  'documents-removed': TEXTS.historyDocumentsRemoved,
   'rescheduled-on-request': 'Mengubah jadwal (permintaan pemohon)',
   'rescheduled-by-office': 'Memindahkan jadwal (kantor)',
   'reschedule-requested': 'Meminta ubah jadwal',
@@ -130,11 +132,11 @@ function documentItem(document: DocumentView): Html {
   if (/^image\/(jpeg|png|webp|gif)$/i.test(document.contentType)) {
     return html`<li class="doc doc-image"><figure>
       <a href="${url}" target="_blank" rel="noopener noreferrer"><img src="${url}" alt="${document.requirementName ?? document.requirement}: ${document.name}"></a>
-      <figcaption><span class="doc-name">${document.name}</span><span class="muted">${kilobytes}</span></figcaption>
+      <figcaption><span class="doc-name">${document.name}</span>${changedBadge(document)}<span class="muted">${kilobytes}</span></figcaption>
     </figure></li>`;
   }
   const pdf = document.contentType === 'application/pdf';
-  return html`<li class="doc doc-file"><a class="doc-link" href="${url}" target="_blank" rel="noopener noreferrer">${ICONS.file}<span class="doc-name">${document.name}</span><span class="muted">${pdf ? TEXTS.openPdf : TEXTS.openFile}${kilobytes ? ` · ${kilobytes}` : ''}</span></a></li>`;
+  return html`<li class="doc doc-file"><a class="doc-link" href="${url}" target="_blank" rel="noopener noreferrer">${ICONS.file}<span class="doc-name">${document.name}</span>${changedBadge(document)}<span class="muted">${pdf ? TEXTS.openPdf : TEXTS.openFile}${kilobytes ? ` · ${kilobytes}` : ''}</span></a></li>`;
 }
 
 function historyPanel(history: readonly HistoryView[]): Html {
@@ -208,4 +210,9 @@ function actionsPanel(registration: DetailView, deps: PageDeps): Html {
       </form></details>`);
   }
   return html`<section class="panel panel-actions actions" aria-labelledby="actions-title"><h2 id="actions-title">${TEXTS.sectionActions}</h2>${forms}</section>`;
+}
+
+/** A page handed in after the registration was made: the officer's earlier check did not see it. */
+function changedBadge(document: DocumentView): Html | string {
+  return document.addedAfterSubmission ? html`<span class="badge doc-changed">${TEXTS.documentAddedAfterSubmission}</span>` : '';
 }

@@ -10,9 +10,11 @@ export async function renderOfficersPage(deps: PageDeps): Promise<RenderedPage> 
     const self = officer.username === deps.officer.username;
     const state = officer.disabled
       ? html`<span class="badge officer-disabled">${TEXTS.officerDisabled}</span>`
-      : officer.lockedUntil
-        ? html`<span class="badge officer-locked">${fillText(TEXTS.officerLocked, { time: instant(officer.lockedUntil) })}</span>`
-        : html`<span class="badge officer-active">${TEXTS.officerActive}</span>`;
+      : html`<span class="badge officer-active">${TEXTS.officerActive}</span>`;
+    // An account being guessed is told, not locked: the guesser only slows down themselves.
+    const guessed = officer.guessing
+      ? html` <span class="badge officer-guessed" role="status">${fillText(TEXTS.officerGuessed, { failures: String(officer.guessing.failures), sources: String(officer.guessing.sources) })}</span>`
+      : '';
     const action =
       self || officer.disabled
         ? ''
@@ -21,7 +23,7 @@ export async function renderOfficersPage(deps: PageDeps): Promise<RenderedPage> 
     return html`<tr class="${officer.disabled ? 'disabled' : ''}">
       <td data-label="${TEXTS.officerUsername}"><strong>${officer.username}</strong>${self ? html` <span class="muted">${TEXTS.officerYou}</span>` : ''}</td>
       <td data-label="${TEXTS.officerRole}"><span class="role role-${officer.role}">${officer.role === 'admin' ? TEXTS.roleAdmin : TEXTS.rolePetugas}</span></td>
-      <td data-label="${TEXTS.officerState}">${state}</td>
+      <td data-label="${TEXTS.officerState}">${state}${guessed}</td>
       <td data-label="${TEXTS.officerLastLogin}">${officer.lastLoginAt ? instant(officer.lastLoginAt) : TEXTS.never}</td>
       <td data-label="${TEXTS.officerCreated}"><span>${instant(officer.createdAt)}${officer.createdBy ? html` <span class="muted">· ${officer.createdBy}</span>` : ''}</span></td>
       <td class="row-action">${action}</td>

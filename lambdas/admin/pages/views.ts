@@ -38,6 +38,7 @@ export const documentSchema = z.looseObject({
   url: text,
   size: z.optional(z.number()),
   uploadedAt: optionalText,
+  addedAfterSubmission: z.optional(z.boolean()),
 });
 export type DocumentView = z.infer<typeof documentSchema>;
 
