@@ -299,6 +299,8 @@ export class StatelessStack extends Stack {
       entry: 'admin.ts',
       description: "Si Bapao officers' admin app: login, registrations, decisions, days, officers",
       publicDir: 'admin/public',
+      // The verify page decodes the camera's QR frames with jsQR in the browser.
+      publicPackageFiles: { 'jsqr.js': 'jsqr/dist/jsQR.js' },
       environment: {
         TABLE_NAME: props.table.tableName,
         BUCKET_NAME: props.bucket.bucketName,

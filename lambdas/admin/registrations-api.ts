@@ -10,7 +10,7 @@ import { allowedActions, decideOfficerAction, type OfficerActionInput } from '..
 import type { OfficeProfile } from '../domain/office';
 import { verifyProofCode } from '../domain/proof-code';
 import { isOpen, OPEN_STATUSES, REGISTRATION_STATUSES, type Registration, type RegistrationStatus } from '../domain/registration';
-import { dayState, type HolidayCalendar } from '../domain/schedule';
+import { arrivalTimes, dayState, earliestBookableDate, type HolidayCalendar } from '../domain/schedule';
 import { findService, REQUIREMENTS } from '../domain/services';
 import type { BlobStore, DeliveryStore, DraftStore, EventQueue, OfficeRegistrationStore } from '../ports';
 import { reminderEvent, type NotifyEvent } from '../queue-events';
@@ -35,6 +35,13 @@ const STALE_PENDING_MS = DAY_MS;
 /** The failed-sends list shows this many, newest first (they expire with the delivery records). */
 const FAILED_SENDS_SHOWN = 200;
 const RECENT_FAILURE_MS = 7 * DAY_MS;
+/** The date buttons of the review screen: about a week and a half of working days. */
+const OPEN_DAYS_SHOWN = 8;
+const OPEN_DAYS_MAX = 30;
+/** Registrations an officer still has to look at the documents of. */
+const DOCUMENTS_COUNTED: ReadonlySet<RegistrationStatus> = new Set(['PENDING', 'PERLU_PERBAIKAN']);
+/** Registrations that hold a place on their appointment day. */
+const HOLDS_A_PLACE: ReadonlySet<RegistrationStatus> = new Set(['DIKONFIRMASI', 'PERUBAHAN_DIMINTA']);
 
 const isoDateString = z.string().refine((value) => {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
@@ -98,7 +105,15 @@ export function createRegistrationsApi(deps: RegistrationsApiDeps): Registration
           ? `${a.appointmentTime}${a.queueNumber}`.localeCompare(`${b.appointmentTime}${b.queueNumber}`)
           : a.createdAt.localeCompare(b.createdAt),
       );
-      return { status: 200, body: registrations.map(view) };
+      if (!query.documentCount) return { status: 200, body: registrations.map(view) };
+      const counted = await Promise.all(
+        registrations.map(async (registration) =>
+          DOCUMENTS_COUNTED.has(registration.status)
+            ? { ...view(registration), documentCount: (await deps.drafts.listDocuments(registration.draftId)).length }
+            : view(registration),
+        ),
+      );
+      return { status: 200, body: counted };
     },
 
     async get(queueNumber, officer) {
@@ -206,6 +221,35 @@ export function createRegistrationsApi(deps: RegistrationsApiDeps): Registration
             .map(view),
         },
       };
+    },
+
+    async openDays(query) {
+      const earliest = earliestBookableDate(now());
+      const from = query.from === undefined ? earliest : query.from;
+      if (!isoDateString.safeParse(from).success) return malformed('from harus YYYY-MM-DD');
+      const count = query.count === undefined ? OPEN_DAYS_SHOWN : Number(query.count);
+      if (!Number.isInteger(count) || count < 1 || count > OPEN_DAYS_MAX) return malformed(`count harus 1–${OPEN_DAYS_MAX}`);
+      const start = from < earliest ? earliest : from;
+      // Weekends and holidays are left out by looking at a week more than the days asked for.
+      const candidates = Array.from({ length: Math.ceil((count * 7) / 5) + 7 }, (_, index) => addDays(start, index));
+      const states = await Promise.all(candidates.map((date) => day(date)));
+      const open = states.filter((state) => !state.closed).slice(0, count);
+      const times = arrivalTimes(deps.office);
+      const days = await Promise.all(
+        open.map(async (state) => {
+          const free = Math.max(0, state.capacity - state.booked);
+          const nextFreeTime = free > 0 ? leastBookedTime(times, state.booked > 0 ? await deps.store.listByDay(state.date) : []) : undefined;
+          return {
+            date: state.date,
+            capacity: state.capacity,
+            booked: state.booked,
+            free,
+            ...(state.holiday ? { holiday: state.holiday } : {}),
+            ...(nextFreeTime ? { nextFreeTime } : {}),
+          };
+        }),
+      );
+      return { status: 200, body: { from: start, days } };
     },
 
     async putDay(date, body, officer) {
@@ -346,6 +390,18 @@ export function registrationView(registration: Registration, now: Date) {
     waitingTooLong: isStale(registration, now),
     allowedActions: allowedActions(registration.status),
   };
+}
+
+/** The earliest arrival time with the fewest people booked on it: the next free slot. */
+function leastBookedTime(times: readonly string[], registrations: readonly Registration[]): string | undefined {
+  const booked = new Map<string, number>();
+  for (const registration of registrations) {
+    if (!HOLDS_A_PLACE.has(registration.status) || !registration.appointmentTime) continue;
+    booked.set(registration.appointmentTime, (booked.get(registration.appointmentTime) ?? 0) + 1);
+  }
+  let best: string | undefined;
+  for (const time of times) if (best === undefined || (booked.get(time) ?? 0) < (booked.get(best) ?? 0)) best = time;
+  return best;
 }
 
 function isStale(registration: Registration, now: Date): boolean {

@@ -4,7 +4,7 @@
  * this module; in the Lambda bundle that folder sits beside `index.js` (the Admin SiBapaoFunction's
  * `publicDir`), the same relative place.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { CookieOptions } from './auth';
@@ -20,6 +20,7 @@ export type ApiRoute =
   | { readonly name: 'add-officer' }
   | { readonly name: 'disable-officer'; readonly username: string }
   | { readonly name: 'get-day'; readonly date: string }
+  | { readonly name: 'open-days' }
   | { readonly name: 'put-day'; readonly date: string }
   | { readonly name: 'summary' }
   | { readonly name: 'list-failed-sends' }
@@ -79,6 +80,7 @@ const ROUTES: readonly RouteDefinition[] = [
     adminOnly: true,
     api: (m) => ({ name: 'disable-officer', username: at(m, 1) }),
   },
+  { method: 'GET', pattern: /^\/api\/days$/, api: () => ({ name: 'open-days' }) },
   { method: 'GET', pattern: new RegExp(`^/api/days/${SEGMENT}$`), api: (m) => ({ name: 'get-day', date: at(m, 1) }) },
   { method: 'PUT', pattern: new RegExp(`^/api/days/${SEGMENT}$`), adminOnly: true, api: (m) => ({ name: 'put-day', date: at(m, 1) }) },
   { method: 'GET', pattern: /^\/api\/summary$/, api: () => ({ name: 'summary' }) },
@@ -142,6 +144,8 @@ export function securityHeaders(secure: boolean): Record<string, string> {
     'content-security-policy': [
       "default-src 'self'",
       "img-src 'self' data: https: http://127.0.0.1:*",
+      // The review screen shows a PDF in a frame from the same short-lived links as the images.
+      "frame-src 'self' https: http://127.0.0.1:*",
       "frame-ancestors 'none'",
       "form-action 'self'",
       "base-uri 'none'",
@@ -162,10 +166,22 @@ function load(file: string, contentType: string): StaticAsset {
   return { contentType, body: readFileSync(join(__dirname, PUBLIC_DIR_NAME, file), 'utf8') };
 }
 
+/**
+ * jsQR's browser build, which the verify page decodes camera frames with: beside the bundle in the Lambda
+ * (the admin function copies it into `public/`), from node_modules here.
+ */
+export const JSQR_FILE = 'jsqr.js';
+function loadJsQr(): StaticAsset {
+  const copied = join(__dirname, PUBLIC_DIR_NAME, JSQR_FILE);
+  const path = existsSync(copied) ? copied : require.resolve('jsqr/dist/jsQR.js');
+  return { contentType: 'text/javascript; charset=utf-8', body: readFileSync(path, 'utf8') };
+}
+
 /** By path under the admin root. */
 export const STATIC_ASSETS: Readonly<Record<string, StaticAsset>> = {
   '/static/admin.js': load('admin.js', 'text/javascript; charset=utf-8'),
   '/static/admin.css': load('admin.css', 'text/css; charset=utf-8'),
+  [`/static/${JSQR_FILE}`]: loadJsQr(),
 };
 
 // ---- HTTP plumbing ------------------------------------------------------------------------------

@@ -140,6 +140,7 @@ export function createAdminHandler(deps: AdminHandlerDeps): AdminHandler {
           ...(query.status ? { status: query.status } : {}),
           ...(query.date ? { date: query.date } : {}),
           ...(query.q ? { q: query.q } : {}),
+          documentCount: true,
         });
       case 'get-registration':
         return deps.registrations.get(route.queueNumber, officer);
@@ -147,6 +148,8 @@ export function createAdminHandler(deps: AdminHandlerDeps): AdminHandler {
         return deps.registrations.act(route.queueNumber, route.action, body, officer);
       case 'get-day':
         return deps.registrations.getDay(route.date);
+      case 'open-days':
+        return deps.registrations.openDays({ ...(query.from ? { from: query.from } : {}), ...(query.count ? { count: query.count } : {}) });
       case 'put-day':
         return deps.registrations.putDay(route.date, body, officer);
       case 'summary':

@@ -64,6 +64,9 @@ class StubRegistrations implements RegistrationsApi {
   getDay(date: string) {
     return this.answer('getDay', [date], { status: 200, body: { date, capacity: 20, booked: 3, closed: false, registrations: [] } });
   }
+  openDays(query: { from?: string; count?: string }) {
+    return this.answer('openDays', [query], { status: 200, body: { from: '2026-11-27', days: [{ date: '2026-11-27', capacity: 20, booked: 3, free: 17, nextFreeTime: '08:00' }] } });
+  }
   putDay(date: string, body: unknown, officer: Officer) {
     return this.answer('putDay', [date, body, officer], { status: 200, body: { date } });
   }
