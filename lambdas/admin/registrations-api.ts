@@ -35,8 +35,8 @@ const STALE_PENDING_MS = DAY_MS;
 /** The failed-sends list shows this many, newest first (they expire with the delivery records). */
 const FAILED_SENDS_SHOWN = 200;
 const RECENT_FAILURE_MS = 7 * DAY_MS;
-/** The date buttons of the review screen: about a week and a half of working days. */
-const OPEN_DAYS_SHOWN = 8;
+/** The date buttons of the review screen: a working week and a day, two rows beside the documents. */
+const OPEN_DAYS_SHOWN = 6;
 const OPEN_DAYS_MAX = 30;
 /** Registrations an officer still has to look at the documents of. */
 const DOCUMENTS_COUNTED: ReadonlySet<RegistrationStatus> = new Set(['PENDING', 'PERLU_PERBAIKAN']);

@@ -69,8 +69,8 @@ export async function renderDetailPage(queueNumber: string, deps: PageDeps): Pro
     <div class="detail-status" id="status">
       ${statusBadge(registration.status)}
       <span class="status-label">${STATUS_LABELS[status] ?? ''}</span>
-      ${status === 'PENDING' ? html`<span class="badge waiting${overdue ? ' overdue-badge' : ''}">${fillText(TEXTS.waitingSince, { age: age(registration.createdAt, deps.now) })}</span>` : ''}
       ${overdue ? html`<span class="badge overdue-badge">${TEXTS.overdueBadge}</span>` : ''}
+      ${status === 'PENDING' ? html`<span class="waiting${overdue ? ' late' : ''}">${fillText(TEXTS.waitingSince, { age: age(registration.createdAt, deps.now) })}</span>` : ''}
     </div>
     ${next.registration ? html`<a class="next-link" href="${next.href}">${fillText(TEXTS.nextPending, { queue: next.registration.queueNumber, name: next.registration.name })} →</a>` : ''}
   </div>
@@ -110,14 +110,14 @@ function flagWarnings(flags: readonly string[]): Html {
 const fact = (label: string, value: Html | string, className = '') => html`<div class="fact ${className}"><dt>${label}</dt><dd>${value || '—'}</dd></div>`;
 
 function applicantPanel(registration: DetailView, deps: PageDeps): Html {
+  // The order of the KTP: name, NIK, place and date of birth, so that the eye goes from one to the other.
   return html`<section class="panel panel-applicant"><h2>${TEXTS.sectionApplicant}</h2><dl class="facts">
     ${fact(TEXTS.fieldName, registration.name)}
     ${fact(TEXTS.fieldNik, html`<span class="mono">${groupedNik(registration.nik)}</span>`)}
-    ${fact(TEXTS.fieldPlaceOfBirth, registration.placeOfBirth)}
-    ${fact(TEXTS.fieldDateOfBirth, longDate(registration.dateOfBirth))}
+    ${fact(TEXTS.fieldBirth, `${registration.placeOfBirth}, ${longDate(registration.dateOfBirth)}`)}
     ${fact(TEXTS.fieldPhone, html`<a href="tel:+${registration.phone}">${phoneNumber(registration.phone)}</a>`)}
     ${fact(TEXTS.fieldProfileName, registration.profileName ?? '', 'profile-name')}
-    ${fact(TEXTS.fieldCreated, `${instant(registration.createdAt)} (${fillText(TEXTS.ago, { age: age(registration.createdAt, deps.now) })})`)}
+    ${fact(TEXTS.fieldCreated, html`<span title="${fillText(TEXTS.ago, { age: age(registration.createdAt, deps.now) })}">${instant(registration.createdAt)}</span>`)}
   </dl></section>`;
 }
 
@@ -259,12 +259,11 @@ function scheduleFields(openDays: OfficerDays, times: readonly string[], preferr
       ${bookable.length === 0 ? html`<p class="hint">${fillText(TEXTS.noOpenDays, { days: openDays.length })}</p>` : ''}
       <div class="day-pick-list">${buttons}</div>
     </fieldset>
-    <div class="row">
+    <div class="row schedule-row">
       <label class="field"><span>${TEXTS.otherDate}</span><input name="date" data-date required inputmode="numeric" autocomplete="off" maxlength="10" placeholder="${TEXTS.datePlaceholder}" value="${typedDate(date)}"><small class="date-echo" aria-live="polite">${dayDate(date)}</small></label>
-      <label class="field"><span>${TEXTS.time}</span><select name="time" required>${time ? '' : html`<option value="">—</option>`}${times.map((option) => html`<option value="${option}"${option === time ? html` selected` : ''}>${option.replace(':', '.')}</option>`)}</select></label>
-    </div>
-    <p class="hint">${TEXTS.timeDefaultHint}</p>
-    <label class="field"><span>${TEXTS.note}</span><input name="note" maxlength="200" data-optional autocomplete="off"></label>`;
+      <label class="field"><span>${TEXTS.time}</span><select name="time" required title="${TEXTS.timeDefaultHint}">${time ? '' : html`<option value="">—</option>`}${times.map((option) => html`<option value="${option}"${option === time ? html` selected` : ''}>${option.replace(':', '.')}</option>`)}</select></label>
+      <label class="field"><span>${TEXTS.noteShort}</span><input name="note" maxlength="200" data-optional autocomplete="off" placeholder="${TEXTS.notePlaceholder}"></label>
+    </div>`;
 }
 
 type OfficerDays = readonly OpenDayView[];
@@ -279,7 +278,7 @@ function actionsPanel(registration: DetailView, deps: PageDeps, openDays: Office
 
   const forms: Html[] = [];
   if (actions.includes('confirm')) {
-    forms.push(html`<form class="action-form" data-api="${api('confirm')}" data-action="confirm" novalidate${nextAttributes}><h3>${TEXTS.confirmTitle}</h3>
+    forms.push(html`<form class="action-form" data-api="${api('confirm')}" data-action="confirm" novalidate${nextAttributes}><h3 class="visually-hidden">${TEXTS.confirmTitle}</h3>
       ${scheduleFields(openDays, times, {})}${formError()}
       <div class="button-row">
         <button type="submit" class="button primary" data-then="next" aria-keyshortcuts="Control+Enter" title="${TEXTS.shortcutSave}">${ICONS.check}<span>${TEXTS.saveAndNext}</span></button>
