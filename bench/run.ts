@@ -1,13 +1,15 @@
 /**
- * `npm run bench`: speed, size and scale against Meta's limits and a peer library (issue 7), on this
- * machine, in one command. `-- --quick` runs every part with small sizes (CI keeps the command working
- * with it; it asserts nothing about time); `-- --json` prints one JSON object as the last line.
- * Progress goes to stderr; the table and the JSON to stdout.
+ * `npm run bench`: speed, size and scale against Meta's limits and a peer library (issue 7), and the
+ * officer's walk through the morning's queue in Chromium (issue 17), on this machine, in one command.
+ * `-- --quick` runs every part with small sizes (CI keeps the command working with it; it asserts nothing
+ * about time); `-- --json` prints one JSON object as the last line; `-- --only=officer` runs only the
+ * officer's walk. Progress goes to stderr; the table and the JSON to stdout.
  */
 import { cpus, loadavg, totalmem } from 'node:os';
 import { benchBundles, type BundleFigures } from './bundles';
 import { estimateCost, PRICES, type CostFigures } from './cost';
 import { benchEndToEnd, benchLoad, benchReminders, benchStep, LocalBench } from './local';
+import { benchOfficer, type OfficerFigures } from './officer';
 import { benchPdf } from './pdf';
 import { progress, round } from './stats';
 import { benchWebhook } from './webhook';
@@ -17,10 +19,11 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
 const json = args.has('--json');
+const onlyOfficer = args.has('--only=officer');
 
 const SIZES = quick
-  ? { webhookCalls: 2_000, comparisonRounds: 20, coldRuns: 3, pdfRenders: 30, stepApplicants: 15, e2eMessages: 30, reminders: 300, reminderWarmup: 30, loadApplicants: 20 }
-  : { webhookCalls: 20_000, comparisonRounds: 200, coldRuns: 10, pdfRenders: 200, stepApplicants: 100, e2eMessages: 200, reminders: 5_000, reminderWarmup: 1_000, loadApplicants: 200 };
+  ? { webhookCalls: 2_000, comparisonRounds: 20, coldRuns: 3, pdfRenders: 30, stepApplicants: 15, e2eMessages: 30, reminders: 300, reminderWarmup: 30, loadApplicants: 20, officerRegistrations: 5 }
+  : { webhookCalls: 20_000, comparisonRounds: 200, coldRuns: 10, pdfRenders: 200, stepApplicants: 100, e2eMessages: 200, reminders: 5_000, reminderWarmup: 1_000, loadApplicants: 200, officerRegistrations: 20 };
 
 interface Row {
   readonly key: string;
@@ -30,11 +33,45 @@ interface Row {
   readonly met?: boolean;
 }
 
+function officerRows(officer: OfficerFigures): Row[] {
+  return [
+    {
+      key: 'officerActionsPerRegistration',
+      what: `officer in Chromium, ${officer.officerRegistrations} PENDING (4 documents each) list → confirmed: clicks + keys per registration (${officer.officerClicks} clicks, ${officer.officerKeys} keys; ${officer.officerConfirmed} confirmed)`,
+      value: officer.officerActionsPerRegistration,
+      goal: '≤ 4',
+      met: officer.officerActionsPerRegistration <= 4,
+    },
+    {
+      key: 'officerPageMs',
+      what: `list or "Simpan & berikutnya" → next review screen with its first document drawn, median (p95 ${officer.officerPageP95Ms}; the page's HTML ${officer.officerPageServerMs} of it)`,
+      value: officer.officerPageMs,
+      goal: '≤ 300',
+      met: officer.officerPageMs <= 300,
+    },
+  ];
+}
+
+/** `--only=officer`: the officer's walk alone, on its own DynamoDB Local. */
+async function mainOfficerOnly(machine: string): Promise<void> {
+  const local = await LocalBench.start();
+  let officer: OfficerFigures;
+  try {
+    officer = await benchOfficer(local, { registrations: SIZES.officerRegistrations });
+  } finally {
+    await local.stop();
+  }
+  printTable(officerRows(officer), undefined);
+  process.stdout.write(`\n${quick ? 'Quick run (small sizes): figures are not comparable to the goals.\n' : ''}Machine: ${machine}.\n`);
+  if (json) process.stdout.write(`${JSON.stringify({ officerActionsPerRegistration: officer.officerActionsPerRegistration, officerPageMs: officer.officerPageMs, details: { officer }, quick, machine })}\n`);
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}`;
   const loadBefore = loadavg()[0] ?? 0;
   progress(`${quick ? 'quick' : 'full'} run on ${machine}; load average ${loadBefore.toFixed(2)}`);
+  if (onlyOfficer) return mainOfficerOnly(machine);
 
   const bundles = await benchBundles({ runs: SIZES.coldRuns });
   const webhook = await benchWebhook({ calls: SIZES.webhookCalls, rounds: SIZES.comparisonRounds });
@@ -46,7 +83,7 @@ async function main(): Promise<void> {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => void local.stop().finally(() => process.exit(130)));
   }
-  let step, e2e, reminders, load;
+  let step, e2e, reminders, load, officer;
   try {
     step = await benchStep(local, { applicants: SIZES.stepApplicants });
     e2e = await benchEndToEnd(local, { messages: SIZES.e2eMessages });
@@ -56,6 +93,7 @@ async function main(): Promise<void> {
     await benchReminders(local, { registrations: SIZES.reminderWarmup });
     reminders = await benchReminders(local, { registrations: SIZES.reminders });
     load = await benchLoad(local, { applicants: SIZES.loadApplicants });
+    officer = await benchOfficer(local, { registrations: SIZES.officerRegistrations });
   } finally {
     await local.stop();
   }
@@ -76,12 +114,14 @@ async function main(): Promise<void> {
     load200Lost: load.loadLost,
     load200Duplicated: load.loadDuplicated,
     load200DistinctQueues: load.loadDistinctQueues,
+    officerActionsPerRegistration: officer.officerActionsPerRegistration,
+    officerPageMs: officer.officerPageMs,
     bundles: Object.fromEntries(bundles.map((bundle) => [bundle.entry, { kb: bundle.kb, sourceMapKb: bundle.sourceMapKb, coldInitMs: bundle.coldInitMs }])),
     peakRssMb: load.peakRssMb,
     peakJavaRssMb: load.peakJavaRssMb,
     monthlyCostUsd: cost.monthlyUsd,
     costRegion: cost.region,
-    details: { webhook, step, e2e, pdf, reminders, load, cost },
+    details: { webhook, step, e2e, pdf, reminders, load, officer, cost },
     sizes: SIZES,
     quick,
     machine,
@@ -105,6 +145,7 @@ async function main(): Promise<void> {
     { key: 'load200Lost', what: `${load.loadApplicants} applicants, stages 1–4 at once with uploads (${load.loadSeconds} s): replies lost`, value: result.load200Lost, goal: '0', met: result.load200Lost === 0 },
     { key: 'load200Duplicated', what: 'the same: replies duplicated', value: result.load200Duplicated, goal: '0', met: result.load200Duplicated === 0 },
     { key: 'load200DistinctQueues', what: 'the same: distinct queue numbers', value: result.load200DistinctQueues, goal: String(load.loadApplicants), met: result.load200DistinctQueues === load.loadApplicants },
+    ...officerRows(officer),
     ...bundles.map((bundle: BundleFigures): Row => ({
       key: `bundle.${bundle.entry}`,
       what: `${bundle.entry} λ: KB (map ${bundle.sourceMapKb} KB) / cold init ms; largest: ${bundle.largest.slice(0, 3).map((p) => `${p.name} ${p.kb}`).join(', ')}`,
@@ -121,14 +162,16 @@ async function main(): Promise<void> {
   if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
-function printTable(rows: Row[], cost: CostFigures): void {
+function printTable(rows: Row[], cost: CostFigures | undefined): void {
   const widths = [Math.max(...rows.map((row) => row.key.length)), Math.max(...rows.map((row) => String(row.value).length)), 7];
   const lines = rows.map((row) => {
     const mark = row.goal === undefined ? '' : row.met ? 'ok' : 'MISSED';
     return `${row.key.padEnd(widths[0] ?? 0)}  ${String(row.value).padStart(widths[1] ?? 0)}  ${(row.goal ?? '').padEnd(widths[2] ?? 0)} ${mark.padEnd(6)}  ${row.what}`;
   });
   process.stdout.write(`${'figure'.padEnd(widths[0] ?? 0)}  ${'value'.padStart(widths[1] ?? 0)}  ${'goal'.padEnd(widths[2] ?? 0)} ${''.padEnd(6)}  what\n`);
-  process.stdout.write(`${lines.join('\n')}\n\nAWS monthly estimate (${cost.region}, list prices: Lambda arm64 $${PRICES.lambdaArmGbSecond}/GB-s, HTTP API $${PRICES.httpApiPerMillion}/M, SQS FIFO $${PRICES.sqsFifoPerMillion}/M, DynamoDB $${PRICES.dynamoPerMillionWrites}/M writes $${PRICES.dynamoPerMillionReads}/M reads, S3 $${PRICES.s3GbMonth}/GB-month, Secrets Manager $${PRICES.secretPerMonth}/secret):\n`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+  if (!cost) return;
+  process.stdout.write(`\nAWS monthly estimate (${cost.region}, list prices: Lambda arm64 $${PRICES.lambdaArmGbSecond}/GB-s, HTTP API $${PRICES.httpApiPerMillion}/M, SQS FIFO $${PRICES.sqsFifoPerMillion}/M, DynamoDB $${PRICES.dynamoPerMillionWrites}/M writes $${PRICES.dynamoPerMillionReads}/M reads, S3 $${PRICES.s3GbMonth}/GB-month, Secrets Manager $${PRICES.secretPerMonth}/secret):\n`);
   for (const line of cost.lines) process.stdout.write(`  ${line.item.padEnd(24)} $${line.usd.toFixed(2).padStart(6)}  ${line.basis}\n`);
   process.stdout.write(`  ${'total'.padEnd(24)} $${cost.monthlyUsd.toFixed(2).padStart(6)}\n`);
 }

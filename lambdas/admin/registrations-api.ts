@@ -12,7 +12,7 @@ import { verifyProofCode } from '../domain/proof-code';
 import { isOpen, OPEN_STATUSES, REGISTRATION_STATUSES, type Registration, type RegistrationStatus } from '../domain/registration';
 import { arrivalTimes, dayState, earliestBookableDate, type HolidayCalendar } from '../domain/schedule';
 import { findService, REQUIREMENTS } from '../domain/services';
-import type { BlobStore, DeliveryStore, DraftStore, EventQueue, OfficeRegistrationStore } from '../ports';
+import type { AuditEntry, BlobStore, DeliveryStore, DraftStore, EventQueue, OfficeRegistrationStore } from '../ports';
 import { reminderEvent, type NotifyEvent } from '../queue-events';
 import type { ApiResult, RegistrationAction, RegistrationsApi } from './officer-api';
 
@@ -131,15 +131,15 @@ export function createRegistrationsApi(deps: RegistrationsApiDeps): Registration
           url: await deps.blobs.presignedGetUrl(document.key, DOCUMENT_LINK_SECONDS, document.filename),
         })),
       );
-      if (links.length > 0) {
-        await deps.store.addAudit(queueNumber, {
-          at: now().toISOString(),
-          actor: officer.username,
-          action: 'documents-viewed',
-          detail: `${links.length} berkas`,
-        });
-      }
-      const [history, deliveries] = await Promise.all([deps.store.history(queueNumber), deps.deliveries.listForRegistration(queueNumber)]);
+      // The view is recorded while the history is read; it is added to what is shown when the read missed it.
+      const viewed: AuditEntry | undefined =
+        links.length > 0 ? { at: now().toISOString(), actor: officer.username, action: 'documents-viewed', detail: `${links.length} berkas` } : undefined;
+      const [stored, deliveries] = await Promise.all([
+        deps.store.history(queueNumber),
+        deps.deliveries.listForRegistration(queueNumber),
+        viewed ? deps.store.addAudit(queueNumber, viewed) : undefined,
+      ]);
+      const history = viewed && !stored.some((entry) => entry.at === viewed.at && entry.actor === viewed.actor && entry.action === viewed.action) ? [...stored, viewed] : stored;
       return {
         status: 200,
         body: {
