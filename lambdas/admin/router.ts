@@ -4,6 +4,7 @@
  * this module; in the Lambda bundle that folder sits beside `index.js` (the Admin SiBapaoFunction's
  * `publicDir`), the same relative place.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
@@ -40,6 +41,8 @@ export type PageRoute =
 export interface StaticAsset {
   readonly contentType: string;
   readonly body: string;
+  /** A hash of the body: pages link `?v=<version>`, so a browser may keep the file until it changes. */
+  readonly version: string;
 }
 
 export type AdminRoute =
@@ -162,8 +165,12 @@ export function securityHeaders(secure: boolean): Record<string, string> {
 /** Where the assets are, relative to the bundle or to this module. */
 export const PUBLIC_DIR_NAME = 'public';
 
+function asset(body: string, contentType: string): StaticAsset {
+  return { contentType, body, version: createHash('sha256').update(body).digest('hex').slice(0, 12) };
+}
+
 function load(file: string, contentType: string): StaticAsset {
-  return { contentType, body: readFileSync(join(__dirname, PUBLIC_DIR_NAME, file), 'utf8') };
+  return asset(readFileSync(join(__dirname, PUBLIC_DIR_NAME, file), 'utf8'), contentType);
 }
 
 /**
@@ -174,7 +181,7 @@ export const JSQR_FILE = 'jsqr.js';
 function loadJsQr(): StaticAsset {
   const copied = join(__dirname, PUBLIC_DIR_NAME, JSQR_FILE);
   const path = existsSync(copied) ? copied : require.resolve('jsqr/dist/jsQR.js');
-  return { contentType: 'text/javascript; charset=utf-8', body: readFileSync(path, 'utf8') };
+  return asset(readFileSync(path, 'utf8'), 'text/javascript; charset=utf-8');
 }
 
 /** By path under the admin root. */
@@ -183,6 +190,15 @@ export const STATIC_ASSETS: Readonly<Record<string, StaticAsset>> = {
   '/static/admin.css': load('admin.css', 'text/css; charset=utf-8'),
   [`/static/${JSQR_FILE}`]: loadJsQr(),
 };
+
+/** `admin.js?v=…`: the link a page uses for a static file, changing whenever the file does. */
+export function assetPath(file: string): string {
+  const found = STATIC_ASSETS[`/static/${file}`];
+  return found ? `/static/${file}?v=${found.version}` : `/static/${file}`;
+}
+
+/** Scripts and styles hold no personal data and are linked by version: a browser keeps them a day. */
+export const ASSET_CACHE_CONTROL = 'public, max-age=86400, immutable';
 
 // ---- HTTP plumbing ------------------------------------------------------------------------------
 

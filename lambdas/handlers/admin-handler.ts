@@ -24,7 +24,7 @@ import {
 import type { ApiResult, RegistrationsApi } from '../admin/officer-api';
 import { officerAccountsCall } from '../admin/officer-accounts-api';
 import { renderLoginPage, renderPage, renderProblemPage, type PageDeps } from '../admin/pages';
-import { asCredentials, matchAdminRoute, readJson, requestTarget, responses, safeNext, type ApiRoute, type Responses } from '../admin/router';
+import { ASSET_CACHE_CONTROL, asCredentials, matchAdminRoute, readJson, requestTarget, responses, safeNext, type ApiRoute, type Responses } from '../admin/router';
 import { ADMIN_TEXTS as TEXTS, fillText } from '../admin/texts';
 import type { Clock } from '../ports';
 
@@ -71,7 +71,7 @@ export function createAdminHandler(deps: AdminHandlerDeps): AdminHandler {
     const out = responses(event, deps.basePath);
     const method = event.requestContext.http.method.toUpperCase();
     const route = matchAdminRoute(method, event.rawPath, deps.basePath);
-    if (route.kind === 'asset') return out.send(200, route.asset.contentType, route.asset.body);
+    if (route.kind === 'asset') return out.send(200, route.asset.contentType, route.asset.body, undefined, { 'cache-control': ASSET_CACHE_CONTROL });
     if (route.kind === 'not-found') return route.api ? out.problem(404, 'not-found', TEXTS.notFound) : out.page(404, renderProblemPage('not-found', deps.basePath));
     if (route.kind === 'method-not-allowed') return out.problem(405, 'method-not-allowed', TEXTS.methodNotAllowed);
 

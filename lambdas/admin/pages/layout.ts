@@ -7,6 +7,7 @@ import type { Officer, RegistrationsApi } from '../officer-api';
 import type { OfficerView } from '../auth';
 import { DAY_NAMES, MONTH_NAMES } from '../../domain/calendar';
 import { ADMIN_TEXTS as TEXTS, STATUS_LABELS } from '../texts';
+import { assetPath } from '../router';
 import { html, trusted, type Html } from './html';
 
 export interface PageDeps {
@@ -84,8 +85,8 @@ export function layout(options: { title: string; basePath: string; body: Html; d
   <meta name="robots" content="noindex, nofollow">
   <meta name="theme-color" content="#0b3d91">${deps ? html`\n  <meta name="csrf-token" content="${deps.csrfToken}">` : ''}
   <title>${title} · ${TEXTS.appName}</title>
-  <link rel="stylesheet" href="${basePath}/static/admin.css">${(options.scripts ?? []).map((script) => html`\n  <script src="${basePath}/static/${script}" defer></script>`)}
-  <script src="${basePath}/static/admin.js" defer></script>
+  <link rel="stylesheet" href="${basePath}${assetPath('admin.css')}">${(options.scripts ?? []).map((script) => html`\n  <script src="${basePath}${assetPath(script)}" defer></script>`)}
+  <script src="${basePath}${assetPath('admin.js')}" defer></script>
 </head>
 <body class="${options.bodyClass ?? 'app'}" data-root="${basePath}">
 ${frame}
