@@ -6,6 +6,10 @@
  * fails the test.
  */
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { encode } from 'uqr';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { documentClient } from '../../lambdas/adapters/dynamodb-client';
 import { DynamoDbDeliveryStore } from '../../lambdas/adapters/dynamodb-delivery-store';
@@ -426,6 +430,49 @@ it('verifies a proof without a camera: says so in Indonesian and takes the paste
   expect(await withApi.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
   expect(await withApi.locator('[data-camera-start]').isVisible()).toBe(true);
 });
+
+it("verifies a proof held up to the camera: Chromium's camera plays a video of the proof's QR code", async () => {
+  const date = workingDay(6);
+  const content = signProofCode({ queueNumber: 'KRC-808', appointmentDate: date }, proofKeysFrom(server.secrets).signing);
+  const video = join(mkdtempSync(join(tmpdir(), 'si-bapao-camera-')), 'qr.y4m');
+  writeFileSync(video, qrVideo(content));
+  const withCamera = await launchBrowser(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${video}`]);
+  try {
+    const context = await withCamera.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
+    await context.grantPermissions(['camera']);
+    const page = await context.newPage();
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    await page.goto(`${server.url}/admin/login`);
+    await page.fill('input[name="username"]', 'admin');
+    await page.fill('input[name="password"]', server.adminPassword);
+    await page.click('#login-form button[type="submit"]');
+    await page.waitForURL(`${server.url}/admin/`);
+    await page.goto(`${server.url}/admin/verify`);
+    await page.click('[data-camera-start]');
+    // Decoded from the camera's frames and checked at once: the proof of an unknown number is genuine.
+    await page.locator('#verify-result.verdict-warn, #verify-result.verdict-valid').waitFor({ timeout: 20_000 });
+    expect(await page.locator('#verify-form textarea').inputValue()).toBe(content);
+    expect(await page.locator('.camera-view').isVisible()).toBe(false);
+  } finally {
+    await withCamera.close();
+  }
+});
+
+/** A Y4M video (one 480×480 grey frame, which Chromium loops) of `content` as a QR code. */
+function qrVideo(content: string): Buffer {
+  const side = 480;
+  const matrix = encode(content, { ecc: 'M', border: 4 });
+  const scale = Math.floor(side / matrix.size);
+  const offset = Math.floor((side - matrix.size * scale) / 2);
+  const luma = Buffer.alloc(side * side, 235);
+  for (let y = 0; y < matrix.size * scale; y += 1) {
+    for (let x = 0; x < matrix.size * scale; x += 1) {
+      if (matrix.data[Math.floor(y / scale)]?.[Math.floor(x / scale)]) luma[(y + offset) * side + x + offset] = 16;
+    }
+  }
+  const chroma = Buffer.alloc((side / 2) * (side / 2) * 2, 128);
+  return Buffer.concat([Buffer.from(`YUV4MPEG2 W${side} H${side} F10:1 Ip A1:1 C420jpeg\n`), Buffer.from('FRAME\n'), luma, chroma]);
+}
 
 /** A delivery that WhatsApp failed (outside the 24-hour window) and one read, and a failed send. */
 async function recordDeliveries(queueNumber: string): Promise<void> {

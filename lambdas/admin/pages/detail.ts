@@ -180,8 +180,9 @@ function viewerItem(document: DocumentView, index: number): Html {
   const caption = html`<figcaption><span class="doc-name">${document.name}</span><span class="muted">${document.requirementName ?? document.requirement}${document.size ? ` · ${fileSize(document.size)}` : ''}</span></figcaption>`;
   const hidden = index === 0 ? '' : html` hidden`;
   if (isImage(document)) {
+    // Only the first picture is on the page's critical path; the script fetches the others once it is drawn.
     return html`<figure class="viewer-item doc-image" data-index="${index}" data-url="${url}" data-requirement="${document.requirement}"${hidden}>
-      <div class="viewer-frame"><img src="${url}" alt="${label}" draggable="false"></div>${caption}</figure>`;
+      <div class="viewer-frame"><img ${index === 0 ? html`src="${url}"` : html`data-src="${url}"`} alt="${label}" draggable="false"></div>${caption}</figure>`;
   }
   // A PDF loads when it is shown (the first at once): ten documents are not ten PDF viewers at a time.
   return html`<figure class="viewer-item doc-file" data-index="${index}" data-url="${url}" data-requirement="${document.requirement}"${hidden}>

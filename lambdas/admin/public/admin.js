@@ -451,10 +451,10 @@
       var current = index === view.index;
       item.hidden = !current;
       if (!current) return;
-      var frame = item.querySelector('iframe[data-src]');
-      if (frame) {
-        frame.src = frame.getAttribute('data-src');
-        frame.removeAttribute('data-src');
+      var waiting = item.querySelector('[data-src]');
+      if (waiting) {
+        waiting.src = waiting.getAttribute('data-src');
+        waiting.removeAttribute('data-src');
       }
       var image = item.querySelector('img');
       if (image) {
@@ -495,6 +495,14 @@
       return false;
     }
     applyView();
+  // Once the page is drawn, the other pictures load in the background: → shows them at once.
+  window.addEventListener('load', function () {
+    if (!viewer) return;
+    Array.prototype.forEach.call(viewer.querySelectorAll('img[data-src]'), function (image) {
+      image.src = image.getAttribute('data-src');
+      image.removeAttribute('data-src');
+    });
+  });
     return true;
   }
 
@@ -508,6 +516,14 @@
       } else if (tab) {
         view = { index: Number(tab.getAttribute('data-show')) || 0, zoom: 1, turn: 0 };
         applyView();
+  // Once the page is drawn, the other pictures load in the background: → shows them at once.
+  window.addEventListener('load', function () {
+    if (!viewer) return;
+    Array.prototype.forEach.call(viewer.querySelectorAll('img[data-src]'), function (image) {
+      image.src = image.getAttribute('data-src');
+      image.removeAttribute('data-src');
+    });
+  });
       }
     });
   }
@@ -667,6 +683,14 @@
   }
 
   applyView();
+  // Once the page is drawn, the other pictures load in the background: → shows them at once.
+  window.addEventListener('load', function () {
+    if (!viewer) return;
+    Array.prototype.forEach.call(viewer.querySelectorAll('img[data-src]'), function (image) {
+      image.src = image.getAttribute('data-src');
+      image.removeAttribute('data-src');
+    });
+  });
 
   showFlash();
 })();
