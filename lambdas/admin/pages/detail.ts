@@ -186,7 +186,7 @@ function viewerItem(document: DocumentView, index: number): Html {
   }
   // A PDF loads when it is shown (the first at once): ten documents are not ten PDF viewers at a time.
   return html`<figure class="viewer-item doc-file" data-index="${index}" data-url="${url}" data-requirement="${document.requirement}"${hidden}>
-    <div class="viewer-frame"><iframe title="${label}" ${index === 0 ? html`src="${url}"` : html`data-src="${url}"`}></iframe></div>
+    <div class="viewer-frame"><iframe data-viewer-pdf title="${label}" ${index === 0 ? html`src="${url}"` : html`data-src="${url}"`}></iframe></div>
     ${caption}<p class="muted pdf-fallback">${TEXTS.viewerPdfFallback} <a href="${url}" target="_blank" rel="noopener noreferrer">${TEXTS.viewerOpenTab}</a></p></figure>`;
 }
 
