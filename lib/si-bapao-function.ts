@@ -28,6 +28,9 @@ export const BUNDLING = {
   externalModules: [] as string[],
 } as const;
 
+/** npm files the admin pages serve (the verify page decodes camera frames with jsQR in the browser). */
+export const ADMIN_PUBLIC_PACKAGE_FILES: Readonly<Record<string, string>> = { 'jsqr.js': 'jsqr/dist/jsQR.js' };
+
 export interface SiBapaoFunctionProps {
   /** Entry file, relative to `lambdas/` (e.g. `webhook.ts`). */
   readonly entry: string;
@@ -102,7 +105,7 @@ export class SiBapaoFunction extends Construct implements iam.IGrantable {
 }
 
 /** Copies `lambdas/<publicDir>` to `<bundle>/public` once esbuild is done, and the package files into it. */
-function copyPublicDir(publicDir: string, packageFiles: Readonly<Record<string, string>>): ICommandHooks {
+export function copyPublicDir(publicDir: string, packageFiles: Readonly<Record<string, string>>): ICommandHooks {
   return {
     beforeBundling: () => [],
     beforeInstall: () => [],

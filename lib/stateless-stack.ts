@@ -23,7 +23,7 @@ import type { OfficeProfile } from '../lambdas/domain/office';
 import { DASHBOARD_NAME, Monitoring } from './monitoring';
 import { officeEnvironment } from './office-config';
 import { PendingOverdueCheck } from './pending-overdue-check';
-import { SiBapaoFunction } from './si-bapao-function';
+import { ADMIN_PUBLIC_PACKAGE_FILES, SiBapaoFunction } from './si-bapao-function';
 
 export const SERVICE_NAME = 'si-bapao';
 export const EVENTS_QUEUE_NAME = 'si-bapao-events.fifo';
@@ -300,7 +300,7 @@ export class StatelessStack extends Stack {
       description: "Si Bapao officers' admin app: login, registrations, decisions, days, officers",
       publicDir: 'admin/public',
       // The verify page decodes the camera's QR frames with jsQR in the browser.
-      publicPackageFiles: { 'jsqr.js': 'jsqr/dist/jsQR.js' },
+      publicPackageFiles: ADMIN_PUBLIC_PACKAGE_FILES,
       environment: {
         TABLE_NAME: props.table.tableName,
         BUCKET_NAME: props.bucket.bucketName,

@@ -180,8 +180,12 @@ function load(file: string, contentType: string): StaticAsset {
 export const JSQR_FILE = 'jsqr.js';
 function loadJsQr(): StaticAsset {
   const copied = join(__dirname, PUBLIC_DIR_NAME, JSQR_FILE);
-  const path = existsSync(copied) ? copied : require.resolve('jsqr/dist/jsQR.js');
-  return asset(readFileSync(path, 'utf8'), 'text/javascript; charset=utf-8');
+  try {
+    return asset(readFileSync(existsSync(copied) ? copied : require.resolve('jsqr/dist/jsQR.js'), 'utf8'), 'text/javascript; charset=utf-8');
+  } catch {
+    // Without it the verify page says the camera is unavailable and keeps the box: never a broken admin.
+    return asset('/* jsQR unavailable */', 'text/javascript; charset=utf-8');
+  }
 }
 
 /** By path under the admin root. */
