@@ -232,7 +232,11 @@ export function createRegistrationsApi(deps: RegistrationsApiDeps): Registration
       const start = from < earliest ? earliest : from;
       // Weekends and holidays are left out by looking at a week more than the days asked for.
       const candidates = Array.from({ length: Math.ceil((count * 7) / 5) + 7 }, (_, index) => addDays(start, index));
-      const states = await Promise.all(candidates.map((date) => day(date)));
+      const stored = await deps.store.getDays(candidates);
+      const states = candidates.map((date) => {
+        const found = stored.get(date) ?? { booked: 0 };
+        return dayState(date, found.booked, found.override, deps.office, deps.holidays);
+      });
       const open = states.filter((state) => !state.closed).slice(0, count);
       const times = arrivalTimes(deps.office);
       const days = await Promise.all(
