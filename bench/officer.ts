@@ -22,6 +22,8 @@ export interface OfficerFigures {
   readonly officerPageP95Ms: number;
   /** Of that, the review page's HTML: request sent → last byte (median). */
   readonly officerPageServerMs: number;
+  /** Of that, the decision's POST before the next page is asked for (median). */
+  readonly officerSaveMs: number;
   readonly officerConfirmed: number;
 }
 
@@ -48,11 +50,15 @@ async function walk(server: LocalServer, count: number): Promise<OfficerFigures>
     let keys = 0;
     const pageMs: number[] = [];
     const serverMs: number[] = [];
+    const beforeMs: number[] = [];
     const timed = async (action: () => Promise<void>, url: string) => {
       const started = now();
+      const startedAt = Date.now();
       await Promise.all([page.waitForURL(url, { waitUntil: 'load' }), action()]);
       await reviewReady(page);
       pageMs.push(now() - started);
+      // Before the next page was asked for: the decision's POST (nothing for Enter on the list).
+      beforeMs.push(Math.max(0, (await page.evaluate(() => performance.timeOrigin)) - startedAt));
       // The page's own answer time (request sent → last byte), to tell the server's share from the browser's.
       serverMs.push(await page.evaluate(() => {
         const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
@@ -94,6 +100,7 @@ async function walk(server: LocalServer, count: number): Promise<OfficerFigures>
       officerPageMs: round(median(pageMs), 0),
       officerPageP95Ms: round(percentile(pageMs, 95), 0),
       officerPageServerMs: round(median(serverMs), 0),
+      officerSaveMs: round(median(beforeMs.slice(1)), 0),
       officerConfirmed: confirmed,
     };
   } finally {

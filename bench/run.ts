@@ -44,7 +44,7 @@ function officerRows(officer: OfficerFigures): Row[] {
     },
     {
       key: 'officerPageMs',
-      what: `list or "Simpan & berikutnya" → next review screen with its first document drawn, median (p95 ${officer.officerPageP95Ms}; the page's HTML ${officer.officerPageServerMs} of it)`,
+      what: `list or "Simpan & berikutnya" → next review screen with its first document drawn, median (p95 ${officer.officerPageP95Ms}; of it the decision's POST ${officer.officerSaveMs}, the page's HTML ${officer.officerPageServerMs})`,
       value: officer.officerPageMs,
       goal: '≤ 300',
       met: officer.officerPageMs <= 300,
