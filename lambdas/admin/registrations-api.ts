@@ -4,7 +4,7 @@
  * the router's; this validates bodies, applies the rules and answers 400/404/409/422 itself.
  */
 import { z } from 'zod';
-import { addDays, DAY_MS, isRealDate, jakartaDate } from '../domain/calendar';
+import { addDays, DAY_MS, formatDayDate, isRealDate, jakartaDate } from '../domain/calendar';
 import { messages } from '../domain/messages';
 import { allowedActions, decideOfficerAction, type OfficerActionInput } from '../domain/officer-actions';
 import type { OfficeProfile } from '../domain/office';
@@ -199,7 +199,7 @@ export function createRegistrationsApi(deps: RegistrationsApiDeps): Registration
         if (result === 'changed-meanwhile') continue;
         if (result === 'day-full') {
           const full = targetDay ?? (await day(String((input as { date?: string }).date)));
-          return { status: 422, body: { error: 'day-full', message: messages.officer.dayFull(full.date, full.capacity) } };
+          return { status: 422, body: { error: 'day-full', message: messages.officer.dayFull(formatDayDate(full.date), full.capacity) } };
         }
         if (notification) await queueNotification(notification);
         await remindAtOnceIfTodaysRunIsOver(outcome.registration);
