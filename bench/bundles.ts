@@ -8,7 +8,7 @@ import { cpSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build, type Metafile } from 'esbuild';
-import { BUNDLING, LAMBDA_SOURCE_DIR } from '../lib/si-bapao-function';
+import { ADMIN_PUBLIC_PACKAGE_FILES, BUNDLING, LAMBDA_SOURCE_DIR } from '../lib/si-bapao-function';
 import { median, progress, round } from './stats';
 
 export const ENTRIES = ['webhook', 'conversation', 'upload', 'admin', 'reminder'] as const;
@@ -88,6 +88,9 @@ export async function benchBundles(options: { runs: number }): Promise<BundleFig
       // Files the function reads at run time (SiBapaoFunction's publicDir), beside index.js.
       const publicDir = join(LAMBDA_SOURCE_DIR, entry, 'public');
       if (existsSync(publicDir)) cpSync(publicDir, join(dir, 'public'), { recursive: true });
+      if (entry === 'admin') {
+        for (const [name, file] of Object.entries(ADMIN_PUBLIC_PACKAGE_FILES)) cpSync(require.resolve(file), join(dir, 'public', name));
+      }
 
       const runs: number[] = [];
       let sockets = 0;

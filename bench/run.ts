@@ -1,13 +1,15 @@
 /**
- * `npm run bench`: speed, size and scale against Meta's limits and a peer library (README "Performance"), on this
- * machine, in one command. `-- --quick` runs every part with small sizes (CI keeps the command working
- * with it; it asserts nothing about time); `-- --json` prints one JSON object as the last line.
- * Progress goes to stderr; the table and the JSON to stdout.
+ * `npm run bench`: speed, size and scale against Meta's limits and a peer library (README "Performance"), and the
+ * officer's walk through the morning's queue in Chromium, on this machine, in one command.
+ * `-- --quick` runs every part with small sizes (CI keeps the command working with it; it asserts nothing
+ * about time); `-- --json` prints one JSON object as the last line; `-- --only=officer` runs only the
+ * officer's walk. Progress goes to stderr; the table and the JSON to stdout.
  */
 import { cpus, loadavg, totalmem } from 'node:os';
 import { benchBundles, type BundleFigures } from './bundles';
 import { estimateCost, PRICES, type CostFigures } from './cost';
 import { benchEndToEnd, benchLoad, benchLoadContended, benchReminders, benchSendFaults, benchStep, LocalBench } from './local';
+import { benchOfficer, type OfficerFigures } from './officer';
 import { benchPdf } from './pdf';
 import { progress, round } from './stats';
 import { benchWebhook } from './webhook';
@@ -17,12 +19,13 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
 const json = args.has('--json');
+const onlyOfficer = args.has('--only=officer');
 /** `--reliability[=N]`: only the contended load (N applicants, default the run's size) and the fault injection, for repeated runs. */
 const reliabilityArg = process.argv.slice(2).find((arg) => arg === '--reliability' || arg.startsWith('--reliability='));
 
 const SIZES = quick
-  ? { webhookCalls: 2_000, comparisonRounds: 20, coldRuns: 3, pdfRenders: 30, stepApplicants: 15, e2eMessages: 30, reminders: 300, reminderWarmup: 30, loadApplicants: 20, faultEntries: 20 }
-  : { webhookCalls: 20_000, comparisonRounds: 200, coldRuns: 10, pdfRenders: 200, stepApplicants: 100, e2eMessages: 200, reminders: 5_000, reminderWarmup: 1_000, loadApplicants: 200, faultEntries: 100 };
+  ? { webhookCalls: 2_000, comparisonRounds: 20, coldRuns: 3, pdfRenders: 30, stepApplicants: 15, e2eMessages: 30, reminders: 300, reminderWarmup: 30, loadApplicants: 20, faultEntries: 20, officerRegistrations: 5 }
+  : { webhookCalls: 20_000, comparisonRounds: 200, coldRuns: 10, pdfRenders: 200, stepApplicants: 100, e2eMessages: 200, reminders: 5_000, reminderWarmup: 1_000, loadApplicants: 200, faultEntries: 100, officerRegistrations: 20 };
 
 interface Row {
   readonly key: string;
@@ -58,6 +61,39 @@ async function reliabilityOnly(applicants: number): Promise<void> {
   }
 }
 
+function officerRows(officer: OfficerFigures): Row[] {
+  return [
+    {
+      key: 'officerActionsPerRegistration',
+      what: `officer in Chromium, ${officer.officerRegistrations} PENDING (4 documents each) list → confirmed: clicks + keys per registration (${officer.officerClicks} clicks, ${officer.officerKeys} keys; ${officer.officerConfirmed} confirmed)`,
+      value: officer.officerActionsPerRegistration,
+      goal: '≤ 4',
+      met: officer.officerActionsPerRegistration <= 4,
+    },
+    {
+      key: 'officerPageMs',
+      what: `list or "Simpan & berikutnya" → next review screen with its first document drawn, median (p95 ${officer.officerPageP95Ms}; of it the decision's POST ${officer.officerSaveMs}, the page's HTML ${officer.officerPageServerMs})`,
+      value: officer.officerPageMs,
+      goal: '≤ 300',
+      met: officer.officerPageMs <= 300,
+    },
+  ];
+}
+
+/** `--only=officer`: the officer's walk alone, on its own DynamoDB Local. */
+async function mainOfficerOnly(machine: string): Promise<void> {
+  const local = await LocalBench.start();
+  let officer: OfficerFigures;
+  try {
+    officer = await benchOfficer(local, { registrations: SIZES.officerRegistrations });
+  } finally {
+    await local.stop();
+  }
+  printTable(officerRows(officer), undefined);
+  process.stdout.write(`\n${quick ? 'Quick run (small sizes): figures are not comparable to the goals.\n' : ''}Machine: ${machine}.\n`);
+  if (json) process.stdout.write(`${JSON.stringify({ officerActionsPerRegistration: officer.officerActionsPerRegistration, officerPageMs: officer.officerPageMs, details: { officer }, quick, machine })}\n`);
+}
+
 async function main(): Promise<void> {
   if (reliabilityArg) {
     const size = Number(reliabilityArg.split('=')[1] ?? SIZES.loadApplicants);
@@ -67,6 +103,7 @@ async function main(): Promise<void> {
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}`;
   const loadBefore = loadavg()[0] ?? 0;
   progress(`${quick ? 'quick' : 'full'} run on ${machine}; load average ${loadBefore.toFixed(2)}`);
+  if (onlyOfficer) return mainOfficerOnly(machine);
 
   const bundles = await benchBundles({ runs: SIZES.coldRuns });
   const webhook = await benchWebhook({ calls: SIZES.webhookCalls, rounds: SIZES.comparisonRounds });
@@ -78,7 +115,7 @@ async function main(): Promise<void> {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => void local.stop().finally(() => process.exit(130)));
   }
-  let step, e2e, reminders, load, contended, faults;
+  let step, e2e, reminders, load, contended, faults, officer;
   try {
     step = await benchStep(local, { applicants: SIZES.stepApplicants });
     e2e = await benchEndToEnd(local, { messages: SIZES.e2eMessages });
@@ -90,6 +127,7 @@ async function main(): Promise<void> {
     load = await benchLoad(local, { applicants: SIZES.loadApplicants });
     contended = await benchLoadContended(local, { applicants: SIZES.loadApplicants });
     faults = await benchSendFaults(local, { entries: SIZES.faultEntries });
+    officer = await benchOfficer(local, { registrations: SIZES.officerRegistrations });
   } finally {
     await local.stop();
   }
@@ -114,12 +152,14 @@ async function main(): Promise<void> {
     load200ContendedDuplicated: contended.loadDuplicated,
     load200ContendedLate: contended.loadLate,
     faultDuplicates: faults.faultDuplicates,
+    officerActionsPerRegistration: officer.officerActionsPerRegistration,
+    officerPageMs: officer.officerPageMs,
     bundles: Object.fromEntries(bundles.map((bundle) => [bundle.entry, { kb: bundle.kb, sourceMapKb: bundle.sourceMapKb, coldInitMs: bundle.coldInitMs }])),
     peakRssMb: load.peakRssMb,
     peakJavaRssMb: load.peakJavaRssMb,
     monthlyCostUsd: cost.monthlyUsd,
     costRegion: cost.region,
-    details: { webhook, step, e2e, pdf, reminders, load, contended, faults, cost },
+    details: { webhook, step, e2e, pdf, reminders, load, contended, faults, officer, cost },
     sizes: SIZES,
     quick,
     machine,
@@ -146,6 +186,7 @@ async function main(): Promise<void> {
     { key: 'load200ContendedLost', what: `the same load with a CPU hog beside it and DynamoDB Local paused (SIGSTOP) ${contended.dynamoPauses} times, ${n(contended.dynamoPausedMs)} ms in all (${contended.loadSeconds} s): replies lost (${contended.loadLate} steps answered after more than a minute; ${contended.loadDistinctQueues} distinct queue numbers)`, value: result.load200ContendedLost, goal: '0', met: result.load200ContendedLost === 0 },
     { key: 'load200ContendedDuplicated', what: 'the same: replies duplicated', value: result.load200ContendedDuplicated, goal: '0', met: result.load200ContendedDuplicated === 0 },
     { key: 'faultDuplicates', what: `send-then-fail faults on ${faults.faultEntries} outbox entries (mark failed, answer cut, answer timed out): duplicates applicants saw (${faults.faultLost} lost)`, value: result.faultDuplicates, goal: '0', met: result.faultDuplicates === 0 },
+    ...officerRows(officer),
     ...bundles.map((bundle: BundleFigures): Row => ({
       key: `bundle.${bundle.entry}`,
       what: `${bundle.entry} λ: KB (map ${bundle.sourceMapKb} KB) / cold init ms; largest: ${bundle.largest.slice(0, 3).map((p) => `${p.name} ${p.kb}`).join(', ')}`,
@@ -162,14 +203,16 @@ async function main(): Promise<void> {
   if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
-function printTable(rows: Row[], cost: CostFigures): void {
+function printTable(rows: Row[], cost: CostFigures | undefined): void {
   const widths = [Math.max(...rows.map((row) => row.key.length)), Math.max(...rows.map((row) => String(row.value).length)), 7];
   const lines = rows.map((row) => {
     const mark = row.goal === undefined ? '' : row.met ? 'ok' : 'MISSED';
     return `${row.key.padEnd(widths[0] ?? 0)}  ${String(row.value).padStart(widths[1] ?? 0)}  ${(row.goal ?? '').padEnd(widths[2] ?? 0)} ${mark.padEnd(6)}  ${row.what}`;
   });
   process.stdout.write(`${'figure'.padEnd(widths[0] ?? 0)}  ${'value'.padStart(widths[1] ?? 0)}  ${'goal'.padEnd(widths[2] ?? 0)} ${''.padEnd(6)}  what\n`);
-  process.stdout.write(`${lines.join('\n')}\n\nAWS monthly estimate (${cost.region}, list prices: Lambda arm64 $${PRICES.lambdaArmGbSecond}/GB-s, HTTP API $${PRICES.httpApiPerMillion}/M, SQS FIFO $${PRICES.sqsFifoPerMillion}/M, DynamoDB $${PRICES.dynamoPerMillionWrites}/M writes $${PRICES.dynamoPerMillionReads}/M reads, S3 $${PRICES.s3GbMonth}/GB-month, Secrets Manager $${PRICES.secretPerMonth}/secret):\n`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+  if (!cost) return;
+  process.stdout.write(`\nAWS monthly estimate (${cost.region}, list prices: Lambda arm64 $${PRICES.lambdaArmGbSecond}/GB-s, HTTP API $${PRICES.httpApiPerMillion}/M, SQS FIFO $${PRICES.sqsFifoPerMillion}/M, DynamoDB $${PRICES.dynamoPerMillionWrites}/M writes $${PRICES.dynamoPerMillionReads}/M reads, S3 $${PRICES.s3GbMonth}/GB-month, Secrets Manager $${PRICES.secretPerMonth}/secret):\n`);
   for (const line of cost.lines) process.stdout.write(`  ${line.item.padEnd(24)} $${line.usd.toFixed(2).padStart(6)}  ${line.basis}\n`);
   process.stdout.write(`  ${'total'.padEnd(24)} $${cost.monthlyUsd.toFixed(2).padStart(6)}\n`);
 }

@@ -279,6 +279,8 @@ export interface OfficeRegistrationStore extends RegistrationStore {
   history(queueNumber: string): Promise<AuditEntry[]>;
   addAudit(queueNumber: string, entry: AuditEntry): Promise<void>;
   getDay(date: string): Promise<StoredDay>;
+  /** Several days in one read (the review screen's date buttons); a date never written is `{booked: 0}`. */
+  getDays(dates: readonly string[]): Promise<ReadonlyMap<string, StoredDay>>;
   /** Saves an admin's setting for a day; refuses a capacity below what is already booked. */
   putDayOverride(date: string, override: DayOverride): Promise<'saved' | 'below-booked'>;
   /**

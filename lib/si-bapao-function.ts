@@ -28,6 +28,9 @@ export const BUNDLING = {
   externalModules: [] as string[],
 } as const;
 
+/** npm files the admin pages serve (the verify page decodes camera frames with jsQR in the browser). */
+export const ADMIN_PUBLIC_PACKAGE_FILES: Readonly<Record<string, string>> = { 'jsqr.js': 'jsqr/dist/jsQR.js' };
+
 export interface SiBapaoFunctionProps {
   /** Entry file, relative to `lambdas/` (e.g. `webhook.ts`). */
   readonly entry: string;
@@ -46,6 +49,8 @@ export interface SiBapaoFunctionProps {
    * function reads at run time, e.g. the upload page's script and style).
    */
   readonly publicDir?: string;
+  /** Files of npm packages served beside `publicDir`'s: name in `public/` → path under `node_modules/`. */
+  readonly publicPackageFiles?: Readonly<Record<string, string>>;
 }
 
 export class SiBapaoFunction extends Construct implements iam.IGrantable {
@@ -96,21 +101,24 @@ export class SiBapaoFunction extends Construct implements iam.IGrantable {
         ...BUNDLING,
         mainFields: [...BUNDLING.mainFields],
         externalModules: [...BUNDLING.externalModules],
-        ...(props.publicDir ? { commandHooks: copyPublicDir(props.publicDir) } : {}),
+        ...(props.publicDir ? { commandHooks: copyPublicDir(props.publicDir, props.publicPackageFiles ?? {}) } : {}),
       },
     });
   }
 }
 
-/** Copies `lambdas/<publicDir>` to `<bundle>/public` once esbuild is done. */
-function copyPublicDir(publicDir: string): ICommandHooks {
+/** Copies `lambdas/<publicDir>` to `<bundle>/public` once esbuild is done, and the package files into it. */
+export function copyPublicDir(publicDir: string, packageFiles: Readonly<Record<string, string>>): ICommandHooks {
   return {
     beforeBundling: () => [],
     beforeInstall: () => [],
     afterBundling: (inputDir, outputDir) => {
       // inputDir is the project root (the folder of package-lock.json), which holds `lambdas/`.
       const source = path.join(inputDir, path.basename(LAMBDA_SOURCE_DIR), publicDir);
-      return [`cp -R "${source}" "${path.join(outputDir, 'public')}"`];
+      return [
+        `cp -R "${source}" "${path.join(outputDir, 'public')}"`,
+        ...Object.entries(packageFiles).map(([name, file]) => `cp "${path.join(inputDir, 'node_modules', file)}" "${path.join(outputDir, 'public', name)}"`),
+      ];
     },
   };
 }

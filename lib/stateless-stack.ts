@@ -24,7 +24,7 @@ import { type DeployConfig, FUNCTION_URL, type StageNames } from './deploy-confi
 import { Monitoring } from './monitoring';
 import { officeEnvironment } from './office-config';
 import { PendingOverdueCheck } from './pending-overdue-check';
-import { SiBapaoFunction } from './si-bapao-function';
+import { ADMIN_PUBLIC_PACKAGE_FILES, SiBapaoFunction } from './si-bapao-function';
 
 /** Attempts before the dead-letter queue: with Meta's 4^X pair-limit waits, about half an hour at worst. */
 export const EVENTS_MAX_RECEIVE_COUNT = 8;
@@ -305,6 +305,8 @@ export class StatelessStack extends Stack {
       description: "Si Bapao officers' admin app: login, registrations, decisions, days, officers",
       publicDir: 'admin/public',
       reservedConcurrency: deploy.concurrency.admin,
+      // The verify page decodes the camera's QR frames with jsQR in the browser.
+      publicPackageFiles: ADMIN_PUBLIC_PACKAGE_FILES,
       environment: {
         TABLE_NAME: props.table.tableName,
         BUCKET_NAME: props.bucket.bucketName,

@@ -13,7 +13,7 @@ import { formatQueueNumber, isOpen, REGISTRATION_STATUSES, type Registration, ty
 import type { DayOverride } from '../domain/schedule';
 import { notifyEventSchema, type NotifyEvent } from '../queue-events';
 import type { AuditEntry, OfficeRegistrationStore, StoredDay } from '../ports';
-import { batchWriteAll } from './dynamodb-client';
+import { batchGetAll, batchWriteAll } from './dynamodb-client';
 import { registrationFromItem, registrationItem, versionOf } from './registration-items';
 import { INDEXES, keys } from './table-design';
 
@@ -96,15 +96,15 @@ export class DynamoDbRegistrationStore implements OfficeRegistrationStore {
 
   async getDay(date: string): Promise<StoredDay> {
     const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.day(date), ConsistentRead: true }));
-    const item = result.Item;
-    if (!item) return { booked: 0 };
-    const override: DayOverride = {
-      ...(typeof item.capacity === 'number' ? { capacity: item.capacity } : {}),
-      ...(typeof item.closed === 'boolean' ? { closed: item.closed } : {}),
-      ...(typeof item.reason === 'string' ? { reason: item.reason } : {}),
-    };
-    return { booked: typeof item.booked === 'number' ? item.booked : 0, ...(Object.keys(override).length > 0 ? { override } : {}) };
+    return storedDay(result.Item);
   }
+
+  async getDays(dates: readonly string[]): Promise<ReadonlyMap<string, StoredDay>> {
+    const items = await batchGetAll(this.client, this.tableName, [...new Set(dates)].map((date) => keys.day(date)), { consistentRead: true });
+    const byKey = new Map(items.map((item) => [String(item.pk), item]));
+    return new Map(dates.map((date) => [date, storedDay(byKey.get(keys.day(date).pk))]));
+  }
+
 
   async putDayOverride(date: string, override: DayOverride): Promise<'saved' | 'below-booked'> {
     const sets: string[] = [];
@@ -361,4 +361,15 @@ export function registrationCreationWrites(tableName: string, registration: Regi
       },
     },
   ];
+}
+
+/** A `DAY#` item as its booked count and the admin's override; no item: nothing booked, no override. */
+function storedDay(item: Record<string, unknown> | undefined): StoredDay {
+  if (!item) return { booked: 0 };
+  const override: DayOverride = {
+    ...(typeof item.capacity === 'number' ? { capacity: item.capacity } : {}),
+    ...(typeof item.closed === 'boolean' ? { closed: item.closed } : {}),
+    ...(typeof item.reason === 'string' ? { reason: item.reason } : {}),
+  };
+  return { booked: typeof item.booked === 'number' ? item.booked : 0, ...(Object.keys(override).length > 0 ? { override } : {}) };
 }

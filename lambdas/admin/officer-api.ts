@@ -18,14 +18,23 @@ export interface ApiResult {
 export type RegistrationAction = 'confirm' | 'request-fix' | 'reschedule' | 'cancel' | 'complete';
 
 export interface RegistrationsApi {
-  /** `GET api/registrations?status=S&date=D&q=TEXT`: no filter lists every open registration. */
-  list(query: { status?: string; date?: string; q?: string }): Promise<ApiResult>;
+  /**
+   * `GET api/registrations?status=S&date=D&q=TEXT`: no filter lists every open registration, oldest
+   * first; `documentCount` adds how many documents each one waiting for a check (PENDING,
+   * PERLU_PERBAIKAN) has.
+   */
+  list(query: { status?: string; date?: string; q?: string; documentCount?: boolean }): Promise<ApiResult>;
   /** `GET api/registrations/{queueNumber}`: with short-lived document links and the audit trail; records the view. */
   get(queueNumber: string, officer: Officer): Promise<ApiResult>;
   /** `POST api/registrations/{queueNumber}/{action}`. */
   act(queueNumber: string, action: RegistrationAction, body: unknown, officer: Officer): Promise<ApiResult>;
   /** `GET api/days/{date}`: capacity, booked, closed and why, and who comes. */
   getDay(date: string): Promise<ApiResult>;
+  /**
+   * `GET api/days?from=YYYY-MM-DD&count=N`: the next `count` days an appointment can be on (weekends,
+   * holidays and closed days left out), each with its free places and the next free arrival time.
+   */
+  openDays(query: { from?: string; count?: string }): Promise<ApiResult>;
   /** `PUT api/days/{date}` (the router lets only `admin` officers through). */
   putDay(date: string, body: unknown, officer: Officer): Promise<ApiResult>;
   /** Counts per status, and the `PENDING` ones older than 24 hours: the dashboard. */

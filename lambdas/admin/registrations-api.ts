@@ -4,16 +4,16 @@
  * the router's; this validates bodies, applies the rules and answers 400/404/409/422 itself.
  */
 import { z } from 'zod';
-import { addDays, DAY_MS, isRealDate, jakartaDate } from '../domain/calendar';
+import { addDays, DAY_MS, formatDayDate, isRealDate, jakartaDate } from '../domain/calendar';
 import { messages } from '../domain/messages';
 import { printableText } from '../domain/text-hygiene';
 import { allowedActions, decideOfficerAction, type OfficerActionInput } from '../domain/officer-actions';
 import type { OfficeProfile } from '../domain/office';
 import { verifyProofCode } from '../domain/proof-code';
 import { isOpen, OPEN_STATUSES, REGISTRATION_STATUSES, type Registration, type RegistrationStatus } from '../domain/registration';
-import { dayState, type HolidayCalendar } from '../domain/schedule';
+import { arrivalTimes, dayState, earliestBookableDate, type HolidayCalendar } from '../domain/schedule';
 import { findService, REQUIREMENTS } from '../domain/services';
-import type { BlobStore, DeliveryStore, DraftStore, EventQueue, OfficeRegistrationStore } from '../ports';
+import type { AuditEntry, BlobStore, DeliveryStore, DraftStore, EventQueue, OfficeRegistrationStore } from '../ports';
 import { reminderEvent, type NotifyEvent } from '../queue-events';
 import type { ApiResult, RegistrationAction, RegistrationsApi } from './officer-api';
 
@@ -36,6 +36,13 @@ const STALE_PENDING_MS = DAY_MS;
 /** The failed-sends list shows this many, newest first (they expire with the delivery records). */
 const FAILED_SENDS_SHOWN = 200;
 const RECENT_FAILURE_MS = 7 * DAY_MS;
+/** The date buttons of the review screen: a working week and a day, two rows beside the documents. */
+const OPEN_DAYS_SHOWN = 6;
+const OPEN_DAYS_MAX = 30;
+/** Registrations an officer still has to look at the documents of. */
+const DOCUMENTS_COUNTED: ReadonlySet<RegistrationStatus> = new Set(['PENDING', 'PERLU_PERBAIKAN']);
+/** Registrations that hold a place on their appointment day. */
+const HOLDS_A_PLACE: ReadonlySet<RegistrationStatus> = new Set(['DIKONFIRMASI', 'PERUBAHAN_DIMINTA']);
 
 const isoDateString = z.string().refine((value) => {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
@@ -99,7 +106,15 @@ export function createRegistrationsApi(deps: RegistrationsApiDeps): Registration
           ? `${a.appointmentTime}${a.queueNumber}`.localeCompare(`${b.appointmentTime}${b.queueNumber}`)
           : a.createdAt.localeCompare(b.createdAt),
       );
-      return { status: 200, body: registrations.map(view) };
+      if (!query.documentCount) return { status: 200, body: registrations.map(view) };
+      const counted = await Promise.all(
+        registrations.map(async (registration) =>
+          DOCUMENTS_COUNTED.has(registration.status)
+            ? { ...view(registration), documentCount: (await deps.drafts.listDocuments(registration.draftId)).length }
+            : view(registration),
+        ),
+      );
+      return { status: 200, body: counted };
     },
 
     async get(queueNumber, officer) {
@@ -120,15 +135,15 @@ export function createRegistrationsApi(deps: RegistrationsApiDeps): Registration
           url: await deps.blobs.presignedGetUrl(document.key, DOCUMENT_LINK_SECONDS, document.filename, document.contentType),
         })),
       );
-      if (links.length > 0) {
-        await deps.store.addAudit(queueNumber, {
-          at: now().toISOString(),
-          actor: officer.username,
-          action: 'documents-viewed',
-          detail: `${links.length} berkas`,
-        });
-      }
-      const [history, deliveries] = await Promise.all([deps.store.history(queueNumber), deps.deliveries.listForRegistration(queueNumber)]);
+      // The view is recorded while the history is read; it is added to what is shown when the read missed it.
+      const viewed: AuditEntry | undefined =
+        links.length > 0 ? { at: now().toISOString(), actor: officer.username, action: 'documents-viewed', detail: `${links.length} berkas` } : undefined;
+      const [stored, deliveries] = await Promise.all([
+        deps.store.history(queueNumber),
+        deps.deliveries.listForRegistration(queueNumber),
+        viewed ? deps.store.addAudit(queueNumber, viewed) : undefined,
+      ]);
+      const history = viewed && !stored.some((entry) => entry.at === viewed.at && entry.actor === viewed.actor && entry.action === viewed.action) ? [...stored, viewed] : stored;
       return {
         status: 200,
         body: {
@@ -188,7 +203,7 @@ export function createRegistrationsApi(deps: RegistrationsApiDeps): Registration
         if (result === 'changed-meanwhile') continue;
         if (result === 'day-full') {
           const full = targetDay ?? (await day(String((input as { date?: string }).date)));
-          return { status: 422, body: { error: 'day-full', message: messages.officer.dayFull(full.date, full.capacity) } };
+          return { status: 422, body: { error: 'day-full', message: messages.officer.dayFull(formatDayDate(full.date), full.capacity) } };
         }
         if (notification) await queueNotification(notification);
         await remindAtOnceIfTodaysRunIsOver(outcome.registration);
@@ -210,6 +225,39 @@ export function createRegistrationsApi(deps: RegistrationsApiDeps): Registration
             .map(view),
         },
       };
+    },
+
+    async openDays(query) {
+      const earliest = earliestBookableDate(now());
+      const from = query.from === undefined ? earliest : query.from;
+      if (!isoDateString.safeParse(from).success) return malformed('from harus YYYY-MM-DD');
+      const count = query.count === undefined ? OPEN_DAYS_SHOWN : Number(query.count);
+      if (!Number.isInteger(count) || count < 1 || count > OPEN_DAYS_MAX) return malformed(`count harus 1–${OPEN_DAYS_MAX}`);
+      const start = from < earliest ? earliest : from;
+      // Weekends and holidays are left out by looking at a week more than the days asked for.
+      const candidates = Array.from({ length: Math.ceil((count * 7) / 5) + 7 }, (_, index) => addDays(start, index));
+      const stored = await deps.store.getDays(candidates);
+      const states = candidates.map((date) => {
+        const found = stored.get(date) ?? { booked: 0 };
+        return dayState(date, found.booked, found.override, deps.office, deps.holidays);
+      });
+      const open = states.filter((state) => !state.closed).slice(0, count);
+      const times = arrivalTimes(deps.office);
+      const days = await Promise.all(
+        open.map(async (state) => {
+          const free = Math.max(0, state.capacity - state.booked);
+          const nextFreeTime = free > 0 ? leastBookedTime(times, state.booked > 0 ? await deps.store.listByDay(state.date) : []) : undefined;
+          return {
+            date: state.date,
+            capacity: state.capacity,
+            booked: state.booked,
+            free,
+            ...(state.holiday ? { holiday: state.holiday } : {}),
+            ...(nextFreeTime ? { nextFreeTime } : {}),
+          };
+        }),
+      );
+      return { status: 200, body: { from: start, days } };
     },
 
     async putDay(date, body, officer) {
@@ -350,6 +398,18 @@ export function registrationView(registration: Registration, now: Date) {
     waitingTooLong: isStale(registration, now),
     allowedActions: allowedActions(registration.status),
   };
+}
+
+/** The earliest arrival time with the fewest people booked on it: the next free slot. */
+function leastBookedTime(times: readonly string[], registrations: readonly Registration[]): string | undefined {
+  const booked = new Map<string, number>();
+  for (const registration of registrations) {
+    if (!HOLDS_A_PLACE.has(registration.status) || !registration.appointmentTime) continue;
+    booked.set(registration.appointmentTime, (booked.get(registration.appointmentTime) ?? 0) + 1);
+  }
+  let best: string | undefined;
+  for (const time of times) if (best === undefined || (booked.get(time) ?? 0) < (booked.get(best) ?? 0)) best = time;
+  return best;
 }
 
 function isStale(registration: Registration, now: Date): boolean {

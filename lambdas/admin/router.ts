@@ -4,7 +4,8 @@
  * this module; in the Lambda bundle that folder sits beside `index.js` (the Admin SiBapaoFunction's
  * `publicDir`), the same relative place.
  */
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { CookieOptions } from './auth';
@@ -20,6 +21,7 @@ export type ApiRoute =
   | { readonly name: 'add-officer' }
   | { readonly name: 'disable-officer'; readonly username: string }
   | { readonly name: 'get-day'; readonly date: string }
+  | { readonly name: 'open-days' }
   | { readonly name: 'put-day'; readonly date: string }
   | { readonly name: 'summary' }
   | { readonly name: 'list-failed-sends' }
@@ -39,6 +41,8 @@ export type PageRoute =
 export interface StaticAsset {
   readonly contentType: string;
   readonly body: string;
+  /** A hash of the body: pages link `?v=<version>`, so a browser may keep the file until it changes. */
+  readonly version: string;
 }
 
 export type AdminRoute =
@@ -87,6 +91,7 @@ const ROUTES: readonly RouteDefinition[] = [
     adminOnly: true,
     api: (m) => ({ name: 'disable-officer', username: at(m, 1) }),
   },
+  { method: 'GET', pattern: /^\/api\/days$/, api: () => ({ name: 'open-days' }) },
   { method: 'GET', pattern: new RegExp(`^/api/days/${DATE}$`), api: (m) => ({ name: 'get-day', date: at(m, 1) }) },
   { method: 'PUT', pattern: new RegExp(`^/api/days/${DATE}$`), adminOnly: true, api: (m) => ({ name: 'put-day', date: at(m, 1) }) },
   { method: 'GET', pattern: /^\/api\/summary$/, api: () => ({ name: 'summary' }) },
@@ -150,6 +155,8 @@ export function securityHeaders(secure: boolean): Record<string, string> {
     'content-security-policy': [
       "default-src 'self'",
       "img-src 'self' data: https: http://127.0.0.1:*",
+      // The review screen shows a PDF in a frame from the same short-lived links as the images.
+      "frame-src 'self' https: http://127.0.0.1:*",
       "frame-ancestors 'none'",
       "form-action 'self'",
       "base-uri 'none'",
@@ -166,15 +173,44 @@ export function securityHeaders(secure: boolean): Record<string, string> {
 /** Where the assets are, relative to the bundle or to this module. */
 export const PUBLIC_DIR_NAME = 'public';
 
+function asset(body: string, contentType: string): StaticAsset {
+  return { contentType, body, version: createHash('sha256').update(body).digest('hex').slice(0, 12) };
+}
+
 function load(file: string, contentType: string): StaticAsset {
-  return { contentType, body: readFileSync(join(__dirname, PUBLIC_DIR_NAME, file), 'utf8') };
+  return asset(readFileSync(join(__dirname, PUBLIC_DIR_NAME, file), 'utf8'), contentType);
+}
+
+/**
+ * jsQR's browser build, which the verify page decodes camera frames with: beside the bundle in the Lambda
+ * (the admin function copies it into `public/`), from node_modules here.
+ */
+export const JSQR_FILE = 'jsqr.js';
+function loadJsQr(): StaticAsset {
+  const copied = join(__dirname, PUBLIC_DIR_NAME, JSQR_FILE);
+  try {
+    return asset(readFileSync(existsSync(copied) ? copied : require.resolve('jsqr/dist/jsQR.js'), 'utf8'), 'text/javascript; charset=utf-8');
+  } catch {
+    // Without it the verify page says the camera is unavailable and keeps the box: never a broken admin.
+    return asset('/* jsQR unavailable */', 'text/javascript; charset=utf-8');
+  }
 }
 
 /** By path under the admin root. */
 export const STATIC_ASSETS: Readonly<Record<string, StaticAsset>> = {
   '/static/admin.js': load('admin.js', 'text/javascript; charset=utf-8'),
   '/static/admin.css': load('admin.css', 'text/css; charset=utf-8'),
+  [`/static/${JSQR_FILE}`]: loadJsQr(),
 };
+
+/** `admin.js?v=…`: the link a page uses for a static file, changing whenever the file does. */
+export function assetPath(file: string): string {
+  const found = STATIC_ASSETS[`/static/${file}`];
+  return found ? `/static/${file}?v=${found.version}` : `/static/${file}`;
+}
+
+/** Scripts and styles hold no personal data and are linked by version: a browser keeps them a day. */
+export const ASSET_CACHE_CONTROL = 'public, max-age=86400, immutable';
 
 // ---- HTTP plumbing ------------------------------------------------------------------------------
 

@@ -165,6 +165,7 @@ export const ADMIN_TEXTS = {
   fieldNik: 'NIK',
   fieldPlaceOfBirth: 'Tempat lahir',
   fieldDateOfBirth: 'Tanggal lahir',
+  fieldBirth: 'Tempat, tanggal lahir',
   fieldPhone: 'Nomor HP',
   fieldProfileName: 'Nama profil WhatsApp',
   fieldService: 'Layanan',
@@ -199,6 +200,8 @@ export const ADMIN_TEXTS = {
   date: 'Tanggal',
   time: 'Jam (WIB)',
   note: 'Catatan untuk pemohon (opsional, satu baris, maks. 200 karakter)',
+  noteShort: 'Catatan untuk pemohon',
+  notePlaceholder: 'opsional, satu baris',
   fixTitle: 'Minta perbaikan berkas',
   fixRequirements: 'Berkas yang harus dikirim ulang',
   fixNote: 'Catatan perbaikan',
@@ -213,16 +216,86 @@ export const ADMIN_TEXTS = {
 
   // Flags
   flagNikDate: 'Tanggal lahir pada NIK berbeda dengan tanggal lahir yang diisi. Pemohon sudah menegaskan datanya (/YA): periksa KTP.',
-  flagOther: 'Tanda: {flag}',
+  flagOther: 'Tanda lain pada pendaftaran ini ({flag}): periksa datanya.',
 
   // Verify
   verifyTitle: 'Verifikasi bukti pendaftaran',
-  verifyIntro: 'Pindai kode QR pada bukti PDF dengan pemindai, atau tempel isinya di sini.',
+  verifyIntro: 'Pindai kode QR pada bukti PDF dengan kamera atau pemindai, atau tempel isinya di sini.',
   verifyLabel: 'Isi kode QR',
   verifyButton: 'Periksa',
   verifyValid: 'ASLI: bukti ini diterbitkan oleh Si Bapao.',
   verifyForged: 'TIDAK SAH: tanda tangan kode QR tidak cocok. Bukti ini mungkin telah diubah.',
   verifyMismatch: 'Bukti asli, tetapi datanya tidak lagi sama dengan pendaftaran saat ini: periksa detail di bawah.',
+
+  // Review screen: the document viewer
+  viewerTitle: 'Berkas',
+  viewerOf: 'Berkas {index} dari {total}',
+  viewerPrevious: 'Berkas sebelumnya',
+  viewerNext: 'Berkas berikutnya',
+  viewerZoomIn: 'Perbesar',
+  viewerZoomOut: 'Perkecil',
+  viewerRotate: 'Putar 90°',
+  viewerReset: 'Ukuran semula',
+  viewerOpenTab: 'Buka di tab baru',
+  viewerMissing: 'Belum dikirim',
+  viewerShortcuts: 'Tombol pintas: ← → pindah berkas · + − perbesar/perkecil · R putar · 0 ukuran semula',
+  viewerPdfFallback: 'Browser ini tidak dapat menampilkan PDF di halaman.',
+
+  // Review screen: the decision
+  decisionTitle: 'Keputusan',
+  pickDate: 'Tanggal kedatangan',
+  dayButton: '{day} · {free} sisa',
+  dayButtonFull: '{day} · penuh',
+  otherDate: 'Tanggal (DD-MM-YYYY)',
+  timeDefaultHint: 'Jam terisi otomatis dengan jam kosong berikutnya pada tanggal itu.',
+  saveAndNext: 'Simpan & berikutnya',
+  fixAndNext: 'Kirim & berikutnya',
+  nextPending: 'Berikutnya: {queue} · {name}',
+  noNextPending: 'Ini pendaftaran terakhir yang menunggu pemeriksaan.',
+  allReviewed: 'Semua pendaftaran yang menunggu sudah diperiksa.',
+  savedFor: '{queue}: {status}.',
+  savedForDate: '{queue}: {status}, {date} {time}.',
+  noOpenDays: 'Tidak ada hari kerja dengan kuota tersisa dalam {days} hari ke depan. Tulis tanggal lain di bawah.',
+  waitingSince: 'Menunggu {age}',
+  shortcutSave: 'Ctrl+Enter: simpan & berikutnya',
+
+  // Lists: what needs looking at
+  colDocuments: 'Berkas',
+  colWaiting: 'Menunggu',
+  colFlags: 'Tanda',
+  documentCount: '{count} berkas',
+  listKeys: 'Tombol pintas: J/K pindah baris, Enter buka pendaftaran.',
+  ago: '{age} lalu',
+
+  // Dates typed as DD-MM-YYYY
+  datePlaceholder: 'DD-MM-YYYY',
+  dateFormatError: 'Tulis tanggal sebagai DD-MM-YYYY, misalnya {example}.',
+  dateUnreal: 'Tanggal {value} tidak ada di kalender.',
+
+  // Validation, instead of the browser's own messages
+  required: 'Wajib diisi.',
+  requiredField: '{field}: wajib diisi.',
+  numberRange: '{field}: isi angka {min} sampai {max}.',
+  tooShort: '{field}: minimal {min} karakter.',
+  patternMismatch: '{field}: format tidak sesuai.',
+  pickOne: 'Pilih minimal satu berkas yang harus dikirim ulang.',
+
+  // Phone menu
+  menu: 'Menu',
+  mainMenu: 'Menu utama',
+
+  // History, grouped
+  historyViews: 'Melihat berkas {count}×',
+  historyViewsOnce: 'Melihat berkas',
+  historyBetween: '{from}–{to}',
+
+  // Verify with the camera
+  verifyCamera: 'Pindai dengan kamera',
+  verifyCameraStop: 'Matikan kamera',
+  verifyCameraAim: 'Arahkan kamera ke kode QR pada bukti.',
+  verifyCameraUnavailable: 'Kamera tidak tersedia di perangkat ini. Tempel isi kode QR di kotak, atau pakai pemindai.',
+  verifyCameraDenied: 'Izin kamera ditolak. Izinkan kamera di pengaturan browser, atau tempel isi kode QR di kotak.',
+  verifyOr: 'atau tempel isinya:',
 
   // Errors
   forbiddenTitle: 'Akses ditolak',
@@ -248,3 +321,51 @@ export const STATUS_LABELS: Readonly<Record<RegistrationStatus, string>> = {
 export function fillText(text: string, values: Readonly<Record<string, string | number>>): string {
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
+
+/** A flag in words: the short label of the list, the long one of the review screen. */
+export const FLAG_LABELS: Readonly<Record<string, { short: string; long: string }>> = {
+  NIK_TANGGAL_LAHIR_BERBEDA: {
+    short: 'Tgl lahir ≠ NIK',
+    long: ADMIN_TEXTS.flagNikDate,
+  },
+};
+
+/** A message's delivery state as WhatsApp reported it, in the officers' words. */
+export const DELIVERY_STATES: Readonly<Record<string, string>> = {
+  accepted: 'Terkirim',
+  sent: 'Terkirim',
+  delivered: 'Diterima',
+  read: 'Dibaca',
+  played: 'Dibaca',
+  failed: 'Gagal',
+};
+
+/**
+ * Meta's error codes (whatsapp-cloud-api error table), said in Indonesian: what happened and what the
+ * officer does about it. Unknown codes get the general line.
+ */
+export const META_ERRORS: Readonly<Record<number, { what: string; todo: string }>> = {
+  130429: { what: 'Terlalu banyak pesan dikirim sekaligus dari nomor kantor.', todo: 'Sistem mengirim ulang sendiri; tidak perlu tindakan.' },
+  131056: { what: 'Terlalu banyak pesan ke nomor yang sama dalam waktu singkat.', todo: 'Tunggu beberapa menit; sistem mencoba lagi.' },
+  131048: { what: 'WhatsApp membatasi nomor kantor karena pesan sebelumnya diblokir atau dilaporkan.', todo: 'Hubungi pemohon lewat telepon dan laporkan ke admin.' },
+  131026: { what: 'Pesan tidak dapat diantar: nomor tidak memakai WhatsApp, atau aplikasinya terlalu lama.', todo: 'Hubungi pemohon lewat telepon atau SMS.' },
+  131047: { what: 'Lebih dari 24 jam sejak pemohon terakhir membalas, sehingga pesan biasa tidak boleh dikirim.', todo: 'Sistem mengirim template resmi; bila tetap gagal, telepon pemohon.' },
+  131053: { what: 'Lampiran (PDF) gagal diunggah ke WhatsApp.', todo: 'Laporkan ke admin; kirim ulang bukti setelah diperbaiki.' },
+  131052: { what: 'Berkas dari pemohon tidak dapat diunduh dari WhatsApp.', todo: 'Minta pemohon mengirim ulang berkasnya.' },
+  131051: { what: 'Jenis pesan tidak didukung WhatsApp.', todo: 'Tidak perlu tindakan.' },
+  131049: { what: 'WhatsApp menahan pesan ini untuk menjaga pengalaman penerima.', todo: 'Hubungi pemohon lewat telepon.' },
+  131050: { what: 'Pemohon menolak menerima pesan dari kantor.', todo: 'Hubungi pemohon lewat telepon.' },
+  132000: { what: 'Isi template pesan tidak sesuai dengan yang disetujui WhatsApp.', todo: 'Laporkan ke admin (pengaturan template).' },
+  132001: { what: 'Template pesan belum disetujui WhatsApp dalam bahasa Indonesia.', todo: 'Laporkan ke admin (pengaturan template).' },
+  132012: { what: 'Format isi template pesan salah.', todo: 'Laporkan ke admin (pengaturan template).' },
+  132015: { what: 'Template pesan sedang dihentikan WhatsApp karena kualitasnya rendah.', todo: 'Laporkan ke admin; telepon pemohon sementara itu.' },
+  190: { what: 'Token akses WhatsApp kantor sudah kedaluwarsa.', todo: 'Segera laporkan ke admin (ganti token); pesan lain juga gagal.' },
+  131000: { what: 'WhatsApp mengalami gangguan sementara.', todo: 'Sistem mencoba lagi; bila tetap gagal, telepon pemohon.' },
+  131016: { what: 'Layanan WhatsApp sedang sibuk.', todo: 'Sistem mencoba lagi; bila tetap gagal, telepon pemohon.' },
+  131057: { what: 'Akun WhatsApp kantor sedang dalam pemeliharaan.', todo: 'Sistem mencoba lagi sebentar lagi.' },
+  131030: { what: 'Nomor pemohon belum didaftarkan pada nomor uji WhatsApp.', todo: 'Laporkan ke admin (nomor uji).' },
+};
+export const META_ERROR_UNKNOWN = { what: 'WhatsApp menolak pesan ini.', todo: 'Hubungi pemohon lewat telepon; laporkan ke admin bila sering terjadi.' };
+/** A send given up without an answer from WhatsApp (network, timeouts). */
+export const META_ERROR_NO_CODE = { what: 'Pesan tidak sampai ke WhatsApp setelah beberapa kali dicoba.', todo: 'Hubungi pemohon lewat telepon.' };
+export const META_ERROR_CODE = 'Kode WhatsApp {code}';

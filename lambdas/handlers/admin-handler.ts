@@ -24,7 +24,7 @@ import {
 import type { ApiResult, RegistrationsApi } from '../admin/officer-api';
 import { officerAccountsCall } from '../admin/officer-accounts-api';
 import { renderLoginPage, renderPage, renderProblemPage, type PageDeps } from '../admin/pages';
-import { asCredentials, matchAdminRoute, readJson, requestTarget, responses, safeNext, type ApiRoute, type Responses } from '../admin/router';
+import { ASSET_CACHE_CONTROL, asCredentials, matchAdminRoute, readJson, requestTarget, responses, safeNext, type ApiRoute, type Responses } from '../admin/router';
 import { ADMIN_TEXTS as TEXTS, fillText } from '../admin/texts';
 import { METRICS } from '../metric-names';
 import type { Clock, Metrics } from '../ports';
@@ -75,7 +75,7 @@ export function createAdminHandler(deps: AdminHandlerDeps): AdminHandler {
     const out = responses(event, deps.basePath);
     const method = event.requestContext.http.method.toUpperCase();
     const route = matchAdminRoute(method, event.rawPath, deps.basePath);
-    if (route.kind === 'asset') return out.send(200, route.asset.contentType, route.asset.body);
+    if (route.kind === 'asset') return out.send(200, route.asset.contentType, route.asset.body, undefined, { 'cache-control': ASSET_CACHE_CONTROL });
     if (route.kind === 'not-found') return route.api ? out.problem(404, 'not-found', TEXTS.notFound) : out.page(404, renderProblemPage('not-found', deps.basePath));
     if (route.kind === 'method-not-allowed') return out.problem(405, 'method-not-allowed', TEXTS.methodNotAllowed);
 
@@ -151,6 +151,7 @@ export function createAdminHandler(deps: AdminHandlerDeps): AdminHandler {
           ...(query.status ? { status: query.status } : {}),
           ...(query.date ? { date: query.date } : {}),
           ...(query.q ? { q: query.q } : {}),
+          documentCount: true,
         });
       case 'get-registration':
         return deps.registrations.get(route.queueNumber, officer);
@@ -158,6 +159,8 @@ export function createAdminHandler(deps: AdminHandlerDeps): AdminHandler {
         return deps.registrations.act(route.queueNumber, route.action, body, officer);
       case 'get-day':
         return deps.registrations.getDay(route.date);
+      case 'open-days':
+        return deps.registrations.openDays({ ...(query.from ? { from: query.from } : {}), ...(query.count ? { count: query.count } : {}) });
       case 'put-day':
         return deps.registrations.putDay(route.date, body, officer);
       case 'summary':

@@ -70,6 +70,11 @@ async function logIn(page: Page): Promise<void> {
   await page.locator('h1', { hasText: 'Beranda' }).waitFor();
 }
 
+/** `2026-12-07` as an officer types it: `07-12-2026`. */
+function typed(date: string): string {
+  return date.split('-').reverse().join('-');
+}
+
 /** The page's scroll width: more than the viewport means it scrolls sideways. */
 async function pageWidth(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth);
@@ -120,26 +125,27 @@ it('finds a WhatsApp registration, shows its documents, keeps applicant text ine
   expect(await page.locator('.profile-name dd').textContent()).toBe(PROFILE_NAME);
   expect(await page.locator('#status .badge').textContent()).toBe('PENDING');
 
-  // An image document loads inline; a PDF opens in a new tab.
-  const image = page.locator('.doc-group[data-requirement="ktp"] img');
+  // Every document shows on the page: an image at once, a PDF in a frame of the same page; a new tab only on request.
+  const image = page.locator('.viewer-item[data-requirement="ktp"] img');
   await image.waitFor();
-  await page.waitForFunction(() => Array.from(document.querySelectorAll<HTMLImageElement>('.doc img')).every((img) => img.complete && img.naturalWidth > 0));
+  await page.waitForFunction(() => Array.from(document.querySelectorAll<HTMLImageElement>('.viewer-item img')).every((img) => img.complete && img.naturalWidth > 0));
   expect(await image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(640);
-  expect(await page.locator('.doc-group[data-requirement="ktp"] figcaption').textContent()).toContain('ktp <b>depan</b>.png');
-  const pdf = page.locator('.doc-group[data-requirement="akta"] a.doc-link');
-  expect(await pdf.getAttribute('target')).toBe('_blank');
-  expect(await pdf.getAttribute('rel')).toBe('noopener noreferrer');
-  expect(await pdf.getAttribute('href')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/_s3\//);
+  expect(await page.locator('.viewer-item[data-requirement="ktp"] figcaption').textContent()).toContain('ktp <b>depan</b>.png');
+  const pdf = page.locator('.viewer-item[data-requirement="akta"] iframe');
+  expect(await pdf.getAttribute('data-src')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/_s3\//);
+  const openTab = page.locator('.viewer .open-tab');
+  expect(await openTab.getAttribute('target')).toBe('_blank');
+  expect(await openTab.getAttribute('rel')).toBe('noopener noreferrer');
 
   // Confirm: a working day a few days ahead, 09:30, a note full of markup.
   const date = workingDay(3);
   const confirm = page.locator('form[data-action="confirm"]');
   expect(await confirm.locator('select[name="time"] option').allTextContents()).toEqual(expect.arrayContaining(['08.00', '08.15', '12.45', '16.00']));
   expect(await confirm.locator('select[name="time"] option[value]:not([value=""])').count()).toBe(33);
-  await confirm.locator('input[name="date"]').fill(date);
+  await confirm.locator('input[name="date"]').fill(typed(date));
   await confirm.locator('select[name="time"]').selectOption('09:30');
   await confirm.locator('input[name="note"]').fill(NOTE);
-  await confirm.locator('button[type="submit"]').click();
+  await confirm.getByRole('button', { name: 'Konfirmasi', exact: true }).click();
   await page.locator('#status .badge', { hasText: 'DIKONFIRMASI' }).waitFor();
 
   expect(await page.locator('.fact.note dd').textContent()).toBe(NOTE);
@@ -147,10 +153,10 @@ it('finds a WhatsApp registration, shows its documents, keeps applicant text ine
   expect(await page.locator('.history-detail', { hasText: NOTE }).count()).toBe(1);
   expect(await page.locator('form[data-action="reschedule"]').count()).toBe(1);
   expect(await page.locator('form[data-action="confirm"]').count()).toBe(0);
-  expect(await page.locator('.flash', { hasText: 'Tersimpan.' }).count()).toBe(1);
+  expect(await page.locator('.flash', { hasText: `${applicant.queueNumber}: Jadwal dikonfirmasi` }).count()).toBe(1);
   expect(await page.evaluate(() => document.querySelectorAll('img[src="x"], svg[onload], a[href^="javascript:"], script:not([src]):not([type="application/json"])').length)).toBe(0);
   expect(await xssFired(page)).toBeUndefined();
-  await page.waitForFunction(() => Array.from(document.querySelectorAll<HTMLImageElement>('.doc img')).every((img) => img.complete && img.naturalWidth > 0));
+  await page.waitForFunction(() => Array.from(document.querySelectorAll<HTMLImageElement>('.viewer-item img')).every((img) => img.complete && img.naturalWidth > 0));
   await page.screenshot({ path: '/tmp/admin-detail-1366.png', fullPage: true });
 
   // The day's list shows who comes.
@@ -167,18 +173,19 @@ it("shows the API's message next to the form when a rule refuses the action (422
   await logIn(page);
   await page.goto(`${server.url}/admin/registrations/${other.queueNumber}`);
   const confirm = page.locator('form[data-action="confirm"]');
-  await confirm.locator('input[name="date"]').fill(nextSaturday());
+  await confirm.locator('input[name="date"]').fill(typed(nextSaturday()));
   await confirm.locator('select[name="time"]').selectOption('10:00');
-  await confirm.locator('button[type="submit"]').click();
+  await confirm.getByRole('button', { name: 'Konfirmasi', exact: true }).click();
   const error = confirm.locator('.form-error');
   await error.locator('text=Kantor tidak melayani').waitFor();
   expect(await error.isVisible()).toBe(true);
   expect(await page.locator('#status .badge').textContent()).toBe('PENDING');
 
+  await page.locator('.fix-zone summary').click();
   const fix = page.locator('form[data-action="request-fix"]');
   await fix.locator('input[value="ktp"]').check();
   await fix.locator('textarea[name="note"]').fill('Foto KTP buram, mohon foto ulang dengan cahaya cukup.');
-  await fix.locator('button[type="submit"]').click();
+  await fix.getByRole('button', { name: 'Kirim permintaan perbaikan' }).click();
   await page.locator('#status .badge', { hasText: 'PERLU_PERBAIKAN' }).waitFor();
   expect(await page.locator('.fact.note dd').textContent()).toBe('Foto KTP buram, mohon foto ulang dengan cahaya cukup.');
 });
@@ -254,7 +261,7 @@ it('fits a 390-px phone: no page scrolls sideways, and the forms stay usable', a
   }
   expect(tooWide).toEqual([]);
   await page.goto(`${server.url}/admin/registrations/${applicant.queueNumber}`);
-  await page.waitForFunction(() => Array.from(document.querySelectorAll<HTMLImageElement>('.doc img')).every((img) => img.complete && img.naturalWidth > 0));
+  await page.waitForFunction(() => Array.from(document.querySelectorAll<HTMLImageElement>('.viewer-item img')).every((img) => img.complete && img.naturalWidth > 0));
   expect(await page.locator('.profile-name dd').textContent()).toBe(PROFILE_NAME);
   expect(await xssFired(page)).toBeUndefined();
   const submit = page.locator('.panel-actions form button[type="submit"]').first();

@@ -367,7 +367,9 @@ describe('routes and headers', () => {
       expect(response.headers.get('x-frame-options')).toBe('DENY');
       expect(response.headers.get('x-content-type-options')).toBe('nosniff');
       expect(response.headers.get('referrer-policy')).toBe('no-referrer');
-      expect(response.headers.get('cache-control')).toBe('no-store');
+      // Pages and answers carry personal data: never stored. Scripts and styles do not, and pages link
+      // them by version (`?v=<hash>`), so a browser keeps them instead of fetching them on every page.
+      expect(response.headers.get('cache-control')).toBe(path.startsWith('/static/') ? 'public, max-age=86400, immutable' : 'no-store');
     }
   });
 

@@ -96,3 +96,22 @@ it('GET and PUT api/days/{date}: capacity, closed days and who comes; 422 for a 
   expect((await officer.request('PUT', `/api/days/${date}`, { body: { capacity: 'lima' } })).status).toBe(400);
   expect((await officer.request('GET', '/api/days/kemarin')).status).toBe(400);
 });
+
+it('GET api/days lists the next open days with free places and the next free time; the list counts documents', async () => {
+  // A fresh table: the only bookings are the ones made here.
+  const days = await officer.request('GET', '/api/days?count=5');
+  expect(days.status).toBe(200);
+  const open = (days.body as { from: string; days: { date: string; capacity: number; booked: number; free: number; nextFreeTime?: string }[] }).days;
+  expect(open.map((day) => day.date)).toEqual([1, 2, 3, 4, 5].map((n) => workingDay(n)));
+  expect(open.every((day) => day.free === day.capacity - day.booked)).toBe(true);
+
+  const { queueNumber } = await registerApplicant(server);
+  const listed = (await officer.request('GET', '/api/registrations?status=PENDING')).body as { queueNumber: string; documentCount?: number }[];
+  expect(listed.find((registration) => registration.queueNumber === queueNumber)?.documentCount).toBe(4);
+  const date = workingDay(4);
+  expect((await officer.request('POST', `/api/registrations/${queueNumber}/confirm`, { body: { date, time: '08:00' } })).status).toBe(200);
+  const after = (await officer.request('GET', `/api/days?from=${date}&count=1`)).body as { days: { date: string; booked: number; free: number; nextFreeTime: string }[] };
+  expect(after.days).toEqual([expect.objectContaining({ date, booked: 1, free: 19, nextFreeTime: '08:15' })]);
+  expect((await officer.request('GET', '/api/days?from=07-12-2026')).status).toBe(400);
+  expect((await officer.request('GET', '/api/days?count=99')).status).toBe(400);
+});

@@ -54,7 +54,7 @@ class StubRegistrations implements RegistrationsApi {
           { requirement: 'kk', name: 'kk.pdf', contentType: 'application/pdf', url: 'javascript:alert(1)' },
         ],
         history: [{ at: '2026-11-24T01:00:00.000Z', actor: 'pemohon', action: 'registered', detail: '</li><script>alert(1)</script>' }],
-        deliveries: [{ at: '2026-11-24T01:00:01.000Z', what: 'Pendaftaran berhasil', status: 'failed', error: '<i>131047</i>' }],
+        deliveries: [{ at: '2026-11-24T01:00:01.000Z', what: 'Pendaftaran berhasil', status: 'failed', errorCode: 131047, error: '<i>131047</i>' }],
       },
     });
   }
@@ -63,6 +63,9 @@ class StubRegistrations implements RegistrationsApi {
   }
   getDay(date: string) {
     return this.answer('getDay', [date], { status: 200, body: { date, capacity: 20, booked: 3, closed: false, registrations: [] } });
+  }
+  openDays(query: { from?: string; count?: string }) {
+    return this.answer('openDays', [query], { status: 200, body: { from: '2026-11-27', days: [{ date: '2026-11-27', capacity: 20, booked: 3, free: 17, nextFreeTime: '08:00' }] } });
   }
   putDay(date: string, body: unknown, officer: Officer) {
     return this.answer('putDay', [date, body, officer], { status: 200, body: { date } });
@@ -159,7 +162,9 @@ it('passes the officer, the route parameters and the parsed body to the registra
   expect(registrations.calls.at(-1)).toEqual({ name: 'act', args: ['KRC-007', 'confirm', body, { username: 'kepala', role: 'admin' }] });
 
   await handler(event('GET', '/api/registrations', { cookies: [cookie], query: { status: 'PENDING', q: 'siti', ignored: 'x' } }));
-  expect(registrations.calls.at(-1)).toEqual({ name: 'list', args: [{ status: 'PENDING', q: 'siti' }] });
+  expect(registrations.calls.at(-1)).toEqual({ name: 'list', args: [{ status: 'PENDING', q: 'siti', documentCount: true }] });
+  await handler(event('GET', '/api/days', { cookies: [cookie], query: { from: '2026-12-01', count: '5' } }));
+  expect(registrations.calls.at(-1)).toEqual({ name: 'openDays', args: [{ from: '2026-12-01', count: '5' }] });
   await handler(event('PUT', '/api/days/2026-12-01', { body: { closed: true }, cookies: [cookie], headers: { 'x-csrf-token': csrf } }));
   expect(registrations.calls.at(-1)).toEqual({ name: 'putDay', args: ['2026-12-01', { closed: true }, { username: 'kepala', role: 'admin' }] });
 });
@@ -185,11 +190,16 @@ it('renders the detail with every value from the API escaped and unsafe links ne
   expect(html).toContain('&lt;b onmouseover=alert(1)&gt;Siti&lt;/b&gt;');
   expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;.jpg');
   expect(html).toContain('&lt;/li&gt;&lt;script&gt;alert(1)&lt;/script&gt;');
-  expect(html).toContain('&lt;i&gt;131047&lt;/i&gt;');
+  // Meta's failure explained in Indonesian with what to do, not the API's English line.
+  expect(html).toContain('Lebih dari 24 jam sejak pemohon terakhir membalas');
+  expect(html).toContain('(Kode WhatsApp 131047)');
+  expect(html).toContain('<span class="badge delivery-failed">Gagal</span>');
   expect(html).not.toMatch(/<script>alert|<img src=x|<b onmouseover|<i>131047/);
   expect(html).not.toContain('javascript:');
   expect(html).toContain('<img src="https://bucket.s3.amazonaws.com/documents/d/ktp.jpg?X-Amz-Signature=abc"');
-  expect(html).toContain('NIK_TANGGAL_LAHIR_BERBEDA');
+  // The flag in words, never its code.
+  expect(html).toContain('<strong>Tgl lahir ≠ NIK.</strong> Tanggal lahir pada NIK berbeda');
+  expect(html).not.toContain('NIK_TANGGAL_LAHIR_BERBEDA');
   expect(html).toMatch(/<meta name="csrf-token" content="[A-Za-z0-9_-]{43}">/);
   expect(html).not.toMatch(/<script(?![^>]*(src=|type="application\/json"))/);
   expect(html).not.toMatch(/ style=/);
@@ -228,7 +238,8 @@ it('lists messages that did not reach the applicant, escaped, with the number to
   const html = page.body ?? '';
   expect(html).toContain('Pesan yang tidak sampai');
   expect(html).toContain('Ditolak WhatsApp');
-  expect(html).toContain('131026: &lt;b&gt;Message undeliverable&lt;/b&gt;');
+  expect(html).toContain('Pesan tidak dapat diantar: nomor tidak memakai WhatsApp, atau aplikasinya terlalu lama.</span> <strong>Hubungi pemohon lewat telepon atau SMS.</strong> <small class="muted">(Kode WhatsApp 131026)</small>');
+  expect(html).not.toContain('Message undeliverable');
   expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
   expect(html).not.toMatch(/<script>alert|<b>Message/);
   expect(html).toContain('Pengingat H-1');

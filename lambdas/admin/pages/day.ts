@@ -2,9 +2,9 @@
  * Who comes on a date (every officer), and the admin's page of capacities and closed days: both read
  * `GET api/days/{date}`; the admin's forms `PUT` it.
  */
-import { addDays, isRealDate, parseIsoDate } from '../../domain/calendar';
+import { addDays } from '../../domain/calendar';
 import { ADMIN_TEXTS as TEXTS, fillText } from '../texts';
-import { dayDate, today } from './format';
+import { dayDate, parseTypedDate, today, typedDate } from './format';
 import { html, type Html } from './html';
 import { formError, layout, type PageDeps, type RenderedPage } from './layout';
 import { errorMessage, registrationTable } from './registrations';
@@ -12,11 +12,16 @@ import { daySchema, parseView, type DayView } from './views';
 
 const DAYS_SHOWN = 14;
 
-/** A real `YYYY-MM-DD` from the query, or `fallback`. */
+/** A real date from the query (`DD-MM-YYYY` as typed, or `YYYY-MM-DD` from a link), or `fallback`. */
 function dateParam(value: string | undefined, fallback: string): string {
-  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return fallback;
-  const { year, month, day } = parseIsoDate(value);
-  return isRealDate(year, month, day) ? value : fallback;
+  return parseTypedDate(value) ?? fallback;
+}
+
+/** A date field as officers type it: `DD-MM-YYYY`, its day name echoed beside it by the script. */
+export function typedDateInput(options: { id: string; name: string; value: string; label: string; hiddenLabel?: boolean }): Html {
+  return html`<label class="field compact date-field${options.hiddenLabel ? ' label-hidden' : ''}" for="${options.id}"><span>${options.label}</span>
+    <input id="${options.id}" name="${options.name}" data-date required inputmode="numeric" autocomplete="off" maxlength="10" placeholder="${TEXTS.datePlaceholder}" value="${typedDate(options.value)}">
+    <small class="date-echo" aria-live="polite">${dayDate(options.value)}</small></label>`;
 }
 
 function dayState(day: DayView): Html {
@@ -37,14 +42,14 @@ export async function renderDayPage(query: Readonly<Record<string, string | unde
   const day = result.status === 200 ? parseView(daySchema, result.body) : undefined;
   const link = (target: string) => `${deps.basePath}/day?date=${target}`;
   const body = html`<div class="page-head"><h1>${TEXTS.dayTitle}</h1>
-    <form class="date-pick" method="get" action="${deps.basePath}/day">
+    <form class="date-pick" method="get" action="${deps.basePath}/day" novalidate>
       <span class="stepper">
         <a class="button" href="${link(addDays(date, -1))}" aria-label="${TEXTS.previousDay}" title="${TEXTS.previousDay}">‹</a>
-        <label class="visually-hidden" for="day-date">${TEXTS.dayPick}</label>
-        <input id="day-date" type="date" name="date" value="${date}" required>
+        ${typedDateInput({ id: 'day-date', name: 'date', value: date, label: TEXTS.dayPick, hiddenLabel: true })}
         <a class="button" href="${link(addDays(date, 1))}" aria-label="${TEXTS.nextDay}" title="${TEXTS.nextDay}">›</a>
       </span>
       <button type="submit" class="button primary">${TEXTS.dayShow}</button>
+      ${formError()}
     </form></div>
   ${day
     ? html`<section class="panel">
@@ -54,7 +59,7 @@ export async function renderDayPage(query: Readonly<Record<string, string | unde
       ${day.registrations.length > 0 ? registrationTable(day.registrations, deps, { timeFirst: true }) : html`<p class="empty">${TEXTS.dayNobody}</p>`}
     </section>`
     : html`<p class="form-error">${errorMessage(result.body)}</p>`}`;
-  return { status: 200, html: layout({ title: `${TEXTS.dayTitle} ${date}`, basePath: deps.basePath, body, deps, active: 'day' }) };
+  return { status: 200, html: layout({ title: `${TEXTS.dayTitle} ${dayDate(date)}`, basePath: deps.basePath, body, deps, active: 'day' }) };
 }
 
 export async function renderDaysPage(query: Readonly<Record<string, string | undefined>>, deps: PageDeps): Promise<RenderedPage> {
@@ -71,7 +76,7 @@ export async function renderDaysPage(query: Readonly<Record<string, string | und
       ? html`<tr class="${day.closed ? 'closed' : ''}">
         <td data-label="${TEXTS.dayPick}"><a href="${deps.basePath}/day?date=${date}">${dayDate(date)}</a>${day.holiday ? html`<br><span class="muted">${day.holiday}</span>` : ''}</td>
         <td data-label="${TEXTS.daysBooked}">${day.booked}</td>
-        <td class="day-form-cell"><form class="day-form" data-api="days/${date}" data-method="PUT" data-success="reload">
+        <td class="day-form-cell"><form class="day-form" data-api="days/${date}" data-method="PUT" data-success="reload" novalidate>
           <label class="field compact"><span>${TEXTS.daysCapacity}</span><input type="number" name="capacity" min="0" max="1000" step="1" value="${day.capacity}" required data-number></label>
           <label class="check compact"><input type="checkbox" name="closed"${day.closed ? html` checked` : ''} data-boolean><span>${TEXTS.daysClosed}</span></label>
           <label class="field compact grow"><span>${TEXTS.daysReason}</span><input name="reason" maxlength="200" value="${day.closed ? (day.closedReason ?? '') : ''}" placeholder="${TEXTS.daysReasonPlaceholder}" data-optional></label>
@@ -82,9 +87,10 @@ export async function renderDaysPage(query: Readonly<Record<string, string | und
       : html`<tr><td>${dayDate(date)}</td><td colspan="2" class="form-error">${TEXTS.dataUnavailable}</td></tr>`,
   );
   const body = html`<div class="page-head"><div><h1>${TEXTS.daysTitle}</h1><p class="muted">${TEXTS.daysIntro}</p></div>
-    <form class="date-pick" method="get" action="${deps.basePath}/days">
-      <label class="field compact"><span>${TEXTS.daysFrom}</span><input type="date" name="from" value="${from}" required></label>
+    <form class="date-pick" method="get" action="${deps.basePath}/days" novalidate>
+      ${typedDateInput({ id: 'days-from', name: 'from', value: from, label: TEXTS.daysFrom })}
       <button type="submit" class="button">${TEXTS.dayShow}</button>
+      ${formError()}
     </form></div>
   <section class="panel"><div class="table-wrap"><table class="list days-table">
     <thead><tr><th scope="col">${TEXTS.dayPick}</th><th scope="col">${TEXTS.daysBooked}</th><th scope="col">${TEXTS.daysCapacity} · ${TEXTS.daysClosed} · ${TEXTS.daysReason}</th></tr></thead>

@@ -1,6 +1,7 @@
 /** Messages that did not reach their applicant, newest first, with a phone number to call instead. */
 import { ADMIN_TEXTS as TEXTS } from '../texts';
 import { instant, phoneNumber } from './format';
+import { metaError } from './detail';
 import { html } from './html';
 import { ICONS, layout, type PageDeps, type RenderedPage } from './layout';
 import { errorMessage } from './registrations';
@@ -18,14 +19,15 @@ function table(failures: readonly FailedSendView[], deps: PageDeps) {
   const rows = failures.map((failure) => {
     const phone = failure.phone ? phoneNumber(failure.phone) : failure.waId ? `+${failure.waId}` : '—';
     const reason = TEXTS.failureReasons[failure.reason] ?? failure.reason;
-    const detail = failure.code ? `${failure.code}: ${failure.title}` : failure.title;
+    // The messaging limit's title is ours (Indonesian); Meta's titles are English: its code is explained instead.
+    const detail = failure.reason === 'messaging-limit' ? html`${failure.title}` : metaError(failure.code);
     return html`<tr class="failed-send">
-      <td data-label="${TEXTS.colWhen}"><span title="${failure.at}">${instant(failure.at)}</span></td>
+      <td data-label="${TEXTS.colWhen}">${instant(failure.at)}</td>
       <td data-label="${TEXTS.colQueue}" class="queue">${failure.queueNumber ? html`<a href="${deps.basePath}/registrations/${encodeURIComponent(failure.queueNumber)}">${failure.queueNumber}</a>` : '—'}</td>
       <td data-label="${TEXTS.colName}" class="name">${failure.name ?? '—'}</td>
       <td data-label="${TEXTS.colPhone}" class="phone">${phone}</td>
       <td data-label="${TEXTS.colMessage}">${failure.what}</td>
-      <td data-label="${TEXTS.colReason}"><strong>${reason}</strong>${detail ? html`<br><small class="muted">${detail}</small>` : ''}</td>
+      <td data-label="${TEXTS.colReason}"><span class="reason"><strong>${reason}</strong><br>${detail}</span></td>
     </tr>`;
   });
   return html`<div class="table-wrap"><table class="list">

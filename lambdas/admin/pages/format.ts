@@ -1,5 +1,5 @@
 /** How the admin pages write dates, instants, durations and NIKs (Asia/Jakarta, Indonesian). */
-import { formatDateLong, formatDayDate, jakartaDate } from '../../domain/calendar';
+import { formatDateLong, formatDayDate, isRealDate, jakartaDate } from '../../domain/calendar';
 
 const JAKARTA_OFFSET_MS = 7 * 60 * 60 * 1000;
 const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'];
@@ -65,4 +65,63 @@ export function groupedNik(nik: string): string {
 export function phoneNumber(phone: string): string {
   const match = /^62(\d{3})(\d{4})(\d+)$/.exec(phone);
   return match ? `+62 ${match[1]}-${match[2]}-${match[3]}` : phone;
+}
+
+const SHORT_DAYS = ['Min', 'Sen', 'Sel', 'Rab', 'Kam', 'Jum', 'Sab'];
+
+/** `Sen 7 Des`: a date on a button. */
+export function shortDay(date: string): string {
+  if (!isIsoDate(date)) return date;
+  const [year, month, day] = date.split('-').map(Number);
+  const weekday = new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1)).getUTCDay();
+  return `${SHORT_DAYS[weekday] ?? ''} ${day ?? ''} ${SHORT_MONTHS[(month ?? 1) - 1] ?? ''}`;
+}
+
+/** `2026-12-07` → `07-12-2026`: what the officer types and reads in a date field. */
+export function typedDate(date: string | undefined): string {
+  if (!date || !isIsoDate(date)) return date ?? '';
+  const [year, month, day] = date.split('-');
+  return `${day}-${month}-${year}`;
+}
+
+/** A date typed as `DD-MM-YYYY` (also `D-M-YYYY`, `/` or `.` between) or given as `YYYY-MM-DD`, as `YYYY-MM-DD`. */
+export function parseTypedDate(value: string | undefined): string | undefined {
+  const text = value?.trim() ?? '';
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const typed = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(text);
+  const [year, month, day] = iso ? [iso[1], iso[2], iso[3]].map(Number) : typed ? [typed[3], typed[2], typed[1]].map(Number) : [];
+  if (year === undefined || month === undefined || day === undefined || !isRealDate(year, month, day)) return undefined;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** `820 KB`, `2,4 MB`: the upload page's format (a unit test holds the two together). */
+export function fileSize(bytes: number | undefined): string {
+  if (bytes === undefined || !Number.isFinite(bytes)) return '';
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1).replace('.', ',')} MB`;
+}
+
+/**
+ * Dates and times the domain wrote into a text (the audit trail's `2026-12-07 09:00`, `… → …`) in the
+ * pages' own format: `Senin, 7 Desember 2026 09.00 WIB`.
+ */
+export function readableDatesIn(text: string): string {
+  return text.replace(/\b(\d{4}-\d{2}-\d{2})(?:[ T](\d{2}):(\d{2}))?\b/g, (whole, date: string, hours?: string, minutes?: string) => {
+    if (!parseTypedDate(date)) return whole;
+    return hours ? `${dayDate(date)} ${hours}.${minutes ?? '00'} WIB` : dayDate(date);
+  });
+}
+
+/** The Jakarta date of an instant (for grouping by day). */
+export function instantDay(iso: string): string {
+  const time = Date.parse(iso);
+  return Number.isNaN(time) ? iso.slice(0, 10) : jakartaDate(new Date(time));
+}
+
+/** `08.15`: the Jakarta clock time of an instant. */
+export function instantClock(iso: string): string {
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return '';
+  const local = new Date(time + JAKARTA_OFFSET_MS);
+  return `${String(local.getUTCHours()).padStart(2, '0')}.${String(local.getUTCMinutes()).padStart(2, '0')}`;
 }

@@ -5,7 +5,9 @@
  */
 import type { Officer, RegistrationsApi } from '../officer-api';
 import type { OfficerView } from '../auth';
-import { ADMIN_TEXTS as TEXTS } from '../texts';
+import { DAY_NAMES, MONTH_NAMES } from '../../domain/calendar';
+import { ADMIN_TEXTS as TEXTS, STATUS_LABELS } from '../texts';
+import { assetPath } from '../router';
 import { html, trusted, type Html } from './html';
 
 export interface PageDeps {
@@ -19,7 +21,24 @@ export interface PageDeps {
 }
 
 /** What the script says by itself; `<` escaped so that nothing can close the block. */
-const CLIENT_TEXTS = JSON.stringify({ saved: TEXTS.saved, serverError: TEXTS.serverError, networkError: TEXTS.networkError }).replace(/</g, '\\u003c');
+const CLIENT_TEXTS = JSON.stringify({
+  saved: TEXTS.saved,
+  savedFor: TEXTS.savedFor,
+  savedForDate: TEXTS.savedForDate,
+  serverError: TEXTS.serverError,
+  networkError: TEXTS.networkError,
+  required: TEXTS.required,
+  requiredField: TEXTS.requiredField,
+  numberRange: TEXTS.numberRange,
+  tooShort: TEXTS.tooShort,
+  patternMismatch: TEXTS.patternMismatch,
+  pickOne: TEXTS.pickOne,
+  dateFormatError: TEXTS.dateFormatError,
+  dateUnreal: TEXTS.dateUnreal,
+  statuses: STATUS_LABELS,
+  dayNames: DAY_NAMES,
+  monthNames: MONTH_NAMES,
+}).replace(/</g, '\\u003c');
 
 export type NavKey = 'home' | 'registrations' | 'day' | 'verify' | 'failed-sends' | 'officers' | 'days';
 
@@ -55,7 +74,7 @@ const NAV: ReadonlyArray<{ key: NavKey; path: string; label: string; icon: Html;
   { key: 'days', path: '/days', label: TEXTS.navDays, icon: ICONS.sliders, adminOnly: true },
 ];
 
-export function layout(options: { title: string; basePath: string; body: Html; deps?: PageDeps; active?: NavKey; bodyClass?: string }): string {
+export function layout(options: { title: string; basePath: string; body: Html; deps?: PageDeps; active?: NavKey; bodyClass?: string; scripts?: readonly string[] }): string {
   const { title, basePath, body, deps, active } = options;
   const frame = deps ? topBar(deps, active) : '';
   return html`<!doctype html>
@@ -66,8 +85,8 @@ export function layout(options: { title: string; basePath: string; body: Html; d
   <meta name="robots" content="noindex, nofollow">
   <meta name="theme-color" content="#0b3d91">${deps ? html`\n  <meta name="csrf-token" content="${deps.csrfToken}">` : ''}
   <title>${title} · ${TEXTS.appName}</title>
-  <link rel="stylesheet" href="${basePath}/static/admin.css">
-  <script src="${basePath}/static/admin.js" defer></script>
+  <link rel="stylesheet" href="${basePath}${assetPath('admin.css')}">${(options.scripts ?? []).map((script) => html`\n  <script src="${basePath}${assetPath(script)}" defer></script>`)}
+  <script src="${basePath}${assetPath('admin.js')}" defer></script>
 </head>
 <body class="${options.bodyClass ?? 'app'}" data-root="${basePath}">
 ${frame}
@@ -91,12 +110,13 @@ function topBar(deps: PageDeps, active: NavKey | undefined): Html {
 <header class="topbar">
   <div class="topbar-inner">
     <a class="brand" href="${link('/')}"><span class="brand-mark" aria-hidden="true">SB</span><span class="brand-text"><strong>${TEXTS.appName}</strong><small>${TEXTS.appSubtitle}</small></span></a>
+    <button type="button" class="menu-toggle" aria-controls="main-nav" aria-expanded="false" data-menu-toggle hidden><span class="menu-bars" aria-hidden="true"></span><span>${TEXTS.menu}</span></button>
     <div class="user">
       <span class="user-name">${deps.officer.username}</span><span class="role role-${deps.officer.role}">${role}</span>
       <button type="button" class="logout" data-logout>${TEXTS.logout}</button>
     </div>
   </div>
-  <nav class="nav" aria-label="Menu utama"><ul>${items}</ul></nav>
+  <nav class="nav" id="main-nav" aria-label="${TEXTS.mainMenu}"><ul>${items}</ul></nav>
 </header>
 <noscript><p class="noscript">${TEXTS.noscript}</p></noscript>`;
 }

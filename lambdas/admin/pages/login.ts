@@ -10,7 +10,7 @@ export function renderLoginPage(basePath: string, next: string | undefined): str
   <h1>${TEXTS.loginTitle}</h1>
   <p class="muted">${TEXTS.loginIntro}</p>
   <noscript><p class="noscript">${TEXTS.noscript}</p></noscript>
-  <form id="login-form" class="stack" data-next="${next ?? `${basePath}/`}">
+  <form id="login-form" class="stack" novalidate data-next="${next ?? `${basePath}/`}">
     <label class="field"><span>${TEXTS.username}</span>
       <input name="username" autocomplete="username" autocapitalize="none" spellcheck="false" required maxlength="32" autofocus></label>
     <label class="field"><span>${TEXTS.password}</span>

@@ -38,7 +38,7 @@ export async function renderOfficersPage(deps: PageDeps): Promise<RenderedPage> 
     </table></div></section>
     <section class="panel"><h2>${TEXTS.officerAddTitle}</h2>
       <form id="add-officer" class="stack" data-api="officers" data-success="reload" novalidate>
-        <label class="field"><span>${TEXTS.officerUsername}</span><input name="username" required pattern="[a-z0-9._\\-]{3,32}" maxlength="32" autocomplete="off" autocapitalize="none" spellcheck="false"><small class="muted">${TEXTS.officerUsernameHint}</small></label>
+        <label class="field"><span>${TEXTS.officerUsername}</span><input name="username" required data-pattern-message="${TEXTS.officerInvalidUsername}" pattern="[a-z0-9._\\-]{3,32}" maxlength="32" autocomplete="off" autocapitalize="none" spellcheck="false"><small class="muted">${TEXTS.officerUsernameHint}</small></label>
         <label class="field"><span>${TEXTS.password}</span><input name="password" type="password" required minlength="10" maxlength="200" autocomplete="new-password"><small class="muted">${TEXTS.officerPasswordHint}</small></label>
         <label class="field"><span>${TEXTS.officerRole}</span><select name="role"><option value="petugas">${TEXTS.rolePetugas}</option><option value="admin">${TEXTS.roleAdmin}</option></select></label>
         ${formError()}

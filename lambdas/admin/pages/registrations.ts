@@ -1,7 +1,7 @@
 /** Lists of registrations: by status (tabs), search results, and the table other pages reuse. */
 import { REGISTRATION_STATUSES } from '../../domain/registration';
-import { ADMIN_TEXTS as TEXTS, fillText, STATUS_LABELS } from '../texts';
-import { age, clockTime, isOverdue, longDate } from './format';
+import { ADMIN_TEXTS as TEXTS, FLAG_LABELS, fillText, STATUS_LABELS } from '../texts';
+import { age, clockTime, instant, isOverdue, longDate } from './format';
 import { html, type Html } from './html';
 import { ICONS, layout, statusBadge, type PageDeps, type RenderedPage } from './layout';
 import { listSchema, parseView, type RegistrationView } from './views';
@@ -9,32 +9,37 @@ import { listSchema, parseView, type RegistrationView } from './views';
 export const detailLink = (basePath: string, queueNumber: string) => `${basePath}/registrations/${encodeURIComponent(queueNumber)}`;
 
 /** One row per registration; on a phone each row becomes a card (the labels come from `data-label`). */
-export function registrationTable(registrations: readonly RegistrationView[], deps: PageDeps, options: { timeFirst?: boolean } = {}): Html {
+export function registrationTable(registrations: readonly RegistrationView[], deps: PageDeps, options: { timeFirst?: boolean; keys?: boolean } = {}): Html {
   if (registrations.length === 0) return html`<p class="empty">${TEXTS.listEmpty}</p>`;
-  const rows = registrations.map((registration) => {
+  const counted = registrations.some((registration) => registration.documentCount !== undefined);
+  const waiting = registrations.every((registration) => registration.status === 'PENDING' || registration.status === 'PERLU_PERBAIKAN');
+  const rows = registrations.map((registration, index) => {
     const overdue = isOverdue(registration, deps.now);
     const appointment = registration.appointmentDate
       ? `${longDate(registration.appointmentDate)}${registration.appointmentTime ? `, ${clockTime(registration.appointmentTime)}` : ''}`
       : '—';
-    return html`<tr class="${overdue ? 'overdue' : ''}">
+    const href = detailLink(deps.basePath, registration.queueNumber);
+    return html`<tr class="${overdue ? 'overdue' : ''}" data-href="${href}"${options.keys && index === 0 ? html` aria-selected="true"` : ''}>
       ${options.timeFirst ? html`<td data-label="${TEXTS.colTime}" class="time">${clockTime(registration.appointmentTime) || '—'}</td>` : ''}
-      <td data-label="${TEXTS.colQueue}" class="queue"><a href="${detailLink(deps.basePath, registration.queueNumber)}">${registration.queueNumber}</a></td>
+      <td data-label="${TEXTS.colQueue}" class="queue"><a href="${href}">${registration.queueNumber}</a></td>
       <td data-label="${TEXTS.colName}" class="name">${registration.name}</td>
       <td data-label="${TEXTS.colService}">${registration.service.name}</td>
       <td data-label="${TEXTS.colStatus}">${statusBadge(registration.status)}${overdue ? html` <span class="badge overdue-badge">${TEXTS.overdueBadge}</span>` : ''}</td>
-      <td data-label="${TEXTS.colCreated}"><span title="${registration.createdAt}">${age(registration.createdAt, deps.now)} lalu</span></td>
+      ${counted ? html`<td data-label="${TEXTS.colDocuments}" class="doc-count">${registration.documentCount === undefined ? '—' : fillText(TEXTS.documentCount, { count: registration.documentCount })}</td>` : ''}
+      <td data-label="${TEXTS.colFlags}" class="flags">${registration.flags.length === 0 ? '—' : registration.flags.map((flag) => html`<span class="badge flag-badge" title="${FLAG_LABELS[flag]?.long ?? ''}">${FLAG_LABELS[flag]?.short ?? flag.toLowerCase().replace(/_/g, ' ')}</span> `)}</td>
+      <td data-label="${waiting ? TEXTS.colWaiting : TEXTS.colCreated}" class="age"><span title="${instant(registration.createdAt)}">${waiting ? age(registration.createdAt, deps.now) : fillText(TEXTS.ago, { age: age(registration.createdAt, deps.now) })}</span></td>
       ${options.timeFirst ? '' : html`<td data-label="${TEXTS.colAppointment}">${appointment}</td>`}
     </tr>`;
   });
-  return html`<div class="table-wrap"><table class="list">
+  return html`<div class="table-wrap"><table class="list"${options.keys ? html` data-keys` : ''}>
     <thead><tr>
       ${options.timeFirst ? html`<th scope="col">${TEXTS.colTime}</th>` : ''}
       <th scope="col">${TEXTS.colQueue}</th><th scope="col">${TEXTS.colName}</th><th scope="col">${TEXTS.colService}</th>
-      <th scope="col">${TEXTS.colStatus}</th><th scope="col">${TEXTS.colCreated}</th>
+      <th scope="col">${TEXTS.colStatus}</th>${counted ? html`<th scope="col">${TEXTS.colDocuments}</th>` : ''}<th scope="col">${TEXTS.colFlags}</th><th scope="col">${waiting ? TEXTS.colWaiting : TEXTS.colCreated}</th>
       ${options.timeFirst ? '' : html`<th scope="col">${TEXTS.colAppointment}</th>`}
     </tr></thead>
     <tbody>${rows}</tbody>
-  </table></div>`;
+  </table></div>${options.keys ? html`<p class="hint list-keys">${TEXTS.listKeys}</p>` : ''}`;
 }
 
 export function searchForm(basePath: string, q: string | undefined): Html {
@@ -48,7 +53,7 @@ export function searchForm(basePath: string, q: string | undefined): Html {
 export async function renderRegistrationsPage(query: Readonly<Record<string, string | undefined>>, deps: PageDeps): Promise<RenderedPage> {
   const status = REGISTRATION_STATUSES.find((candidate) => candidate === query.status);
   const q = query.q?.trim() || undefined;
-  const result = await deps.registrations.list({ ...(status ? { status } : {}), ...(q ? { q } : {}) });
+  const result = await deps.registrations.list({ ...(status ? { status } : {}), ...(q ? { q } : {}), documentCount: true });
   const registrations = result.status === 200 ? parseView(listSchema, result.body) : undefined;
 
   const tab = (value: string | undefined, label: string, title?: string) => {
@@ -64,7 +69,7 @@ export async function renderRegistrationsPage(query: Readonly<Record<string, str
   </ul></nav>
   <section class="panel">
     <div class="panel-head"><h2>${heading}</h2>${registrations ? html`<span class="muted">${fillText(TEXTS.count, { count: registrations.length })}</span>` : ''}</div>
-    ${registrations ? registrationTable(registrations, deps) : html`<p class="form-error">${errorMessage(result.body)}</p>`}
+    ${registrations ? registrationTable(registrations, deps, { keys: true }) : html`<p class="form-error">${errorMessage(result.body)}</p>`}
   </section>`;
   return { status: 200, html: layout({ title: TEXTS.registrationsTitle, basePath: deps.basePath, body, deps, active: 'registrations' }) };
 }

@@ -1,6 +1,8 @@
 /**
- * "Verifikasi bukti": the officer scans the proof's QR code (a scanner types it into the box) or pastes
- * its content; the script posts it to `api/proofs/verify` and fills the result template with text only.
+ * "Verifikasi bukti": the officer scans the proof's QR code with the device's camera (getUserMedia, decoded
+ * by jsQR in the browser), with a scanner (it types into the box) or pastes its content; the script posts
+ * it to `api/proofs/verify` and fills the result template with text only. Without a camera (or without
+ * permission) the page says so and the box stays the way in.
  */
 import { ADMIN_TEXTS as TEXTS } from '../texts';
 import { html } from './html';
@@ -10,6 +12,14 @@ export function renderVerifyPage(deps: PageDeps): RenderedPage {
   const body = html`<div class="page-head"><div><h1>${TEXTS.verifyTitle}</h1><p class="muted">${TEXTS.verifyIntro}</p></div></div>
   <div class="split verify">
     <section class="panel">
+      <div class="camera" data-camera>
+        <div class="button-row">
+          <button type="button" class="button primary" data-camera-start hidden>${ICONS.qr}<span>${TEXTS.verifyCamera}</span></button>
+          <button type="button" class="button" data-camera-stop hidden>${TEXTS.verifyCameraStop}</button>
+        </div>
+        <div class="camera-view" hidden><video class="camera-video" playsinline muted></video></div>
+        <p class="hint camera-status" role="status" aria-live="polite" data-aim="${TEXTS.verifyCameraAim}" data-unavailable="${TEXTS.verifyCameraUnavailable}" data-denied="${TEXTS.verifyCameraDenied}"></p>
+      </div>
       <form id="verify-form" class="stack" data-api="proofs/verify" data-success="verify" novalidate>
         <label class="field"><span>${TEXTS.verifyLabel}</span><textarea name="content" rows="4" maxlength="2000" required autofocus spellcheck="false" autocomplete="off" class="mono"></textarea></label>
         ${formError()}
@@ -29,5 +39,5 @@ export function renderVerifyPage(deps: PageDeps): RenderedPage {
     </dl>
   </template>
   <div hidden id="verify-texts" data-valid="${TEXTS.verifyValid}" data-forged="${TEXTS.verifyForged}" data-mismatch="${TEXTS.verifyMismatch}"></div>`;
-  return { status: 200, html: layout({ title: TEXTS.verifyTitle, basePath: deps.basePath, body, deps, active: 'verify' }) };
+  return { status: 200, html: layout({ title: TEXTS.verifyTitle, basePath: deps.basePath, body, deps, active: 'verify', scripts: ['jsqr.js'] }) };
 }

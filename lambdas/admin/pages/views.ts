@@ -27,6 +27,7 @@ export const registrationSchema = z.looseObject({
   documentsMode: optionalText,
   requirements: z.optional(z.array(z.looseObject({ id: text, name: text }))),
   allowedActions: z.optional(z.array(text)),
+  documentCount: z.optional(z.number()),
 });
 export type RegistrationView = z.infer<typeof registrationSchema>;
 
@@ -52,6 +53,7 @@ export const deliverySchema = z.looseObject({
   kind: optionalText,
   status: optionalText,
   error: optionalText,
+  errorCode: z.optional(z.number()),
 });
 export type DeliveryView = z.infer<typeof deliverySchema>;
 
@@ -96,6 +98,17 @@ export const daySchema = z.looseObject({
   registrations: z._default(z.array(registrationSchema), []),
 });
 export type DayView = z.infer<typeof daySchema>;
+
+export const openDaySchema = z.looseObject({
+  date: text,
+  capacity: z.number(),
+  booked: z.number(),
+  free: z.number(),
+  holiday: optionalText,
+  nextFreeTime: optionalText,
+});
+export type OpenDayView = z.infer<typeof openDaySchema>;
+export const openDaysSchema = z.looseObject({ from: text, days: z._default(z.array(openDaySchema), []) });
 
 /** The API's answer as `schema` says, or undefined (the page then says the data cannot be shown). */
 export function parseView<T>(schema: z.ZodMiniType<T>, body: unknown): T | undefined {

@@ -1,7 +1,11 @@
 /*
  * Si Bapao admin page: posts the page's forms to the JSON API with the CSRF token of the session (from
- * the page's <meta name="csrf-token">), shows the API's Indonesian message next to the form when it
- * refuses (400/409/422), and reloads the page after a change so that the server renders the new state.
+ * the page's <meta name="csrf-token">), checks them first with Indonesian messages (the forms are
+ * `novalidate`: no browser-made English), shows the API's Indonesian message next to the form when it
+ * refuses (400/409/422), and reloads the page after a change (or, for "Simpan & berikutnya", opens the
+ * next registration) with the result in a note that stays in view. Also: dates typed as DD-MM-YYYY that
+ * echo their day, the date buttons of the review screen, the document viewer and its keys, j/k/Enter
+ * in lists, the phone menu, and the verify page's camera.
  * No framework, no inline code; everything from the API is put on the page as text only.
  */
 (function () {
@@ -13,6 +17,7 @@
   var csrfToken = csrfMeta ? csrfMeta.getAttribute('content') || '' : '';
   var texts = readTexts();
   var FLASH_KEY = 'si-bapao-admin-flash';
+  document.documentElement.classList.add('js');
 
   function readTexts() {
     var element = document.getElementById('admin-texts');
@@ -70,6 +75,7 @@
       }
       var value = element.type === 'password' ? element.value : element.value.trim();
       if (value === '' && element.hasAttribute('data-optional')) return;
+      if (element.hasAttribute('data-date')) value = parseTypedDate(value) || value;
       data[name] = element.hasAttribute('data-number') ? Number(value) : value;
     });
     Object.keys(data).forEach(function (name) {
@@ -80,6 +86,124 @@
     }
     return data;
   }
+
+
+  // ---- Dates as the office writes them ---------------------------------------------------------
+
+  /** `07-12-2026` (also `7/12/2026`, `7.12.2026`, or `2026-12-07`) → `2026-12-07`; anything else → ''. */
+  function parseTypedDate(value) {
+    var text = String(value || '').trim();
+    var iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+    var typed = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(text);
+    var parts = iso ? [iso[1], iso[2], iso[3]] : typed ? [typed[3], typed[2], typed[1]] : null;
+    if (!parts) return '';
+    var year = Number(parts[0]);
+    var month = Number(parts[1]);
+    var day = Number(parts[2]);
+    var date = new Date(Date.UTC(year, month - 1, day));
+    if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return '';
+    return date.toISOString().slice(0, 10);
+  }
+
+  /** `2026-12-07` → `Senin, 7 Desember 2026`. */
+  function dayDate(iso) {
+    var parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || '');
+    if (!parts) return iso || '';
+    var date = new Date(Date.UTC(Number(parts[1]), Number(parts[2]) - 1, Number(parts[3])));
+    var days = texts.dayNames || [];
+    var months = texts.monthNames || [];
+    return (days[date.getUTCDay()] || '') + ', ' + date.getUTCDate() + ' ' + (months[date.getUTCMonth()] || '') + ' ' + date.getUTCFullYear();
+  }
+
+  function clockTime(time) {
+    return time ? String(time).replace(':', '.') + ' WIB' : '';
+  }
+
+  function fill(template, values) {
+    return String(template).replace(/\{(\w+)\}/g, function (whole, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
+    });
+  }
+
+  function exampleDate() {
+    var tomorrow = new Date(Date.now() + 7 * 3600 * 1000 + 24 * 3600 * 1000).toISOString().slice(0, 10);
+    return tomorrow.slice(8, 10) + '-' + tomorrow.slice(5, 7) + '-' + tomorrow.slice(0, 4);
+  }
+
+  function echoDate(input) {
+    var echo = input.parentNode ? input.parentNode.querySelector('.date-echo') : null;
+    var iso = parseTypedDate(input.value);
+    if (echo) echo.textContent = iso ? dayDate(iso) : '';
+    var form = input.form;
+    if (!form) return;
+    Array.prototype.forEach.call(form.querySelectorAll('.day-pick'), function (button) {
+      button.setAttribute('aria-pressed', button.getAttribute('data-date') === iso ? 'true' : 'false');
+    });
+  }
+
+  document.addEventListener('input', function (event) {
+    var target = event.target;
+    if (target instanceof HTMLInputElement && target.hasAttribute('data-date')) echoDate(target);
+  });
+
+  // ---- Checks before sending, in Indonesian ------------------------------------------------------
+
+  function fieldName(element) {
+    var label = element.closest('label');
+    var span = label ? label.querySelector('span') : null;
+    var legend = element.closest('fieldset') ? element.closest('fieldset').querySelector('legend') : null;
+    return ((span && span.textContent) || (legend && legend.textContent) || element.name || '').trim();
+  }
+
+  /** The first problem of the form in words, with the field to go to; null when it can be sent. */
+  function problemOf(form) {
+    var elements = Array.prototype.slice.call(form.elements);
+    for (var index = 0; index < elements.length; index += 1) {
+      var element = elements[index];
+      if (!element.name || element.disabled || element.type === 'submit' || element.type === 'button' || element.type === 'checkbox' || element.type === 'hidden') continue;
+      var value = element.value.trim();
+      var name = fieldName(element);
+      if (value === '') {
+        if (element.required) return { element: element, message: fill(text('requiredField', '{field}: wajib diisi.'), { field: name }) };
+        continue;
+      }
+      if (element.hasAttribute('data-date')) {
+        var looksLikeDate = /^\d{1,2}[-/.]\d{1,2}[-/.]\d{4}$|^\d{4}-\d{2}-\d{2}$/.test(value);
+        if (!looksLikeDate) return { element: element, message: fill(text('dateFormatError', ''), { example: exampleDate() }) };
+        if (!parseTypedDate(value)) return { element: element, message: fill(text('dateUnreal', ''), { value: value }) };
+      }
+      if (element.type === 'number') {
+        var number = Number(value);
+        var min = element.min === '' ? -Infinity : Number(element.min);
+        var max = element.max === '' ? Infinity : Number(element.max);
+        if (!Number.isFinite(number) || number < min || number > max || (element.step === '1' && !Number.isInteger(number))) {
+          return { element: element, message: fill(text('numberRange', ''), { field: name, min: element.min, max: element.max }) };
+        }
+      }
+      if (element.minLength > 0 && element.value.length < element.minLength) {
+        return { element: element, message: fill(text('tooShort', ''), { field: name, min: element.minLength }) };
+      }
+      if (element.validity && element.validity.patternMismatch) {
+        return { element: element, message: element.getAttribute('data-pattern-message') || fill(text('patternMismatch', ''), { field: name }) };
+      }
+    }
+    return null;
+  }
+
+  /** Checks the form; shows the first problem beside it and goes to the field. True when it can go. */
+  function checkForm(form) {
+    var problem = problemOf(form);
+    if (!problem) return true;
+    showError(form, problem.message);
+    problem.element.setAttribute('aria-invalid', 'true');
+    problem.element.focus();
+    return false;
+  }
+
+  document.addEventListener('input', function (event) {
+    var target = event.target;
+    if (target instanceof Element && target.getAttribute('aria-invalid') === 'true') target.removeAttribute('aria-invalid');
+  });
 
   function errorBox(form) {
     return form.querySelector('.form-error');
@@ -126,21 +250,28 @@
     } catch {
       return;
     }
-    var main = document.getElementById('main');
-    if (!message || !main) return;
+    if (message) toast(message);
+  }
+
+  /** A note fixed in the viewport (where the officer is looking, however far the page is scrolled). */
+  function toast(message) {
     var note = document.createElement('p');
     note.className = 'flash';
     note.setAttribute('role', 'status');
     note.textContent = message;
-    main.insertBefore(note, main.firstChild);
+    document.body.appendChild(note);
     window.setTimeout(function () {
       note.classList.add('flash-gone');
-    }, 4000);
+    }, 5000);
+    window.setTimeout(function () {
+      if (note.parentNode) note.parentNode.removeChild(note);
+    }, 6000);
   }
 
   function submitLogin(form) {
-    var data = serialize(form);
     clearError(form);
+    if (!checkForm(form)) return;
+    var data = serialize(form);
     setBusy(form, true);
     callApi('login', 'POST', { username: data.username || '', password: data.password || '' })
       .then(function (result) {
@@ -162,11 +293,24 @@
       });
   }
 
+  /** What was saved, in words: `KRC-001: Jadwal dikonfirmasi, Senin, 7 Desember 2026 08.15 WIB.` */
+  function savedMessage(result) {
+    var registration = result && result.queueNumber ? result : null;
+    if (!registration) return text('saved', 'Tersimpan.');
+    var status = (texts.statuses || {})[registration.status] || registration.status;
+    if (registration.appointmentDate && (registration.status === 'DIKONFIRMASI' || registration.status === 'PERUBAHAN_DIMINTA')) {
+      return fill(text('savedForDate', ''), { queue: registration.queueNumber, status: status, date: dayDate(registration.appointmentDate), time: clockTime(registration.appointmentTime) });
+    }
+    return fill(text('savedFor', ''), { queue: registration.queueNumber, status: status });
+  }
+
   function submitApiForm(form, submitter) {
+    clearError(form);
+    if (!checkForm(form)) return;
     var question = form.getAttribute('data-confirm');
     if (question && !window.confirm(question)) return;
     var data = serialize(form, submitter);
-    clearError(form);
+    var thenNext = Boolean(submitter && submitter.getAttribute('data-then') === 'next' && form.getAttribute('data-next'));
     setBusy(form, true);
     callApi(form.getAttribute('data-api'), form.getAttribute('data-method') || 'POST', data)
       .then(function (result) {
@@ -180,7 +324,14 @@
             showVerification(result.data);
             return;
           }
-          flash(text('saved', 'Tersimpan.'));
+          var message = savedMessage(result.data);
+          if (thenNext) {
+            var done = form.getAttribute('data-next-done');
+            flash(done ? message + ' ' + done : message);
+            window.location.href = form.getAttribute('data-next');
+            return;
+          }
+          flash(message);
           window.location.reload();
           return;
         }
@@ -211,16 +362,16 @@
     if (!registration) {
       facts.parentNode.removeChild(facts);
     } else {
-      var fill = function (field, value) {
+      var put = function (field, value) {
         var element = box.querySelector('[data-field="' + field + '"]');
         if (element) element.textContent = value || '—';
       };
-      fill('queueNumber', registration.queueNumber);
+      put('queueNumber', registration.queueNumber);
       box.querySelector('a[data-field="queueNumber"]').href = root + '/registrations/' + encodeURIComponent(registration.queueNumber);
-      fill('name', registration.name);
-      fill('service', registration.service && registration.service.name);
-      fill('status', registration.status);
-      fill('appointment', [registration.appointmentDate, registration.appointmentTime].filter(Boolean).join(' '));
+      put('name', registration.name);
+      put('service', registration.service && registration.service.name);
+      put('status', registration.status);
+      put('appointment', [dayDate(registration.appointmentDate), clockTime(registration.appointmentTime)].filter(Boolean).join(' '));
     }
     box.hidden = false;
     var input = document.querySelector('#verify-form textarea');
@@ -236,6 +387,9 @@
     } else if (form.hasAttribute('data-api')) {
       event.preventDefault();
       submitApiForm(form, event.submitter);
+    } else if (form.noValidate) {
+      clearError(form);
+      if (!checkForm(form)) event.preventDefault();
     }
   });
 
@@ -260,6 +414,282 @@
     if (!form || form.id !== 'verify-form') return;
     event.preventDefault();
     if (typeof form.requestSubmit === 'function') form.requestSubmit();
+  });
+
+  // ---- Review screen: the date buttons -----------------------------------------------------------
+
+  document.addEventListener('click', function (event) {
+    var button = event.target instanceof Element ? event.target.closest('.day-pick') : null;
+    if (!button || button.disabled || !button.form) return;
+    var form = button.form;
+    var input = form.querySelector('input[data-date]');
+    if (input) {
+      input.value = button.getAttribute('data-typed') || '';
+      input.removeAttribute('aria-invalid');
+      echoDate(input);
+    }
+    var time = button.getAttribute('data-time');
+    var select = form.querySelector('select[name="time"]');
+    if (time && select) select.value = time;
+    clearError(form);
+  });
+
+  // ---- Review screen: the document viewer --------------------------------------------------------
+
+  var viewer = document.querySelector('[data-viewer]');
+  var view = { index: 0, zoom: 1, turn: 0 };
+  var ZOOMS = [0.5, 0.75, 1, 1.5, 2, 3];
+
+  function viewerItems() {
+    return viewer ? Array.prototype.slice.call(viewer.querySelectorAll('.viewer-item')) : [];
+  }
+
+  function applyView() {
+    if (!viewer) return;
+    var items = viewerItems();
+    items.forEach(function (item, index) {
+      var current = index === view.index;
+      item.hidden = !current;
+      if (!current) return;
+      var waiting = item.querySelector('[data-src]');
+      if (waiting) {
+        waiting.src = waiting.getAttribute('data-src');
+        waiting.removeAttribute('data-src');
+      }
+      var image = item.querySelector('img');
+      if (image) {
+        image.style.width = view.zoom * 100 + '%';
+        image.style.transform = view.turn ? 'rotate(' + view.turn + 'deg)' : '';
+        item.classList.toggle('zoomed', view.zoom > 1);
+      }
+      var open = viewer.querySelector('.open-tab');
+      if (open) open.href = item.getAttribute('data-url') || '#';
+    });
+    Array.prototype.forEach.call(viewer.querySelectorAll('.viewer-tab'), function (tab) {
+      tab.setAttribute('aria-pressed', Number(tab.getAttribute('data-show')) === view.index ? 'true' : 'false');
+    });
+    var count = viewer.querySelector('.viewer-count');
+    if (count) count.textContent = fill(count.getAttribute('data-of') || '{index}/{total}', { index: view.index + 1, total: items.length });
+    viewer.setAttribute('data-zoom', String(view.zoom));
+    viewer.setAttribute('data-turn', String(view.turn));
+  }
+
+  function viewerDo(action) {
+    var total = viewerItems().length;
+    if (!viewer || total === 0) return false;
+    var zoomAt = ZOOMS.indexOf(view.zoom);
+    if (action === 'next' || action === 'previous') {
+      view.index = (view.index + (action === 'next' ? 1 : total - 1)) % total;
+      view.zoom = 1;
+      view.turn = 0;
+    } else if (action === 'zoom-in') {
+      view.zoom = ZOOMS[Math.min(ZOOMS.length - 1, zoomAt + 1)];
+    } else if (action === 'zoom-out') {
+      view.zoom = ZOOMS[Math.max(0, zoomAt - 1)];
+    } else if (action === 'rotate') {
+      view.turn = (view.turn + 90) % 360;
+    } else if (action === 'reset') {
+      view.zoom = 1;
+      view.turn = 0;
+    } else {
+      return false;
+    }
+    applyView();
+  // Once the page is drawn, the other pictures load in the background: → shows them at once.
+  window.addEventListener('load', function () {
+    if (!viewer) return;
+    Array.prototype.forEach.call(viewer.querySelectorAll('img[data-src]'), function (image) {
+      image.src = image.getAttribute('data-src');
+      image.removeAttribute('data-src');
+    });
+  });
+    return true;
+  }
+
+  if (viewer) {
+    viewer.addEventListener('click', function (event) {
+      var target = event.target instanceof Element ? event.target : null;
+      var tool = target ? target.closest('[data-viewer-action]') : null;
+      var tab = target ? target.closest('.viewer-tab') : null;
+      if (tool) {
+        viewerDo(tool.getAttribute('data-viewer-action'));
+      } else if (tab) {
+        view = { index: Number(tab.getAttribute('data-show')) || 0, zoom: 1, turn: 0 };
+        applyView();
+  // Once the page is drawn, the other pictures load in the background: → shows them at once.
+  window.addEventListener('load', function () {
+    if (!viewer) return;
+    Array.prototype.forEach.call(viewer.querySelectorAll('img[data-src]'), function (image) {
+      image.src = image.getAttribute('data-src');
+      image.removeAttribute('data-src');
+    });
+  });
+      }
+    });
+  }
+
+  function typing(target) {
+    return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+  }
+
+  var VIEWER_KEYS = { ArrowRight: 'next', ArrowLeft: 'previous', '+': 'zoom-in', '=': 'zoom-in', '-': 'zoom-out', r: 'rotate', R: 'rotate', 0: 'reset' };
+
+  document.addEventListener('keydown', function (event) {
+    // Ctrl+Enter (⌘+Enter): "Simpan & berikutnya", from anywhere on the review screen, even a field.
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      var saveNext = document.querySelector('form[data-action="confirm"] [data-then="next"]');
+      if (saveNext && saveNext.form && typeof saveNext.form.requestSubmit === 'function') {
+        event.preventDefault();
+        saveNext.form.requestSubmit(saveNext);
+      }
+      return;
+    }
+    if (event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) return;
+    if (viewer && VIEWER_KEYS[event.key] && viewerDo(VIEWER_KEYS[event.key])) {
+      event.preventDefault();
+      return;
+    }
+    listKey(event);
+  });
+
+  // ---- Lists: j/k to move, Enter to open; a tap anywhere on a row opens it -----------------------
+
+  var keyedList = document.querySelector('table[data-keys]');
+
+  function listRows() {
+    return keyedList ? Array.prototype.slice.call(keyedList.querySelectorAll('tbody tr[data-href]')) : [];
+  }
+
+  function listKey(event) {
+    var rows = listRows();
+    if (rows.length === 0) return;
+    var current = rows.findIndex(function (row) {
+      return row.getAttribute('aria-selected') === 'true';
+    });
+    if (event.key === 'j' || event.key === 'k') {
+      var next = Math.max(0, Math.min(rows.length - 1, current < 0 ? 0 : current + (event.key === 'j' ? 1 : -1)));
+      rows.forEach(function (row, index) {
+        if (index === next) row.setAttribute('aria-selected', 'true');
+        else row.removeAttribute('aria-selected');
+      });
+      rows[next].scrollIntoView({ block: 'nearest' });
+      event.preventDefault();
+    } else if (event.key === 'Enter' && current >= 0 && !(event.target instanceof HTMLAnchorElement) && !(event.target instanceof HTMLButtonElement)) {
+      event.preventDefault();
+      window.location.href = rows[current].getAttribute('data-href');
+    }
+  }
+
+  document.addEventListener('click', function (event) {
+    var target = event.target instanceof Element ? event.target : null;
+    var row = target ? target.closest('table[data-keys] tr[data-href]') : null;
+    if (!row || target.closest('a, button, input, select, textarea, label')) return;
+    window.location.href = row.getAttribute('data-href');
+  });
+
+  // ---- Phone menu ---------------------------------------------------------------------------------
+
+  var menuToggle = document.querySelector('[data-menu-toggle]');
+  if (menuToggle) {
+    menuToggle.hidden = false;
+    menuToggle.addEventListener('click', function () {
+      var open = menuToggle.getAttribute('aria-expanded') !== 'true';
+      menuToggle.setAttribute('aria-expanded', open ? 'true' : 'false');
+      document.documentElement.classList.toggle('nav-open', open);
+    });
+  }
+
+  // ---- Verify: the camera, decoded by jsQR ------------------------------------------------------
+
+  var camera = document.querySelector('[data-camera]');
+  if (camera) setUpCamera(camera);
+
+  function setUpCamera(box) {
+    var start = box.querySelector('[data-camera-start]');
+    var stop = box.querySelector('[data-camera-stop]');
+    var viewBox = box.querySelector('.camera-view');
+    var video = box.querySelector('video');
+    var status = box.querySelector('.camera-status');
+    var form = document.getElementById('verify-form');
+    var input = form ? form.querySelector('textarea') : null;
+    var stream = null;
+    var canvas = document.createElement('canvas');
+    var context = canvas.getContext('2d', { willReadFrequently: true });
+    var say = function (name) {
+      status.textContent = status.getAttribute('data-' + name) || '';
+    };
+    var usable = Boolean(navigator.mediaDevices && typeof navigator.mediaDevices.getUserMedia === 'function' && typeof window.jsQR === 'function');
+    if (!usable) {
+      say('unavailable');
+      return;
+    }
+    start.hidden = false;
+
+    function end() {
+      if (stream) stream.getTracks().forEach(function (track) {
+        track.stop();
+      });
+      stream = null;
+      video.srcObject = null;
+      viewBox.hidden = true;
+      stop.hidden = true;
+      start.hidden = false;
+    }
+
+    function scan() {
+      if (!stream) return;
+      if (video.readyState >= 2 && video.videoWidth > 0) {
+        canvas.width = video.videoWidth;
+        canvas.height = video.videoHeight;
+        context.drawImage(video, 0, 0, canvas.width, canvas.height);
+        var frame = context.getImageData(0, 0, canvas.width, canvas.height);
+        var code = window.jsQR(frame.data, frame.width, frame.height, { inversionAttempts: 'dontInvert' });
+        if (code && code.data) {
+          end();
+          status.textContent = '';
+          input.value = code.data;
+          if (typeof form.requestSubmit === 'function') form.requestSubmit();
+          return;
+        }
+      }
+      window.requestAnimationFrame(scan);
+    }
+
+    start.addEventListener('click', function () {
+      start.hidden = true;
+      navigator.mediaDevices
+        .getUserMedia({ video: { facingMode: 'environment' }, audio: false })
+        .then(function (media) {
+          stream = media;
+          video.srcObject = media;
+          viewBox.hidden = false;
+          stop.hidden = false;
+          say('aim');
+          return video.play();
+        })
+        .then(function () {
+          window.requestAnimationFrame(scan);
+        })
+        .catch(function (error) {
+          end();
+          say(error && (error.name === 'NotAllowedError' || error.name === 'SecurityError') ? 'denied' : 'unavailable');
+          if (input) input.focus();
+        });
+    });
+    stop.addEventListener('click', function () {
+      end();
+      status.textContent = '';
+    });
+  }
+
+  applyView();
+  // Once the page is drawn, the other pictures load in the background: → shows them at once.
+  window.addEventListener('load', function () {
+    if (!viewer) return;
+    Array.prototype.forEach.call(viewer.querySelectorAll('img[data-src]'), function (image) {
+      image.src = image.getAttribute('data-src');
+      image.removeAttribute('data-src');
+    });
   });
 
   showFlash();

@@ -1,0 +1,134 @@
+/**
+ * An officer's morning in headless Chromium (issue 17): `n` PENDING registrations with four documents
+ * each, walked from the list to confirmed the way an officer works: Enter on the oldest in the list, → to
+ * look at each further document, *Simpan & berikutnya*. Every click and key press is counted, and the time
+ * from the action to the next registration's review screen (loaded, its documents in view) is measured.
+ */
+import { PNG } from 'pngjs';
+import type { Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
+import type { LocalServer } from '../local/server';
+import { addPendingRegistrations } from '../test/support/pending';
+import type { LocalBench } from './local';
+import { median, now, percentile, progress, round } from './stats';
+
+export interface OfficerFigures {
+  readonly officerRegistrations: number;
+  readonly officerActions: number;
+  readonly officerActionsPerRegistration: number;
+  readonly officerClicks: number;
+  readonly officerKeys: number;
+  readonly officerPageMs: number;
+  readonly officerPageP95Ms: number;
+  /** Of that, the review page's HTML: request sent → last byte (median). */
+  readonly officerPageServerMs: number;
+  /** Of that, the decision's POST before the next page is asked for (median). */
+  readonly officerSaveMs: number;
+  readonly officerConfirmed: number;
+}
+
+export async function benchOfficer(local: LocalBench, options: { registrations: number }): Promise<OfficerFigures> {
+  return local.withServer('officer', {}, (server) => walk(server, options.registrations));
+}
+
+async function walk(server: LocalServer, count: number): Promise<OfficerFigures> {
+  progress(`officer: ${count} PENDING registrations, list → confirmed in Chromium`);
+  const queue = await addPendingRegistrations(server, { firstNumber: 100, count, image: cardPng(), hoursAgo: 20, stepMinutes: 10 });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+    page.setDefaultTimeout(20_000);
+    await page.goto(`${server.url}/admin/login`);
+    await page.fill('input[name="username"]', 'admin');
+    await page.fill('input[name="password"]', server.adminPassword);
+    await page.click('#login-form button[type="submit"]');
+    await page.waitForURL(`${server.url}/admin/`);
+
+    // The walk starts on the list of what needs checking, oldest first.
+    await page.goto(`${server.url}/admin/registrations?status=PENDING`);
+    let clicks = 0;
+    let keys = 0;
+    const pageMs: number[] = [];
+    const serverMs: number[] = [];
+    const beforeMs: number[] = [];
+    const timed = async (action: () => Promise<void>, url: string) => {
+      const started = now();
+      const startedAt = Date.now();
+      await Promise.all([page.waitForURL(url, { waitUntil: 'load' }), action()]);
+      await reviewReady(page);
+      pageMs.push(now() - started);
+      // Before the next page was asked for: the decision's POST (nothing for Enter on the list).
+      beforeMs.push(Math.max(0, (await page.evaluate(() => performance.timeOrigin)) - startedAt));
+      // The page's own answer time (request sent → last byte), to tell the server's share from the browser's.
+      serverMs.push(await page.evaluate(() => {
+        const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+        return navigation ? navigation.responseEnd - navigation.requestStart : Number.NaN;
+      }));
+    };
+
+    await timed(async () => {
+      keys += 1;
+      await page.keyboard.press('Enter');
+    }, `${server.url}/admin/registrations/${queue[0]}`);
+    for (const [index, queueNumber] of queue.entries()) {
+      // Each document after the first one: →.
+      const documents = await page.locator('.viewer-item').count();
+      for (let shown = 1; shown < documents; shown += 1) {
+        keys += 1;
+        await page.keyboard.press('ArrowRight');
+      }
+      const next = queue[index + 1];
+      const save = async () => {
+        clicks += 1;
+        await page.click('form[data-action="confirm"] [data-then="next"]');
+      };
+      if (next) await timed(save, `${server.url}/admin/registrations/${next}`);
+      else await Promise.all([page.waitForURL(`${server.url}/admin/registrations?status=PENDING&done=1`), save()]);
+      if (index % 5 === 4) progress(`officer: ${index + 1}/${queue.length} (${queueNumber})`);
+    }
+    const confirmed = await page.evaluate(async (root) => {
+      const response = await fetch(`${root}/admin/api/registrations?status=DIKONFIRMASI`, { credentials: 'same-origin' });
+      return ((await response.json()) as unknown[]).length;
+    }, server.url);
+    const actions = clicks + keys;
+    return {
+      officerRegistrations: queue.length,
+      officerActions: actions,
+      officerActionsPerRegistration: round(actions / queue.length, 2),
+      officerClicks: clicks,
+      officerKeys: keys,
+      officerPageMs: round(median(pageMs), 0),
+      officerPageP95Ms: round(percentile(pageMs, 95), 0),
+      officerPageServerMs: round(median(serverMs), 0),
+      officerSaveMs: round(median(beforeMs.slice(1)), 0),
+      officerConfirmed: confirmed,
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+/** The review screen is there when its first document is drawn and the decision can be taken. */
+async function reviewReady(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const image = document.querySelector<HTMLImageElement>('.viewer-item:not([hidden]) img');
+    return Boolean(image?.complete && image.naturalWidth > 0 && document.querySelector('form[data-action="confirm"] [data-then="next"]'));
+  });
+}
+
+/** A 640×400 PNG of a card, the size of a phone photo of a KTP after the upload page shrinks it. */
+function cardPng(): Buffer {
+  const png = new PNG({ width: 640, height: 400 });
+  for (let y = 0; y < png.height; y += 1) {
+    for (let x = 0; x < png.width; x += 1) {
+      const offset = (png.width * y + x) << 2;
+      const photo = x > 470 && x < 610 && y > 120 && y < 300;
+      const line = y % 30 < 3 && x > 24 && x < 440 && y > 90;
+      png.data[offset] = photo ? 217 : line ? 31 : 191 + ((x * 40) / 640);
+      png.data[offset + 1] = photo ? 83 : line ? 59 : 227;
+      png.data[offset + 2] = photo ? 79 : line ? 87 : 245;
+      png.data[offset + 3] = 255;
+    }
+  }
+  return PNG.sync.write(png);
+}
