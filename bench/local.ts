@@ -623,7 +623,7 @@ export async function benchLoad(bench: LocalBench, options: { applicants: number
 
 /** What the upload page's script does for each requirement: a presigned PUT, the check on arrival, Kirim. */
 async function uploadAll(server: LocalServer, requirementsText: string): Promise<number> {
-  const link = requirementsText.match(/<(http[^>]+)>/)?.[1];
+  const link = requirementsText.match(/^(https?:\/\/\S+)$/m)?.[1];
   if (!link) throw new Error(`no upload link in the requirement list: "${requirementsText.slice(0, 80)}"`);
   const grant = readUploadToken(link.split('/').pop() ?? '', server.secrets.LINK_SIGNING_KEY, Date.now());
   if (!grant) throw new Error('upload link does not verify');

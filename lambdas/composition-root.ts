@@ -63,9 +63,9 @@ export function workerDeps(wiring: WorkerWiring): EventHandlingDeps {
     ids: { newId: () => randomUUID() },
     uploadLinks: async () => {
       const key = (await wiring.secrets.get()).LINK_SIGNING_KEY;
-      return (serviceId, draftId, only) =>
+      return (serviceId, draftId, only, expiresAt) =>
         `${wiring.uploadBaseUrl}/${signUploadToken(
-          { draftId, serviceId, expiresAt: now().getTime() + UPLOAD_LINK_LIFETIME_MS, ...(only ? { only } : {}) },
+          { draftId, serviceId, expiresAt: expiresAt ?? now().getTime() + UPLOAD_LINK_LIFETIME_MS, ...(only ? { only } : {}) },
           key,
         )}`;
     },

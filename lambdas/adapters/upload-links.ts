@@ -5,7 +5,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { ServiceId } from '../domain/services';
 
-export const UPLOAD_LINK_LIFETIME_MS = 5 * 24 * 60 * 60 * 1000;
+export { UPLOAD_LINK_LIFETIME_MS } from '../domain/documents';
 
 export interface UploadGrant {
   readonly draftId: string;

@@ -7,7 +7,9 @@ import { formatDayDate, formatTime, jakartaDate, type IsoDate } from './calendar
 import {
   extensionOf,
   isAcceptedDocumentType,
+  LINK_REUSE_MIN_REMAINING_MS,
   MAX_DOCUMENT_BYTES,
+  UPLOAD_LINK_LIFETIME_MS,
   requirementName,
   requirementNamedBy,
 } from './documents';
@@ -44,6 +46,8 @@ export type Step =
       readonly appendTo?: RequirementId;
       /** Redoing documents an officer asked to fix, for this registration. */
       readonly fixFor?: { readonly queueNumber: string; readonly requirements: readonly RequirementId[] };
+      /** Web mode: the upload link this step's replies repeat. */
+      readonly link?: IssuedLink;
     }
   | { readonly name: 'registration'; readonly serviceId: ServiceId; readonly draftId: string }
   /** After `6`: waiting for `nama/DD-MM-YYYY` (the `Ubah jadwal:` prefix optional here). */
@@ -53,8 +57,22 @@ export type Step =
   /** The one confirmation question before cancelling. */
   | { readonly name: 'cancel-confirm'; readonly queueNumber: string };
 
+/** An upload link as the applicant received it, with the moment it stops working. */
+export interface IssuedLink {
+  readonly url: string;
+  readonly expiresAt: string;
+}
+
+/** Documents gathered for a service and not yet part of a registration: choosing the service again continues them. */
+export interface OpenApplication {
+  readonly draftId: string;
+  readonly link?: IssuedLink;
+}
+
 export interface Conversation {
   readonly step: Step;
+  /** One open application per service; kept across every step until its registration is created. */
+  readonly open?: Readonly<Partial<Record<ServiceId, OpenApplication>>>;
 }
 
 export const NEW_CONVERSATION: Conversation = { step: { name: 'idle' } };
@@ -86,8 +104,8 @@ export interface DecisionContext {
   readonly applicant?: ApplicantIdentity;
   /** A fresh id for the documents of a new application, made by the caller so this stays pure. */
   readonly newDraftId: string;
-  /** The applicant's own signed upload link for a draft (web mode), for some requirements only if given. */
-  readonly uploadLink: (serviceId: ServiceId, draftId: string, only?: readonly RequirementId[]) => string;
+  /** The applicant's own signed upload link for a draft (web mode), for some requirements only if given, working until `expiresAt` (ms). */
+  readonly uploadLink: (serviceId: ServiceId, draftId: string, only?: readonly RequirementId[], expiresAt?: number) => string;
   readonly facts?: Facts;
 }
 
@@ -134,6 +152,12 @@ export function lookupsFor(conversation: Conversation, input: InboundContent, co
 } {
   const step = conversation.step;
   if (input.kind === 'choice' && parseReminderPayload(input.id)?.action === 'batal') return { ownRegistrations: true };
+  const chosen = step.name === 'menu' || step.name === 'documents' || step.name === 'registration' ? menuChoiceOf(input) : undefined;
+  if (chosen !== undefined && chosen !== 6) {
+    // Choosing a service again continues its application: the reply names the documents already in.
+    const open = conversation.open?.[chosen] ?? gatheringFor(step, chosen);
+    return open ? { draftId: open.draftId } : {};
+  }
   if (input.kind !== 'text') return {};
   const keyword = normaliseKeyword(input.text);
   if (keyword === 'STATUS' || keyword === 'BATAL' || step.name === 'cancel-choose' || step.name === 'cancel-confirm') {
@@ -154,6 +178,22 @@ export function lookupsFor(conversation: Conversation, input: InboundContent, co
 }
 
 export function decide(conversation: Conversation, input: InboundContent | MediaFailure, context: DecisionContext): Decision {
+  return withOpenApplications(conversation, decideStep(conversation, input, context));
+}
+
+/**
+ * Open applications outlive every step: a decision keeps them unless it set them itself, and the one
+ * whose documents just became a registration is closed (the next choice of that service starts afresh).
+ */
+function withOpenApplications(before: Conversation, decision: Decision): Decision {
+  const open = decision.conversation.open ?? before.open;
+  const registered = new Set(decision.effects.flatMap((effect) => (effect.type === 'create-registration' ? [effect.registration.draftId] : [])));
+  if (!open) return decision;
+  const kept = Object.fromEntries(Object.entries(open).filter(([, application]) => application && !registered.has(application.draftId)));
+  return { ...decision, conversation: { ...decision.conversation, open: kept } };
+}
+
+function decideStep(conversation: Conversation, input: InboundContent | MediaFailure, context: DecisionContext): Decision {
   if (input.kind === 'silent') return unchanged(conversation);
   if (input.kind === 'media-failed') return mediaFailed(conversation, input);
 
@@ -165,12 +205,12 @@ export function decide(conversation: Conversation, input: InboundContent | Media
     const line = parseRescheduleLine(input.text, conversation.step.name === 'reschedule');
     if (line !== undefined) return requestReschedule(line, context);
   }
-  if (keyword === '6' || (input.kind === 'choice' && input.id === `${MENU_CHOICE_PREFIX}6`)) return chooseService(6, context);
+  if (keyword === '6' || (input.kind === 'choice' && input.id === `${MENU_CHOICE_PREFIX}6`)) return chooseService(6, context, conversation);
   const tapped = input.kind === 'choice' ? parseReminderPayload(input.id) : undefined;
   if (tapped) {
     // The reminder template's quick replies: Datang, Ubah jadwal, Batal.
     if (tapped.action === 'datang') return reply({ step: { name: 'idle' } }, messages.selfService.comingThanks(tapped.queueNumber));
-    if (tapped.action === 'ubah') return chooseService(6, context);
+    if (tapped.action === 'ubah') return chooseService(6, context, conversation);
     return askCancel(tapped.queueNumber, context);
   }
 
@@ -200,7 +240,7 @@ export function decide(conversation: Conversation, input: InboundContent | Media
     }
     case 'menu': {
       const choice = menuChoiceOf(input);
-      if (choice !== undefined) return chooseService(choice, context);
+      if (choice !== undefined) return chooseService(choice, context, conversation);
       if (input.kind === 'text' && looksLikeRegistration(input.text)) {
         return reply(conversation, messages.registration.chooseServiceFirst);
       }
@@ -210,28 +250,37 @@ export function decide(conversation: Conversation, input: InboundContent | Media
       );
     }
     case 'documents':
-      return inDocuments(step, input, keyword, context);
+      return inDocuments(conversation, step, input, keyword, context);
     case 'registration': {
       const choice = menuChoiceOf(input);
-      if (choice !== undefined) return chooseService(choice, context);
+      if (choice !== undefined) return chooseService(choice, context, conversation);
       if (input.kind === 'text' && looksLikeRegistration(input.text)) return register(step, input.text, context);
       return reply(conversation, messages.registrationInstruction());
     }
   }
 }
 
-function inDocuments(step: DocumentsStep, input: InboundContent, keyword: string | undefined, context: DecisionContext): Decision {
-  const conversation: Conversation = { step };
+function inDocuments(before: Conversation, step: DocumentsStep, input: InboundContent, keyword: string | undefined, context: DecisionContext): Decision {
+  const conversation: Conversation = { ...before, step };
   const service = serviceOf(step);
   const mode = context.office.uploadMode;
   const choice = menuChoiceOf(input);
-  if (choice !== undefined) return chooseService(choice, context);
+  if (choice !== undefined) return chooseService(choice, context, conversation);
 
   const isRegistrationLine = input.kind === 'text' && looksLikeRegistration(input.text) && !step.fixFor;
   if (keyword === 'SELESAI' || isRegistrationLine) {
     const missing = missingRequirements(step, service, context);
-    if (missing.length > 0 && mode !== 'form') {
-      return reply(conversation, messages.documents.incomplete(missing.map(requirementName), mode));
+    if (missing.length > 0 && mode === 'web') {
+      // The link is repeated with the missing names, so the applicant never has to scroll back for it.
+      const link = currentLink(step.link, step.serviceId, step.draftId, step.fixFor?.requirements, context);
+      const open = step.fixFor ? before.open : { ...before.open, [step.serviceId]: { draftId: step.draftId, link } };
+      return reply(
+        { step: { ...step, link }, ...(open ? { open } : {}) },
+        messages.documents.incomplete(missing.map(requirementName), { mode, uploadUrl: link.url, validUntil: jakartaDate(new Date(link.expiresAt)) }),
+      );
+    }
+    if (missing.length > 0 && mode === 'chat') {
+      return reply(conversation, messages.documents.incomplete(missing.map(requirementName), { mode }));
     }
     if (step.fixFor) {
       return {
@@ -448,12 +497,13 @@ export function applyNotice(conversation: Conversation, notice: Notice, context:
       const service = serviceOf(registration);
       const requirements = service.requirements.filter((id) => registration.fixRequirements?.includes(id) ?? true);
       const mode = context.office.uploadMode;
+      const link = mode === 'web' ? currentLink(undefined, service.id, registration.draftId, requirements, context) : undefined;
       const hint: DocumentsHint =
-        mode === 'web'
-          ? { mode, uploadUrl: context.uploadLink(service.id, registration.draftId, requirements) }
+        link
+          ? { mode: 'web', uploadUrl: link.url, validUntil: jakartaDate(new Date(link.expiresAt)) }
           : mode === 'form'
             ? { mode, formUrl: context.office.formUrl ?? '' }
-            : { mode };
+            : { mode: 'chat' };
       const names = requirements.map(requirementName);
       const note = registration.note ?? '';
       return {
@@ -464,7 +514,9 @@ export function applyNotice(conversation: Conversation, notice: Notice, context:
             draftId: registration.draftId,
             fixFor: { queueNumber: registration.queueNumber, requirements },
             ...(mode === 'chat' ? { pages: {}, asking: requirements[0] } : {}),
+            ...(link ? { link } : {}),
           },
+          ...(conversation.open ? { open: conversation.open } : {}),
         },
         replies: [
           windowed(
@@ -490,37 +542,61 @@ function showMenu(context: DecisionContext): Decision {
   return { conversation: { step: { name: 'menu' } }, replies, effects: [] };
 }
 
-function chooseService(choice: MenuChoice, context: DecisionContext): Decision {
+function chooseService(choice: MenuChoice, context: DecisionContext, conversation: Conversation): Decision {
   if (choice === 6) return reply({ step: { name: 'reschedule' } }, messages.rescheduleRules());
   const service = findService(choice);
   if (!service) return showMenu(context);
-  const draftId = context.newDraftId;
+  const existing = conversation.open?.[service.id] ?? gatheringFor(conversation.step, service.id);
+  const draftId = existing?.draftId ?? context.newDraftId;
   const mode = context.office.uploadMode;
-  const replies = [text(messages.requirements(service, documentsHint(context, service.id, draftId)))];
-  if (mode === 'chat') replies.push(text(messages.documents.ask(requirementName(firstRequirement(service)))));
+  const link = mode === 'web' ? currentLink(existing?.link, service.id, draftId, undefined, context) : undefined;
+  const hint: DocumentsHint =
+    mode === 'web' && link
+      ? { mode, uploadUrl: link.url, validUntil: jakartaDate(new Date(link.expiresAt)) }
+      : mode === 'form'
+        ? { mode, formUrl: context.office.formUrl ?? '' }
+        : { mode: 'chat' };
+  const present = existing ? (context.facts?.draftRequirements ?? []) : [];
+  const pages: PageCounts = Object.fromEntries(present.map((id) => [id, 1]));
+  const asking = service.requirements.find((id) => !present.includes(id));
+  const replies = [text(messages.requirements(service, hint))];
+  if (existing && mode !== 'form') {
+    replies.push(text(messages.documents.continued(service.requirements.filter((id) => present.includes(id)).map(requirementName), mode)));
+  }
+  if (mode === 'chat') replies.push(text(asking ? messages.documents.ask(requirementName(asking)) : messages.documents.allReceived));
   return {
     conversation: {
       step: {
         name: 'documents',
         serviceId: service.id,
         draftId,
-        ...(mode === 'chat' ? { pages: {}, asking: firstRequirement(service) } : {}),
+        ...(mode === 'chat' ? { pages, ...(asking ? { asking } : {}) } : {}),
+        ...(link ? { link } : {}),
       },
+      open: { ...conversation.open, [service.id]: { draftId, ...(link ? { link } : {}) } },
     },
     replies,
     effects: [],
   };
 }
 
-function documentsHint(context: DecisionContext, serviceId: ServiceId, draftId: string): DocumentsHint {
-  switch (context.office.uploadMode) {
-    case 'web':
-      return { mode: 'web', uploadUrl: context.uploadLink(serviceId, draftId) };
-    case 'form':
-      return { mode: 'form', formUrl: context.office.formUrl ?? '' };
-    case 'chat':
-      return { mode: 'chat' };
-  }
+/** A documents step of this service from before open applications were kept (sessions stored earlier). */
+function gatheringFor(step: Step, serviceId: ServiceId): OpenApplication | undefined {
+  if (step.name !== 'documents' || step.serviceId !== serviceId || step.fixFor) return undefined;
+  return { draftId: step.draftId, ...(step.link ? { link: step.link } : {}) };
+}
+
+/** The link the applicant already has while it has a day left, else a new one for the same documents. */
+function currentLink(
+  stored: IssuedLink | undefined,
+  serviceId: ServiceId,
+  draftId: string,
+  only: readonly RequirementId[] | undefined,
+  context: DecisionContext,
+): IssuedLink {
+  if (stored && Date.parse(stored.expiresAt) - context.now.getTime() >= LINK_REUSE_MIN_REMAINING_MS) return stored;
+  const expiresAt = context.now.getTime() + UPLOAD_LINK_LIFETIME_MS;
+  return { url: context.uploadLink(serviceId, draftId, only, expiresAt), expiresAt: new Date(expiresAt).toISOString() };
 }
 
 function menuList(): Reply {

@@ -17,7 +17,8 @@ export interface AppointmentFacts {
 }
 
 export type DocumentsHint =
-  | { readonly mode: 'web'; readonly uploadUrl: string }
+  /** `validUntil`: the last day (Asia/Jakarta) the link works. */
+  | { readonly mode: 'web'; readonly uploadUrl: string; readonly validUntil?: IsoDate }
   | { readonly mode: 'form'; readonly formUrl: string }
   | { readonly mode: 'chat' };
 
@@ -35,6 +36,11 @@ export const PENTING_CONFIRMED = [
   'silakan mengajukan pergantian jadwal dengan',
   'ketik 6',
 ];
+
+/** A link alone on its line (WhatsApp makes it tappable; nothing around it to break it), then until when it works. */
+function linkLines(hint: Extract<DocumentsHint, { mode: 'web' }>): string[] {
+  return [hint.uploadUrl, ...(hint.validUntil ? [`Link berlaku sampai ${formatDayDate(hint.validUntil)}.`] : [])];
+}
 
 export const messages = {
   /** Stage 1. */
@@ -62,7 +68,7 @@ export const messages = {
   requirements(service: Service, hint: DocumentsHint): string {
     const lastLine =
       hint.mode === 'web'
-        ? `Jika persyaratan sudah lengkap, silakan upload pada link berikut: <${hint.uploadUrl}>`
+        ? ['Jika persyaratan sudah lengkap, silakan upload pada link berikut:', ...linkLines(hint)].join('\n')
         : hint.mode === 'form'
           ? `Jika persyaratan sudah lengkap, silakan upload pada link berikut: <${hint.formUrl}>`
           : 'Jika persyaratan sudah lengkap, silakan kirim foto atau PDF setiap berkas di chat ini satu per satu.';
@@ -317,18 +323,25 @@ export const messages = {
 
   /** Stage 3: documents, in every mode. */
   documents: {
-    /** `SELESAI` (or a DAFTAR line) while requirements have no document yet. */
-    incomplete(missing: readonly string[], mode: 'web' | 'chat'): string {
+    /** `SELESAI` (or a DAFTAR line) while requirements have no document yet; web mode repeats the current link. */
+    incomplete(missing: readonly string[], hint: Extract<DocumentsHint, { mode: 'web' | 'chat' }>): string {
       return [
         '*BERKAS ANDA BELUM LENGKAP*',
         '',
         'Berkas yang belum ada:',
         ...missing.map((name) => `- ${name}`),
         '',
-        mode === 'web'
-          ? 'Silakan lengkapi melalui link upload yang sudah dikirim, lalu ketik SELESAI.'
-          : 'Silakan kirim berkas tersebut di chat ini, lalu ketik SELESAI.',
+        ...(hint.mode === 'web'
+          ? ['Silakan lengkapi melalui link berikut, lalu ketik SELESAI:', ...linkLines(hint)]
+          : ['Silakan kirim berkas tersebut di chat ini, lalu ketik SELESAI.']),
       ].join('\n');
+    },
+    /** The same service chosen again: its application goes on where it was. */
+    continued(present: readonly string[], mode: 'web' | 'chat'): string {
+      const where = mode === 'web' ? 'Link di atas sama dengan sebelumnya' : 'Lanjutkan mengirim berkas di chat ini';
+      return present.length === 0
+        ? `Anda melanjutkan permohonan yang sudah dimulai. ${where}; belum ada berkas yang tersimpan.`
+        : [`Anda melanjutkan permohonan yang sudah dimulai. ${where}; berkas yang sudah tersimpan tetap ada:`, ...present.map((name) => `✅ ${name}`)].join('\n');
     },
     ask: (name: string) => `Silakan kirim *${name}* (foto atau PDF, paling besar 5 MB).`,
     received: (name: string, page: number) => `✅ *${name}* diterima (halaman ${page}).`,
@@ -359,7 +372,7 @@ export const messages = {
     fixRequested(queueNumber: string, name: string, note: string, documents: readonly string[], hint: DocumentsHint): string {
       const how =
         hint.mode === 'web'
-          ? `Silakan upload ulang berkas tersebut pada link berikut: <${hint.uploadUrl}>\nLalu ketik SELESAI.`
+          ? ['Silakan upload ulang berkas tersebut pada link berikut:', ...linkLines(hint), 'Lalu ketik SELESAI.'].join('\n')
           : hint.mode === 'form'
             ? `Silakan perbaiki berkas tersebut melalui formulir: <${hint.formUrl}>\nLalu ketik SELESAI.`
             : 'Silakan kirim ulang berkas tersebut (foto atau PDF) di chat ini satu per satu, lalu ketik SELESAI.';

@@ -44,10 +44,10 @@ export const UPLOAD_PAGE_TEXTS = {
   serverError: 'Terjadi gangguan di server. Silakan coba lagi sebentar lagi.',
   invalidLinkTitle: 'Tautan tidak valid',
   invalidLink:
-    'Tautan unggah ini tidak valid. Ketik *MENU* di WhatsApp lalu pilih layanan anda lagi untuk mendapatkan tautan baru.',
+    'Tautan unggah ini tidak valid. Ketik *MENU* di WhatsApp lalu pilih layanan yang sama: Si Bapao mengirim tautan yang berlaku, dengan berkas yang sudah anda unggah.',
   expiredLinkTitle: 'Tautan sudah kedaluwarsa',
   expiredLink:
-    'Tautan unggah ini sudah tidak berlaku. Ketik *MENU* di WhatsApp lalu pilih layanan anda lagi untuk mendapatkan tautan baru.',
+    'Tautan unggah ini sudah tidak berlaku (berlaku sampai {until}). Berkas yang sudah anda unggah tetap tersimpan. Ketik *MENU* di WhatsApp lalu pilih layanan yang sama: Si Bapao mengirim tautan yang berlaku untuk berkas yang sama.',
   serverErrorTitle: 'Terjadi gangguan',
   notFoundTitle: 'Halaman tidak ditemukan',
   notFound: 'Periksa kembali tautan yang anda terima di WhatsApp.',

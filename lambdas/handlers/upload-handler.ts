@@ -16,7 +16,7 @@ import { readUploadToken } from '../adapters/upload-links';
 import { UPLOAD_PAGE_TEXTS as TEXTS } from '../domain/upload-page-texts';
 import type { BlobStore, Clock, DraftStore, IdSource } from '../ports';
 import { matchRoute, parseJsonBody, securityHeaders } from '../upload/http';
-import { documentView, problemMessage, renderProblemPage, renderUploadPage, type ProblemKind } from '../upload/page';
+import { documentView, problemMessage, renderProblemPage, renderUploadPage, type ProblemFacts, type ProblemKind } from '../upload/page';
 import {
   clearRequirement,
   completeUpload,
@@ -62,10 +62,10 @@ export function createUploadHandler(deps: UploadHandlerDeps): UploadHandler {
   const headers = securityHeaders(deps.s3Origin);
   const respond = (statusCode: number, type: string, body: string) => ({ statusCode, headers: { ...headers, 'content-type': type }, body });
   const json = (statusCode: number, value: unknown) => respond(statusCode, 'application/json; charset=utf-8', JSON.stringify(value));
-  const problem = (statusCode: number, kind: ProblemKind, asPage: boolean) =>
+  const problem = (statusCode: number, kind: ProblemKind, asPage: boolean, facts: ProblemFacts = {}) =>
     asPage
-      ? respond(statusCode, 'text/html; charset=utf-8', renderProblemPage(kind, deps.basePath))
-      : json(statusCode, { error: kind, message: problemMessage(kind) });
+      ? respond(statusCode, 'text/html; charset=utf-8', renderProblemPage(kind, deps.basePath, facts))
+      : json(statusCode, { error: kind, message: problemMessage(kind, facts) });
   const badRequest = () => json(400, { error: 'bad-request', message: TEXTS.badRequest });
 
   return async (event) => {
@@ -80,7 +80,7 @@ export function createUploadHandler(deps: UploadHandlerDeps): UploadHandler {
     // Read as of time 0 to tell a forged link (403) from an expired one (410).
     const grant = readUploadToken(token, await deps.linkSigningKey(), 0);
     if (!grant) return problem(403, 'invalid', asPage);
-    if (grant.expiresAt <= deps.clock.now().getTime()) return problem(410, 'expired', asPage);
+    if (grant.expiresAt <= deps.clock.now().getTime()) return problem(410, 'expired', asPage, { expiredAt: grant.expiresAt });
 
     try {
       switch (action) {

@@ -3,6 +3,7 @@
  * inline script or style (the CSP allows only this origin's files). Links are relative to the upload root
  * the request came in on (`basePath`).
  */
+import { formatDayDate, jakartaDate } from '../domain/calendar';
 import { fillText, UPLOAD_PAGE_TEXTS as TEXTS } from '../domain/upload-page-texts';
 import type { StoredDocument } from '../ports';
 import { DOCUMENT_LIMITS, type UploadPage } from '../use-cases/upload-documents';
@@ -126,14 +127,25 @@ const PROBLEMS: Readonly<Record<ProblemKind, { title: string; text: string }>> =
   error: { title: TEXTS.serverErrorTitle, text: TEXTS.serverError },
 };
 
+/** What fills a problem's placeholders: `until`, the last day an expired link worked. */
+export interface ProblemFacts {
+  readonly expiredAt?: number;
+}
+
+function problemText(kind: ProblemKind, facts: ProblemFacts): string {
+  const until = facts.expiredAt !== undefined ? formatDayDate(jakartaDate(new Date(facts.expiredAt))) : '';
+  return fillText(PROBLEMS[kind].text, { until });
+}
+
 /** The message of a problem for a JSON answer: the page's text without WhatsApp's `*bold*` marks. */
-export function problemMessage(kind: ProblemKind): string {
-  return PROBLEMS[kind].text.replace(/\*/g, '');
+export function problemMessage(kind: ProblemKind, facts: ProblemFacts = {}): string {
+  return problemText(kind, facts).replace(/\*/g, '');
 }
 
 /** A page for a link that cannot be used, telling the applicant how to get a new one. */
-export function renderProblemPage(kind: ProblemKind, basePath: string): string {
-  const { title, text } = PROBLEMS[kind];
+export function renderProblemPage(kind: ProblemKind, basePath: string, facts: ProblemFacts = {}): string {
+  const { title } = PROBLEMS[kind];
+  const text = problemText(kind, facts);
   const body = `
   <header class="top">
     <p class="brand">${escapeHtml(TEXTS.appName)} <span>${escapeHtml(TEXTS.tagline)}</span></p>

@@ -58,7 +58,7 @@ export interface EventHandlingDeps {
   readonly office: OfficeProfile;
   readonly holidays: HolidayCalendar;
   /** Resolves to a signer of applicants' upload links (its key may have to be fetched first). */
-  readonly uploadLinks: () => Promise<(serviceId: ServiceId, draftId: string, only?: readonly RequirementId[]) => string>;
+  readonly uploadLinks: () => Promise<(serviceId: ServiceId, draftId: string, only?: readonly RequirementId[], expiresAt?: number) => string>;
   /** Renders, stores and links a registration's PDF proof. */
   readonly proofs: (registration: Registration, version: number, previousDate: string | undefined) => Promise<{ link: string }>;
   readonly log: EventLog;

@@ -1,5 +1,7 @@
 /** An applicant's way through the bot on a test server, step by step, as signed webhooks. */
 import { readUploadToken } from '../../lambdas/adapters/upload-links';
+import { jakartaDate } from '../../lambdas/domain/calendar';
+import type { DocumentsHint } from '../../lambdas/domain/messages';
 import { SERVICES, type RequirementId, type ServiceId } from '../../lambdas/domain/services';
 import { TINY_PDF } from './documents';
 import { newPerson, registrationLine, type Person } from './registration-lines';
@@ -27,9 +29,22 @@ export function queueNumberIn(reply: string): string {
   return match[1];
 }
 
+/** The upload link of a bot message: alone on its line. */
+export function uploadLinkIn(message: string): string {
+  return message.match(/^(https?:\/\/\S+)$/m)?.[1] ?? '';
+}
+
+/** The web-mode hint a message was built from: its link, and the last day that link works (read from its token). */
+export function webHintIn(server: TestServer, message: string): Extract<DocumentsHint, { mode: 'web' }> {
+  const uploadUrl = uploadLinkIn(message);
+  const grant = readUploadToken(uploadUrl.split('/').pop() ?? '', server.secrets.LINK_SIGNING_KEY, 0);
+  if (!grant) throw new Error(`no valid upload link in: ${message}`);
+  return { mode: 'web', uploadUrl, validUntil: jakartaDate(new Date(grant.expiresAt)) };
+}
+
 /** Web mode: documents as the upload page records them (the page has its own tests). */
 export async function uploadDocuments(server: TestServer, uploadLinkText: string, only?: readonly RequirementId[]): Promise<string> {
-  const link = uploadLinkText.match(/<(http[^>]+)>/)?.[1] ?? '';
+  const link = uploadLinkIn(uploadLinkText);
   const grant = readUploadToken(link.split('/').pop() ?? '', server.secrets.LINK_SIGNING_KEY, Date.now());
   if (!grant) throw new Error(`no valid upload link in: ${uploadLinkText}`);
   const service = SERVICES.find((candidate) => candidate.id === grant.serviceId);

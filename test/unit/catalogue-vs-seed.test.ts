@@ -47,6 +47,7 @@ const NOT_IN_SEED: Record<string, string> = {
   [`- ${REQUIREMENTS['dasar-perubahan'].label}`]: 'PRODUCT.md service catalogue (services 3–5)',
   'Status: DIKONFIRMASI': 'PRODUCT.md rendered example of stage 5',
   '✅ *Jadwal Antrian Dikonfirmasi*': 'PRODUCT.md rendered example of stage 5 (the seed words it as a notification title)',
+  'Link berlaku sampai Rabu, 31 Desember 2025.': 'issue 16: the upload link, alone on its line without brackets, says until when it works',
 };
 
 const facts = { queueNumber: VALUE, name: VALUE, nik: VALUE, date: '2025-12-31', time: '09:00', note: VALUE };
@@ -58,7 +59,7 @@ const rendered: Record<string, string> = {
     SERVICES.map((service) => [
       `stage 2 service ${service.id} (web)`,
       // The seed shows service 1; the others follow its wording with their own number and name.
-      messages.requirements(service, { mode: 'web', uploadUrl: VALUE }).replace(`${service.id} ${service.name},`, `${VALUE},`),
+      messages.requirements(service, { mode: 'web', uploadUrl: VALUE, validUntil: '2025-12-31' }).replace(`${service.id} ${service.name},`, `${VALUE},`),
     ]),
   ),
   'stage 2 (form)': messages.requirements(SERVICES[0]!, { mode: 'form', formUrl: VALUE }),

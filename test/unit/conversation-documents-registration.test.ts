@@ -53,10 +53,14 @@ describe('what decide needs looked up first', () => {
 describe('stage 3 in web mode', () => {
   it('names the missing documents on SELESAI and stays', () => {
     const decision = decide(documents(), text('selesai'), context({}, { draftRequirements: ['ktp', 'akta'] }));
+    const link = { url: 'https://kanim.example/upload/1-draft-1', expiresAt: '2026-01-10T03:00:00.000Z' };
     expect(decision.replies).toEqual([
-      { type: 'text', body: messages.documents.incomplete(['KK', 'Surat keterangan kehilangan dari kepolisian'], 'web') },
+      {
+        type: 'text',
+        body: messages.documents.incomplete(['KK', 'Surat keterangan kehilangan dari kepolisian'], { mode: 'web', uploadUrl: link.url, validUntil: '2026-01-10' }),
+      },
     ]);
-    expect(decision.conversation).toEqual(documents());
+    expect(decision.conversation).toEqual({ ...documents({ link }), open: { 1: { draftId: 'draft-1', link } } });
   });
 
   it('moves on to the registration instruction when every requirement has a document', () => {

@@ -58,9 +58,11 @@ describe('stage 1: greeting', () => {
 describe('stage 2: choosing a service', () => {
   it.each(SERVICES.map((service) => [service.id, service] as const))('answers %s with that service\'s requirement list and upload link', (id, service) => {
     const decision = decide(atMenu, text(String(id)), context());
-    const link = `https://kanim.example/upload/${id}-draft-1`;
-    expect(bodies(decision.replies)).toEqual([messages.requirements(service, { mode: 'web', uploadUrl: link })]);
-    expect(decision.conversation.step).toEqual({ name: 'documents', serviceId: id, draftId: 'draft-1' });
+    const url = `https://kanim.example/upload/${id}-draft-1`;
+    expect(bodies(decision.replies)).toEqual([messages.requirements(service, { mode: 'web', uploadUrl: url, validUntil: '2026-01-10' })]);
+    const link = { url, expiresAt: '2026-01-10T03:00:00.000Z' };
+    expect(decision.conversation.step).toEqual({ name: 'documents', serviceId: id, draftId: 'draft-1', link });
+    expect(decision.conversation.open).toEqual({ [id]: { draftId: 'draft-1', link } });
   });
 
   it('lists exactly the requirements of the service (service 1: identity papers and the police letter)', () => {
@@ -73,7 +75,9 @@ describe('stage 2: choosing a service', () => {
       '- AKTA KELAHIRAN/IJAZAH (SD/SMP/SMA) / BUKU NIKAH / AKTA PERKAWINAN/SURAT BAPTIS',
       '- SURAT KETERANGAN KEHILANGAN DARI KEPOLISIAN',
     ]);
-    expect(body).toContain('Jika persyaratan sudah lengkap, silakan upload pada link berikut: <https://kanim.example/upload/1-draft-1>');
+    expect(body).toContain(
+      'Jika persyaratan sudah lengkap, silakan upload pada link berikut:\nhttps://kanim.example/upload/1-draft-1\nLink berlaku sampai Sabtu, 10 Januari 2026.',
+    );
   });
 
   it('takes a tap on the interactive list like the typed digit', () => {
@@ -120,6 +124,11 @@ describe('stage 2: choosing a service', () => {
 
   it('lets an applicant gathering documents switch to another service', () => {
     const inDocuments: Conversation = { step: { name: 'documents', serviceId: 1, draftId: 'd' } };
-    expect(decide(inDocuments, text('2'), context()).conversation.step).toEqual({ name: 'documents', serviceId: 2, draftId: 'draft-1' });
+    expect(decide(inDocuments, text('2'), context()).conversation.step).toEqual({
+      name: 'documents',
+      serviceId: 2,
+      draftId: 'draft-1',
+      link: { url: 'https://kanim.example/upload/2-draft-1', expiresAt: '2026-01-10T03:00:00.000Z' },
+    });
   });
 });
