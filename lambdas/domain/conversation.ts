@@ -362,7 +362,11 @@ function mediaFailed(conversation: Conversation, failure: MediaFailure): Decisio
 function register(step: Extract<Step, { name: 'registration' }>, line: string, context: DecisionContext): Decision {
   const conversation: Conversation = { step };
   const parsed = parseRegistration(line, jakartaDate(context.now));
-  if (!parsed.ok) return reply(conversation, messages.registrationError(parsed.error));
+  if (!parsed.ok) {
+    // The blank form as its own message, to copy whole; a NIK/date mismatch needs the same line with /YA instead.
+    const template = parsed.error.field === 'nikDate' ? [] : [text(messages.registrationTemplate)];
+    return { conversation, replies: [text(messages.registrationError(parsed.error)), ...template], effects: [] };
+  }
   const holder = context.facts?.nikHolder;
   if (holder) {
     return reply(

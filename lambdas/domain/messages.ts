@@ -4,7 +4,7 @@
  */
 import { formatDateLong, formatDayDate, dayName, formatTime, type IsoDate } from './calendar';
 import type { OfficeProfile } from './office';
-import type { RegistrationFieldError } from './registration-form';
+import type { FormField, RegistrationFieldError } from './registration-form';
 import { requirementsOf, SERVICES, type Service } from './services';
 
 export interface AppointmentFacts {
@@ -93,6 +93,9 @@ export const messages = {
     ].join('\n');
   },
 
+  /** Stage 4: the blank form, its own message so that it can be copied whole; the line reads its labels. */
+  registrationTemplate: ['DAFTAR', 'Nama lengkap: ', 'Tempat lahir: ', 'Tanggal lahir (DD-MM-YYYY): ', 'NIK: ', 'Nomor HP: '].join('\n'),
+
   /** Stage 4 success. */
   registrationSucceeded(queueNumber: string, name: string): string {
     return [
@@ -123,7 +126,24 @@ export const messages = {
     const quoted = (chars: readonly string[]): string => chars.map((char) => `“${char}”`).join(', ');
     const sizeProblem = (size: number, min: number): string => (size === 0 ? 'belum diisi' : size < min ? 'terlalu pendek' : 'terlalu panjang');
     const refused = (label: string, problem: string, ...detail: string[]): string =>
-      [`❌ Pendaftaran belum berhasil: *${label}* ${problem}.`, ...detail, '', 'Silakan kirim ulang dengan format:', format, 'Contoh:', example].join('\n');
+      [
+        `❌ Pendaftaran belum berhasil: *${label}* ${problem}.`,
+        ...detail,
+        '',
+        'Silakan kirim ulang dengan format:',
+        format,
+        'Contoh:',
+        example,
+        '',
+        'Atau salin formulir pada pesan berikut, isi setelah tanda titik dua, lalu kirim.',
+      ].join('\n');
+    const fieldNames: Record<FormField, string> = {
+      name: 'Nama lengkap',
+      placeOfBirth: 'Tempat lahir',
+      dateOfBirth: 'Tanggal lahir',
+      nik: 'NIK',
+      phone: 'Nomor HP',
+    };
 
     switch (error.field) {
       case 'format':
@@ -132,7 +152,11 @@ export const messages = {
           : refused(
               'Format pendaftaran',
               'tidak sesuai',
-              `${error.fieldsFound === 0 ? 'Kami tidak menemukan data' : `Kami menemukan ${error.fieldsFound} data`} setelah DAFTAR, seharusnya 5: nama lengkap, tempat lahir, tanggal lahir, NIK, dan nomor HP, masing-masing dipisahkan tanda /.`,
+              `${error.fieldsFound === 0 ? 'Kami tidak menemukan data' : `Kami menemukan ${error.fieldsFound} data`} setelah DAFTAR, seharusnya 5: nama lengkap, tempat lahir, tanggal lahir, NIK, dan nomor HP.`,
+              ...(error.missing.length > 0 && error.missing.length < 5
+                ? [`Yang belum ada: ${error.missing.map((field) => `*${fieldNames[field]}*`).join(', ')}.`]
+                : []),
+              'Pisahkan setiap data dengan tanda garis miring (/), atau tulis satu data per baris.',
             );
       case 'name':
       case 'placeOfBirth': {
@@ -155,8 +179,12 @@ export const messages = {
         switch (error.reason) {
           case 'format':
             return error.value === ''
-              ? refused('Tanggal lahir', 'belum diisi', 'Tulis tanggal lahir sebagai DD-MM-YYYY, misalnya 15-08-1990.')
-              : refused('Tanggal lahir', 'tidak sesuai format', `Tulis tanggal lahir sebagai DD-MM-YYYY, misalnya 15-08-1990; yang Anda tulis: “${error.value}”.`);
+              ? refused('Tanggal lahir', 'belum diisi', 'Tulis tanggal lahir sebagai DD-MM-YYYY, misalnya 15-08-1990 (boleh juga 15 Agustus 1990).')
+              : refused(
+                  'Tanggal lahir',
+                  'tidak sesuai format',
+                  `Tulis tanggal lahir sebagai DD-MM-YYYY, misalnya 15-08-1990 (boleh juga 15 Agustus 1990); yang Anda tulis: “${error.value}”.`,
+                );
           case 'notRealDate': {
             const leap = error.month === 2 && error.day === 29 ? ` (${error.year} bukan tahun kabisat)` : '';
             return refused('Tanggal lahir', 'tidak ada di kalender', `Tanggal ${dmy(error.day, error.month, error.year)} tidak ada${leap}. Periksa kembali tanggal dan bulannya.`);
