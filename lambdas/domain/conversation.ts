@@ -152,6 +152,7 @@ export function lookupsFor(conversation: Conversation, input: InboundContent, co
 } {
   const step = conversation.step;
   if (input.kind === 'choice' && parseReminderPayload(input.id)?.action === 'batal') return { ownRegistrations: true };
+  if (input.kind === 'choice' && commandOf(input)) return { ownRegistrations: true };
   const chosen = step.name === 'menu' || step.name === 'documents' || step.name === 'registration' ? menuChoiceOf(input) : undefined;
   if (chosen !== undefined && chosen !== 6) {
     // Choosing a service again continues its application: the reply names the documents already in.
@@ -160,7 +161,8 @@ export function lookupsFor(conversation: Conversation, input: InboundContent, co
   }
   if (input.kind !== 'text') return {};
   const keyword = normaliseKeyword(input.text);
-  if (keyword === 'STATUS' || keyword === 'BATAL' || step.name === 'cancel-choose' || step.name === 'cancel-confirm') {
+  const command = commandOf(input);
+  if (command === 'STATUS' || command === 'BATAL' || step.name === 'cancel-choose' || step.name === 'cancel-confirm') {
     return { ownRegistrations: true };
   }
   const rescheduleLine = parseRescheduleLine(input.text, step.name === 'reschedule');
@@ -198,9 +200,10 @@ function decideStep(conversation: Conversation, input: InboundContent | MediaFai
   if (input.kind === 'media-failed') return mediaFailed(conversation, input);
 
   const keyword = input.kind === 'text' ? normaliseKeyword(input.text) : undefined;
-  if (keyword === 'MENU') return showMenu(context);
-  if (keyword === 'STATUS') return showStatus(conversation, context);
-  if (keyword === 'BATAL') return startCancel(context);
+  const command = commandOf(input);
+  if (command === 'MENU') return showMenu(context);
+  if (command === 'STATUS') return showStatus(conversation, context);
+  if (command === 'BATAL') return startCancel(context);
   if (input.kind === 'text') {
     const line = parseRescheduleLine(input.text, conversation.step.name === 'reschedule');
     if (line !== undefined) return requestReschedule(line, context);
@@ -622,6 +625,8 @@ function menuList(): Reply {
             title: messages.menuList.rescheduleTitle,
             description: messages.menuList.rescheduleDescription,
           },
+          { id: `${MENU_CHOICE_PREFIX}status`, title: messages.menuList.statusTitle, description: messages.menuList.statusDescription },
+          { id: `${MENU_CHOICE_PREFIX}batal`, title: messages.menuList.cancelTitle, description: messages.menuList.cancelDescription },
         ],
       },
     ],
@@ -670,11 +675,16 @@ function showStatus(conversation: Conversation, context: DecisionContext): Decis
     [
       `📄 ${registration.queueNumber} — ${registration.name}`,
       `Layanan: ${findService(registration.serviceId)?.name ?? ''}`,
-      `Status: ${registration.status}`,
+      `Status: ${messages.selfService.statusMeaning[registration.status].meaning}`,
       ...(registration.appointmentDate && registration.appointmentTime && isOpen(registration.status)
         ? [`Jadwal: ${formatDayDate(registration.appointmentDate)}, ${formatTime(registration.appointmentTime)}`]
         : []),
       ...(registration.requestedDate ? [`Permintaan jadwal baru: ${formatDayDate(registration.requestedDate)}`] : []),
+      // The officer's note matters where it asks something of the applicant or explains an end.
+      ...(registration.note && (registration.status === 'PERLU_PERBAIKAN' || registration.status === 'DIBATALKAN')
+        ? [messages.selfService.statusNote(registration.note)]
+        : []),
+      messages.selfService.statusNext(messages.selfService.statusMeaning[registration.status].next),
       '',
     ].join('\n'),
   );
@@ -727,6 +737,20 @@ function requestReschedule(line: RescheduleLine | 'format', context: DecisionCon
     case 'closed':
       return reply(stay, messages.selfService.rescheduleClosed(show(line.date), refusal.closedReason, show(refusal.earliest), show(refusal.latest)));
   }
+}
+
+type Command = 'MENU' | 'STATUS' | 'BATAL';
+const COMMANDS: readonly Command[] = ['MENU', 'STATUS', 'BATAL'];
+
+/** A word that works at every step, typed or tapped in the menu list. */
+function commandOf(input: InboundContent | MediaFailure): Command | undefined {
+  if (input.kind === 'choice' && input.id.startsWith(MENU_CHOICE_PREFIX)) {
+    const id = input.id.slice(MENU_CHOICE_PREFIX.length).toUpperCase();
+    return COMMANDS.find((command) => command === id);
+  }
+  if (input.kind !== 'text') return undefined;
+  const keyword = normaliseKeyword(input.text);
+  return COMMANDS.find((command) => command === keyword);
 }
 
 /** Upper case, single spaces, no surrounding punctuation: "  menu. " → "MENU". */

@@ -4,6 +4,7 @@
  */
 import { formatDateLong, formatDayDate, dayName, formatTime, type IsoDate } from './calendar';
 import type { OfficeProfile } from './office';
+import type { RegistrationStatus } from './registration';
 import type { FormField, RegistrationFieldError } from './registration-form';
 import { requirementsOf, SERVICES, type Service } from './services';
 
@@ -52,6 +53,7 @@ export const messages = {
       '6. Perubahan Jadwal BAP Paspur',
       '',
       'Ketik Angka sebagai kata kunci sesuai kebutuhan Anda.',
+      'Ketik STATUS untuk melihat status pendaftaran Anda, atau BATAL untuk membatalkan pendaftaran.',
     ].join('\n');
   },
 
@@ -62,6 +64,10 @@ export const messages = {
     sectionTitle: 'Layanan BAP',
     rescheduleTitle: 'Perubahan Jadwal',
     rescheduleDescription: 'Perubahan Jadwal BAP Paspur',
+    statusTitle: 'Status pendaftaran',
+    statusDescription: 'Lihat status dan langkah berikutnya',
+    cancelTitle: 'Batalkan pendaftaran',
+    cancelDescription: 'Batalkan pendaftaran yang masih berjalan',
   },
 
   /** Stage 2: the chosen service's requirements; the last line depends on the upload mode. */
@@ -462,6 +468,30 @@ export const messages = {
       `Pendaftaran Nomor Antrian ${queueNumber} atas nama ${name} telah dibatalkan. Untuk mendaftar kembali, ketik MENU.`,
     cancelKept: (queueNumber: string) => `Baik, pendaftaran Nomor Antrian ${queueNumber} tidak dibatalkan.`,
     status: (lines: readonly string[]) => ['Status pendaftaran Anda:', '', ...lines].join('\n'),
+    /** STATUS: what each status means for the applicant, and what to do next. */
+    statusMeaning: {
+      PENDING: {
+        meaning: 'Menunggu pemeriksaan berkas oleh petugas ⏸️',
+        next: 'Tidak perlu melakukan apa-apa. Jadwal kedatangan akan dikirim via WhatsApp dalam 1x24 jam; jangan datang sebelum jadwal dikonfirmasi.',
+      },
+      PERLU_PERBAIKAN: {
+        meaning: 'Berkas perlu diperbaiki 📝',
+        next: 'Unggah ulang berkas yang diminta melalui link pada pesan *BERKAS PERLU DIPERBAIKI*, lalu ketik SELESAI.',
+      },
+      DIKONFIRMASI: {
+        meaning: 'Jadwal kedatangan sudah dikonfirmasi ✅',
+        next: 'Datang sesuai jadwal, 15 menit lebih awal, dengan print PDF bukti antrian dan dokumen asli. Untuk mengubah jadwal (1x kesempatan), ketik 6.',
+      },
+      PERUBAHAN_DIMINTA: {
+        meaning: 'Permintaan perubahan jadwal menunggu persetujuan petugas ⏳',
+        next: 'Petugas akan menelpon Anda. Jadwal baru dan PDF baru dikirim via WhatsApp setelah disetujui.',
+      },
+      DIBATALKAN: { meaning: 'Pendaftaran dibatalkan ❌', next: 'Untuk mendaftar lagi, ketik MENU.' },
+      SELESAI: { meaning: 'Pemeriksaan BAP sudah selesai ✔️', next: 'Tidak ada yang perlu dilakukan lagi. Terima kasih.' },
+      TIDAK_HADIR: { meaning: 'Tidak hadir pada jadwal kedatangan', next: 'Untuk mendaftar lagi, ketik MENU.' },
+    } as const satisfies Record<RegistrationStatus, { meaning: string; next: string }>,
+    statusNote: (note: string) => `Catatan petugas: ${note}`,
+    statusNext: (next: string) => `👉 Langkah berikutnya: ${next}`,
     noRegistrations: 'Belum ada pendaftaran dari nomor WhatsApp ini. Ketik MENU untuk mendaftar.',
     comingThanks: (queueNumber: string) =>
       `Terima kasih, kedatangan Anda untuk Nomor Antrian ${queueNumber} kami tunggu sesuai jadwal. Bawa bukti PDF dan dokumen asli, datang 15 menit sebelum jadwal.`,

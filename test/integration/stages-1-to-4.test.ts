@@ -115,9 +115,11 @@ describe('web mode (default)', () => {
     await provideWebDocuments(server, await chooseService(server, waId, 2));
     await say(server, waId, 'SELESAI');
     const person = newPerson();
-    const [badDate] = await say(server, waId, registrationLine({ ...person, birth: '31-02-1990' }));
+    // Each refusal comes with the blank form as a second message (issue 16).
+    const [badDate, form] = await say(server, waId, registrationLine({ ...person, birth: '31-02-1990' }), 2);
     expect(badDate).toContain('Tanggal lahir');
-    const [badPhone] = await say(server, waId, registrationLine({ ...person, phone: '021555123' }));
+    expect(form).toBe(messages.registrationTemplate);
+    const [badPhone] = await say(server, waId, registrationLine({ ...person, phone: '021555123' }), 2);
     expect(badPhone).toMatch(/Nomor HP/i);
     const [success] = await say(server, waId, registrationLine(person));
     expect(success).toContain('✅ Pendaftaran Antrian Berhasil');

@@ -156,7 +156,9 @@ describe('the conversation', () => {
 
   it('lists every registration of the account for STATUS', () => {
     const status = decide(idle, text('status'), context({ ownRegistrations: [confirmed('2026-01-30')] }));
-    expect((status.replies[0] as { body: string }).body).toContain('Status: DIKONFIRMASI\nJadwal: Jumat, 30 Januari 2026, 09.00 WIB');
+    expect((status.replies[0] as { body: string }).body).toContain(
+      `Status: ${messages.selfService.statusMeaning.DIKONFIRMASI.meaning}\nJadwal: Jumat, 30 Januari 2026, 09.00 WIB`,
+    );
     expect(decide(idle, text('STATUS'), context({ ownRegistrations: [] })).replies).toEqual([{ type: 'text', body: messages.selfService.noRegistrations }]);
   });
 });
