@@ -153,7 +153,12 @@ export function lookupsFor(conversation: Conversation, input: InboundContent, co
   const step = conversation.step;
   if (input.kind === 'choice' && parseReminderPayload(input.id)?.action === 'batal') return { ownRegistrations: true };
   if (input.kind === 'choice' && commandOf(input)) return { ownRegistrations: true };
-  const chosen = step.name === 'menu' || step.name === 'documents' || step.name === 'registration' ? menuChoiceOf(input) : undefined;
+  const chosen =
+    step.name === 'menu' || step.name === 'idle'
+      ? menuChoiceOf(input, true)
+      : step.name === 'documents' || step.name === 'registration'
+        ? menuChoiceOf(input)
+        : undefined;
   if (chosen !== undefined && chosen !== 6) {
     // Choosing a service again continues its application: the reply names the documents already in.
     const open = conversation.open?.[chosen] ?? gatheringFor(step, chosen);
@@ -204,6 +209,7 @@ function decideStep(conversation: Conversation, input: InboundContent | MediaFai
   if (command === 'MENU') return showMenu(context);
   if (command === 'STATUS') return showStatus(conversation, context);
   if (command === 'BATAL') return startCancel(context);
+  if (command === 'BANTUAN') return reply(conversation, messages.help(context.office));
   if (input.kind === 'text') {
     const line = parseRescheduleLine(input.text, conversation.step.name === 'reschedule');
     if (line !== undefined) return requestReschedule(line, context);
@@ -219,10 +225,20 @@ function decideStep(conversation: Conversation, input: InboundContent | MediaFai
 
   const step = conversation.step;
   switch (step.name) {
-    case 'idle':
+    case 'idle': {
+      const choice = menuChoiceOf(input, true);
+      if (choice !== undefined) return chooseService(choice, context, conversation);
+      if (input.kind === 'text' && looksLikeRegistration(input.text)) {
+        const menu = showMenu(context);
+        return { ...menu, replies: [text(messages.registration.eachPersonOwnRegistration), ...menu.replies] };
+      }
+      return showMenu(context);
+    }
     case 'reschedule':
+      if (!readable(input)) return reply(conversation, cannotRead(input, messages.prompts.nowReschedule));
       return showMenu(context);
     case 'cancel-choose': {
+      if (!readable(input)) return reply(conversation, cannotRead(input, messages.prompts.nowCancelChoose));
       const chosen = keyword ? step.candidates.find((queueNumber) => queueNumber === keyword) : undefined;
       if (!chosen) return startCancel(context);
       return askCancel(chosen, context);
@@ -239,18 +255,16 @@ function decideStep(conversation: Conversation, input: InboundContent | MediaFai
       if (keyword === 'TIDAK' || keyword === 'YA') {
         return reply({ step: { name: 'idle' } }, messages.selfService.cancelKept(step.queueNumber));
       }
+      if (!readable(input)) return reply(conversation, cannotRead(input, messages.prompts.nowCancelConfirm(step.queueNumber)));
       return askCancel(step.queueNumber, context);
     }
     case 'menu': {
-      const choice = menuChoiceOf(input);
+      const choice = menuChoiceOf(input, true);
       if (choice !== undefined) return chooseService(choice, context, conversation);
       if (input.kind === 'text' && looksLikeRegistration(input.text)) {
-        return reply(conversation, messages.registration.chooseServiceFirst);
+        return reply(conversation, messages.registration.eachPersonOwnRegistration);
       }
-      return reply(
-        conversation,
-        input.kind === 'text' || input.kind === 'choice' ? messages.prompts.chooseFromMenu : messages.prompts.unsupportedAtMenu,
-      );
+      return reply(conversation, readable(input) ? messages.prompts.chooseFromMenu : cannotRead(input, messages.prompts.nowMenu));
     }
     case 'documents':
       return inDocuments(conversation, step, input, keyword, context);
@@ -258,7 +272,8 @@ function decideStep(conversation: Conversation, input: InboundContent | MediaFai
       const choice = menuChoiceOf(input);
       if (choice !== undefined) return chooseService(choice, context, conversation);
       if (input.kind === 'text' && looksLikeRegistration(input.text)) return register(step, input.text, context);
-      return reply(conversation, messages.registrationInstruction());
+      if (!readable(input)) return reply(conversation, cannotRead(input, messages.prompts.nowRegistration));
+      return { conversation, replies: [text(messages.registration.notALine), text(messages.registrationTemplate)], effects: [] };
     }
   }
 }
@@ -297,10 +312,25 @@ function inDocuments(before: Conversation, step: DocumentsStep, input: InboundCo
     return reply({ step: registrationStep }, messages.registrationInstruction());
   }
 
-  if (mode !== 'chat') {
-    return reply(conversation, mode === 'web' ? messages.prompts.documentsWeb : messages.prompts.documentsForm);
+  if (mode === 'web') {
+    const link = currentLink(step.link, step.serviceId, step.draftId, step.fixFor?.requirements, context);
+    const open = step.fixFor ? before.open : { ...before.open, [step.serviceId]: { draftId: step.draftId, link } };
+    const hint = { mode, uploadUrl: link.url, validUntil: jakartaDate(new Date(link.expiresAt)) } as const;
+    const body =
+      input.kind === 'media' && (input.mediaKind === 'image' || input.mediaKind === 'document')
+        ? messages.prompts.filesThroughLink(hint)
+        : readable(input)
+          ? messages.prompts.documentsWeb(hint)
+          : cannotRead(input, messages.prompts.documentsWeb(hint));
+    return reply({ step: { ...step, link }, ...(open ? { open } : {}) }, body);
+  }
+  if (mode === 'form') {
+    return reply(conversation, readable(input) ? messages.prompts.documentsForm : cannotRead(input, messages.prompts.documentsForm));
   }
   if (input.kind === 'media') return receiveMedia(step, service, input);
+  if (input.kind === 'other') {
+    return reply(conversation, cannotRead(input, messages.documents.ask(requirementName(step.asking ?? firstRequirement(service)))));
+  }
   if (keyword === 'TAMBAH' || keyword === 'ULANG') {
     const last = step.last;
     if (!last) return reply(conversation, messages.documents.nothingYet(requirementName(step.asking ?? firstRequirement(service))));
@@ -633,7 +663,8 @@ function menuList(): Reply {
   };
 }
 
-function menuChoiceOf(input: InboundContent): MenuChoice | undefined {
+/** A digit 1–6 typed or tapped; with `words`, also what the applicant wrote in plain words ("paspor saya hilang"). */
+function menuChoiceOf(input: InboundContent, words = false): MenuChoice | undefined {
   const raw =
     input.kind === 'text'
       ? input.text
@@ -641,7 +672,67 @@ function menuChoiceOf(input: InboundContent): MenuChoice | undefined {
         ? input.id.slice(MENU_CHOICE_PREFIX.length)
         : undefined;
   const match = raw?.trim().match(/^([1-6])[.)]?$/);
-  return match ? (Number(match[1]) as MenuChoice) : undefined;
+  if (match) return Number(match[1]) as MenuChoice;
+  return words && input.kind === 'text' ? plainWordsChoice(input.text) : undefined;
+}
+
+/**
+ * The menu in the applicant's own words: hilang → 1, rusak → 2, (ubah) data → 3, both → 4 or 5, jadwal → 6.
+ * Words of five letters or more may carry one typo; both "hilang" and "rusak" is a question, not a choice.
+ */
+export function plainWordsChoice(value: string): MenuChoice | undefined {
+  const words = value
+    .normalize('NFKC')
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter(Boolean);
+  const has = (...targets: string[]) => words.some((word) => targets.some((target) => sameWord(word, target)));
+  const lost = has('hilang', 'ilang', 'kehilangan');
+  const damaged = has('rusak', 'robek', 'sobek', 'basah');
+  const data = has('data');
+  if (lost && damaged) return undefined;
+  if (lost) return data ? 4 : 1;
+  if (damaged) return data ? 5 : 2;
+  if (data) return 3;
+  if (has('jadwal', 'reschedule')) return 6;
+  return undefined;
+}
+
+/** Equal, or (for words of five letters or more) one letter added, dropped, changed or two swapped. */
+function sameWord(word: string, target: string): boolean {
+  if (word === target) return true;
+  if (target.length < 5 || Math.abs(word.length - target.length) > 1) return false;
+  return editDistance(word, target) <= 1;
+}
+
+/** Optimal string alignment distance (Damerau–Levenshtein without repeated edits of one substring). */
+function editDistance(a: string, b: string): number {
+  const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i += 1) {
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, rows[i - 2]![j - 2]! + 1);
+      rows[i]![j] = best;
+    }
+  }
+  return rows[a.length]![b.length]!;
+}
+
+/** Text and taps are read; a voice note, sticker, location, contact or video is not (media in chat mode's documents aside). */
+function readable(input: InboundContent): boolean {
+  return input.kind === 'text' || input.kind === 'choice';
+}
+
+/** The short fixed answer to a message the bot cannot read: what it was, what the bot reads, what to do now. */
+function cannotRead(input: InboundContent, now: string): string {
+  const what =
+    input.kind === 'media'
+      ? input.mediaKind
+      : input.kind === 'other'
+        ? (input.type.split(':')[0] ?? input.type)
+        : 'other';
+  return messages.prompts.cannotRead(what, now);
 }
 
 function serviceOf(step: { readonly serviceId: ServiceId }): Service {
@@ -739,8 +830,9 @@ function requestReschedule(line: RescheduleLine | 'format', context: DecisionCon
   }
 }
 
-type Command = 'MENU' | 'STATUS' | 'BATAL';
-const COMMANDS: readonly Command[] = ['MENU', 'STATUS', 'BATAL'];
+type Command = 'MENU' | 'STATUS' | 'BATAL' | 'BANTUAN';
+const COMMANDS: readonly Command[] = ['MENU', 'STATUS', 'BATAL', 'BANTUAN'];
+const COMMAND_WORDS: Readonly<Record<string, Command>> = { BANTU: 'BANTUAN', TOLONG: 'BANTUAN', HELP: 'BANTUAN', 'CEK STATUS': 'STATUS' };
 
 /** A word that works at every step, typed or tapped in the menu list. */
 function commandOf(input: InboundContent | MediaFailure): Command | undefined {
@@ -750,7 +842,11 @@ function commandOf(input: InboundContent | MediaFailure): Command | undefined {
   }
   if (input.kind !== 'text') return undefined;
   const keyword = normaliseKeyword(input.text);
-  return COMMANDS.find((command) => command === keyword);
+  const exact = COMMANDS.find((command) => command === keyword) ?? COMMAND_WORDS[keyword];
+  if (exact) return exact;
+  // One word with one typo ("STATSU", "BTAL", "MNEU"): never a name or a date, so it cannot be meant otherwise.
+  if (!/^[A-Z]{4,8}$/.test(keyword)) return undefined;
+  return COMMANDS.find((command) => Math.abs(command.length - keyword.length) <= 1 && editDistance(keyword, command) <= 1);
 }
 
 /** Upper case, single spaces, no surrounding punctuation: "  menu. " → "MENU". */

@@ -398,7 +398,12 @@ export const messages = {
       `NIK ini sudah memiliki pendaftaran yang masih berjalan: Nomor Antrian ${queueNumber}. Satu NIK hanya dapat memiliki satu pendaftaran aktif. Ketik STATUS untuk melihat statusnya.`,
     nikHeldElsewhere: (office: OfficeProfile) =>
       `NIK ini sudah memiliki pendaftaran yang masih berjalan. Satu NIK hanya dapat memiliki satu pendaftaran aktif. Jika menurut Anda ini keliru, hubungi ${office.officeName} melalui WhatsApp ${office.whatsappNumber}.`,
-    chooseServiceFirst: 'Silakan pilih layanan terlebih dahulu: ketik MENU, lalu angka layanan yang Anda butuhkan.',
+    /** A DAFTAR line with no service chosen: a first try, or the next person of a family after a registration. */
+    eachPersonOwnRegistration:
+      'Baris DAFTAR dikirim setelah memilih layanan dan mengupload berkas. Setiap orang (juga anggota keluarga) memerlukan pendaftarannya sendiri: ketik angka layanan untuk orang tersebut (1–5), upload berkas miliknya melalui link yang dikirim, ketik SELESAI, lalu kirim baris DAFTAR dengan datanya.',
+    /** Text at stage 4 that is not a DAFTAR line. */
+    notALine:
+      'Pesan ini belum terbaca sebagai pendaftaran. Awali dengan kata DAFTAR, lalu nama lengkap, tempat lahir, tanggal lahir, NIK dan nomor HP, dipisah tanda / atau satu data per baris. Atau salin formulir pada pesan berikut, isi, lalu kirim.',
   },
 
   /** What officers' decisions tell the applicant, besides stages 5 and 7. */
@@ -528,10 +533,52 @@ export const messages = {
 
   /** Short prompts for anything the current step did not expect: never silence. */
   prompts: {
-    chooseFromMenu: 'Maaf, pilihan tidak dikenali. Ketik angka 1 sampai 6 sesuai layanan yang Anda butuhkan, atau ketik MENU untuk melihat daftar layanan.',
-    unsupportedAtMenu: 'Maaf, Si Bapao hanya membaca pesan teks di sini. Ketik angka 1 sampai 6 sesuai layanan yang Anda butuhkan, atau ketik MENU untuk melihat daftar layanan.',
-    documentsWeb: 'Silakan upload berkas Anda melalui link yang sudah dikirim. Jika sudah, ketik SELESAI. Ketik MENU untuk kembali ke daftar layanan.',
+    chooseFromMenu: 'Maaf, pilihan tidak dikenali. Ketik angka 1 sampai 6 sesuai layanan yang Anda butuhkan (atau tulis misalnya "paspor hilang"), atau ketik MENU untuk melihat daftar layanan.',
+    documentsWeb: (hint: Extract<DocumentsHint, { mode: 'web' }>) =>
+      ['Silakan upload berkas Anda melalui link berikut, lalu ketik SELESAI:', ...linkLines(hint), 'Ketik MENU untuk kembali ke daftar layanan.'].join('\n'),
+    /** A photo or PDF sent in the chat while documents go through the upload page. */
+    filesThroughLink: (hint: Extract<DocumentsHint, { mode: 'web' }>) =>
+      [
+        'Berkas tidak dikirim lewat chat ini. Silakan upload foto atau PDF berkas Anda melalui link berikut, lalu ketik SELESAI:',
+        ...linkLines(hint),
+      ].join('\n'),
     documentsForm: 'Silakan upload berkas Anda melalui link formulir yang sudah dikirim. Jika sudah, ketik SELESAI. Ketik MENU untuk kembali ke daftar layanan.',
     documentsChat: 'Silakan kirim foto atau PDF berkas Anda di chat ini. Jika sudah lengkap, ketik SELESAI. Ketik MENU untuk kembali ke daftar layanan.',
+    /** A voice note, sticker, location, contact, video…: what it was, what the bot reads, then what to do now. */
+    cannotRead: (what: string, now: string) => {
+      const names: Readonly<Record<string, string>> = {
+        audio: 'pesan suara',
+        video: 'video',
+        sticker: 'stiker',
+        image: 'foto',
+        document: 'dokumen',
+        location: 'lokasi',
+        contacts: 'kontak',
+      };
+      return `Maaf, Si Bapao tidak dapat membaca ${names[what] ?? 'jenis pesan ini'}; Si Bapao hanya membaca pesan yang diketik. ${now}`;
+    },
+    nowMenu: 'Ketik angka 1 sampai 6 sesuai layanan yang Anda butuhkan, atau ketik MENU untuk melihat daftar layanan.',
+    nowRegistration:
+      'Ketik data pendaftaran Anda: DAFTAR/nama lengkap/TEMPAT LAHIR/DD-MM-YYYY/NIK/Nomor HP (atau satu data per baris setelah DAFTAR).',
+    nowReschedule: 'Ketik: Ubah jadwal: nama/DD-MM-YYYY, atau MENU untuk kembali.',
+    nowCancelChoose: 'Ketik nomor antrian yang ingin dibatalkan (mis. KRC-002), atau MENU untuk kembali.',
+    nowCancelConfirm: (queueNumber: string) => `Ketik YA untuk membatalkan pendaftaran Nomor Antrian ${queueNumber}, atau TIDAK untuk kembali.`,
+  },
+
+  /** BANTUAN: the whole way in a few lines, and who to ask. */
+  help(office: OfficeProfile): string {
+    return [
+      'ℹ️ *BANTUAN SI BAPAO*',
+      '',
+      '1. Ketik MENU, lalu angka layanan yang Anda butuhkan (1–5).',
+      '2. Upload berkas melalui link yang dikirim, lalu ketik SELESAI.',
+      '3. Kirim data Anda: DAFTAR/nama lengkap/TEMPAT LAHIR/DD-MM-YYYY/NIK/Nomor HP.',
+      '4. Petugas memeriksa berkas dan mengirim jadwal kedatangan beserta PDF bukti antrian.',
+      '',
+      'Ketik STATUS untuk melihat status pendaftaran, 6 untuk mengubah jadwal, BATAL untuk membatalkan.',
+      'Setiap orang (juga anggota keluarga) memerlukan pendaftarannya sendiri: pilih layanan lagi untuk orang tersebut.',
+      '',
+      `Pertanyaan lain: hubungi ${office.officeName} melalui WhatsApp ${office.whatsappNumber}.`,
+    ].join('\n');
   },
 } as const;

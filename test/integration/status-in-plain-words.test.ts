@@ -2,7 +2,7 @@
  * Issue 16, problem 3: STATUS says in plain Indonesian where each registration stands and what to do
  * next, for every status an applicant meets; the menu names STATUS and BATAL (text and list).
  */
-import type { Officer } from '../../lambdas/admin/officer-api';
+import type { Officer, RegistrationAction } from '../../lambdas/admin/officer-api';
 import { messages } from '../../lambdas/domain/messages';
 import { registerApplicant, say } from '../support/journey';
 import { newPerson } from '../support/registration-lines';
@@ -23,7 +23,7 @@ afterAll(async () => {
   await server.cleanUp();
 });
 
-async function decide(waId: string, queueNumber: string, action: string, body: Record<string, unknown>): Promise<void> {
+async function decide(waId: string, queueNumber: string, action: RegistrationAction, body: Record<string, unknown>): Promise<void> {
   const before = server.fakeGraph.sentTo(waId).length;
   expect((await officers.api.act(queueNumber, action, body, officer)).status).toBe(200);
   await server.waitForSent(waId, before + 1);

@@ -106,7 +106,7 @@ describe('stage 2: choosing a service', () => {
     expect(bodies(decide(atMenu, text('6'), context()).replies)).toEqual([messages.rescheduleRules()]);
   });
 
-  it.each(['7', '0', 'daftar paspor', '12'])('answers an unknown choice "%s" with a short prompt, never silence', (value) => {
+  it.each(['7', '0', 'daftar paspor', '12', 'paspor hilang dan rusak'])('answers an unknown choice "%s" with a short prompt, never silence', (value) => {
     const decision = decide(atMenu, text(value), context());
     expect(bodies(decision.replies)).toEqual([messages.prompts.chooseFromMenu]);
     expect(decision.conversation).toBe(atMenu);
@@ -114,12 +114,14 @@ describe('stage 2: choosing a service', () => {
 
   it('answers a photo sent at the menu with a prompt that says what it reads', () => {
     const photo: InboundContent = { kind: 'media', mediaKind: 'image', mediaId: 'm1', mimeType: 'image/jpeg' };
-    expect(bodies(decide(atMenu, photo, context()).replies)).toEqual([messages.prompts.unsupportedAtMenu]);
+    expect(bodies(decide(atMenu, photo, context()).replies)).toEqual([messages.prompts.cannotRead('image', messages.prompts.nowMenu)]);
   });
 
   it('reminds an applicant who is gathering documents what to do next', () => {
     const inDocuments: Conversation = { step: { name: 'documents', serviceId: 1, draftId: 'd' } };
-    expect(bodies(decide(inDocuments, text('sudah'), context()).replies)).toEqual([messages.prompts.documentsWeb]);
+    expect(bodies(decide(inDocuments, text('sudah'), context()).replies)).toEqual([
+      messages.prompts.documentsWeb({ mode: 'web', uploadUrl: 'https://kanim.example/upload/1-d', validUntil: '2026-01-10' }),
+    ]);
   });
 
   it('lets an applicant gathering documents switch to another service', () => {
