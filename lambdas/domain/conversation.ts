@@ -3,7 +3,7 @@
  * replies, effects). No I/O, no clock, no configuration lookups: everything arrives as arguments, and
  * whatever needs the outside world is returned as an effect for the caller to carry out.
  */
-import { formatDayDate, formatTime, jakartaDate, type IsoDate } from './calendar';
+import { addDays, dayOfWeek, formatDayDate, formatTime, jakartaDate, type IsoDate } from './calendar';
 import {
   extensionOf,
   isAcceptedDocumentType,
@@ -20,6 +20,7 @@ import { FLAG_NIK_DATE_MISMATCH, isOpen, type Registration } from './registratio
 import {
   checkRescheduleRequest,
   parseRescheduleLine,
+  rescheduleWindow,
   sameName,
   type RescheduleLine,
 } from './reschedule';
@@ -153,15 +154,12 @@ export function lookupsFor(conversation: Conversation, input: InboundContent, co
   const step = conversation.step;
   if (input.kind === 'choice' && parseReminderPayload(input.id)?.action === 'batal') return { ownRegistrations: true };
   if (input.kind === 'choice' && commandOf(input)) return { ownRegistrations: true };
-  const chosen =
-    step.name === 'menu' || step.name === 'idle'
-      ? menuChoiceOf(input, true)
-      : step.name === 'documents' || step.name === 'registration'
-        ? menuChoiceOf(input)
-        : undefined;
-  if (chosen !== undefined && chosen !== 6) {
-    // Choosing a service again continues its application: the reply names the documents already in.
-    const open = conversation.open?.[chosen] ?? gatheringFor(step, chosen);
+  if (input.kind === 'choice' && parseReminderPayload(input.id)?.action === 'ubah') return { ownRegistrations: true };
+  if (input.kind === 'text' && normaliseKeyword(input.text) === '6') return { ownRegistrations: true };
+  if (input.kind === 'choice' && input.id === `${MENU_CHOICE_PREFIX}6`) return { ownRegistrations: true };
+  if (input.kind === 'choice') {
+    const tapped = step.name === 'menu' || step.name === 'idle' || step.name === 'documents' || step.name === 'registration' ? menuChoiceOf(input) : undefined;
+    const open = tapped !== undefined && tapped !== 6 ? (conversation.open?.[tapped] ?? gatheringFor(step, tapped)) : undefined;
     return open ? { draftId: open.draftId } : {};
   }
   if (input.kind !== 'text') return {};
@@ -173,6 +171,18 @@ export function lookupsFor(conversation: Conversation, input: InboundContent, co
   const rescheduleLine = parseRescheduleLine(input.text, step.name === 'reschedule');
   if (rescheduleLine !== undefined) {
     return { ownRegistrations: true, ...(rescheduleLine !== 'format' ? { day: rescheduleLine.date } : {}) };
+  }
+  const chosen =
+    step.name === 'menu' || step.name === 'idle'
+      ? menuChoiceOf(input, true)
+      : step.name === 'documents' || step.name === 'registration'
+        ? menuChoiceOf(input)
+        : undefined;
+  if (chosen === 6) return { ownRegistrations: true };
+  if (chosen !== undefined) {
+    // Choosing a service again continues its application: the reply names the documents already in.
+    const open = conversation.open?.[chosen] ?? gatheringFor(step, chosen);
+    return open ? { draftId: open.draftId } : {};
   }
   if (step.name !== 'documents' && step.name !== 'registration') return {};
   const isRegistrationLine = looksLikeRegistration(input.text);
@@ -210,6 +220,7 @@ function decideStep(conversation: Conversation, input: InboundContent | MediaFai
   if (command === 'STATUS') return showStatus(conversation, context);
   if (command === 'BATAL') return startCancel(context);
   if (command === 'BANTUAN') return reply(conversation, messages.help(context.office));
+  if (keyword === 'UBAH JADWAL' || keyword === 'UBAH JADWAL:') return chooseService(6, context, conversation);
   if (input.kind === 'text') {
     const line = parseRescheduleLine(input.text, conversation.step.name === 'reschedule');
     if (line !== undefined) return requestReschedule(line, context);
@@ -580,7 +591,7 @@ function showMenu(context: DecisionContext): Decision {
 }
 
 function chooseService(choice: MenuChoice, context: DecisionContext, conversation: Conversation): Decision {
-  if (choice === 6) return reply({ step: { name: 'reschedule' } }, messages.rescheduleRules());
+  if (choice === 6) return showRescheduleRules(conversation, context);
   const service = findService(choice);
   if (!service) return showMenu(context);
   const existing = conversation.open?.[service.id] ?? gatheringFor(conversation.step, service.id);
@@ -798,6 +809,35 @@ function askCancel(queueNumber: string, context: DecisionContext): Decision {
   return reply({ step: { name: 'cancel-confirm', queueNumber } }, messages.selfService.confirmCancel(queueNumber, registration.name));
 }
 
+/** `6`: the rules with the applicant's own appointments and their windows, or why there is nothing to move. */
+function showRescheduleRules(conversation: Conversation, context: DecisionContext): Decision {
+  const own = ownRegistrations(context);
+  const movable = own.filter((registration) => registration.status === 'DIKONFIRMASI' && !registration.rescheduled && registration.appointmentDate);
+  if (movable.length === 0) {
+    const requested = own.find((registration) => registration.status === 'PERUBAHAN_DIMINTA' && registration.requestedDate);
+    if (requested?.requestedDate) {
+      return reply(conversation, messages.selfService.rescheduleAlreadyRequested(requested.queueNumber, formatDayDate(requested.requestedDate)));
+    }
+    const used = own.find((registration) => registration.status === 'DIKONFIRMASI' && registration.rescheduled);
+    if (used) return reply(conversation, messages.selfService.rescheduleAlreadyUsed(used.queueNumber));
+    return reply(conversation, messages.selfService.noConfirmedAppointment);
+  }
+  const options = movable.map((registration) => {
+    const date = registration.appointmentDate ?? '';
+    const { earliest, latest } = rescheduleWindow(date, context.now);
+    return { queueNumber: registration.queueNumber, name: registration.name, date, time: registration.appointmentTime ?? '', earliest, latest };
+  });
+  const first = options[0]!;
+  return reply({ step: { name: 'reschedule' } }, messages.rescheduleRules(options, { name: first.name.toUpperCase(), date: firstWeekday(first.earliest) }));
+}
+
+/** The first Monday–Friday on or after `date` (holidays are for the request's own check). */
+function firstWeekday(date: IsoDate): IsoDate {
+  let day = date;
+  while (dayOfWeek(day) === 0 || dayOfWeek(day) === 6) day = addDays(day, 1);
+  return day;
+}
+
 function requestReschedule(line: RescheduleLine | 'format', context: DecisionContext): Decision {
   const stay: Conversation = { step: { name: 'reschedule' } };
   if (line === 'format') return reply(stay, messages.selfService.rescheduleFormat);
@@ -810,7 +850,7 @@ function requestReschedule(line: RescheduleLine | 'format', context: DecisionCon
   if (!refusal) {
     return {
       conversation: { step: { name: 'idle' } },
-      replies: [text(messages.rescheduleRequested())],
+      replies: [text(messages.rescheduleRequested(line.date))],
       effects: [{ type: 'applicant-reschedule', queueNumber: registration.queueNumber, date: line.date }],
     };
   }

@@ -17,6 +17,16 @@ export interface AppointmentFacts {
   readonly note?: string;
 }
 
+/** A confirmed appointment the applicant may move, and the window of dates it may move to. */
+export interface RescheduleOption {
+  readonly queueNumber: string;
+  readonly name: string;
+  readonly date: IsoDate;
+  readonly time: string;
+  readonly earliest: IsoDate;
+  readonly latest: IsoDate;
+}
+
 export type DocumentsHint =
   /** `validUntil`: the last day (Asia/Jakarta) the link works. */
   | { readonly mode: 'web'; readonly uploadUrl: string; readonly validUntil?: IsoDate }
@@ -271,8 +281,12 @@ export const messages = {
     ].join('\n');
   },
 
-  /** Stage 6: the reschedule rules. */
-  rescheduleRules(): string {
+  /**
+   * Stage 6: the rules, then the applicant's own confirmed appointments with the dates each may move to,
+   * and an example built from them (a name and a real date in the window), not a date in the past.
+   */
+  rescheduleRules(appointments: readonly RescheduleOption[], example: { readonly name: string; readonly date: IsoDate }): string {
+    const dmy = example.date.split('-').reverse().join('-');
     return [
       'Anda memilih Layanan Perubahan Jadwal BAP Paspur, Berikut Ketentuan Perubahan Jadwal!!',
       '',
@@ -280,17 +294,25 @@ export const messages = {
       '- Pemilihan perubahan jadwal hanya berlaku setelah tanggal waktu kedatangan yang telah ditentukan',
       '- Perubahan jadwal diberikan dalam rentang waktu 1 bulan kalender',
       '',
+      ...appointments.flatMap((appointment) => [
+        `📅 Jadwal Anda: ${appointment.queueNumber} ${appointment.name}, ${formatDayDate(appointment.date)}, ${formatTime(appointment.time)}`,
+        `Tanggal baru yang bisa dipilih: ${formatDayDate(appointment.earliest)} sampai ${formatDayDate(appointment.latest)} (Senin–Jumat, bukan hari libur).`,
+        '',
+      ]),
       'Jika ingin diubah, ketik: Ubah jadwal: nama/tanggal',
       '',
       'contoh:',
       '',
-      'SIPULAN/31-12-2025',
+      `${example.name}/${dmy}`,
     ].join('\n');
   },
 
-  /** Stage 6: the request is taken. */
-  rescheduleRequested(): string {
-    return '“Perubahan Jadwal terkonfirmasi, Petugas akan segera mengonfirmasi terkait permintaan perubahan jadwal tersebut dengan menelpon anda. Terima Kasih 🙏🙏”';
+  /** Stage 6: the request is taken, and it is a request: the officer decides and calls. */
+  rescheduleRequested(date: IsoDate): string {
+    return [
+      `Permintaan perubahan jadwal ke ${formatDayDate(date)} sudah kami terima dan *menunggu persetujuan petugas*.`,
+      'Petugas akan segera menelpon anda. Jadwal baru dan PDF bukti antrian yang baru dikirim via WhatsApp setelah disetujui. Terima Kasih 🙏🙏',
+    ].join('\n');
   },
 
   /** Stage 7: the officer set the new date. */
@@ -465,6 +487,9 @@ export const messages = {
     rescheduleClosed: (date: string, reason: string, earliest: string, latest: string) =>
       `${date} bukan hari layanan (${reason}). Pilih hari kerja Senin–Jumat yang bukan hari libur, dari ${earliest} sampai ${latest}.`,
     noOpenRegistration: 'Tidak ada pendaftaran aktif dari nomor WhatsApp ini. Ketik MENU untuk mendaftar.',
+    /** `6` with no appointment to move. */
+    noConfirmedAppointment:
+      'Belum ada jadwal kedatangan yang dikonfirmasi petugas untuk nomor WhatsApp ini, jadi belum ada jadwal yang bisa diubah. Perubahan jadwal dapat diajukan setelah jadwal Anda dikonfirmasi. Ketik STATUS untuk melihat status pendaftaran Anda.',
     chooseToCancel: (lines: readonly string[]) =>
       ['Pendaftaran aktif Anda:', ...lines.map((line) => `- ${line}`), '', 'Ketik nomor antrian yang ingin dibatalkan (mis. KRC-002), atau MENU untuk kembali.'].join('\n'),
     confirmCancel: (queueNumber: string, name: string) =>

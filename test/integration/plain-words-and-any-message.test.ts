@@ -31,7 +31,6 @@ async function atMenu(): Promise<string> {
 
 const VOICE_NOTE: SimulatedMessage = { media: { kind: 'audio', mediaId: 'voice-1', mimeType: 'audio/ogg; codecs=opus' } };
 const STICKER: SimulatedMessage = { media: { kind: 'sticker', mediaId: 'sticker-1', mimeType: 'image/webp' } };
-const VIDEO: SimulatedMessage = { media: { kind: 'video', mediaId: 'video-1', mimeType: 'video/mp4' } };
 const LOCATION: SimulatedMessage = { other: { type: 'location', body: { latitude: -2.06, longitude: 101.39, name: 'Sungai Penuh' } } };
 const CONTACT: SimulatedMessage = { other: { type: 'contacts', body: [{ name: { formatted_name: 'Budi' }, phones: [{ phone: '+62 812 0000 0000' }] }] as unknown as Record<string, unknown> } };
 
@@ -52,8 +51,8 @@ describe('plain words at the menu', () => {
 
   it('takes "jadwal" as 6, and STATUS, BATAL, MENU and BANTUAN in any case and with a typo', async () => {
     const waId = await atMenu();
-    const [schedule = ''] = await say(server, waId, 'ganti jadwal');
-    expect(schedule).toContain('Perubahan Jadwal');
+    // No appointment yet: the answer of 6 (issue 16, problem 6).
+    expect(await say(server, waId, 'ganti jadwal')).toEqual([messages.selfService.noConfirmedAppointment]);
     expect(await say(server, waId, 'statsu')).toEqual([messages.selfService.noRegistrations]);
     expect(await say(server, waId, 'Btal')).toEqual([messages.selfService.noOpenRegistration]);
     expect(await say(server, waId, 'bantuan')).toEqual([messages.help(testOffice())]);
@@ -93,13 +92,10 @@ describe('any message type at any step', () => {
     expect(answer).not.toBe(messages.registrationInstruction());
   });
 
-  it('answers a contact at the cancel question and a video while asking for a new date', async () => {
+  it('answers a contact at the cancel question', async () => {
     const { waId, queueNumber } = await registerApplicant(server);
     await say(server, waId, 'BATAL');
     expect(await send(waId, CONTACT)).toEqual([messages.prompts.cannotRead('contacts', messages.prompts.nowCancelConfirm(queueNumber))]);
     expect(await say(server, waId, 'TIDAK')).toEqual([messages.selfService.cancelKept(queueNumber)]);
-    await say(server, waId, '6');
-    const [video = ''] = await send(waId, VIDEO);
-    expect(video).toBe(messages.prompts.cannotRead('video', messages.prompts.nowReschedule));
   });
 });

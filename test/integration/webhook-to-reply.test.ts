@@ -83,7 +83,8 @@ describe('stage 1 and 2 over the webhook', () => {
       expect.stringContaining('Anda memilih Layanan 2 BAP Paspor Rusak'),
       messages.welcome(testOffice()).split('\n')[0],
       messages.menuList.body,
-      messages.rescheduleRules().split('\n')[0],
+      // No confirmed appointment yet: 6 says so (issue 16) instead of the rules.
+      messages.selfService.noConfirmedAppointment.split('\n')[0],
     ]);
   });
 

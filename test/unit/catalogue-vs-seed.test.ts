@@ -48,6 +48,13 @@ const NOT_IN_SEED: Record<string, string> = {
   'Status: DIKONFIRMASI': 'PRODUCT.md rendered example of stage 5',
   '✅ *Jadwal Antrian Dikonfirmasi*': 'PRODUCT.md rendered example of stage 5 (the seed words it as a notification title)',
   'Ketik STATUS untuk melihat status pendaftaran Anda, atau BATAL untuk membatalkan pendaftaran.': 'issue 16: the menu names STATUS and BATAL',
+  '📅 Jadwal Anda: «VALUE» «VALUE», Rabu, 24 Desember 2025, 09.00 WIB': 'issue 16: 6 names the applicant\'s confirmed appointment',
+  'Tanggal baru yang bisa dipilih: Kamis, 25 Desember 2025 sampai Sabtu, 24 Januari 2026 (Senin–Jumat, bukan hari libur).':
+    'issue 16: 6 names the window the appointment may move to',
+  'Permintaan perubahan jadwal ke Rabu, 31 Desember 2025 sudah kami terima dan *menunggu persetujuan petugas*.':
+    'issue 16: replaces the seed\'s "Perubahan Jadwal terkonfirmasi", which sounded final while it is a request',
+  'Petugas akan segera menelpon anda. Jadwal baru dan PDF bukti antrian yang baru dikirim via WhatsApp setelah disetujui. Terima Kasih 🙏🙏':
+    'issue 16: the request waits for the officer, who calls',
   'Link berlaku sampai Rabu, 31 Desember 2025.': 'issue 16: the upload link, alone on its line without brackets, says until when it works',
 };
 
@@ -68,8 +75,11 @@ const rendered: Record<string, string> = {
   'stage 4 instruction': messages.registrationInstruction(),
   'stage 4 success': messages.registrationSucceeded(VALUE, VALUE),
   'stage 5 confirmed': messages.scheduleConfirmed(facts),
-  'stage 6 rules': messages.rescheduleRules(),
-  'stage 6 requested': messages.rescheduleRequested(),
+  'stage 6 rules': messages.rescheduleRules(
+    [{ queueNumber: VALUE, name: VALUE, date: '2025-12-24', time: '09:00', earliest: '2025-12-25', latest: '2026-01-24' }],
+    { name: 'SIPULAN', date: '2025-12-31' },
+  ),
+  'stage 6 requested': messages.rescheduleRequested('2025-12-31'),
   'stage 7 changed': messages.scheduleChanged({ ...facts, oldDate: '2025-12-24' }, office),
   'stage 8 reminder': messages.reminder(facts, office),
 };

@@ -102,8 +102,10 @@ describe('stage 2: choosing a service', () => {
     expect(reply?.type === 'text' && reply.body.endsWith('kirim foto atau PDF setiap berkas di chat ini satu per satu.')).toBe(true);
   });
 
-  it('shows the stage 6 rules for 6', () => {
-    expect(bodies(decide(atMenu, text('6'), context()).replies)).toEqual([messages.rescheduleRules()]);
+  it('answers 6 with no confirmed appointment by saying there is nothing to move yet', () => {
+    const decision = decide(atMenu, text('6'), context({ facts: { ownRegistrations: [] } }));
+    expect(bodies(decision.replies)).toEqual([messages.selfService.noConfirmedAppointment]);
+    expect(decision.conversation.step).toEqual({ name: 'menu' });
   });
 
   it.each(['7', '0', 'daftar paspor', '12', 'paspor hilang dan rusak'])('answers an unknown choice "%s" with a short prompt, never silence', (value) => {
