@@ -164,6 +164,12 @@ export interface StoredDocument {
   readonly uploadedAt: string;
 }
 
+/** Short upload links (`/u/<code>`): the code stands for a signed token, kept a while after the token expires. */
+export interface ShortLinkStore {
+  save(code: string, token: string, expiresAt: number): Promise<void>;
+  find(code: string): Promise<string | undefined>;
+}
+
 /** The documents of an application in progress (a draft), before it becomes a registration. */
 export interface DraftStore {
   addDocument(draftId: string, document: StoredDocument, now: Date): Promise<void>;

@@ -1,6 +1,7 @@
 /** AWS entry of the upload Lambda (Function URL): wiring built once per container, then the shared handler. */
 import { documentClient } from './adapters/dynamodb-client';
 import { DynamoDbDraftStore } from './adapters/dynamodb-draft-store';
+import { DynamoDbShortLinkStore } from './adapters/dynamodb-short-link-store';
 import { logger } from './adapters/logger';
 import { emfMetrics, withMetrics } from './adapters/metrics';
 import { S3BlobStore, s3Client } from './adapters/s3-blob-store';
@@ -14,6 +15,7 @@ const secrets = secretsManagerSource(requireEnv(process.env, 'SECRET_ARN'));
 // No business metric here: the wrapper counts cold starts for the dashboard.
 export const handler = withMetrics(emfMetrics(), createUploadHandler({
   drafts: new DynamoDbDraftStore(documentClient(), requireEnv(process.env, 'TABLE_NAME')),
+  shortLinks: new DynamoDbShortLinkStore(documentClient(), requireEnv(process.env, 'TABLE_NAME')),
   blobs: new S3BlobStore(s3Client(), bucketName),
   linkSigningKey: async () => (await secrets.get()).LINK_SIGNING_KEY,
   clock: { now: () => new Date() },

@@ -33,6 +33,7 @@ import { staticSecrets, type AppSecrets } from '../lambdas/adapters/secrets';
 import { workerDeps } from '../lambdas/composition-root';
 import { createConversationHandler } from '../lambdas/handlers/conversation-handler';
 import { createUploadHandler } from '../lambdas/handlers/upload-handler';
+import { DynamoDbShortLinkStore } from '../lambdas/adapters/dynamodb-short-link-store';
 import { createWebhookHandler } from '../lambdas/handlers/webhook-handler';
 import type { EventQueue } from '../lambdas/ports';
 import { loadLocalConfig, SIMULATOR_DEFAULTS, type LocalConfig } from './config';
@@ -166,6 +167,7 @@ export async function startLocalServer(env: Env = process.env): Promise<LocalSer
     });
     const upload = createUploadHandler({
       drafts,
+      shortLinks: new DynamoDbShortLinkStore(dynamoDocs, config.TABLE_NAME),
       blobs,
       linkSigningKey: async () => secrets.LINK_SIGNING_KEY,
       clock: { now: () => new Date() },

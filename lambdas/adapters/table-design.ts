@@ -18,6 +18,8 @@ export const keys = {
     pk: `DRAFT#${draftId}`,
     sk: `DOC#${requirement}#${objectKey}`,
   }),
+  /** A short upload link's code and the signed token it stands for. */
+  shortLink: (code: string) => ({ pk: `SHORT#${code}`, sk: 'SHORT' }),
   registration: (queueNumber: string) => ({ pk: `REG#${queueNumber}`, sk: 'REG' }),
   registrationMessage: (queueNumber: string, at: string, messageId: string) => ({ pk: `REG#${queueNumber}`, sk: `SENT#${at}#${messageId}` }),
   audit: (queueNumber: string, at: string, id: string) => ({ pk: `REG#${queueNumber}`, sk: `AUDIT#${at}#${id}` }),

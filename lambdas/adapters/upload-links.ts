@@ -45,3 +45,20 @@ export function readUploadToken(token: string, key: string, now: number): Upload
 function mac(payload: string, key: string): string {
   return createHmac('sha256', key).update(`upload:${payload}`).digest('base64url');
 }
+
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+export const SHORT_CODE_LENGTH = 12;
+
+/**
+ * The short link's code for a token: 12 base62 characters (about 71 bits) of an HMAC under the link key,
+ * so nobody without the key can guess one, and the same token always gets the same code.
+ */
+export function shortCode(token: string, key: string): string {
+  let value = BigInt(`0x${createHmac('sha256', key).update(`short:${token}`).digest('hex')}`);
+  let code = '';
+  for (let index = 0; index < SHORT_CODE_LENGTH; index += 1) {
+    code += BASE62[Number(value % 62n)];
+    value /= 62n;
+  }
+  return code;
+}

@@ -49,6 +49,8 @@ export const UPLOAD_PAGE_TEXTS = {
   expiredLink:
     'Tautan unggah ini sudah tidak berlaku (berlaku sampai {until}). Berkas yang sudah anda unggah tetap tersimpan. Ketik *MENU* di WhatsApp lalu pilih layanan yang sama: Si Bapao mengirim tautan yang berlaku untuk berkas yang sama.',
   serverErrorTitle: 'Terjadi gangguan',
+  tooManyTitle: 'Terlalu banyak percobaan',
+  tooMany: 'Tunggu satu menit, lalu buka lagi tautan dari pesan Si Bapao di WhatsApp.',
   notFoundTitle: 'Halaman tidak ditemukan',
   notFound: 'Periksa kembali tautan yang anda terima di WhatsApp.',
 } as const;

@@ -14,7 +14,8 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import * as z from 'zod/mini';
 import { readUploadToken } from '../adapters/upload-links';
 import { UPLOAD_PAGE_TEXTS as TEXTS } from '../domain/upload-page-texts';
-import type { BlobStore, Clock, DraftStore, IdSource } from '../ports';
+import type { BlobStore, Clock, DraftStore, IdSource, ShortLinkStore } from '../ports';
+import { LookupLimiter, shortLinkCode } from '../upload/short-link';
 import { matchRoute, parseJsonBody, securityHeaders } from '../upload/http';
 import { documentView, problemMessage, renderProblemPage, renderUploadPage, type ProblemFacts, type ProblemKind } from '../upload/page';
 import {
@@ -40,6 +41,10 @@ export interface UploadHandlerDeps {
   readonly s3Origin: string;
   /** @default random UUIDs */
   readonly ids?: IdSource;
+  /** Resolves `/u/<code>` links; without it they are not found. */
+  readonly shortLinks?: Pick<ShortLinkStore, 'find'>;
+  /** @default 10 unknown codes a minute per address */
+  readonly shortLinkLimiter?: LookupLimiter;
   readonly log?: { error(message: string, fields: Record<string, unknown>): void };
 }
 
@@ -68,8 +73,25 @@ export function createUploadHandler(deps: UploadHandlerDeps): UploadHandler {
       : json(statusCode, { error: kind, message: problemMessage(kind, facts) });
   const badRequest = () => json(400, { error: 'bad-request', message: TEXTS.badRequest });
 
+  const limiter = deps.shortLinkLimiter ?? new LookupLimiter();
+
   return async (event) => {
     const method = event.requestContext.http.method.toUpperCase();
+    const code = method === 'GET' ? shortLinkCode(event.rawPath, deps.basePath) : undefined;
+    if (code !== undefined) {
+      const address = event.requestContext.http.sourceIp;
+      if (limiter.blocked(address, deps.clock.now().getTime())) {
+        const page = respond(429, 'text/html; charset=utf-8', renderProblemPage('too-many', deps.basePath));
+        return { ...page, headers: { ...page.headers, 'retry-after': '60' } };
+      }
+      const target = await deps.shortLinks?.find(code);
+      if (!target) {
+        limiter.recordMiss(address, deps.clock.now().getTime());
+        return problem(404, 'not-found', true);
+      }
+      // The page lives at the token's path: its script and JSON API are addressed by the token.
+      return { statusCode: 302, headers: { ...headers, location: `${deps.basePath}/${target}` }, body: '' };
+    }
     const route = matchRoute(method, event.rawPath, deps.basePath);
     if (route.kind === 'asset') return respond(200, route.asset.contentType, route.asset.body);
     if (route.kind === 'method-not-allowed') return json(405, { error: 'method-not-allowed' });

@@ -118,13 +118,14 @@ export function renderUploadPage(page: UploadPage, options: { basePath: string; 
   return layout(`${TEXTS.pageTitle} – ${page.service.name}`, options.basePath, body, true);
 }
 
-export type ProblemKind = 'invalid' | 'expired' | 'not-found' | 'error';
+export type ProblemKind = 'invalid' | 'expired' | 'not-found' | 'error' | 'too-many';
 
 const PROBLEMS: Readonly<Record<ProblemKind, { title: string; text: string }>> = {
   invalid: { title: TEXTS.invalidLinkTitle, text: TEXTS.invalidLink },
   expired: { title: TEXTS.expiredLinkTitle, text: TEXTS.expiredLink },
   'not-found': { title: TEXTS.notFoundTitle, text: TEXTS.notFound },
   error: { title: TEXTS.serverErrorTitle, text: TEXTS.serverError },
+  'too-many': { title: TEXTS.tooManyTitle, text: TEXTS.tooMany },
 };
 
 /** What fills a problem's placeholders: `until`, the last day an expired link worked. */

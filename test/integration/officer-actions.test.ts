@@ -122,7 +122,7 @@ describe('request-fix', () => {
     expect(fixText).not.toContain('- KK');
 
     const [incomplete] = await say(server, waId, 'SELESAI');
-    expect(incomplete).toBe(messages.documents.incomplete(['KTP'], webHintIn(server, fixText)));
+    expect(incomplete).toBe(messages.documents.incomplete(['KTP'], await webHintIn(server, fixText)));
     await uploadDocuments(server, fixText);
     expect(await say(server, waId, 'SELESAI')).toEqual([messages.notifications.fixReceived(queueNumber)]);
     const detail = await officers.api.get(queueNumber, officer);

@@ -45,7 +45,7 @@ describe('one open application per applicant and service', () => {
     const [requirements = ''] = await say(server, waId, '1');
     await uploadDocuments(server, requirements, ['ktp']);
     const [incomplete = ''] = await say(server, waId, 'SELESAI');
-    expect(incomplete).toBe(messages.documents.incomplete(['KK', AKTA, POLICE_LETTER], webHintIn(server, requirements)));
+    expect(incomplete).toBe(messages.documents.incomplete(['KK', AKTA, POLICE_LETTER], await webHintIn(server, requirements)));
     expect(incomplete.split('\n')).toContain(uploadLinkIn(requirements));
     expect(incomplete).toMatch(/^Link berlaku sampai (Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu), \d{1,2} \w+ \d{4}\.$/m);
     // A DAFTAR line before the documents are in gets the same answer.
@@ -58,7 +58,7 @@ describe('one open application per applicant and service', () => {
     await say(server, waId, 'MENU', 2);
     const [requirements = ''] = await say(server, waId, '1');
     expect(await say(server, waId, 'SELESAI')).toEqual([
-      messages.documents.incomplete(['KTP', 'KK', AKTA, POLICE_LETTER], webHintIn(server, requirements)),
+      messages.documents.incomplete(['KTP', 'KK', AKTA, POLICE_LETTER], await webHintIn(server, requirements)),
     ]);
   });
 

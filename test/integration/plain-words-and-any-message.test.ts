@@ -76,7 +76,7 @@ describe('any message type at any step', () => {
   it('answers a location while documents are gathered with the upload link, and a photo in the chat with where it belongs', async () => {
     const waId = await atMenu();
     const [requirements = ''] = await say(server, waId, '1');
-    const hint = webHintIn(server, requirements);
+    const hint = await webHintIn(server, requirements);
     expect(await send(waId, LOCATION)).toEqual([messages.prompts.cannotRead('location', messages.prompts.documentsWeb(hint))]);
     const photo: SimulatedMessage = { media: { kind: 'image', mediaId: 'photo-1', mimeType: 'image/jpeg' } };
     expect(await send(waId, photo)).toEqual([messages.prompts.filesThroughLink(hint)]);

@@ -7,7 +7,7 @@ import { messages } from '../../lambdas/domain/messages';
 import { SERVICES, type RequirementId, type ServiceId } from '../../lambdas/domain/services';
 import { TINY_JPEG, TINY_PDF } from '../support/documents';
 import { newPerson, nikOf, registrationLine } from '../support/registration-lines';
-import { uploadLinkIn, webHintIn } from '../support/journey';
+import { tokenOfLink, uploadLinkIn, webHintIn } from '../support/journey';
 import { startTestServer, textOf, type TestServer } from '../support/test-server';
 
 let applicantCounter = 6281300000000;
@@ -36,8 +36,7 @@ async function chooseService(server: TestServer, waId: string, serviceId: Servic
 
 /** Web mode: the documents, as the upload page records them (its own tests drive the page itself). */
 async function provideWebDocuments(server: TestServer, requirementsText: string, only?: RequirementId[]): Promise<string> {
-  const link = uploadLinkIn(requirementsText);
-  const grant = readUploadToken(link.split('/').pop() ?? '', server.secrets.LINK_SIGNING_KEY, Date.now());
+  const grant = readUploadToken(await tokenOfLink(uploadLinkIn(requirementsText)), server.secrets.LINK_SIGNING_KEY, Date.now());
   if (!grant) throw new Error(`no valid upload link in: ${requirementsText}`);
   const service = SERVICES.find((candidate) => candidate.id === grant.serviceId)!;
   for (const requirement of only ?? service.requirements) {
@@ -104,7 +103,7 @@ describe('web mode (default)', () => {
     const requirements = await chooseService(server, waId, 1);
     await provideWebDocuments(server, requirements, ['ktp', 'kk']);
     expect(await say(server, waId, 'selesai')).toEqual([
-      messages.documents.incomplete(['Akta kelahiran/ijazah/buku nikah/akta perkawinan/surat baptis', 'Surat keterangan kehilangan dari kepolisian'], webHintIn(server, requirements)),
+      messages.documents.incomplete(['Akta kelahiran/ijazah/buku nikah/akta perkawinan/surat baptis', 'Surat keterangan kehilangan dari kepolisian'], await webHintIn(server, requirements)),
     ]);
     await provideWebDocuments(server, requirements, ['akta', 'surat-kehilangan']);
     expect(await say(server, waId, 'SELESAI')).toEqual([messages.registrationInstruction()]);

@@ -39,7 +39,7 @@ describe('stage 1 and 2 over the webhook', () => {
     await server.sendMessage(applicant, { text: '1' });
     const sent = await server.waitForSent(applicant, 3);
     const body = textOf(sent[2]);
-    const hint = webHintIn(server, body);
+    const hint = await webHintIn(server, body);
     expect(hint.uploadUrl.startsWith(`${server.url}/upload/`)).toBe(true);
     expect(body).toBe(messages.requirements(SERVICES[0]!, hint));
   });

@@ -34,18 +34,25 @@ export function uploadLinkIn(message: string): string {
   return message.match(/^(https?:\/\/\S+)$/m)?.[1] ?? '';
 }
 
+/** The signed token behind an upload link: a short link (`…/u/<code>`) is followed to the page it redirects to. */
+export async function tokenOfLink(link: string): Promise<string> {
+  if (!/\/u\/[A-Za-z0-9]+$/.test(link)) return link.split('/').pop() ?? '';
+  const response = await fetch(link, { redirect: 'manual' });
+  if (response.status !== 302) throw new Error(`short link ${link} answered ${response.status}`);
+  return (response.headers.get('location') ?? '').split('/').pop() ?? '';
+}
+
 /** The web-mode hint a message was built from: its link, and the last day that link works (read from its token). */
-export function webHintIn(server: TestServer, message: string): Extract<DocumentsHint, { mode: 'web' }> {
+export async function webHintIn(server: TestServer, message: string): Promise<Extract<DocumentsHint, { mode: 'web' }>> {
   const uploadUrl = uploadLinkIn(message);
-  const grant = readUploadToken(uploadUrl.split('/').pop() ?? '', server.secrets.LINK_SIGNING_KEY, 0);
+  const grant = readUploadToken(await tokenOfLink(uploadUrl), server.secrets.LINK_SIGNING_KEY, 0);
   if (!grant) throw new Error(`no valid upload link in: ${message}`);
   return { mode: 'web', uploadUrl, validUntil: jakartaDate(new Date(grant.expiresAt)) };
 }
 
 /** Web mode: documents as the upload page records them (the page has its own tests). */
 export async function uploadDocuments(server: TestServer, uploadLinkText: string, only?: readonly RequirementId[]): Promise<string> {
-  const link = uploadLinkIn(uploadLinkText);
-  const grant = readUploadToken(link.split('/').pop() ?? '', server.secrets.LINK_SIGNING_KEY, Date.now());
+  const grant = readUploadToken(await tokenOfLink(uploadLinkIn(uploadLinkText)), server.secrets.LINK_SIGNING_KEY, Date.now());
   if (!grant) throw new Error(`no valid upload link in: ${uploadLinkText}`);
   const service = SERVICES.find((candidate) => candidate.id === grant.serviceId);
   for (const requirement of only ?? grant.only ?? service?.requirements ?? []) {
