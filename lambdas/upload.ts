@@ -6,7 +6,7 @@ import { logger } from './adapters/logger';
 import { emfMetrics, withMetrics } from './adapters/metrics';
 import { S3BlobStore, s3Client } from './adapters/s3-blob-store';
 import { secretsManagerSource } from './adapters/secrets-manager';
-import { requireEnv } from './config';
+import { loadOfficeProfile, requireEnv } from './config';
 import { createUploadHandler } from './handlers/upload-handler';
 
 const bucketName = requireEnv(process.env, 'BUCKET_NAME');
@@ -19,6 +19,7 @@ export const handler = withMetrics(emfMetrics(), createUploadHandler({
   blobs: new S3BlobStore(s3Client(), bucketName),
   linkSigningKey: async () => (await secrets.get()).LINK_SIGNING_KEY,
   clock: { now: () => new Date() },
+  officeWhatsAppNumber: loadOfficeProfile(process.env).whatsappNumber,
   basePath: '',
   // Presigned URLs are virtual-hosted style on the bucket's regional endpoint.
   s3Origin: `https://${bucketName}.s3.${requireEnv(process.env, 'AWS_REGION')}.amazonaws.com`,

@@ -171,6 +171,7 @@ export async function startLocalServer(env: Env = process.env): Promise<LocalSer
       blobs,
       linkSigningKey: async () => secrets.LINK_SIGNING_KEY,
       clock: { now: () => new Date() },
+      officeWhatsAppNumber: loadOfficeProfile(env).whatsappNumber,
       basePath: '/upload',
       // Presigned links go through the same-origin `/_s3` proxy.
       s3Origin: new URL(publicUrl).origin,

@@ -28,6 +28,8 @@ export const UPLOAD_PAGE_TEXTS = {
   verifying: 'Memeriksa {filename}…',
   uploaded: '{filename} berhasil diunggah.',
   uploadFailed: '{filename} gagal diunggah. Silakan coba lagi.',
+  retrying: 'Koneksi terputus. {filename} akan dilanjutkan otomatis saat koneksi kembali…',
+  backToWhatsApp: 'Kembali ke WhatsApp',
   incomplete: '*BERKAS ANDA BELUM LENGKAP*',
   missingList: 'Kolom berwarna merah belum diisi:',
   complete: 'Berkas anda sudah terupload/terekam silakan kembali ke whatsapp dan ketik SELESAI',

@@ -41,6 +41,8 @@ export interface UploadHandlerDeps {
   readonly s3Origin: string;
   /** @default random UUIDs */
   readonly ids?: IdSource;
+  /** The office's WhatsApp number, for the page's "Kembali ke WhatsApp" button. */
+  readonly officeWhatsAppNumber?: string;
   /** Resolves `/u/<code>` links; without it they are not found. */
   readonly shortLinks?: Pick<ShortLinkStore, 'find'>;
   /** @default 10 unknown codes a minute per address */
@@ -108,7 +110,11 @@ export function createUploadHandler(deps: UploadHandlerDeps): UploadHandler {
       switch (action) {
         case 'page': {
           const page = await showUploadPage(useCase, grant);
-          return respond(200, 'text/html; charset=utf-8', renderUploadPage(page, { basePath: deps.basePath, token }));
+          return respond(200, 'text/html; charset=utf-8', renderUploadPage(page, {
+            basePath: deps.basePath,
+            token,
+            ...(deps.officeWhatsAppNumber ? { officeWhatsAppNumber: deps.officeWhatsAppNumber } : {}),
+          }));
         }
         case 'start': {
           const request = parseJsonBody(event, startSchema);

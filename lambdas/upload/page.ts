@@ -63,7 +63,13 @@ function clientTexts(): string {
   return JSON.stringify(filled).replace(/</g, '\\u003c');
 }
 
-export function renderUploadPage(page: UploadPage, options: { basePath: string; token: string }): string {
+/** `085126730544` → `https://wa.me/6285126730544?text=SELESAI`: back to the office's chat, the next word typed. */
+export function whatsappBackLink(officeNumber: string): string {
+  const digits = officeNumber.replace(/\D/g, '').replace(/^0/, '62');
+  return `https://wa.me/${digits}?text=SELESAI`;
+}
+
+export function renderUploadPage(page: UploadPage, options: { basePath: string; token: string; officeWhatsAppNumber?: string }): string {
   const fields = page.fields
     .map((field, index) => {
       const { id, shortName } = field.requirement;
@@ -86,6 +92,7 @@ export function renderUploadPage(page: UploadPage, options: { basePath: string; 
           </label>
         </div>
         <button type="button" class="clear needs-js"${has ? '' : ' hidden'}>${escapeHtml(TEXTS.clear)}</button>
+        <progress class="field-progress" max="100" value="0" hidden></progress>
         <p class="field-status" role="status"></p>
       </li>`;
     })
@@ -106,7 +113,12 @@ export function renderUploadPage(page: UploadPage, options: { basePath: string; 
     <div id="notice" class="notice" role="alert" tabindex="-1" hidden></div>
     <section id="success" class="success" role="status" tabindex="-1" hidden>
       <p class="success-mark">${ICONS.check}</p>
-      <p class="success-text"></p>
+      <p class="success-text"></p>${
+        options.officeWhatsAppNumber
+          ? `
+      <a class="back-to-whatsapp" href="${escapeHtml(whatsappBackLink(options.officeWhatsAppNumber))}">${escapeHtml(TEXTS.backToWhatsApp)}</a>`
+          : ''
+      }
     </section>
     <form id="upload-form" novalidate data-api="${escapeHtml(api)}" data-max-bytes="${DOCUMENT_LIMITS.maxBytes}" data-types="${escapeHtml(DOCUMENT_LIMITS.contentTypes.join(','))}">
       <ol class="fields">${fields}
