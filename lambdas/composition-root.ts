@@ -68,9 +68,9 @@ export function workerDeps(wiring: WorkerWiring): EventHandlingDeps {
       const issued: { code: string; token: string; expiresAt: number }[] = [];
       return {
         // The applicant reads `<upload root>/u/<code>`; the code stands for the signed token (saved below).
-        link: (serviceId, draftId, only, expiresAt) => {
+        link: (serviceId, draftId, only, expiresAt, note) => {
           const until = expiresAt ?? now().getTime() + UPLOAD_LINK_LIFETIME_MS;
-          const token = signUploadToken({ draftId, serviceId, expiresAt: until, ...(only ? { only } : {}) }, key);
+          const token = signUploadToken({ draftId, serviceId, expiresAt: until, ...(only ? { only } : {}), ...(note ? { note } : {}) }, key);
           const code = shortCode(token, key);
           issued.push({ code, token, expiresAt: until });
           return `${wiring.uploadBaseUrl}/u/${code}`;

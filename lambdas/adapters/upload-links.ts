@@ -13,11 +13,19 @@ export interface UploadGrant {
   /** Only these requirements (a request for fixes); all of the service's when absent. */
   readonly only?: readonly string[];
   readonly expiresAt: number;
+  /** A request for fixes: the officer's note, shown on the page. */
+  readonly note?: string;
 }
 
 export function signUploadToken(grant: UploadGrant, key: string): string {
   const payload = Buffer.from(
-    JSON.stringify({ d: grant.draftId, s: grant.serviceId, e: grant.expiresAt, ...(grant.only ? { o: grant.only } : {}) }),
+    JSON.stringify({
+      d: grant.draftId,
+      s: grant.serviceId,
+      e: grant.expiresAt,
+      ...(grant.only ? { o: grant.only } : {}),
+      ...(grant.note ? { n: grant.note } : {}),
+    }),
   ).toString('base64url');
   return `${payload}.${mac(payload, key)}`;
 }
@@ -35,6 +43,7 @@ export function readUploadToken(token: string, key: string, now: number): Upload
       serviceId: Number(data.s) as ServiceId,
       expiresAt: Number(data.e),
       ...(Array.isArray(data.o) ? { only: data.o.map(String) } : {}),
+      ...(typeof data.n === 'string' && data.n !== '' ? { note: data.n } : {}),
     };
     return grant.expiresAt > now ? grant : undefined;
   } catch {

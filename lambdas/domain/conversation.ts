@@ -106,7 +106,7 @@ export interface DecisionContext {
   /** A fresh id for the documents of a new application, made by the caller so this stays pure. */
   readonly newDraftId: string;
   /** The applicant's own signed upload link for a draft (web mode), for some requirements only if given, working until `expiresAt` (ms). */
-  readonly uploadLink: (serviceId: ServiceId, draftId: string, only?: readonly RequirementId[], expiresAt?: number) => string;
+  readonly uploadLink: (serviceId: ServiceId, draftId: string, only?: readonly RequirementId[], expiresAt?: number, note?: string) => string;
   readonly facts?: Facts;
 }
 
@@ -545,7 +545,8 @@ export function applyNotice(conversation: Conversation, notice: Notice, context:
       const service = serviceOf(registration);
       const requirements = service.requirements.filter((id) => registration.fixRequirements?.includes(id) ?? true);
       const mode = context.office.uploadMode;
-      const link = mode === 'web' ? currentLink(undefined, service.id, registration.draftId, requirements, context) : undefined;
+      // The fix page repeats the officer's note: the applicant sees what to redo where they redo it.
+      const link = mode === 'web' ? currentLink(undefined, service.id, registration.draftId, requirements, context, registration.note) : undefined;
       const hint: DocumentsHint =
         link
           ? { mode: 'web', uploadUrl: link.url, validUntil: jakartaDate(new Date(link.expiresAt)) }
@@ -641,10 +642,11 @@ function currentLink(
   draftId: string,
   only: readonly RequirementId[] | undefined,
   context: DecisionContext,
+  note?: string,
 ): IssuedLink {
   if (stored && Date.parse(stored.expiresAt) - context.now.getTime() >= LINK_REUSE_MIN_REMAINING_MS) return stored;
   const expiresAt = context.now.getTime() + UPLOAD_LINK_LIFETIME_MS;
-  return { url: context.uploadLink(serviceId, draftId, only, expiresAt), expiresAt: new Date(expiresAt).toISOString() };
+  return { url: context.uploadLink(serviceId, draftId, only, expiresAt, note), expiresAt: new Date(expiresAt).toISOString() };
 }
 
 function menuList(): Reply {

@@ -10,6 +10,7 @@ export const UPLOAD_PAGE_TEXTS = {
   serviceLabel: 'Layanan',
   intro: 'Unggah setiap berkas persyaratan di bawah ini, lalu tekan *Kirim*. Satu berkas boleh terdiri dari beberapa halaman.',
   fixIntro: 'Petugas meminta anda mengunggah ulang berkas di bawah ini, lalu tekan *Kirim*.',
+  fixNote: 'Catatan petugas:',
   limits: 'Format JPG, PNG atau PDF, maksimal {maxMb} MB per file.',
   noscript:
     'Halaman ini membutuhkan JavaScript untuk mengunggah berkas. Aktifkan JavaScript di browser anda, atau buka tautan ini di Chrome.',

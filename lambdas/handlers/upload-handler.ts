@@ -114,6 +114,7 @@ export function createUploadHandler(deps: UploadHandlerDeps): UploadHandler {
             basePath: deps.basePath,
             token,
             ...(deps.officeWhatsAppNumber ? { officeWhatsAppNumber: deps.officeWhatsAppNumber } : {}),
+            ...(grant.note ? { officerNote: grant.note } : {}),
           }));
         }
         case 'start': {

@@ -69,7 +69,10 @@ export function whatsappBackLink(officeNumber: string): string {
   return `https://wa.me/${digits}?text=SELESAI`;
 }
 
-export function renderUploadPage(page: UploadPage, options: { basePath: string; token: string; officeWhatsAppNumber?: string }): string {
+export function renderUploadPage(
+  page: UploadPage,
+  options: { basePath: string; token: string; officeWhatsAppNumber?: string; officerNote?: string },
+): string {
   const fields = page.fields
     .map((field, index) => {
       const { id, shortName } = field.requirement;
@@ -106,7 +109,12 @@ export function renderUploadPage(page: UploadPage, options: { basePath: string; 
   </header>
   <main class="content">
     <section class="intro">
-      <p>${richText(page.fix ? TEXTS.fixIntro : TEXTS.intro)}</p>
+      <p>${richText(page.fix ? TEXTS.fixIntro : TEXTS.intro)}</p>${
+        page.fix && options.officerNote
+          ? `
+      <p class="officer-note"><strong>${escapeHtml(TEXTS.fixNote)}</strong> ${escapeHtml(options.officerNote)}</p>`
+          : ''
+      }
       <p class="limits" id="limits">${escapeHtml(fillText(TEXTS.limits, LIMIT_VALUES))}</p>
     </section>
     <noscript><p class="noscript">${escapeHtml(TEXTS.noscript)}</p></noscript>

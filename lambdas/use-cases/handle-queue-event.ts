@@ -69,7 +69,7 @@ export interface EventHandlingDeps {
 
 /** Makes applicants' upload links; `persist` stores what the links made so far need before they are sent. */
 export interface UploadLinkIssuer {
-  readonly link: (serviceId: ServiceId, draftId: string, only?: readonly RequirementId[], expiresAt?: number) => string;
+  readonly link: (serviceId: ServiceId, draftId: string, only?: readonly RequirementId[], expiresAt?: number, note?: string) => string;
   readonly persist: () => Promise<void>;
 }
 
