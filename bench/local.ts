@@ -818,8 +818,12 @@ export async function benchSendFaults(bench: LocalBench, options: { entries: num
 
 /** What the upload page's script does for each requirement: a presigned PUT, the check on arrival, Kirim. */
 async function uploadAll(server: LocalServer, requirementsText: string): Promise<number> {
-  const link = requirementsText.match(/<(http[^>]+)>/)?.[1];
-  if (!link) throw new Error(`no upload link in the requirement list: "${requirementsText.slice(0, 80)}"`);
+  const shortLink = requirementsText.match(/^(https?:\/\/\S+)$/m)?.[1];
+  if (!shortLink) throw new Error(`no upload link in the requirement list: "${requirementsText.slice(0, 80)}"`);
+  // The short link redirects to the page's own address, which its API hangs off (as a browser follows it).
+  const redirect = await fetch(shortLink, { redirect: 'manual' });
+  await redirect.arrayBuffer();
+  const link = new URL(redirect.headers.get('location') ?? '', shortLink).href;
   const grant = readUploadToken(link.split('/').pop() ?? '', server.secrets.LINK_SIGNING_KEY, Date.now());
   if (!grant) throw new Error('upload link does not verify');
   const service = SERVICES.find((candidate) => candidate.id === grant.serviceId);

@@ -11,7 +11,8 @@ import { logger } from './adapters/logger';
 import { messagesPerSecond, PacingRateLimiter, rateLimitedMessenger } from './adapters/rate-limited-messenger';
 import type { SecretSource } from './adapters/secrets';
 import { proofKeysFrom } from './adapters/proof-keys';
-import { signUploadToken, UPLOAD_LINK_LIFETIME_MS } from './adapters/upload-links';
+import { shortCode, signUploadToken, UPLOAD_LINK_LIFETIME_MS } from './adapters/upload-links';
+import { DynamoDbShortLinkStore } from './adapters/dynamodb-short-link-store';
 import { publishProof } from './use-cases/publish-proof';
 import { loadGraphConfig, loadHolidays, loadOfficeProfile, requireEnv } from './config';
 import type { BlobStore, Metrics } from './ports';
@@ -49,6 +50,7 @@ export function workerDeps(wiring: WorkerWiring): EventHandlingDeps {
     ...(wiring.fetch ? { fetch: wiring.fetch } : {}),
   });
   const perSecond = messagesPerSecond(wiring.env);
+  const shortLinks = new DynamoDbShortLinkStore(wiring.dynamo, wiring.tableName);
   return {
     office,
     holidays: loadHolidays(),
@@ -63,11 +65,21 @@ export function workerDeps(wiring: WorkerWiring): EventHandlingDeps {
     ids: { newId: () => randomUUID() },
     uploadLinks: async () => {
       const key = (await wiring.secrets.get()).LINK_SIGNING_KEY;
-      return (serviceId, draftId, only) =>
-        `${wiring.uploadBaseUrl}/${signUploadToken(
-          { draftId, serviceId, issuedAt: now().getTime(), expiresAt: now().getTime() + UPLOAD_LINK_LIFETIME_MS, ...(only ? { only } : {}) },
-          key,
-        )}`;
+      const issued: { code: string; token: string; expiresAt: number }[] = [];
+      return {
+        // The applicant reads `<upload root>/u/<code>`; the code stands for the signed token (saved below).
+        link: (serviceId, draftId, only, expiresAt, note) => {
+          const until = expiresAt ?? now().getTime() + UPLOAD_LINK_LIFETIME_MS;
+          // Issued a lifetime before it ends: a link given again keeps its time, so it stays the same link.
+          const token = signUploadToken({ draftId, serviceId, issuedAt: until - UPLOAD_LINK_LIFETIME_MS, expiresAt: until, ...(only ? { only } : {}), ...(note ? { note } : {}) }, key);
+          const code = shortCode(token, key);
+          issued.push({ code, token, expiresAt: until });
+          return `${wiring.uploadBaseUrl}/u/${code}`;
+        },
+        persist: async () => {
+          for (const link of issued.splice(0)) await shortLinks.save(link.code, link.token, link.expiresAt);
+        },
+      };
     },
     proofs: (registration, version, previousDate) =>
       publishProof(registration, version, previousDate, {

@@ -211,6 +211,12 @@ export interface DocumentChange {
   readonly actor: string;
 }
 
+/** Short upload links (`/u/<code>`): the code stands for a signed token, kept a while after the token expires. */
+export interface ShortLinkStore {
+  save(code: string, token: string, expiresAt: number): Promise<void>;
+  find(code: string): Promise<string | undefined>;
+}
+
 /** The documents of an application (a draft), before and after it becomes a registration. */
 export interface DraftStore {
   /** With `change`, the draft belongs to a registration: the change is also written to its audit trail. */

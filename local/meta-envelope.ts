@@ -25,7 +25,9 @@ export type SimulatedMessage =
         readonly caption?: string;
         readonly filename?: string;
       };
-    };
+    }
+  /** Any other message type as Meta sends it (`location`, `contacts`, `unsupported`, …): its type and its object. */
+  | { readonly other: { readonly type: string; readonly body: Record<string, unknown> } };
 
 let counter = 0;
 
@@ -54,7 +56,9 @@ export function messageEnvelope(
           }
         : 'button' in message
           ? { type: 'button', button: message.button }
-          : {
+          : 'other' in message
+            ? { type: message.other.type, [message.other.type]: message.other.body }
+            : {
               type: message.media.kind,
               [message.media.kind]: {
                 id: message.media.mediaId,

@@ -33,6 +33,7 @@ import { staticSecrets, type AppSecrets } from '../lambdas/adapters/secrets';
 import { workerDeps } from '../lambdas/composition-root';
 import { createConversationHandler } from '../lambdas/handlers/conversation-handler';
 import { createUploadHandler } from '../lambdas/handlers/upload-handler';
+import { DynamoDbShortLinkStore } from '../lambdas/adapters/dynamodb-short-link-store';
 import { createWebhookHandler } from '../lambdas/handlers/webhook-handler';
 import { messageGroupOf } from '../lambdas/message-groups';
 import type { EventQueue } from '../lambdas/ports';
@@ -184,9 +185,11 @@ export async function startLocalServer(env: Env = process.env): Promise<LocalSer
     }
     const upload = createUploadHandler({
       drafts,
+      shortLinks: new DynamoDbShortLinkStore(dynamoDocs, config.TABLE_NAME),
       blobs,
       linkSigningKey: async () => secrets.LINK_SIGNING_KEY,
       clock: { now: () => new Date() },
+      officeWhatsAppNumber: loadOfficeProfile(env).whatsappNumber,
       basePath: '/upload',
       // Presigned links go through the same-origin `/_s3` proxy.
       s3Origin: new URL(publicUrl).origin,

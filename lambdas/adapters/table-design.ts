@@ -22,6 +22,8 @@ export const keys = {
   }),
   /** How many upload links a requirement of a draft was given, and how many of its pages are recorded: the caps. */
   draftUploads: (draftId: string, requirement: string) => ({ pk: `DRAFT#${draftId}`, sk: `UPLOADS#${requirement}` }),
+  /** A short upload link's code and the signed token it stands for. */
+  shortLink: (code: string) => ({ pk: `SHORT#${code}`, sk: 'SHORT' }),
   registration: (queueNumber: string) => ({ pk: `REG#${queueNumber}`, sk: 'REG' }),
   registrationMessage: (queueNumber: string, at: string, messageId: string) => ({ pk: `REG#${queueNumber}`, sk: `SENT#${at}#${messageId}` }),
   audit: (queueNumber: string, at: string, id: string) => ({ pk: `REG#${queueNumber}`, sk: `AUDIT#${at}#${id}` }),

@@ -3,9 +3,10 @@
  * signed with HMAC so that nobody can upload into someone else's draft or after the link expired.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { UPLOAD_LINK_LIFETIME_MS } from '../domain/documents';
 import type { ServiceId } from '../domain/services';
 
-export const UPLOAD_LINK_LIFETIME_MS = 5 * 24 * 60 * 60 * 1000;
+export { UPLOAD_LINK_LIFETIME_MS } from '../domain/documents';
 
 export interface UploadGrant {
   readonly draftId: string;
@@ -15,6 +16,8 @@ export interface UploadGrant {
   readonly expiresAt: number;
   /** When it was issued (epoch ms); links from before this field are taken as issued a lifetime before expiry. */
   readonly issuedAt?: number;
+  /** A request for fixes: the officer's note, shown on the page. */
+  readonly note?: string;
 }
 
 export function signUploadToken(grant: UploadGrant, key: string): string {
@@ -25,6 +28,7 @@ export function signUploadToken(grant: UploadGrant, key: string): string {
       e: grant.expiresAt,
       i: grant.issuedAt ?? grant.expiresAt - UPLOAD_LINK_LIFETIME_MS,
       ...(grant.only ? { o: grant.only } : {}),
+      ...(grant.note ? { n: grant.note } : {}),
     }),
   ).toString('base64url');
   return `${payload}.${mac(payload, key)}`;
@@ -44,6 +48,7 @@ export function readUploadToken(token: string, key: string, now: number): Upload
       expiresAt: Number(data.e),
       issuedAt: typeof data.i === 'number' ? data.i : Number(data.e) - UPLOAD_LINK_LIFETIME_MS,
       ...(Array.isArray(data.o) ? { only: data.o.map(String) } : {}),
+      ...(typeof data.n === 'string' && data.n !== '' ? { note: data.n } : {}),
     };
     return grant.expiresAt > now ? grant : undefined;
   } catch {
@@ -53,4 +58,21 @@ export function readUploadToken(token: string, key: string, now: number): Upload
 
 function mac(payload: string, key: string): string {
   return createHmac('sha256', key).update(`upload:${payload}`).digest('base64url');
+}
+
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+export const SHORT_CODE_LENGTH = 12;
+
+/**
+ * The short link's code for a token: 12 base62 characters (about 71 bits) of an HMAC under the link key,
+ * so nobody without the key can guess one, and the same token always gets the same code.
+ */
+export function shortCode(token: string, key: string): string {
+  let value = BigInt(`0x${createHmac('sha256', key).update(`short:${token}`).digest('hex')}`);
+  let code = '';
+  for (let index = 0; index < SHORT_CODE_LENGTH; index += 1) {
+    code += BASE62[Number(value % 62n)];
+    value /= 62n;
+  }
+  return code;
 }

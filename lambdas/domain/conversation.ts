@@ -4,11 +4,13 @@
  * whatever needs the outside world is returned as an effect for the caller to carry out.
  */
 import { printableText } from './text-hygiene';
-import { formatDayDate, formatTime, jakartaDate, type IsoDate } from './calendar';
+import { addDays, dayOfWeek, formatDayDate, formatTime, jakartaDate, type IsoDate } from './calendar';
 import {
   extensionOf,
   isAcceptedDocumentType,
+  LINK_REUSE_MIN_REMAINING_MS,
   MAX_DOCUMENT_BYTES,
+  UPLOAD_LINK_LIFETIME_MS,
   requirementName,
   requirementNamedBy,
 } from './documents';
@@ -19,6 +21,7 @@ import { FLAG_NIK_DATE_MISMATCH, isOpen, type Registration } from './registratio
 import {
   checkRescheduleRequest,
   parseRescheduleLine,
+  rescheduleWindow,
   sameName,
   type RescheduleLine,
 } from './reschedule';
@@ -45,6 +48,8 @@ export type Step =
       readonly appendTo?: RequirementId;
       /** Redoing documents an officer asked to fix, for this registration. */
       readonly fixFor?: { readonly queueNumber: string; readonly requirements: readonly RequirementId[] };
+      /** Web mode: the upload link this step's replies repeat. */
+      readonly link?: IssuedLink;
     }
   | { readonly name: 'registration'; readonly serviceId: ServiceId; readonly draftId: string }
   /** After `6`: waiting for `nama/DD-MM-YYYY` (the `Ubah jadwal:` prefix optional here). */
@@ -54,8 +59,22 @@ export type Step =
   /** The one confirmation question before cancelling. */
   | { readonly name: 'cancel-confirm'; readonly queueNumber: string };
 
+/** An upload link as the applicant received it, with the moment it stops working. */
+export interface IssuedLink {
+  readonly url: string;
+  readonly expiresAt: string;
+}
+
+/** Documents gathered for a service and not yet part of a registration: choosing the service again continues them. */
+export interface OpenApplication {
+  readonly draftId: string;
+  readonly link?: IssuedLink;
+}
+
 export interface Conversation {
   readonly step: Step;
+  /** One open application per service; kept across every step until its registration is created. */
+  readonly open?: Readonly<Partial<Record<ServiceId, OpenApplication>>>;
 }
 
 export const NEW_CONVERSATION: Conversation = { step: { name: 'idle' } };
@@ -87,8 +106,8 @@ export interface DecisionContext {
   readonly applicant?: ApplicantIdentity;
   /** A fresh id for the documents of a new application, made by the caller so this stays pure. */
   readonly newDraftId: string;
-  /** The applicant's own signed upload link for a draft (web mode), for some requirements only if given. */
-  readonly uploadLink: (serviceId: ServiceId, draftId: string, only?: readonly RequirementId[]) => string;
+  /** The applicant's own signed upload link for a draft (web mode), for some requirements only if given, working until `expiresAt` (ms). */
+  readonly uploadLink: (serviceId: ServiceId, draftId: string, only?: readonly RequirementId[], expiresAt?: number, note?: string) => string;
   readonly facts?: Facts;
 }
 
@@ -135,14 +154,36 @@ export function lookupsFor(conversation: Conversation, input: InboundContent, co
 } {
   const step = conversation.step;
   if (input.kind === 'choice' && parseReminderPayload(input.id)?.action === 'batal') return { ownRegistrations: true };
+  if (input.kind === 'choice' && commandOf(input)) return { ownRegistrations: true };
+  if (input.kind === 'choice' && parseReminderPayload(input.id)?.action === 'ubah') return { ownRegistrations: true };
+  if (input.kind === 'text' && normaliseKeyword(input.text) === '6') return { ownRegistrations: true };
+  if (input.kind === 'choice' && input.id === `${MENU_CHOICE_PREFIX}6`) return { ownRegistrations: true };
+  if (input.kind === 'choice') {
+    const tapped = step.name === 'menu' || step.name === 'idle' || step.name === 'documents' || step.name === 'registration' ? menuChoiceOf(input) : undefined;
+    const open = tapped !== undefined && tapped !== 6 ? (conversation.open?.[tapped] ?? gatheringFor(step, tapped)) : undefined;
+    return open ? { draftId: open.draftId } : {};
+  }
   if (input.kind !== 'text') return {};
   const keyword = normaliseKeyword(input.text);
-  if (keyword === 'STATUS' || keyword === 'BATAL' || step.name === 'cancel-choose' || step.name === 'cancel-confirm') {
+  const command = commandOf(input);
+  if (command === 'STATUS' || command === 'BATAL' || step.name === 'cancel-choose' || step.name === 'cancel-confirm') {
     return { ownRegistrations: true };
   }
   const rescheduleLine = parseRescheduleLine(input.text, step.name === 'reschedule');
   if (rescheduleLine !== undefined) {
     return { ownRegistrations: true, ...(rescheduleLine !== 'format' ? { day: rescheduleLine.date } : {}) };
+  }
+  const chosen =
+    step.name === 'menu' || step.name === 'idle'
+      ? menuChoiceOf(input, true)
+      : step.name === 'documents' || step.name === 'registration'
+        ? menuChoiceOf(input)
+        : undefined;
+  if (chosen === 6) return { ownRegistrations: true };
+  if (chosen !== undefined) {
+    // Choosing a service again continues its application: the reply names the documents already in.
+    const open = conversation.open?.[chosen] ?? gatheringFor(step, chosen);
+    return open ? { draftId: open.draftId } : {};
   }
   if (step.name !== 'documents' && step.name !== 'registration') return {};
   const isRegistrationLine = looksLikeRegistration(input.text);
@@ -155,32 +196,61 @@ export function lookupsFor(conversation: Conversation, input: InboundContent, co
 }
 
 export function decide(conversation: Conversation, input: InboundContent | MediaFailure, context: DecisionContext): Decision {
+  return withOpenApplications(conversation, decideStep(conversation, input, context));
+}
+
+/**
+ * Open applications outlive every step: a decision keeps them unless it set them itself, and the one
+ * whose documents just became a registration is closed (the next choice of that service starts afresh).
+ */
+function withOpenApplications(before: Conversation, decision: Decision): Decision {
+  const open = decision.conversation.open ?? before.open;
+  const registered = new Set(decision.effects.flatMap((effect) => (effect.type === 'create-registration' ? [effect.registration.draftId] : [])));
+  if (!open) return decision;
+  const kept = Object.fromEntries(Object.entries(open).filter(([, application]) => application && !registered.has(application.draftId)));
+  return { ...decision, conversation: { ...decision.conversation, open: kept } };
+}
+
+function decideStep(conversation: Conversation, input: InboundContent | MediaFailure, context: DecisionContext): Decision {
   if (input.kind === 'silent') return unchanged(conversation);
   if (input.kind === 'media-failed') return mediaFailed(conversation, input);
 
   const keyword = input.kind === 'text' ? normaliseKeyword(input.text) : undefined;
-  if (keyword === 'MENU') return showMenu(context);
-  if (keyword === 'STATUS') return showStatus(conversation, context);
-  if (keyword === 'BATAL') return startCancel(context);
+  const command = commandOf(input);
+  if (command === 'MENU') return showMenu(context);
+  if (command === 'STATUS') return showStatus(conversation, context);
+  if (command === 'BATAL') return startCancel(context);
+  if (command === 'BANTUAN') return reply(conversation, messages.help(context.office));
+  if (keyword === 'UBAH JADWAL' || keyword === 'UBAH JADWAL:') return chooseService(6, context, conversation);
   if (input.kind === 'text') {
     const line = parseRescheduleLine(input.text, conversation.step.name === 'reschedule');
     if (line !== undefined) return requestReschedule(line, context);
   }
-  if (keyword === '6' || (input.kind === 'choice' && input.id === `${MENU_CHOICE_PREFIX}6`)) return chooseService(6, context);
+  if (keyword === '6' || (input.kind === 'choice' && input.id === `${MENU_CHOICE_PREFIX}6`)) return chooseService(6, context, conversation);
   const tapped = input.kind === 'choice' ? parseReminderPayload(input.id) : undefined;
   if (tapped) {
     // The reminder template's quick replies: Datang, Ubah jadwal, Batal.
     if (tapped.action === 'datang') return reply({ step: { name: 'idle' } }, messages.selfService.comingThanks(tapped.queueNumber));
-    if (tapped.action === 'ubah') return chooseService(6, context);
+    if (tapped.action === 'ubah') return chooseService(6, context, conversation);
     return askCancel(tapped.queueNumber, context);
   }
 
   const step = conversation.step;
   switch (step.name) {
-    case 'idle':
+    case 'idle': {
+      const choice = menuChoiceOf(input, true);
+      if (choice !== undefined) return chooseService(choice, context, conversation);
+      if (input.kind === 'text' && looksLikeRegistration(input.text)) {
+        const menu = showMenu(context);
+        return { ...menu, replies: [text(messages.registration.eachPersonOwnRegistration), ...menu.replies] };
+      }
+      return showMenu(context);
+    }
     case 'reschedule':
+      if (!readable(input)) return reply(conversation, cannotRead(input, messages.prompts.nowReschedule));
       return showMenu(context);
     case 'cancel-choose': {
+      if (!readable(input)) return reply(conversation, cannotRead(input, messages.prompts.nowCancelChoose));
       const chosen = keyword ? step.candidates.find((queueNumber) => queueNumber === keyword) : undefined;
       if (!chosen) return startCancel(context);
       return askCancel(chosen, context);
@@ -197,42 +267,50 @@ export function decide(conversation: Conversation, input: InboundContent | Media
       if (keyword === 'TIDAK' || keyword === 'YA') {
         return reply({ step: { name: 'idle' } }, messages.selfService.cancelKept(step.queueNumber));
       }
+      if (!readable(input)) return reply(conversation, cannotRead(input, messages.prompts.nowCancelConfirm(step.queueNumber)));
       return askCancel(step.queueNumber, context);
     }
     case 'menu': {
-      const choice = menuChoiceOf(input);
-      if (choice !== undefined) return chooseService(choice, context);
+      const choice = menuChoiceOf(input, true);
+      if (choice !== undefined) return chooseService(choice, context, conversation);
       if (input.kind === 'text' && looksLikeRegistration(input.text)) {
-        return reply(conversation, messages.registration.chooseServiceFirst);
+        return reply(conversation, messages.registration.eachPersonOwnRegistration);
       }
-      return reply(
-        conversation,
-        input.kind === 'text' || input.kind === 'choice' ? messages.prompts.chooseFromMenu : messages.prompts.unsupportedAtMenu,
-      );
+      return reply(conversation, readable(input) ? messages.prompts.chooseFromMenu : cannotRead(input, messages.prompts.nowMenu));
     }
     case 'documents':
-      return inDocuments(step, input, keyword, context);
+      return inDocuments(conversation, step, input, keyword, context);
     case 'registration': {
       const choice = menuChoiceOf(input);
-      if (choice !== undefined) return chooseService(choice, context);
+      if (choice !== undefined) return chooseService(choice, context, conversation);
       if (input.kind === 'text' && looksLikeRegistration(input.text)) return register(step, input.text, context);
-      return reply(conversation, messages.registrationInstruction());
+      if (!readable(input)) return reply(conversation, cannotRead(input, messages.prompts.nowRegistration));
+      return { conversation, replies: [text(messages.registration.notALine), text(messages.registrationTemplate)], effects: [] };
     }
   }
 }
 
-function inDocuments(step: DocumentsStep, input: InboundContent, keyword: string | undefined, context: DecisionContext): Decision {
-  const conversation: Conversation = { step };
+function inDocuments(before: Conversation, step: DocumentsStep, input: InboundContent, keyword: string | undefined, context: DecisionContext): Decision {
+  const conversation: Conversation = { ...before, step };
   const service = serviceOf(step);
   const mode = context.office.uploadMode;
   const choice = menuChoiceOf(input);
-  if (choice !== undefined) return chooseService(choice, context);
+  if (choice !== undefined) return chooseService(choice, context, conversation);
 
   const isRegistrationLine = input.kind === 'text' && looksLikeRegistration(input.text) && !step.fixFor;
   if (keyword === 'SELESAI' || isRegistrationLine) {
     const missing = missingRequirements(step, service, context);
-    if (missing.length > 0 && mode !== 'form') {
-      return reply(conversation, messages.documents.incomplete(missing.map(requirementName), mode));
+    if (missing.length > 0 && mode === 'web') {
+      // The link is repeated with the missing names, so the applicant never has to scroll back for it.
+      const link = currentLink(step.link, step.serviceId, step.draftId, step.fixFor?.requirements, context);
+      const open = step.fixFor ? before.open : { ...before.open, [step.serviceId]: { draftId: step.draftId, link } };
+      return reply(
+        { step: { ...step, link }, ...(open ? { open } : {}) },
+        messages.documents.incomplete(missing.map(requirementName), { mode, uploadUrl: link.url, validUntil: jakartaDate(new Date(link.expiresAt)) }),
+      );
+    }
+    if (missing.length > 0 && mode === 'chat') {
+      return reply(conversation, messages.documents.incomplete(missing.map(requirementName), { mode }));
     }
     if (step.fixFor) {
       return {
@@ -246,10 +324,25 @@ function inDocuments(step: DocumentsStep, input: InboundContent, keyword: string
     return reply({ step: registrationStep }, messages.registrationInstruction());
   }
 
-  if (mode !== 'chat') {
-    return reply(conversation, mode === 'web' ? messages.prompts.documentsWeb : messages.prompts.documentsForm);
+  if (mode === 'web') {
+    const link = currentLink(step.link, step.serviceId, step.draftId, step.fixFor?.requirements, context);
+    const open = step.fixFor ? before.open : { ...before.open, [step.serviceId]: { draftId: step.draftId, link } };
+    const hint = { mode, uploadUrl: link.url, validUntil: jakartaDate(new Date(link.expiresAt)) } as const;
+    const body =
+      input.kind === 'media' && (input.mediaKind === 'image' || input.mediaKind === 'document')
+        ? messages.prompts.filesThroughLink(hint)
+        : readable(input)
+          ? messages.prompts.documentsWeb(hint)
+          : cannotRead(input, messages.prompts.documentsWeb(hint));
+    return reply({ step: { ...step, link }, ...(open ? { open } : {}) }, body);
+  }
+  if (mode === 'form') {
+    return reply(conversation, readable(input) ? messages.prompts.documentsForm : cannotRead(input, messages.prompts.documentsForm));
   }
   if (input.kind === 'media') return receiveMedia(step, service, input);
+  if (input.kind === 'other') {
+    return reply(conversation, cannotRead(input, messages.documents.ask(requirementName(step.asking ?? firstRequirement(service)))));
+  }
   if (keyword === 'TAMBAH' || keyword === 'ULANG') {
     const last = step.last;
     if (!last) return reply(conversation, messages.documents.nothingYet(requirementName(step.asking ?? firstRequirement(service))));
@@ -314,7 +407,11 @@ function mediaFailed(conversation: Conversation, failure: MediaFailure): Decisio
 function register(step: Extract<Step, { name: 'registration' }>, line: string, context: DecisionContext): Decision {
   const conversation: Conversation = { step };
   const parsed = parseRegistration(line, jakartaDate(context.now));
-  if (!parsed.ok) return reply(conversation, messages.registrationError(parsed.error));
+  if (!parsed.ok) {
+    // The blank form as its own message, to copy whole; a NIK/date mismatch needs the same line with /YA instead.
+    const template = parsed.error.field === 'nikDate' ? [] : [text(messages.registrationTemplate)];
+    return { conversation, replies: [text(messages.registrationError(parsed.error)), ...template], effects: [] };
+  }
   const holder = context.facts?.nikHolder;
   if (holder) {
     return reply(
@@ -449,12 +546,14 @@ export function applyNotice(conversation: Conversation, notice: Notice, context:
       const service = serviceOf(registration);
       const requirements = service.requirements.filter((id) => registration.fixRequirements?.includes(id) ?? true);
       const mode = context.office.uploadMode;
+      // The fix page repeats the officer's note: the applicant sees what to redo where they redo it.
+      const link = mode === 'web' ? currentLink(undefined, service.id, registration.draftId, requirements, context, registration.note) : undefined;
       const hint: DocumentsHint =
-        mode === 'web'
-          ? { mode, uploadUrl: context.uploadLink(service.id, registration.draftId, requirements) }
+        link
+          ? { mode: 'web', uploadUrl: link.url, validUntil: jakartaDate(new Date(link.expiresAt)) }
           : mode === 'form'
             ? { mode, formUrl: context.office.formUrl ?? '' }
-            : { mode };
+            : { mode: 'chat' };
       const names = requirements.map(requirementName);
       const note = registration.note ?? '';
       return {
@@ -465,7 +564,9 @@ export function applyNotice(conversation: Conversation, notice: Notice, context:
             draftId: registration.draftId,
             fixFor: { queueNumber: registration.queueNumber, requirements },
             ...(mode === 'chat' ? { pages: {}, asking: requirements[0] } : {}),
+            ...(link ? { link } : {}),
           },
+          ...(conversation.open ? { open: conversation.open } : {}),
         },
         replies: [
           windowed(
@@ -491,37 +592,62 @@ function showMenu(context: DecisionContext): Decision {
   return { conversation: { step: { name: 'menu' } }, replies, effects: [] };
 }
 
-function chooseService(choice: MenuChoice, context: DecisionContext): Decision {
-  if (choice === 6) return reply({ step: { name: 'reschedule' } }, messages.rescheduleRules());
+function chooseService(choice: MenuChoice, context: DecisionContext, conversation: Conversation): Decision {
+  if (choice === 6) return showRescheduleRules(conversation, context);
   const service = findService(choice);
   if (!service) return showMenu(context);
-  const draftId = context.newDraftId;
+  const existing = conversation.open?.[service.id] ?? gatheringFor(conversation.step, service.id);
+  const draftId = existing?.draftId ?? context.newDraftId;
   const mode = context.office.uploadMode;
-  const replies = [text(messages.requirements(service, documentsHint(context, service.id, draftId)))];
-  if (mode === 'chat') replies.push(text(messages.documents.ask(requirementName(firstRequirement(service)))));
+  const link = mode === 'web' ? currentLink(existing?.link, service.id, draftId, undefined, context) : undefined;
+  const hint: DocumentsHint =
+    mode === 'web' && link
+      ? { mode, uploadUrl: link.url, validUntil: jakartaDate(new Date(link.expiresAt)) }
+      : mode === 'form'
+        ? { mode, formUrl: context.office.formUrl ?? '' }
+        : { mode: 'chat' };
+  const present = existing ? (context.facts?.draftRequirements ?? []) : [];
+  const pages: PageCounts = Object.fromEntries(present.map((id) => [id, 1]));
+  const asking = service.requirements.find((id) => !present.includes(id));
+  const replies = [text(messages.requirements(service, hint))];
+  if (existing && mode !== 'form') {
+    replies.push(text(messages.documents.continued(service.requirements.filter((id) => present.includes(id)).map(requirementName), mode)));
+  }
+  if (mode === 'chat') replies.push(text(asking ? messages.documents.ask(requirementName(asking)) : messages.documents.allReceived));
   return {
     conversation: {
       step: {
         name: 'documents',
         serviceId: service.id,
         draftId,
-        ...(mode === 'chat' ? { pages: {}, asking: firstRequirement(service) } : {}),
+        ...(mode === 'chat' ? { pages, ...(asking ? { asking } : {}) } : {}),
+        ...(link ? { link } : {}),
       },
+      open: { ...conversation.open, [service.id]: { draftId, ...(link ? { link } : {}) } },
     },
     replies,
     effects: [],
   };
 }
 
-function documentsHint(context: DecisionContext, serviceId: ServiceId, draftId: string): DocumentsHint {
-  switch (context.office.uploadMode) {
-    case 'web':
-      return { mode: 'web', uploadUrl: context.uploadLink(serviceId, draftId) };
-    case 'form':
-      return { mode: 'form', formUrl: context.office.formUrl ?? '' };
-    case 'chat':
-      return { mode: 'chat' };
-  }
+/** A documents step of this service from before open applications were kept (sessions stored earlier). */
+function gatheringFor(step: Step, serviceId: ServiceId): OpenApplication | undefined {
+  if (step.name !== 'documents' || step.serviceId !== serviceId || step.fixFor) return undefined;
+  return { draftId: step.draftId, ...(step.link ? { link: step.link } : {}) };
+}
+
+/** The link the applicant already has while it has a day left, else a new one for the same documents. */
+function currentLink(
+  stored: IssuedLink | undefined,
+  serviceId: ServiceId,
+  draftId: string,
+  only: readonly RequirementId[] | undefined,
+  context: DecisionContext,
+  note?: string,
+): IssuedLink {
+  if (stored && Date.parse(stored.expiresAt) - context.now.getTime() >= LINK_REUSE_MIN_REMAINING_MS) return stored;
+  const expiresAt = context.now.getTime() + UPLOAD_LINK_LIFETIME_MS;
+  return { url: context.uploadLink(serviceId, draftId, only, expiresAt, note), expiresAt: new Date(expiresAt).toISOString() };
 }
 
 function menuList(): Reply {
@@ -543,13 +669,16 @@ function menuList(): Reply {
             title: messages.menuList.rescheduleTitle,
             description: messages.menuList.rescheduleDescription,
           },
+          { id: `${MENU_CHOICE_PREFIX}status`, title: messages.menuList.statusTitle, description: messages.menuList.statusDescription },
+          { id: `${MENU_CHOICE_PREFIX}batal`, title: messages.menuList.cancelTitle, description: messages.menuList.cancelDescription },
         ],
       },
     ],
   };
 }
 
-function menuChoiceOf(input: InboundContent): MenuChoice | undefined {
+/** A digit 1–6 typed or tapped; with `words`, also what the applicant wrote in plain words ("paspor saya hilang"). */
+function menuChoiceOf(input: InboundContent, words = false): MenuChoice | undefined {
   const raw =
     input.kind === 'text'
       ? input.text
@@ -557,7 +686,67 @@ function menuChoiceOf(input: InboundContent): MenuChoice | undefined {
         ? input.id.slice(MENU_CHOICE_PREFIX.length)
         : undefined;
   const match = raw?.trim().match(/^([1-6])[.)]?$/);
-  return match ? (Number(match[1]) as MenuChoice) : undefined;
+  if (match) return Number(match[1]) as MenuChoice;
+  return words && input.kind === 'text' ? plainWordsChoice(input.text) : undefined;
+}
+
+/**
+ * The menu in the applicant's own words: hilang → 1, rusak → 2, (ubah) data → 3, both → 4 or 5, jadwal → 6.
+ * Words of five letters or more may carry one typo; both "hilang" and "rusak" is a question, not a choice.
+ */
+export function plainWordsChoice(value: string): MenuChoice | undefined {
+  const words = value
+    .normalize('NFKC')
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter(Boolean);
+  const has = (...targets: string[]) => words.some((word) => targets.some((target) => sameWord(word, target)));
+  const lost = has('hilang', 'ilang', 'kehilangan');
+  const damaged = has('rusak', 'robek', 'sobek', 'basah');
+  const data = has('data');
+  if (lost && damaged) return undefined;
+  if (lost) return data ? 4 : 1;
+  if (damaged) return data ? 5 : 2;
+  if (data) return 3;
+  if (has('jadwal', 'reschedule')) return 6;
+  return undefined;
+}
+
+/** Equal, or (for words of five letters or more) one letter added, dropped, changed or two swapped. */
+function sameWord(word: string, target: string): boolean {
+  if (word === target) return true;
+  if (target.length < 5 || Math.abs(word.length - target.length) > 1) return false;
+  return editDistance(word, target) <= 1;
+}
+
+/** Optimal string alignment distance (Damerau–Levenshtein without repeated edits of one substring). */
+function editDistance(a: string, b: string): number {
+  const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i += 1) {
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, rows[i - 2]![j - 2]! + 1);
+      rows[i]![j] = best;
+    }
+  }
+  return rows[a.length]![b.length]!;
+}
+
+/** Text and taps are read; a voice note, sticker, location, contact or video is not (media in chat mode's documents aside). */
+function readable(input: InboundContent): boolean {
+  return input.kind === 'text' || input.kind === 'choice';
+}
+
+/** The short fixed answer to a message the bot cannot read: what it was, what the bot reads, what to do now. */
+function cannotRead(input: InboundContent, now: string): string {
+  const what =
+    input.kind === 'media'
+      ? input.mediaKind
+      : input.kind === 'other'
+        ? (input.type.split(':')[0] ?? input.type)
+        : 'other';
+  return messages.prompts.cannotRead(what, now);
 }
 
 function serviceOf(step: { readonly serviceId: ServiceId }): Service {
@@ -591,11 +780,16 @@ function showStatus(conversation: Conversation, context: DecisionContext): Decis
     [
       `📄 ${registration.queueNumber} — ${registration.name}`,
       `Layanan: ${findService(registration.serviceId)?.name ?? ''}`,
-      `Status: ${registration.status}`,
+      `Status: ${messages.selfService.statusMeaning[registration.status].meaning}`,
       ...(registration.appointmentDate && registration.appointmentTime && isOpen(registration.status)
         ? [`Jadwal: ${formatDayDate(registration.appointmentDate)}, ${formatTime(registration.appointmentTime)}`]
         : []),
       ...(registration.requestedDate ? [`Permintaan jadwal baru: ${formatDayDate(registration.requestedDate)}`] : []),
+      // The officer's note matters where it asks something of the applicant or explains an end.
+      ...(registration.note && (registration.status === 'PERLU_PERBAIKAN' || registration.status === 'DIBATALKAN')
+        ? [messages.selfService.statusNote(registration.note)]
+        : []),
+      messages.selfService.statusNext(messages.selfService.statusMeaning[registration.status].next),
       '',
     ].join('\n'),
   );
@@ -618,6 +812,35 @@ function askCancel(queueNumber: string, context: DecisionContext): Decision {
   return reply({ step: { name: 'cancel-confirm', queueNumber } }, messages.selfService.confirmCancel(queueNumber, registration.name));
 }
 
+/** `6`: the rules with the applicant's own appointments and their windows, or why there is nothing to move. */
+function showRescheduleRules(conversation: Conversation, context: DecisionContext): Decision {
+  const own = ownRegistrations(context);
+  const movable = own.filter((registration) => registration.status === 'DIKONFIRMASI' && !registration.rescheduled && registration.appointmentDate);
+  if (movable.length === 0) {
+    const requested = own.find((registration) => registration.status === 'PERUBAHAN_DIMINTA' && registration.requestedDate);
+    if (requested?.requestedDate) {
+      return reply(conversation, messages.selfService.rescheduleAlreadyRequested(requested.queueNumber, formatDayDate(requested.requestedDate)));
+    }
+    const used = own.find((registration) => registration.status === 'DIKONFIRMASI' && registration.rescheduled);
+    if (used) return reply(conversation, messages.selfService.rescheduleAlreadyUsed(used.queueNumber));
+    return reply(conversation, messages.selfService.noConfirmedAppointment);
+  }
+  const options = movable.map((registration) => {
+    const date = registration.appointmentDate ?? '';
+    const { earliest, latest } = rescheduleWindow(date, context.now);
+    return { queueNumber: registration.queueNumber, name: registration.name, date, time: registration.appointmentTime ?? '', earliest, latest };
+  });
+  const first = options[0]!;
+  return reply({ step: { name: 'reschedule' } }, messages.rescheduleRules(options, { name: first.name.toUpperCase(), date: firstWeekday(first.earliest) }));
+}
+
+/** The first Monday–Friday on or after `date` (holidays are for the request's own check). */
+function firstWeekday(date: IsoDate): IsoDate {
+  let day = date;
+  while (dayOfWeek(day) === 0 || dayOfWeek(day) === 6) day = addDays(day, 1);
+  return day;
+}
+
 function requestReschedule(line: RescheduleLine | 'format', context: DecisionContext): Decision {
   const stay: Conversation = { step: { name: 'reschedule' } };
   if (line === 'format') return reply(stay, messages.selfService.rescheduleFormat);
@@ -630,7 +853,7 @@ function requestReschedule(line: RescheduleLine | 'format', context: DecisionCon
   if (!refusal) {
     return {
       conversation: { step: { name: 'idle' } },
-      replies: [text(messages.rescheduleRequested())],
+      replies: [text(messages.rescheduleRequested(line.date))],
       effects: [{ type: 'applicant-reschedule', queueNumber: registration.queueNumber, date: line.date }],
     };
   }
@@ -648,6 +871,25 @@ function requestReschedule(line: RescheduleLine | 'format', context: DecisionCon
     case 'closed':
       return reply(stay, messages.selfService.rescheduleClosed(show(line.date), refusal.closedReason, show(refusal.earliest), show(refusal.latest)));
   }
+}
+
+type Command = 'MENU' | 'STATUS' | 'BATAL' | 'BANTUAN';
+const COMMANDS: readonly Command[] = ['MENU', 'STATUS', 'BATAL', 'BANTUAN'];
+const COMMAND_WORDS: Readonly<Record<string, Command>> = { BANTU: 'BANTUAN', TOLONG: 'BANTUAN', HELP: 'BANTUAN', 'CEK STATUS': 'STATUS' };
+
+/** A word that works at every step, typed or tapped in the menu list. */
+function commandOf(input: InboundContent | MediaFailure): Command | undefined {
+  if (input.kind === 'choice' && input.id.startsWith(MENU_CHOICE_PREFIX)) {
+    const id = input.id.slice(MENU_CHOICE_PREFIX.length).toUpperCase();
+    return COMMANDS.find((command) => command === id);
+  }
+  if (input.kind !== 'text') return undefined;
+  const keyword = normaliseKeyword(input.text);
+  const exact = COMMANDS.find((command) => command === keyword) ?? COMMAND_WORDS[keyword];
+  if (exact) return exact;
+  // One word with one typo ("STATSU", "BTAL", "MNEU"): never a name or a date, so it cannot be meant otherwise.
+  if (!/^[A-Z]{4,8}$/.test(keyword)) return undefined;
+  return COMMANDS.find((command) => Math.abs(command.length - keyword.length) <= 1 && editDistance(keyword, command) <= 1);
 }
 
 /** Upper case, single spaces, no surrounding punctuation: "  menu. " → "MENU". */

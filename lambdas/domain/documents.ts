@@ -3,6 +3,11 @@ import { REQUIREMENTS, type RequirementId, type Service } from './services';
 
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 
+/** How long an applicant's upload link works. */
+export const UPLOAD_LINK_LIFETIME_MS = 5 * 24 * 60 * 60 * 1000;
+/** A stored link with less than this left is replaced (same documents) rather than sent again. */
+export const LINK_REUSE_MIN_REMAINING_MS = 24 * 60 * 60 * 1000;
+
 export const ACCEPTED_DOCUMENT_TYPES: Readonly<Record<string, string>> = {
   'image/jpeg': 'jpg',
   'image/png': 'png',

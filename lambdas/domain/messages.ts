@@ -4,7 +4,8 @@
  */
 import { formatDateLong, formatDayDate, dayName, formatTime, type IsoDate } from './calendar';
 import type { OfficeProfile } from './office';
-import type { RegistrationFieldError } from './registration-form';
+import type { RegistrationStatus } from './registration';
+import type { FormField, RegistrationFieldError } from './registration-form';
 import { requirementsOf, SERVICES, type Service } from './services';
 
 export interface AppointmentFacts {
@@ -16,8 +17,19 @@ export interface AppointmentFacts {
   readonly note?: string;
 }
 
+/** A confirmed appointment the applicant may move, and the window of dates it may move to. */
+export interface RescheduleOption {
+  readonly queueNumber: string;
+  readonly name: string;
+  readonly date: IsoDate;
+  readonly time: string;
+  readonly earliest: IsoDate;
+  readonly latest: IsoDate;
+}
+
 export type DocumentsHint =
-  | { readonly mode: 'web'; readonly uploadUrl: string }
+  /** `validUntil`: the last day (Asia/Jakarta) the link works. */
+  | { readonly mode: 'web'; readonly uploadUrl: string; readonly validUntil?: IsoDate }
   | { readonly mode: 'form'; readonly formUrl: string }
   | { readonly mode: 'chat' };
 
@@ -36,6 +48,11 @@ export const PENTING_CONFIRMED = [
   'ketik 6',
 ];
 
+/** A link alone on its line (WhatsApp makes it tappable; nothing around it to break it), then until when it works. */
+function linkLines(hint: Extract<DocumentsHint, { mode: 'web' }>): string[] {
+  return [hint.uploadUrl, ...(hint.validUntil ? [`Link berlaku sampai ${formatDayDate(hint.validUntil)}.`] : [])];
+}
+
 export const messages = {
   /** Stage 1. */
   welcome(office: OfficeProfile): string {
@@ -46,6 +63,7 @@ export const messages = {
       '6. Perubahan Jadwal BAP Paspur',
       '',
       'Ketik Angka sebagai kata kunci sesuai kebutuhan Anda.',
+      'Ketik STATUS untuk melihat status pendaftaran Anda, atau BATAL untuk membatalkan pendaftaran.',
     ].join('\n');
   },
 
@@ -56,13 +74,17 @@ export const messages = {
     sectionTitle: 'Layanan BAP',
     rescheduleTitle: 'Perubahan Jadwal',
     rescheduleDescription: 'Perubahan Jadwal BAP Paspur',
+    statusTitle: 'Status pendaftaran',
+    statusDescription: 'Lihat status dan langkah berikutnya',
+    cancelTitle: 'Batalkan pendaftaran',
+    cancelDescription: 'Batalkan pendaftaran yang masih berjalan',
   },
 
   /** Stage 2: the chosen service's requirements; the last line depends on the upload mode. */
   requirements(service: Service, hint: DocumentsHint): string {
     const lastLine =
       hint.mode === 'web'
-        ? `Jika persyaratan sudah lengkap, silakan upload pada link berikut: <${hint.uploadUrl}>`
+        ? ['Jika persyaratan sudah lengkap, silakan upload pada link berikut:', ...linkLines(hint)].join('\n')
         : hint.mode === 'form'
           ? `Jika persyaratan sudah lengkap, silakan upload pada link berikut: <${hint.formUrl}>`
           : 'Jika persyaratan sudah lengkap, silakan kirim foto atau PDF setiap berkas di chat ini satu per satu.';
@@ -86,6 +108,9 @@ export const messages = {
       '⚠️ Pastikan semua data diisi dengan benar!',
     ].join('\n');
   },
+
+  /** Stage 4: the blank form, its own message so that it can be copied whole; the line reads its labels. */
+  registrationTemplate: ['DAFTAR', 'Nama lengkap: ', 'Tempat lahir: ', 'Tanggal lahir (DD-MM-YYYY): ', 'NIK: ', 'Nomor HP: '].join('\n'),
 
   /** Stage 4 success. */
   registrationSucceeded(queueNumber: string, name: string): string {
@@ -117,7 +142,24 @@ export const messages = {
     const quoted = (chars: readonly string[]): string => chars.map((char) => `“${char}”`).join(', ');
     const sizeProblem = (size: number, min: number): string => (size === 0 ? 'belum diisi' : size < min ? 'terlalu pendek' : 'terlalu panjang');
     const refused = (label: string, problem: string, ...detail: string[]): string =>
-      [`❌ Pendaftaran belum berhasil: *${label}* ${problem}.`, ...detail, '', 'Silakan kirim ulang dengan format:', format, 'Contoh:', example].join('\n');
+      [
+        `❌ Pendaftaran belum berhasil: *${label}* ${problem}.`,
+        ...detail,
+        '',
+        'Silakan kirim ulang dengan format:',
+        format,
+        'Contoh:',
+        example,
+        '',
+        'Atau salin formulir pada pesan berikut, isi setelah tanda titik dua, lalu kirim.',
+      ].join('\n');
+    const fieldNames: Record<FormField, string> = {
+      name: 'Nama lengkap',
+      placeOfBirth: 'Tempat lahir',
+      dateOfBirth: 'Tanggal lahir',
+      nik: 'NIK',
+      phone: 'Nomor HP',
+    };
 
     switch (error.field) {
       case 'format':
@@ -126,7 +168,11 @@ export const messages = {
           : refused(
               'Format pendaftaran',
               'tidak sesuai',
-              `${error.fieldsFound === 0 ? 'Kami tidak menemukan data' : `Kami menemukan ${error.fieldsFound} data`} setelah DAFTAR, seharusnya 5: nama lengkap, tempat lahir, tanggal lahir, NIK, dan nomor HP, masing-masing dipisahkan tanda /.`,
+              `${error.fieldsFound === 0 ? 'Kami tidak menemukan data' : `Kami menemukan ${error.fieldsFound} data`} setelah DAFTAR, seharusnya 5: nama lengkap, tempat lahir, tanggal lahir, NIK, dan nomor HP.`,
+              ...(error.missing.length > 0 && error.missing.length < 5
+                ? [`Yang belum ada: ${error.missing.map((field) => `*${fieldNames[field]}*`).join(', ')}.`]
+                : []),
+              'Pisahkan setiap data dengan tanda garis miring (/), atau tulis satu data per baris.',
             );
       case 'name':
       case 'placeOfBirth': {
@@ -149,8 +195,12 @@ export const messages = {
         switch (error.reason) {
           case 'format':
             return error.value === ''
-              ? refused('Tanggal lahir', 'belum diisi', 'Tulis tanggal lahir sebagai DD-MM-YYYY, misalnya 15-08-1990.')
-              : refused('Tanggal lahir', 'tidak sesuai format', `Tulis tanggal lahir sebagai DD-MM-YYYY, misalnya 15-08-1990; yang Anda tulis: “${error.value}”.`);
+              ? refused('Tanggal lahir', 'belum diisi', 'Tulis tanggal lahir sebagai DD-MM-YYYY, misalnya 15-08-1990 (boleh juga 15 Agustus 1990).')
+              : refused(
+                  'Tanggal lahir',
+                  'tidak sesuai format',
+                  `Tulis tanggal lahir sebagai DD-MM-YYYY, misalnya 15-08-1990 (boleh juga 15 Agustus 1990); yang Anda tulis: “${error.value}”.`,
+                );
           case 'notRealDate': {
             const leap = error.month === 2 && error.day === 29 ? ` (${error.year} bukan tahun kabisat)` : '';
             return refused('Tanggal lahir', 'tidak ada di kalender', `Tanggal ${dmy(error.day, error.month, error.year)} tidak ada${leap}. Periksa kembali tanggal dan bulannya.`);
@@ -231,8 +281,12 @@ export const messages = {
     ].join('\n');
   },
 
-  /** Stage 6: the reschedule rules. */
-  rescheduleRules(): string {
+  /**
+   * Stage 6: the rules, then the applicant's own confirmed appointments with the dates each may move to,
+   * and an example built from them (a name and a real date in the window), not a date in the past.
+   */
+  rescheduleRules(appointments: readonly RescheduleOption[], example: { readonly name: string; readonly date: IsoDate }): string {
+    const dmy = example.date.split('-').reverse().join('-');
     return [
       'Anda memilih Layanan Perubahan Jadwal BAP Paspur, Berikut Ketentuan Perubahan Jadwal!!',
       '',
@@ -240,17 +294,25 @@ export const messages = {
       '- Pemilihan perubahan jadwal hanya berlaku setelah tanggal waktu kedatangan yang telah ditentukan',
       '- Perubahan jadwal diberikan dalam rentang waktu 1 bulan kalender',
       '',
+      ...appointments.flatMap((appointment) => [
+        `📅 Jadwal Anda: ${appointment.queueNumber} ${appointment.name}, ${formatDayDate(appointment.date)}, ${formatTime(appointment.time)}`,
+        `Tanggal baru yang bisa dipilih: ${formatDayDate(appointment.earliest)} sampai ${formatDayDate(appointment.latest)} (Senin–Jumat, bukan hari libur).`,
+        '',
+      ]),
       'Jika ingin diubah, ketik: Ubah jadwal: nama/tanggal',
       '',
       'contoh:',
       '',
-      'SIPULAN/31-12-2025',
+      `${example.name}/${dmy}`,
     ].join('\n');
   },
 
-  /** Stage 6: the request is taken. */
-  rescheduleRequested(): string {
-    return '“Perubahan Jadwal terkonfirmasi, Petugas akan segera mengonfirmasi terkait permintaan perubahan jadwal tersebut dengan menelpon anda. Terima Kasih 🙏🙏”';
+  /** Stage 6: the request is taken, and it is a request: the officer decides and calls. */
+  rescheduleRequested(date: IsoDate): string {
+    return [
+      `Permintaan perubahan jadwal ke ${formatDayDate(date)} sudah kami terima dan *menunggu persetujuan petugas*.`,
+      'Petugas akan segera menelpon anda. Jadwal baru dan PDF bukti antrian yang baru dikirim via WhatsApp setelah disetujui. Terima Kasih 🙏🙏',
+    ].join('\n');
   },
 
   /** Stage 7: the officer set the new date. */
@@ -317,18 +379,25 @@ export const messages = {
 
   /** Stage 3: documents, in every mode. */
   documents: {
-    /** `SELESAI` (or a DAFTAR line) while requirements have no document yet. */
-    incomplete(missing: readonly string[], mode: 'web' | 'chat'): string {
+    /** `SELESAI` (or a DAFTAR line) while requirements have no document yet; web mode repeats the current link. */
+    incomplete(missing: readonly string[], hint: Extract<DocumentsHint, { mode: 'web' | 'chat' }>): string {
       return [
         '*BERKAS ANDA BELUM LENGKAP*',
         '',
         'Berkas yang belum ada:',
         ...missing.map((name) => `- ${name}`),
         '',
-        mode === 'web'
-          ? 'Silakan lengkapi melalui link upload yang sudah dikirim, lalu ketik SELESAI.'
-          : 'Silakan kirim berkas tersebut di chat ini, lalu ketik SELESAI.',
+        ...(hint.mode === 'web'
+          ? ['Silakan lengkapi melalui link berikut, lalu ketik SELESAI:', ...linkLines(hint)]
+          : ['Silakan kirim berkas tersebut di chat ini, lalu ketik SELESAI.']),
       ].join('\n');
+    },
+    /** The same service chosen again: its application goes on where it was. */
+    continued(present: readonly string[], mode: 'web' | 'chat'): string {
+      const where = mode === 'web' ? 'Link di atas sama dengan sebelumnya' : 'Lanjutkan mengirim berkas di chat ini';
+      return present.length === 0
+        ? `Anda melanjutkan permohonan yang sudah dimulai. ${where}; belum ada berkas yang tersimpan.`
+        : [`Anda melanjutkan permohonan yang sudah dimulai. ${where}; berkas yang sudah tersimpan tetap ada:`, ...present.map((name) => `✅ ${name}`)].join('\n');
     },
     ask: (name: string) => `Silakan kirim *${name}* (foto atau PDF, paling besar 5 MB).`,
     received: (name: string, page: number) => `✅ *${name}* diterima (halaman ${page}).`,
@@ -351,7 +420,12 @@ export const messages = {
       `NIK ini sudah memiliki pendaftaran yang masih berjalan: Nomor Antrian ${queueNumber}. Satu NIK hanya dapat memiliki satu pendaftaran aktif. Ketik STATUS untuk melihat statusnya.`,
     nikHeldElsewhere: (office: OfficeProfile) =>
       `NIK ini sudah memiliki pendaftaran yang masih berjalan. Satu NIK hanya dapat memiliki satu pendaftaran aktif. Jika menurut Anda ini keliru, hubungi ${office.officeName} melalui WhatsApp ${office.whatsappNumber}.`,
-    chooseServiceFirst: 'Silakan pilih layanan terlebih dahulu: ketik MENU, lalu angka layanan yang Anda butuhkan.',
+    /** A DAFTAR line with no service chosen: a first try, or the next person of a family after a registration. */
+    eachPersonOwnRegistration:
+      'Baris DAFTAR dikirim setelah memilih layanan dan mengupload berkas. Setiap orang (juga anggota keluarga) memerlukan pendaftarannya sendiri: ketik angka layanan untuk orang tersebut (1–5), upload berkas miliknya melalui link yang dikirim, ketik SELESAI, lalu kirim baris DAFTAR dengan datanya.',
+    /** Text at stage 4 that is not a DAFTAR line. */
+    notALine:
+      'Pesan ini belum terbaca sebagai pendaftaran. Awali dengan kata DAFTAR, lalu nama lengkap, tempat lahir, tanggal lahir, NIK dan nomor HP, dipisah tanda / atau satu data per baris. Atau salin formulir pada pesan berikut, isi, lalu kirim.',
   },
 
   /** What officers' decisions tell the applicant, besides stages 5 and 7. */
@@ -359,7 +433,7 @@ export const messages = {
     fixRequested(queueNumber: string, name: string, note: string, documents: readonly string[], hint: DocumentsHint): string {
       const how =
         hint.mode === 'web'
-          ? `Silakan upload ulang berkas tersebut pada link berikut: <${hint.uploadUrl}>\nLalu ketik SELESAI.`
+          ? ['Silakan upload ulang berkas tersebut pada link berikut:', ...linkLines(hint), 'Lalu ketik SELESAI.'].join('\n')
           : hint.mode === 'form'
             ? `Silakan perbaiki berkas tersebut melalui formulir: <${hint.formUrl}>\nLalu ketik SELESAI.`
             : 'Silakan kirim ulang berkas tersebut (foto atau PDF) di chat ini satu per satu, lalu ketik SELESAI.';
@@ -413,6 +487,9 @@ export const messages = {
     rescheduleClosed: (date: string, reason: string, earliest: string, latest: string) =>
       `${date} bukan hari layanan (${reason}). Pilih hari kerja Senin–Jumat yang bukan hari libur, dari ${earliest} sampai ${latest}.`,
     noOpenRegistration: 'Tidak ada pendaftaran aktif dari nomor WhatsApp ini. Ketik MENU untuk mendaftar.',
+    /** `6` with no appointment to move. */
+    noConfirmedAppointment:
+      'Belum ada jadwal kedatangan yang dikonfirmasi petugas untuk nomor WhatsApp ini, jadi belum ada jadwal yang bisa diubah. Perubahan jadwal dapat diajukan setelah jadwal Anda dikonfirmasi. Ketik STATUS untuk melihat status pendaftaran Anda.',
     chooseToCancel: (lines: readonly string[]) =>
       ['Pendaftaran aktif Anda:', ...lines.map((line) => `- ${line}`), '', 'Ketik nomor antrian yang ingin dibatalkan (mis. KRC-002), atau MENU untuk kembali.'].join('\n'),
     confirmCancel: (queueNumber: string, name: string) =>
@@ -421,6 +498,30 @@ export const messages = {
       `Pendaftaran Nomor Antrian ${queueNumber} atas nama ${name} telah dibatalkan. Untuk mendaftar kembali, ketik MENU.`,
     cancelKept: (queueNumber: string) => `Baik, pendaftaran Nomor Antrian ${queueNumber} tidak dibatalkan.`,
     status: (lines: readonly string[]) => ['Status pendaftaran Anda:', '', ...lines].join('\n'),
+    /** STATUS: what each status means for the applicant, and what to do next. */
+    statusMeaning: {
+      PENDING: {
+        meaning: 'Menunggu pemeriksaan berkas oleh petugas ⏸️',
+        next: 'Tidak perlu melakukan apa-apa. Jadwal kedatangan akan dikirim via WhatsApp dalam 1x24 jam; jangan datang sebelum jadwal dikonfirmasi.',
+      },
+      PERLU_PERBAIKAN: {
+        meaning: 'Berkas perlu diperbaiki 📝',
+        next: 'Unggah ulang berkas yang diminta melalui link pada pesan *BERKAS PERLU DIPERBAIKI*, lalu ketik SELESAI.',
+      },
+      DIKONFIRMASI: {
+        meaning: 'Jadwal kedatangan sudah dikonfirmasi ✅',
+        next: 'Datang sesuai jadwal, 15 menit lebih awal, dengan print PDF bukti antrian dan dokumen asli. Untuk mengubah jadwal (1x kesempatan), ketik 6.',
+      },
+      PERUBAHAN_DIMINTA: {
+        meaning: 'Permintaan perubahan jadwal menunggu persetujuan petugas ⏳',
+        next: 'Petugas akan menelpon Anda. Jadwal baru dan PDF baru dikirim via WhatsApp setelah disetujui.',
+      },
+      DIBATALKAN: { meaning: 'Pendaftaran dibatalkan ❌', next: 'Untuk mendaftar lagi, ketik MENU.' },
+      SELESAI: { meaning: 'Pemeriksaan BAP sudah selesai ✔️', next: 'Tidak ada yang perlu dilakukan lagi. Terima kasih.' },
+      TIDAK_HADIR: { meaning: 'Tidak hadir pada jadwal kedatangan', next: 'Untuk mendaftar lagi, ketik MENU.' },
+    } as const satisfies Record<RegistrationStatus, { meaning: string; next: string }>,
+    statusNote: (note: string) => `Catatan petugas: ${note}`,
+    statusNext: (next: string) => `👉 Langkah berikutnya: ${next}`,
     noRegistrations: 'Belum ada pendaftaran dari nomor WhatsApp ini. Ketik MENU untuk mendaftar.',
     comingThanks: (queueNumber: string) =>
       `Terima kasih, kedatangan Anda untuk Nomor Antrian ${queueNumber} kami tunggu sesuai jadwal. Bawa bukti PDF dan dokumen asli, datang 15 menit sebelum jadwal.`,
@@ -457,10 +558,52 @@ export const messages = {
 
   /** Short prompts for anything the current step did not expect: never silence. */
   prompts: {
-    chooseFromMenu: 'Maaf, pilihan tidak dikenali. Ketik angka 1 sampai 6 sesuai layanan yang Anda butuhkan, atau ketik MENU untuk melihat daftar layanan.',
-    unsupportedAtMenu: 'Maaf, Si Bapao hanya membaca pesan teks di sini. Ketik angka 1 sampai 6 sesuai layanan yang Anda butuhkan, atau ketik MENU untuk melihat daftar layanan.',
-    documentsWeb: 'Silakan upload berkas Anda melalui link yang sudah dikirim. Jika sudah, ketik SELESAI. Ketik MENU untuk kembali ke daftar layanan.',
+    chooseFromMenu: 'Maaf, pilihan tidak dikenali. Ketik angka 1 sampai 6 sesuai layanan yang Anda butuhkan (atau tulis misalnya "paspor hilang"), atau ketik MENU untuk melihat daftar layanan.',
+    documentsWeb: (hint: Extract<DocumentsHint, { mode: 'web' }>) =>
+      ['Silakan upload berkas Anda melalui link berikut, lalu ketik SELESAI:', ...linkLines(hint), 'Ketik MENU untuk kembali ke daftar layanan.'].join('\n'),
+    /** A photo or PDF sent in the chat while documents go through the upload page. */
+    filesThroughLink: (hint: Extract<DocumentsHint, { mode: 'web' }>) =>
+      [
+        'Berkas tidak dikirim lewat chat ini. Silakan upload foto atau PDF berkas Anda melalui link berikut, lalu ketik SELESAI:',
+        ...linkLines(hint),
+      ].join('\n'),
     documentsForm: 'Silakan upload berkas Anda melalui link formulir yang sudah dikirim. Jika sudah, ketik SELESAI. Ketik MENU untuk kembali ke daftar layanan.',
     documentsChat: 'Silakan kirim foto atau PDF berkas Anda di chat ini. Jika sudah lengkap, ketik SELESAI. Ketik MENU untuk kembali ke daftar layanan.',
+    /** A voice note, sticker, location, contact, video…: what it was, what the bot reads, then what to do now. */
+    cannotRead: (what: string, now: string) => {
+      const names: Readonly<Record<string, string>> = {
+        audio: 'pesan suara',
+        video: 'video',
+        sticker: 'stiker',
+        image: 'foto',
+        document: 'dokumen',
+        location: 'lokasi',
+        contacts: 'kontak',
+      };
+      return `Maaf, Si Bapao tidak dapat membaca ${names[what] ?? 'jenis pesan ini'}; Si Bapao hanya membaca pesan yang diketik. ${now}`;
+    },
+    nowMenu: 'Ketik angka 1 sampai 6 sesuai layanan yang Anda butuhkan, atau ketik MENU untuk melihat daftar layanan.',
+    nowRegistration:
+      'Ketik data pendaftaran Anda: DAFTAR/nama lengkap/TEMPAT LAHIR/DD-MM-YYYY/NIK/Nomor HP (atau satu data per baris setelah DAFTAR).',
+    nowReschedule: 'Ketik: Ubah jadwal: nama/DD-MM-YYYY, atau MENU untuk kembali.',
+    nowCancelChoose: 'Ketik nomor antrian yang ingin dibatalkan (mis. KRC-002), atau MENU untuk kembali.',
+    nowCancelConfirm: (queueNumber: string) => `Ketik YA untuk membatalkan pendaftaran Nomor Antrian ${queueNumber}, atau TIDAK untuk kembali.`,
+  },
+
+  /** BANTUAN: the whole way in a few lines, and who to ask. */
+  help(office: OfficeProfile): string {
+    return [
+      'ℹ️ *BANTUAN SI BAPAO*',
+      '',
+      '1. Ketik MENU, lalu angka layanan yang Anda butuhkan (1–5).',
+      '2. Upload berkas melalui link yang dikirim, lalu ketik SELESAI.',
+      '3. Kirim data Anda: DAFTAR/nama lengkap/TEMPAT LAHIR/DD-MM-YYYY/NIK/Nomor HP.',
+      '4. Petugas memeriksa berkas dan mengirim jadwal kedatangan beserta PDF bukti antrian.',
+      '',
+      'Ketik STATUS untuk melihat status pendaftaran, 6 untuk mengubah jadwal, BATAL untuk membatalkan.',
+      'Setiap orang (juga anggota keluarga) memerlukan pendaftarannya sendiri: pilih layanan lagi untuk orang tersebut.',
+      '',
+      `Pertanyaan lain: hubungi ${office.officeName} melalui WhatsApp ${office.whatsappNumber}.`,
+    ].join('\n');
   },
 } as const;

@@ -35,11 +35,14 @@ export type TextFieldError<F extends 'name' | 'placeOfBirth'> =
 export type RegistrationFieldError =
   /** The text does not start with the keyword `DAFTAR` before the first `/`. */
   | { field: 'format'; reason: 'keyword' }
-  /** `fieldsFound` data fields after `DAFTAR` (a trailing empty field from a final `/` not counted); 5 expected, or 6 with `YA` last. */
-  | { field: 'format'; reason: 'fieldCount'; fieldsFound: number }
+  /**
+   * `fieldsFound` data fields after `DAFTAR` (a trailing empty field from a final `/` not counted); 5 expected, or 6 with `YA` last.
+   * `missing`: with fewer than 5, the fields that look absent, judged by the shape of those found (a date, 16 digits, a mobile number).
+   */
+  | { field: 'format'; reason: 'fieldCount'; fieldsFound: number; missing: FormField[] }
   | TextFieldError<'name'>
   | TextFieldError<'placeOfBirth'>
-  /** Not `DD-MM-YYYY` (`-` or `.` as separator, day and month of one or two digits). `value` as received, whitespace removed. */
+  /** Not a date we can read (`DD-MM-YYYY` with `-`, `.`, `/` or spaces, a written month, or `YYYY-MM-DD`). `value` as received, spaces collapsed. */
   | { field: 'dateOfBirth'; reason: 'format'; value: string }
   /** Well formed but not on the calendar (31-04, 29-02 outside leap years, month 13…). */
   | { field: 'dateOfBirth'; reason: 'notRealDate'; day: number; month: number; year: number }
@@ -73,6 +76,10 @@ export type RegistrationFieldError =
       dateOfBirth: IsoDate;
     };
 
+/** The five fields of the form, in the order of the line. */
+export const FORM_FIELDS = ['name', 'placeOfBirth', 'dateOfBirth', 'nik', 'phone'] as const;
+export type FormField = (typeof FORM_FIELDS)[number];
+
 export type RegistrationResult = { ok: true; form: RegistrationForm } | { ok: false; error: RegistrationFieldError };
 
 export const NAME_LENGTH = { min: 3, max: 100, minLetters: 3 } as const;
@@ -80,24 +87,73 @@ export const PLACE_LENGTH = { min: 2, max: 50, minLetters: 2 } as const;
 export const PHONE_DIGITS = { min: 11, max: 15 } as const;
 export const MAX_AGE_YEARS = 120;
 
-const KEYWORD = 'DAFTAR';
 const LATIN_TEXT = /^[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ .'-]+$/;
 const LATIN_CHAR = /[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ .'-]/;
 const LATIN_LETTER = /[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]/g;
 const TYPOGRAPHIC_APOSTROPHES = /[\u2018\u2019\u02BC]/g;
 
-/** `DAFTAR` (any case, optional spaces) followed by `/`: the message is meant as a registration line. */
+/**
+ * `DAFTAR` (any case) followed by `/`, a comma, a colon or a new line: the message is meant as a registration
+ * line (the office's one-line format, one field per line, the blank template filled in, or commas).
+ */
 export function looksLikeRegistration(text: string): boolean {
-  return /^\s*daftar\s*\//i.test(text.normalize('NFC'));
+  return /^\s*daftar\s*[/,:;\n]/i.test(text.normalize('NFC'));
+}
+
+/** The labels of the blank template (and the ways people write them), before a `:`. */
+const LABELS: readonly [FormField, RegExp][] = [
+  ['placeOfBirth', /^(tempat|tmp|tpt|kota)(\s*(lahir|lhr))?$/],
+  ['dateOfBirth', /^(tanggal|tgl|tangal)(\s*(lahir|lhr))?(\s*\(.*\))?$|^lahir$/],
+  ['name', /^nama(\s*lengkap)?$/],
+  ['nik', /^(nik|no\.?\s*ktp|nomor\s*ktp)$/],
+  ['phone', /^(no|nomor|nmr)\.?\s*(hp|handphone|telepon|telp|tlp|wa|whatsapp)$|^(hp|wa|whatsapp|telepon)$/],
+];
+
+function labelled(piece: string): { field?: FormField; value: string } {
+  const colon = piece.indexOf(':');
+  if (colon < 0) return { value: piece };
+  const label = piece.slice(0, colon).trim().toLowerCase().replace(/\s+/g, ' ');
+  const field = LABELS.find(([, pattern]) => pattern.test(label))?.[0];
+  return field ? { field, value: piece.slice(colon + 1).trim() } : { value: piece };
+}
+
+/**
+ * The pieces after DAFTAR: split at `/` (the office's format), and also at new lines, commas and semicolons
+ * when the text has them; a date written with `/` (three numbers in a row) is joined back into one piece.
+ */
+function piecesOf(body: string): { field?: FormField; value: string }[] {
+  const byLine = /[\n,;]/.test(body);
+  let pieces = body.split(byLine ? /\s*[\n,;/]\s*/ : '/').map((piece) => piece.trim());
+  if (byLine) pieces = pieces.filter((piece) => piece !== '');
+  else if (pieces.length > 0 && pieces[pieces.length - 1] === '') pieces.pop();
+  const joined: string[] = [];
+  for (let index = 0; index < pieces.length; index += 1) {
+    const [day, month, year] = [pieces[index] ?? '', pieces[index + 1] ?? '', pieces[index + 2] ?? ''];
+    const dayValue = labelled(day).value;
+    if (/^\d{1,2}$/.test(dayValue) && /^\d{1,2}$/.test(month) && /^\d{4}$/.test(year)) {
+      joined.push(`${day}-${month}-${year}`);
+      index += 2;
+    } else {
+      joined.push(day);
+    }
+  }
+  return joined.map(labelled);
 }
 
 export function parseRegistration(text: string, today: IsoDate): RegistrationResult {
-  const pieces = text.normalize('NFC').trim().split('/').map((piece) => piece.trim());
-  if ((pieces[0] ?? '').toUpperCase() !== KEYWORD) return fail({ field: 'format', reason: 'keyword' });
-  const fields = pieces.slice(1);
-  if (fields.length > 0 && fields[fields.length - 1] === '') fields.pop();
-  const confirmed = fields.length === 6 && /^ya$/i.test(fields[5] ?? '');
-  if (fields.length !== 5 && !confirmed) return fail({ field: 'format', reason: 'fieldCount', fieldsFound: fields.length });
+  const match = /^\s*daftar\s*(?:[/,:;\n]|$)([\s\S]*)$/i.exec(text.normalize('NFC').replace(/\r\n?/g, '\n').trim());
+  if (!match) return fail({ field: 'format', reason: 'keyword' });
+  const pieces = piecesOf(match[1] ?? '');
+  const last = pieces[pieces.length - 1];
+  const confirmed = pieces.length >= 6 && last !== undefined && !last.field && /^ya$/i.test(last.value);
+  const data = confirmed ? pieces.slice(0, -1) : pieces;
+  const byLabel = data.length > 0 && data.every((piece) => piece.field) && new Set(data.map((piece) => piece.field)).size === data.length;
+  const fields: string[] = byLabel
+    ? FORM_FIELDS.map((field) => data.find((piece) => piece.field === field)?.value ?? '')
+    : data.map((piece) => piece.value);
+  if (fields.length !== 5) {
+    return fail({ field: 'format', reason: 'fieldCount', fieldsFound: fields.length, missing: fields.length < 5 ? missingByShape(fields) : [] });
+  }
   const [rawName = '', rawPlace = '', rawDate = '', rawNik = '', rawPhone = ''] = fields;
 
   const name = checkText('name', rawName, NAME_LENGTH);
@@ -168,13 +224,56 @@ function checkText(
   return { ok: true, value };
 }
 
+/** Month names as people write them: Indonesian in full or short (with the old spellings), and English. */
+const MONTHS: readonly RegExp[] = [
+  /^(januari|january|jan)$/,
+  /^(februari|pebruari|february|feb|peb)$/,
+  /^(maret|march|mar)$/,
+  /^(april|apr)$/,
+  /^(mei|may)$/,
+  /^(juni|june|jun)$/,
+  /^(juli|july|jul)$/,
+  /^(agustus|august|agu|agt|ags|aug)$/,
+  /^(september|sept|sep)$/,
+  /^(oktober|october|okt|oct)$/,
+  /^(november|nopember|nov|nop)$/,
+  /^(desember|december|des|dec)$/,
+];
+
+/** Day, month and year of a written date, in any of the forms people use; undefined when it is none. */
+export function readDate(raw: string): { day: number; month: number; year: number } | undefined {
+  const value = raw.trim().toLowerCase().replace(/\s+/g, ' ');
+  const numeric = /^(\d{1,2}) ?[-./ ] ?(\d{1,2}) ?[-./ ] ?(\d{4})$/.exec(value);
+  if (numeric) return { day: Number(numeric[1]), month: Number(numeric[2]), year: Number(numeric[3]) };
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value);
+  if (iso) return { day: Number(iso[3]), month: Number(iso[2]), year: Number(iso[1]) };
+  const written = /^(\d{1,2}) ?[-./ ]? ?([a-z]+)\.? ?[-./ ]? ?(\d{4})$/.exec(value);
+  const month = written ? MONTHS.findIndex((pattern) => pattern.test(written[2] ?? '')) : -1;
+  if (written && month >= 0) return { day: Number(written[1]), month: month + 1, year: Number(written[3]) };
+  return undefined;
+}
+
+/** With fields missing, which ones: judged by what the pieces found look like. */
+function missingByShape(fields: readonly string[]): FormField[] {
+  const digits = (value: string) => value.replace(/[\s.()+-]/g, '');
+  const isDate = (value: string) => readDate(value) !== undefined;
+  const isNik = (value: string) => /^\d{16}$/.test(value.replace(/\s+/g, ''));
+  const isPhone = (value: string) => /^(\+?62|0)8/.test(value.replace(/[\s.()-]/g, '')) && /^\d{9,15}$/.test(digits(value));
+  const texts = fields.filter((value) => !isDate(value) && !isNik(value) && !isPhone(value) && !/^\d+$/.test(digits(value))).length;
+  return [
+    ...(texts < 1 ? ['name' as const] : []),
+    ...(texts < 2 ? ['placeOfBirth' as const] : []),
+    ...(fields.some(isDate) ? [] : ['dateOfBirth' as const]),
+    ...(fields.some(isNik) ? [] : ['nik' as const]),
+    ...(fields.some(isPhone) ? [] : ['phone' as const]),
+  ];
+}
+
 function checkDate(raw: string, today: IsoDate): Checked<IsoDate> {
-  const value = raw.replace(/\s+/g, '');
-  const match = /^(\d{1,2})[-.](\d{1,2})[-.](\d{4})$/.exec(value);
-  if (!match) return fail({ field: 'dateOfBirth', reason: 'format', value });
-  const day = Number(match[1]);
-  const month = Number(match[2]);
-  const year = Number(match[3]);
+  const value = raw.trim().replace(/\s+/g, ' ');
+  const read = readDate(value);
+  if (!read) return fail({ field: 'dateOfBirth', reason: 'format', value });
+  const { day, month, year } = read;
   if (!isRealDate(year, month, day)) return fail({ field: 'dateOfBirth', reason: 'notRealDate', day, month, year });
   const date = isoDate(year, month, day);
   if (date > today) return fail({ field: 'dateOfBirth', reason: 'future', date, today });

@@ -10,6 +10,7 @@ export const UPLOAD_PAGE_TEXTS = {
   serviceLabel: 'Layanan',
   intro: 'Unggah setiap berkas persyaratan di bawah ini, lalu tekan *Kirim*. Satu berkas boleh terdiri dari beberapa halaman.',
   fixIntro: 'Petugas meminta anda mengunggah ulang berkas di bawah ini, lalu tekan *Kirim*.',
+  fixNote: 'Catatan petugas:',
   limits: 'Format JPG, PNG atau PDF, maksimal {maxMb} MB per file.',
   noscript:
     'Halaman ini membutuhkan JavaScript untuk mengunggah berkas. Aktifkan JavaScript di browser anda, atau buka tautan ini di Chrome.',
@@ -28,6 +29,8 @@ export const UPLOAD_PAGE_TEXTS = {
   verifying: 'Memeriksa {filename}…',
   uploaded: '{filename} berhasil diunggah.',
   uploadFailed: '{filename} gagal diunggah. Silakan coba lagi.',
+  retrying: 'Koneksi terputus. {filename} akan dilanjutkan otomatis saat koneksi kembali…',
+  backToWhatsApp: 'Kembali ke WhatsApp',
   incomplete: '*BERKAS ANDA BELUM LENGKAP*',
   missingList: 'Kolom berwarna merah belum diisi:',
   complete: 'Berkas anda sudah terupload/terekam silakan kembali ke whatsapp dan ketik SELESAI',
@@ -45,14 +48,16 @@ export const UPLOAD_PAGE_TEXTS = {
   serverError: 'Terjadi gangguan di server. Silakan coba lagi sebentar lagi.',
   invalidLinkTitle: 'Tautan tidak valid',
   invalidLink:
-    'Tautan unggah ini tidak valid. Ketik *MENU* di WhatsApp lalu pilih layanan anda lagi untuk mendapatkan tautan baru.',
+    'Tautan unggah ini tidak valid. Ketik *MENU* di WhatsApp lalu pilih layanan yang sama: Si Bapao mengirim tautan yang berlaku, dengan berkas yang sudah anda unggah.',
   expiredLinkTitle: 'Tautan sudah kedaluwarsa',
   expiredLink:
-    'Tautan unggah ini sudah tidak berlaku. Ketik *MENU* di WhatsApp lalu pilih layanan anda lagi untuk mendapatkan tautan baru.',
+    'Tautan unggah ini sudah tidak berlaku (berlaku sampai {until}). Berkas yang sudah anda unggah tetap tersimpan. Ketik *MENU* di WhatsApp lalu pilih layanan yang sama: Si Bapao mengirim tautan yang berlaku untuk berkas yang sama.',
   serverErrorTitle: 'Terjadi gangguan',
   submittedTitle: 'Berkas sudah diserahkan',
   alreadySubmitted:
     'Berkas anda sudah menjadi bagian dari pendaftaran dan sedang atau sudah diperiksa petugas, jadi tidak dapat diubah lewat tautan ini. Bila petugas meminta perbaikan, anda akan menerima tautan baru di WhatsApp.',
+  tooManyTitle: 'Terlalu banyak percobaan',
+  tooMany: 'Tunggu satu menit, lalu buka lagi tautan dari pesan Si Bapao di WhatsApp.',
   notFoundTitle: 'Halaman tidak ditemukan',
   notFound: 'Periksa kembali tautan yang anda terima di WhatsApp.',
 } as const;

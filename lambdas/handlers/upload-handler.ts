@@ -14,9 +14,10 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import * as z from 'zod/mini';
 import { readUploadToken } from '../adapters/upload-links';
 import { UPLOAD_PAGE_TEXTS as TEXTS } from '../domain/upload-page-texts';
-import type { BlobStore, Clock, DraftStore, IdSource } from '../ports';
+import type { BlobStore, Clock, DraftStore, IdSource, ShortLinkStore } from '../ports';
+import { LookupLimiter, shortLinkCode } from '../upload/short-link';
 import { matchRoute, parseJsonBody, securityHeaders } from '../upload/http';
-import { documentView, problemMessage, renderProblemPage, renderUploadPage, type ProblemKind } from '../upload/page';
+import { documentView, problemMessage, renderProblemPage, renderUploadPage, type ProblemFacts, type ProblemKind } from '../upload/page';
 import {
   changeAllowed,
   clearRequirement,
@@ -41,6 +42,12 @@ export interface UploadHandlerDeps {
   readonly s3Origin: string;
   /** @default random UUIDs */
   readonly ids?: IdSource;
+  /** The office's WhatsApp number, for the page's "Kembali ke WhatsApp" button. */
+  readonly officeWhatsAppNumber?: string;
+  /** Resolves `/u/<code>` links; without it they are not found. */
+  readonly shortLinks?: Pick<ShortLinkStore, 'find'>;
+  /** @default 10 unknown codes a minute per address */
+  readonly shortLinkLimiter?: LookupLimiter;
   readonly log?: { error(message: string, fields: Record<string, unknown>): void };
 }
 
@@ -63,14 +70,31 @@ export function createUploadHandler(deps: UploadHandlerDeps): UploadHandler {
   const headers = securityHeaders(deps.s3Origin);
   const respond = (statusCode: number, type: string, body: string) => ({ statusCode, headers: { ...headers, 'content-type': type }, body });
   const json = (statusCode: number, value: unknown) => respond(statusCode, 'application/json; charset=utf-8', JSON.stringify(value));
-  const problem = (statusCode: number, kind: ProblemKind, asPage: boolean) =>
+  const problem = (statusCode: number, kind: ProblemKind, asPage: boolean, facts: ProblemFacts = {}) =>
     asPage
-      ? respond(statusCode, 'text/html; charset=utf-8', renderProblemPage(kind, deps.basePath))
-      : json(statusCode, { error: kind, message: problemMessage(kind) });
+      ? respond(statusCode, 'text/html; charset=utf-8', renderProblemPage(kind, deps.basePath, facts))
+      : json(statusCode, { error: kind, message: problemMessage(kind, facts) });
   const badRequest = () => json(400, { error: 'bad-request', message: TEXTS.badRequest });
+
+  const limiter = deps.shortLinkLimiter ?? new LookupLimiter();
 
   return async (event) => {
     const method = event.requestContext.http.method.toUpperCase();
+    const code = method === 'GET' ? shortLinkCode(event.rawPath, deps.basePath) : undefined;
+    if (code !== undefined) {
+      const address = event.requestContext.http.sourceIp;
+      if (limiter.blocked(address, deps.clock.now().getTime())) {
+        const page = respond(429, 'text/html; charset=utf-8', renderProblemPage('too-many', deps.basePath));
+        return { ...page, headers: { ...page.headers, 'retry-after': '60' } };
+      }
+      const target = await deps.shortLinks?.find(code);
+      if (!target) {
+        limiter.recordMiss(address, deps.clock.now().getTime());
+        return problem(404, 'not-found', true);
+      }
+      // The page lives at the token's path: its script and JSON API are addressed by the token.
+      return { statusCode: 302, headers: { ...headers, location: `${deps.basePath}/${target}` }, body: '' };
+    }
     const route = matchRoute(method, event.rawPath, deps.basePath);
     if (route.kind === 'asset') return respond(200, route.asset.contentType, route.asset.body);
     if (route.kind === 'method-not-allowed') return json(405, { error: 'method-not-allowed' });
@@ -81,7 +105,7 @@ export function createUploadHandler(deps: UploadHandlerDeps): UploadHandler {
     // Read as of time 0 to tell a forged link (403) from an expired one (410).
     const grant = readUploadToken(token, await deps.linkSigningKey(), 0);
     if (!grant) return problem(403, 'invalid', asPage);
-    if (grant.expiresAt <= deps.clock.now().getTime()) return problem(410, 'expired', asPage);
+    if (grant.expiresAt <= deps.clock.now().getTime()) return problem(410, 'expired', asPage, { expiredAt: grant.expiresAt });
 
     try {
       switch (action) {
@@ -94,7 +118,12 @@ export function createUploadHandler(deps: UploadHandlerDeps): UploadHandler {
             throw error;
           }
           const page = await showUploadPage(useCase, grant);
-          return respond(200, 'text/html; charset=utf-8', renderUploadPage(page, { basePath: deps.basePath, token }));
+          return respond(200, 'text/html; charset=utf-8', renderUploadPage(page, {
+            basePath: deps.basePath,
+            token,
+            ...(deps.officeWhatsAppNumber ? { officeWhatsAppNumber: deps.officeWhatsAppNumber } : {}),
+            ...(grant.note ? { officerNote: grant.note } : {}),
+          }));
         }
         case 'start': {
           const request = parseJsonBody(event, startSchema);

@@ -3,6 +3,7 @@
  * inline script or style (the CSP allows only this origin's files). Links are relative to the upload root
  * the request came in on (`basePath`).
  */
+import { formatDayDate, jakartaDate } from '../domain/calendar';
 import { fillText, UPLOAD_PAGE_TEXTS as TEXTS } from '../domain/upload-page-texts';
 import type { StoredDocument } from '../ports';
 import { DOCUMENT_LIMITS, type UploadPage } from '../use-cases/upload-documents';
@@ -62,7 +63,16 @@ function clientTexts(): string {
   return JSON.stringify(filled).replace(/</g, '\\u003c');
 }
 
-export function renderUploadPage(page: UploadPage, options: { basePath: string; token: string }): string {
+/** `085126730544` → `https://wa.me/6285126730544?text=SELESAI`: back to the office's chat, the next word typed. */
+export function whatsappBackLink(officeNumber: string): string {
+  const digits = officeNumber.replace(/\D/g, '').replace(/^0/, '62');
+  return `https://wa.me/${digits}?text=SELESAI`;
+}
+
+export function renderUploadPage(
+  page: UploadPage,
+  options: { basePath: string; token: string; officeWhatsAppNumber?: string; officerNote?: string },
+): string {
   const fields = page.fields
     .map((field, index) => {
       const { id, shortName } = field.requirement;
@@ -85,6 +95,7 @@ export function renderUploadPage(page: UploadPage, options: { basePath: string; 
           </label>
         </div>
         <button type="button" class="clear needs-js"${has ? '' : ' hidden'}>${escapeHtml(TEXTS.clear)}</button>
+        <progress class="field-progress" max="100" value="0" hidden></progress>
         <p class="field-status" role="status"></p>
       </li>`;
     })
@@ -98,14 +109,24 @@ export function renderUploadPage(page: UploadPage, options: { basePath: string; 
   </header>
   <main class="content">
     <section class="intro">
-      <p>${richText(page.fix ? TEXTS.fixIntro : TEXTS.intro)}</p>
+      <p>${richText(page.fix ? TEXTS.fixIntro : TEXTS.intro)}</p>${
+        page.fix && options.officerNote
+          ? `
+      <p class="officer-note"><strong>${escapeHtml(TEXTS.fixNote)}</strong> ${escapeHtml(options.officerNote)}</p>`
+          : ''
+      }
       <p class="limits" id="limits">${escapeHtml(fillText(TEXTS.limits, LIMIT_VALUES))}</p>
     </section>
     <noscript><p class="noscript">${escapeHtml(TEXTS.noscript)}</p></noscript>
     <div id="notice" class="notice" role="alert" tabindex="-1" hidden></div>
     <section id="success" class="success" role="status" tabindex="-1" hidden>
       <p class="success-mark">${ICONS.check}</p>
-      <p class="success-text"></p>
+      <p class="success-text"></p>${
+        options.officeWhatsAppNumber
+          ? `
+      <a class="back-to-whatsapp" href="${escapeHtml(whatsappBackLink(options.officeWhatsAppNumber))}">${escapeHtml(TEXTS.backToWhatsApp)}</a>`
+          : ''
+      }
     </section>
     <form id="upload-form" novalidate data-api="${escapeHtml(api)}" data-max-bytes="${DOCUMENT_LIMITS.maxBytes}" data-types="${escapeHtml(DOCUMENT_LIMITS.contentTypes.join(','))}">
       <ol class="fields">${fields}
@@ -117,7 +138,7 @@ export function renderUploadPage(page: UploadPage, options: { basePath: string; 
   return layout(`${TEXTS.pageTitle} – ${page.service.name}`, options.basePath, body, true);
 }
 
-export type ProblemKind = 'invalid' | 'expired' | 'submitted' | 'not-found' | 'error';
+export type ProblemKind = 'invalid' | 'expired' | 'submitted' | 'not-found' | 'error' | 'too-many';
 
 const PROBLEMS: Readonly<Record<ProblemKind, { title: string; text: string }>> = {
   invalid: { title: TEXTS.invalidLinkTitle, text: TEXTS.invalidLink },
@@ -125,16 +146,28 @@ const PROBLEMS: Readonly<Record<ProblemKind, { title: string; text: string }>> =
   submitted: { title: TEXTS.submittedTitle, text: TEXTS.alreadySubmitted },
   'not-found': { title: TEXTS.notFoundTitle, text: TEXTS.notFound },
   error: { title: TEXTS.serverErrorTitle, text: TEXTS.serverError },
+  'too-many': { title: TEXTS.tooManyTitle, text: TEXTS.tooMany },
 };
 
+/** What fills a problem's placeholders: `until`, the last day an expired link worked. */
+export interface ProblemFacts {
+  readonly expiredAt?: number;
+}
+
+function problemText(kind: ProblemKind, facts: ProblemFacts): string {
+  const until = facts.expiredAt !== undefined ? formatDayDate(jakartaDate(new Date(facts.expiredAt))) : '';
+  return fillText(PROBLEMS[kind].text, { until });
+}
+
 /** The message of a problem for a JSON answer: the page's text without WhatsApp's `*bold*` marks. */
-export function problemMessage(kind: ProblemKind): string {
-  return PROBLEMS[kind].text.replace(/\*/g, '');
+export function problemMessage(kind: ProblemKind, facts: ProblemFacts = {}): string {
+  return problemText(kind, facts).replace(/\*/g, '');
 }
 
 /** A page for a link that cannot be used, telling the applicant how to get a new one. */
-export function renderProblemPage(kind: ProblemKind, basePath: string): string {
-  const { title, text } = PROBLEMS[kind];
+export function renderProblemPage(kind: ProblemKind, basePath: string, facts: ProblemFacts = {}): string {
+  const { title } = PROBLEMS[kind];
+  const text = problemText(kind, facts);
   const body = `
   <header class="top">
     <p class="brand">${escapeHtml(TEXTS.appName)} <span>${escapeHtml(TEXTS.tagline)}</span></p>

@@ -61,14 +61,20 @@ export interface EventHandlingDeps {
   readonly ids: IdSource;
   readonly office: OfficeProfile;
   readonly holidays: HolidayCalendar;
-  /** Resolves to a signer of applicants' upload links (its key may have to be fetched first). */
-  readonly uploadLinks: () => Promise<(serviceId: ServiceId, draftId: string, only?: readonly RequirementId[]) => string>;
+  /** Resolves to an issuer of applicants' upload links (its key may have to be fetched first). */
+  readonly uploadLinks: () => Promise<UploadLinkIssuer>;
   /** Renders, stores and links a registration's PDF proof. */
   readonly proofs: (registration: Registration, version: number, previousDate: string | undefined) => Promise<{ link: string }>;
   readonly log: EventLog;
   readonly metrics: Metrics;
   /** The secret that keys applicants' correlation ids in logs (`applicantTag`). */
   readonly logHashSecret: () => Promise<string>;
+}
+
+/** Makes applicants' upload links; `persist` stores what the links made so far need before they are sent. */
+export interface UploadLinkIssuer {
+  readonly link: (serviceId: ServiceId, draftId: string, only?: readonly RequirementId[], expiresAt?: number, note?: string) => string;
+  readonly persist: () => Promise<void>;
 }
 
 export interface EventLog {
@@ -150,6 +156,7 @@ async function handleNotify(event: NotifyEvent, deps: EventHandlingDeps): Promis
     event.kind === 'confirmed' || event.kind === 'rescheduled'
       ? await deps.proofs(current.registration, current.version, event.previousDate)
       : undefined;
+  const links = await deps.uploadLinks();
   const decision = applyNotice(
     session.conversation,
     {
@@ -162,10 +169,11 @@ async function handleNotify(event: NotifyEvent, deps: EventHandlingDeps): Promis
       now,
       office: deps.office,
       newDraftId: deps.ids.newId(),
-      uploadLink: await deps.uploadLinks(),
+      uploadLink: links.link,
       ...(session.lastInboundAt ? { lastInboundAt: session.lastInboundAt } : {}),
     },
   );
+  await links.persist();
   await saveAndSend(session, event.eventId, decision.conversation, decision.replies, now, {}, deps, {
     queueNumber: event.queueNumber,
     kind: event.kind,
@@ -186,6 +194,7 @@ async function handleInbound(event: InboundEvent, deps: EventHandlingDeps): Prom
   const now = deps.clock.now();
   const identity = { ...session, ...identityUpdate(session, event) };
   const content = event.content as InboundContent;
+  const links = await deps.uploadLinks();
   const context: DecisionContext = {
     now,
     office: deps.office,
@@ -196,12 +205,14 @@ async function handleInbound(event: InboundEvent, deps: EventHandlingDeps): Prom
       ...(identity.profileName ? { profileName: identity.profileName } : {}),
     },
     newDraftId: deps.ids.newId(),
-    uploadLink: await deps.uploadLinks(),
+    uploadLink: links.link,
     facts: await factsFor(session.conversation, content, now, session.key, deps),
   };
   let decision = decide(session.conversation, content, context);
   const failure = await carryOutBeforeSaving(decision.effects, deps, now);
   if (failure) decision = decide(session.conversation, failure, context);
+  // A short link must resolve before the message carrying it can be sent.
+  await links.persist();
 
   const registration = decision.effects.find((effect) => effect.type === 'create-registration')?.registration;
   const fixedNumber = decision.effects.find((effect) => effect.type === 'documents-fixed')?.queueNumber;

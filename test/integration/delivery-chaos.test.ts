@@ -6,7 +6,7 @@
  */
 import type { Officer } from '../../lambdas/admin/officer-api';
 import { messageEnvelope, signedRequest } from '../../local/meta-envelope';
-import { queueNumberIn, uploadDocuments } from '../support/journey';
+import { queueNumberIn, uploadDocuments, uploadLinkIn } from '../support/journey';
 import { officerApi, workingDay } from '../support/officer-api';
 import { newPerson, registrationLine, type Person } from '../support/registration-lines';
 import { tallyFor } from '../support/tally';
@@ -97,7 +97,7 @@ async function stagesOneToSeven(chaos: boolean): Promise<{ outcomes: Outcome[]; 
     posted += await deliver(server, round(() => ['Assalamualaikum', '1']), chaos, random);
     // Stage 3: the documents, on the upload page.
     for (const { waId } of applicants) {
-      const withLink = server.fakeGraph.sentTo(waId).map(textOf).find((text) => text.includes('<http'));
+      const withLink = server.fakeGraph.sentTo(waId).map(textOf).find((text) => uploadLinkIn(text) !== '');
       await uploadDocuments(server, withLink ?? '');
     }
     // Stages 3–4: SELESAI, the DAFTAR line.

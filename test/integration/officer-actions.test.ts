@@ -11,7 +11,7 @@ import { loadOfficeProfile } from '../../lambdas/config';
 import { formatDayDate } from '../../lambdas/domain/calendar';
 import { messages } from '../../lambdas/domain/messages';
 import { newPerson, registrationLine } from '../support/registration-lines';
-import { queueNumberIn, registerApplicant, say, uploadDocuments } from '../support/journey';
+import { queueNumberIn, registerApplicant, say, uploadDocuments, webHintIn } from '../support/journey';
 import { nextSaturday, officerApi, workingDay } from '../support/officer-api';
 import { startTestServer, textOf, type TestServer } from '../support/test-server';
 
@@ -122,7 +122,7 @@ describe('request-fix', () => {
     expect(fixText).not.toContain('- KK');
 
     const [incomplete] = await say(server, waId, 'SELESAI');
-    expect(incomplete).toBe(messages.documents.incomplete(['KTP'], 'web'));
+    expect(incomplete).toBe(messages.documents.incomplete(['KTP'], await webHintIn(server, fixText)));
     await uploadDocuments(server, fixText);
     expect(await say(server, waId, 'SELESAI')).toEqual([messages.notifications.fixReceived(queueNumber)]);
     const detail = await officers.api.get(queueNumber, officer);

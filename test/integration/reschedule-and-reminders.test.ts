@@ -51,10 +51,12 @@ describe('stages 6 and 7', () => {
   it('takes a request for a new date, lets the officer set it, and sends the stage 7 text with both dates', async () => {
     const confirmedDate = workingDay(2);
     const { waId, queueNumber } = await confirmedApplicant(confirmedDate, 'Sipulan');
-    expect(await say(server, waId, '6')).toEqual([messages.rescheduleRules()]);
+    const [rules = ''] = await say(server, waId, '6');
+    expect(rules.split('\n')[0]).toBe('Anda memilih Layanan Perubahan Jadwal BAP Paspur, Berikut Ketentuan Perubahan Jadwal!!');
+    expect(rules).toContain(`📅 Jadwal Anda: ${queueNumber} Sipulan, ${formatDayDate(confirmedDate)}, 09.00 WIB`);
     const requested = workingDay(4);
     const [dd, mm, yyyy] = [requested.slice(8), requested.slice(5, 7), requested.slice(0, 4)];
-    expect(await say(server, waId, `Ubah jadwal: sipulan / ${dd}-${mm}-${yyyy}`)).toEqual([messages.rescheduleRequested()]);
+    expect(await say(server, waId, `Ubah jadwal: sipulan / ${dd}-${mm}-${yyyy}`)).toEqual([messages.rescheduleRequested(requested)]);
     const detail = await officers.api.get(queueNumber, officer);
     expect(detail.body).toMatchObject({ status: 'PERUBAHAN_DIMINTA', requestedDate: requested, appointmentDate: confirmedDate });
 

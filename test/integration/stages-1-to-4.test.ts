@@ -7,6 +7,7 @@ import { messages } from '../../lambdas/domain/messages';
 import { SERVICES, type RequirementId, type ServiceId } from '../../lambdas/domain/services';
 import { TINY_JPEG, TINY_PDF } from '../support/documents';
 import { newPerson, nikOf, registrationLine } from '../support/registration-lines';
+import { tokenOfLink, uploadLinkIn, webHintIn } from '../support/journey';
 import { startTestServer, textOf, type TestServer } from '../support/test-server';
 
 let applicantCounter = 6281300000000;
@@ -35,8 +36,7 @@ async function chooseService(server: TestServer, waId: string, serviceId: Servic
 
 /** Web mode: the documents, as the upload page records them (its own tests drive the page itself). */
 async function provideWebDocuments(server: TestServer, requirementsText: string, only?: RequirementId[]): Promise<string> {
-  const link = requirementsText.match(/<(http[^>]+)>/)?.[1] ?? '';
-  const grant = readUploadToken(link.split('/').pop() ?? '', server.secrets.LINK_SIGNING_KEY, Date.now());
+  const grant = readUploadToken(await tokenOfLink(uploadLinkIn(requirementsText)), server.secrets.LINK_SIGNING_KEY, Date.now());
   if (!grant) throw new Error(`no valid upload link in: ${requirementsText}`);
   const service = SERVICES.find((candidate) => candidate.id === grant.serviceId)!;
   for (const requirement of only ?? service.requirements) {
@@ -103,7 +103,7 @@ describe('web mode (default)', () => {
     const requirements = await chooseService(server, waId, 1);
     await provideWebDocuments(server, requirements, ['ktp', 'kk']);
     expect(await say(server, waId, 'selesai')).toEqual([
-      messages.documents.incomplete(['Akta kelahiran/ijazah/buku nikah/akta perkawinan/surat baptis', 'Surat keterangan kehilangan dari kepolisian'], 'web'),
+      messages.documents.incomplete(['Akta kelahiran/ijazah/buku nikah/akta perkawinan/surat baptis', 'Surat keterangan kehilangan dari kepolisian'], await webHintIn(server, requirements)),
     ]);
     await provideWebDocuments(server, requirements, ['akta', 'surat-kehilangan']);
     expect(await say(server, waId, 'SELESAI')).toEqual([messages.registrationInstruction()]);
@@ -114,9 +114,11 @@ describe('web mode (default)', () => {
     await provideWebDocuments(server, await chooseService(server, waId, 2));
     await say(server, waId, 'SELESAI');
     const person = newPerson();
-    const [badDate] = await say(server, waId, registrationLine({ ...person, birth: '31-02-1990' }));
+    // Each refusal comes with the blank form as a second message (issue 16).
+    const [badDate, form] = await say(server, waId, registrationLine({ ...person, birth: '31-02-1990' }), 2);
     expect(badDate).toContain('Tanggal lahir');
-    const [badPhone] = await say(server, waId, registrationLine({ ...person, phone: '021555123' }));
+    expect(form).toBe(messages.registrationTemplate);
+    const [badPhone] = await say(server, waId, registrationLine({ ...person, phone: '021555123' }), 2);
     expect(badPhone).toMatch(/Nomor HP/i);
     const [success] = await say(server, waId, registrationLine(person));
     expect(success).toContain('✅ Pendaftaran Antrian Berhasil');
@@ -270,7 +272,7 @@ describe('chat mode', () => {
     await sendFile(waId, Buffer.from('not really a jpeg'), 'image/jpeg');
     expect(textOf((await server.waitForSent(waId, before + 1))[before])).toBe(messages.documents.wrongType('KTP'));
     expect(await say(server, waId, 'SELESAI')).toEqual([
-      messages.documents.incomplete(['KTP', 'KK', 'Akta kelahiran/ijazah/buku nikah/akta perkawinan/surat baptis', 'Paspor yang rusak'], 'chat'),
+      messages.documents.incomplete(['KTP', 'KK', 'Akta kelahiran/ijazah/buku nikah/akta perkawinan/surat baptis', 'Paspor yang rusak'], { mode: 'chat' }),
     ]);
   });
 });

@@ -8,6 +8,7 @@ import { signBody } from '../../lambdas/adapters/webhook-signature';
 import { metaJson } from '../../local/meta-envelope';
 import { testOffice } from '../support/office';
 import { startTestServer, textOf, type TestServer } from '../support/test-server';
+import { webHintIn } from '../support/journey';
 
 let server: TestServer;
 let nextApplicant = 6281200000000;
@@ -38,9 +39,9 @@ describe('stage 1 and 2 over the webhook', () => {
     await server.sendMessage(applicant, { text: '1' });
     const sent = await server.waitForSent(applicant, 3);
     const body = textOf(sent[2]);
-    const link = body.match(/<(http[^>]+)>/)?.[1] ?? '';
-    expect(link.startsWith(`${server.url}/upload/`)).toBe(true);
-    expect(body).toBe(messages.requirements(SERVICES[0]!, { mode: 'web', uploadUrl: link }));
+    const hint = await webHintIn(server, body);
+    expect(hint.uploadUrl.startsWith(`${server.url}/upload/`)).toBe(true);
+    expect(body).toBe(messages.requirements(SERVICES[0]!, hint));
   });
 
   it('answers a message delivered twice only once', async () => {
@@ -82,7 +83,8 @@ describe('stage 1 and 2 over the webhook', () => {
       expect.stringContaining('Anda memilih Layanan 2 BAP Paspor Rusak'),
       messages.welcome(testOffice()).split('\n')[0],
       messages.menuList.body,
-      messages.rescheduleRules().split('\n')[0],
+      // No confirmed appointment yet: 6 says so (issue 16) instead of the rules.
+      messages.selfService.noConfirmedAppointment.split('\n')[0],
     ]);
   });
 

@@ -5,7 +5,7 @@
 import { readUploadToken } from '../../lambdas/adapters/upload-links';
 import { SERVICES, type RequirementId, type ServiceId } from '../../lambdas/domain/services';
 import { TINY_PDF } from './documents';
-import { newWaId, queueNumberIn } from './journey';
+import { newWaId, queueNumberIn, tokenOfLink, uploadLinkIn } from './journey';
 import { newPerson, registrationLine, type Person } from './registration-lines';
 import { textOf, type TestServer } from './test-server';
 
@@ -37,8 +37,7 @@ export async function registerApplicant(
 
   await say('Assalamualaikum', 2);
   const [requirements] = await say(String(options.serviceId ?? 1));
-  const link = requirements?.match(/<(http[^>]+)>/)?.[1] ?? '';
-  const grant = readUploadToken(link.split('/').pop() ?? '', server.secrets.LINK_SIGNING_KEY, Date.now());
+  const grant = readUploadToken(await tokenOfLink(uploadLinkIn(requirements ?? '')), server.secrets.LINK_SIGNING_KEY, Date.now());
   if (!grant) throw new Error(`no valid upload link in: ${requirements}`);
   const service = SERVICES.find((candidate) => candidate.id === grant.serviceId);
   for (const requirement of service?.requirements ?? []) {

@@ -1,5 +1,7 @@
 /** An applicant's way through the bot on a test server, step by step, as signed webhooks. */
 import { readUploadToken } from '../../lambdas/adapters/upload-links';
+import { jakartaDate } from '../../lambdas/domain/calendar';
+import type { DocumentsHint } from '../../lambdas/domain/messages';
 import { SERVICES, type RequirementId, type ServiceId } from '../../lambdas/domain/services';
 import { TINY_PDF } from './documents';
 import { newPerson, registrationLine, type Person } from './registration-lines';
@@ -27,10 +29,30 @@ export function queueNumberIn(reply: string): string {
   return match[1];
 }
 
+/** The upload link of a bot message: alone on its line. */
+export function uploadLinkIn(message: string): string {
+  return message.match(/^(https?:\/\/\S+)$/m)?.[1] ?? '';
+}
+
+/** The signed token behind an upload link: a short link (`…/u/<code>`) is followed to the page it redirects to. */
+export async function tokenOfLink(link: string): Promise<string> {
+  if (!/\/u\/[A-Za-z0-9]+$/.test(link)) return link.split('/').pop() ?? '';
+  const response = await fetch(link, { redirect: 'manual' });
+  if (response.status !== 302) throw new Error(`short link ${link} answered ${response.status}`);
+  return (response.headers.get('location') ?? '').split('/').pop() ?? '';
+}
+
+/** The web-mode hint a message was built from: its link, and the last day that link works (read from its token). */
+export async function webHintIn(server: TestServer, message: string): Promise<Extract<DocumentsHint, { mode: 'web' }>> {
+  const uploadUrl = uploadLinkIn(message);
+  const grant = readUploadToken(await tokenOfLink(uploadUrl), server.secrets.LINK_SIGNING_KEY, 0);
+  if (!grant) throw new Error(`no valid upload link in: ${message}`);
+  return { mode: 'web', uploadUrl, validUntil: jakartaDate(new Date(grant.expiresAt)) };
+}
+
 /** Web mode: documents as the upload page records them (the page has its own tests). */
 export async function uploadDocuments(server: TestServer, uploadLinkText: string, only?: readonly RequirementId[]): Promise<string> {
-  const link = uploadLinkText.match(/<(http[^>]+)>/)?.[1] ?? '';
-  const grant = readUploadToken(link.split('/').pop() ?? '', server.secrets.LINK_SIGNING_KEY, Date.now());
+  const grant = readUploadToken(await tokenOfLink(uploadLinkIn(uploadLinkText)), server.secrets.LINK_SIGNING_KEY, Date.now());
   if (!grant) throw new Error(`no valid upload link in: ${uploadLinkText}`);
   const service = SERVICES.find((candidate) => candidate.id === grant.serviceId);
   for (const requirement of only ?? grant.only ?? service?.requirements ?? []) {

@@ -53,10 +53,14 @@ describe('what decide needs looked up first', () => {
 describe('stage 3 in web mode', () => {
   it('names the missing documents on SELESAI and stays', () => {
     const decision = decide(documents(), text('selesai'), context({}, { draftRequirements: ['ktp', 'akta'] }));
+    const link = { url: 'https://kanim.example/upload/1-draft-1', expiresAt: '2026-01-10T03:00:00.000Z' };
     expect(decision.replies).toEqual([
-      { type: 'text', body: messages.documents.incomplete(['KK', 'Surat keterangan kehilangan dari kepolisian'], 'web') },
+      {
+        type: 'text',
+        body: messages.documents.incomplete(['KK', 'Surat keterangan kehilangan dari kepolisian'], { mode: 'web', uploadUrl: link.url, validUntil: '2026-01-10' }),
+      },
     ]);
-    expect(decision.conversation).toEqual(documents());
+    expect(decision.conversation).toEqual({ ...documents({ link }), open: { 1: { draftId: 'draft-1', link } } });
   });
 
   it('moves on to the registration instruction when every requirement has a document', () => {
@@ -66,7 +70,9 @@ describe('stage 3 in web mode', () => {
   });
 
   it('points a photo sent in the chat back to the upload link', () => {
-    expect(bodies(documents(), jpeg('m1'), context())).toEqual([messages.prompts.documentsWeb]);
+    expect(bodies(documents(), jpeg('m1'), context())).toEqual([
+      messages.prompts.filesThroughLink({ mode: 'web', uploadUrl: 'https://kanim.example/upload/1-draft-1', validUntil: '2026-01-10' }),
+    ]);
   });
 });
 
@@ -191,11 +197,11 @@ describe('stage 4: the registration line', () => {
     expect(decision.conversation).toEqual(registering);
   });
 
-  it('repeats the instruction for anything that is not a registration line', () => {
-    expect(bodies(registering, text('sudah'), context())).toEqual([messages.registrationInstruction()]);
+  it('says a text is not yet a registration line and sends the blank form, rather than repeating the instruction', () => {
+    expect(bodies(registering, text('sudah'), context())).toEqual([messages.registration.notALine, messages.registrationTemplate]);
   });
 
-  it('tells someone at the menu to choose a service before registering', () => {
-    expect(bodies(at({ name: 'menu' }), text(LINE), context())).toEqual([messages.registration.chooseServiceFirst]);
+  it('tells someone at the menu to choose a service before registering, each person their own', () => {
+    expect(bodies(at({ name: 'menu' }), text(LINE), context())).toEqual([messages.registration.eachPersonOwnRegistration]);
   });
 });

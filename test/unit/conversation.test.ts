@@ -23,11 +23,11 @@ describe('stage 1: greeting', () => {
     expect(decision.conversation.step).toEqual({ name: 'menu' });
   });
 
-  it('follows the menu text with an interactive list whose rows choose services 1–6', () => {
+  it('follows the menu text with an interactive list whose rows choose services 1–6, STATUS and BATAL', () => {
     const [, list] = decide(NEW_CONVERSATION, text('halo'), context()).replies;
     expect(list?.type).toBe('list');
     const rows = list?.type === 'list' ? list.sections.flatMap((section) => section.rows) : [];
-    expect(rows.map((row) => row.id)).toEqual(['menu:1', 'menu:2', 'menu:3', 'menu:4', 'menu:5', 'menu:6']);
+    expect(rows.map((row) => row.id)).toEqual(['menu:1', 'menu:2', 'menu:3', 'menu:4', 'menu:5', 'menu:6', 'menu:status', 'menu:batal']);
     for (const row of rows) expect(row.title.length).toBeLessThanOrEqual(24);
   });
 
@@ -58,9 +58,11 @@ describe('stage 1: greeting', () => {
 describe('stage 2: choosing a service', () => {
   it.each(SERVICES.map((service) => [service.id, service] as const))('answers %s with that service\'s requirement list and upload link', (id, service) => {
     const decision = decide(atMenu, text(String(id)), context());
-    const link = `https://kanim.example/upload/${id}-draft-1`;
-    expect(bodies(decision.replies)).toEqual([messages.requirements(service, { mode: 'web', uploadUrl: link })]);
-    expect(decision.conversation.step).toEqual({ name: 'documents', serviceId: id, draftId: 'draft-1' });
+    const url = `https://kanim.example/upload/${id}-draft-1`;
+    expect(bodies(decision.replies)).toEqual([messages.requirements(service, { mode: 'web', uploadUrl: url, validUntil: '2026-01-10' })]);
+    const link = { url, expiresAt: '2026-01-10T03:00:00.000Z' };
+    expect(decision.conversation.step).toEqual({ name: 'documents', serviceId: id, draftId: 'draft-1', link });
+    expect(decision.conversation.open).toEqual({ [id]: { draftId: 'draft-1', link } });
   });
 
   it('lists exactly the requirements of the service (service 1: identity papers and the police letter)', () => {
@@ -73,7 +75,9 @@ describe('stage 2: choosing a service', () => {
       '- AKTA KELAHIRAN/IJAZAH (SD/SMP/SMA) / BUKU NIKAH / AKTA PERKAWINAN/SURAT BAPTIS',
       '- SURAT KETERANGAN KEHILANGAN DARI KEPOLISIAN',
     ]);
-    expect(body).toContain('Jika persyaratan sudah lengkap, silakan upload pada link berikut: <https://kanim.example/upload/1-draft-1>');
+    expect(body).toContain(
+      'Jika persyaratan sudah lengkap, silakan upload pada link berikut:\nhttps://kanim.example/upload/1-draft-1\nLink berlaku sampai Sabtu, 10 Januari 2026.',
+    );
   });
 
   it('takes a tap on the interactive list like the typed digit', () => {
@@ -98,11 +102,13 @@ describe('stage 2: choosing a service', () => {
     expect(reply?.type === 'text' && reply.body.endsWith('kirim foto atau PDF setiap berkas di chat ini satu per satu.')).toBe(true);
   });
 
-  it('shows the stage 6 rules for 6', () => {
-    expect(bodies(decide(atMenu, text('6'), context()).replies)).toEqual([messages.rescheduleRules()]);
+  it('answers 6 with no confirmed appointment by saying there is nothing to move yet', () => {
+    const decision = decide(atMenu, text('6'), context({ facts: { ownRegistrations: [] } }));
+    expect(bodies(decision.replies)).toEqual([messages.selfService.noConfirmedAppointment]);
+    expect(decision.conversation.step).toEqual({ name: 'menu' });
   });
 
-  it.each(['7', '0', 'daftar paspor', '12'])('answers an unknown choice "%s" with a short prompt, never silence', (value) => {
+  it.each(['7', '0', 'daftar paspor', '12', 'paspor hilang dan rusak'])('answers an unknown choice "%s" with a short prompt, never silence', (value) => {
     const decision = decide(atMenu, text(value), context());
     expect(bodies(decision.replies)).toEqual([messages.prompts.chooseFromMenu]);
     expect(decision.conversation).toBe(atMenu);
@@ -110,16 +116,23 @@ describe('stage 2: choosing a service', () => {
 
   it('answers a photo sent at the menu with a prompt that says what it reads', () => {
     const photo: InboundContent = { kind: 'media', mediaKind: 'image', mediaId: 'm1', mimeType: 'image/jpeg' };
-    expect(bodies(decide(atMenu, photo, context()).replies)).toEqual([messages.prompts.unsupportedAtMenu]);
+    expect(bodies(decide(atMenu, photo, context()).replies)).toEqual([messages.prompts.cannotRead('image', messages.prompts.nowMenu)]);
   });
 
   it('reminds an applicant who is gathering documents what to do next', () => {
     const inDocuments: Conversation = { step: { name: 'documents', serviceId: 1, draftId: 'd' } };
-    expect(bodies(decide(inDocuments, text('sudah'), context()).replies)).toEqual([messages.prompts.documentsWeb]);
+    expect(bodies(decide(inDocuments, text('sudah'), context()).replies)).toEqual([
+      messages.prompts.documentsWeb({ mode: 'web', uploadUrl: 'https://kanim.example/upload/1-d', validUntil: '2026-01-10' }),
+    ]);
   });
 
   it('lets an applicant gathering documents switch to another service', () => {
     const inDocuments: Conversation = { step: { name: 'documents', serviceId: 1, draftId: 'd' } };
-    expect(decide(inDocuments, text('2'), context()).conversation.step).toEqual({ name: 'documents', serviceId: 2, draftId: 'draft-1' });
+    expect(decide(inDocuments, text('2'), context()).conversation.step).toEqual({
+      name: 'documents',
+      serviceId: 2,
+      draftId: 'draft-1',
+      link: { url: 'https://kanim.example/upload/2-draft-1', expiresAt: '2026-01-10T03:00:00.000Z' },
+    });
   });
 });

@@ -105,15 +105,35 @@ describe('format', () => {
     expect(refused('DAFTAR Ahmad Budiman/JAKARTA/15-08-1990/3201231508900001/089617841945')).toEqual({ field: 'format', reason: 'keyword' });
   });
 
+  it.each<[string, string, number, string[]]>([
+    ['a field missing', 'DAFTAR/Ahmad Budiman/15-08-1990/3201231508900001/089617841945', 4, ['placeOfBirth']],
+    ['the phone missing', 'DAFTAR/Ahmad Budiman/JAKARTA/15-08-1990/3201231508900001', 4, ['phone']],
+    ['the NIK and the date missing', 'DAFTAR/Ahmad Budiman/JAKARTA/089617841945', 3, ['dateOfBirth', 'nik']],
+    ['only the keyword', 'DAFTAR', 0, ['name', 'placeOfBirth', 'dateOfBirth', 'nik', 'phone']],
+    ['only the keyword and a slash', 'DAFTAR/', 0, ['name', 'placeOfBirth', 'dateOfBirth', 'nik', 'phone']],
+    ['an extra field that is not YA', `${EXAMPLE}/Kerinci`, 6, []],
+    ['two trailing slashes', `${EXAMPLE}//`, 6, []],
+  ])('refuses %s and says how many fields it found and which look missing', (_case, text, fieldsFound, missing) => {
+    expect(refused(text)).toEqual({ field: 'format', reason: 'fieldCount', fieldsFound, missing });
+  });
+
+  // Issue 16: the line is forgiving about how the fields are separated and how the date is written.
   it.each([
-    ['a field missing', 'DAFTAR/Ahmad Budiman/15-08-1990/3201231508900001/089617841945', 4],
-    ['only the keyword', 'DAFTAR', 0],
-    ['only the keyword and a slash', 'DAFTAR/', 0],
-    ['an extra field that is not YA', `${EXAMPLE}/Kerinci`, 6],
-    ['a date written with slashes', 'DAFTAR/Ahmad Budiman/JAKARTA/15/08/1990/3201231508900001/089617841945', 7],
-    ['two trailing slashes', `${EXAMPLE}//`, 6],
-  ])('refuses %s and says how many fields it found', (_case, text, fieldsFound) => {
-    expect(refused(text)).toEqual({ field: 'format', reason: 'fieldCount', fieldsFound });
+    ['a date written with slashes', 'DAFTAR/Ahmad Budiman/JAKARTA/15/08/1990/3201231508900001/089617841945'],
+    ['a written month', 'DAFTAR/Ahmad Budiman/JAKARTA/15 Agustus 1990/3201231508900001/089617841945'],
+    ['a short written month', 'DAFTAR/Ahmad Budiman/JAKARTA/15 Agt 1990/3201231508900001/089617841945'],
+    ['one field per line', 'DAFTAR\nAhmad Budiman\nJAKARTA\n15-08-1990\n3201231508900001\n089617841945'],
+    ['one field per line with Windows line endings and blank lines', 'Daftar\r\n\r\nAhmad Budiman\r\nJAKARTA\r\n15/08/1990\r\n3201231508900001\r\n089617841945'],
+    ['commas', 'DAFTAR, Ahmad Budiman, JAKARTA, 15 Agustus 1990, 3201231508900001, 089617841945'],
+    ['the blank template filled in', 'DAFTAR\nNama lengkap: Ahmad Budiman\nTempat lahir: JAKARTA\nTanggal lahir (DD-MM-YYYY): 15-08-1990\nNIK: 3201231508900001\nNomor HP: 089617841945'],
+    ['the template filled in another order', 'DAFTAR\nNIK: 3201231508900001\nNama: Ahmad Budiman\nNo HP: 089617841945\nTgl lahir: 15 agustus 1990\nTempat lahir: JAKARTA'],
+  ])('accepts %s', (_case, text) => {
+    expect(accepted(text)).toEqual(accepted(EXAMPLE));
+  });
+
+  it('names the empty field of a filled-in template', () => {
+    const text = 'DAFTAR\nNama lengkap: Ahmad Budiman\nTempat lahir:\nTanggal lahir (DD-MM-YYYY): 15-08-1990\nNIK: 3201231508900001\nNomor HP: 089617841945';
+    expect(refused(text)).toEqual({ field: 'placeOfBirth', reason: 'length', length: 0, min: 2, max: 50 });
   });
 });
 
@@ -206,9 +226,16 @@ describe('birth date', () => {
     expect(refused(line({ 2: text }))).toEqual({ field: 'dateOfBirth', reason: 'notRealDate', ...parts });
   });
 
-  it.each(['15-08-90', '1990-08-15', '15 Agustus 1990', '15081990', '', '15-08-1990x'])('refuses %j as not DD-MM-YYYY', (text) => {
-    expect(refused(line({ 2: text }))).toEqual({ field: 'dateOfBirth', reason: 'format', value: text.replace(/\s+/g, '') });
+  it.each(['15-08-90', '15 Agustos 1990', '15081990', '', '15-08-1990x'])('refuses %j as not a date it can read', (text) => {
+    expect(refused(line({ 2: text }))).toEqual({ field: 'dateOfBirth', reason: 'format', value: text });
   });
+
+  it.each(['1990-08-15', '15 Agustus 1990', '15 AGUSTUS 1990', '15-Agu-1990', '15 Aug 1990', '15/08/1990', '15 08 1990'])(
+    'reads %j as 15 August 1990',
+    (text) => {
+      expect(accepted(line({ 2: text })).dateOfBirth).toBe('1990-08-15');
+    },
+  );
 
   it('accepts a birth date of today and refuses tomorrow as in the future', () => {
     expect(accepted(withDate(dmy(TODAY), TODAY)).dateOfBirth).toBe(TODAY);
@@ -394,7 +421,7 @@ describe('phone', () => {
   });
 
   it('reads an empty last field as a trailing / (a field missing), and an empty phone before a trailing / as a missing phone', () => {
-    expect(refused(line({ 4: '' }))).toEqual({ field: 'format', reason: 'fieldCount', fieldsFound: 4 });
+    expect(refused(line({ 4: '' }))).toEqual({ field: 'format', reason: 'fieldCount', fieldsFound: 4, missing: ['phone'] });
     expect(refused(`${line({ 4: '' })}/`)).toEqual({ field: 'phone', reason: 'prefix', start: '' });
   });
 
@@ -474,10 +501,14 @@ describe('error messages (catalogue)', () => {
     expect(message.length).toBeLessThan(700);
   });
 
-  it('ends every message but the mismatch one with the example line, after the format', () => {
+  it('ends every message but the mismatch one with the example line, after the format, then points to the blank form', () => {
     for (const [, text] of cases.slice(0, -1)) {
       const message = messages.registrationError(refused(text));
-      expect(message.endsWith(`DAFTAR/nama lengkap/TEMPAT LAHIR/DD-MM-YYYY/NIK/Nomor HP\nContoh:\n${EXAMPLE}`)).toBe(true);
+      expect(
+        message.endsWith(
+          `DAFTAR/nama lengkap/TEMPAT LAHIR/DD-MM-YYYY/NIK/Nomor HP\nContoh:\n${EXAMPLE}\n\nAtau salin formulir pada pesan berikut, isi setelah tanda titik dua, lalu kirim.`,
+        ),
+      ).toBe(true);
     }
   });
 
@@ -499,7 +530,7 @@ describe('error messages (catalogue)', () => {
     const render = (text: string) => messages.registrationError(refused(text));
     expect(render('DAFTAR/Ahmad Budiman/JAKARTA')).toContain('menemukan 2 data');
     expect(render(line({ 0: 'Ahmad 2' }))).toContain('“2”');
-    expect(render(line({ 2: '15 Agustus 1990' }))).toContain('“15Agustus1990”');
+    expect(render(line({ 2: '15 Agustos 1990' }))).toContain('“15 Agustos 1990”');
     expect(render(line({ 2: '29-02-2023' }))).toContain('2023 bukan tahun kabisat');
     expect(render(line({ 2: '15-08-2030' }))).toContain('hari ini 15-06-2025');
     expect(render(line({ 2: '15-08-1890' }))).toContain('setelah 15-06-1905');
@@ -692,7 +723,8 @@ const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   fc.tuple(fc.nat(), digits(1)).map(
     ([p, d]): Mutation => ({ describe: 'a name with a digit', field: 'name', apply: (a) => withField(a, 0, a.fields[0].slice(0, p % (a.fields[0].length + 1)) + d + a.fields[0].slice(p % (a.fields[0].length + 1))) }),
   ),
-  fc.tuple(fc.nat(), fc.constantFrom('@', '#', '_', '!', '?', '*', '😀', ',', '"', 'Я', 'ǅ', '×')).map(
+  // Not `,` or `;`: since issue 16 they separate fields, like `/`.
+  fc.tuple(fc.nat(), fc.constantFrom('@', '#', '_', '!', '?', '*', '😀', '&', '"', 'Я', 'ǅ', '×')).map(
     ([p, c]): Mutation => ({ describe: `a name with ${c}`, field: 'name', apply: (a) => withField(a, 0, a.fields[0].slice(0, p % (a.fields[0].length + 1)) + c + a.fields[0].slice(p % (a.fields[0].length + 1))) }),
   ),
   fc.array(fc.constantFrom(...LATIN_LETTERS), { minLength: 0, maxLength: 2 }).map(
@@ -708,7 +740,7 @@ const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   ),
   digits(0, 7).map((d): Mutation => ({ describe: 'a phone too short', field: 'phone', apply: (a) => withField(a, 4, `08${d}`) })),
   digits(13, 20).map((d): Mutation => ({ describe: 'a phone too long', field: 'phone', apply: (a) => withField(a, 4, `+628${d}`) })),
-  fc.tuple(fc.nat(), fc.constantFrom('O', 'o', 'l', 'x', '#', ',')).map(
+  fc.tuple(fc.nat(), fc.constantFrom('O', 'o', 'l', 'x', '#', '&')).map(
     ([p, c]): Mutation => ({ describe: `a phone with ${c}`, field: 'phone', apply: (a) => withField(a, 4, `08${a.phoneRest.slice(1, 1 + (p % a.phoneRest.length))}${c}${a.phoneRest.slice(1 + (p % a.phoneRest.length))}`) }),
   ),
   fc.integer({ min: 0, max: 4 }).map((i): Mutation => ({ describe: `field ${i + 1} left out`, field: 'format', apply: (a) => a.fields.filter((_, j) => j !== i) })),

@@ -117,10 +117,13 @@ describe('the conversation', () => {
   const idle: Conversation = { step: { name: 'idle' } };
 
   it('shows the stage 6 rules for 6 from anywhere, then takes the line without its prefix', () => {
-    const rules = decide(idle, text('6'), context({}));
-    expect(rules.replies).toEqual([{ type: 'text', body: messages.rescheduleRules() }]);
+    const rules = decide(idle, text('6'), context({ ownRegistrations: [confirmed('2026-01-30')] }));
+    const option = { queueNumber: 'KRC-002', name: 'Sipulan', date: '2026-01-30', time: '09:00', earliest: '2026-01-31', latest: '2026-02-28' };
+    // The example: the applicant's own name and the first weekday they may choose (31 January is a Saturday).
+    expect(rules.replies).toEqual([{ type: 'text', body: messages.rescheduleRules([option], { name: 'SIPULAN', date: '2026-02-02' }) }]);
+    expect((rules.replies[0] as { body: string }).body).toContain('\nSIPULAN/02-02-2026');
     const accepted = decide(rules.conversation, text('sipulan/27-02-2026'), context({ ownRegistrations: [confirmed('2026-01-30')], requestedDay: day('2026-02-27') }));
-    expect(accepted.replies).toEqual([{ type: 'text', body: messages.rescheduleRequested() }]);
+    expect(accepted.replies).toEqual([{ type: 'text', body: messages.rescheduleRequested('2026-02-27') }]);
     expect(accepted.effects).toEqual([{ type: 'applicant-reschedule', queueNumber: 'KRC-002', date: '2026-02-27' }]);
   });
 
@@ -156,7 +159,9 @@ describe('the conversation', () => {
 
   it('lists every registration of the account for STATUS', () => {
     const status = decide(idle, text('status'), context({ ownRegistrations: [confirmed('2026-01-30')] }));
-    expect((status.replies[0] as { body: string }).body).toContain('Status: DIKONFIRMASI\nJadwal: Jumat, 30 Januari 2026, 09.00 WIB');
+    expect((status.replies[0] as { body: string }).body).toContain(
+      `Status: ${messages.selfService.statusMeaning.DIKONFIRMASI.meaning}\nJadwal: Jumat, 30 Januari 2026, 09.00 WIB`,
+    );
     expect(decide(idle, text('STATUS'), context({ ownRegistrations: [] })).replies).toEqual([{ type: 'text', body: messages.selfService.noRegistrations }]);
   });
 });

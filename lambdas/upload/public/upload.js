@@ -21,8 +21,14 @@
   var notice = document.getElementById('notice');
   var success = document.getElementById('success');
   var submitButton = document.getElementById('submit');
-  /* Longest edge and JPEG quality tried, in order, when a photo is over the limit. */
-  var SHRINK_STEPS = [[2400, 0.85], [1600, 0.8], [1200, 0.75]];
+  /*
+   * Every photo is sent at most 1600 px on its longest edge, JPEG quality 0.8 (a 4-5 MB camera photo
+   * becomes about 300-600 KB: seconds instead of a minute on a prepaid 1 Mbit/s link); smaller steps
+   * follow only if that is still over the limit. PDFs go as they are.
+   */
+  var SHRINK_STEPS = [[1600, 0.8], [1200, 0.75], [1000, 0.7]];
+  /* A dropped connection: the file is sent again when the browser is back online, up to this often. */
+  var MAX_RETRIES = 6;
   var queue = Promise.resolve();
   var pending = 0;
 
@@ -63,6 +69,14 @@
     var status = field.querySelector('.field-status');
     status.textContent = text;
     status.className = 'field-status' + (kind ? ' ' + kind : '');
+  }
+
+  /* The bar under a field: its value while a file is on its way, hidden otherwise. */
+  function setProgress(field, percent) {
+    var bar = field.querySelector('.field-progress');
+    if (!bar) return;
+    bar.hidden = percent === null;
+    if (percent !== null) bar.value = percent;
   }
 
   function setMissing(field, missing) {
@@ -137,7 +151,7 @@
   }
 
   /* XMLHttpRequest rather than fetch: it reports upload progress, which matters on a slow connection. */
-  function put(url, blob, contentType, onProgress) {
+  function putOnce(url, blob, contentType, onProgress) {
     return new Promise(function (resolve, reject) {
       var xhr = new XMLHttpRequest();
       xhr.open('PUT', url);
@@ -150,10 +164,41 @@
         else reject(new Error(texts.serverError));
       };
       xhr.onerror = function () {
-        reject(new Error(texts.network));
+        var error = new Error(texts.network);
+        error.dropped = true;
+        reject(error);
       };
       xhr.send(blob);
     });
+  }
+
+  /* Resolves once the browser says it is online again (at once if it is), or after a few seconds anyway. */
+  function backOnline(delay) {
+    return new Promise(function (resolve) {
+      var done = false;
+      function finish() {
+        if (done) return;
+        done = true;
+        window.removeEventListener('online', finish);
+        resolve();
+      }
+      window.addEventListener('online', finish);
+      setTimeout(finish, navigator.onLine === false ? 30000 : delay);
+    });
+  }
+
+  /* A connection dropped mid-file is not the applicant's problem: the same file is sent again by itself. */
+  function put(url, blob, contentType, onProgress, onRetry) {
+    var attempt = 0;
+    function tryOnce() {
+      return putOnce(url, blob, contentType, onProgress).catch(function (error) {
+        if (!error.dropped || attempt >= MAX_RETRIES) throw error;
+        attempt += 1;
+        onRetry();
+        return backOnline(Math.min(1000 * Math.pow(2, attempt), 15000)).then(tryOnce);
+      });
+    }
+    return tryOnce();
   }
 
   function typeOf(file) {
@@ -195,7 +240,7 @@
     });
   }
 
-  /* A photo over the limit (or in a format the office does not take, like WebP) becomes a smaller JPEG. */
+  /* A photo becomes a JPEG of at most 1600 px (smaller steps only if still over the limit). */
   function shrink(file, tooLargeMessage) {
     return loadImage(file).then(function (image) {
       var step = 0;
@@ -214,18 +259,24 @@
   function prepare(field, file) {
     var type = typeOf(file);
     var name = file.name || 'berkas';
+    var accepted = acceptedTypes.indexOf(type) >= 0;
     if (file.size === 0) return Promise.reject(new Error(texts.emptyFile));
-    if (acceptedTypes.indexOf(type) >= 0 && file.size <= maxBytes) {
-      return Promise.resolve({ blob: file, type: type, filename: name });
-    }
     if (type.indexOf('image/') === 0) {
       setStatus(field, fill(texts.shrinking, { filename: name }), 'busy');
-      var message = acceptedTypes.indexOf(type) >= 0 ? texts.tooLarge : texts.wrongType;
-      return shrink(file, message).then(function (blob) {
-        return { blob: blob, type: 'image/jpeg', filename: name.replace(/\.[A-Za-z0-9]{1,5}$/, '') + '.jpg' };
-      });
+      return shrink(file, accepted ? texts.tooLarge : texts.wrongType).then(
+        function (blob) {
+          // A photo that is already small (a screenshot, a scan) stays as it is when that is lighter.
+          if (accepted && file.size <= maxBytes && file.size <= blob.size) return { blob: file, type: type, filename: name };
+          return { blob: blob, type: 'image/jpeg', filename: name.replace(/\.[A-Za-z0-9]{1,5}$/, '') + '.jpg' };
+        },
+        function (error) {
+          if (accepted && file.size <= maxBytes) return { blob: file, type: type, filename: name };
+          throw error;
+        },
+      );
     }
-    return Promise.reject(new Error(acceptedTypes.indexOf(type) >= 0 ? texts.tooLarge : texts.wrongType));
+    if (accepted && file.size <= maxBytes) return Promise.resolve({ blob: file, type: type, filename: name });
+    return Promise.reject(new Error(accepted ? texts.tooLarge : texts.wrongType));
   }
 
   function upload(field, file) {
@@ -235,12 +286,17 @@
       .then(function (ready) {
         shown = ready.filename;
         var progress = function (percent) {
+          setProgress(field, percent);
           setStatus(field, fill(texts.uploading, { filename: shown, percent: percent }), 'busy');
+        };
+        var retrying = function () {
+          setStatus(field, fill(texts.retrying, { filename: shown }), 'busy');
         };
         progress(0);
         var start = { requirement: requirement, filename: ready.filename, contentType: ready.type, size: ready.blob.size };
         return request('POST', api + '/uploads', start).then(function (ticket) {
-          return put(ticket.url, ready.blob, ready.type, progress).then(function () {
+          return put(ticket.url, ready.blob, ready.type, progress, retrying).then(function () {
+            setProgress(field, null);
             setStatus(field, fill(texts.verifying, { filename: shown }), 'busy');
             var arrived = { requirement: requirement, key: ticket.key, filename: ready.filename };
             return request('POST', api + '/uploads/' + encodeURIComponent(ticket.uploadId) + '/complete', arrived);
@@ -252,6 +308,7 @@
         setStatus(field, fill(texts.uploaded, { filename: shown }), 'ok');
       })
       .catch(function (error) {
+        setProgress(field, null);
         setStatus(field, shown + ': ' + error.message, 'error');
       });
   }
