@@ -79,29 +79,32 @@ export async function benchBundles(options: { runs: number }): Promise<BundleFig
   const outDir = mkdtempSync(join(tmpdir(), 'si-bapao-bench-bundles-'));
   try {
     const figures: BundleFigures[] = [];
-    for (const entry of ENTRIES) {
+    const built = ENTRIES.flatMap((entry) => {
       const source = join(LAMBDA_SOURCE_DIR, `${entry}.ts`);
-      if (!existsSync(source)) continue;
+      if (!existsSync(source)) return [];
       const dir = join(outDir, entry);
       // Files the function reads at run time (SiBapaoFunction's publicDir), beside index.mjs.
       const metafile = bundleEntry(source, dir, { target: 'node20', publicDir: `${entry}/public` });
-
-      const runs: number[] = [];
-      const cpuRuns: number[] = [];
-      let sockets = 0;
-      for (let run = 0; run < options.runs; run += 1) {
-        const child = spawnSync(process.execPath, ['-e', CHILD, join(dir, 'index.mjs')], {
+      return [{ entry, dir, metafile, runs: [] as number[], cpuRuns: [] as number[], sockets: 0 }];
+    });
+    // Round by round, every entry once a round: the machine's load at a moment falls on all of them alike,
+    // so the ratio to the webhook is not decided by when each happened to run.
+    for (let run = 0; run < options.runs; run += 1) {
+      for (const bundle of built) {
+        const child = spawnSync(process.execPath, ['-e', CHILD, join(bundle.dir, 'index.mjs')], {
           env: { PATH: process.env.PATH ?? '', ...DUMMY_ENV },
-          cwd: dir,
+          cwd: bundle.dir,
           encoding: 'utf8',
           timeout: 30_000,
         });
-        if (child.status !== 0) throw new Error(`cold init of ${entry} failed: ${child.stderr.slice(0, 2000)}`);
+        if (child.status !== 0) throw new Error(`cold init of ${bundle.entry} failed: ${child.stderr.slice(0, 2000)}`);
         const measured = JSON.parse(child.stdout) as { ms: number; cpuMs: number; sockets: number };
-        runs.push(measured.ms);
-        cpuRuns.push(measured.cpuMs);
-        sockets = Math.max(sockets, measured.sockets);
+        bundle.runs.push(measured.ms);
+        bundle.cpuRuns.push(measured.cpuMs);
+        bundle.sockets = Math.max(bundle.sockets, measured.sockets);
       }
+    }
+    for (const { entry, metafile, runs, cpuRuns, sockets } of built) {
       const atInit = staticOutputs(metafile, 'index.mjs');
       const outputs = Object.entries(metafile.outputs).filter(([file]) => file.endsWith('.mjs'));
       const loaded = outputs.filter(([file]) => atInit.has(file));
