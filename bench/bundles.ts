@@ -60,18 +60,25 @@ const DUMMY_ENV: Record<string, string> = {
   AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
 };
 
-/** Runs in the child: only the bundle's own cost falls inside the timer (as Lambda's runtime, an `import()`). */
+/**
+ * Runs in the child: only the bundle's own cost falls inside the timer. Lambda's Node.js runtime is itself
+ * an ES module that `import()`s the handler, so its module loader is up before the handler loads: the
+ * child imports an empty module first, and times the bundle's `import()` after.
+ */
 const CHILD = `
-const start = process.hrtime.bigint();
-const cpu = process.cpuUsage();
-import(require('node:url').pathToFileURL(process.argv[1]).href).then((loaded) => {
-  const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  const used = process.cpuUsage(cpu);
-  if (typeof loaded.handler !== 'function') throw new Error('no handler exported');
-  setTimeout(() => {
-    const sockets = process._getActiveHandles().filter((h) => h && h.constructor && h.constructor.name === 'Socket' && !h._isStdio && h.remoteAddress).length;
-    process.stdout.write(JSON.stringify({ ms, cpuMs: (used.user + used.system) / 1000, sockets }));
-  }, 50);
+const { pathToFileURL } = require('node:url');
+import('data:text/javascript,export default 0').then(() => {
+  const start = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
+  return import(pathToFileURL(process.argv[1]).href).then((loaded) => {
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    const used = process.cpuUsage(cpu);
+    if (typeof loaded.handler !== 'function') throw new Error('no handler exported');
+    setTimeout(() => {
+      const sockets = process._getActiveHandles().filter((h) => h && h.constructor && h.constructor.name === 'Socket' && !h._isStdio && h.remoteAddress).length;
+      process.stdout.write(JSON.stringify({ ms, cpuMs: (used.user + used.system) / 1000, sockets }));
+    }, 50);
+  });
 });
 `;
 
