@@ -239,7 +239,7 @@ export function estimateCost(options: { dynamoCallsPerStep?: number; registratio
   // EMF metrics: one series per name on the service dimension, plus the breakdowns the adapter writes.
   const functionCount = functions.filter((fn) => Object.keys(invocations).some((prefix) => fn.id.startsWith(prefix))).length;
   const metricSeries =
-    Object.values(METRICS).filter((name) => name !== METRICS.coldStart).length + u.metricKinds + u.metricStatuses + u.metricErrorCodes + functionCount;
+    Object.values(METRICS).length + u.metricKinds + u.metricStatuses + u.metricErrorCodes + functionCount;
   const alarms = count('AWS::CloudWatch::Alarm');
   const dashboards = count('AWS::CloudWatch::Dashboard');
   lines.push({
