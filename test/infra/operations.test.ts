@@ -243,6 +243,12 @@ describe('dashboard', () => {
 });
 
 describe('logs', () => {
+  it('logs at WARN by default in every function of ours (INFO is most of the billed log volume)', () => {
+    const ours = Object.values(resources(stateless, 'AWS::Lambda::Function')).filter((fn) => JSON.stringify(fn.Properties).includes('POWERTOOLS_SERVICE_NAME'));
+    expect(ours).toHaveLength(6);
+    for (const fn of ours) expect((fn.Properties.Environment as { Variables: Record<string, string> }).Variables.POWERTOOLS_LOG_LEVEL).toBe('WARN');
+  });
+
   it('sets a retention on every log group of both stacks, and every function has its own', () => {
     const groups = [stateful, stateless].flatMap((template) => Object.values(resources(template, 'AWS::Logs::LogGroup')));
     // One per function, plus the API's access logs.
