@@ -94,7 +94,7 @@ export interface SiBapaoFunctionProps {
   /** Active X-Ray tracing. @default false */
   readonly tracing?: boolean;
   /**
-   * A folder, relative to `lambdas/`, copied beside the bundle's `index.js` as `public/` (files the
+   * A folder, relative to `lambdas/`, copied beside the bundle's `index.mjs` as `public/` (files the
    * function reads at run time, e.g. the upload page's script and style).
    */
   readonly publicDir?: string;
