@@ -136,6 +136,9 @@ export class SiBapaoFunction extends Construct implements iam.IGrantable {
         assetHashType: AssetHashType.OUTPUT,
         bundling: {
           image: DockerImage.fromRegistry('dummy'),
+          // Never run (the local bundling always succeeds), but part of CDK's asset cache key: without the
+          // entry in it, every function with the same source folder would get the first one's bundle.
+          command: ['bundle', props.entry, props.publicDir ?? ''],
           local: {
             tryBundle: (outputDir) => {
               bundleEntry(entryFile, outputDir, props.publicDir ? { publicDir: props.publicDir } : {});
