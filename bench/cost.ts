@@ -2,8 +2,9 @@
  * An estimate of the AWS bill for a month of registrations (2,000 by default; the README also states
  * 50,000), from the resources in the synthesized
  * templates (functions and their memory, queues, table, buckets, secrets, schedules, keys) and a usage
- * model whose every assumption is a named constant below. Prices: us-east-1 (N. Virginia), on-demand,
- * list prices without the free tier (except where AWS gives it to every account for ever, noted).
+ * model whose every assumption is a named constant below. Prices: ap-southeast-3 (Jakarta), where the
+ * service is deployed, on-demand list prices; the free amounts AWS gives every account for ever (not the
+ * 12-month offers) are counted, each named below: they are the account's, shared with anything else in it.
  * Meta's per-message charges are estimated apart (`estimateMetaCharges`), from the templates the service
  * sends outside the 24-hour window.
  */
@@ -17,29 +18,43 @@ import { buildApp } from '../lib/app';
 import { testDeployConfig } from '../test/support/deploy-config';
 import { round } from './stats';
 
-/** USD, us-east-1. */
+/**
+ * USD, ap-southeast-3 (Jakarta), from AWS's public price pages for that region as read in 2026: check the
+ * AWS Pricing Calculator before quoting a budget. Lambda's, Secrets Manager's and CloudWatch's metric,
+ * alarm and dashboard prices are the same as us-east-1's; DynamoDB, S3, API Gateway, Logs and transfer
+ * cost more in Jakarta.
+ */
 export const PRICES = {
   lambdaArmGbSecond: 0.0000133334,
   lambdaX86GbSecond: 0.0000166667,
   lambdaPerMillionRequests: 0.2,
-  httpApiPerMillion: 1.0,
+  /** Always free, every account: 1 M requests and 400,000 GB-seconds a month. */
+  lambdaFreeRequests: 1_000_000,
+  lambdaFreeGbSeconds: 400_000,
+  httpApiPerMillion: 1.2,
   sqsFifoPerMillion: 0.5,
-  dynamoPerMillionWrites: 0.625,
-  dynamoPerMillionReads: 0.125,
-  dynamoGbMonth: 0.25,
-  dynamoPitrGbMonth: 0.2,
-  s3GbMonth: 0.023,
+  /** Always free, every account: the first 1 M SQS requests a month (standard and FIFO together). */
+  sqsFreeRequests: 1_000_000,
+  dynamoPerMillionWrites: 0.7125,
+  dynamoPerMillionReads: 0.1425,
+  dynamoGbMonth: 0.285,
+  /** Always free, every account: 25 GB of table storage. */
+  dynamoFreeGb: 25,
+  dynamoPitrGbMonth: 0.228,
+  s3GbMonth: 0.025,
   s3PerThousandPuts: 0.005,
   s3PerThousandGets: 0.0004,
   secretPerMonth: 0.4,
   secretPer10kCalls: 0.05,
-  logsIngestGb: 0.5,
-  logsStoreGbMonth: 0.03,
+  logsIngestGb: 0.67,
+  logsStoreGbMonth: 0.033,
+  /** Always free, every account: 5 GB of logs a month (ingested, archived, scanned by Logs Insights). */
+  logsFreeGb: 5,
   kmsKeyPerMonth: 1.0,
   /** The first 14 million invocations a month are free for every account. */
   schedulerPerMillionAfter14M: 1.0,
   /** The first 100 GB out to the internet a month are free for every account. */
-  transferOutGbAfter100: 0.09,
+  transferOutGbAfter100: 0.12,
   /** Per custom metric (a name and dimension set) a month; the first 10 are free for every account. */
   cloudWatchMetricMonth: 0.3,
   cloudWatchFreeMetrics: 10,
@@ -98,6 +113,9 @@ export const USAGE = {
   outboundMessages: 8,
   /** Meta's status callbacks per outbound message: sent, delivered, read. */
   statusesPerOutbound: 3,
+  /** A status event: one or two conditional updates of the delivery record, no read, no Graph call (handleStatus). */
+  dynamoWritesPerStatus: 2,
+  statusMs: 40,
   /** Officer decisions and the reminder: notify and reminder events on the applicant's stream. */
   otherEvents: 3,
   uploadRequests: 16,
@@ -120,11 +138,12 @@ export const USAGE = {
   /** Lambda's SQS pollers with long polling on an idle queue: about 5 × 3 requests a minute. */
   sqsIdlePollsPerMonth: 5 * 3 * 60 * 24 * 30,
   secretCallsPerMonth: 10_000,
+  /** At INFO: the function's own lines and Lambda's START/END/REPORT. */
   logKbPerInvocation: 1.5,
-  /** Values seen per dimension of the metrics' breakdowns (lambdas/metric-names.ts). */
-  metricKinds: 4,
-  metricStatuses: 4,
-  metricErrorCodes: 5,
+  /** At WARN (the default, deploy configuration `logLevel`): Lambda's START/END/REPORT and the EMF lines. */
+  logKbPerInvocationAtWarn: 0.6,
+  /** The HTTP API's access log line per webhook request. */
+  accessLogKbPerRequest: 0.3,
 } as const;
 
 export interface CostFigures {
@@ -136,7 +155,7 @@ export interface CostFigures {
 
 type Resource = { Type: string; Properties?: Record<string, unknown> };
 
-export function estimateCost(options: { dynamoCallsPerStep?: number; registrationsPerMonth?: number } = {}): CostFigures {
+export function estimateCost(options: { dynamoCallsPerStep?: number; registrationsPerMonth?: number; logLevel?: 'INFO' | 'WARN' } = {}): CostFigures {
   // cdk.json's feature flags, as `cdk synth` applies them; no bundling (sizes are measured apart).
   const cdkJson = JSON.parse(readFileSync(join(__dirname, '..', 'cdk.json'), 'utf8')) as { context?: Record<string, unknown> };
   const app = new App({ context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [] } });
@@ -157,10 +176,12 @@ export function estimateCost(options: { dynamoCallsPerStep?: number; registratio
   const registrations = options.registrationsPerMonth ?? u.registrationsPerMonth;
   const traffic = 1 + u.extraConversationShare;
   const webhooks = registrations * traffic * (u.inboundMessages + u.outboundMessages * u.statusesPerOutbound);
+  const statusEvents = registrations * traffic * u.outboundMessages * u.statusesPerOutbound;
   const events = webhooks + registrations * u.otherEvents;
+  const messageEvents = events - statusEvents;
   const invocations: Record<string, { count: number; ms: number }> = {
     Webhook: { count: webhooks, ms: u.webhookMs },
-    Conversation: { count: events, ms: u.conversationMs },
+    Conversation: { count: events, ms: (messageEvents * u.conversationMs + statusEvents * u.statusMs) / events },
     Upload: { count: registrations * u.uploadRequests, ms: u.uploadMs },
     Admin: { count: registrations * u.adminRequests, ms: u.adminMs },
     Reminder: { count: 30, ms: u.reminderMs },
@@ -168,7 +189,7 @@ export function estimateCost(options: { dynamoCallsPerStep?: number; registratio
   };
 
   const lines: { item: string; usd: number; basis: string }[] = [];
-  let lambdaUsd = 0;
+  let lambdaGbSeconds = 0;
   let lambdaRequests = 0;
   const described: string[] = [];
   for (const fn of functions) {
@@ -176,13 +197,19 @@ export function estimateCost(options: { dynamoCallsPerStep?: number; registratio
     if (!name) continue; // CDK's own helpers (custom resources) run at deploy time only
     const usage = invocations[name];
     if (!usage) continue;
-    const gbSeconds = usage.count * (usage.ms / 1000) * fn.memoryGb;
-    lambdaUsd += gbSeconds * (fn.arm ? PRICES.lambdaArmGbSecond : PRICES.lambdaX86GbSecond);
+    lambdaGbSeconds += usage.count * (usage.ms / 1000) * fn.memoryGb;
     lambdaRequests += usage.count;
-    described.push(`${name} ${usage.count >= 1000 ? `${Math.round(usage.count / 1000)}k` : usage.count} × ${usage.ms} ms × ${fn.memoryGb * 1024} MB${fn.arm ? ' arm64' : ''}`);
+    described.push(`${name} ${usage.count >= 1000 ? `${Math.round(usage.count / 1000)}k` : usage.count} × ${Math.round(usage.ms)} ms × ${fn.memoryGb * 1024} MB${fn.arm ? ' arm64' : ''}`);
   }
-  lambdaUsd += (lambdaRequests / 1e6) * PRICES.lambdaPerMillionRequests;
-  lines.push({ item: 'Lambda', usd: lambdaUsd, basis: described.join('; ') });
+  // Every function is arm64 (SiBapaoFunction).
+  const lambdaUsd =
+    Math.max(0, lambdaGbSeconds - PRICES.lambdaFreeGbSeconds) * PRICES.lambdaArmGbSecond +
+    (Math.max(0, lambdaRequests - PRICES.lambdaFreeRequests) / 1e6) * PRICES.lambdaPerMillionRequests;
+  lines.push({
+    item: 'Lambda',
+    usd: lambdaUsd,
+    basis: `${described.join('; ')}: ${Math.round(lambdaGbSeconds / 1000)}k GB-s and ${Math.round(lambdaRequests / 1000)}k requests (400k GB-s and 1 M requests free)`,
+  });
 
   const httpApis = count('AWS::ApiGatewayV2::Api');
   lines.push({ item: 'API Gateway (HTTP API)', usd: httpApis > 0 ? (webhooks / 1e6) * PRICES.httpApiPerMillion : 0, basis: `${Math.round(webhooks / 1000)}k webhook requests` });
@@ -191,23 +218,24 @@ export function estimateCost(options: { dynamoCallsPerStep?: number; registratio
   const sqsRequests = events * 3 + webhooks + u.sqsIdlePollsPerMonth;
   lines.push({
     item: 'SQS FIFO',
-    usd: fifoQueues > 0 ? (sqsRequests / 1e6) * PRICES.sqsFifoPerMillion : 0,
-    basis: `${fifoQueues} FIFO queues; send, receive, delete per event plus idle long polling ≈ ${round(sqsRequests / 1e6, 2)} M requests`,
+    usd: fifoQueues > 0 ? (Math.max(0, sqsRequests - PRICES.sqsFreeRequests) / 1e6) * PRICES.sqsFifoPerMillion : 0,
+    basis: `${fifoQueues} FIFO queues; send, receive, delete per event plus idle long polling ≈ ${round(sqsRequests / 1e6, 2)} M requests (1 M free)`,
   });
 
   const tableGb = registrations * u.tableGbPerRegistration;
-  const dynamoReads = events * u.dynamoReadsPerEvent;
-  const dynamoWrites = events * u.dynamoWritesPerEvent;
+  const dynamoReads = messageEvents * u.dynamoReadsPerEvent;
+  const dynamoWrites = messageEvents * u.dynamoWritesPerEvent + statusEvents * u.dynamoWritesPerStatus;
   const pitr = resources.some(([, resource]) => resource.Type === 'AWS::DynamoDB::Table' && JSON.stringify(resource.Properties ?? {}).includes('"PointInTimeRecoveryEnabled":true'));
   lines.push({
     item: 'DynamoDB (on demand)',
     usd:
       (dynamoReads / 1e6) * PRICES.dynamoPerMillionReads +
       (dynamoWrites / 1e6) * PRICES.dynamoPerMillionWrites +
-      tableGb * (PRICES.dynamoGbMonth + (pitr ? PRICES.dynamoPitrGbMonth : 0)),
+      Math.max(0, tableGb - PRICES.dynamoFreeGb) * PRICES.dynamoGbMonth +
+      tableGb * (pitr ? PRICES.dynamoPitrGbMonth : 0),
     basis:
-      `${Math.round(dynamoReads / 1000)}k reads, ${Math.round(dynamoWrites / 1000)}k write units` +
-      `${options.dynamoCallsPerStep ? ` (a step makes ${options.dynamoCallsPerStep} calls, measured)` : ''}, ${round(tableGb, 1)} GB${pitr ? ' with PITR' : ''}`,
+      `${Math.round(dynamoReads / 1000)}k reads, ${Math.round(dynamoWrites / 1000)}k write units (status events 2 each, the rest ${u.dynamoWritesPerEvent})` +
+      `${options.dynamoCallsPerStep ? ` (a step makes ${options.dynamoCallsPerStep} calls, measured)` : ''}, ${round(tableGb, 1)} GB (25 GB free)${pitr ? ', PITR on all of it' : ''}`,
   });
 
   const retentionDays = loadOfficeProfile({}).retentionDays;
@@ -229,17 +257,18 @@ export function estimateCost(options: { dynamoCallsPerStep?: number; registratio
     basis: `${secrets} secret; ≤ 1 read per container per 5 minutes ≈ ${u.secretCallsPerMonth / 1000}k calls`,
   });
 
-  const logGb = ((lambdaRequests + webhooks) * u.logKbPerInvocation) / (1024 * 1024);
+  const logLevel = options.logLevel ?? 'WARN';
+  const kbPerInvocation = logLevel === 'WARN' ? u.logKbPerInvocationAtWarn : u.logKbPerInvocation;
+  const logGb = (lambdaRequests * kbPerInvocation + webhooks * u.accessLogKbPerRequest) / (1024 * 1024);
   lines.push({
     item: 'CloudWatch Logs',
-    usd: logGb * (PRICES.logsIngestGb + PRICES.logsStoreGbMonth),
-    basis: `${count('AWS::Logs::LogGroup')} log groups, 1 month retention; ≈ ${round(logGb, 2)} GB a month`,
+    usd: Math.max(0, logGb - PRICES.logsFreeGb) * PRICES.logsIngestGb + logGb * PRICES.logsStoreGbMonth,
+    basis: `${count('AWS::Logs::LogGroup')} log groups, 1 month retention, functions at ${logLevel}; ≈ ${round(logGb, 2)} GB a month (5 GB free)`,
   });
 
-  // EMF metrics: one series per name on the service dimension, plus the breakdowns the adapter writes.
+  // EMF metrics: one series per name on the service dimension (breakdowns are properties, not dimensions).
   const functionCount = functions.filter((fn) => Object.keys(invocations).some((prefix) => fn.id.startsWith(prefix))).length;
-  const metricSeries =
-    Object.values(METRICS).filter((name) => name !== METRICS.coldStart).length + u.metricKinds + u.metricStatuses + u.metricErrorCodes + functionCount;
+  const metricSeries = Object.values(METRICS).length;
   const alarms = count('AWS::CloudWatch::Alarm');
   const dashboards = count('AWS::CloudWatch::Dashboard');
   lines.push({
@@ -248,7 +277,7 @@ export function estimateCost(options: { dynamoCallsPerStep?: number; registratio
       Math.max(0, metricSeries - PRICES.cloudWatchFreeMetrics) * PRICES.cloudWatchMetricMonth +
       Math.max(0, alarms - PRICES.cloudWatchFreeAlarms) * PRICES.cloudWatchAlarmMonth +
       Math.max(0, dashboards - PRICES.cloudWatchFreeDashboards) * PRICES.cloudWatchDashboardMonth,
-    basis: `${metricSeries} custom metric series (EMF; 10 free), ${alarms} alarms (10 free), ${dashboards} dashboard (3 free); SNS e-mails within the free 1,000`,
+    basis: `${metricSeries} custom metric series (EMF; 10 free), ${alarms} alarms (10 free: ${Math.max(0, alarms - PRICES.cloudWatchFreeAlarms)} × $0.10), ${dashboards} dashboard (3 free); SNS e-mails within the free 1,000`,
   });
 
   const schedules = count('AWS::Scheduler::Schedule');
@@ -260,7 +289,7 @@ export function estimateCost(options: { dynamoCallsPerStep?: number; registratio
   const monthlyUsd = lines.reduce((sum, line) => sum + line.usd, 0);
   return {
     monthlyUsd: round(monthlyUsd, 2),
-    region: 'us-east-1',
+    region: 'ap-southeast-3',
     lines: lines.map((line) => ({ ...line, usd: round(line.usd, 2) })),
     resources: {
       functions: functionCount,

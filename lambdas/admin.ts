@@ -1,9 +1,9 @@
 /**
  * AWS entry of the officers' admin app (Function URL, auth NONE: the app authenticates officers itself):
  * wiring built once per container, then the shared handler. The first officer comes from the secret's
- * optional ADMIN_USERNAME/ADMIN_PASSWORD, or from `npm run officers -- add`.
+ * optional ADMIN_USERNAME/ADMIN_PASSWORD, or from `npm run officers -- add`. The S3 client (document
+ * links) and the SQS client (a decision's notification) load on first use.
  */
-import { SQSClient } from '@aws-sdk/client-sqs';
 import { deriveSessionKey } from './admin/auth';
 import { createRegistrationsApi } from './admin/registrations-api';
 import { documentClient } from './adapters/dynamodb-client';
@@ -14,10 +14,10 @@ import { DynamoDbRegistrationStore } from './adapters/dynamodb-registration-stor
 import { logger } from './adapters/logger';
 import { emfMetrics, withMetrics } from './adapters/metrics';
 import { proofKeysFrom } from './adapters/proof-keys';
-import { S3BlobStore, s3Client } from './adapters/s3-blob-store';
+import { lazyS3BlobStore } from './adapters/lazy-s3-blob-store';
 import { secretsManagerSource } from './adapters/secrets-manager';
 import { SqsEventQueue } from './adapters/sqs-event-queue';
-import { sdkSqs } from './adapters/sqs-sdk';
+import { lazySdkSqs } from './adapters/lazy-sqs';
 import { loadHolidays, loadOfficeProfile, requireEnv } from './config';
 import { arrivalTimes } from './domain/schedule';
 import { createAdminHandler } from './handlers/admin-handler';
@@ -37,8 +37,8 @@ export const handler = withMetrics(metrics, createAdminHandler({
     store: new DynamoDbRegistrationStore(dynamo, tableName),
     drafts: new DynamoDbDraftStore(dynamo, tableName),
     deliveries: new DynamoDbDeliveryStore(dynamo, tableName),
-    blobs: new S3BlobStore(s3Client(), requireEnv(process.env, 'BUCKET_NAME')),
-    queue: new SqsEventQueue(sdkSqs(new SQSClient({})), requireEnv(process.env, 'QUEUE_URL')),
+    blobs: lazyS3BlobStore(requireEnv(process.env, 'BUCKET_NAME')),
+    queue: new SqsEventQueue(lazySdkSqs(), requireEnv(process.env, 'QUEUE_URL')),
     office,
     holidays: loadHolidays(),
     clock,

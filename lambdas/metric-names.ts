@@ -5,8 +5,9 @@
 export const METRIC_NAMESPACE = 'SiBapao';
 
 /**
- * The dimension every metric carries (Powertools' `service`). Alarms watch the series with only this
- * dimension: the metrics adapter writes every count there too, whatever finer dimensions it also has.
+ * The one dimension every metric carries (Powertools' `service`): each name is one series (a paid custom
+ * metric beyond CloudWatch's free ten). A breakdown (`Kind`, `Status`, `ErrorCode`) is a property of the
+ * EMF line, counted by the dashboard's Logs Insights widgets, never a dimension.
  * In AWS each stage has its own value (`si-bapao-<stage>`, lib/deploy-config.ts); this one is the default.
  */
 export const METRIC_SERVICE_DIMENSION = { service: 'si-bapao' } as const;
@@ -16,15 +17,15 @@ export const METRICS = {
   inboundMessages: 'InboundMessages',
   /** Worker: a DAFTAR line accepted, a queue number given. */
   registrationsCreated: 'RegistrationsCreated',
-  /** Worker: an officer's decision told to the applicant; dimension `Kind` (confirmed, rescheduled, …). */
+  /** Worker: an officer's decision told to the applicant; breakdown `Kind` (confirmed, rescheduled, …). */
   notificationsSent: 'NotificationsSent',
   /** Reminder job: reminders put on the queue by one run. */
   remindersQueued: 'RemindersQueued',
   /** Worker: reminders Meta accepted. */
   remindersSent: 'RemindersSent',
-  /** Worker: status webhooks; dimension `Status` (sent, delivered, read, failed). */
+  /** Worker: status webhooks; breakdown `Status` (sent, delivered, read, failed). */
   messageStatuses: 'MessageStatuses',
-  /** Worker: sends Meta refused for good or that failed after they were accepted; dimension `ErrorCode`. */
+  /** Worker: sends Meta refused for good or that failed after they were accepted; breakdown `ErrorCode`. */
   failedSends: 'FailedSends',
   /** Reminder job: applicants the run could not message because Meta's messaging limit (tier) was reached. */
   messagingLimitReached: 'MessagingLimitReached',
@@ -34,8 +35,6 @@ export const METRICS = {
   pendingOverdue: 'PendingOverdue',
   /** Admin app: a login refused (wrong password, unknown username, or throttled); the guessing alarm watches it. */
   failedLogins: 'FailedLogins',
-  /** Every function: 1 on a container's first invocation; dimension `function_name` (Powertools' own name). */
-  coldStart: 'ColdStart',
 } as const;
 
 export type MetricName = (typeof METRICS)[keyof typeof METRICS];

@@ -4,7 +4,7 @@ import { DynamoDbDraftStore } from './adapters/dynamodb-draft-store';
 import { DynamoDbShortLinkStore } from './adapters/dynamodb-short-link-store';
 import { logger } from './adapters/logger';
 import { emfMetrics, withMetrics } from './adapters/metrics';
-import { S3BlobStore, s3Client } from './adapters/s3-blob-store';
+import { lazyS3BlobStore } from './adapters/lazy-s3-blob-store';
 import { secretsManagerSource } from './adapters/secrets-manager';
 import { loadOfficeProfile, requireEnv } from './config';
 import { createUploadHandler } from './handlers/upload-handler';
@@ -16,7 +16,8 @@ const secrets = secretsManagerSource(requireEnv(process.env, 'SECRET_ARN'));
 export const handler = withMetrics(emfMetrics(process.env.POWERTOOLS_SERVICE_NAME), createUploadHandler({
   drafts: new DynamoDbDraftStore(documentClient(), requireEnv(process.env, 'TABLE_NAME')),
   shortLinks: new DynamoDbShortLinkStore(documentClient(), requireEnv(process.env, 'TABLE_NAME')),
-  blobs: new S3BlobStore(s3Client(), bucketName),
+  // The S3 client and presigner load with the first request that presigns or checks a file.
+  blobs: lazyS3BlobStore(bucketName),
   linkSigningKey: async () => (await secrets.get()).LINK_SIGNING_KEY,
   clock: { now: () => new Date() },
   officeWhatsAppNumber: loadOfficeProfile(process.env).whatsappNumber,

@@ -55,6 +55,11 @@ export const deployConfigSchema = z.strictObject({
   alarmEmail: z.string().check(notPlaceholder, z.regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, 'must be an e-mail address')),
   /** The office profile's values that differ from `config/office.json` for this deployment. */
   office: z._default(officeOverridesSchema, {}),
+  /**
+   * The functions' log level (Powertools). `WARN` by default: INFO lines are most of the log volume, and
+   * CloudWatch Logs bills what it ingests (README "Cost"); `INFO` or `DEBUG` while investigating, then back.
+   */
+  logLevel: z._default(z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']), 'WARN'),
   /** Upper bounds that keep one public surface from starving the others (README "Deploying"). */
   concurrency: z._default(
     z.strictObject({

@@ -13,7 +13,8 @@ import {
   Dashboard,
   GraphWidget,
   type IMetric,
-  MathExpression,
+  LogQueryVisualizationType,
+  LogQueryWidget,
   Metric,
   SingleValueWidget,
   TextWidget,
@@ -28,7 +29,6 @@ import { Construct } from 'constructs';
 import { METRIC_NAMESPACE, METRICS, type MetricName } from '../lambdas/metric-names';
 import type { StageNames } from './deploy-config';
 import type { SiBapaoFunction } from './si-bapao-function';
-
 
 /** Every threshold an alarm uses, named, so the README's alarm table and the tests read the same values. */
 export const ALARM_THRESHOLDS = {
@@ -90,10 +90,19 @@ export function appMetric(service: string, name: MetricName, statistic: string, 
   });
 }
 
-/** One series per value of `dimension` (e.g. FailedSends by ErrorCode): a dashboard SEARCH, never an alarm. */
-function breakdown(service: string, name: MetricName, dimension: string, statistic: string, period: Duration): MathExpression {
-  const search = `{${METRIC_NAMESPACE},${dimension},service} MetricName="${name}" service="${service}"`;
-  return new MathExpression({ expression: `SEARCH('${search}', '${statistic}', ${period.toSeconds()})`, usingMetrics: {}, period, label: '' });
+/**
+ * A count by its breakdown (e.g. FailedSends by ErrorCode) from the EMF lines themselves, with Logs
+ * Insights: the breakdown is a property of the line, not a dimension, so that it is not a paid metric
+ * per value (README "Cost"); the service-only series beside it is what alarms watch.
+ */
+function breakdown(title: string, logGroups: readonly SiBapaoFunction[], name: MetricName, by: string, width: number): LogQueryWidget {
+  return new LogQueryWidget({
+    title,
+    logGroupNames: logGroups.map((fn) => fn.logGroup.logGroupName),
+    queryLines: [`filter ispresent(${name}) and ispresent(${by})`, `stats sum(${name}) as count by ${by}`, 'sort count desc'],
+    view: LogQueryVisualizationType.TABLE,
+    width,
+  });
 }
 
 export class Monitoring extends Construct {
@@ -311,6 +320,8 @@ export class Monitoring extends Construct {
     const hour = Duration.hours(1);
     const day = Duration.days(1);
     const fns = Object.entries(props.functions);
+    // The worker writes the counts with a breakdown (decisions, statuses, failed sends).
+    const worker = fns.filter(([name]) => name === 'conversation').map(([, fn]) => fn);
     const perFunction = (metric: (fn: SiBapaoFunction) => IMetric) =>
       fns.map(([name, fn]) => {
         const m = metric(fn);
@@ -340,27 +351,19 @@ export class Monitoring extends Construct {
         left: [appMetric(props.names.metricService, METRICS.registrationsCreated, 'Sum', day, 'registrations')],
         width: 8,
       }),
-      new GraphWidget({
-        title: "Officers' decisions told to applicants (per day, by kind)",
-        left: [breakdown(props.names.metricService, METRICS.notificationsSent, 'Kind', 'Sum', day)],
-        width: 8,
-      }),
+      breakdown("Officers' decisions told to applicants, by kind (dashboard period)", worker, METRICS.notificationsSent, 'Kind', 8),
     );
     dashboard.addWidgets(
       new GraphWidget({
-        title: 'Reminders (per day): queued, accepted by Meta; delivered and read (all messages)',
+        title: 'Reminders (per day): queued, accepted by Meta',
         left: [
           appMetric(props.names.metricService, METRICS.remindersQueued, 'Sum', day, 'reminders queued'),
           appMetric(props.names.metricService, METRICS.remindersSent, 'Sum', day, 'reminders sent'),
         ],
-        right: [breakdown(props.names.metricService, METRICS.messageStatuses, 'Status', 'Sum', day)],
-        width: 12,
+        width: 8,
       }),
-      new GraphWidget({
-        title: 'Failed sends by Meta error code (per hour)',
-        left: [breakdown(props.names.metricService, METRICS.failedSends, 'ErrorCode', 'Sum', hour)],
-        width: 12,
-      }),
+      breakdown('Message statuses: sent, delivered, read, failed (dashboard period)', worker, METRICS.messageStatuses, 'Status', 8),
+      breakdown('Failed sends by Meta error code (dashboard period)', worker, METRICS.failedSends, 'ErrorCode', 8),
     );
     dashboard.addWidgets(
       new SingleValueWidget({
@@ -390,9 +393,15 @@ export class Monitoring extends Construct {
         left: perFunction((fn) => fn.function.metricDuration({ statistic: 'p99', period: Duration.minutes(5) })),
         width: 8,
       }),
-      new GraphWidget({
-        title: 'Cold starts (per hour, by function)',
-        left: [breakdown(props.names.metricService, METRICS.coldStart, 'function_name', 'Sum', hour)],
+      // Lambda's REPORT line has `Init Duration` on a cold start only: no metric of ours needed.
+      new LogQueryWidget({
+        title: 'Cold starts by function: count, mean and slowest init (ms)',
+        logGroupNames: fns.map(([, fn]) => fn.logGroup.logGroupName),
+        queryLines: [
+          'filter @type = "REPORT" and ispresent(@initDuration)',
+          'stats count() as coldStarts, avg(@initDuration) as meanInitMs, max(@initDuration) as maxInitMs by @log',
+        ],
+        view: LogQueryVisualizationType.TABLE,
         width: 8,
       }),
       new GraphWidget({

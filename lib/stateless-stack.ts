@@ -408,6 +408,10 @@ export class StatelessStack extends Stack {
 
     // Operations: the hourly backlog check, then alarms (to the AlarmEmail parameter) and the dashboard.
     this.pendingOverdueCheck = new PendingOverdueCheck(this, 'PendingCheck', { table: props.table, serviceName });
+    for (const fn of [this.webhook, this.conversation, this.upload, this.admin, this.reminder, this.pendingOverdueCheck.function]) {
+      // Powertools' logger reads it; EMF metric lines are written whatever the level.
+      fn.function.addEnvironment('POWERTOOLS_LOG_LEVEL', deploy.logLevel);
+    }
     this.monitoring = new Monitoring(this, 'Monitoring', {
       functions: {
         webhook: this.webhook,

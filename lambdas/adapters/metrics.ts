@@ -9,8 +9,6 @@ import type { Metrics } from '../ports';
 
 /** What an entry needs around each invocation, besides counting. */
 export interface InvocationMetrics extends Metrics {
-  /** Counts `ColdStart` (dimension `function_name`) on the first invocation of a container, once. */
-  captureColdStart(functionName?: string): void;
   /** Writes what was counted since the last publish; nothing when nothing was counted. */
   publish(): void;
 }
@@ -20,17 +18,17 @@ export function emfMetrics(service: string = METRIC_SERVICE_DIMENSION.service): 
   const metrics = new PowertoolsMetrics({ namespace: METRIC_NAMESPACE, serviceName: service });
   return {
     count(name, value = 1, dimensions) {
-      // The service-only series is what alarms watch; a finer dimension (ErrorCode, Status, Kind) is a
-      // second series for the dashboard's breakdowns, written at once as its own EMF line.
-      metrics.addMetric(name, MetricUnit.Count, value);
+      // One series per name, with the service dimension only: what alarms watch. A breakdown (ErrorCode,
+      // Status, Kind) is not a dimension, which would be a paid metric per value (README "Cost"), but a
+      // property of the same EMF line, written at once on a line of its own: the dashboard's Logs
+      // Insights widgets count by it.
       if (dimensions && Object.keys(dimensions).length > 0) {
         const single = metrics.singleMetric();
-        single.addDimensions({ ...dimensions });
+        for (const [key, breakdown] of Object.entries(dimensions)) single.addMetadata(key, breakdown);
         single.addMetric(name, MetricUnit.Count, value);
+        return;
       }
-    },
-    captureColdStart(functionName) {
-      metrics.captureColdStartMetric(functionName);
+      metrics.addMetric(name, MetricUnit.Count, value);
     },
     publish() {
       if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();
@@ -46,15 +44,15 @@ export interface InvocationContext {
 }
 
 /**
- * Wraps a handler so that each invocation counts a cold start (the first) and publishes its metrics when
- * it ends, also when it throws (a failed run's counts are what an operator needs most).
+ * Wraps a handler so that each invocation publishes its metrics when it ends, also when it throws (a
+ * failed run's counts are what an operator needs most). Cold starts are not counted here: Lambda's own
+ * REPORT line carries `Init Duration` on each one, which the dashboard reads (no paid metric per function).
  */
 export function withMetrics<E, R>(
   metrics: InvocationMetrics,
   handler: (event: E, context?: InvocationContext) => Promise<R>,
 ): (event: E, context?: InvocationContext) => Promise<R> {
   return async (event, context) => {
-    metrics.captureColdStart(context?.functionName);
     try {
       return await handler(event, context);
     } finally {

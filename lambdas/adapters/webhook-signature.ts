@@ -7,7 +7,8 @@ export function signBody(rawBody: Buffer | string, appSecret: string): string {
   return PREFIX + createHmac('sha256', appSecret).update(rawBody).digest('hex');
 }
 
-export function hasValidSignature(rawBody: Buffer, header: string | undefined, appSecret: string): boolean {
+/** `rawBody` as bytes, or as the text API Gateway passed (hashed as its UTF-8 bytes, without a copy into a Buffer first). */
+export function hasValidSignature(rawBody: Buffer | string, header: string | undefined, appSecret: string): boolean {
   if (!header || !header.startsWith(PREFIX)) return false;
   const given = Buffer.from(header.slice(PREFIX.length), 'hex');
   const expected = createHmac('sha256', appSecret).update(rawBody).digest();

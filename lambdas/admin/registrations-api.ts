@@ -3,7 +3,7 @@
  * the status table, days and their capacity, proof verification. Authentication, CSRF and roles are
  * the router's; this validates bodies, applies the rules and answers 400/404/409/422 itself.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { addDays, DAY_MS, formatDayDate, isRealDate, jakartaDate } from '../domain/calendar';
 import { messages } from '../domain/messages';
 import { printableText } from '../domain/text-hygiene';
@@ -44,25 +44,32 @@ const DOCUMENTS_COUNTED: ReadonlySet<RegistrationStatus> = new Set(['PENDING', '
 /** Registrations that hold a place on their appointment day. */
 const HOLDS_A_PLACE: ReadonlySet<RegistrationStatus> = new Set(['DIKONFIRMASI', 'PERUBAHAN_DIMINTA']);
 
-const isoDateString = z.string().refine((value) => {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  return Boolean(match) && isRealDate(Number(match?.[1]), Number(match?.[2]), Number(match?.[3]));
-}, 'tanggal harus YYYY-MM-DD');
-const timeString = z.string().regex(/^\d{2}:\d{2}$/, 'jam harus HH:MM');
+// zod's small build (zod/mini), as everywhere else: the classic build was 448 KB of the admin function's
+// cold start. It has no English messages loaded, so each check names its problem itself.
+const required = (what: string) => ({ error: (issue: { input?: unknown }) => (issue.input === undefined ? 'wajib diisi' : `harus ${what}`) });
+const text = (max: number) => z.string(required('teks')).check(z.maxLength(max, `paling banyak ${max} karakter`));
+const isoDateString = z.string(required('teks')).check(
+  z.refine((value) => {
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+    return Boolean(match) && isRealDate(Number(match?.[1]), Number(match?.[2]), Number(match?.[3]));
+  }, 'tanggal harus YYYY-MM-DD'),
+);
+const timeString = z.string(required('teks')).check(z.regex(/^\d{2}:\d{2}$/, 'jam harus HH:MM'));
+const flag = z.boolean(required('true atau false'));
 
-const bodySchemas: Record<RegistrationAction, z.ZodType<unknown>> = {
-  confirm: z.object({ date: isoDateString, time: timeString, note: z.string().max(1000).optional() }),
-  reschedule: z.object({ date: isoDateString, time: timeString, note: z.string().max(1000).optional() }),
-  'request-fix': z.object({ note: z.string().max(2000), requirements: z.array(z.string().max(50)).max(20).optional() }),
-  cancel: z.object({ reason: z.string().max(2000) }),
-  complete: z.object({ attended: z.boolean() }),
+const bodySchemas: Record<RegistrationAction, z.ZodMiniType<unknown>> = {
+  confirm: z.object({ date: isoDateString, time: timeString, note: z.optional(text(1000)) }),
+  reschedule: z.object({ date: isoDateString, time: timeString, note: z.optional(text(1000)) }),
+  'request-fix': z.object({ note: text(2000), requirements: z.optional(z.array(text(50)).check(z.maxLength(20, 'paling banyak 20 dokumen'))) }),
+  cancel: z.object({ reason: text(2000) }),
+  complete: z.object({ attended: flag }),
 };
 const daySchema = z.object({
-  capacity: z.number().int().min(0).max(1000).optional(),
-  closed: z.boolean().optional(),
-  reason: z.string().trim().max(200).optional(),
+  capacity: z.optional(z.number(required('angka')).check(z.int('harus bilangan bulat'), z.minimum(0, 'paling sedikit 0'), z.maximum(1000, 'paling banyak 1000'))),
+  closed: z.optional(flag),
+  reason: z.optional(z.string(required('teks')).check(z.trim(), z.maxLength(200, 'paling banyak 200 karakter'))),
 });
-const verifySchema = z.object({ content: z.string().min(1).max(2000) });
+const verifySchema = z.object({ content: z.string(required('teks')).check(z.minLength(1, 'wajib diisi'), z.maxLength(2000, 'paling banyak 2000 karakter')) });
 
 export function createRegistrationsApi(deps: RegistrationsApiDeps): RegistrationsApi {
   const now = () => deps.clock.now();

@@ -37,14 +37,15 @@ export function createWebhookHandler(deps: WebhookDeps): WebhookHandler {
       deps.log.error('webhook refused: WHATSAPP_APP_SECRET is still the placeholder; fill it in the secret', {});
       return plain(503, 'Not configured');
     }
-    const rawBody = Buffer.from(event.body ?? '', event.isBase64Encoded ? 'base64' : 'utf8');
+    // A text body is hashed and parsed as it came: its UTF-8 bytes are the bytes Meta signed.
+    const rawBody = event.isBase64Encoded ? Buffer.from(event.body ?? '', 'base64') : (event.body ?? '');
     if (!hasValidSignature(rawBody, header(event, 'x-hub-signature-256'), secrets.WHATSAPP_APP_SECRET)) {
-      deps.log.warn('webhook signature refused', { bytes: rawBody.length });
+      deps.log.warn('webhook signature refused', { bytes: Buffer.byteLength(rawBody) });
       return plain(401, 'Invalid signature');
     }
     let body: unknown;
     try {
-      body = JSON.parse(rawBody.toString('utf8'));
+      body = JSON.parse(typeof rawBody === 'string' ? rawBody : rawBody.toString('utf8'));
     } catch {
       return plain(400, 'Body is not JSON');
     }

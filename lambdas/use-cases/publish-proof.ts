@@ -1,6 +1,5 @@
 /** Renders a registration's PDF proof, stores it in the private bucket and returns a short-lived link. */
 import { signProofCode } from '../domain/proof-code';
-import { renderProofPdf } from '../domain/proof-pdf';
 import type { OfficeProfile } from '../domain/office';
 import type { Registration } from '../domain/registration';
 import type { BlobStore } from '../ports';
@@ -18,6 +17,8 @@ export interface ProofDeps {
 export async function publishProof(registration: Registration, version: number, previousDate: string | undefined, deps: ProofDeps): Promise<{ key: string; link: string }> {
   if (!registration.appointmentDate || !registration.appointmentTime) throw new Error(`${registration.queueNumber} has no appointment to prove`);
   const code = signProofCode({ queueNumber: registration.queueNumber, appointmentDate: registration.appointmentDate }, await deps.signingKey());
+  // pdf-lib and its fonts load with the first proof: most events of the worker render none.
+  const { renderProofPdf } = await import('../domain/proof-pdf');
   const bytes = await renderProofPdf({
     office: deps.office,
     registration,

@@ -175,7 +175,7 @@ describe('alarms', () => {
 });
 
 describe('dashboard', () => {
-  type Widget = { type: string; properties: { title?: string; metrics?: unknown[][]; alarms?: string[] } };
+  type Widget = { type: string; properties: { title?: string; metrics?: unknown[][]; alarms?: string[]; query?: string } };
 
   /** The dashboard body as JSON, each CloudFormation reference in it replaced by `<ref>`. */
   function widgets(): Widget[] {
@@ -210,9 +210,16 @@ describe('dashboard', () => {
     ['confirmations and other decisions, by kind', METRICS.notificationsSent, 'Kind'],
     ['delivered and read, by status', METRICS.messageStatuses, 'Status'],
     ['failures by Meta error code', METRICS.failedSends, 'ErrorCode'],
-    ['cold starts by function', METRICS.coldStart, 'function_name'],
-  ])('breaks down %s (%s by %s) with a SEARCH', (_what, metric, dimension) => {
-    expect(graphed().expressions).toContainEqual(expect.stringContaining(`SEARCH('{${METRIC_NAMESPACE},${dimension},service} MetricName="${metric}"`));
+  ])('breaks down %s (%s by %s) with Logs Insights over the worker\'s log group, not a metric per value', (_what, metric, property) => {
+    const queries = widgets().filter((widget) => widget.type === 'log').map((widget) => widget.properties.query ?? '');
+    expect(queries).toContainEqual(expect.stringContaining(`stats sum(${metric}) as count by ${property}`));
+    expect(graphed().expressions.filter((expression) => expression.includes(property))).toEqual([]);
+  });
+
+  it('counts cold starts by function from Lambda\'s REPORT lines (Init Duration) of all 6 log groups', () => {
+    const coldStarts = widgets().find((widget) => widget.type === 'log' && (widget.properties.query ?? '').includes('@initDuration'));
+    expect(coldStarts?.properties.query).toContain('filter @type = "REPORT" and ispresent(@initDuration)');
+    expect(coldStarts?.properties.query?.match(/SOURCE '<ref>'/g)).toHaveLength(6);
   });
 
   it('graphs Lambda durations, errors and throttles of all 6 functions, the DLQs, the webhook, and every alarm', () => {
@@ -237,6 +244,12 @@ describe('dashboard', () => {
 });
 
 describe('logs', () => {
+  it('logs at WARN by default in every function of ours (INFO is most of the billed log volume)', () => {
+    const ours = Object.values(resources(stateless, 'AWS::Lambda::Function')).filter((fn) => JSON.stringify(fn.Properties).includes('POWERTOOLS_SERVICE_NAME'));
+    expect(ours).toHaveLength(6);
+    for (const fn of ours) expect((fn.Properties.Environment as { Variables: Record<string, string> }).Variables.POWERTOOLS_LOG_LEVEL).toBe('WARN');
+  });
+
   it('sets a retention on every log group of both stacks, and every function has its own', () => {
     const groups = [stateful, stateless].flatMap((template) => Object.values(resources(template, 'AWS::Logs::LogGroup')));
     // One per function, plus the API's access logs.

@@ -390,7 +390,7 @@ describe('stateless stack', () => {
   it('gives the webhook its secret ARN, queue URL, phone number id and service name, and no table', () => {
     const env = environmentOf(stateless, lambdaLogicalId(stateless, 'Si Bapao WhatsApp webhook'));
     expect(Object.keys(env).sort()).toEqual(
-      ['NODE_OPTIONS', 'POWERTOOLS_SERVICE_NAME', 'QUEUE_URL', 'SECRET_ARN', 'WHATSAPP_PHONE_NUMBER_ID'].sort(),
+      ['NODE_OPTIONS', 'POWERTOOLS_LOG_LEVEL', 'POWERTOOLS_SERVICE_NAME', 'QUEUE_URL', 'SECRET_ARN', 'WHATSAPP_PHONE_NUMBER_ID'].sort(),
     );
     expect(env.POWERTOOLS_SERVICE_NAME).toBe('si-bapao-test');
   });
@@ -498,7 +498,7 @@ describe('upload page', () => {
   it('gives the upload Lambda the table, bucket and secret by reference, and nothing else', () => {
     const env = environmentOf(stateless, uploadId());
     expect(Object.keys(env).sort()).toEqual(
-      ['BUCKET_NAME', 'NODE_OPTIONS', 'POWERTOOLS_SERVICE_NAME', 'SECRET_ARN', 'TABLE_NAME'].sort(),
+      ['BUCKET_NAME', 'NODE_OPTIONS', 'POWERTOOLS_LOG_LEVEL', 'POWERTOOLS_SERVICE_NAME', 'SECRET_ARN', 'TABLE_NAME'].sort(),
     );
     expect(env.TABLE_NAME).toEqual({ 'Fn::ImportValue': expect.stringMatching(/Table/) });
     expect(env.BUCKET_NAME).toEqual({ 'Fn::ImportValue': expect.stringMatching(/DocumentsBucket/) });
@@ -682,7 +682,7 @@ describe('reminder schedule', () => {
     const functions = stateless.findResources('AWS::Lambda::Function', { Properties: { Description: Match.stringLikeRegexp('reminder job') } });
     const [reminder] = Object.values(functions) as { Properties: { Environment: { Variables: Record<string, unknown> } } }[];
     expect(Object.keys(reminder?.Properties.Environment.Variables ?? {}).sort()).toEqual(
-      ['BUCKET_NAME', 'NODE_OPTIONS', 'POWERTOOLS_SERVICE_NAME', 'QUEUE_URL', 'RETENTION_DAYS', 'TABLE_NAME', 'WHATSAPP_MESSAGING_LIMIT'].sort(),
+      ['BUCKET_NAME', 'NODE_OPTIONS', 'POWERTOOLS_LOG_LEVEL', 'POWERTOOLS_SERVICE_NAME', 'QUEUE_URL', 'RETENTION_DAYS', 'TABLE_NAME', 'WHATSAPP_MESSAGING_LIMIT'].sort(),
     );
   });
 });

@@ -56,20 +56,21 @@ it('writes counts in the SiBapao namespace with the service dimension when the i
   }
 });
 
-it('writes a dimensioned count twice: to the service-only series alarms watch and to its breakdown', async () => {
+it('writes a count with a breakdown once, to the service-only series alarms watch, the breakdown a property and no paid series of its own', async () => {
   const out = captureStdout();
   try {
     const metrics = emfMetrics();
     await withMetrics(metrics, async () => metrics.count(METRICS.failedSends, 1, { ErrorCode: '131047' }))(undefined);
     const failed = out.lines().filter((line) => 'FailedSends' in line);
-    expect(failed.map((line) => line._aws.CloudWatchMetrics[0]?.Dimensions).sort()).toEqual([[['service']], [['service', 'ErrorCode']]].sort());
+    expect(failed.map((line) => line._aws.CloudWatchMetrics[0]?.Dimensions)).toEqual([[['service']]]);
     expect(failed.find((line) => 'ErrorCode' in line)?.ErrorCode).toBe('131047');
+    expect(failed[0]?.FailedSends).toBe(1);
   } finally {
     out.restore();
   }
 });
 
-it('counts a cold start once per container, with the function name, and publishes when the handler throws', async () => {
+it('publishes on every invocation, also when the handler throws, and counts no cold start (Lambda\'s REPORT line has it)', async () => {
   const out = captureStdout();
   try {
     const metrics = emfMetrics();
@@ -79,9 +80,9 @@ it('counts a cold start once per container, with the function name, and publishe
     });
     await expect(handler(undefined, { functionName: 'reminder-fn' })).rejects.toThrow('boom');
     await expect(handler(undefined, { functionName: 'reminder-fn' })).rejects.toThrow('boom');
-    const coldStarts = out.lines().filter((line) => METRICS.coldStart in line);
-    expect(coldStarts).toHaveLength(1);
-    expect(coldStarts[0]?.function_name).toBe('reminder-fn');
+    const coldStarts = out.lines().filter((line) => 'ColdStart' in line);
+    expect(coldStarts).toHaveLength(0);
+    expect(out.lines().every((line) => !('function_name' in line))).toBe(true);
     expect(out.lines().filter((line) => 'ReminderRunCompleted' in line)).toHaveLength(2);
   } finally {
     out.restore();
@@ -93,9 +94,8 @@ it('writes nothing (and warns about nothing) when an invocation counted nothing'
   const warn = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
   try {
     const metrics = emfMetrics();
-    metrics.captureColdStart('x');
-    await withMetrics(metrics, async () => undefined)(undefined);
-    expect(out.lines().filter((line) => !(METRICS.coldStart in line))).toEqual([]);
+    await withMetrics(metrics, async () => undefined)(undefined, { functionName: 'x' });
+    expect(out.lines()).toEqual([]);
     expect(warn).not.toHaveBeenCalled();
   } finally {
     out.restore();
