@@ -169,18 +169,22 @@ export class Monitoring extends Construct {
           treatMissingData: TreatMissingData.NOT_BREACHING,
         }),
       );
-      watch(
-        new Alarm(this, `${name}ThrottlesAlarm`, {
-          alarmName: `${props.names.alarmPrefix}-${name}-throttles`,
-          alarmDescription: `The ${name} function was throttled (account concurrency exhausted). README → Runbook → alarms.`,
-          metric: fn.function.metricThrottles({ period: Duration.minutes(5), statistic: 'Sum' }),
-          threshold: ALARM_THRESHOLDS.lambdaThrottles,
-          comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-          evaluationPeriods: 1,
-          treatMissingData: TreatMissingData.NOT_BREACHING,
-        }),
-      );
     }
+
+    // One alarm for every function: Lambda throttles when the account's (or a reserved) concurrency is used
+    // up, which is one cause whichever function shows it; the dashboard breaks throttles down by function.
+    // Six alarms would cost $0.50 a month more for the same call to action.
+    watch(
+      new Alarm(this, 'ThrottlesAlarm', {
+        alarmName: `${props.names.alarmPrefix}-throttles`,
+        alarmDescription: 'A Lambda function in this account and region was throttled (concurrency used up). Dashboard → throttles by function; README → Runbook → alarms.',
+        metric: new Metric({ namespace: 'AWS/Lambda', metricName: 'Throttles', statistic: 'Sum', period: Duration.minutes(5) }),
+        threshold: ALARM_THRESHOLDS.lambdaThrottles,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      }),
+    );
 
     watch(
       new Alarm(this, 'FailedSendsAlarm', {

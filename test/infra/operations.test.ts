@@ -121,17 +121,19 @@ describe('alarms', () => {
     }
   });
 
-  it('watches errors and throttles of every function', () => {
+  it('watches errors of every function, and throttles of any function (one account-wide alarm)', () => {
     const functionIds = Object.keys(resources(stateless, 'AWS::Lambda::Function'));
     expect(functionIds).toHaveLength(6);
     for (const functionId of functionIds) {
-      for (const metric of ['Errors', 'Throttles']) {
-        const alarm = alarms().find(
-          (candidate) => candidate.MetricName === metric && JSON.stringify(candidate.Dimensions) === JSON.stringify([{ Name: 'FunctionName', Value: { Ref: functionId } }]),
-        );
-        expect(alarm).toMatchObject({ Namespace: 'AWS/Lambda', Statistic: 'Sum', Period: 300, Threshold: 1 });
-      }
+      const alarm = alarms().find(
+        (candidate) => candidate.MetricName === 'Errors' && JSON.stringify(candidate.Dimensions) === JSON.stringify([{ Name: 'FunctionName', Value: { Ref: functionId } }]),
+      );
+      expect(alarm).toMatchObject({ Namespace: 'AWS/Lambda', Statistic: 'Sum', Period: 300, Threshold: 1 });
     }
+    const throttles = alarms().filter((candidate) => candidate.MetricName === 'Throttles');
+    expect(throttles).toHaveLength(1);
+    expect(throttles[0]).toMatchObject({ Namespace: 'AWS/Lambda', Statistic: 'Sum', Period: 300, Threshold: 1 });
+    expect(throttles[0]?.Dimensions).toBeUndefined();
   });
 
   it('watches only metrics the code names in METRICS, on the service-only series', () => {
@@ -144,7 +146,7 @@ describe('alarms', () => {
 
   it('sends every alarm, and its recovery, to the one SNS topic', () => {
     const [topicId] = Object.keys(resources(stateless, 'AWS::SNS::Topic'));
-    expect(alarms()).toHaveLength(26);
+    expect(alarms()).toHaveLength(21);
     for (const alarm of alarms()) {
       expect(alarm.AlarmActions).toEqual([{ Ref: topicId }]);
       expect(alarm.OKActions).toEqual([{ Ref: topicId }]);
