@@ -131,14 +131,20 @@ it('shows the documents in a viewer on the page with ← → zoom and rotate, th
   expect(await viewer.locator('.viewer-count').textContent()).toBe('Berkas 2 dari 4');
   expect(await viewer.locator('.viewer-item:visible').getAttribute('data-requirement')).toBe('kk');
   const image = viewer.locator('.viewer-item:visible img');
+  // Pictures after the first load when shown: measure once this one is decoded, not its empty box.
+  await image.evaluate((img: HTMLImageElement) => img.decode());
   const before = (await image.boundingBox())?.width ?? 0;
+  // Zoom and rotation animate (a CSS transition): measure the box once they have finished.
+  const settled = () => image.evaluate((img: HTMLImageElement) => Promise.all(img.getAnimations().map((animation) => animation.finished)).then(() => undefined));
   await page.keyboard.press('+');
   await page.keyboard.press('+');
+  await settled();
   expect((await image.boundingBox())?.width ?? 0).toBeGreaterThan(before * 1.9);
   await page.keyboard.press('r');
   expect(await image.evaluate((img: HTMLImageElement) => img.style.transform)).toBe('rotate(90deg)');
   await page.keyboard.press('0');
   expect(await image.evaluate((img: HTMLImageElement) => img.style.transform)).toBe('');
+  await settled();
   expect((await image.boundingBox())?.width).toBeCloseTo(before, 0);
   await page.click('[data-viewer-action="rotate"]');
   expect(await viewer.getAttribute('data-turn')).toBe('90');
