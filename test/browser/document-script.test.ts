@@ -10,7 +10,7 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { LOCAL_BUCKET } from '../../local/s3-local';
 import { adminSession } from '../support/admin-client';
 import { launchBrowser } from '../support/browser';
-import { newWaId, queueNumberIn, say, uploadDocuments } from '../support/journey';
+import { newWaId, queueNumberIn, say, uploadDocuments, pageLinkIn } from '../support/journey';
 import { newPerson, registrationLine } from '../support/registration-lines';
 import { tallyFor } from '../support/tally';
 import { startTestServer, type TestServer } from '../support/test-server';
@@ -50,7 +50,7 @@ it('never runs a document as script in the officer\'s session: no admin account 
   const waId = newWaId();
   await say(server, waId, 'Assalamualaikum', 2);
   const [requirements] = await say(server, waId, '1');
-  const link = requirements?.match(/<(http[^>]+)>/)?.[1] ?? '';
+  const link = await pageLinkIn(requirements ?? '');
   const started = await postJson(`${link}/uploads`, { requirement: 'ktp', filename: 'ktp.pdf', contentType: 'application/pdf', size: PAYLOAD.length });
   expect(started.status).toBe(200);
   const ticket = (await started.json()) as { uploadId: string; key: string; url: string };

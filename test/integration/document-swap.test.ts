@@ -6,7 +6,7 @@
  */
 import type { Officer } from '../../lambdas/admin/officer-api';
 import { TINY_JPEG } from '../support/documents';
-import { newWaId, queueNumberIn, say, uploadDocuments } from '../support/journey';
+import { newWaId, queueNumberIn, say, uploadDocuments, pageLinkIn } from '../support/journey';
 import { officerApi, workingDay } from '../support/officer-api';
 import { newPerson, registrationLine } from '../support/registration-lines';
 import { tallyFor } from '../support/tally';
@@ -32,7 +32,7 @@ async function registered(): Promise<{ waId: string; queueNumber: string; link: 
   const waId = newWaId();
   await say(server, waId, 'Assalamualaikum', 2);
   const [requirements] = await say(server, waId, '1');
-  const link = requirements?.match(/<(http[^>]+)>/)?.[1] ?? '';
+  const link = await pageLinkIn(requirements ?? '');
   await uploadDocuments(server, requirements ?? '');
   await say(server, waId, 'SELESAI');
   const [success] = await say(server, waId, registrationLine(newPerson()));
@@ -93,7 +93,7 @@ it('lets only a fix-request link issued afterwards change only the requirements 
   const before = server.fakeGraph.sentTo(waId).length;
   expect((await officers.api.act(queueNumber, 'request-fix', { note: 'KK buram', requirements: ['kk'] }, officer)).status).toBe(200);
   const fixText = textOf((await server.waitForSent(waId, before + 1))[before]);
-  const fixLink = fixText.match(/<(http[^>]+)>/)?.[1] ?? '';
+  const fixLink = await pageLinkIn(fixText);
   expect(fixLink).not.toBe('');
 
   // The old link stays closed, even for the requirement the officer asked for.

@@ -5,7 +5,7 @@
  */
 import { adminSession, type AdminClient } from '../support/admin-client';
 import { TINY_JPEG } from '../support/documents';
-import { newWaId, queueNumberIn, say, uploadDocuments } from '../support/journey';
+import { newWaId, queueNumberIn, say, uploadDocuments, pageLinkIn } from '../support/journey';
 import { newPerson, registrationLine } from '../support/registration-lines';
 import { tallyFor } from '../support/tally';
 import { startTestServer, textOf, type TestServer } from '../support/test-server';
@@ -45,7 +45,7 @@ it('shows file names and profile names to officers without bidi overrides or inv
   await server.sendMessage(waId, { text: 'Assalamualaikum' }, { name: 'Budi\u202e nimda\u200b' });
   await server.waitForSent(waId, 2);
   const [requirements] = await say(server, waId, '1');
-  const link = requirements?.match(/<(http[^>]+)>/)?.[1] ?? '';
+  const link = await pageLinkIn(requirements ?? '');
   const started = await fetch(`${link}/uploads`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

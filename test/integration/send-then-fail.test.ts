@@ -148,7 +148,7 @@ it('sends the PDF proof once when the mark after the officer\'s confirmation fai
   expect(after[0]).toMatch(/^document:.*\.pdf$/);
   const [status] = await say(server, waId, 'STATUS', 1);
   expect(status).toContain(queueNumber);
-  expect(status).toContain('DIKONFIRMASI');
+  expect(status).toContain('Jadwal kedatangan sudah dikonfirmasi');
   await server.queue.drained();
   expect(server.fakeGraph.sentTo(waId)).toHaveLength(before + 2);
 });

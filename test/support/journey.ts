@@ -42,6 +42,15 @@ export async function tokenOfLink(link: string): Promise<string> {
   return (response.headers.get('location') ?? '').split('/').pop() ?? '';
 }
 
+/** The upload page a bot message's link opens: a short link (`…/u/<code>`) followed to the page's own address. */
+export async function pageLinkIn(message: string): Promise<string> {
+  const link = uploadLinkIn(message);
+  if (!/\/u\/[A-Za-z0-9]+$/.test(link)) return link;
+  const response = await fetch(link, { redirect: 'manual' });
+  if (response.status !== 302) throw new Error(`short link ${link} answered ${response.status}`);
+  return new URL(response.headers.get('location') ?? '', link).toString();
+}
+
 /** The web-mode hint a message was built from: its link, and the last day that link works (read from its token). */
 export async function webHintIn(server: TestServer, message: string): Promise<Extract<DocumentsHint, { mode: 'web' }>> {
   const uploadUrl = uploadLinkIn(message);
