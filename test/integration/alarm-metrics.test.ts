@@ -6,7 +6,7 @@
  */
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import type { APIGatewayProxyEventV2, SQSEvent, SQSRecord } from 'aws-lambda';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { documentClient } from '../../lambdas/adapters/dynamodb-client';
@@ -32,6 +32,7 @@ import { runReminders } from '../../lambdas/use-cases/run-reminders';
 import { buildApp } from '../../lib/app';
 import { testDeployConfig } from '../support/deploy-config';
 import { messageEnvelope, signedRequest, statusEnvelope } from '../../local/meta-envelope';
+import { sqsEvent } from '../support/sqs-event';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 
@@ -65,32 +66,6 @@ function alarmSeries(lines: readonly EmfLine[]): Set<string> {
   return names;
 }
 
-/** SQS FIFO records as Lambda receives them (the worker reads the group and the receive count). */
-function sqsEvent(events: readonly QueueEvent[]): SQSEvent {
-  const now = String(Date.now());
-  return {
-    Records: events.map(
-      (event, index): SQSRecord => ({
-        messageId: `m-${index}-${event.eventId}`,
-        receiptHandle: `r-${index}`,
-        body: JSON.stringify(event),
-        attributes: {
-          ApproximateReceiveCount: '1',
-          SentTimestamp: now,
-          SenderId: 'AROA',
-          ApproximateFirstReceiveTimestamp: now,
-          MessageGroupId: event.applicant.key,
-          MessageDeduplicationId: event.eventId,
-        },
-        messageAttributes: {},
-        md5OfBody: '',
-        eventSource: 'aws:sqs',
-        eventSourceARN: 'arn:aws:sqs:ap-southeast-3:123456789012:si-bapao-events.fifo',
-        awsRegion: 'ap-southeast-3',
-      }),
-    ),
-  };
-}
 
 function webhookPost(payload: string, signature: string): APIGatewayProxyEventV2 {
   return {

@@ -3,7 +3,6 @@
  * started in time go back untried and are answered later), and an event that reaches the dead-letter queue
  * without ever being tried (held back behind an applicant's failing event) is listed for officers.
  */
-import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import { documentClient } from '../../lambdas/adapters/dynamodb-client';
 import { staticSecrets } from '../../lambdas/adapters/secrets';
 import { toQueueEvents } from '../../lambdas/adapters/webhook-schema';
@@ -13,6 +12,7 @@ import { NO_METRICS } from '../../lambdas/metric-names';
 import type { QueueEvent } from '../../lambdas/queue-events';
 import { messageEnvelope } from '../../local/meta-envelope';
 import { officerApi } from '../support/officer-api';
+import { sqsEvent } from '../support/sqs-event';
 import { startTestServer, textOf, type TestServer } from '../support/test-server';
 
 const MAX_RECEIVE_COUNT = 8;
@@ -60,31 +60,6 @@ function greeting(waId: string, text = 'Assalamualaikum'): QueueEvent {
   return event;
 }
 
-function sqsEvent(events: readonly QueueEvent[], receiveCount = 1): SQSEvent {
-  const now = String(Date.now());
-  return {
-    Records: events.map(
-      (event, index): SQSRecord => ({
-        messageId: `m-${index}-${event.eventId}`,
-        receiptHandle: `r-${index}`,
-        body: JSON.stringify(event),
-        attributes: {
-          ApproximateReceiveCount: String(receiveCount),
-          SentTimestamp: now,
-          SenderId: 'AROA',
-          ApproximateFirstReceiveTimestamp: now,
-          MessageGroupId: event.applicant.key,
-          MessageDeduplicationId: event.eventId,
-        },
-        messageAttributes: {},
-        md5OfBody: '',
-        eventSource: 'aws:sqs',
-        eventSourceARN: 'arn:aws:sqs:ap-southeast-3:123456789012:si-bapao-test-events.fifo',
-        awsRegion: 'ap-southeast-3',
-      }),
-    ),
-  };
-}
 
 /** Lambda's clock for one invocation, `ms` long, that advances only as the worker reads it. */
 function invocationWith(remaining: number[]): { getRemainingTimeInMillis(): number } {
