@@ -24,6 +24,8 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   officers?.close();
+  // The last officer's decision still has its proof to render and store: let the worker finish first.
+  await server?.queue.drained();
   await server?.cleanUp();
 });
 
