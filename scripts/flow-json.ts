@@ -88,15 +88,18 @@ function flatten(children: readonly FlowComponent[]): FlowComponent[] {
   return children.flatMap((child) => (child.type === 'Form' ? [child, ...flatten(child.children)] : [child]));
 }
 
-/** Problems with a Flow JSON for the registration (empty when it is fit to publish). */
-export function registrationFlowProblems(value: unknown): string[] {
+/** What Meta's validation would find in a Flow JSON of the parts we use (schema, routing, terminal screen). */
+export function flowJsonProblems(value: unknown): string[] {
+  return checkFlow(value).problems;
+}
+
+function checkFlow(value: unknown): { flow?: FlowJson; problems: string[] } {
   const parsed = flowJsonSchema.safeParse(value);
-  if (!parsed.success) return parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  if (!parsed.success) return { problems: parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`) };
   const flow = parsed.data;
   const problems: string[] = [];
   const ids = new Set(flow.screens.map((screen) => screen.id));
   if (ids.size !== flow.screens.length) problems.push('screen ids repeat');
-  if (!ids.has(REGISTRATION_FLOW_SCREEN)) problems.push(`no screen ${REGISTRATION_FLOW_SCREEN} (the one the bot's message opens)`);
   for (const screen of flow.screens) {
     const components = flatten(screen.layout.children);
     const inputs = new Map(components.flatMap((c) => (c.type === 'TextInput' || c.type === 'DatePicker' ? [[c.name, c] as const] : [])));
@@ -113,8 +116,17 @@ export function registrationFlowProblems(value: unknown): string[] {
     }
     if (screen.terminal && !footers.some((footer) => footer['on-click-action'].name === 'complete')) problems.push(`${screen.id}: a terminal screen needs a Footer that completes the Flow`);
   }
+  if (!flow.screens.some((screen) => screen.terminal)) problems.push('no terminal screen');
+  return { flow, problems };
+}
+
+/** Problems with a Flow JSON for the registration (empty when it is fit to publish): Meta's, then the bot's. */
+export function registrationFlowProblems(value: unknown): string[] {
+  const { flow, problems } = checkFlow(value);
+  if (!flow) return problems;
+  if (!flow.screens.some((screen) => screen.id === REGISTRATION_FLOW_SCREEN)) problems.push(`no screen ${REGISTRATION_FLOW_SCREEN} (the one the bot's message opens)`);
   const terminal = flow.screens.find((screen) => screen.terminal);
-  if (!terminal) return [...problems, 'no terminal screen'];
+  if (!terminal) return problems;
   const completing = flatten(terminal.layout.children).flatMap((c) => (c.type === 'Footer' && c['on-click-action'].name === 'complete' ? [c['on-click-action'].payload] : []))[0] ?? {};
   for (const name of Object.values(FLOW_PAYLOAD_NAMES)) {
     if (completing[name] === undefined) problems.push(`the complete payload has no ${name}`);
