@@ -257,6 +257,11 @@ export class FakeGraphApi extends EventEmitter {
     );
   }
 
+  /** The JSON of a published Flow of that name, on any WABA. */
+  publishedFlow(name: string): unknown {
+    return [...this.flowsById.values()].find((flow) => flow.name === name && flow.status === 'PUBLISHED')?.json;
+  }
+
   /** The Flows created on a WABA (the configured one when no id is given). */
   flowsOf(wabaId = this.wabaId ?? ''): readonly StoredFlow[] {
     return this.wabaFlows.get(wabaId) ?? [];
