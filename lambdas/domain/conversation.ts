@@ -525,7 +525,7 @@ type AnswerOutcome =
   | { readonly kind: 'ask'; readonly questions: Questions }
   | { readonly kind: 'mismatch'; readonly error: RegistrationFieldError; readonly questions: Questions }
   | { readonly kind: 'confirm-again' }
-  | { readonly kind: 'complete'; readonly form: RegistrationForm };
+  | { readonly kind: 'complete'; readonly form: RegistrationForm; readonly questions: Questions };
 
 /** What one answer does: the same checks as the line's, field by field, then the whole as the line would be. */
 function answerOutcome(questions: Questions, answer: string, today: IsoDate): AnswerOutcome {
@@ -548,7 +548,8 @@ function completed(answers: Questions['answers'], today: IsoDate, confirmed: boo
   if (next) return { kind: 'ask', questions: { answers, asking: next } };
   const fields = Object.fromEntries(FORM_FIELDS.map((field) => [field, answers[field] ?? ''])) as Record<FormField, string>;
   const checked = checkRegistrationFields(fields, today, confirmed);
-  if (checked.ok) return { kind: 'complete', form: checked.form };
+  // `questions` keeps every answer: a NIK held elsewhere is then asked again without losing the others.
+  if (checked.ok) return { kind: 'complete', form: checked.form, questions: { answers, asking: 'nik' } };
   if (checked.error.field === 'nikDate') return { kind: 'mismatch', error: checked.error, questions: { answers, asking: 'confirm' } };
   // Each answer passed on its own; should the whole still fail, the failing field is asked again.
   const field = FORM_FIELDS.find((candidate) => candidate === checked.error.field) ?? FORM_FIELDS[0];
@@ -576,7 +577,7 @@ function answerQuestion(step: RegistrationStep, questions: Questions, input: Inb
     case 'mismatch':
       return reply({ step: { ...step, questions: outcome.questions } }, messages.registrationError(outcome.error, messages.questions.confirmMismatch));
     case 'complete':
-      return registered(step, outcome.form, context);
+      return registered({ ...step, questions: outcome.questions }, outcome.form, context);
   }
 }
 
