@@ -489,10 +489,7 @@ function register(step: RegistrationStep, line: string, context: DecisionContext
     // A NIK/date mismatch is no failure to write the line: the same line with /YA settles it.
     if (parsed.error.field === 'nikDate') return reply({ step }, messages.registrationError(parsed.error));
     const refused = (step.refused ?? 0) + 1;
-    if (refused >= LINES_BEFORE_QUESTIONS) {
-      const switched = startQuestions(step, messages.registrationError(parsed.error, messages.questions.switched));
-      return switched;
-    }
+    if (refused >= LINES_BEFORE_QUESTIONS) return startQuestions(step, messages.registrationError(parsed.error, messages.questions.switched));
     // The blank form as its own message, to copy whole.
     return { conversation: { step: { ...step, refused } }, replies: [text(messages.registrationError(parsed.error)), text(messages.registrationTemplate)], effects: [] };
   }
