@@ -5,7 +5,7 @@
 import * as z from 'zod/mini';
 import holidayYears from '../config/holidays.json';
 import officeDefaults from '../config/office.json';
-import type { OfficeProfile } from './domain/office';
+import { REGISTRATION_FORMS, type OfficeProfile } from './domain/office';
 import type { HolidayCalendar } from './domain/schedule';
 import { ConfigurationError } from './errors';
 import { parseOrExplain } from './env';
@@ -34,6 +34,7 @@ export const officeProfileSchema = z
     reminderHour: integerFromEnv(0, 23),
     uploadMode: z.enum(['web', 'chat', 'form']),
     formUrl: z.optional(z.url()),
+    registrationForm: z.enum(REGISTRATION_FORMS),
     retentionDays: integerFromEnv(1, 3650),
     menuAsList: z.boolean(),
   })
@@ -58,6 +59,7 @@ export function loadOfficeProfile(env: Env, defaults: unknown = officeDefaults):
     ...(env.RETENTION_DAYS ? { retentionDays: env.RETENTION_DAYS } : {}),
     ...(env.UPLOAD_MODE ? { uploadMode: env.UPLOAD_MODE } : {}),
     ...(env.FORM_URL ? { formUrl: env.FORM_URL } : {}),
+    ...(env.REGISTRATION_FORM ? { registrationForm: env.REGISTRATION_FORM } : {}),
     ...(env.MENU_AS_LIST ? { menuAsList: env.MENU_AS_LIST === 'true' } : {}),
   };
   return parseOrExplain(officeProfileSchema, { ...base, ...overrides }, 'office profile');

@@ -26,6 +26,10 @@ const inboundContentSchema = z.union([
     filename: z.optional(z.string()),
     url: z.optional(z.string()),
   }),
+  z.object({
+    kind: z.literal('form'),
+    fields: z.object({ name: z.string(), placeOfBirth: z.string(), dateOfBirth: z.string(), nik: z.string(), phone: z.string() }),
+  }),
   z.object({ kind: z.literal('silent'), reason: z.string() }),
   z.object({ kind: z.literal('other'), type: z.string() }),
 ]);

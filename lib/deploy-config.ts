@@ -8,6 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod/mini';
+import { REGISTRATION_FORMS } from '../lambdas/domain/office';
 import { MESSAGING_LIMIT_TIERS } from '../lambdas/env';
 import { ConfigurationError } from '../lambdas/errors';
 
@@ -28,6 +29,8 @@ const officeOverridesSchema = z.strictObject({
   retentionDays: z.optional(z.number()),
   uploadMode: z.optional(z.enum(['web', 'chat', 'form'])),
   formUrl: z.optional(z.string()),
+  /** What the bot offers first for the applicant's data: `line` (the office's), `questions` or `flow` (README "Registration form"). */
+  registrationForm: z.optional(z.enum(REGISTRATION_FORMS)),
   menuAsList: z.optional(z.boolean()),
 });
 
@@ -122,6 +125,7 @@ export function officeOverridesAsEnv(config: DeployConfig): Record<string, strin
   if (office.retentionDays !== undefined) env.RETENTION_DAYS = String(office.retentionDays);
   if (office.uploadMode !== undefined) env.UPLOAD_MODE = office.uploadMode;
   if (office.formUrl !== undefined) env.FORM_URL = office.formUrl;
+  if (office.registrationForm !== undefined) env.REGISTRATION_FORM = office.registrationForm;
   if (office.menuAsList !== undefined) env.MENU_AS_LIST = String(office.menuAsList);
   return env;
 }

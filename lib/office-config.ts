@@ -21,6 +21,7 @@ export function officeEnvironment(office: OfficeProfile): Record<string, string>
     REMINDER_HOUR: String(office.reminderHour),
     RETENTION_DAYS: String(office.retentionDays),
     UPLOAD_MODE: office.uploadMode,
+    REGISTRATION_FORM: office.registrationForm,
     MENU_AS_LIST: String(office.menuAsList),
     ...(office.formUrl ? { FORM_URL: office.formUrl } : {}),
   };

@@ -4,6 +4,7 @@
  * the tests. Tests can script failures.
  */
 import { createHash } from 'node:crypto';
+import { flowJsonProblems } from '../scripts/flow-json';
 import { statusEnvelope } from './meta-envelope';
 import { EventEmitter } from 'node:events';
 import { z } from 'zod';
@@ -56,20 +57,43 @@ export type FailureScript = (request: ScriptedRequest) => GraphError | 'timeout'
 /** Posts a status webhook (Meta's envelope, unsigned) the way Meta does; resolves to the HTTP status. */
 export type StatusPoster = (body: Record<string, unknown>) => Promise<number>;
 
+/** An interactive `flow` message's action, as Meta checks it (flow_message_version 3, a CTA of at most 20 characters without emoji). */
+const flowActionSchema = z.object({
+  name: z.literal('flow'),
+  parameters: z
+    .object({
+      flow_message_version: z.literal('3'),
+      flow_token: z.string().max(200).optional(),
+      flow_id: z.string().optional(),
+      flow_name: z.string().optional(),
+      flow_cta: z.string().min(1).max(20).regex(/^[^\p{Extended_Pictographic}]*$/u, 'no emoji'),
+      mode: z.enum(['draft', 'published']).optional(),
+      flow_action: z.enum(['navigate', 'data_exchange']).optional(),
+      flow_action_payload: z.object({ screen: z.string().min(1), data: z.record(z.string(), z.unknown()).optional() }).optional(),
+    })
+    .refine((parameters) => Boolean(parameters.flow_id) !== Boolean(parameters.flow_name), { message: 'exactly one of flow_id and flow_name' })
+    .refine((parameters) => parameters.flow_action === 'data_exchange' || parameters.flow_action_payload !== undefined, {
+      message: 'flow_action_payload.screen is required for navigate',
+    }),
+});
+
 const listRowSchema = z.object({ id: z.string().min(1).max(200), title: z.string().min(1).max(24), description: z.string().max(72).optional() });
 const messageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('text'), text: z.object({ body: z.string().min(1).max(4096), preview_url: z.boolean().optional() }) }),
   z.object({
     type: z.literal('interactive'),
-    interactive: z.object({
-      type: z.enum(['list', 'button']),
-      body: z.object({ text: z.string().min(1).max(4096) }),
-      action: z.object({
-        button: z.string().min(1).max(20).optional(),
-        sections: z.array(z.object({ title: z.string().max(24).optional(), rows: z.array(listRowSchema).min(1) })).min(1).max(10).optional(),
-        buttons: z.array(z.unknown()).max(3).optional(),
+    interactive: z.discriminatedUnion('type', [
+      z.object({
+        type: z.enum(['list', 'button']),
+        body: z.object({ text: z.string().min(1).max(4096) }),
+        action: z.object({
+          button: z.string().min(1).max(20).optional(),
+          sections: z.array(z.object({ title: z.string().max(24).optional(), rows: z.array(listRowSchema).min(1) })).min(1).max(10).optional(),
+          buttons: z.array(z.unknown()).max(3).optional(),
+        }),
       }),
-    }),
+      z.object({ type: z.literal('flow'), body: z.object({ text: z.string().min(1).max(1024) }), action: flowActionSchema }),
+    ]),
   }),
   z.object({
     type: z.literal('document'),
@@ -83,6 +107,20 @@ const envelopeSchema = z.object({
   recipient: z.string().optional(),
   biz_opaque_callback_data: z.string().max(512).optional(),
 });
+
+/** A WhatsApp Flow created on a WhatsApp Business Account through `POST /{WABA_ID}/flows`. */
+export interface StoredFlow {
+  readonly id: string;
+  readonly name: string;
+  readonly categories: readonly string[];
+  status: 'DRAFT' | 'PUBLISHED';
+  /** The Flow JSON of the last `POST /{flow_id}/assets`. */
+  json?: unknown;
+  validationErrors: readonly { error: string; message: string }[];
+}
+
+const FLOW_CATEGORIES = ['SIGN_UP', 'SIGN_IN', 'APPOINTMENT_BOOKING', 'LEAD_GENERATION', 'CONTACT_US', 'CUSTOMER_SUPPORT', 'SURVEY', 'OTHER'] as const;
+const createFlowSchema = z.object({ name: z.string().min(1).max(200), categories: z.array(z.enum(FLOW_CATEGORIES)).min(1) });
 
 /** A template created on a WhatsApp Business Account through `POST /{WABA_ID}/message_templates`. */
 export interface StoredTemplate {
@@ -131,6 +169,9 @@ export class FakeGraphApi extends EventEmitter {
   /** Resumable Upload API sessions: id → declared length; `h` handles handed out. */
   private readonly uploadSessions = new Map<string, number>();
   readonly uploadHandles: string[] = [];
+  /** Flows per WhatsApp Business Account id, and every flow by id. */
+  private readonly wabaFlows = new Map<string, StoredFlow[]>();
+  private readonly flowsById = new Map<string, StoredFlow>();
 
   constructor(
     readonly phoneNumberId: string,
@@ -216,6 +257,16 @@ export class FakeGraphApi extends EventEmitter {
     );
   }
 
+  /** The JSON of a published Flow of that name, on any WABA. */
+  publishedFlow(name: string): unknown {
+    return [...this.flowsById.values()].find((flow) => flow.name === name && flow.status === 'PUBLISHED')?.json;
+  }
+
+  /** The Flows created on a WABA (the configured one when no id is given). */
+  flowsOf(wabaId = this.wabaId ?? ''): readonly StoredFlow[] {
+    return this.wabaFlows.get(wabaId) ?? [];
+  }
+
   templatesOf(wabaId = this.wabaId ?? ''): readonly StoredTemplate[] {
     return this.wabaTemplates.get(wabaId) ?? [];
   }
@@ -231,6 +282,8 @@ export class FakeGraphApi extends EventEmitter {
     authorization: string | undefined,
     body: unknown,
     query: URLSearchParams = new URLSearchParams(),
+    /** The request as sent, for the one multipart endpoint (`POST /{flow_id}/assets`). */
+    raw?: { readonly bytes: Buffer; readonly contentType: string },
   ): Promise<{ status: number; body: unknown }> {
     const segments = path.split('/').filter(Boolean);
     // Meta's upload step takes the token as `OAuth <token>`; everything else as a bearer token.
@@ -250,6 +303,17 @@ export class FakeGraphApi extends EventEmitter {
       if (method === 'POST') return this.createTemplate(waba, body);
     }
     if (method === 'POST' && segments.length === 2 && segments[1] === 'uploads') return this.startUpload(query);
+    if (segments.length === 2 && segments[1] === 'flows') {
+      const waba = segments[0] ?? '';
+      if (this.wabaId !== undefined && waba !== this.wabaId) return error(400, 100, `Unsupported request: Object with ID '${waba}' does not exist`);
+      if (method === 'GET') return this.listFlows(waba);
+      if (method === 'POST') return this.createFlow(waba, body);
+    }
+    if (method === 'POST' && segments.length === 2 && this.flowsById.has(segments[0] ?? '')) {
+      const flow = this.flowsById.get(segments[0] ?? '');
+      if (flow && segments[1] === 'assets') return this.uploadFlowJson(flow, raw);
+      if (flow && segments[1] === 'publish') return this.publishFlow(flow);
+    }
     if (method !== 'POST' || segments.length !== 2 || segments[1] !== 'messages') {
       return error(400, 100, `Unsupported request: ${method} ${path}`);
     }
@@ -358,6 +422,66 @@ export class FakeGraphApi extends EventEmitter {
     this.wabaTemplates.set(waba, [...templates, stored]);
     this.emit('template', stored);
     return { status: 200, body: { id: stored.id, status: stored.status, category: stored.category } };
+  }
+
+  private listFlows(waba: string): { status: number; body: unknown } {
+    const data = this.flowsOf(waba).map((flow) => ({ id: flow.id, name: flow.name, status: flow.status, categories: flow.categories, validation_errors: flow.validationErrors }));
+    return { status: 200, body: { data, paging: { cursors: { before: 'QVFIU0', after: 'QVFIU0' } } } };
+  }
+
+  private createFlow(waba: string, body: unknown): { status: number; body: unknown } {
+    const parsed = createFlowSchema.safeParse(body);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return error(400, 100, `(#100) Invalid parameter${issue ? `: ${issue.path.join('.')} ${issue.message}` : ''}`);
+    }
+    const flows = this.wabaFlows.get(waba) ?? [];
+    // Meta refuses a second Flow of the same name on an account.
+    if (flows.some((flow) => flow.name === parsed.data.name)) return error(400, 100, `(#100) Flow with the name ${parsed.data.name} already exists`);
+    const flow: StoredFlow = {
+      id: String(2_000_000_000_000_000 + Math.floor(Math.random() * 1_000_000_000)),
+      name: parsed.data.name,
+      categories: parsed.data.categories,
+      status: 'DRAFT',
+      validationErrors: [],
+    };
+    this.wabaFlows.set(waba, [...flows, flow]);
+    this.flowsById.set(flow.id, flow);
+    return { status: 200, body: { id: flow.id } };
+  }
+
+  /** Meta takes the Flow JSON as a multipart file (`file`, `name`, `asset_type=FLOW_JSON`) and answers with its validation errors. */
+  private async uploadFlowJson(flow: StoredFlow, raw: { readonly bytes: Buffer; readonly contentType: string } | undefined): Promise<{ status: number; body: unknown }> {
+    if (flow.status !== 'DRAFT') return error(400, 139001, '(#139001) Flow is published: a published Flow cannot be changed');
+    if (!raw?.contentType.startsWith('multipart/form-data')) return error(400, 100, '(#100) Invalid parameter: the Flow JSON is sent as multipart/form-data');
+    let form: FormData;
+    try {
+      form = await new Response(new Uint8Array(raw.bytes), { headers: { 'content-type': raw.contentType } }).formData();
+    } catch {
+      return error(400, 100, '(#100) Invalid parameter: the multipart body cannot be read');
+    }
+    const file = form.get('file');
+    if (form.get('asset_type') !== 'FLOW_JSON' || !(file instanceof Blob)) return error(400, 100, '(#100) Invalid parameter: file and asset_type=FLOW_JSON are required');
+    let json: unknown;
+    try {
+      json = JSON.parse(await file.text());
+    } catch {
+      flow.validationErrors = [{ error: 'INVALID_JSON', message: 'The file is not JSON.' }];
+      return { status: 200, body: { success: true, validation_errors: flow.validationErrors } };
+    }
+    flow.json = json;
+    const problems = flowJsonProblems(json);
+    // Meta validates the Flow JSON on upload; only a Flow without errors can be published.
+    flow.validationErrors = problems.map((message) => ({ error: 'INVALID_PROPERTY', message }));
+    return { status: 200, body: { success: true, validation_errors: flow.validationErrors } };
+  }
+
+  private publishFlow(flow: StoredFlow): { status: number; body: unknown } {
+    if (flow.json === undefined || flow.validationErrors.length > 0) {
+      return error(400, 139002, '(#139002) Publishing failed: the Flow JSON has validation errors or was never uploaded');
+    }
+    flow.status = 'PUBLISHED';
+    return { status: 200, body: { success: true } };
   }
 
   private startUpload(query: URLSearchParams): { status: number; body: unknown } {

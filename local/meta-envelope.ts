@@ -26,6 +26,8 @@ export type SimulatedMessage =
         readonly filename?: string;
       };
     }
+  /** A WhatsApp Flow submitted: the `complete` payload, which Meta sends as a JSON string (`nfm_reply.response_json`). */
+  | { readonly flowReply: { readonly response: Readonly<Record<string, string>>; readonly flowToken?: string } }
   /** Any other message type as Meta sends it (`location`, `contacts`, `unsupported`, …): its type and its object. */
   | { readonly other: { readonly type: string; readonly body: Record<string, unknown> } };
 
@@ -54,7 +56,19 @@ export function messageEnvelope(
               ? { type: 'button_reply', button_reply: message.choice }
               : { type: 'list_reply', list_reply: message.choice },
           }
-        : 'button' in message
+        : 'flowReply' in message
+          ? {
+              type: 'interactive',
+              interactive: {
+                type: 'nfm_reply',
+                nfm_reply: {
+                  response_json: JSON.stringify({ ...(message.flowReply.flowToken ? { flow_token: message.flowReply.flowToken } : {}), ...message.flowReply.response }),
+                  body: 'Sent',
+                  name: 'flow',
+                },
+              },
+            }
+          : 'button' in message
           ? { type: 'button', button: message.button }
           : 'other' in message
             ? { type: message.other.type, [message.other.type]: message.other.body }

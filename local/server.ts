@@ -322,7 +322,8 @@ export async function startLocalServer(env: Env = process.env): Promise<LocalSer
         // `/_graph/<version>/<graph path>?<query>`: the fake answers every version the way v25.0 does.
         const graphPath = path.replace(/^\/_graph\/v\d+\.\d+(?=\/|$)/, '');
         const query = new URL(request.url ?? '/', 'http://localhost').searchParams;
-        const result = await fakeGraph.handle(request.method ?? 'GET', graphPath, request.headers.authorization, safeJson(body), query);
+        const raw = { bytes: body, contentType: request.headers['content-type'] ?? '' };
+        const result = await fakeGraph.handle(request.method ?? 'GET', graphPath, request.headers.authorization, safeJson(body), query, raw);
         response.writeHead(result.status, { 'content-type': 'application/json' });
         response.end(JSON.stringify(result.body));
         return;

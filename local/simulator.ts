@@ -8,6 +8,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { FakeGraphApi, SentMessage } from './fake-graph-api';
+import { REGISTRATION_FLOW_NAME } from '../lambdas/domain/registration-flow';
+import { readRegistrationFlow } from '../scripts/flow-json';
 import { readBody } from './http-events';
 import { messageEnvelope, signedRequest } from './meta-envelope';
 
@@ -30,6 +32,13 @@ const sendSchema = z.object({
   /** A photo or file "sent" from the phone: stored as WhatsApp media, then announced by webhook. */
   file: z.object({ name: z.string().max(200), type: z.string().max(100), base64: z.string().max(MAX_FILE_BASE64) }).optional(),
   caption: z.string().max(1024).optional(),
+  /** A WhatsApp Flow submitted from the form the page drew: its `complete` payload. */
+  flowReply: z
+    .object({
+      response: z.record(z.string().max(40), z.string().max(1000)).refine((response) => Object.keys(response).length <= 20, 'at most 20 values'),
+      flowToken: z.string().max(200).optional(),
+    })
+    .optional(),
 });
 
 const LONG_POLL_MS = 25_000;
@@ -52,6 +61,7 @@ export class Simulator {
     }
     if (path === '/sim/api/send' && request.method === 'POST') return this.send(request, response);
     if (path === '/sim/api/messages' && request.method === 'GET') return this.messages(request, response);
+    if (path.startsWith('/sim/api/flows/') && request.method === 'GET') return this.flow(response, decodeURIComponent(path.slice('/sim/api/flows/'.length)));
     json(response, 404, { error: 'not found' });
   }
 
@@ -61,11 +71,21 @@ export class Simulator {
       json(response, 400, { error: parsed.error.issues[0]?.message ?? 'invalid' });
       return;
     }
-    const { waId, name, text, choice, button, file, caption } = parsed.data;
+    const { waId, name, text, choice, button, file, caption, flowReply } = parsed.data;
     const message =
-      text !== undefined ? { text } : choice ? { choice } : button ? { button } : file ? this.media(file, caption) : undefined;
+      text !== undefined
+        ? { text }
+        : choice
+          ? { choice }
+          : button
+            ? { button }
+            : file
+              ? this.media(file, caption)
+              : flowReply
+                ? { flowReply: { response: flowReply.response, ...(flowReply.flowToken ? { flowToken: flowReply.flowToken } : {}) } }
+                : undefined;
     if (!message) {
-      json(response, 400, { error: 'text, choice or button is required' });
+      json(response, 400, { error: 'text, choice, button, file or flowReply is required' });
       return;
     }
     const envelope = messageEnvelope(this.options.phoneNumberId, { waId, name }, message);
@@ -76,6 +96,17 @@ export class Simulator {
       body: payload,
     });
     json(response, 200, { id: envelope.id, webhookStatus: result.status });
+  }
+
+  /**
+   * The Flow JSON a flow message names, for the page to draw as a form: the one published on the fake
+   * Graph API under that name, else the repository's registration Flow (locally nothing publishes it).
+   */
+  private flow(response: ServerResponse, name: string): void {
+    const published = this.options.fakeGraph.publishedFlow(name);
+    if (published !== undefined) return json(response, 200, published);
+    if (name === REGISTRATION_FLOW_NAME) return json(response, 200, readRegistrationFlow());
+    json(response, 404, { error: `no Flow named ${name}` });
   }
 
   private media(file: { name: string; type: string; base64: string }, caption: string | undefined) {

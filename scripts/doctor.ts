@@ -8,7 +8,8 @@
  *
  * It changes nothing: it reads the deploy configuration, the secret, the stack outputs and the reminder
  * heartbeat, sends the webhook the verify handshake Meta sends, and lists the message templates and the
- * phone number at Meta. Exit code 1 when any check needs fixing.
+ * phone number at Meta (and, with REGISTRATION_FORM=flow, the registration Flow). Exit code 1 when any
+ * check needs fixing.
  */
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
@@ -17,8 +18,11 @@ import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { isPlaceholder, OPERATOR_SECRET_KEYS } from '../lambdas/adapters/secrets';
 import { keys } from '../lambdas/adapters/table-design';
+import { loadOfficeProfile } from '../lambdas/config';
+import type { RegistrationFormMode } from '../lambdas/domain/office';
+import { REGISTRATION_FLOW_NAME } from '../lambdas/domain/registration-flow';
 import { TEMPLATES } from '../lambdas/domain/templates';
-import { type DeployConfig, loadDeployConfig, stageNames } from '../lib/deploy-config';
+import { type DeployConfig, loadDeployConfig, officeOverridesAsEnv, stageNames } from '../lib/deploy-config';
 import { loadLocalConfig, SIMULATOR_DEFAULTS } from '../local/config';
 
 export type Verdict = 'OK' | 'FIX' | 'WARN';
@@ -39,6 +43,8 @@ export interface DoctorTarget {
   graph(): Promise<{ apiUrl: string; phoneNumberId: string; businessAccountId?: string }>;
   /** When the daily reminder run last finished (ISO), or undefined when none is recorded. */
   lastReminderRun(): Promise<string | undefined>;
+  /** What stage 4 offers first (`REGISTRATION_FORM`): `flow` needs the Flow published. */
+  registrationForm(): Promise<RegistrationFormMode>;
   /** What to tell the operator for each kind of fix, in the target's own terms. */
   readonly advice: {
     readonly secret: string;
@@ -125,6 +131,17 @@ export async function runDoctor(target: DoctorTarget, options: { fetch?: typeof 
     return { verdict: 'OK', detail: `all ${TEMPLATES.length} templates approved` };
   });
 
+  if ((await target.registrationForm().catch(() => 'line')) === 'flow') {
+    await check('registration Flow', async () => {
+      if (!graph?.businessAccountId) return { verdict: 'FIX', detail: 'the WhatsApp Business Account id is not configured: add whatsapp.businessAccountId to the deploy configuration' };
+      const flows = ((await meta(`${graph.businessAccountId}/flows?fields=id,name,status&limit=100`)).data ?? []) as Array<{ name: string; status: string }>;
+      const status = flows.find((flow) => flow.name === REGISTRATION_FLOW_NAME)?.status;
+      if (!status) return { verdict: 'FIX', detail: `${REGISTRATION_FLOW_NAME} does not exist, and REGISTRATION_FORM is flow: ${target.advice.templates}` };
+      if (status !== 'PUBLISHED') return { verdict: 'FIX', detail: `${REGISTRATION_FLOW_NAME} is ${status}: applicants cannot open it until it is published (${target.advice.templates})` };
+      return { verdict: 'OK', detail: `${REGISTRATION_FLOW_NAME} is published` };
+    });
+  }
+
   await check('reminder heartbeat', async () => {
     const finishedAt = await target.lastReminderRun();
     if (!finishedAt) return { verdict: 'WARN', detail: `no reminder run recorded yet: ${target.advice.heartbeat}` };
@@ -181,6 +198,9 @@ export function awsTarget(stage: string): DoctorTarget {
       const item = await DynamoDBDocumentClient.from(new DynamoDBClient({})).send(new GetCommand({ TableName: table, Key: keys.heartbeat('reminders') }));
       return typeof item.Item?.finishedAt === 'string' ? item.Item.finishedAt : undefined;
     },
+    async registrationForm() {
+      return loadOfficeProfile(officeOverridesAsEnv(config ?? loadDeployConfig(stage))).registrationForm;
+    },
     advice: {
       secret: `fill them in: aws secretsmanager put-secret-value --secret-id ${names.secret} (README "Deploying", step 5)`,
       templates: `WHATSAPP_WABA_ID=<id> WHATSAPP_ACCESS_TOKEN=<token> npm run templates:register`,
@@ -223,6 +243,9 @@ export function localTarget(base: string, env: Record<string, string | undefined
       if (!response.ok) throw new Error(`${root}/_local/status answered ${response.status}: is npm start running?`);
       const status = (await response.json()) as { lastReminderRun: string | null };
       return status.lastReminderRun ?? undefined;
+    },
+    async registrationForm() {
+      return loadOfficeProfile(env).registrationForm;
     },
     advice: {
       secret: 'set them in the environment of npm start',

@@ -1,6 +1,8 @@
 /**
  * Creates the bot's WhatsApp message templates (lambdas/domain/templates.ts) on the WhatsApp Business
- * Account, skipping those that already exist, and reports each one's review status:
+ * Account, skipping those that already exist, and reports each one's review status; then creates the
+ * registration Flow (flows/registration.json, for REGISTRATION_FORM=flow), uploads its JSON and publishes
+ * it, unless a Flow of that name is already published:
  *
  *   npm run templates:register                 create what is missing; `<name>: created (PENDING)` / `exists (APPROVED)`
  *   npm run templates:register -- --dry-run   print each POST body (one JSON object per line), send nothing
@@ -14,7 +16,9 @@
  */
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { z } from 'zod';
+import { REGISTRATION_FLOW_NAME } from '../lambdas/domain/registration-flow';
 import { EXAMPLE_DOCUMENT_HANDLE, TEMPLATES, validateTemplateDefinition, type TemplateComponent, type TemplateDefinition } from '../lambdas/domain/templates';
+import { readRegistrationFlow, registrationFlowProblems } from './flow-json';
 
 export const DEFAULT_API_URL = 'https://graph.facebook.com/v25.0';
 const TIMEOUT_MS = 20_000;
@@ -27,6 +31,8 @@ export interface RegisterOptions {
   readonly dryRun: boolean;
   /** Defaults to the shipped `TEMPLATES`. */
   readonly templates?: readonly TemplateDefinition[];
+  /** Defaults to the shipped registration Flow; `null` registers none. */
+  readonly flow?: FlowToPublish | null;
   readonly fetch?: typeof fetch;
   /** Report lines (stdout by default) and warnings/errors (stderr by default). */
   readonly out?: (line: string) => void;
@@ -38,11 +44,29 @@ export type TemplateOutcome =
   | { readonly name: string; readonly result: 'failed'; readonly code?: number; readonly subcode?: number; readonly message: string }
   | { readonly name: string; readonly result: 'dry-run'; readonly body: TemplateDefinition };
 
+/** A WhatsApp Flow to create (`POST /{WABA_ID}/flows`), fill (`POST /{flow_id}/assets`) and publish. */
+export interface FlowToPublish {
+  readonly name: string;
+  readonly categories: readonly string[];
+  readonly json: unknown;
+}
+
+export function registrationFlow(): FlowToPublish {
+  return { name: REGISTRATION_FLOW_NAME, categories: ['SIGN_UP'], json: readRegistrationFlow() };
+}
+
+export type FlowOutcome =
+  | { readonly name: string; readonly result: 'exists' | 'published'; readonly status: string }
+  | { readonly name: string; readonly result: 'failed'; readonly code?: number; readonly subcode?: number; readonly message: string }
+  | { readonly name: string; readonly result: 'dry-run' };
+
 export interface RegisterResult {
   readonly exitCode: 0 | 1;
   /** Rule problems found before anything was sent (`<name>: <problem>`). */
   readonly problems: readonly string[];
   readonly outcomes: readonly TemplateOutcome[];
+  /** The Flow's, when one was registered. */
+  readonly flowOutcome?: FlowOutcome;
 }
 
 export class ConfigurationError extends Error {}
@@ -78,14 +102,18 @@ export function optionsFromEnv(env: Record<string, string | undefined>, argv: re
 
 export async function registerTemplates(options: RegisterOptions): Promise<RegisterResult> {
   const templates = options.templates ?? TEMPLATES;
+  const flow = options.flow === undefined ? registrationFlow() : options.flow;
   const token = options.accessToken ?? '';
   const redact = (text: string): string => (token ? text.split(token).join('***') : text);
   const out = (line: string) => (options.out ?? console.log)(redact(line));
   const err = (line: string) => (options.err ?? console.error)(redact(line));
 
-  const problems = templates.flatMap((template) => validateTemplateDefinition(template).map((problem) => `${template.name}: ${problem}`));
+  const problems = [
+    ...templates.flatMap((template) => validateTemplateDefinition(template).map((problem) => `${template.name}: ${problem}`)),
+    ...(flow ? registrationFlowProblems(flow.json).map((problem) => `${flow.name}: ${problem}`) : []),
+  ];
   if (problems.length > 0) {
-    err(`Not sent: ${problems.length} problem${problems.length > 1 ? 's' : ''} with Meta's template rules`);
+    err(`Not sent: ${problems.length} problem${problems.length > 1 ? 's' : ''} with Meta's template or Flow rules`);
     problems.forEach((problem) => err(`  ${problem}`));
     return { exitCode: 1, problems, outcomes: [] };
   }
@@ -95,7 +123,16 @@ export async function registerTemplates(options: RegisterOptions): Promise<Regis
     templates.forEach((template) => out(JSON.stringify(template)));
     err(`Dry run: ${templates.length} POST bodies for ${target} printed, one JSON object per line; nothing sent.`);
     if (templates.some(usesPlaceholderHandle)) err('DOCUMENT headers show the placeholder sample handle; a real run with WHATSAPP_APP_ID uploads a sample PDF and sends its handle.');
-    return { exitCode: 0, problems, outcomes: templates.map((template) => ({ name: template.name, result: 'dry-run', body: template })) };
+    if (flow) {
+      out(JSON.stringify({ name: flow.name, categories: flow.categories }));
+      err(`Dry run: the last line is the Flow ${flow.name} for ${options.apiUrl}/${options.wabaId ?? '<WHATSAPP_WABA_ID>'}/flows; its JSON would then be uploaded and published.`);
+    }
+    return {
+      exitCode: 0,
+      problems,
+      outcomes: templates.map((template) => ({ name: template.name, result: 'dry-run', body: template })),
+      ...(flow ? { flowOutcome: { name: flow.name, result: 'dry-run' as const } } : {}),
+    };
   }
 
   const { wabaId, accessToken } = options;
@@ -113,7 +150,11 @@ export async function registerTemplates(options: RegisterOptions): Promise<Regis
   }
   const failed = outcomes.filter((outcome) => outcome.result === 'failed').length;
   if (failed > 0) err(`${failed} of ${templates.length} template${templates.length > 1 ? 's' : ''} failed`);
-  return { exitCode: failed > 0 ? 1 : 0, problems, outcomes };
+  const flowOutcome = flow ? await publishFlow(graph, wabaId, flow) : undefined;
+  if (flowOutcome?.result === 'failed') out(`${flowOutcome.name} (Flow): failed ${describeError(flowOutcome)}`);
+  else if (flowOutcome && flowOutcome.result !== 'dry-run') out(`${flowOutcome.name} (Flow): ${flowOutcome.result} (${flowOutcome.status})`);
+  const exitCode = failed > 0 || flowOutcome?.result === 'failed' ? 1 : 0;
+  return { exitCode, problems, outcomes, ...(flowOutcome ? { flowOutcome } : {}) };
 
   async function registerOne(template: TemplateDefinition): Promise<TemplateOutcome> {
     const listed = await graph.call<{ data?: { name?: unknown; language?: unknown; status?: unknown }[] }>(
@@ -140,6 +181,36 @@ export async function registerTemplates(options: RegisterOptions): Promise<Regis
     if (!created.ok) return { name: template.name, result: 'failed', ...created.error };
     return { name: template.name, result: 'created', status: String(created.value.status ?? 'UNKNOWN') };
   }
+}
+
+/**
+ * Finds the Flow by name first (a published Flow cannot be changed, so it is left as it is), creates it
+ * when there is none, uploads its JSON as Meta's multipart asset and publishes it.
+ */
+async function publishFlow(graph: Graph, wabaId: string, flow: FlowToPublish): Promise<FlowOutcome> {
+  const failed = (error: { code?: number; subcode?: number; message: string }, step: string): FlowOutcome => ({ name: flow.name, result: 'failed', ...error, message: `${step}: ${error.message}` });
+  const listed = await graph.call<{ data?: { id?: unknown; name?: unknown; status?: unknown }[] }>('GET', `${encodeURIComponent(wabaId)}/flows?fields=id,name,status&limit=100`);
+  if (!listed.ok) return failed(listed.error, 'list');
+  const existing = (listed.value.data ?? []).find((entry) => entry.name === flow.name);
+  if (existing && existing.status !== 'DRAFT') return { name: flow.name, result: 'exists', status: String(existing.status ?? 'UNKNOWN') };
+  let flowId = typeof existing?.id === 'string' ? existing.id : undefined;
+  if (!flowId) {
+    const created = await graph.call<{ id?: unknown }>('POST', `${encodeURIComponent(wabaId)}/flows`, { name: flow.name, categories: flow.categories });
+    if (!created.ok) return failed(created.error, 'create');
+    if (typeof created.value.id !== 'string') return failed({ message: 'no flow id in the answer' }, 'create');
+    flowId = created.value.id;
+  }
+  const form = new FormData();
+  form.append('name', 'flow.json');
+  form.append('asset_type', 'FLOW_JSON');
+  form.append('file', new Blob([JSON.stringify(flow.json)], { type: 'application/json' }), 'flow.json');
+  const uploaded = await graph.call<{ validation_errors?: { message?: unknown }[] }>('POST', `${encodeURIComponent(flowId)}/assets`, form);
+  if (!uploaded.ok) return failed(uploaded.error, 'upload');
+  const invalid = (uploaded.value.validation_errors ?? []).map((problem) => String(problem.message ?? ''));
+  if (invalid.length > 0) return failed({ message: invalid.join('; ') }, 'Meta found errors in the Flow JSON');
+  const published = await graph.call<{ success?: unknown }>('POST', `${encodeURIComponent(flowId)}/publish`);
+  if (!published.ok) return failed(published.error, 'publish');
+  return { name: flow.name, result: 'published', status: 'PUBLISHED' };
 }
 
 function describeError(outcome: { code?: number; subcode?: number; message: string }): string {
@@ -203,16 +274,18 @@ class Graph {
     options: { scheme?: 'Bearer' | 'OAuth'; headers?: Record<string, string> } = {},
   ): Promise<GraphAnswer<T>> {
     const binary = body instanceof Uint8Array;
+    // A multipart body sets its own content type, with its boundary.
+    const multipart = body instanceof FormData;
     let response: Response;
     try {
       response = await this.fetchImpl(`${this.apiUrl}/${path}`, {
         method,
         headers: {
           authorization: `${options.scheme ?? 'Bearer'} ${this.token}`,
-          ...(body === undefined ? {} : { 'content-type': binary ? 'application/pdf' : 'application/json' }),
+          ...(body === undefined || multipart ? {} : { 'content-type': binary ? 'application/pdf' : 'application/json' }),
           ...options.headers,
         },
-        ...(body === undefined ? {} : { body: binary ? new Uint8Array(body) : JSON.stringify(body) }),
+        ...(body === undefined ? {} : { body: binary ? new Uint8Array(body) : multipart ? body : JSON.stringify(body) }),
         signal: AbortSignal.timeout(TIMEOUT_MS),
       });
     } catch (error) {

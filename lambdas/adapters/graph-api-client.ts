@@ -156,6 +156,25 @@ function messageFields(reply: Reply): Record<string, unknown> {
       };
     case 'template':
       return { type: 'template', template: templateFields(reply.template) };
+    case 'flow':
+      return {
+        type: 'interactive',
+        interactive: {
+          type: 'flow',
+          body: { text: reply.body },
+          action: {
+            name: 'flow',
+            parameters: {
+              flow_message_version: '3',
+              flow_name: reply.flowName,
+              flow_token: reply.flowToken,
+              flow_cta: reply.cta,
+              flow_action: 'navigate',
+              flow_action_payload: { screen: reply.screen },
+            },
+          },
+        },
+      };
   }
 }
 

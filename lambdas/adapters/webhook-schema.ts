@@ -33,6 +33,8 @@ const messageSchema = z.looseObject({
       type: z.string(),
       button_reply: z.optional(z.looseObject({ id: z.string(), title: z.optional(z.string()) })),
       list_reply: z.optional(z.looseObject({ id: z.string(), title: z.optional(z.string()) })),
+      /** A WhatsApp Flow submitted: its `complete` payload as a JSON string. */
+      nfm_reply: z.optional(z.looseObject({ response_json: z.string(), name: z.optional(z.string()), body: z.optional(z.string()) })),
     }),
   ),
   button: z.optional(z.looseObject({ payload: z.optional(z.string()), text: z.optional(z.string()) })),
@@ -158,6 +160,7 @@ function contentOf(message: MetaMessage): InboundContent {
   if (message.type === 'interactive' && message.interactive) {
     const reply = message.interactive.button_reply ?? message.interactive.list_reply;
     if (reply) return { kind: 'choice', id: reply.id, title: reply.title ?? '' };
+    if (message.interactive.type === 'nfm_reply' && message.interactive.nfm_reply) return flowReplyContent(message.interactive.nfm_reply.response_json);
     if (message.interactive.type === 'call_permission_reply') return { kind: 'silent', reason: 'call_permission_reply' };
     return { kind: 'other', type: `interactive:${message.interactive.type}` };
   }
@@ -183,6 +186,47 @@ function contentOf(message: MetaMessage): InboundContent {
     return { kind: 'silent', reason: `unsupported:${message.unsupported?.type}` };
   }
   return { kind: 'other', type: message.type };
+}
+
+/** A Flow's value as Meta may send it: the form's text, or a number from a numeric field. */
+const flowValue = z.optional(z.union([z.string(), z.number()]));
+
+/** The registration Flow's payload (flows/registration.json, FLOW_PAYLOAD_NAMES); other keys (`flow_token`, …) pass. */
+const registrationFlowReplySchema = z.looseObject({
+  nama: flowValue,
+  tempat_lahir: flowValue,
+  tanggal_lahir: flowValue,
+  nik: flowValue,
+  nomor_hp: flowValue,
+});
+
+/**
+ * The registration Flow's reply as the five values of a DAFTAR line, each as received (`''` when absent,
+ * so that the conversation names it); JSON that is not an object is a message the bot cannot read.
+ */
+function flowReplyContent(responseJson: string): InboundContent {
+  let value: unknown;
+  try {
+    value = JSON.parse(responseJson);
+  } catch {
+    return { kind: 'other', type: 'interactive:nfm_reply' };
+  }
+  const parsed = registrationFlowReplySchema.safeParse(value);
+  if (!parsed.success) return { kind: 'other', type: 'interactive:nfm_reply' };
+  const field = (key: keyof z.infer<typeof registrationFlowReplySchema>): string => {
+    const raw = parsed.data[key];
+    return raw === undefined ? '' : String(raw);
+  };
+  return {
+    kind: 'form',
+    fields: {
+      name: field('nama'),
+      placeOfBirth: field('tempat_lahir'),
+      dateOfBirth: field('tanggal_lahir'),
+      nik: field('nik'),
+      phone: field('nomor_hp'),
+    },
+  };
 }
 
 function statusEvent(status: z.infer<typeof statusSchema>): StatusEvent | undefined {

@@ -26,7 +26,18 @@ import {
   type RescheduleLine,
 } from './reschedule';
 import type { DayState } from './schedule';
-import { looksLikeRegistration, parseRegistration, type RegistrationForm } from './registration-form';
+import {
+  checkRegistrationField,
+  checkRegistrationFields,
+  FORM_FIELDS,
+  looksLikeRegistration,
+  parseRegistration,
+  type FormField,
+  type RawRegistrationFields,
+  type RegistrationFieldError,
+  type RegistrationForm,
+} from './registration-form';
+import { REGISTRATION_FLOW_NAME, REGISTRATION_FLOW_SCREEN } from './registration-flow';
 import type { Reply, TemplateParameters } from './replies';
 import { cancelledTemplate, changedTemplate, confirmedTemplate, fixTemplate, parseReminderPayload, reminderTemplate } from './templates';
 import { findService, SERVICES, type RequirementId, type Service, type ServiceId } from './services';
@@ -51,13 +62,28 @@ export type Step =
       /** Web mode: the upload link this step's replies repeat. */
       readonly link?: IssuedLink;
     }
-  | { readonly name: 'registration'; readonly serviceId: ServiceId; readonly draftId: string }
+  | {
+      readonly name: 'registration';
+      readonly serviceId: ServiceId;
+      readonly draftId: string;
+      /** Lines (or Flow forms) refused at this step; the second switches to one question at a time. */
+      readonly refused?: number;
+      /** One question at a time: the answers so far and the question waiting. */
+      readonly questions?: Questions;
+    }
   /** After `6`: waiting for `nama/DD-MM-YYYY` (the `Ubah jadwal:` prefix optional here). */
   | { readonly name: 'reschedule' }
   /** After BATAL with several open registrations: which one. */
   | { readonly name: 'cancel-choose'; readonly candidates: readonly string[] }
   /** The one confirmation question before cancelling. */
   | { readonly name: 'cancel-confirm'; readonly queueNumber: string };
+
+/** The registration asked one value at a time: answers are kept as typed (each already checked) until the last. */
+export interface Questions {
+  readonly answers: Readonly<Partial<Record<FormField, string>>>;
+  /** A field's question, or `confirm`: YA/TIDAK to a NIK whose date differs from the birth date. */
+  readonly asking: FormField | 'confirm';
+}
 
 /** An upload link as the applicant received it, with the moment it stops working. */
 export interface IssuedLink {
@@ -153,8 +179,9 @@ export function lookupsFor(conversation: Conversation, input: InboundContent, co
   day?: IsoDate;
 } {
   const step = conversation.step;
+  const exact = answeringQuestions(step);
   if (input.kind === 'choice' && parseReminderPayload(input.id)?.action === 'batal') return { ownRegistrations: true };
-  if (input.kind === 'choice' && commandOf(input)) return { ownRegistrations: true };
+  if (input.kind === 'choice' && commandOf(input, exact)) return { ownRegistrations: true };
   if (input.kind === 'choice' && parseReminderPayload(input.id)?.action === 'ubah') return { ownRegistrations: true };
   if (input.kind === 'text' && normaliseKeyword(input.text) === '6') return { ownRegistrations: true };
   if (input.kind === 'choice' && input.id === `${MENU_CHOICE_PREFIX}6`) return { ownRegistrations: true };
@@ -163,9 +190,15 @@ export function lookupsFor(conversation: Conversation, input: InboundContent, co
     const open = tapped !== undefined && tapped !== 6 ? (conversation.open?.[tapped] ?? gatheringFor(step, tapped)) : undefined;
     return open ? { draftId: open.draftId } : {};
   }
+  if (input.kind === 'form') {
+    if (step.name !== 'documents' && step.name !== 'registration') return {};
+    const checked = checkRegistrationFields(input.fields, jakartaDate(context.now), false);
+    const needsDraft = step.name === 'documents' && context.office.uploadMode === 'web';
+    return { ...(needsDraft ? { draftId: step.draftId } : {}), ...(checked.ok ? { nik: checked.form.nik } : {}) };
+  }
   if (input.kind !== 'text') return {};
   const keyword = normaliseKeyword(input.text);
-  const command = commandOf(input);
+  const command = commandOf(input, exact);
   if (command === 'STATUS' || command === 'BATAL' || step.name === 'cancel-choose' || step.name === 'cancel-confirm') {
     return { ownRegistrations: true };
   }
@@ -187,6 +220,10 @@ export function lookupsFor(conversation: Conversation, input: InboundContent, co
   }
   if (step.name !== 'documents' && step.name !== 'registration') return {};
   const isRegistrationLine = looksLikeRegistration(input.text);
+  if (step.name === 'registration' && step.questions && !isRegistrationLine) {
+    const outcome = answerOutcome(step.questions, input.text, jakartaDate(context.now));
+    return outcome.kind === 'complete' ? { nik: outcome.form.nik } : {};
+  }
   const needsDraft = step.name === 'documents' && context.office.uploadMode === 'web' && (keyword === 'SELESAI' || isRegistrationLine);
   const parsed = isRegistrationLine ? parseRegistration(input.text, jakartaDate(context.now)) : undefined;
   return {
@@ -216,7 +253,7 @@ function decideStep(conversation: Conversation, input: InboundContent | MediaFai
   if (input.kind === 'media-failed') return mediaFailed(conversation, input);
 
   const keyword = input.kind === 'text' ? normaliseKeyword(input.text) : undefined;
-  const command = commandOf(input);
+  const command = commandOf(input, answeringQuestions(conversation.step));
   if (command === 'MENU') return showMenu(context);
   if (command === 'STATUS') return showStatus(conversation, context);
   if (command === 'BATAL') return startCancel(context);
@@ -240,7 +277,7 @@ function decideStep(conversation: Conversation, input: InboundContent | MediaFai
     case 'idle': {
       const choice = menuChoiceOf(input, true);
       if (choice !== undefined) return chooseService(choice, context, conversation);
-      if (input.kind === 'text' && looksLikeRegistration(input.text)) {
+      if ((input.kind === 'text' && looksLikeRegistration(input.text)) || input.kind === 'form') {
         const menu = showMenu(context);
         return { ...menu, replies: [text(messages.registration.eachPersonOwnRegistration), ...menu.replies] };
       }
@@ -273,7 +310,7 @@ function decideStep(conversation: Conversation, input: InboundContent | MediaFai
     case 'menu': {
       const choice = menuChoiceOf(input, true);
       if (choice !== undefined) return chooseService(choice, context, conversation);
-      if (input.kind === 'text' && looksLikeRegistration(input.text)) {
+      if ((input.kind === 'text' && looksLikeRegistration(input.text)) || input.kind === 'form') {
         return reply(conversation, messages.registration.eachPersonOwnRegistration);
       }
       return reply(conversation, readable(input) ? messages.prompts.chooseFromMenu : cannotRead(input, messages.prompts.nowMenu));
@@ -284,8 +321,12 @@ function decideStep(conversation: Conversation, input: InboundContent | MediaFai
       const choice = menuChoiceOf(input);
       if (choice !== undefined) return chooseService(choice, context, conversation);
       if (input.kind === 'text' && looksLikeRegistration(input.text)) return register(step, input.text, context);
+      if (input.kind === 'form') return registerForm(step, input.fields, context);
+      if (step.questions) return answerQuestion(step, step.questions, input, context);
       if (!readable(input)) return reply(conversation, cannotRead(input, messages.prompts.nowRegistration));
-      return { conversation, replies: [text(messages.registration.notALine), text(messages.registrationTemplate)], effects: [] };
+      const refused = (step.refused ?? 0) + 1;
+      if (refused >= LINES_BEFORE_QUESTIONS) return startQuestions(step, messages.questions.switched);
+      return { conversation: { step: { ...step, refused } }, replies: [text(messages.registration.notALine), text(messages.registrationTemplate)], effects: [] };
     }
   }
 }
@@ -297,7 +338,7 @@ function inDocuments(before: Conversation, step: DocumentsStep, input: InboundCo
   const choice = menuChoiceOf(input);
   if (choice !== undefined) return chooseService(choice, context, conversation);
 
-  const isRegistrationLine = input.kind === 'text' && looksLikeRegistration(input.text) && !step.fixFor;
+  const isRegistrationLine = ((input.kind === 'text' && looksLikeRegistration(input.text)) || input.kind === 'form') && !step.fixFor;
   if (keyword === 'SELESAI' || isRegistrationLine) {
     const missing = missingRequirements(step, service, context);
     if (missing.length > 0 && mode === 'web') {
@@ -321,7 +362,8 @@ function inDocuments(before: Conversation, step: DocumentsStep, input: InboundCo
     }
     const registrationStep: Step = { name: 'registration', serviceId: step.serviceId, draftId: step.draftId };
     if (isRegistrationLine && input.kind === 'text') return register(registrationStep, input.text, context);
-    return reply({ step: registrationStep }, messages.registrationInstruction());
+    if (isRegistrationLine && input.kind === 'form') return registerForm(registrationStep, input.fields, context);
+    return askForRegistration(registrationStep, context);
   }
 
   if (mode === 'web') {
@@ -404,22 +446,155 @@ function mediaFailed(conversation: Conversation, failure: MediaFailure): Decisio
   return reply(conversation, body);
 }
 
-function register(step: Extract<Step, { name: 'registration' }>, line: string, context: DecisionContext): Decision {
-  const conversation: Conversation = { step };
+type RegistrationStep = Extract<Step, { name: 'registration' }>;
+
+/** Refused lines (or forms) before the bot stops asking for the format and asks one value at a time. */
+const LINES_BEFORE_QUESTIONS = 2;
+
+/** Stage 4 begins: what the office chose to offer first (`REGISTRATION_FORM`); a typed line works in every mode. */
+function askForRegistration(step: RegistrationStep, context: DecisionContext): Decision {
+  switch (context.office.registrationForm) {
+    case 'line':
+      return reply({ step }, messages.registrationInstruction());
+    case 'questions':
+      return startQuestions(step, messages.questions.intro);
+    case 'flow':
+      return { conversation: { step }, replies: [registrationFlow(step)], effects: [] };
+  }
+}
+
+function registrationFlow(step: RegistrationStep): Reply {
+  return {
+    type: 'flow',
+    body: messages.registrationFlow.body,
+    cta: messages.registrationFlow.cta,
+    flowName: REGISTRATION_FLOW_NAME,
+    screen: REGISTRATION_FLOW_SCREEN,
+    flowToken: `daftar:${step.draftId}`,
+  };
+}
+
+function startQuestions(step: RegistrationStep, opening: string): Decision {
+  const questions: Questions = { answers: {}, asking: FORM_FIELDS[0] };
+  return {
+    conversation: { step: { name: 'registration', serviceId: step.serviceId, draftId: step.draftId, questions } },
+    replies: [text(opening), text(messages.questions.ask[questions.asking as FormField])],
+    effects: [],
+  };
+}
+
+function register(step: RegistrationStep, line: string, context: DecisionContext): Decision {
   const parsed = parseRegistration(line, jakartaDate(context.now));
   if (!parsed.ok) {
-    // The blank form as its own message, to copy whole; a NIK/date mismatch needs the same line with /YA instead.
-    const template = parsed.error.field === 'nikDate' ? [] : [text(messages.registrationTemplate)];
-    return { conversation, replies: [text(messages.registrationError(parsed.error)), ...template], effects: [] };
+    // A NIK/date mismatch is no failure to write the line: the same line with /YA settles it.
+    if (parsed.error.field === 'nikDate') return reply({ step }, messages.registrationError(parsed.error));
+    const refused = (step.refused ?? 0) + 1;
+    if (refused >= LINES_BEFORE_QUESTIONS) return startQuestions(step, messages.registrationError(parsed.error, messages.questions.switched));
+    // The blank form as its own message, to copy whole.
+    return { conversation: { step: { ...step, refused } }, replies: [text(messages.registrationError(parsed.error)), text(messages.registrationTemplate)], effects: [] };
   }
+  return registered(step, parsed.form, context);
+}
+
+/** The registration Flow's reply: exactly a DAFTAR line's five values, refused with the same field-precise words. */
+function registerForm(step: RegistrationStep, fields: RawRegistrationFields, context: DecisionContext): Decision {
+  const checked = checkRegistrationFields(fields, jakartaDate(context.now), false);
+  if (checked.ok) return registered(step, checked.form, context);
+  if (checked.error.field === 'nikDate') {
+    // A form has no /YA: the same question the one-at-a-time way asks, with the form's values kept.
+    const answers = Object.fromEntries(FORM_FIELDS.map((field) => [field, fields[field]]));
+    return reply(
+      { step: { name: 'registration', serviceId: step.serviceId, draftId: step.draftId, questions: { answers, asking: 'confirm' } } },
+      messages.registrationError(checked.error, messages.questions.confirmMismatch),
+    );
+  }
+  const refused = (step.refused ?? 0) + 1;
+  if (refused >= LINES_BEFORE_QUESTIONS) return startQuestions(step, messages.registrationError(checked.error, messages.questions.switched));
+  return {
+    conversation: { step: { ...step, refused, questions: undefined } },
+    replies: [text(messages.registrationError(checked.error, messages.registrationFlow.again)), registrationFlow(step)],
+    effects: [],
+  };
+}
+
+type AnswerOutcome =
+  | { readonly kind: 'wrong'; readonly error: RegistrationFieldError }
+  | { readonly kind: 'ask'; readonly questions: Questions }
+  | { readonly kind: 'mismatch'; readonly error: RegistrationFieldError; readonly questions: Questions }
+  | { readonly kind: 'confirm-again' }
+  | { readonly kind: 'complete'; readonly form: RegistrationForm; readonly questions: Questions };
+
+/** What one answer does: the same checks as the line's, field by field, then the whole as the line would be. */
+function answerOutcome(questions: Questions, answer: string, today: IsoDate): AnswerOutcome {
+  if (questions.asking === 'confirm') {
+    const word = normaliseKeyword(answer);
+    if (word === 'TIDAK') {
+      const { dateOfBirth: _date, nik: _nik, ...kept } = questions.answers;
+      return { kind: 'ask', questions: { answers: kept, asking: 'dateOfBirth' } };
+    }
+    if (word !== 'YA') return { kind: 'confirm-again' };
+    return completed(questions.answers, today, true);
+  }
+  const error = checkRegistrationField(questions.asking, answer, today);
+  if (error) return { kind: 'wrong', error };
+  return completed({ ...questions.answers, [questions.asking]: answer.trim() }, today, false);
+}
+
+function completed(answers: Questions['answers'], today: IsoDate, confirmed: boolean): AnswerOutcome {
+  const next = FORM_FIELDS.find((field) => answers[field] === undefined);
+  if (next) return { kind: 'ask', questions: { answers, asking: next } };
+  const fields = Object.fromEntries(FORM_FIELDS.map((field) => [field, answers[field] ?? ''])) as Record<FormField, string>;
+  const checked = checkRegistrationFields(fields, today, confirmed);
+  // `questions` keeps every answer: a NIK held elsewhere is then asked again without losing the others.
+  if (checked.ok) return { kind: 'complete', form: checked.form, questions: { answers, asking: 'nik' } };
+  if (checked.error.field === 'nikDate') return { kind: 'mismatch', error: checked.error, questions: { answers, asking: 'confirm' } };
+  // Each answer passed on its own; should the whole still fail, the failing field is asked again.
+  const field = FORM_FIELDS.find((candidate) => candidate === checked.error.field) ?? FORM_FIELDS[0];
+  const { [field]: _dropped, ...kept } = answers;
+  return { kind: 'ask', questions: { answers: kept, asking: field } };
+}
+
+function questionText(questions: Questions): string {
+  return questions.asking === 'confirm' ? messages.questions.confirmMismatch : messages.questions.ask[questions.asking];
+}
+
+function answerQuestion(step: RegistrationStep, questions: Questions, input: InboundContent, context: DecisionContext): Decision {
+  const stay: Conversation = { step };
+  if (input.kind !== 'text') {
+    return reply(stay, readable(input) ? questionText(questions) : cannotRead(input, messages.questions.now(questionText(questions))));
+  }
+  const outcome = answerOutcome(questions, input.text, jakartaDate(context.now));
+  switch (outcome.kind) {
+    case 'wrong':
+      return reply(stay, messages.registrationError(outcome.error, questionText(questions)));
+    case 'confirm-again':
+      return reply(stay, questionText(questions));
+    case 'ask':
+      return reply({ step: { ...step, questions: outcome.questions } }, questionText(outcome.questions));
+    case 'mismatch':
+      return reply({ step: { ...step, questions: outcome.questions } }, messages.registrationError(outcome.error, messages.questions.confirmMismatch));
+    case 'complete':
+      return registered({ ...step, questions: outcome.questions }, outcome.form, context);
+  }
+}
+
+/** Answering a question, commands count only when typed exactly: "Batam" is a birthplace, not BATAL with a typo. */
+function answeringQuestions(step: Step): boolean {
+  return step.name === 'registration' && step.questions !== undefined;
+}
+
+/** Valid data: the open-NIK rule, then the registration with the queue number reserved for it. */
+function registered(step: RegistrationStep, form: RegistrationForm, context: DecisionContext): Decision {
   const holder = context.facts?.nikHolder;
   if (holder) {
-    return reply(
-      conversation,
+    const refusal =
       holder.ownerKey === context.applicant?.key
         ? messages.registration.nikHasOpenRegistration(holder.queueNumber)
-        : messages.registration.nikHeldElsewhere(context.office),
-    );
+        : messages.registration.nikHeldElsewhere(context.office);
+    if (!step.questions) return reply({ step }, refusal);
+    // One at a time, the NIK is asked again: the other answers stay.
+    const { nik: _nik, ...kept } = step.questions.answers;
+    return reply({ step: { ...step, questions: { answers: kept, asking: 'nik' } } }, `${refusal}\n\n${messages.questions.ask.nik}`);
   }
   const queueNumber = context.facts?.queueNumber;
   const applicant = context.applicant;
@@ -428,15 +603,15 @@ function register(step: Extract<Step, { name: 'registration' }>, line: string, c
   }
   return {
     conversation: { step: { name: 'idle' } },
-    replies: [text(messages.registrationSucceeded(queueNumber, parsed.form.name))],
-    effects: [{ type: 'create-registration', registration: newRegistration(parsed.form, queueNumber, step, applicant, context) }],
+    replies: [text(messages.registrationSucceeded(queueNumber, form.name))],
+    effects: [{ type: 'create-registration', registration: newRegistration(form, queueNumber, step, applicant, context) }],
   };
 }
 
 function newRegistration(
   form: RegistrationForm,
   queueNumber: string,
-  step: Extract<Step, { name: 'registration' }>,
+  step: RegistrationStep,
   applicant: ApplicantIdentity,
   context: DecisionContext,
 ): Registration {
@@ -878,17 +1053,17 @@ const COMMANDS: readonly Command[] = ['MENU', 'STATUS', 'BATAL', 'BANTUAN'];
 const COMMAND_WORDS: Readonly<Record<string, Command>> = { BANTU: 'BANTUAN', TOLONG: 'BANTUAN', HELP: 'BANTUAN', 'CEK STATUS': 'STATUS' };
 
 /** A word that works at every step, typed or tapped in the menu list. */
-function commandOf(input: InboundContent | MediaFailure): Command | undefined {
+function commandOf(input: InboundContent | MediaFailure, exact = false): Command | undefined {
   if (input.kind === 'choice' && input.id.startsWith(MENU_CHOICE_PREFIX)) {
     const id = input.id.slice(MENU_CHOICE_PREFIX.length).toUpperCase();
     return COMMANDS.find((command) => command === id);
   }
   if (input.kind !== 'text') return undefined;
   const keyword = normaliseKeyword(input.text);
-  const exact = COMMANDS.find((command) => command === keyword) ?? COMMAND_WORDS[keyword];
-  if (exact) return exact;
+  const exactCommand = COMMANDS.find((command) => command === keyword) ?? COMMAND_WORDS[keyword];
+  if (exactCommand) return exactCommand;
   // One word with one typo ("STATSU", "BTAL", "MNEU"): never a name or a date, so it cannot be meant otherwise.
-  if (!/^[A-Z]{4,8}$/.test(keyword)) return undefined;
+  if (exact || !/^[A-Z]{4,8}$/.test(keyword)) return undefined;
   return COMMANDS.find((command) => Math.abs(command.length - keyword.length) <= 1 && editDistance(keyword, command) <= 1);
 }
 

@@ -1,4 +1,6 @@
 /** What an applicant sent, reduced to what the conversation needs; adapters map Meta's types onto it. */
+import type { RawRegistrationFields } from './registration-form';
+
 export type MediaKind = 'image' | 'document' | 'audio' | 'video' | 'sticker';
 
 export type InboundContent =
@@ -15,6 +17,8 @@ export type InboundContent =
       readonly filename?: string;
       readonly url?: string;
     }
+  /** The registration Flow submitted (Meta's `nfm_reply`): its five values as received, `''` where one is missing. */
+  | { readonly kind: 'form'; readonly fields: RawRegistrationFields }
   /** Reactions, edits, deletions and system notices: never answered. */
   | { readonly kind: 'silent'; readonly reason: string }
   /** Locations, contacts, orders, unsupported types: answered with a prompt. */

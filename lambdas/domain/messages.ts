@@ -132,8 +132,11 @@ export const messages = {
     ].join('\n');
   },
 
-  /** Stage 4: why a DAFTAR line was refused (the first wrong field), and the format to send again. */
-  registrationError(error: RegistrationFieldError): string {
+  /**
+   * Stage 4: why a DAFTAR line was refused (the first wrong field), and the format to send again; with
+   * `then`, the same field-precise words followed by `then` instead (a question asked again, the form).
+   */
+  registrationError(error: RegistrationFieldError, then?: string): string {
     const example = 'DAFTAR/Ahmad Budiman/JAKARTA/15-08-1990/3201231508900001/089617841945';
     const format = 'DAFTAR/nama lengkap/TEMPAT LAHIR/DD-MM-YYYY/NIK/Nomor HP';
     const two = (n: number): string => String(n).padStart(2, '0');
@@ -142,17 +145,19 @@ export const messages = {
     const quoted = (chars: readonly string[]): string => chars.map((char) => `“${char}”`).join(', ');
     const sizeProblem = (size: number, min: number): string => (size === 0 ? 'belum diisi' : size < min ? 'terlalu pendek' : 'terlalu panjang');
     const refused = (label: string, problem: string, ...detail: string[]): string =>
-      [
-        `❌ Pendaftaran belum berhasil: *${label}* ${problem}.`,
-        ...detail,
-        '',
-        'Silakan kirim ulang dengan format:',
-        format,
-        'Contoh:',
-        example,
-        '',
-        'Atau salin formulir pada pesan berikut, isi setelah tanda titik dua, lalu kirim.',
-      ].join('\n');
+      then !== undefined
+        ? [`❌ *${label}* ${problem}.`, ...detail, '', then].join('\n')
+        : [
+            `❌ Pendaftaran belum berhasil: *${label}* ${problem}.`,
+            ...detail,
+            '',
+            'Silakan kirim ulang dengan format:',
+            format,
+            'Contoh:',
+            example,
+            '',
+            'Atau salin formulir pada pesan berikut, isi setelah tanda titik dua, lalu kirim.',
+          ].join('\n');
     const fieldNames: Record<FormField, string> = {
       name: 'Nama lengkap',
       placeOfBirth: 'Tempat lahir',
@@ -255,10 +260,14 @@ export const messages = {
           '❌ Pendaftaran belum berhasil: *NIK dan tanggal lahir* tidak cocok.',
           `NIK Anda (digit ke-7 sampai ke-12: ${error.encoded}) menunjukkan tanggal lahir ${dmy(error.nikDay, error.nikMonth, error.nikYear)}, tetapi Anda menulis ${fromIso(error.dateOfBirth)}.`,
           ...(error.sex === 'P' ? [`(Pada NIK perempuan tanggal ditambah 40: ${error.encoded.slice(0, 2)} berarti tanggal ${two(error.nikDay)}.)`] : []),
-          'Mohon periksa kembali keduanya di KTP/KK. Jika keduanya sudah benar, kirim ulang baris yang sama dengan tambahan /YA di akhir:',
-          `${format}/YA`,
-          'Contoh:',
-          `${example}/YA`,
+          ...(then !== undefined
+            ? ['Mohon periksa kembali keduanya di KTP/KK.', '', then]
+            : [
+                'Mohon periksa kembali keduanya di KTP/KK. Jika keduanya sudah benar, kirim ulang baris yang sama dengan tambahan /YA di akhir:',
+                `${format}/YA`,
+                'Contoh:',
+                `${example}/YA`,
+              ]),
         ].join('\n');
     }
     return refused('Data pendaftaran', 'tidak sesuai');
@@ -426,6 +435,40 @@ export const messages = {
     /** Text at stage 4 that is not a DAFTAR line. */
     notALine:
       'Pesan ini belum terbaca sebagai pendaftaran. Awali dengan kata DAFTAR, lalu nama lengkap, tempat lahir, tanggal lahir, NIK dan nomor HP, dipisah tanda / atau satu data per baris. Atau salin formulir pada pesan berikut, isi, lalu kirim.',
+  },
+
+  /** Stage 4 one question at a time (`REGISTRATION_FORM=questions`, or after two refused lines). */
+  questions: {
+    /** Before the first question when the office chose this mode. */
+    intro:
+      'Untuk pendaftaran layanan BAP, kami akan menanyakan 5 data satu per satu. Jawab setiap pertanyaan dengan satu pesan. Ketik MENU untuk kembali ke daftar layanan.',
+    /** After the second refused DAFTAR line: the bot stops asking for the format and asks for each value. */
+    switched:
+      'Tidak apa-apa, kita isi satu per satu saja: kami akan menanyakan 5 data, jawab setiap pertanyaan dengan satu pesan (tanpa kata DAFTAR). Ketik MENU untuk kembali ke daftar layanan.',
+    ask: {
+      name: 'Pertanyaan 1 dari 5: Tulis *nama lengkap* Anda sesuai KTP/KK.\nContoh: Ahmad Budiman',
+      placeOfBirth: 'Pertanyaan 2 dari 5: Tulis *tempat lahir* Anda (kota atau kabupaten).\nContoh: SUNGAI PENUH',
+      dateOfBirth: 'Pertanyaan 3 dari 5: Tulis *tanggal lahir* Anda sebagai DD-MM-YYYY.\nContoh: 15-08-1990 (boleh juga 15 Agustus 1990)',
+      nik: 'Pertanyaan 4 dari 5: Tulis *NIK* Anda, 16 angka (lihat KTP/KK).\nContoh: 3201231508900001',
+      phone: 'Pertanyaan 5 dari 5: Tulis *nomor HP* yang dapat dihubungi.\nContoh: 081234567890',
+    } satisfies Record<FormField, string>,
+    /** The NIK's date and the birth date differ: the applicant confirms or writes both again. */
+    confirmMismatch: 'Ketik YA jika keduanya sudah benar. Ketik TIDAK untuk menulis ulang tanggal lahir dan NIK.',
+    /** A voice note, sticker… while a question waits. */
+    now: (question: string) => `Jawab dengan mengetik. ${question}`,
+  },
+
+  /** Stage 4 through a WhatsApp Flow (`REGISTRATION_FORM=flow`): the message with the form's button. */
+  registrationFlow: {
+    body: [
+      'Untuk pendaftaran layanan BAP, tekan tombol *Isi formulir* di bawah, isi data Anda, lalu tekan *Kirim*.',
+      '',
+      'Jika tombol tidak muncul, ketik: DAFTAR/nama lengkap/TEMPAT LAHIR/DD-MM-YYYY/NIK/Nomor HP',
+    ].join('\n'),
+    /** Meta: at most 20 characters, no emoji. */
+    cta: 'Isi formulir',
+    /** After a form with a wrong value: the same field-precise words, then the form again. */
+    again: 'Silakan perbaiki pada formulir berikut.',
   },
 
   /** What officers' decisions tell the applicant, besides stages 5 and 7. */

@@ -1,6 +1,13 @@
 /** The office profile: everything that makes this deployment one office's service. */
 export type UploadMode = 'web' | 'chat' | 'form';
 
+/**
+ * What the bot offers first for the applicant's data (`REGISTRATION_FORM`): the office's `DAFTAR/…` line,
+ * one question at a time, or a WhatsApp Flow (an in-chat form). A typed line is accepted in every mode.
+ */
+export const REGISTRATION_FORMS = ['line', 'questions', 'flow'] as const;
+export type RegistrationFormMode = (typeof REGISTRATION_FORMS)[number];
+
 export interface OfficeProfile {
   readonly officeName: string;
   readonly officeShortName: string;
@@ -12,6 +19,7 @@ export interface OfficeProfile {
   readonly reminderHour: number;
   readonly uploadMode: UploadMode;
   readonly formUrl?: string;
+  readonly registrationForm: RegistrationFormMode;
   readonly retentionDays: number;
   readonly menuAsList: boolean;
 }

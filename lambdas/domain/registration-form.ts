@@ -155,7 +155,18 @@ export function parseRegistration(text: string, today: IsoDate): RegistrationRes
     return fail({ field: 'format', reason: 'fieldCount', fieldsFound: fields.length, missing: fields.length < 5 ? missingByShape(fields) : [] });
   }
   const [rawName = '', rawPlace = '', rawDate = '', rawNik = '', rawPhone = ''] = fields;
+  return checkRegistrationFields({ name: rawName, placeOfBirth: rawPlace, dateOfBirth: rawDate, nik: rawNik, phone: rawPhone }, today, confirmed);
+}
 
+/** The five values as typed, however they arrived (a line, one question at a time, a WhatsApp Flow). */
+export type RawRegistrationFields = Readonly<Record<FormField, string>>;
+
+/**
+ * The line's checks on five values received one by one: the same order, the same errors. `confirmed`
+ * is the applicant's word that a NIK/birth-date mismatch is right (the line's `/YA`).
+ */
+export function checkRegistrationFields(fields: RawRegistrationFields, today: IsoDate, confirmed: boolean): RegistrationResult {
+  const { name: rawName, placeOfBirth: rawPlace, dateOfBirth: rawDate, nik: rawNik, phone: rawPhone } = fields;
   const name = checkText('name', rawName, NAME_LENGTH);
   if (!name.ok) return name;
   const place = checkText('placeOfBirth', rawPlace, PLACE_LENGTH);
@@ -195,6 +206,21 @@ export function parseRegistration(text: string, today: IsoDate): RegistrationRes
       sex,
     },
   };
+}
+
+/** One value on its own, as its question's answer: the error the line would report for it, if any. */
+export function checkRegistrationField(field: FormField, raw: string, today: IsoDate): RegistrationFieldError | undefined {
+  const checked =
+    field === 'name'
+      ? checkText('name', raw, NAME_LENGTH)
+      : field === 'placeOfBirth'
+        ? checkText('placeOfBirth', raw, PLACE_LENGTH)
+        : field === 'dateOfBirth'
+          ? checkDate(raw, today)
+          : field === 'nik'
+            ? checkNik(raw)
+            : checkPhone(raw);
+  return checked.ok ? undefined : checked.error;
 }
 
 type Checked<T> = { ok: true; value: T } | { ok: false; error: RegistrationFieldError };

@@ -37,4 +37,15 @@ export type Reply =
       readonly filename: string;
       readonly caption?: string;
     } & WindowFallback)
-  | { readonly type: 'template'; readonly template: TemplateParameters };
+  | { readonly type: 'template'; readonly template: TemplateParameters }
+  /** A WhatsApp Flow (Meta's in-chat form) behind a button, opened on `screen`. */
+  | {
+      readonly type: 'flow';
+      readonly body: string;
+      /** The button's label: at most 20 characters, no emoji. */
+      readonly cta: string;
+      readonly flowName: string;
+      readonly screen: string;
+      /** Comes back in the reply's `response_json.flow_token`. */
+      readonly flowToken: string;
+    };

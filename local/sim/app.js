@@ -68,6 +68,124 @@
     bubble.insertBefore(box, bubble.querySelector('.meta'));
   }
 
+  // A WhatsApp Flow: the button under the message opens the Flow's screen as a form, drawn from its JSON
+  // the way WhatsApp draws it; submitting sends the Footer's `complete` payload back as an nfm_reply.
+  function addFlowButton(bubble, parameters) {
+    var box = document.createElement('div');
+    box.className = 'options';
+    var button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'option flow-cta';
+    button.textContent = parameters.flow_cta;
+    button.addEventListener('click', function () {
+      fetch('/sim/api/flows/' + encodeURIComponent(parameters.flow_name || parameters.flow_id || ''))
+        .then(function (response) { return response.ok ? response.json() : Promise.reject(new Error('flow')); })
+        .then(function (flow) { openFlow(flow, parameters); })
+        .catch(function () { statusLine.textContent = 'Formulir tidak ditemukan'; });
+    });
+    box.appendChild(button);
+    bubble.insertBefore(box, bubble.querySelector('.meta'));
+  }
+
+  function components(children) {
+    var all = [];
+    children.forEach(function (child) {
+      all.push(child);
+      if (child.type === 'Form') all = all.concat(components(child.children));
+    });
+    return all;
+  }
+
+  function openFlow(flow, parameters) {
+    var screenId = parameters.flow_action_payload && parameters.flow_action_payload.screen;
+    var screen = flow.screens.filter(function (candidate) { return candidate.id === screenId; })[0] || flow.screens[0];
+    var dialog = document.createElement('dialog');
+    dialog.className = 'flow-sheet';
+    dialog.setAttribute('aria-label', screen.title);
+    var form = document.createElement('form');
+    form.className = 'flow-form';
+    form.method = 'dialog';
+    var header = document.createElement('header');
+    var close = document.createElement('button');
+    close.type = 'button';
+    close.className = 'flow-close';
+    close.setAttribute('aria-label', 'Tutup');
+    close.textContent = '×';
+    close.addEventListener('click', function () { dialog.close(); dialog.remove(); });
+    var title = document.createElement('h2');
+    title.textContent = screen.title;
+    header.appendChild(close);
+    header.appendChild(title);
+    form.appendChild(header);
+    var body = document.createElement('div');
+    body.className = 'flow-body';
+    form.appendChild(body);
+    var footer;
+    components(screen.layout.children).forEach(function (component) {
+      if (component.type === 'TextHeading' || component.type === 'TextSubheading' || component.type === 'TextBody') {
+        var text = document.createElement(component.type === 'TextBody' ? 'p' : 'h3');
+        text.textContent = component.text;
+        body.appendChild(text);
+      } else if (component.type === 'TextInput' || component.type === 'DatePicker') {
+        var label = document.createElement('label');
+        label.className = 'flow-field';
+        var caption = document.createElement('span');
+        caption.textContent = component.label + (component.required ? '' : ' (opsional)');
+        var input = document.createElement('input');
+        input.name = component.name;
+        input.required = Boolean(component.required);
+        if (component.type === 'DatePicker') {
+          input.type = 'date';
+          if (component['min-date']) input.min = component['min-date'];
+          if (component['max-date']) input.max = component['max-date'];
+        } else {
+          var kind = component['input-type'];
+          input.type = kind === 'phone' ? 'tel' : kind === 'email' ? 'email' : kind === 'password' || kind === 'passcode' ? 'password' : 'text';
+          if (kind === 'number' || kind === 'passcode') input.inputMode = 'numeric';
+          if (kind === 'number') input.pattern = '[0-9]*';
+          if (component['min-chars']) input.minLength = component['min-chars'];
+          if (component['max-chars']) input.maxLength = component['max-chars'];
+        }
+        label.appendChild(caption);
+        label.appendChild(input);
+        if (component['helper-text']) {
+          var helper = document.createElement('small');
+          helper.textContent = component['helper-text'];
+          label.appendChild(helper);
+        }
+        body.appendChild(label);
+      } else if (component.type === 'Footer') {
+        footer = component;
+      }
+    });
+    if (footer) {
+      var submit = document.createElement('button');
+      submit.type = 'submit';
+      submit.className = 'flow-submit';
+      submit.textContent = footer.label;
+      form.appendChild(submit);
+    }
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      if (!footer || footer['on-click-action'].name !== 'complete') return;
+      var values = new FormData(form);
+      var response = {};
+      Object.keys(footer['on-click-action'].payload).forEach(function (key) {
+        var reference = footer['on-click-action'].payload[key];
+        var match = /^\$\{form\.([a-z0-9_]+)\}$/.exec(reference);
+        response[key] = match ? String(values.get(match[1]) || '') : reference;
+      });
+      dialog.close();
+      dialog.remove();
+      send({ flowReply: { response: response, flowToken: parameters.flow_token } }, '📝 ' + screen.title + ': terkirim');
+    });
+    dialog.appendChild(form);
+    document.body.appendChild(dialog);
+    dialog.showModal();
+    var first = form.querySelector('input');
+    if (first) first.focus();
+  }
+
   function render(message) {
     var p = message.payload;
     if (message.type === 'text') {
@@ -83,6 +201,8 @@
           });
         });
         addOptions(bubble, interactive.action.button, rows);
+      } else if (interactive.type === 'flow') {
+        addFlowButton(bubble, interactive.action.parameters);
       } else if (interactive.type === 'button') {
         addOptions(bubble, '', interactive.action.buttons.map(function (b) {
           return { id: b.reply.id, title: b.reply.title, send: { choice: { id: b.reply.id, title: b.reply.title } } };

@@ -325,4 +325,18 @@ describe('office configuration at synth', () => {
     expect(() => build({ office })).toThrow(ConfigurationError);
     expect(() => build({ office })).toThrow(message);
   });
+
+  it('refuses a registration form that is none of the three, and hands a valid one to the functions', () => {
+    expect(() => build({ office: { registrationForm: 'formulir' } })).toThrow(/office\.registrationForm: one of line, questions, flow/);
+    const flow = Template.fromStack(build({ office: { registrationForm: 'flow' } }).stateless);
+    const variables = Object.values(flow.findResources('AWS::Lambda::Function')).map(
+      (fn) => ((fn as Resource).Properties.Environment as { Variables: Record<string, unknown> } | undefined)?.Variables.REGISTRATION_FORM,
+    );
+    expect(variables.filter(Boolean)).toEqual(expect.arrayContaining(['flow']));
+    expect(variables.filter(Boolean).every((value) => value === 'flow')).toBe(true);
+    const defaults = Object.values(stateless.findResources('AWS::Lambda::Function')).map(
+      (fn) => ((fn as Resource).Properties.Environment as { Variables: Record<string, unknown> } | undefined)?.Variables.REGISTRATION_FORM,
+    );
+    expect(defaults.filter(Boolean)).toEqual(expect.arrayContaining(['line']));
+  });
 });

@@ -60,6 +60,37 @@ it('says what to do on a fresh start, then OK once templates are approved and th
   expect(formatLines(healthy).split('\n')).toHaveLength(6);
 });
 
+it('with REGISTRATION_FORM=flow, says to publish the registration Flow until it is published', async () => {
+  // A server of its own: the other tests publish the Flow on theirs when they register the templates.
+  const flowServer = await startTestServer({ WHATSAPP_WABA_ID: 'doctor-flow' });
+  try {
+    const flowEnv = {
+      WHATSAPP_PHONE_NUMBER_ID: flowServer.config.WHATSAPP_PHONE_NUMBER_ID,
+      WHATSAPP_ACCESS_TOKEN: flowServer.secrets.WHATSAPP_ACCESS_TOKEN,
+      WHATSAPP_APP_SECRET: flowServer.secrets.WHATSAPP_APP_SECRET,
+      WHATSAPP_VERIFY_TOKEN: flowServer.secrets.WHATSAPP_VERIFY_TOKEN,
+      WHATSAPP_WABA_ID: 'doctor-flow',
+    };
+    const flowLine = async (extra: Record<string, string>) =>
+      (await runDoctor(localTarget(flowServer.url, { ...flowEnv, ...extra }))).find((line) => line.check === 'registration Flow');
+    expect(await flowLine({})).toBeUndefined();
+    expect(await flowLine({ REGISTRATION_FORM: 'flow' })).toMatchObject({ verdict: 'FIX', detail: expect.stringMatching(/si_bapao_pendaftaran does not exist.*npm run templates:register/) });
+    const registered = await registerTemplates({
+      apiUrl: `${flowServer.url}/_graph/v25.0`,
+      wabaId: 'doctor-flow',
+      accessToken: flowEnv.WHATSAPP_ACCESS_TOKEN,
+      dryRun: false,
+      templates: [],
+      out: () => undefined,
+      err: () => undefined,
+    });
+    expect(registered.exitCode).toBe(0);
+    expect(await flowLine({ REGISTRATION_FORM: 'flow' })).toEqual({ check: 'registration Flow', verdict: 'OK', detail: 'si_bapao_pendaftaran is published' });
+  } finally {
+    await flowServer.cleanUp();
+  }
+});
+
 it('refuses a verify token that is not the deployment\'s, and a placeholder in the secret', async () => {
   const lines = await runDoctor(localTarget(server.url, { ...env, WHATSAPP_VERIFY_TOKEN: 'typed-wrong-in-meta', WHATSAPP_APP_SECRET: 'REPLACE_ME' }));
   expect(lines.find((line) => line.check === 'secret')).toMatchObject({ verdict: 'FIX', detail: expect.stringContaining('WHATSAPP_APP_SECRET still unset or REPLACE_ME') });

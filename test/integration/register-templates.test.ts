@@ -8,11 +8,14 @@ import { promisify } from 'node:util';
 import { GraphApiClient } from '../../lambdas/adapters/graph-api-client';
 import { GraphApiError } from '../../lambdas/errors';
 import { cancelledTemplate, confirmedTemplate, reminderTemplate, TEMPLATES, type TemplateDefinition } from '../../lambdas/domain/templates';
+import { REGISTRATION_FLOW_NAME } from '../../lambdas/domain/registration-flow';
+import { readRegistrationFlow } from '../../scripts/flow-json';
 import { registerTemplates, type RegisterOptions } from '../../scripts/register-templates';
 import { testOffice } from '../support/office';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 const run = promisify(execFile);
+const FLOW_PUBLISHED = `${REGISTRATION_FLOW_NAME} (Flow): published (PUBLISHED)`;
 const WABA_ID = '102938475610293';
 const facts = { queueNumber: 'KRC-007', name: 'SIPULAN', nik: '3201231508900001', date: '2025-12-31', time: '09:00', note: 'Bawa KTP asli' };
 const proof = { link: 'https://bucket.example/proof.pdf', filename: 'bukti_antrian_KRC-007.pdf' };
@@ -60,15 +63,17 @@ describe('npm run templates:register', () => {
   it('prints each POST body on --dry-run and registers nothing', async () => {
     const result = await register({ dryRun: true });
     expect(result.exitCode).toBe(0);
-    expect(result.out.map((line) => JSON.parse(line) as TemplateDefinition)).toEqual(TEMPLATES);
+    expect(result.out.slice(0, -1).map((line) => JSON.parse(line) as TemplateDefinition)).toEqual(TEMPLATES);
+    expect(JSON.parse(result.out.at(-1) ?? '')).toEqual({ name: REGISTRATION_FLOW_NAME, categories: ['SIGN_UP'] });
     expect(result.err.join('\n')).toMatch(/nothing sent/);
     expect(server.fakeGraph.templatesOf(WABA_ID)).toEqual([]);
+    expect(server.fakeGraph.flowsOf(WABA_ID)).toEqual([]);
   });
 
   it('creates all five, uploading one sample PDF for the document headers, then finds them all existing', async () => {
     const first = await register({ appId: '4455667788' });
     expect(first.exitCode).toBe(0);
-    expect(first.out).toEqual(TEMPLATES.map((template) => `${template.name}: created (PENDING)`));
+    expect(first.out).toEqual([...TEMPLATES.map((template) => `${template.name}: created (PENDING)`), FLOW_PUBLISHED]);
     const stored = server.fakeGraph.templatesOf(WABA_ID);
     expect(stored.map((template) => [template.name, template.language, template.category, template.status])).toEqual(
       TEMPLATES.map((template) => [template.name, 'id', 'UTILITY', 'PENDING']),
@@ -85,14 +90,18 @@ describe('npm run templates:register', () => {
     if (reviewed) reviewed.status = 'APPROVED';
     const second = await register();
     expect(second.exitCode).toBe(0);
-    expect(second.out).toEqual(TEMPLATES.map((template) => `${template.name}: exists (${template.name === 'pengingat_kedatangan' ? 'APPROVED' : 'PENDING'})`));
+    expect(second.out).toEqual([
+      ...TEMPLATES.map((template) => `${template.name}: exists (${template.name === 'pengingat_kedatangan' ? 'APPROVED' : 'PENDING'})`),
+      `${REGISTRATION_FLOW_NAME} (Flow): exists (PUBLISHED)`,
+    ]);
+    expect(server.fakeGraph.flowsOf(WABA_ID)).toHaveLength(1);
     expect(server.fakeGraph.templatesOf(WABA_ID)).toHaveLength(5);
     expect(server.fakeGraph.uploadHandles).toHaveLength(1);
   });
 
   it('keeps each WhatsApp Business Account\'s templates apart and warns when no app id can upload the sample', async () => {
     const result = await register({ wabaId: '777000111' });
-    expect(result.out).toEqual(TEMPLATES.map((template) => `${template.name}: created (PENDING)`));
+    expect(result.out).toEqual([...TEMPLATES.map((template) => `${template.name}: created (PENDING)`), FLOW_PUBLISHED]);
     expect(result.err.join('\n')).toMatch(/WHATSAPP_APP_ID is not set/);
     expect(server.fakeGraph.templatesOf('777000111')).toHaveLength(5);
   });
@@ -101,7 +110,10 @@ describe('npm run templates:register', () => {
     const token = 'wrong-token-abcdef';
     const result = await register({ wabaId: '888000111', accessToken: token });
     expect(result.exitCode).toBe(1);
-    expect(result.out).toEqual(TEMPLATES.map((template) => `${template.name}: failed (#190) Error validating access token: The session has expired or is invalid.`));
+    expect(result.out).toEqual([
+      ...TEMPLATES.map((template) => `${template.name}: failed (#190) Error validating access token: The session has expired or is invalid.`),
+      `${REGISTRATION_FLOW_NAME} (Flow): failed (#190) list: Error validating access token: The session has expired or is invalid.`,
+    ]);
     expect([...result.out, ...result.err].join('\n')).not.toContain(token);
     expect(server.fakeGraph.templatesOf('888000111')).toEqual([]);
   });
@@ -112,6 +124,7 @@ describe('npm run templates:register', () => {
     expect(result.exitCode).toBe(1);
     expect(result.problems).toEqual([expect.stringMatching(/^Pendaftaran Dibatalkan: name:/)]);
     expect(server.fakeGraph.templatesOf('999000111')).toEqual([]);
+    expect(server.fakeGraph.flowsOf('999000111')).toEqual([]);
   });
 
   it('runs from the command line, naming the missing variables, and registering with them', async () => {
@@ -123,12 +136,52 @@ describe('npm run templates:register', () => {
 
     const env = { ...bare, WHATSAPP_API_URL: apiUrl, WHATSAPP_WABA_ID: '555000111', WHATSAPP_ACCESS_TOKEN: server.secrets.WHATSAPP_ACCESS_TOKEN };
     const created = await run(tsx, [script], { env });
-    expect(created.stdout.trim().split('\n')).toEqual(TEMPLATES.map((template) => `${template.name}: created (PENDING)`));
+    expect(created.stdout.trim().split('\n')).toEqual([...TEMPLATES.map((template) => `${template.name}: created (PENDING)`), FLOW_PUBLISHED]);
     expect(created.stdout + created.stderr).not.toContain(server.secrets.WHATSAPP_ACCESS_TOKEN);
     const dry = await run(tsx, [script, '--dry-run'], { env });
-    expect(dry.stdout.trim().split('\n')).toHaveLength(5);
+    expect(dry.stdout.trim().split('\n')).toHaveLength(6);
     expect(server.fakeGraph.templatesOf('555000111')).toHaveLength(5);
   }, 30_000);
+});
+
+describe('npm run templates:register and the registration Flow', () => {
+  it('creates the Flow, uploads flows/registration.json as its JSON and publishes it, once', async () => {
+    const waba = '321000111';
+    const first = await register({ wabaId: waba, templates: [] });
+    expect(first.exitCode).toBe(0);
+    expect(first.out).toEqual([FLOW_PUBLISHED]);
+    const [flow, ...others] = server.fakeGraph.flowsOf(waba);
+    expect(others).toEqual([]);
+    expect(flow).toMatchObject({ name: REGISTRATION_FLOW_NAME, categories: ['SIGN_UP'], status: 'PUBLISHED', validationErrors: [] });
+    expect(flow?.json).toEqual(readRegistrationFlow());
+
+    const again = await register({ wabaId: waba, templates: [] });
+    expect(again.out).toEqual([`${REGISTRATION_FLOW_NAME} (Flow): exists (PUBLISHED)`]);
+    expect(server.fakeGraph.flowsOf(waba)).toHaveLength(1);
+  });
+
+  it('finishes a Flow left as a draft (a run that stopped before publishing) instead of creating a second one', async () => {
+    const waba = '321000222';
+    const headers = { authorization: `Bearer ${server.secrets.WHATSAPP_ACCESS_TOKEN}`, 'content-type': 'application/json' };
+    const draft = await fetch(`${apiUrl}/${waba}/flows`, { method: 'POST', headers, body: JSON.stringify({ name: REGISTRATION_FLOW_NAME, categories: ['SIGN_UP'] }) });
+    const { id } = (await draft.json()) as { id: string };
+    const unpublishable = await fetch(`${apiUrl}/${id}/publish`, { method: 'POST', headers });
+    expect(unpublishable.status).toBe(400);
+
+    const result = await register({ wabaId: waba, templates: [] });
+    expect(result.out).toEqual([FLOW_PUBLISHED]);
+    expect(server.fakeGraph.flowsOf(waba)).toEqual([expect.objectContaining({ id, status: 'PUBLISHED' })]);
+  });
+
+  it('sends nothing when the Flow JSON would not work, naming what is wrong', async () => {
+    const waba = '321000333';
+    const json = structuredClone(readRegistrationFlow()) as { version: string };
+    json.version = '3.1';
+    const result = await register({ wabaId: waba, templates: [], flow: { name: REGISTRATION_FLOW_NAME, categories: ['SIGN_UP'], json } });
+    expect(result.exitCode).toBe(1);
+    expect(result.problems).toEqual([`${REGISTRATION_FLOW_NAME}: version: Flow JSON 5.0 or later (DatePicker values as YYYY-MM-DD)`]);
+    expect(server.fakeGraph.flowsOf(waba)).toEqual([]);
+  });
 });
 
 describe('the fake Graph API\'s template endpoints', () => {

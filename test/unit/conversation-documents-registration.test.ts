@@ -191,10 +191,10 @@ describe('stage 4: the registration line', () => {
     expect(other.effects).toEqual([]);
   });
 
-  it('answers a wrong line with the field\'s own message and keeps the step', () => {
+  it('answers a wrong line with the field\'s own message and keeps the step, counting the refusal', () => {
     const decision = decide(registering, text('DAFTAR/Ahmad/JAKARTA/15-08-1990'), context());
     expect(decision.replies[0]?.type === 'text' && decision.replies[0].body).toContain('DAFTAR/Ahmad Budiman/JAKARTA/15-08-1990/3201231508900001/089617841945');
-    expect(decision.conversation).toEqual(registering);
+    expect(decision.conversation).toEqual({ step: { ...registering.step, refused: 1 } });
   });
 
   it('says a text is not yet a registration line and sends the blank form, rather than repeating the instruction', () => {
