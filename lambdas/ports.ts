@@ -2,6 +2,7 @@
 import type { MetricName } from './metric-names';
 import type { Conversation } from './domain/conversation';
 import type { OfficerOutcome } from './domain/officer-actions';
+import type { DataRequest } from './domain/personal-data';
 import type { Registration, RegistrationStatus } from './domain/registration';
 import type { DayOverride } from './domain/schedule';
 import type { Reply } from './domain/replies';
@@ -63,6 +64,8 @@ export interface SessionStore {
   ): Promise<void>;
   /** When each applicant last wrote, by applicant key; missing keys never wrote (or were forgotten). */
   lastInboundTimes(applicantKeys: readonly string[]): Promise<Map<string, string>>;
+  /** Deletes the session once nothing is left to send (after HAPUS DATA); `false` when something still is. */
+  forgetIfSettled(key: string): Promise<boolean>;
   /** Removes a settled entry (sent, or refused for good and recorded) from the outbox. */
   markSent(key: string, outboxId: string): Promise<void>;
   /** Records that a send of this entry is about to start; `false` when the entry is no longer in the outbox. */
@@ -222,6 +225,8 @@ export interface DraftStore {
   /** With `change`, the draft belongs to a registration: the change is also written to its audit trail. */
   addDocument(draftId: string, document: StoredDocument, now: Date, change?: DocumentChange): Promise<void>;
   listDocuments(draftId: string): Promise<StoredDocument[]>;
+  /** Deletes the draft's records (its documents' objects are the blob store's). */
+  forget(draftId: string): Promise<void>;
   removeRequirement(draftId: string, requirement: RequirementId, change?: DocumentChange & { readonly at: Date }): Promise<void>;
   /** The registration the draft's documents belong to, if any. */
   submission(draftId: string): Promise<DraftSubmission | undefined>;
@@ -307,6 +312,11 @@ export interface OfficeRegistrationStore extends RegistrationStore {
   listClosedBefore(cutoff: string): Promise<Registration[]>;
   /** Deletes a registration's items (the registration, its audit trail, its delivery states) and its draft's. */
   purge(registration: Registration): Promise<void>;
+  /** Purges a closed registration on its applicant's request and leaves a tombstone without personal data. */
+  erase(registration: Registration, at: Date): Promise<void>;
+  /** Idempotent by the request's id. */
+  recordDataRequest(request: DataRequest): Promise<void>;
+  listDataRequests(): Promise<DataRequest[]>;
   clearPendingNotification(eventId: string): Promise<void>;
 }
 

@@ -52,6 +52,16 @@ export class DynamoDbDraftStore implements DraftStore {
     };
   }
 
+  async forget(draftId: string): Promise<void> {
+    const itemKeys: { pk: string; sk: string }[] = [];
+    const pages = paginateQuery(
+      { client: this.client },
+      { TableName: this.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.draft(draftId).pk }, ProjectionExpression: 'pk, sk' },
+    );
+    for await (const page of pages) for (const item of page.Items ?? []) itemKeys.push({ pk: String(item.pk), sk: String(item.sk) });
+    await batchWriteAll(this.client, this.tableName, itemKeys.map((Key) => ({ DeleteRequest: { Key } })));
+  }
+
   async listDocuments(draftId: string): Promise<StoredDocument[]> {
     const documents: StoredDocument[] = [];
     const pages = paginateQuery(

@@ -1,4 +1,5 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import * as z from 'zod/mini';
 import {
   DeleteCommand,
   GetCommand,
@@ -9,6 +10,7 @@ import {
   UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
+import type { DataRequest } from '../domain/personal-data';
 import { formatQueueNumber, isOpen, REGISTRATION_STATUSES, type Registration, type RegistrationStatus } from '../domain/registration';
 import type { DayOverride } from '../domain/schedule';
 import { notifyEventSchema, type NotifyEvent } from '../queue-events';
@@ -280,6 +282,65 @@ export class DynamoDbRegistrationStore implements OfficeRegistrationStore {
     await batchWriteAll(this.client, this.tableName, itemKeys.map((Key) => ({ DeleteRequest: { Key } })));
   }
 
+  async erase(registration: Registration, at: Date): Promise<void> {
+    // The tombstone first: a purge that stops halfway still leaves the number accounted for.
+    await this.client.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: {
+          ...keys.tombstone(registration.queueNumber),
+          queueNumber: registration.queueNumber,
+          createdAt: registration.createdAt,
+          status: registration.status,
+          erasedAt: at.toISOString(),
+          erasedOn: 'applicant-request',
+        },
+      }),
+    );
+    // Meta's delivery states of its messages carry the recipient and any fallback text: they go too.
+    const sent: string[] = [];
+    const pages = paginateQuery(
+      { client: this.client },
+      {
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sent)',
+        ExpressionAttributeValues: { ':pk': keys.registration(registration.queueNumber).pk, ':sent': 'SENT#' },
+        ProjectionExpression: 'messageId',
+      },
+    );
+    for await (const page of pages) for (const item of page.Items ?? []) if (typeof item.messageId === 'string') sent.push(item.messageId);
+    await batchWriteAll(this.client, this.tableName, sent.map((messageId) => ({ DeleteRequest: { Key: keys.delivery(messageId) } })));
+    await this.purge(registration);
+  }
+
+  async recordDataRequest(request: DataRequest): Promise<void> {
+    await this.client.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...keys.dataRequest(request.at, request.id), ...request, queueNumbers: [...request.queueNumbers] },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    ).catch((error: unknown) => {
+      // A retried event records the same request again: the first record stands.
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    });
+  }
+
+  async listDataRequests(): Promise<DataRequest[]> {
+    const requests: DataRequest[] = [];
+    const pages = paginateQuery(
+      { client: this.client },
+      { TableName: this.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.dataRequest('', '').pk } },
+    );
+    for await (const page of pages) {
+      for (const item of page.Items ?? []) {
+        const parsed = dataRequestSchema.safeParse(item);
+        if (parsed.success) requests.push(parsed.data);
+      }
+    }
+    return requests;
+  }
+
   private async queryIndex(index: { name: string; partitionKey: string }, value: string): Promise<Registration[]> {
     const registrations: Registration[] = [];
     const pages = paginateQuery(
@@ -296,6 +357,14 @@ export class DynamoDbRegistrationStore implements OfficeRegistrationStore {
     return registrations;
   }
 }
+
+const dataRequestSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['access', 'erasure', 'correction']),
+  at: z.string(),
+  queueNumbers: z.array(z.string()),
+  outcome: z.enum(['answered', 'erased', 'refused-open-registration']),
+});
 
 /** The redone documents are in: `PERLU_PERBAIKAN` → `PENDING`, in the same transaction as the decision. */
 export function documentsFixedWrites(tableName: string, queueNumber: string, now: Date) {

@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Conversation } from '../domain/conversation';
 import type { Reply } from '../domain/replies';
 import { ConcurrentUpdateError, DuplicateEventError } from '../errors';
@@ -58,6 +58,23 @@ export class DynamoDbSessionStore implements SessionStore {
       if (typeof item.lastInboundAt === 'string') found.set(String(item.pk).slice('APPLICANT#'.length), item.lastInboundAt);
     }
     return found;
+  }
+
+  async forgetIfSettled(key: string): Promise<boolean> {
+    try {
+      await this.client.send(
+        new DeleteCommand({
+          TableName: this.tableName,
+          Key: keys.session(key),
+          ConditionExpression: 'attribute_not_exists(outbox) OR size(outbox) = :none',
+          ExpressionAttributeValues: { ':none': 0 },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
   }
 
   async saveDecision(

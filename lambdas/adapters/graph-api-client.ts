@@ -145,6 +145,15 @@ function messageFields(reply: Reply): Record<string, unknown> {
           action: { button: reply.button, sections: reply.sections },
         },
       };
+    case 'buttons':
+      return {
+        type: 'interactive',
+        interactive: {
+          type: 'button',
+          body: { text: reply.body },
+          action: { buttons: reply.buttons.map((button) => ({ type: 'reply', reply: { id: button.id, title: button.title } })) },
+        },
+      };
     case 'document':
       return {
         type: 'document',

@@ -1,4 +1,5 @@
 /** Registrations as DynamoDB items: the fields, plus the index keys that make lists cheap to query. */
+import type { ConsentRecord } from '../domain/personal-data';
 import { REGISTRATION_STATUSES, type Registration, type RegistrationStatus } from '../domain/registration';
 import type { RequirementId, ServiceId } from '../domain/services';
 import { keys } from './table-design';
@@ -51,7 +52,14 @@ export function registrationFromItem(item: RegistrationItem): Registration {
     rescheduled: item.rescheduled === true,
     ...optional('note'),
     ...(Array.isArray(item.fixRequirements) ? { fixRequirements: item.fixRequirements.map(String) as RequirementId[] } : {}),
+    ...consentOf(item.consent),
   };
+}
+
+function consentOf(value: unknown): { consent?: ConsentRecord } {
+  if (typeof value !== 'object' || value === null) return {};
+  const { version, at } = value as Record<string, unknown>;
+  return typeof version === 'string' && typeof at === 'string' ? { consent: { version, at } } : {};
 }
 
 export function versionOf(item: RegistrationItem): number {

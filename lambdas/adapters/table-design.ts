@@ -39,6 +39,10 @@ export const keys = {
   outreachHour: (hour: string) => ({ pk: `OUTREACH#${hour}`, sk: 'OUTREACH' }),
   /** Reminders of one appointment date given a messaging-limit slot (a string set of queue numbers). */
   reminderSlots: (appointmentDate: string) => ({ pk: `REMINDER_SLOTS#${appointmentDate}`, sk: 'SLOTS' }),
+  /** What is left of a registration erased on its applicant's request: the number, when, on whose request; no personal data. */
+  tombstone: (queueNumber: string) => ({ pk: 'ERASED', sk: `REG#${queueNumber}` }),
+  /** Applicants' access and erasure requests, oldest first (UU 27/2022: the office shows it answered in time). */
+  dataRequest: (at: string, id: string) => ({ pk: 'DATA_REQUESTS', sk: `${at}#${id}` }),
   /** Officer accounts share one partition: a handful of items, listed with one consistent Query. */
   officer: (username: string) => ({ pk: 'OFFICERS', sk: `OFFICER#${username}` }),
   /** Login throttling of one (username, source address hash) pair: failures and when the next attempt may start. */

@@ -45,6 +45,11 @@ export interface RegistrationsApi {
    * registration's name and phone number to follow up by phone.
    */
   failedSends(): Promise<ApiResult>;
+  /**
+   * `GET api/data-requests`: applicants' access and erasure requests (DATA SAYA, HAPUS DATA) with their
+   * times and outcome, oldest first, so the office can show each was answered within 3 × 24 hours.
+   */
+  dataRequests(): Promise<ApiResult>;
   /** `POST api/proofs/verify {content}`: is this scanned or pasted QR content a real proof? */
   verifyProof(body: unknown): Promise<ApiResult>;
 }

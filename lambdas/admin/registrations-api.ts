@@ -155,6 +155,7 @@ export function createRegistrationsApi(deps: RegistrationsApiDeps): Registration
         status: 200,
         body: {
           ...view(registration),
+          consent: registration.consent ?? null,
           documents: links,
           history,
           deliveries: deliveries.map((delivery) => ({
@@ -293,6 +294,11 @@ export function createRegistrationsApi(deps: RegistrationsApiDeps): Registration
       const since = new Date(now().getTime() - RECENT_FAILURE_MS).toISOString();
       const recentFailedSends = (await deps.deliveries.listFailedSends(FAILED_SENDS_SHOWN)).filter((failure) => failure.at >= since).length;
       return { status: 200, body: { counts: Object.fromEntries(counts), stalePending: stale, recentFailedSends, today: jakartaDate(now()) } };
+    },
+
+    async dataRequests() {
+      const requests = await deps.store.listDataRequests();
+      return { status: 200, body: requests.map(({ kind, at, queueNumbers, outcome }) => ({ kind, at, queueNumbers, outcome })) };
     },
 
     async failedSends() {

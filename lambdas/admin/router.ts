@@ -25,6 +25,7 @@ export type ApiRoute =
   | { readonly name: 'put-day'; readonly date: string }
   | { readonly name: 'summary' }
   | { readonly name: 'list-failed-sends' }
+  | { readonly name: 'list-data-requests' }
   | { readonly name: 'verify-proof' };
 
 export type PageRoute =
@@ -96,6 +97,7 @@ const ROUTES: readonly RouteDefinition[] = [
   { method: 'PUT', pattern: new RegExp(`^/api/days/${DATE}$`), adminOnly: true, api: (m) => ({ name: 'put-day', date: at(m, 1) }) },
   { method: 'GET', pattern: /^\/api\/summary$/, api: () => ({ name: 'summary' }) },
   { method: 'GET', pattern: /^\/api\/failed-sends$/, api: () => ({ name: 'list-failed-sends' }) },
+  { method: 'GET', pattern: /^\/api\/data-requests$/, api: () => ({ name: 'list-data-requests' }) },
   { method: 'POST', pattern: /^\/api\/proofs\/verify$/, api: () => ({ name: 'verify-proof' }) },
 
   { method: 'GET', pattern: /^\/$/, page: () => ({ name: 'home' }) },

@@ -38,6 +38,7 @@ import {
   type RegistrationForm,
 } from './registration-form';
 import { REGISTRATION_FLOW_NAME, REGISTRATION_FLOW_SCREEN } from './registration-flow';
+import { ERASE_CHOICE, erasurePlan, type DataRequestKind, type DataRequestOutcome } from './personal-data';
 import type { Reply, TemplateParameters } from './replies';
 import { cancelledTemplate, changedTemplate, confirmedTemplate, fixTemplate, parseReminderPayload, reminderTemplate } from './templates';
 import { findService, SERVICES, type RequirementId, type Service, type ServiceId } from './services';
@@ -76,7 +77,9 @@ export type Step =
   /** After BATAL with several open registrations: which one. */
   | { readonly name: 'cancel-choose'; readonly candidates: readonly string[] }
   /** The one confirmation question before cancelling. */
-  | { readonly name: 'cancel-confirm'; readonly queueNumber: string };
+  | { readonly name: 'cancel-confirm'; readonly queueNumber: string }
+  /** After HAPUS DATA: waiting for YA HAPUS. */
+  | { readonly name: 'erase-confirm' };
 
 /** The registration asked one value at a time: answers are kept as typed (each already checked) until the last. */
 export interface Questions {
@@ -124,6 +127,8 @@ export interface Facts {
   readonly ownRegistrations?: readonly Registration[];
   /** The day an applicant asks to move to. */
   readonly requestedDay?: DayState;
+  /** DATA SAYA: the requirements with documents on file, by draft id (the own registrations' and the open applications'). */
+  readonly documentsByDraft?: Readonly<Record<string, readonly RequirementId[]>>;
 }
 
 export interface DecisionContext {
@@ -155,7 +160,14 @@ export type Effect =
   | { readonly type: 'documents-fixed'; readonly queueNumber: string }
   /** The applicant's own changes, carried out (on the registration as it is then) before the decision is saved. */
   | { readonly type: 'applicant-cancel'; readonly queueNumber: string }
-  | { readonly type: 'applicant-reschedule'; readonly queueNumber: string; readonly date: IsoDate };
+  | { readonly type: 'applicant-reschedule'; readonly queueNumber: string; readonly date: IsoDate }
+  /**
+   * HAPUS DATA confirmed: the closed registrations (documents, proofs, data, history; a tombstone stays)
+   * and the documents of applications never registered. The conversation itself is reset by the decision.
+   */
+  | { readonly type: 'erase-applicant'; readonly queueNumbers: readonly string[]; readonly draftIds: readonly string[] }
+  /** An access or erasure request, kept so the office can show when and how it was answered. */
+  | { readonly type: 'record-data-request'; readonly kind: DataRequestKind; readonly queueNumbers: readonly string[]; readonly outcome: DataRequestOutcome };
 
 export interface Decision {
   readonly conversation: Conversation;
@@ -176,12 +188,15 @@ export function lookupsFor(conversation: Conversation, input: InboundContent, co
   draftId?: string;
   nik?: string;
   ownRegistrations?: true;
+  /** With `ownRegistrations`: the documents on file of each, and of the open applications (`documentsByDraft`). */
+  ownDocuments?: true;
   day?: IsoDate;
 } {
   const step = conversation.step;
   const exact = answeringQuestions(step);
   if (input.kind === 'choice' && parseReminderPayload(input.id)?.action === 'batal') return { ownRegistrations: true };
-  if (input.kind === 'choice' && commandOf(input, exact)) return { ownRegistrations: true };
+  if (input.kind === 'choice' && commandOf(input, exact) === 'DATA SAYA') return { ownRegistrations: true, ownDocuments: true };
+  if (input.kind === 'choice' && (commandOf(input, exact) || step.name === 'erase-confirm')) return { ownRegistrations: true };
   if (input.kind === 'choice' && parseReminderPayload(input.id)?.action === 'ubah') return { ownRegistrations: true };
   if (input.kind === 'text' && normaliseKeyword(input.text) === '6') return { ownRegistrations: true };
   if (input.kind === 'choice' && input.id === `${MENU_CHOICE_PREFIX}6`) return { ownRegistrations: true };
@@ -199,7 +214,8 @@ export function lookupsFor(conversation: Conversation, input: InboundContent, co
   if (input.kind !== 'text') return {};
   const keyword = normaliseKeyword(input.text);
   const command = commandOf(input, exact);
-  if (command === 'STATUS' || command === 'BATAL' || step.name === 'cancel-choose' || step.name === 'cancel-confirm') {
+  if (command === 'DATA SAYA') return { ownRegistrations: true, ownDocuments: true };
+  if (command === 'STATUS' || command === 'BATAL' || command === 'HAPUS DATA' || keyword === 'YA HAPUS' || step.name === 'cancel-choose' || step.name === 'cancel-confirm' || step.name === 'erase-confirm') {
     return { ownRegistrations: true };
   }
   const rescheduleLine = parseRescheduleLine(input.text, step.name === 'reschedule');
@@ -258,6 +274,10 @@ function decideStep(conversation: Conversation, input: InboundContent | MediaFai
   if (command === 'STATUS') return showStatus(conversation, context);
   if (command === 'BATAL') return startCancel(context);
   if (command === 'BANTUAN') return reply(conversation, messages.help(context.office));
+  if (command === 'DATA SAYA') return showHeldData(conversation, context);
+  if (command === 'HAPUS DATA') return askErase(conversation, context);
+  // YA HAPUS without the question before it: ask the question (nothing is erased unasked).
+  if (keyword === 'YA HAPUS' && conversation.step.name !== 'erase-confirm') return askErase(conversation, context);
   if (keyword === 'UBAH JADWAL' || keyword === 'UBAH JADWAL:') return chooseService(6, context, conversation);
   if (input.kind === 'text') {
     const line = parseRescheduleLine(input.text, conversation.step.name === 'reschedule');
@@ -291,6 +311,13 @@ function decideStep(conversation: Conversation, input: InboundContent | MediaFai
       const chosen = keyword ? step.candidates.find((queueNumber) => queueNumber === keyword) : undefined;
       if (!chosen) return startCancel(context);
       return askCancel(chosen, context);
+    }
+    case 'erase-confirm': {
+      if (keyword === 'YA HAPUS' || (input.kind === 'choice' && input.id === ERASE_CHOICE.confirm)) return erase(conversation, context);
+      if (keyword === 'TIDAK' || (input.kind === 'choice' && input.id === ERASE_CHOICE.keep)) {
+        return reply({ ...conversation, step: { name: 'idle' } }, messages.personalData.eraseKept);
+      }
+      return reply(conversation, messages.personalData.eraseStillWaiting);
     }
     case 'cancel-confirm': {
       const registration = context.facts?.ownRegistrations?.find((candidate) => candidate.queueNumber === step.queueNumber);
@@ -846,6 +873,7 @@ function menuList(): Reply {
           },
           { id: `${MENU_CHOICE_PREFIX}status`, title: messages.menuList.statusTitle, description: messages.menuList.statusDescription },
           { id: `${MENU_CHOICE_PREFIX}batal`, title: messages.menuList.cancelTitle, description: messages.menuList.cancelDescription },
+          { id: `${MENU_CHOICE_PREFIX}data saya`, title: messages.menuList.dataTitle, description: messages.menuList.dataDescription },
         ],
       },
     ],
@@ -971,6 +999,90 @@ function showStatus(conversation: Conversation, context: DecisionContext): Decis
   return reply(conversation, messages.selfService.status(blocks).trimEnd());
 }
 
+/** DATA SAYA: everything held about this WhatsApp account, the NIK by its last four digits only. */
+function showHeldData(conversation: Conversation, context: DecisionContext): Decision {
+  const registrations = [...ownRegistrations(context)].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  const documents = context.facts?.documentsByDraft ?? {};
+  const on = (draftId: string) => (documents[draftId] ?? []).map(requirementName);
+  const drafts = Object.entries(conversation.open ?? {}).flatMap(([serviceId, application]) => {
+    const held = application ? on(application.draftId) : [];
+    return held.length > 0 ? [`Layanan ${serviceId} ${findService(Number(serviceId) as ServiceId)?.name ?? ''}: ${held.join(', ')}`] : [];
+  });
+  const applicant = context.applicant;
+  const lines = [
+    ...(applicant?.waId ? [messages.personalData.heldWhatsapp(`+${applicant.waId}`), ''] : []),
+    ...registrations.map((registration) =>
+      messages.personalData.heldRegistration({
+        queueNumber: registration.queueNumber,
+        service: findService(registration.serviceId)?.name ?? '',
+        status: messages.selfService.statusMeaning[registration.status].meaning,
+        createdAt: formatDayDate(jakartaDate(new Date(registration.createdAt))),
+        name: registration.name,
+        birth: `${registration.placeOfBirth}, ${formatDayDate(registration.dateOfBirth)}`,
+        nikLastFour: registration.nik.slice(-4),
+        phone: registration.phone,
+        ...(registration.appointmentDate && registration.appointmentTime
+          ? { appointment: `${formatDayDate(registration.appointmentDate)}, ${formatTime(registration.appointmentTime)}` }
+          : {}),
+        documents: on(registration.draftId),
+      }),
+    ),
+    ...(drafts.length > 0 ? [messages.personalData.heldDrafts(drafts)] : []),
+    ...(registrations.length === 0 && drafts.length === 0 ? [messages.personalData.heldNothing, ''] : []),
+    messages.personalData.heldFooter(context.office),
+  ];
+  return {
+    conversation,
+    replies: [text(messages.personalData.held(lines))],
+    effects: [{ type: 'record-data-request', kind: 'access', queueNumbers: registrations.map((registration) => registration.queueNumber), outcome: 'answered' }],
+  };
+}
+
+/** HAPUS DATA: open registrations first need BATAL; otherwise one confirmation question. */
+function askErase(conversation: Conversation, context: DecisionContext): Decision {
+  const plan = erasurePlan(ownRegistrations(context));
+  if (plan.blocking.length > 0) {
+    return {
+      conversation: { ...conversation, step: { name: 'idle' } },
+      replies: [text(messages.personalData.eraseBlocked(plan.blocking.map(describe)))],
+      effects: [
+        { type: 'record-data-request', kind: 'erasure', queueNumbers: plan.blocking.map((registration) => registration.queueNumber), outcome: 'refused-open-registration' },
+      ],
+    };
+  }
+  return {
+    conversation: { ...conversation, step: { name: 'erase-confirm' } },
+    replies: [
+      {
+        type: 'buttons',
+        body: messages.personalData.eraseAsk(plan.closed.length),
+        buttons: [
+          { id: ERASE_CHOICE.confirm, title: messages.personalData.eraseConfirmTitle },
+          { id: ERASE_CHOICE.keep, title: messages.personalData.eraseKeepTitle },
+        ],
+      },
+    ],
+    effects: [],
+  };
+}
+
+/** YA HAPUS: checked again against the registrations as they are now (one may have been opened since). */
+function erase(conversation: Conversation, context: DecisionContext): Decision {
+  const plan = erasurePlan(ownRegistrations(context));
+  if (plan.blocking.length > 0) return askErase(conversation, context);
+  const queueNumbers = plan.closed.map((registration) => registration.queueNumber);
+  const draftIds = Object.values(conversation.open ?? {}).flatMap((application) => (application ? [application.draftId] : []));
+  return {
+    // Nothing of the conversation is kept, not even the open applications.
+    conversation: { step: { name: 'idle' }, open: {} },
+    replies: [text(messages.personalData.erased(queueNumbers))],
+    effects: [
+      { type: 'erase-applicant', queueNumbers, draftIds },
+      { type: 'record-data-request', kind: 'erasure', queueNumbers, outcome: 'erased' },
+    ],
+  };
+}
+
 function startCancel(context: DecisionContext): Decision {
   const open = ownRegistrations(context).filter((registration) => isOpen(registration.status));
   if (open.length === 0) return reply({ step: { name: 'idle' } }, messages.selfService.noOpenRegistration);
@@ -1048,8 +1160,8 @@ function requestReschedule(line: RescheduleLine | 'format', context: DecisionCon
   }
 }
 
-type Command = 'MENU' | 'STATUS' | 'BATAL' | 'BANTUAN';
-const COMMANDS: readonly Command[] = ['MENU', 'STATUS', 'BATAL', 'BANTUAN'];
+type Command = 'MENU' | 'STATUS' | 'BATAL' | 'BANTUAN' | 'DATA SAYA' | 'HAPUS DATA';
+const COMMANDS: readonly Command[] = ['MENU', 'STATUS', 'BATAL', 'BANTUAN', 'DATA SAYA', 'HAPUS DATA'];
 const COMMAND_WORDS: Readonly<Record<string, Command>> = { BANTU: 'BANTUAN', TOLONG: 'BANTUAN', HELP: 'BANTUAN', 'CEK STATUS': 'STATUS' };
 
 /** A word that works at every step, typed or tapped in the menu list. */
@@ -1064,7 +1176,7 @@ function commandOf(input: InboundContent | MediaFailure, exact = false): Command
   if (exactCommand) return exactCommand;
   // One word with one typo ("STATSU", "BTAL", "MNEU"): never a name or a date, so it cannot be meant otherwise.
   if (exact || !/^[A-Z]{4,8}$/.test(keyword)) return undefined;
-  return COMMANDS.find((command) => Math.abs(command.length - keyword.length) <= 1 && editDistance(keyword, command) <= 1);
+  return COMMANDS.filter((command) => !command.includes(' ')).find((command) => Math.abs(command.length - keyword.length) <= 1 && editDistance(keyword, command) <= 1);
 }
 
 /** Upper case, single spaces, no surrounding punctuation: "  menu. " → "MENU". */

@@ -64,6 +64,7 @@ export const messages = {
       '',
       'Ketik Angka sebagai kata kunci sesuai kebutuhan Anda.',
       'Ketik STATUS untuk melihat status pendaftaran Anda, atau BATAL untuk membatalkan pendaftaran.',
+      'Ketik DATA SAYA untuk melihat data Anda, atau HAPUS DATA untuk menghapusnya.',
     ].join('\n');
   },
 
@@ -78,6 +79,8 @@ export const messages = {
     statusDescription: 'Lihat status dan langkah berikutnya',
     cancelTitle: 'Batalkan pendaftaran',
     cancelDescription: 'Batalkan pendaftaran yang masih berjalan',
+    dataTitle: 'Data saya',
+    dataDescription: 'Lihat atau hapus data Anda',
   },
 
   /** Stage 2: the chosen service's requirements; the last line depends on the upload mode. */
@@ -633,6 +636,96 @@ export const messages = {
     nowCancelConfirm: (queueNumber: string) => `Ketik YA untuk membatalkan pendaftaran Nomor Antrian ${queueNumber}, atau TIDAK untuk kembali.`,
   },
 
+  /** UU 27/2022: the notice before any personal data, and the applicant's own access and erasure (docs/personal-data.md). */
+  personalData: {
+    /** The body of the consent question; its buttons carry the answer. At most 1,024 characters (Meta's limit for a button message). */
+    notice(office: OfficeProfile): string {
+      return [
+        '🔒 *Pelindungan Data Pribadi*',
+        '',
+        `Untuk pendaftaran BAP, ${office.officeName} akan memproses data pribadi Anda (UU No. 27 Tahun 2022):`,
+        '• Data: nama, tempat dan tanggal lahir, NIK, nomor HP, nomor WhatsApp, dan foto/PDF berkas persyaratan.',
+        '• Tujuan: hanya pendaftaran dan pemeriksaan BAP paspor Anda.',
+        `• Lama disimpan: dihapus ${office.retentionDays} hari setelah pendaftaran selesai atau dibatalkan.`,
+        '• Pihak lain: pesan WhatsApp disampaikan oleh Meta (WhatsApp); berkas hanya dilihat petugas.',
+        '• Hak Anda: ketik DATA SAYA untuk melihat data Anda, HAPUS DATA untuk menghapusnya.',
+        '',
+        'Apakah Anda setuju? Ketuk *Setuju* (atau ketik SETUJU) untuk melanjutkan, *Tidak setuju* (atau ketik TIDAK) untuk berhenti.',
+      ].join('\n');
+    },
+    agreeTitle: 'Setuju',
+    refuseTitle: 'Tidak setuju',
+    refused: (office: OfficeProfile) =>
+      [
+        'Baik, data Anda tidak kami minta dan tidak ada yang disimpan.',
+        'Tanpa persetujuan, pendaftaran BAP melalui WhatsApp tidak dapat dilanjutkan.',
+        `Jika berubah pikiran, ketik MENU lalu pilih layanan lagi. Anda juga dapat datang langsung ke ${office.officeName}.`,
+      ].join('\n'),
+    /** Anything else while the notice waits for an answer. */
+    stillWaiting: 'Sebelum melanjutkan, ketuk *Setuju* atau ketik SETUJU. Ketik TIDAK jika tidak setuju, atau MENU untuk kembali.',
+    held(lines: readonly string[]): string {
+      return ['📋 *DATA ANDA DI SI BAPAO*', '', ...lines].join('\n');
+    },
+    heldWhatsapp: (number: string) => `Nomor WhatsApp: ${number}`,
+    heldConsent: (version: string, at: string) => `Persetujuan pemrosesan data: versi ${version}, diberikan ${at}`,
+    heldNoConsent: 'Persetujuan pemrosesan data: belum ada',
+    heldRegistration: (fields: {
+      queueNumber: string;
+      service: string;
+      status: string;
+      createdAt: string;
+      name: string;
+      birth: string;
+      nikLastFour: string;
+      phone: string;
+      appointment?: string;
+      documents: readonly string[];
+    }) =>
+      [
+        `📄 ${fields.queueNumber} — ${fields.service}`,
+        `Status: ${fields.status}`,
+        `Didaftarkan: ${fields.createdAt}`,
+        `Nama: ${fields.name}`,
+        `Tempat/tanggal lahir: ${fields.birth}`,
+        `NIK: ••••••••••••${fields.nikLastFour}`,
+        `Nomor HP: ${fields.phone}`,
+        ...(fields.appointment ? [`Jadwal: ${fields.appointment}`] : []),
+        `Berkas: ${fields.documents.length > 0 ? fields.documents.join(', ') : 'tidak ada'}`,
+        '',
+      ].join('\n'),
+    heldDrafts: (lines: readonly string[]) => ['Berkas yang sedang diunggah (belum didaftarkan):', ...lines.map((line) => `- ${line}`), ''].join('\n'),
+    heldNothing: 'Tidak ada pendaftaran atau berkas dari nomor WhatsApp ini.',
+    heldFooter: (office: OfficeProfile) =>
+      `Data disimpan sampai ${office.retentionDays} hari setelah pendaftaran selesai atau dibatalkan. Ketik HAPUS DATA untuk menghapus data Anda.`,
+    eraseBlocked: (lines: readonly string[]) =>
+      [
+        'Pendaftaran berikut masih berjalan, sehingga datanya belum dapat dihapus:',
+        ...lines.map((line) => `- ${line}`),
+        '',
+        'Ketik BATAL untuk membatalkan pendaftaran tersebut terlebih dahulu, lalu ketik HAPUS DATA lagi.',
+      ].join('\n'),
+    eraseAsk: (registrations: number) =>
+      [
+        '🗑️ *HAPUS DATA*',
+        '',
+        `Yang akan dihapus: ${registrations > 0 ? `${registrations} pendaftaran yang sudah selesai/dibatalkan beserta berkas dan PDF buktinya, ` : ''}berkas yang belum didaftarkan, dan percakapan Anda dengan SI BAPAO.`,
+        'Yang tetap tercatat hanya nomor antrian dan waktunya, tanpa data pribadi.',
+        'Penghapusan tidak dapat dibatalkan.',
+        '',
+        'Ketuk *Ya, hapus* (atau ketik YA HAPUS) untuk menghapus, atau *Tidak* untuk kembali.',
+      ].join('\n'),
+    eraseConfirmTitle: 'Ya, hapus',
+    eraseKeepTitle: 'Tidak',
+    erased: (queueNumbers: readonly string[]) =>
+      [
+        '✅ Data Anda telah dihapus.',
+        ...(queueNumbers.length > 0 ? [`Nomor antrian ${queueNumbers.join(', ')} tetap tercatat tanpa data pribadi.`] : []),
+        'Ketik MENU bila ingin mendaftar lagi.',
+      ].join('\n'),
+    eraseKept: 'Baik, data Anda tidak dihapus. Ketik MENU untuk kembali ke menu.',
+    eraseStillWaiting: 'Ketuk *Ya, hapus* atau ketik YA HAPUS untuk menghapus data Anda, atau ketik MENU untuk kembali.',
+  },
+
   /** BANTUAN: the whole way in a few lines, and who to ask. */
   help(office: OfficeProfile): string {
     return [
@@ -644,6 +737,7 @@ export const messages = {
       '4. Petugas memeriksa berkas dan mengirim jadwal kedatangan beserta PDF bukti antrian.',
       '',
       'Ketik STATUS untuk melihat status pendaftaran, 6 untuk mengubah jadwal, BATAL untuk membatalkan.',
+      'Ketik DATA SAYA untuk melihat data Anda yang kami simpan, HAPUS DATA untuk menghapusnya.',
       'Setiap orang (juga anggota keluarga) memerlukan pendaftarannya sendiri: pilih layanan lagi untuk orang tersebut.',
       '',
       `Pertanyaan lain: hubungi ${office.officeName} melalui WhatsApp ${office.whatsappNumber}.`,

@@ -1,6 +1,7 @@
 /** A registration: what an applicant registered, where it stands, and what officers decided. */
 import type { IsoDate } from './calendar';
 import type { UploadMode } from './office';
+import type { ConsentRecord } from './personal-data';
 import type { RequirementId, ServiceId } from './services';
 
 export const REGISTRATION_STATUSES = [
@@ -51,6 +52,8 @@ export interface Registration {
   readonly note?: string;
   /** The documents an officer asked to redo (while `PERLU_PERBAIKAN`). */
   readonly fixRequirements?: readonly RequirementId[];
+  /** The privacy notice the applicant agreed to before giving this registration's data. */
+  readonly consent?: ConsentRecord;
 }
 
 /** `KRC-002`: prefix, one hyphen, at least three digits. */

@@ -29,6 +29,12 @@ export type Reply =
       readonly button: string;
       readonly sections: readonly { readonly title: string; readonly rows: readonly ListRow[] }[];
     }
+  /** A question with up to three reply buttons (Meta: at most 20 characters a title, 1,024 the body). */
+  | {
+      readonly type: 'buttons';
+      readonly body: string;
+      readonly buttons: readonly { readonly id: string; readonly title: string }[];
+    }
   | ({
       readonly type: 'document';
       /** A short-lived HTTPS link Meta fetches, or a media id uploaded before. */

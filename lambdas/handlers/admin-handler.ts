@@ -167,6 +167,8 @@ export function createAdminHandler(deps: AdminHandlerDeps): AdminHandler {
         return deps.registrations.summary();
       case 'list-failed-sends':
         return deps.registrations.failedSends();
+      case 'list-data-requests':
+        return deps.registrations.dataRequests();
       case 'verify-proof':
         return deps.registrations.verifyProof(body);
       case 'list-officers':

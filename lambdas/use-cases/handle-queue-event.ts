@@ -209,7 +209,7 @@ async function handleInbound(event: InboundEvent, deps: EventHandlingDeps): Prom
     facts: await factsFor(session.conversation, content, now, session.key, deps),
   };
   let decision = decide(session.conversation, content, context);
-  const failure = await carryOutBeforeSaving(decision.effects, deps, now);
+  const failure = await carryOutBeforeSaving(decision.effects, deps, now, event.eventId);
   if (failure) decision = decide(session.conversation, failure, context);
   // A short link must resolve before the message carrying it can be sent.
   await links.persist();
@@ -218,8 +218,10 @@ async function handleInbound(event: InboundEvent, deps: EventHandlingDeps): Prom
   const fixedNumber = decision.effects.find((effect) => effect.type === 'documents-fixed')?.queueNumber;
   // An officer may have cancelled meanwhile: then there is nothing to move back to PENDING.
   const fixed = fixedNumber && (await deps.registrations.get(fixedNumber))?.status === 'PERLU_PERBAIKAN' ? fixedNumber : undefined;
+  const erased = decision.effects.some((effect) => effect.type === 'erase-applicant');
   const saved = await saveAndSend(
-    { ...identity, lastInboundAt: later(session.lastInboundAt, event.sentAt) },
+    // Erased: only what replying needs stays (the WhatsApp id); the profile name goes with the rest.
+    { ...(erased ? withoutProfileName(identity) : identity), lastInboundAt: later(session.lastInboundAt, event.sentAt) },
     event.eventId,
     decision.conversation,
     decision.replies,
@@ -228,11 +230,18 @@ async function handleInbound(event: InboundEvent, deps: EventHandlingDeps): Prom
     deps,
   );
   if (!saved) return;
+  // HAPUS DATA: once its confirmation went out, the conversation itself goes (a later message starts afresh).
+  if (erased && !(await deps.sessions.forgetIfSettled(session.key))) deps.log.info('erased session kept until its replies are sent', { eventId: event.eventId });
   if (registration) {
     deps.metrics.count(METRICS.registrationsCreated);
     deps.log.info('registration created', { queueNumber: registration.queueNumber, nik: maskNik(registration.nik) });
   }
   if (decision.replies.length > 0) await markRead(event.eventId, deps);
+}
+
+function withoutProfileName(session: ApplicantSession): ApplicantSession {
+  const { profileName: _dropped, ...rest } = session;
+  return rest;
 }
 
 /** Saves the decision with its replies (the outbox) and the event's record in one go, then sends. */
@@ -279,8 +288,10 @@ async function factsFor(conversation: Conversation, content: InboundContent, now
     lookups.ownRegistrations ? deps.registrations.listByOwner(applicantKey) : undefined,
     lookups.day ? dayOf(lookups.day, deps) : undefined,
   ]);
+  const documentsByDraft = lookups.ownDocuments ? await documentsOnFile(own ?? [], conversation, deps) : undefined;
   return {
     ...(own ? { ownRegistrations: own } : {}),
+    ...(documentsByDraft ? { documentsByDraft } : {}),
     ...(day ? { requestedDay: day } : {}),
     ...(documents ? { draftRequirements: [...new Set(documents.map((document) => document.requirement))] } : {}),
     ...(lookups.nik ? { nikHolder: nikHolder ?? null } : {}),
@@ -288,14 +299,31 @@ async function factsFor(conversation: Conversation, content: InboundContent, now
   };
 }
 
+/** DATA SAYA: which requirements have documents, for each own registration and each open application. */
+async function documentsOnFile(own: readonly Registration[], conversation: Conversation, deps: EventHandlingDeps): Promise<Record<string, RequirementId[]>> {
+  const draftIds = [
+    ...new Set([
+      ...own.map((registration) => registration.draftId),
+      ...Object.values(conversation.open ?? {}).flatMap((application) => (application ? [application.draftId] : [])),
+    ]),
+  ];
+  const lists = await Promise.all(draftIds.map((draftId) => deps.drafts.listDocuments(draftId)));
+  return Object.fromEntries(draftIds.map((draftId, index) => [draftId, [...new Set((lists[index] ?? []).map((document) => document.requirement))]]));
+}
+
 /**
  * Media and page removals happen before the decision is saved, idempotently (the object key comes from
  * Meta's media id), so a retry repeats them harmlessly. Media that can never be stored comes back as a
  * failure for the conversation to explain.
  */
-async function carryOutBeforeSaving(effects: readonly Effect[], deps: EventHandlingDeps, now: Date): Promise<MediaFailure | undefined> {
+async function carryOutBeforeSaving(effects: readonly Effect[], deps: EventHandlingDeps, now: Date, eventId: string): Promise<MediaFailure | undefined> {
   for (const effect of effects) {
-    if (effect.type === 'applicant-cancel' || effect.type === 'applicant-reschedule') {
+    if (effect.type === 'erase-applicant') {
+      await eraseApplicant(effect, deps, now);
+    } else if (effect.type === 'record-data-request') {
+      // The event's id makes it one record however often the event is retried.
+      await deps.registrations.recordDataRequest({ id: eventId, kind: effect.kind, at: now.toISOString(), queueNumbers: effect.queueNumbers, outcome: effect.outcome });
+    } else if (effect.type === 'applicant-cancel' || effect.type === 'applicant-reschedule') {
       await changeRegistration(effect, deps, now);
     } else if (effect.type === 'clear-requirement') {
       const change = await documentChangeOf(effect.draftId, deps);
@@ -312,6 +340,26 @@ async function carryOutBeforeSaving(effects: readonly Effect[], deps: EventHandl
     }
   }
   return undefined;
+}
+
+/**
+ * HAPUS DATA: files first, records last, each step idempotent, so a retry after a fault finishes the job.
+ * Only registrations closed now are erased (an officer may have reopened nothing, but check anyway).
+ */
+async function eraseApplicant(effect: Extract<Effect, { type: 'erase-applicant' }>, deps: EventHandlingDeps, now: Date): Promise<void> {
+  for (const queueNumber of effect.queueNumbers) {
+    const registration = await deps.registrations.get(queueNumber);
+    if (!registration || isOpen(registration.status)) continue;
+    await deps.blobs.deletePrefix(`documents/${registration.draftId}/`);
+    await deps.blobs.deletePrefix(`proofs/${registration.queueNumber}/`);
+    await deps.registrations.erase(registration, now);
+  }
+  for (const draftId of effect.draftIds) {
+    await deps.blobs.deletePrefix(`documents/${draftId}/`);
+    await deps.blobs.deletePrefix(`pending/${draftId}/`);
+    await deps.drafts.forget(draftId);
+  }
+  deps.log.info('applicant data erased on request', { registrations: effect.queueNumbers.length, drafts: effect.draftIds.length });
 }
 
 /**

@@ -73,6 +73,9 @@ class StubRegistrations implements RegistrationsApi {
   summary() {
     return this.answer('summary', [], { status: 200, body: { counts: { PENDING: 1 }, stalePending: [registration] } });
   }
+  dataRequests() {
+    return this.answer('dataRequests', [], { status: 200, body: [] });
+  }
   failedSends() {
     return this.answer('failedSends', [], {
       status: 200,

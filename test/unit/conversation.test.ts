@@ -23,11 +23,11 @@ describe('stage 1: greeting', () => {
     expect(decision.conversation.step).toEqual({ name: 'menu' });
   });
 
-  it('follows the menu text with an interactive list whose rows choose services 1–6, STATUS and BATAL', () => {
+  it('follows the menu text with an interactive list whose rows choose services 1–6, STATUS, BATAL and DATA SAYA', () => {
     const [, list] = decide(NEW_CONVERSATION, text('halo'), context()).replies;
     expect(list?.type).toBe('list');
     const rows = list?.type === 'list' ? list.sections.flatMap((section) => section.rows) : [];
-    expect(rows.map((row) => row.id)).toEqual(['menu:1', 'menu:2', 'menu:3', 'menu:4', 'menu:5', 'menu:6', 'menu:status', 'menu:batal']);
+    expect(rows.map((row) => row.id)).toEqual(['menu:1', 'menu:2', 'menu:3', 'menu:4', 'menu:5', 'menu:6', 'menu:status', 'menu:batal', 'menu:data saya']);
     for (const row of rows) expect(row.title.length).toBeLessThanOrEqual(24);
   });
 

@@ -189,7 +189,7 @@ describe('10,000 DAFTAR and Ubah jadwal lines', () => {
     fc.assert(
       fc.property(line, fc.constantFrom(...steps), (text, conversation) => {
         const decision = decide(conversation, { kind: 'text', text }, contextFor(conversation, text));
-        const bodies = decision.replies.map((reply) => (reply.type === 'text' || reply.type === 'list' ? reply.body : reply.type === 'document' ? (reply.caption ?? reply.filename) : reply.type === 'flow' ? reply.body : reply.template.name));
+        const bodies = decision.replies.map((reply) => (reply.type === 'text' || reply.type === 'list' || reply.type === 'buttons' ? reply.body : reply.type === 'document' ? (reply.caption ?? reply.filename) : reply.type === 'flow' ? reply.body : reply.template.name));
         const ok = bodies.length > 0 && bodies.every((body) => body.trim().length > 0 && body.length <= 4096);
         if (ok) answered += 1;
         expect(bodies.length).toBeGreaterThan(0);

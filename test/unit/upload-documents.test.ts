@@ -21,6 +21,9 @@ class MemoryDrafts implements DraftStore {
   async listDocuments(draftId: string): Promise<StoredDocument[]> {
     return [...(this.documents.get(draftId) ?? [])];
   }
+  async forget(draftId: string): Promise<void> {
+    this.documents.delete(draftId);
+  }
   async removeRequirement(draftId: string, requirement: string): Promise<void> {
     this.documents.set(draftId, (this.documents.get(draftId) ?? []).filter((document) => document.requirement !== requirement));
   }
