@@ -6,7 +6,7 @@
  */
 import { printableText } from '../domain/text-hygiene';
 import { createHash } from 'node:crypto';
-import { maskNik } from '../adapters/logger';
+import { maskNik } from '../domain/personal-data';
 import {
   applyNotice,
   decide,
