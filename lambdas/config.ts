@@ -19,6 +19,8 @@ export const ENV_NAMES = [
   'AWS_SECRET_ACCESS_KEY',
   'AWS_SESSION_TOKEN',
   'POWERTOOLS_SERVICE_NAME',
+  /** Read by the Powertools logger itself. */
+  'POWERTOOLS_LOG_LEVEL',
   'TABLE_NAME',
   'BUCKET_NAME',
   'SECRET_ARN',
