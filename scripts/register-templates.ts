@@ -14,7 +14,8 @@
  */
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { z } from 'zod';
-import { EXAMPLE_DOCUMENT_HANDLE, TEMPLATES, validateTemplateDefinition, type TemplateComponent, type TemplateDefinition } from '../lambdas/domain/templates';
+import { EXAMPLE_DOCUMENT_HANDLE, TEMPLATES, type TemplateComponent, type TemplateDefinition } from '../lambdas/domain/templates';
+import { validateTemplateDefinition } from '../lambdas/meta/template-review';
 
 export const DEFAULT_API_URL = 'https://graph.facebook.com/v25.0';
 const TIMEOUT_MS = 20_000;
