@@ -101,13 +101,6 @@ export function messagesPerSecond(env: Env): number | undefined {
   return parsed;
 }
 
-/** Static AWS credentials from the Lambda runtime's environment, read when a request is signed. */
-export interface AwsCredentialsFromEnv {
-  readonly accessKeyId: string | undefined;
-  readonly secretAccessKey: string | undefined;
-  readonly sessionToken: string | undefined;
-}
-
 // ---- Per function: what each Lambda needs, read once per container by its wiring (lambdas/wiring/). ----
 
 export interface WebhookConfig {
@@ -223,11 +216,6 @@ export interface PendingCheckConfig {
 
 export function pendingCheckConfig(env: Env): PendingCheckConfig {
   return { tableName: requireEnv(env, 'TABLE_NAME'), serviceName: env.POWERTOOLS_SERVICE_NAME };
-}
-
-/** The runtime's credentials (the webhook signs its two AWS calls itself). */
-export function awsCredentialsFrom(env: Env): AwsCredentialsFromEnv {
-  return { accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY, sessionToken: env.AWS_SESSION_TOKEN };
 }
 
 // ---- The office profile, the WhatsApp settings and the holiday list. ----

@@ -9,7 +9,7 @@ import { recordDeliveryStatus } from './record-delivery-status';
 import { sendReminder } from './send-reminder';
 import { tellOfficerDecision } from './tell-officer-decision';
 
-export type { EventHandlingDeps, EventLog, UploadLinkIssuer } from './event-handling';
+export type { EventHandlingDeps, EventLog } from './event-handling';
 export { recordGivingUp } from './record-giving-up';
 
 export async function handleQueueEvent(event: QueueEvent, deps: EventHandlingDeps): Promise<void> {
