@@ -16,7 +16,7 @@ import { staticSecrets } from '../lambdas/adapters/secrets';
 import { TABLE_KEYS } from '../lambdas/adapters/table-design';
 import { readUploadToken } from '../lambdas/adapters/upload-links';
 import { toQueueEvents } from '../lambdas/adapters/webhook-schema';
-import { workerDeps } from '../lambdas/composition-root';
+import { workerDeps } from '../lambdas/wiring/worker';
 import { loadOfficeProfile } from '../lambdas/config';
 import { addDays } from '../lambdas/domain/calendar';
 import type { Registration } from '../lambdas/domain/registration';

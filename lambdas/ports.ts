@@ -1,4 +1,4 @@
-/** The interfaces the core needs; adapters implement them, the composition root wires them. */
+/** The interfaces the core needs; adapters implement them, the wiring (lambdas/wiring/) connects them. */
 import type { MetricName } from './metric-names';
 import type { Conversation } from './domain/conversation';
 import type { OfficerOutcome } from './domain/officer-actions';
@@ -8,6 +8,8 @@ import type { DayOverride } from './domain/schedule';
 import type { Reply } from './domain/replies';
 import type { RequirementId } from './domain/services';
 import type { NotifyEvent, QueueEvent } from './queue-events';
+import type { SQSRecord } from 'aws-lambda';
+import type { IsoDate } from './domain/calendar';
 
 export interface Recipient {
   readonly waId?: string;
@@ -338,4 +340,76 @@ export interface Metrics {
 export interface PendingBacklog {
   /** How many registrations are `PENDING` and were created before `cutoff` (ISO time). */
   countPendingCreatedBefore(cutoff: string): Promise<number>;
+}
+
+// ---- The conversation worker ----
+
+/** Sets when a failed record is received again (SQS ChangeMessageVisibility in AWS). */
+export interface RetryScheduler {
+  retryAfter(record: SQSRecord, delaySeconds: number): Promise<void>;
+}
+
+// ---- The daily reminder job ----
+
+export interface ReminderRun {
+  readonly today: IsoDate;
+  readonly appointmentDate: IsoDate;
+  readonly queued: number;
+  /** Not queued because Meta's messaging limit would be passed: listed for officers instead. */
+  readonly heldBack: number;
+  readonly finishedAt: string;
+}
+
+// ---- Officers (the admin app) ----
+
+export type OfficerRole = 'petugas' | 'admin';
+
+export interface OfficerRecord {
+  readonly username: string;
+  readonly role: OfficerRole;
+  readonly passwordHash: string;
+  readonly disabled: boolean;
+  readonly createdAt: string;
+  readonly createdBy?: string;
+  readonly lastLoginAt?: string;
+  readonly disabledAt?: string;
+  readonly disabledBy?: string;
+}
+
+export interface SessionRecord {
+  readonly id: string;
+  readonly username: string;
+  readonly createdAt: string;
+  readonly expiresAt: string;
+}
+
+/** Officer accounts and sessions (DynamoDB in AWS and locally: adapters/dynamodb-officer-store.ts). */
+export interface OfficerStore {
+  get(username: string): Promise<OfficerRecord | undefined>;
+  list(): Promise<OfficerRecord[]>;
+  anyExists(): Promise<boolean>;
+  /** Conditional put: false when the username is taken. */
+  create(officer: OfficerRecord): Promise<boolean>;
+  /** False when there is no such officer. */
+  disable(username: string, by: string, at: Date): Promise<boolean>;
+  /**
+   * One conditional write: reserves the next login attempt of (username, source) until `holdUntil`
+   * when no attempt is in flight and its delay has passed. Resolves to the pair's failures so far, or
+   * to when the next attempt may start.
+   */
+  reserveLoginAttempt(username: string, source: string, now: Date, holdUntil: Date): Promise<{ reserved: true; failures: number } | { reserved: false; notBefore: number }>;
+  /** The reserved attempt failed: the pair has `failures` and waits until `notBefore`. */
+  recordLoginFailure(username: string, source: string, failures: number, notBefore: Date): Promise<void>;
+  /** Counts a failure against the account for its hour; resolves to that hour's failures and distinct sources. */
+  countAccountFailure(username: string, source: string, now: Date): Promise<{ failures: number; sources: number }>;
+  /** Failures and distinct sources per account over the current and the previous hour. */
+  accountFailures(usernames: readonly string[], now: Date): Promise<Map<string, { failures: number; sources: number }>>;
+  /** The pair's attempt succeeded: its failures are forgotten. */
+  clearLoginFailures(username: string, source: string): Promise<void>;
+  /** A successful login. */
+  recordLogin(username: string, at: Date): Promise<void>;
+  putSession(session: SessionRecord): Promise<void>;
+  deleteSession(id: string): Promise<void>;
+  /** The officer and the session, read together. */
+  getSession(username: string, sessionId: string): Promise<{ officer?: OfficerRecord; session?: SessionRecord }>;
 }

@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod/mini';
 import { REGISTRATION_FORMS } from '../lambdas/domain/office';
-import { MESSAGING_LIMIT_TIERS } from '../lambdas/env';
+import { MESSAGING_LIMIT_TIERS } from '../lambdas/config';
 import { ConfigurationError } from '../lambdas/errors';
 
 export const DEPLOY_CONFIG_DIR = join(__dirname, '..', 'config', 'deploy');

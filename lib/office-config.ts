@@ -3,7 +3,7 @@
  * message naming the field) and handed to the functions as the same environment overrides that
  * `loadOfficeProfile` reads at run time, so the deployed functions use the profile that was synthesized.
  */
-import { loadOfficeProfile } from '../lambdas/config';
+import { loadOfficeProfile, type FunctionEnvironment } from '../lambdas/config';
 import type { OfficeProfile } from '../lambdas/domain/office';
 
 export type Env = Record<string, string | undefined>;
@@ -14,7 +14,7 @@ export function officeProfileForSynth(env: Env): OfficeProfile {
 }
 
 /** The environment variables that reproduce `office` at run time (docs/contract.md names). */
-export function officeEnvironment(office: OfficeProfile): Record<string, string> {
+export function officeEnvironment(office: OfficeProfile): FunctionEnvironment {
   return {
     QUEUE_PREFIX: office.queuePrefix,
     DAY_CAPACITY: String(office.dayCapacity),

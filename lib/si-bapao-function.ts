@@ -12,6 +12,7 @@ import { Architecture, Code, Function as LambdaFunction, Runtime, Tracing } from
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { BuildOptions, Metafile } from 'esbuild';
+import type { FunctionEnvironment } from '../lambdas/config';
 
 export const LAMBDA_SOURCE_DIR = path.join(__dirname, '..', 'lambdas');
 const PROJECT_ROOT = path.join(__dirname, '..');
@@ -92,7 +93,8 @@ export interface SiBapaoFunctionProps {
   /** Entry file, relative to `lambdas/` (e.g. `webhook.ts`). */
   readonly entry: string;
   readonly description?: string;
-  readonly environment?: Record<string, string>;
+  /** Only names the functions' configuration declares (lambdas/config.ts), so stack and code agree. */
+  readonly environment?: FunctionEnvironment;
   /** @default 512 */
   readonly memorySize?: number;
   /** @default 10 seconds */

@@ -19,6 +19,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import type { Construct, IConstruct } from 'constructs';
 import { INDEXES } from '../lambdas/adapters/table-design';
+import type { EnvName } from '../lambdas/config';
 import type { OfficeProfile } from '../lambdas/domain/office';
 import { type DeployConfig, FUNCTION_URL, type StageNames } from './deploy-config';
 import { Monitoring } from './monitoring';
@@ -233,8 +234,8 @@ export class StatelessStack extends Stack {
       deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: EVENTS_MAX_RECEIVE_COUNT },
     });
     // The worker sets each failed record's retry delay (ChangeMessageVisibility, in the consume grant).
-    this.conversation.function.addEnvironment('QUEUE_URL', this.queue.queueUrl);
-    this.conversation.function.addEnvironment('MAX_RECEIVE_COUNT', String(EVENTS_MAX_RECEIVE_COUNT));
+    this.conversation.function.addEnvironment('QUEUE_URL' satisfies EnvName, this.queue.queueUrl);
+    this.conversation.function.addEnvironment('MAX_RECEIVE_COUNT' satisfies EnvName, String(EVENTS_MAX_RECEIVE_COUNT));
 
     this.conversation.function.addEventSource(
       // At most this many workers at once: the 08:00 reminder burst cannot take the account's concurrency.
@@ -410,7 +411,7 @@ export class StatelessStack extends Stack {
     this.pendingOverdueCheck = new PendingOverdueCheck(this, 'PendingCheck', { table: props.table, serviceName });
     for (const fn of [this.webhook, this.conversation, this.upload, this.admin, this.reminder, this.pendingOverdueCheck.function]) {
       // Powertools' logger reads it; EMF metric lines are written whatever the level.
-      fn.function.addEnvironment('POWERTOOLS_LOG_LEVEL', deploy.logLevel);
+      fn.function.addEnvironment('POWERTOOLS_LOG_LEVEL' satisfies EnvName, deploy.logLevel);
     }
     this.monitoring = new Monitoring(this, 'Monitoring', {
       functions: {

@@ -44,3 +44,8 @@ export function loadLocalConfig(env: Record<string, string | undefined>): LocalC
   const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
   throw new Error(`Invalid local configuration: ${problems}`);
 }
+
+/** The process's environment: the one read of `process.env` in `local/` besides the command-line entry. */
+export function localEnvironment(): Record<string, string | undefined> {
+  return process.env;
+}

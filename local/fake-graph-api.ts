@@ -12,10 +12,9 @@ import type { TemplateParameters } from '../lambdas/domain/replies';
 import {
   findTemplate,
   TEMPLATES,
-  validateTemplateDefinition,
-  validateTemplateSend,
   type TemplateDefinition,
 } from '../lambdas/domain/templates';
+import { validateTemplateDefinition, validateTemplateSend } from '../lambdas/meta/template-review';
 
 export interface SentMessage {
   readonly id: string;

@@ -8,36 +8,25 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { SQSEvent } from 'aws-lambda';
-import { deriveSessionKey, ensureFirstOfficer } from '../lambdas/admin/auth';
+import { ensureFirstOfficer } from '../lambdas/admin/auth';
 import { generatePassword } from '../lambdas/admin/passwords';
-import { createRegistrationsApi } from '../lambdas/admin/registrations-api';
 import { documentClient } from '../lambdas/adapters/dynamodb-client';
 import { DynamoDbOfficerStore } from '../lambdas/adapters/dynamodb-officer-store';
-import { DynamoDbHeartbeat } from '../lambdas/adapters/dynamodb-heartbeat';
-import { DynamoDbRegistrationStore } from '../lambdas/adapters/dynamodb-registration-store';
-import { DynamoDbSessionStore } from '../lambdas/adapters/dynamodb-session-store';
-import { messagingLimit } from '../lambdas/env';
+import { messagingLimit, loadOfficeProfile } from '../lambdas/config';
 import { NO_METRICS } from '../lambdas/metric-names';
 import { jakartaDate } from '../lambdas/domain/calendar';
-import { purgeClosedRegistrations } from '../lambdas/use-cases/purge-closed-registrations';
-import { runReminders } from '../lambdas/use-cases/run-reminders';
-import { proofKeysFrom } from '../lambdas/adapters/proof-keys';
-import { loadHolidays, loadOfficeProfile } from '../lambdas/config';
-import { arrivalTimes } from '../lambdas/domain/schedule';
-import { createAdminHandler } from '../lambdas/handlers/admin-handler';
-import { DynamoDbDeliveryStore } from '../lambdas/adapters/dynamodb-delivery-store';
 import { DynamoDbDraftStore } from '../lambdas/adapters/dynamodb-draft-store';
 import { S3BlobStore } from '../lambdas/adapters/s3-blob-store';
 import { logger } from '../lambdas/adapters/logger';
 import { staticSecrets, type AppSecrets } from '../lambdas/adapters/secrets';
-import { workerDeps } from '../lambdas/composition-root';
-import { createConversationHandler } from '../lambdas/handlers/conversation-handler';
-import { createUploadHandler } from '../lambdas/handlers/upload-handler';
-import { DynamoDbShortLinkStore } from '../lambdas/adapters/dynamodb-short-link-store';
-import { createWebhookHandler } from '../lambdas/handlers/webhook-handler';
+import { adminHandler } from '../lambdas/wiring/admin';
+import { dailyJobs } from '../lambdas/wiring/reminder';
+import { uploadHandler } from '../lambdas/wiring/upload';
+import { webhookHandler } from '../lambdas/wiring/webhook';
+import { workerHandler } from '../lambdas/wiring/worker';
 import { messageGroupOf } from '../lambdas/message-groups';
 import type { EventQueue } from '../lambdas/ports';
-import { loadLocalConfig, SIMULATOR_DEFAULTS, type LocalConfig } from './config';
+import { loadLocalConfig, localEnvironment, SIMULATOR_DEFAULTS, type LocalConfig } from './config';
 import { ensureTable, localClient, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
 import { DurableQueue, RetryLaterError, type QueuedMessage } from './durable-queue';
 import { FakeGraphApi } from './fake-graph-api';
@@ -69,7 +58,7 @@ export interface LocalServer {
 
 type Env = Record<string, string | undefined>;
 
-export async function startLocalServer(env: Env = process.env): Promise<LocalServer> {
+export async function startLocalServer(env: Env = localEnvironment()): Promise<LocalServer> {
   const config = loadLocalConfig(env);
   if (config.LOG_LEVEL === 'SILENT') logger.setLogLevel('SILENT');
   else logger.setLogLevel(config.LOG_LEVEL);
@@ -133,15 +122,15 @@ export async function startLocalServer(env: Env = process.env): Promise<LocalSer
     const LOCAL_MAX_RECEIVE_COUNT = 5;
     // The worker's chosen delay per failed record, given to the queue with the failure.
     const requestedDelaySeconds = new Map<string, number>();
-    const conversation = createConversationHandler(
-      workerDeps({
+    const conversation = workerHandler(
+      {
         blobs,
         env: { ...env, WHATSAPP_API_URL: apiUrl, WHATSAPP_PHONE_NUMBER_ID: config.WHATSAPP_PHONE_NUMBER_ID },
         secrets: secretSource,
         dynamo: dynamoDocs,
         tableName: config.TABLE_NAME,
         uploadBaseUrl: `${publicUrl}/upload`,
-      }),
+      },
       {
         maxReceiveCount: LOCAL_MAX_RECEIVE_COUNT,
         retries: {
@@ -167,13 +156,7 @@ export async function startLocalServer(env: Env = process.env): Promise<LocalSer
           events.map((event) => ({ groupId: messageGroupOf(event), deduplicationId: event.eventId, body: JSON.stringify(event) })),
         ),
     };
-    const webhook = createWebhookHandler({
-      phoneNumberId: config.WHATSAPP_PHONE_NUMBER_ID,
-      secrets: secretSource,
-      queue: eventQueue,
-      metrics: NO_METRICS,
-      log: logger,
-    });
+    const webhook = webhookHandler({ phoneNumberId: config.WHATSAPP_PHONE_NUMBER_ID, secrets: secretSource, queue: eventQueue, metrics: NO_METRICS });
     if (config.SIM_STATUS_WEBHOOKS) {
       fakeGraph.postStatusesTo(async (body) => {
         const { payload, signature } = signedRequest(body, config.WHATSAPP_APP_SECRET);
@@ -183,49 +166,31 @@ export async function startLocalServer(env: Env = process.env): Promise<LocalSer
         return answer.status;
       });
     }
-    const upload = createUploadHandler({
-      drafts,
-      shortLinks: new DynamoDbShortLinkStore(dynamoDocs, config.TABLE_NAME),
+    const office = loadOfficeProfile(env);
+    const upload = uploadHandler({
+      dynamo: dynamoDocs,
+      tableName: config.TABLE_NAME,
       blobs,
-      linkSigningKey: async () => secrets.LINK_SIGNING_KEY,
-      clock: { now: () => new Date() },
-      officeWhatsAppNumber: loadOfficeProfile(env).whatsappNumber,
+      secrets: secretSource,
+      office,
       basePath: '/upload',
       // Presigned links go through the same-origin `/_s3` proxy.
       s3Origin: new URL(publicUrl).origin,
-      log: logger,
     });
     // The officers' admin app, mounted at /admin; the first officer exists before `npm start` says where its password is.
     const clock = { now: () => new Date() };
     const officers = new DynamoDbOfficerStore(dynamoDocs, config.TABLE_NAME);
     const adminPassword = config.ADMIN_PASSWORD ?? persistentKey(join(dataDir, 'admin-password'), generatePassword);
     await ensureFirstOfficer({ officers, clock }, { username: config.ADMIN_USERNAME, password: adminPassword });
-    const office = loadOfficeProfile(env);
-    const registrationStore = new DynamoDbRegistrationStore(dynamoDocs, config.TABLE_NAME);
-    const heartbeat = new DynamoDbHeartbeat(dynamoDocs, config.TABLE_NAME);
-    const deliveryStore = new DynamoDbDeliveryStore(dynamoDocs, config.TABLE_NAME);
-    const sessionStore = new DynamoDbSessionStore(dynamoDocs, config.TABLE_NAME);
-    const reminderMessagingLimit = messagingLimit(env);
-    const admin = createAdminHandler({
-      officers,
-      registrations: createRegistrationsApi({
-        store: registrationStore,
-        drafts,
-        deliveries: deliveryStore,
-        blobs,
-        queue: eventQueue,
-        office,
-        holidays: loadHolidays(),
-        clock,
-        proofKeys: async () => proofKeysFrom(secrets).all,
-        log: logger,
-      }),
-      sessionKey: async () => deriveSessionKey(secrets.LINK_SIGNING_KEY),
-      clock,
-      basePath: '/admin',
-      log: logger,
-      arrivalTimes: arrivalTimes(office),
+    const jobs = dailyJobs({
+      dynamo: dynamoDocs,
+      tableName: config.TABLE_NAME,
+      blobs,
+      queue: eventQueue,
+      messagingLimit: messagingLimit(env),
+      retentionDays: office.retentionDays,
     });
+    const admin = adminHandler({ dynamo: dynamoDocs, tableName: config.TABLE_NAME, blobs, queue: eventQueue, secrets: secretSource, office, basePath: '/admin' });
     const simulator = new Simulator({ fakeGraph, appSecret: config.WHATSAPP_APP_SECRET, phoneNumberId: config.WHATSAPP_PHONE_NUMBER_ID, webhookUrl: `${url}/webhook` });
 
     route = async (request, response) => {
@@ -248,9 +213,9 @@ export async function startLocalServer(env: Env = process.env): Promise<LocalSer
       }
       if (path === '/_local/status' && request.method === 'GET') {
         // What `npm run doctor` asks of a deployment, answered for the local one.
-        const lastRun = await heartbeat.last();
+        const lastRun = await jobs.lastReminderRun();
         response.writeHead(200, { 'content-type': 'application/json' });
-        response.end(JSON.stringify({ lastReminderRun: lastRun?.finishedAt ?? null }));
+        response.end(JSON.stringify({ lastReminderRun: lastRun ?? null }));
         return;
       }
       if (path === '/_local/jobs/reminders' && request.method === 'POST') {
@@ -259,17 +224,7 @@ export async function startLocalServer(env: Env = process.env): Promise<LocalSer
           response.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'date must be YYYY-MM-DD' }));
           return;
         }
-        const run = await runReminders(date, {
-          registrations: registrationStore,
-          queue: eventQueue,
-          heartbeat: (r) => heartbeat.record(r),
-          clock,
-          messagingLimit: reminderMessagingLimit,
-          sessions: sessionStore,
-          deliveries: deliveryStore,
-          metrics: NO_METRICS,
-          log: logger,
-        });
+        const run = await jobs.reminders(date);
         response
           .writeHead(200, { 'content-type': 'application/json' })
           .end(JSON.stringify({ queued: run.queued, heldBack: run.heldBack, appointmentDate: run.appointmentDate }));
@@ -283,13 +238,7 @@ export async function startLocalServer(env: Env = process.env): Promise<LocalSer
           response.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'now must be an ISO time' }));
           return;
         }
-        const run = await purgeClosedRegistrations({
-          registrations: registrationStore,
-          blobs,
-          retentionDays: office.retentionDays,
-          clock: { now: () => now },
-          log: logger,
-        });
+        const run = await jobs.purge(() => now);
         response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(run));
         return;
       }

@@ -17,7 +17,8 @@
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { z } from 'zod';
 import { REGISTRATION_FLOW_NAME } from '../lambdas/domain/registration-flow';
-import { EXAMPLE_DOCUMENT_HANDLE, TEMPLATES, validateTemplateDefinition, type TemplateComponent, type TemplateDefinition } from '../lambdas/domain/templates';
+import { EXAMPLE_DOCUMENT_HANDLE, TEMPLATES, type TemplateComponent, type TemplateDefinition } from '../lambdas/domain/templates';
+import { validateTemplateDefinition } from '../lambdas/meta/template-review';
 import { readRegistrationFlow, registrationFlowProblems } from './flow-json';
 
 export const DEFAULT_API_URL = 'https://graph.facebook.com/v25.0';

@@ -57,7 +57,7 @@ export class AwsApiError extends Error {
 const THROTTLING = new Set(['ThrottlingException', 'Throttling', 'RequestThrottled', 'RequestThrottledException', 'TooManyRequestsException', 'RequestLimitExceeded']);
 
 /** The execution role's credentials, as Lambda provides them. */
-export function environmentCredentials(env: Record<string, string | undefined> = process.env): () => AwsCredentials {
+export function environmentCredentials(env: Record<string, string | undefined>): () => AwsCredentials {
   return () => {
     const accessKeyId = env.AWS_ACCESS_KEY_ID;
     const secretAccessKey = env.AWS_SECRET_ACCESS_KEY;

@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { ReminderRun } from '../use-cases/run-reminders';
+import type { ReminderRun } from '../ports';
 import { keys } from './table-design';
 
 /** The reminder job's last run, for the alarm that watches it and for the admin page. */

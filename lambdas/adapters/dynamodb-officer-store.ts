@@ -12,8 +12,7 @@ import {
   UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import type { OfficerRecord, OfficerStore, SessionRecord } from '../admin/auth';
-import type { OfficerRole } from '../admin/officer-api';
+import type { OfficerRecord, OfficerRole, OfficerStore, SessionRecord } from '../ports';
 import { batchGetAll } from './dynamodb-client';
 import { keys, LOGIN_RECORD_TTL_MS, ttlSeconds } from './table-design';
 

@@ -4,7 +4,7 @@
  * the imports are chunks of their own (code splitting); the request shapes stay those of sqs-sdk.ts and
  * sqs-retry-scheduler.ts.
  */
-import type { RetryScheduler } from '../handlers/conversation-handler';
+import type { RetryScheduler } from '../ports';
 import { onFirstUse } from './on-first-use';
 import type { SqsBatchSender } from './sqs-event-queue';
 

@@ -1,26 +1,11 @@
 /**
  * One structured logger. Ids go in as keys; personal data never does: applicant keys and phone numbers
- * as a keyed hash, NIKs masked to their last four digits.
+ * as a keyed hash (`applicantTag`), NIKs masked to their last four digits (domain/personal-data.ts).
  */
 import { createHmac } from 'node:crypto';
 import { Logger } from '@aws-lambda-powertools/logger';
 
 export const logger = new Logger({ serviceName: 'si-bapao' });
-
-let hashKey = 'si-bapao';
-
-/** Sets the key of `hashId`; call once per container with a secret so hashes cannot be reversed by guessing. */
-export function setLogHashKey(key: string): void {
-  hashKey = key;
-}
-
-export function hashId(value: string): string {
-  return createHmac('sha256', hashKey).update(value).digest('hex').slice(0, 12);
-}
-
-export function maskNik(nik: string): string {
-  return `************${nik.slice(-4)}`;
-}
 
 /**
  * The applicant's correlation id in logs: a keyed hash of their applicant key (a phone number or Meta's

@@ -4,7 +4,6 @@
  * per process: locally that is the whole worker; in AWS each container keeps it, so the event source's
  * maximum concurrency times this bounds the total.
  */
-import { ConfigurationError } from '../errors';
 import type { Messenger, RateLimiter } from '../ports';
 
 /** Evenly spaced slots, `1000 / perSecond` ms apart; an idle limiter lets the next call through at once. */
@@ -36,15 +35,4 @@ export function rateLimitedMessenger(messenger: Messenger, limiter: RateLimiter)
     },
     markRead: (messageId) => messenger.markRead(messageId),
   };
-}
-
-/** `MESSAGES_PER_SECOND` (1–1000), or `undefined` when unset: no pacing. */
-export function messagesPerSecond(env: Record<string, string | undefined>): number | undefined {
-  const value = env.MESSAGES_PER_SECOND;
-  if (value === undefined || value === '') return undefined;
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 1 || parsed > 1000) {
-    throw new ConfigurationError(`Invalid MESSAGES_PER_SECOND: ${value} (a whole number from 1 to 1000)`);
-  }
-  return parsed;
 }

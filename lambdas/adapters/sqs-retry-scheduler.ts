@@ -1,5 +1,5 @@
 import { ChangeMessageVisibilityCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import type { RetryScheduler } from '../handlers/conversation-handler';
+import type { RetryScheduler } from '../ports';
 
 /** A failed record returns after its delay: its visibility timeout is set to it (SQS allows up to 12 h). */
 export function sqsRetryScheduler(client: SQSClient, queueUrl: string): RetryScheduler {

@@ -3,7 +3,9 @@
  * calls once it has checked the session, the CSRF token and the role. Each call answers with an HTTP
  * status and a JSON body; rule violations are `422 {error, message}` with an Indonesian message.
  */
-export type OfficerRole = 'petugas' | 'admin';
+import type { OfficerRole } from '../ports';
+
+export type { OfficerRole };
 
 export interface Officer {
   readonly username: string;

@@ -16,13 +16,11 @@ import type { InvocationContext } from '../adapters/metrics';
 import { queueEventSchema, type QueueEvent } from '../queue-events';
 import { handleQueueEvent, recordGivingUp, type EventHandlingDeps, type EventLog } from '../use-cases/handle-queue-event';
 import { retryPlan } from '../use-cases/retry-policy';
+import type { RetryScheduler } from '../ports';
 
 export type ConversationHandler = (event: SQSEvent, context?: InvocationContext) => Promise<SQSBatchResponse>;
 
-/** Sets when a failed record is received again (SQS ChangeMessageVisibility in AWS). */
-export interface RetryScheduler {
-  retryAfter(record: SQSRecord, delaySeconds: number): Promise<void>;
-}
+export type { RetryScheduler };
 
 export interface ConversationHandlerOptions {
   readonly retries?: RetryScheduler;

@@ -16,17 +16,10 @@ import { windowOpen } from '../domain/conversation';
 import { messages } from '../domain/messages';
 import type { Registration } from '../domain/registration';
 import { METRICS } from '../metric-names';
-import type { DeliveryStore, EventQueue, Metrics, OfficeRegistrationStore, SessionStore } from '../ports';
+import type { DeliveryStore, EventQueue, Metrics, OfficeRegistrationStore, ReminderRun, SessionStore } from '../ports';
 import { reminderEvent } from '../queue-events';
 
-export interface ReminderRun {
-  readonly today: IsoDate;
-  readonly appointmentDate: IsoDate;
-  readonly queued: number;
-  /** Not queued because Meta's messaging limit would be passed: listed for officers instead. */
-  readonly heldBack: number;
-  readonly finishedAt: string;
-}
+export type { ReminderRun };
 
 export interface ReminderDeps {
   readonly registrations: Pick<OfficeRegistrationStore, 'listByDay'>;

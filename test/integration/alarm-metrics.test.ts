@@ -17,7 +17,7 @@ import { DynamoDbSessionStore } from '../../lambdas/adapters/dynamodb-session-st
 import type { Registration } from '../../lambdas/domain/registration';
 import { emfMetrics, withMetrics } from '../../lambdas/adapters/metrics';
 import { staticSecrets } from '../../lambdas/adapters/secrets';
-import { workerDeps } from '../../lambdas/composition-root';
+import { workerDeps } from '../../lambdas/wiring/worker';
 import { createConversationHandler } from '../../lambdas/handlers/conversation-handler';
 import { createAdminHandler } from '../../lambdas/handlers/admin-handler';
 import type { RegistrationsApi } from '../../lambdas/admin/officer-api';

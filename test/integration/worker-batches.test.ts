@@ -6,7 +6,7 @@
 import { documentClient } from '../../lambdas/adapters/dynamodb-client';
 import { staticSecrets } from '../../lambdas/adapters/secrets';
 import { toQueueEvents } from '../../lambdas/adapters/webhook-schema';
-import { workerDeps } from '../../lambdas/composition-root';
+import { workerDeps } from '../../lambdas/wiring/worker';
 import { createConversationHandler, type ConversationHandler } from '../../lambdas/handlers/conversation-handler';
 import { NO_METRICS } from '../../lambdas/metric-names';
 import type { QueueEvent } from '../../lambdas/queue-events';

@@ -1,5 +1,6 @@
 /** The send pace for Meta's per-number throughput ceiling (MESSAGES_PER_SECOND). */
-import { messagesPerSecond, PacingRateLimiter, rateLimitedMessenger } from '../../lambdas/adapters/rate-limited-messenger';
+import { PacingRateLimiter, rateLimitedMessenger } from '../../lambdas/adapters/rate-limited-messenger';
+import { messagesPerSecond } from '../../lambdas/config';
 import type { Messenger } from '../../lambdas/ports';
 
 function fakeTime() {

@@ -14,12 +14,11 @@ import {
   renderTemplateBody,
   TEMPLATE_NAMES,
   TEMPLATES,
-  validateTemplateDefinition,
-  validateTemplateSend,
   type TemplateBody,
   type TemplateComponent,
   type TemplateDefinition,
 } from '../../lambdas/domain/templates';
+import { validateTemplateDefinition, validateTemplateSend } from '../../lambdas/meta/template-review';
 import { testOffice } from '../support/office';
 
 const facts: AppointmentFacts = {

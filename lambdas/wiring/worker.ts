@@ -1,28 +1,37 @@
 /**
- * The one place that builds real adapters from validated configuration, once per container. Handlers
- * get what they need from here; nothing else reads `process.env`.
+ * The conversation worker's wiring: its dependencies built once per container from the validated
+ * configuration. The AWS entry (`awsWorker`), the local server, the benchmark and the tests all build the
+ * worker here; they differ only in the parts they hand in (DynamoDB endpoint, blob store, secrets, clock).
+ * The S3 client, pdf-lib and the SQS client load on first use (a file, a proof, a delayed retry): most
+ * events need none.
  */
 import { randomUUID } from 'node:crypto';
-import { documentClient } from './adapters/dynamodb-client';
-import { DynamoDbDeliveryStore } from './adapters/dynamodb-delivery-store';
-import { DynamoDbSessionStore } from './adapters/dynamodb-session-store';
-import { GraphApiClient } from './adapters/graph-api-client';
-import { logger } from './adapters/logger';
-import { messagesPerSecond, PacingRateLimiter, rateLimitedMessenger } from './adapters/rate-limited-messenger';
-import type { SecretSource } from './adapters/secrets';
-import { proofKeysFrom } from './adapters/proof-keys';
-import { shortCode, signUploadToken, UPLOAD_LINK_LIFETIME_MS } from './adapters/upload-links';
-import { DynamoDbShortLinkStore } from './adapters/dynamodb-short-link-store';
-import { publishProof } from './use-cases/publish-proof';
-import { loadGraphConfig, loadHolidays, loadOfficeProfile, requireEnv } from './config';
-import type { BlobStore, Metrics } from './ports';
-import { NO_METRICS } from './metric-names';
-import type { EventHandlingDeps } from './use-cases/handle-queue-event';
-import { DynamoDbDraftStore } from './adapters/dynamodb-draft-store';
-import { DynamoDbRegistrationStore } from './adapters/dynamodb-registration-store';
+import { documentClient } from '../adapters/dynamodb-client';
+import { DynamoDbDeliveryStore } from '../adapters/dynamodb-delivery-store';
+import { DynamoDbSessionStore } from '../adapters/dynamodb-session-store';
+import { GraphApiClient } from '../adapters/graph-api-client';
+import { logger } from '../adapters/logger';
+import { PacingRateLimiter, rateLimitedMessenger } from '../adapters/rate-limited-messenger';
+import type { SecretSource } from '../adapters/secrets';
+import { proofKeysFrom } from '../adapters/proof-keys';
+import { shortCode, signUploadToken, UPLOAD_LINK_LIFETIME_MS } from '../adapters/upload-links';
+import { DynamoDbShortLinkStore } from '../adapters/dynamodb-short-link-store';
+import { publishProof } from '../use-cases/publish-proof';
+import { loadGraphConfig, loadHolidays, loadOfficeProfile, messagesPerSecond, processEnvironment, workerConfig } from '../config';
+import type { BlobStore, Metrics } from '../ports';
+import { NO_METRICS } from '../metric-names';
+import type { EventHandlingDeps } from '../use-cases/handle-queue-event';
+import { DynamoDbDraftStore } from '../adapters/dynamodb-draft-store';
+import { DynamoDbRegistrationStore } from '../adapters/dynamodb-registration-store';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { emfMetrics } from '../adapters/metrics';
+import { lazyS3BlobStore } from '../adapters/lazy-s3-blob-store';
+import { secretsManagerSource } from '../adapters/secrets-manager';
+import { lazySqsRetryScheduler } from '../adapters/lazy-sqs';
+import { createConversationHandler, type ConversationHandlerOptions } from '../handlers/conversation-handler';
+import { lambdaEntry } from './lambda-entry';
 
-type Env = Record<string, string | undefined>;
+type Env = Parameters<typeof workerConfig>[0];
 
 export interface WorkerWiring {
   readonly env: Env;
@@ -94,10 +103,32 @@ export function workerDeps(wiring: WorkerWiring): EventHandlingDeps {
   };
 }
 
-export function awsTableName(env: Env): string {
-  return requireEnv(env, 'TABLE_NAME');
+export function workerHandler(wiring: WorkerWiring, options: ConversationHandlerOptions = {}) {
+  return createConversationHandler(workerDeps(wiring), options);
 }
 
-export function awsDocumentClient() {
-  return documentClient({});
+/** The AWS entry's worker: SQS FIFO → this Lambda, partial batch responses, retries by ChangeMessageVisibility. */
+export function awsWorker(env = processEnvironment()) {
+  const config = workerConfig(env);
+  const metrics = emfMetrics(config.serviceName);
+  return lambdaEntry(
+    metrics,
+    workerHandler(
+      {
+        env,
+        secrets: secretsManagerSource(config.secretArn),
+        dynamo: documentClient({}),
+        blobs: lazyS3BlobStore(config.bucketName),
+        tableName: config.tableName,
+        uploadBaseUrl: config.uploadBaseUrl,
+        metrics,
+      },
+      {
+        retries: lazySqsRetryScheduler(config.queueUrl),
+        maxReceiveCount: config.maxReceiveCount,
+        // Room for one more Graph API call at its time-out and the save after it.
+        timeReserveMs: config.graph.timeoutMs + 5_000,
+      },
+    ),
+  );
 }

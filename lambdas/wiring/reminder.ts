@@ -1,0 +1,85 @@
+/**
+ * The daily jobs' wiring (reminders, then the retention sweep). Not through the worker's wiring, which
+ * would bundle pdf-lib here. The local server's `/_local/jobs/…` routes run the same jobs.
+ */
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { documentClient } from '../adapters/dynamodb-client';
+import { DynamoDbDeliveryStore } from '../adapters/dynamodb-delivery-store';
+import { DynamoDbHeartbeat } from '../adapters/dynamodb-heartbeat';
+import { DynamoDbRegistrationStore } from '../adapters/dynamodb-registration-store';
+import { DynamoDbSessionStore } from '../adapters/dynamodb-session-store';
+import { logger } from '../adapters/logger';
+import { emfMetrics } from '../adapters/metrics';
+import { lazyS3BlobStore } from '../adapters/lazy-s3-blob-store';
+import { SqsEventQueue } from '../adapters/sqs-event-queue';
+import { lazySdkSqs } from '../adapters/lazy-sqs';
+import { processEnvironment, reminderConfig } from '../config';
+import { createReminderHandler } from '../handlers/reminder-handler';
+import { NO_METRICS } from '../metric-names';
+import type { BlobStore, EventQueue, Metrics } from '../ports';
+import { purgeClosedRegistrations, type PurgeRun } from '../use-cases/purge-closed-registrations';
+import { runReminders, type ReminderRun } from '../use-cases/run-reminders';
+import { lambdaEntry } from './lambda-entry';
+
+export interface DailyJobParts {
+  readonly dynamo: DynamoDBDocumentClient;
+  readonly tableName: string;
+  readonly blobs: BlobStore;
+  readonly queue: EventQueue;
+  /** People messaged outside their window per 24 hours; `undefined`: unlimited. */
+  readonly messagingLimit: number | undefined;
+  readonly retentionDays: number;
+  readonly metrics?: Metrics;
+}
+
+export interface DailyJobs {
+  reminders(today: string): Promise<ReminderRun>;
+  /** `now`: sweep as if it were then (the local job route tries the retention period without waiting). */
+  purge(now?: () => Date): Promise<PurgeRun>;
+  /** When the reminder job last finished (what `npm run doctor` asks). */
+  lastReminderRun(): Promise<string | undefined>;
+}
+
+export function dailyJobs(parts: DailyJobParts): DailyJobs {
+  const registrations = new DynamoDbRegistrationStore(parts.dynamo, parts.tableName);
+  const heartbeat = new DynamoDbHeartbeat(parts.dynamo, parts.tableName);
+  const sessions = new DynamoDbSessionStore(parts.dynamo, parts.tableName);
+  const deliveries = new DynamoDbDeliveryStore(parts.dynamo, parts.tableName);
+  const clock = { now: () => new Date() };
+  return {
+    reminders: (today) =>
+      runReminders(today, {
+        registrations,
+        queue: parts.queue,
+        heartbeat: (run) => heartbeat.record(run),
+        clock,
+        messagingLimit: parts.messagingLimit,
+        sessions,
+        deliveries,
+        metrics: parts.metrics ?? NO_METRICS,
+        log: logger,
+      }),
+    purge: (now = clock.now) =>
+      purgeClosedRegistrations({ registrations, blobs: parts.blobs, retentionDays: parts.retentionDays, clock: { now }, log: logger }),
+    lastReminderRun: async () => (await heartbeat.last())?.finishedAt,
+  };
+}
+
+export function awsReminder(env = processEnvironment()) {
+  const config = reminderConfig(env);
+  const metrics = emfMetrics(config.serviceName);
+  const jobs = dailyJobs({
+    dynamo: documentClient(),
+    tableName: config.tableName,
+    // The S3 client (retention sweep) and the SQS client (reminders to queue) load when a run first needs them.
+    blobs: lazyS3BlobStore(config.bucketName),
+    queue: new SqsEventQueue(lazySdkSqs(), config.queueUrl),
+    messagingLimit: config.messagingLimit,
+    retentionDays: config.retentionDays,
+    metrics,
+  });
+  return lambdaEntry(
+    metrics,
+    createReminderHandler({ run: jobs.reminders, purge: () => jobs.purge(), clock: { now: () => new Date() }, metrics, log: logger }),
+  );
+}
