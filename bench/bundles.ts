@@ -28,6 +28,8 @@ export interface BundleFigures {
   readonly coldInitRuns: number[];
   /** The child's CPU time (user + system) for the same import, median: steadier than wall time on a busy machine. */
   readonly coldInitCpuMs: number;
+  /** The child's resident memory once the handler is built, MB (median): the floor under the function's memory size. */
+  readonly initRssMb: number;
   /** Sockets open right after the require: network I/O at import, which must be none. */
   readonly socketsAtInit: number;
   /** The biggest packages in the bundle, KB. */
@@ -76,7 +78,7 @@ import('data:text/javascript,export default 0').then(() => {
     if (typeof loaded.handler !== 'function') throw new Error('no handler exported');
     setTimeout(() => {
       const sockets = process._getActiveHandles().filter((h) => h && h.constructor && h.constructor.name === 'Socket' && !h._isStdio && h.remoteAddress).length;
-      process.stdout.write(JSON.stringify({ ms, cpuMs: (used.user + used.system) / 1000, sockets }));
+      process.stdout.write(JSON.stringify({ ms, cpuMs: (used.user + used.system) / 1000, sockets, rssMb: process.memoryUsage().rss / 2 ** 20 }));
     }, 50);
   });
 });
@@ -96,7 +98,7 @@ export async function benchBundles(options: { runs: number }): Promise<BundleFig
         publicDir: `${entry}/public`,
         ...(entry === 'admin' ? { packageFiles: ADMIN_PUBLIC_PACKAGE_FILES } : {}),
       });
-      return [{ entry, dir, metafile, runs: [] as number[], cpuRuns: [] as number[], sockets: 0 }];
+      return [{ entry, dir, metafile, runs: [] as number[], cpuRuns: [] as number[], rssRuns: [] as number[], sockets: 0 }];
     });
     // Round by round, every entry once a round: the machine's load at a moment falls on all of them alike,
     // so the ratio to the webhook is not decided by when each happened to run.
@@ -109,13 +111,14 @@ export async function benchBundles(options: { runs: number }): Promise<BundleFig
           timeout: 30_000,
         });
         if (child.status !== 0) throw new Error(`cold init of ${bundle.entry} failed: ${child.stderr.slice(0, 2000)}`);
-        const measured = JSON.parse(child.stdout) as { ms: number; cpuMs: number; sockets: number };
+        const measured = JSON.parse(child.stdout) as { ms: number; cpuMs: number; sockets: number; rssMb: number };
         bundle.runs.push(measured.ms);
         bundle.cpuRuns.push(measured.cpuMs);
         bundle.sockets = Math.max(bundle.sockets, measured.sockets);
+        bundle.rssRuns.push(measured.rssMb);
       }
     }
-    for (const { entry, metafile, runs, cpuRuns, sockets } of built) {
+    for (const { entry, metafile, runs, cpuRuns, rssRuns, sockets } of built) {
       const atInit = staticOutputs(metafile, 'index.mjs');
       const outputs = Object.entries(metafile.outputs).filter(([file]) => file.endsWith('.mjs'));
       const loaded = outputs.filter(([file]) => atInit.has(file));
@@ -134,6 +137,7 @@ export async function benchBundles(options: { runs: number }): Promise<BundleFig
         coldInitMs: round(median(runs), 1),
         coldInitRuns: runs.map((ms) => round(ms, 1)),
         coldInitCpuMs: round(median(cpuRuns), 1),
+        initRssMb: round(median(rssRuns), 1),
         socketsAtInit: sockets,
         largest: packagesOf(loaded).slice(0, 5),
         hasPdfLib: initInputs.some((input) => input.includes('node_modules/pdf-lib/')),

@@ -117,7 +117,7 @@ async function reviewReady(page: Page): Promise<void> {
 }
 
 /** A 640×400 PNG of a card, the size of a phone photo of a KTP after the upload page shrinks it. */
-function cardPng(): Buffer {
+export function cardPng(): Buffer {
   const png = new PNG({ width: 640, height: 400 });
   for (let y = 0; y < png.height; y += 1) {
     for (let x = 0; x < png.width; x += 1) {

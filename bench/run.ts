@@ -3,13 +3,14 @@
  * officer's walk through the morning's queue in Chromium, on this machine, in one command.
  * `-- --quick` runs every part with small sizes (CI keeps the command working with it; it asserts nothing
  * about time); `-- --json` prints one JSON object as the last line; `-- --only=officer` runs only the
- * officer's walk. Progress goes to stderr; the table and the JSON to stdout.
+ * officer's walk; `-- --memory-sweep` only the memory sweep (bench/memory-sweep.ts). Progress goes to stderr; the table and the JSON to stdout.
  */
 import { cpus, loadavg, totalmem } from 'node:os';
 import { benchBundles, type BundleFigures } from './bundles';
 import { estimateCost, PRICES, type CostFigures } from './cost';
 import { benchEndToEnd, benchLoad, benchLoadContended, benchReminders, benchSendFaults, benchStep, LocalBench } from './local';
 import { benchOfficer, type OfficerFigures } from './officer';
+import { measureProfiles, printSweep, sweepProfile, type SweepResult } from './memory-sweep';
 import { benchPdf } from './pdf';
 import { progress, round } from './stats';
 import { benchUploadSlowLink } from './upload-slow-link';
@@ -21,12 +22,14 @@ const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
 const json = args.has('--json');
 const onlyOfficer = args.has('--only=officer');
+/** `--memory-sweep`: only the memory sweep (cold init of every bundle, the step, the sweep's own workloads). */
+const onlyMemorySweep = args.has('--memory-sweep');
 /** `--reliability[=N]`: only the contended load (N applicants, default the run's size) and the fault injection, for repeated runs. */
 const reliabilityArg = process.argv.slice(2).find((arg) => arg === '--reliability' || arg.startsWith('--reliability='));
 
 const SIZES = quick
-  ? { webhookCalls: 2_000, comparisonRounds: 20, coldRuns: 3, pdfRenders: 30, stepApplicants: 15, e2eMessages: 30, reminders: 300, reminderWarmup: 30, loadApplicants: 20, faultEntries: 20, officerRegistrations: 5 }
-  : { webhookCalls: 20_000, comparisonRounds: 200, coldRuns: 10, pdfRenders: 200, stepApplicants: 100, e2eMessages: 200, reminders: 5_000, reminderWarmup: 1_000, loadApplicants: 200, faultEntries: 100, officerRegistrations: 20 };
+  ? { webhookCalls: 2_000, comparisonRounds: 20, coldRuns: 3, sweepInvocations: 10, pdfRenders: 30, stepApplicants: 15, e2eMessages: 30, reminders: 300, reminderWarmup: 30, loadApplicants: 20, faultEntries: 20, officerRegistrations: 5 }
+  : { webhookCalls: 20_000, comparisonRounds: 200, coldRuns: 10, sweepInvocations: 40, pdfRenders: 200, stepApplicants: 100, e2eMessages: 200, reminders: 5_000, reminderWarmup: 1_000, loadApplicants: 200, faultEntries: 100, officerRegistrations: 20 };
 
 interface Row {
   readonly key: string;
@@ -95,6 +98,27 @@ async function mainOfficerOnly(machine: string): Promise<void> {
   if (json) process.stdout.write(`${JSON.stringify({ officerActionsPerRegistration: officer.officerActionsPerRegistration, officerPageMs: officer.officerPageMs, details: { officer }, quick, machine })}\n`);
 }
 
+function initFigures(bundles: BundleFigures[]): Record<string, { cpuMs: number; rssMb: number }> {
+  return Object.fromEntries(bundles.map((bundle) => [bundle.entry, { cpuMs: bundle.coldInitCpuMs, rssMb: bundle.initRssMb }]));
+}
+
+/** `--memory-sweep`: cold init of every bundle, the conversation step and the sweep's workloads, on their own DynamoDB Local. */
+async function mainMemorySweepOnly(machine: string): Promise<void> {
+  const bundles = await benchBundles({ runs: SIZES.coldRuns });
+  const local = await LocalBench.start();
+  let sweep: SweepResult[];
+  try {
+    const step = await benchStep(local, { applicants: SIZES.stepApplicants });
+    const profiles = await measureProfiles(local, { invocations: SIZES.sweepInvocations, step, stepInvocations: SIZES.stepApplicants, init: initFigures(bundles) });
+    sweep = profiles.map(sweepProfile);
+  } finally {
+    await local.stop();
+  }
+  printSweep(sweep, (line) => process.stdout.write(`${line}\n`));
+  process.stdout.write(`\n${quick ? 'Quick run (small sizes).\n' : ''}Machine: ${machine}.\n`);
+  if (json) process.stdout.write(`${JSON.stringify({ memorySweep: sweep, quick, machine })}\n`);
+}
+
 async function main(): Promise<void> {
   if (reliabilityArg) {
     const size = Number(reliabilityArg.split('=')[1] ?? SIZES.loadApplicants);
@@ -105,6 +129,7 @@ async function main(): Promise<void> {
   const loadBefore = loadavg()[0] ?? 0;
   progress(`${quick ? 'quick' : 'full'} run on ${machine}; load average ${loadBefore.toFixed(2)}`);
   if (onlyOfficer) return mainOfficerOnly(machine);
+  if (onlyMemorySweep) return mainMemorySweepOnly(machine);
 
   const bundles = await benchBundles({ runs: SIZES.coldRuns });
   const webhook = await benchWebhook({ calls: SIZES.webhookCalls, rounds: SIZES.comparisonRounds });
@@ -116,10 +141,12 @@ async function main(): Promise<void> {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => void local.stop().finally(() => process.exit(130)));
   }
-  let step, e2e, reminders, load, contended, faults, officer, uploadSlow;
+  let step, e2e, reminders, load, contended, faults, officer, uploadSlow, sweep: SweepResult[];
   try {
     step = await benchStep(local, { applicants: SIZES.stepApplicants });
     e2e = await benchEndToEnd(local, { messages: SIZES.e2eMessages });
+    const profiles = await measureProfiles(local, { invocations: SIZES.sweepInvocations, step, stepInvocations: SIZES.stepApplicants, init: initFigures(bundles) });
+    sweep = profiles.map(sweepProfile);
     // A first, unmeasured run on its own server warms DynamoDB Local's JIT (and ours) on this path, so the
     // figure is the steady state a reminder run of thousands reaches, not the stand-in's compile time.
     progress(`reminders: warming up with ${SIZES.reminderWarmup}`);
@@ -169,7 +196,8 @@ async function main(): Promise<void> {
     peakJavaRssMb: load.peakJavaRssMb,
     monthlyCostUsd: cost.monthlyUsd,
     costRegion: cost.region,
-    details: { webhook, step, e2e, pdf, reminders, load, contended, faults, officer, cost },
+    memoryMb: Object.fromEntries(sweep.map((result) => [result.profile.fn, { chosen: result.chosenMb, configured: result.configuredMb }])),
+    details: { webhook, step, e2e, pdf, reminders, load, contended, faults, officer, cost, memorySweep: sweep },
     sizes: SIZES,
     quick,
     machine,
@@ -213,6 +241,7 @@ async function main(): Promise<void> {
     { key: 'monthlyCostUsd', what: `AWS estimate, 2,000 registrations a month, ${cost.region} list prices (USD)`, value: result.monthlyCostUsd },
   ];
   printTable(rows, cost);
+  printSweep(sweep, (line) => process.stdout.write(`${line}\n`));
   process.stdout.write(`\n${quick ? 'Quick run (small sizes): figures are not comparable to the goals.\n' : ''}Machine: ${machine}; load average ${result.loadAverage.before} → ${result.loadAverage.after}; ${result.seconds} s.\n`);
   if (webhookBundle && (webhookBundle.hasPdfLib || webhookBundle.hasS3Client)) process.stdout.write('WARNING: pdf-lib or the S3 client is in the webhook bundle.\n');
   if (bundles.some((bundle) => bundle.socketsAtInit > 0)) process.stdout.write('WARNING: a Lambda opened a network connection at import.\n');

@@ -24,6 +24,7 @@ import type { OfficeProfile } from '../lambdas/domain/office';
 import { type DeployConfig, FUNCTION_URL, type StageNames } from './deploy-config';
 import { Monitoring } from './monitoring';
 import { officeEnvironment } from './office-config';
+import { FUNCTION_MEMORY_MB } from './function-memory';
 import { PendingOverdueCheck } from './pending-overdue-check';
 import { ADMIN_PUBLIC_PACKAGE_FILES, SiBapaoFunction } from './si-bapao-function';
 
@@ -164,6 +165,7 @@ export class StatelessStack extends Stack {
 
     // The upload page: applicant → Function URL → upload λ; files go straight to the bucket (presigned PUTs).
     this.upload = new SiBapaoFunction(this, 'Upload', {
+      memorySize: FUNCTION_MEMORY_MB.upload,
       entry: 'upload.ts',
       description: 'Si Bapao upload page: signed links, presigned uploads checked on arrival',
       publicDir: 'upload/public',
@@ -195,6 +197,7 @@ export class StatelessStack extends Stack {
 
     // The conversation worker: SQS FIFO → conversation λ, partial batch responses.
     this.conversation = new SiBapaoFunction(this, 'Conversation', {
+      memorySize: FUNCTION_MEMORY_MB.conversation,
       entry: 'conversation.ts',
       description: 'Si Bapao conversation worker: one applicant event at a time, in order',
       timeout: WORKER_TIMEOUT,
@@ -253,6 +256,7 @@ export class StatelessStack extends Stack {
 
     // The webhook: Meta → HTTP API → webhook λ → SQS FIFO.
     this.webhook = new SiBapaoFunction(this, 'Webhook', {
+      memorySize: FUNCTION_MEMORY_MB.webhook,
       entry: 'webhook.ts',
       description: 'Si Bapao WhatsApp webhook: verify the signature, enqueue, answer 200',
       environment: {
@@ -302,6 +306,7 @@ export class StatelessStack extends Stack {
 
     // The officers' admin app: officer → Function URL → admin λ (pages and JSON API; decisions enqueue notify events).
     this.admin = new SiBapaoFunction(this, 'Admin', {
+      memorySize: FUNCTION_MEMORY_MB.admin,
       entry: 'admin.ts',
       description: "Si Bapao officers' admin app: login, registrations, decisions, days, officers",
       publicDir: 'admin/public',
@@ -335,6 +340,7 @@ export class StatelessStack extends Stack {
     // The daily reminder (stage 8): EventBridge Scheduler at the office's hour in Asia/Jakarta → reminder λ,
     // which finds tomorrow's appointments through the by-day index and queues one event per registration.
     this.reminder = new SiBapaoFunction(this, 'Reminder', {
+      memorySize: FUNCTION_MEMORY_MB.reminder,
       entry: 'reminder.ts',
       description: 'Si Bapao daily H-1 reminder job: queue a reminder for every appointment tomorrow (Asia/Jakarta), then sweep data past retention',
       timeout: Duration.minutes(5),

@@ -25,6 +25,7 @@ export const UPLOAD_PAGE_TEXTS = {
   checking: 'Memeriksa berkas…',
   waitForUploads: 'Tunggu, masih mengunggah…',
   shrinking: 'Memperkecil foto {filename}…',
+  queued: '{filename} siap, menunggu giliran diunggah…',
   uploading: 'Mengunggah {filename}… {percent}%',
   verifying: 'Memeriksa {filename}…',
   uploaded: '{filename} berhasil diunggah.',

@@ -5,6 +5,9 @@
  * WhatsApp.
  */
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { signUploadToken } from '../../lambdas/adapters/upload-links';
 import { launchBrowser } from '../support/browser';
@@ -121,6 +124,49 @@ it('resizes a camera photo to 1600 px before upload, shows a progress bar, and r
   const { width, height } = jpegSize(bytes);
   expect(Math.max(width, height)).toBe(1600);
   expect(width / height).toBeCloseTo(4 / 3, 2);
+});
+
+it('makes the next photo smaller while the one before it is uploading, and says it is waiting its turn', async () => {
+  const { url, draftId } = link();
+  await page.goto(url);
+  const photo = await cameraPhoto();
+  // Picked from disk, as a phone's picker hands them over (no megabytes through the DevTools protocol between the two picks).
+  const folder = await mkdtemp(join(tmpdir(), 'si-bapao-photos-'));
+  const [first, second] = [join(folder, 'IMG_1.jpg'), join(folder, 'IMG_2.jpg')];
+  await Promise.all([writeFile(first, photo), writeFile(second, photo)]);
+  // The first photo's upload is held until the second field says its photo is ready: the two overlap for sure.
+  let releaseFirstUpload!: () => void;
+  const firstUploadHeld = new Promise<void>((resolve) => (releaseFirstUpload = resolve));
+  let puts = 0;
+  await page.route('**/_s3/**', async (route) => {
+    if (route.request().method() !== 'PUT') return route.continue();
+    puts += 1;
+    if (puts === 1) await firstUploadHeld;
+    return route.continue();
+  });
+  try {
+    const ktp = page.locator('#field-ktp');
+    const kk = page.locator('#field-kk');
+    await ktp.locator('input[data-pick="camera"]').setInputFiles(first);
+    await kk.locator('input[data-pick="camera"]').setInputFiles(second);
+    await kk.locator('.field-status', { hasText: 'IMG_2.jpg siap, menunggu giliran diunggah…' }).waitFor({ timeout: 30_000 });
+    expect(await ktp.locator('.field-status').textContent()).toMatch(/^Mengunggah IMG_1\.jpg… \d+%$/);
+    expect(await ktp.locator('.files .file').count()).toBe(0);
+    expect(puts).toBe(1);
+    await page.screenshot({ path: '/tmp/upload-pipelined-390.png' });
+    releaseFirstUpload();
+    await ktp.locator('.field-status', { hasText: 'IMG_1.jpg berhasil diunggah.' }).waitFor({ timeout: 30_000 });
+    await kk.locator('.field-status', { hasText: 'IMG_2.jpg berhasil diunggah.' }).waitFor({ timeout: 30_000 });
+  } finally {
+    releaseFirstUpload();
+    await rm(folder, { recursive: true, force: true });
+  }
+  const stored = await server.drafts.listDocuments(draftId);
+  expect(stored.map((document) => document.requirement).sort()).toEqual(['kk', 'ktp']);
+  for (const document of stored) {
+    const { width, height } = jpegSize(await server.blobs.get(document.key));
+    expect(Math.max(width, height)).toBe(1600);
+  }
 });
 
 it('sends PDFs as they are and leads back to WhatsApp with SELESAI from the success page', async () => {

@@ -30,6 +30,12 @@
   /* A dropped connection: the file is sent again when the browser is back online, up to this often. */
   var MAX_RETRIES = 6;
   var queue = Promise.resolve();
+  /*
+   * Photos are made smaller one at a time (each holds a whole camera picture in memory), on a chain of their
+   * own: the next photo is made smaller while the one before it is on its way, so on a slow link the
+   * resizing hides behind the upload. Files still go up one after the other, in the order chosen.
+   */
+  var preparing = Promise.resolve();
   var pending = 0;
 
   function fill(text, values) {
@@ -210,13 +216,31 @@
     return '';
   }
 
+  /*
+   * createImageBitmap decodes the photo off the page's main thread (the page keeps answering meanwhile);
+   * browsers without it fall back to an <img>. Both turn the picture upright as its EXIF says.
+   */
   function loadImage(file) {
+    if (typeof window.createImageBitmap === 'function') {
+      return window.createImageBitmap(file, { imageOrientation: 'from-image' }).then(
+        function (bitmap) {
+          return { source: bitmap, width: bitmap.width, height: bitmap.height, release: function () { bitmap.close(); } };
+        },
+        function () {
+          return loadImageElement(file);
+        },
+      );
+    }
+    return loadImageElement(file);
+  }
+
+  function loadImageElement(file) {
     return new Promise(function (resolve, reject) {
       var url = URL.createObjectURL(file);
       var image = new Image();
       image.onload = function () {
         URL.revokeObjectURL(url);
-        resolve(image);
+        resolve({ source: image, width: image.naturalWidth, height: image.naturalHeight, release: function () {} });
       };
       image.onerror = function () {
         URL.revokeObjectURL(url);
@@ -227,14 +251,17 @@
   }
 
   function toJpeg(image, longestEdge, quality) {
-    var scale = Math.min(1, longestEdge / Math.max(image.naturalWidth, image.naturalHeight));
+    var scale = Math.min(1, longestEdge / Math.max(image.width, image.height));
     var canvas = document.createElement('canvas');
-    canvas.width = Math.round(image.naturalWidth * scale);
-    canvas.height = Math.round(image.naturalHeight * scale);
+    canvas.width = Math.round(image.width * scale);
+    canvas.height = Math.round(image.height * scale);
     var context = canvas.getContext('2d');
     context.fillStyle = '#fff';
     context.fillRect(0, 0, canvas.width, canvas.height);
-    context.drawImage(image, 0, 0, canvas.width, canvas.height);
+    // The default ('low') shrinks a 12-megapixel photo by skipping pixels: its grain survives as noise, and
+    // the JPEG comes out about 60% larger than with proper filtering.
+    context.imageSmoothingQuality = 'high';
+    context.drawImage(image.source, 0, 0, canvas.width, canvas.height);
     return new Promise(function (resolve) {
       canvas.toBlob(resolve, 'image/jpeg', quality);
     });
@@ -252,7 +279,17 @@
           return blob && blob.size <= maxBytes ? blob : attempt();
         });
       }
-      return attempt();
+      // The decoded picture (48 MB for 12 megapixels) is let go as soon as its JPEG is made, not at the next GC.
+      return attempt().then(
+        function (blob) {
+          image.release();
+          return blob;
+        },
+        function (error) {
+          image.release();
+          throw error;
+        },
+      );
     });
   }
 
@@ -279,10 +316,35 @@
     return Promise.reject(new Error(accepted ? texts.tooLarge : texts.wrongType));
   }
 
-  function upload(field, file) {
+  /*
+   * Starts making the file ready on the photo chain; settles with { ready } or { error }, never rejects.
+   * A file that is ready before its turn to go up says so (`turn.started` is set when its upload begins).
+   */
+  function prepareInTurn(field, file, turn) {
+    var outcome = preparing.then(function () {
+      return prepare(field, file).then(
+        function (ready) {
+          if (!turn.started) setStatus(field, fill(texts.queued, { filename: ready.filename }), 'busy');
+          return { ready: ready };
+        },
+        function (error) {
+          return { error: error };
+        },
+      );
+    });
+    preparing = outcome;
+    return outcome;
+  }
+
+  function upload(field, file, prepared, turn) {
+    turn.started = true;
     var requirement = field.getAttribute('data-requirement');
     var shown = file.name || 'berkas';
-    return prepare(field, file)
+    return prepared
+      .then(function (outcome) {
+        if (outcome.error) throw outcome.error;
+        return outcome.ready;
+      })
       .then(function (ready) {
         shown = ready.filename;
         var progress = function (percent) {
@@ -352,8 +414,10 @@
     var files = Array.prototype.slice.call(input.files || []);
     input.value = '';
     files.forEach(function (file) {
+      var turn = { started: false };
+      var prepared = prepareInTurn(field, file, turn);
       enqueue(function () {
-        return upload(field, file);
+        return upload(field, file, prepared, turn);
       });
     });
   });
