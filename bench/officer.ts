@@ -58,11 +58,6 @@ async function walk(server: LocalServer, count: number): Promise<OfficerFigures>
       await Promise.all([page.waitForURL(url, { waitUntil: 'load' }), action()]);
       await reviewReady(page);
       pageMs.push(now() - started);
-      if (process.env.OFFICER_DEBUG) console.error(JSON.stringify(await page.evaluate(() => {
-        const [n] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
-        const r = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((e) => `${e.name.slice(-30)} ${Math.round(e.startTime)}-${Math.round(e.responseEnd)}`);
-        return { rs: n?.responseStart, re: n?.responseEnd, dcl: Math.round(n?.domContentLoadedEventEnd ?? 0), load: Math.round(n?.loadEventEnd ?? 0), now: Math.round(performance.now()), r };
-      })), Math.round(now() - started), Math.round(Math.max(0, 0)));
       // Before the next page was asked for: the decision's POST (nothing for Enter on the list).
       beforeMs.push(Math.max(0, (await page.evaluate(() => performance.timeOrigin)) - startedAt));
       // The page's own answer time (request sent → last byte), to tell the server's share from the browser's.
