@@ -21,8 +21,10 @@ export interface OfficerFigures {
   readonly officerKeys: number;
   readonly officerPageMs: number;
   readonly officerPageP95Ms: number;
-  /** Of that, the review page's HTML: request sent → last byte (median). */
+  /** Of that, the review page's HTML: request sent → last byte (median of the pages not fetched ahead). */
   readonly officerPageServerMs: number;
+  /** Review pages the browser had fetched ahead (speculation rules), so with no server time on the way. */
+  readonly officerPagesPrefetched: number;
   /** Of that, the decision's POST before the next page is asked for (median). */
   readonly officerSaveMs: number;
   readonly officerConfirmed: number;
@@ -52,6 +54,7 @@ async function walk(server: LocalServer, count: number): Promise<OfficerFigures>
     const pageMs: number[] = [];
     const serverMs: number[] = [];
     const beforeMs: number[] = [];
+    let prefetched = 0;
     const timed = async (action: () => Promise<void>, url: string) => {
       const started = now();
       const startedAt = Date.now();
@@ -60,11 +63,14 @@ async function walk(server: LocalServer, count: number): Promise<OfficerFigures>
       pageMs.push(now() - started);
       // Before the next page was asked for: the decision's POST (nothing for Enter on the list).
       beforeMs.push(Math.max(0, (await page.evaluate(() => performance.timeOrigin)) - startedAt));
-      // The page's own answer time (request sent → last byte), to tell the server's share from the browser's.
-      serverMs.push(await page.evaluate(() => {
-        const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
-        return navigation ? navigation.responseEnd - navigation.requestStart : Number.NaN;
-      }));
+      // The page's own answer time (request sent → last byte), to tell the server's share from the browser's;
+      // a page the browser fetched ahead (speculation rules) has none on the way: it is counted apart.
+      const navigation = await page.evaluate(() => {
+        const [entry] = performance.getEntriesByType('navigation') as Array<PerformanceNavigationTiming & { deliveryType?: string }>;
+        return { prefetched: entry?.deliveryType === 'navigational-prefetch', serverMs: entry ? entry.responseEnd - entry.requestStart : Number.NaN };
+      });
+      if (navigation.prefetched) prefetched += 1;
+      else serverMs.push(navigation.serverMs);
     };
 
     await timed(async () => {
@@ -104,6 +110,7 @@ async function walk(server: LocalServer, count: number): Promise<OfficerFigures>
       officerPageMs: round(median(pageMs), 0),
       officerPageP95Ms: round(percentile(pageMs, 95), 0),
       officerPageServerMs: round(median(serverMs), 0),
+      officerPagesPrefetched: prefetched,
       officerSaveMs: round(median(beforeMs.slice(1)), 0),
       officerConfirmed: confirmed,
     };
