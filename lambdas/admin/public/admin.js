@@ -747,7 +747,8 @@
       link.parentNode.removeChild(link);
     }
     if (review) review.setAttribute('data-prefetch', next ? href : '');
-    prefetchNext(next ? href : '');
+    // Unchanged, the fetch under way stays (asking again would fetch the page a second time).
+    if ((next ? href : '') !== speculation.url) prefetchNext(next ? href : '');
   }
 
   /** Runs `show` when the officer sees the page: now, or when a prerendered page becomes the tab's. */
