@@ -76,7 +76,7 @@ function officerRows(officer: OfficerFigures): Row[] {
     },
     {
       key: 'officerPageMs',
-      what: `list or "Simpan & berikutnya" → next review screen with its first document drawn, median (p95 ${officer.officerPageP95Ms}; of it the decision's POST ${officer.officerSaveMs}, the page's HTML ${officer.officerPageServerMs})`,
+      what: `list or "Simpan & berikutnya" → next review screen, its documents on screen drawn and the decision enabled, median (p95 ${officer.officerPageP95Ms}; of it the decision's POST ${officer.officerSaveMs}; ${officer.officerPagesPrefetched} of ${officer.officerRegistrations} pages fetched ahead, the others' HTML ${officer.officerPageServerMs})`,
       value: officer.officerPageMs,
       goal: '≤ 300',
       met: officer.officerPageMs <= 300,

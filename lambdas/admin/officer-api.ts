@@ -26,8 +26,13 @@ export interface RegistrationsApi {
    * PERLU_PERBAIKAN) has.
    */
   list(query: { status?: string; date?: string; q?: string; documentCount?: boolean }): Promise<ApiResult>;
-  /** `GET api/registrations/{queueNumber}`: with short-lived document links and the audit trail; records the view. */
-  get(queueNumber: string, officer: Officer): Promise<ApiResult>;
+  /**
+   * `GET api/registrations/{queueNumber}`: with short-lived document links and the audit trail; records the
+   * view, unless `recordView` is false (a page fetched ahead of time, before anyone looks at it).
+   */
+  get(queueNumber: string, officer: Officer, options?: { recordView?: boolean }): Promise<ApiResult>;
+  /** `POST api/registrations/{queueNumber}/viewed`: the officer now sees a review screen fetched ahead of time. */
+  recordView(queueNumber: string, officer: Officer): Promise<ApiResult>;
   /** `POST api/registrations/{queueNumber}/{action}`. */
   act(queueNumber: string, action: RegistrationAction, body: unknown, officer: Officer): Promise<ApiResult>;
   /** `GET api/days/{date}`: capacity, booked, closed and why, and who comes. */

@@ -15,7 +15,7 @@ import { arrivalTimes, dayState, earliestBookableDate, type HolidayCalendar } fr
 import { findService, REQUIREMENTS } from '../domain/services';
 import type { AuditEntry, BlobStore, DeliveryStore, DraftStore, EventQueue, OfficeRegistrationStore } from '../ports';
 import { reminderEvent, type NotifyEvent } from '../queue-events';
-import type { ApiResult, RegistrationAction, RegistrationsApi } from './officer-api';
+import type { ApiResult, Officer, RegistrationAction, RegistrationsApi } from './officer-api';
 
 export interface RegistrationsApiDeps {
   readonly store: OfficeRegistrationStore;
@@ -80,6 +80,11 @@ export function createRegistrationsApi(deps: RegistrationsApiDeps): Registration
     return lists.flat();
   }
 
+  /** One look at a registration's documents, for its history (none when it has no documents). */
+  function documentsViewed(count: number, officer: Officer): AuditEntry | undefined {
+    return count > 0 ? { at: now().toISOString(), actor: officer.username, action: 'documents-viewed', detail: `${count} berkas` } : undefined;
+  }
+
   async function flushPendingNotifications(): Promise<void> {
     for (const event of await deps.store.pendingNotifications()) {
       await deps.queue.enqueue([event]);
@@ -124,7 +129,7 @@ export function createRegistrationsApi(deps: RegistrationsApiDeps): Registration
       return { status: 200, body: counted };
     },
 
-    async get(queueNumber, officer) {
+    async get(queueNumber, officer, options) {
       const registration = await deps.store.get(queueNumber);
       if (!registration) return notFound(queueNumber);
       const [documents, submission] = await Promise.all([deps.drafts.listDocuments(registration.draftId), deps.drafts.submission(registration.draftId)]);
@@ -143,8 +148,7 @@ export function createRegistrationsApi(deps: RegistrationsApiDeps): Registration
         })),
       );
       // The view is recorded while the history is read; it is added to what is shown when the read missed it.
-      const viewed: AuditEntry | undefined =
-        links.length > 0 ? { at: now().toISOString(), actor: officer.username, action: 'documents-viewed', detail: `${links.length} berkas` } : undefined;
+      const viewed = options?.recordView === false ? undefined : documentsViewed(links.length, officer);
       const [stored, deliveries] = await Promise.all([
         deps.store.history(queueNumber),
         deps.deliveries.listForRegistration(queueNumber),
@@ -167,14 +171,24 @@ export function createRegistrationsApi(deps: RegistrationsApiDeps): Registration
       };
     },
 
+    async recordView(queueNumber, officer) {
+      const [registration, pending] = await Promise.all([deps.store.get(queueNumber), deps.store.listByStatus('PENDING')]);
+      if (!registration) return notFound(queueNumber);
+      const viewed = documentsViewed((await deps.drafts.listDocuments(registration.draftId)).length, officer);
+      if (viewed) await deps.store.addAudit(queueNumber, viewed);
+      // The page was made ahead of time: what comes after it may have been decided since.
+      const next = nextPendingAfter(queueNumber, pending);
+      return { status: 200, body: { recorded: Boolean(viewed), next: next ? { queueNumber: next.queueNumber, name: next.name } : null } };
+    },
+
     async act(queueNumber, action, body, officer) {
       const parsed = bodySchemas[action].safeParse(body);
       if (!parsed.success) return malformed(parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; '));
       const input = { action, ...(parsed.data as object) } as OfficerActionInput;
       for (let attempt = 0; attempt < 3; attempt += 1) {
-        const current = await deps.store.getVersioned(queueNumber);
+        // The registration and the day asked for are independent reads: one round trip instead of two.
+        const [current, targetDay] = await Promise.all([deps.store.getVersioned(queueNumber), 'date' in input ? day(input.date) : undefined]);
         if (!current) return notFound(queueNumber);
-        const targetDay = 'date' in input ? await day(input.date) : undefined;
         const decision = decideOfficerAction(current.registration, input, { now: now(), office: deps.office, ...(targetDay ? { targetDay } : {}) });
         if (!decision.ok) return { status: decision.refusal.status, body: { error: decision.refusal.error, message: decision.refusal.message } };
         const { outcome } = decision;
@@ -411,6 +425,14 @@ export function registrationView(registration: Registration, now: Date) {
     waitingTooLong: isStale(registration, now),
     allowedActions: allowedActions(registration.status),
   };
+}
+
+/** The `PENDING` registration to check after `current`: the next oldest, else the oldest other one. */
+export function nextPendingAfter<T extends { readonly queueNumber: string; readonly createdAt: string }>(current: string, pending: readonly T[]): T | undefined {
+  const ordered = [...pending].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  const index = ordered.findIndex((registration) => registration.queueNumber === current);
+  const after = index >= 0 ? ordered.slice(index + 1) : ordered;
+  return after[0] ?? ordered.find((registration) => registration.queueNumber !== current);
 }
 
 /** The earliest arrival time with the fewest people booked on it: the next free slot. */

@@ -17,6 +17,7 @@ export type ApiRoute =
   | { readonly name: 'list-registrations' }
   | { readonly name: 'get-registration'; readonly queueNumber: string }
   | { readonly name: 'act'; readonly queueNumber: string; readonly action: RegistrationAction }
+  | { readonly name: 'record-view'; readonly queueNumber: string }
   | { readonly name: 'list-officers' }
   | { readonly name: 'add-officer' }
   | { readonly name: 'disable-officer'; readonly username: string }
@@ -84,6 +85,7 @@ const ROUTES: readonly RouteDefinition[] = [
     pattern: new RegExp(`^/api/registrations/${QUEUE_NUMBER}/${ACTIONS}$`),
     api: (m) => ({ name: 'act', queueNumber: at(m, 1), action: at(m, 2) as RegistrationAction }),
   },
+  { method: 'POST', pattern: new RegExp(`^/api/registrations/${QUEUE_NUMBER}/viewed$`), api: (m) => ({ name: 'record-view', queueNumber: at(m, 1) }) },
   { method: 'GET', pattern: /^\/api\/officers$/, adminOnly: true, api: () => ({ name: 'list-officers' }) },
   { method: 'POST', pattern: /^\/api\/officers$/, adminOnly: true, api: () => ({ name: 'add-officer' }) },
   {
@@ -156,6 +158,9 @@ export function securityHeaders(secure: boolean): Record<string, string> {
   return {
     'content-security-policy': [
       "default-src 'self'",
+      // Scripts from this origin only; the one inline kind allowed is speculation rules (JSON, never run):
+      // the review screen asks the browser to fetch the next registration's page ahead of time.
+      "script-src 'self' 'inline-speculation-rules'",
       "img-src 'self' data: https: http://127.0.0.1:*",
       // The review screen shows a PDF in a frame from the same short-lived links as the images.
       "frame-src 'self' https: http://127.0.0.1:*",

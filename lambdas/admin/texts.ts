@@ -230,6 +230,7 @@ export const ADMIN_TEXTS = {
   // Review screen: the document viewer
   viewerTitle: 'Berkas',
   viewerOf: 'Berkas {index} dari {total}',
+  viewerOfPair: 'Berkas {from}–{to} dari {total}',
   viewerPrevious: 'Berkas sebelumnya',
   viewerNext: 'Berkas berikutnya',
   viewerZoomIn: 'Perbesar',
@@ -238,7 +239,7 @@ export const ADMIN_TEXTS = {
   viewerReset: 'Ukuran semula',
   viewerOpenTab: 'Buka di tab baru',
   viewerMissing: 'Belum dikirim',
-  viewerShortcuts: 'Tombol pintas: ← → pindah berkas · + − perbesar/perkecil · R putar · 0 ukuran semula',
+  viewerShortcuts: 'Tombol pintas: ← → pindah berkas (layar lebar: dua sekaligus) · + − perbesar/perkecil · R putar · 0 ukuran semula',
   viewerPdfFallback: 'Browser ini tidak dapat menampilkan PDF di halaman.',
 
   // Review screen: the decision

@@ -61,7 +61,7 @@ export function createAdminHandler(deps: AdminHandlerDeps): AdminHandler {
   const root = `${deps.basePath}/`;
   let firstOfficerReady: Promise<void> | undefined;
 
-  const pageDeps = (session: AuthenticatedSession): PageDeps => ({
+  const pageDeps = (session: AuthenticatedSession, event?: APIGatewayProxyEventV2): PageDeps => ({
     basePath: deps.basePath,
     officer: session.officer,
     csrfToken: session.csrfToken,
@@ -69,6 +69,8 @@ export function createAdminHandler(deps: AdminHandlerDeps): AdminHandler {
     registrations: deps.registrations,
     officers: () => listOfficers(auth),
     ...(deps.arrivalTimes ? { arrivalTimes: deps.arrivalTimes } : {}),
+    // Chromium names a page it fetches or prerenders ahead of a navigation (`Sec-Purpose: prefetch`).
+    ...(event && /(^|[\s;,])prefetch\b/i.test(event.headers['sec-purpose'] ?? '') ? { speculative: true } : {}),
   });
 
   return async (event) => {
@@ -97,7 +99,7 @@ export function createAdminHandler(deps: AdminHandlerDeps): AdminHandler {
           return out.redirect(`${root}login?next=${encodeURIComponent(requestTarget(event))}`);
         }
         if (route.adminOnly && session.officer.role !== 'admin') return out.page(403, renderProblemPage('forbidden', deps.basePath, pageDeps(session)));
-        const rendered = await renderPage(route.route, event.queryStringParameters ?? {}, pageDeps(session));
+        const rendered = await renderPage(route.route, event.queryStringParameters ?? {}, pageDeps(session, event));
         return out.page(rendered.status, rendered.html);
       }
 
@@ -155,6 +157,8 @@ export function createAdminHandler(deps: AdminHandlerDeps): AdminHandler {
         });
       case 'get-registration':
         return deps.registrations.get(route.queueNumber, officer);
+      case 'record-view':
+        return deps.registrations.recordView(route.queueNumber, officer);
       case 'act':
         return deps.registrations.act(route.queueNumber, route.action, body, officer);
       case 'get-day':

@@ -114,9 +114,12 @@ async function nothingRan(): Promise<boolean> {
   const fired = await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss);
   const planted = await page.evaluate(
     // The review screen's own PDF frame (`data-viewer-pdf`, a document link in `src`) is the one frame allowed.
-    () => document.querySelectorAll('img[src="x"], svg[onload], iframe:not([data-viewer-pdf]), details[ontoggle], input[onfocus], body[onload] body, a[href^="javascript:"], meta[http-equiv="refresh"], script:not([src]):not([type="application/json"])').length,
+    () => document.querySelectorAll('img[src="x"], svg[onload], iframe:not([data-viewer-pdf]), details[ontoggle], input[onfocus], body[onload] body, a[href^="javascript:"], meta[http-equiv="refresh"], script:not([src]):not([type="application/json"]):not([type="speculationrules"])').length,
   );
-  return fired === undefined && planted === 0 && problems.length === 0;
+  // The page's one speculation rule set (JSON, never run) is the script's own, naming only the next review page.
+  const rules = await page.evaluate(() => Array.from(document.querySelectorAll('script[type="speculationrules"]')).map((element) => element.textContent ?? ''));
+  const ownRules = rules.length <= 1 && rules.every((rule) => /^\{"prerender":\[\{"source":"list","urls":\["\/admin\/registrations\/[A-Z]{2,6}-\d{3,9}"\],"eagerness":"immediate"\}\]\}$/.test(rule));
+  return fired === undefined && planted === 0 && ownRules && problems.length === 0;
 }
 
 it.each(VECTORS.map((vector, index) => [index, vector] as const))('shows vector %i as text on the registration page, and runs none of it', async (index, vector) => {

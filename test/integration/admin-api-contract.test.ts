@@ -44,6 +44,32 @@ it('GET api/registrations/{queueNumber} gives documents with short-lived links a
   expect((await officer.request('GET', '/api/registrations/KRC-99999')).status).toBe(404);
 });
 
+it('a review page fetched ahead (Sec-Purpose: prefetch) records no look; POST viewed records it once shown (CSRF checked) and names the next PENDING', async () => {
+  const { queueNumber } = await registerApplicant(server);
+  const looks = async () => {
+    const history = ((await officer.request('GET', `/api/registrations/${queueNumber}`)).body as { history: { action: string; actor: string }[] }).history;
+    return history.filter((entry) => entry.action === 'documents-viewed').length;
+  };
+  // Each API read is a look too: count from here.
+  const before = await looks();
+  const ahead = await officer.request('GET', `/registrations/${queueNumber}`, { headers: { 'sec-purpose': 'prefetch;prerender' } });
+  expect(ahead.status).toBe(200);
+  expect(String(ahead.body)).toContain('data-made-ahead');
+  expect(await looks()).toBe(before + 1);
+  const shown = await officer.request('GET', `/registrations/${queueNumber}`);
+  expect(String(shown.body)).not.toContain('data-made-ahead');
+  expect(await looks()).toBe(before + 3);
+
+  expect((await officer.request('POST', `/api/registrations/${queueNumber}/viewed`, { csrf: null })).status).toBe(403);
+  const viewed = await officer.request('POST', `/api/registrations/${queueNumber}/viewed`);
+  expect(viewed.status).toBe(200);
+  expect((viewed.body as { recorded: boolean }).recorded).toBe(true);
+  expect(Object.keys(viewed.body as object)).toEqual(['recorded', 'next']);
+  expect(await looks()).toBe(before + 5);
+  expect((await officer.request('POST', '/api/registrations/KRC-99999/viewed')).status).toBe(404);
+  expect((await officer.request('GET', `/api/registrations/${queueNumber}/viewed`)).status).toBe(405);
+});
+
 it('POST confirm, reschedule, complete: 200 with the Registration; 409 where the status does not allow it; 422 on a rule', async () => {
   const { queueNumber } = await registerApplicant(server);
   const base = `/api/registrations/${queueNumber}`;

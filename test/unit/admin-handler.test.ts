@@ -58,6 +58,9 @@ class StubRegistrations implements RegistrationsApi {
       },
     });
   }
+  recordView(queueNumber: string, officer: Officer) {
+    return this.answer('recordView', [queueNumber, officer], { status: 200, body: { recorded: true } });
+  }
   act(queueNumber: string, action: RegistrationAction, body: unknown, officer: Officer) {
     return this.answer('act', [queueNumber, action, body, officer], { status: 409, body: { error: 'status', message: 'Tidak dapat.' } });
   }

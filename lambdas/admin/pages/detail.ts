@@ -11,6 +11,7 @@ import { ADMIN_TEXTS as TEXTS, DELIVERY_STATES, FLAG_LABELS, fillText, META_ERRO
 import { age, clockTime, dayDate, fileSize, groupedNik, instant, instantClock, instantDay, isOverdue, longDate, phoneNumber, readableDatesIn, shortDay, typedDate } from './format';
 import { html, safeUrl, type Html } from './html';
 import { formError, ICONS, layout, statusBadge, type PageDeps, type RenderedPage } from './layout';
+import { nextPendingAfter } from '../registrations-api';
 import { detailLink, errorMessage } from './registrations';
 import { detailSchema, listSchema, openDaysSchema, parseView, type DeliveryView, type DetailView, type DocumentView, type HistoryView, type OpenDayView, type RegistrationView } from './views';
 
@@ -45,7 +46,8 @@ interface NextStop {
 
 export async function renderDetailPage(queueNumber: string, deps: PageDeps): Promise<RenderedPage> {
   const [result, pendingResult, daysResult] = await Promise.all([
-    deps.registrations.get(queueNumber, deps.officer),
+    // Fetched ahead of time, the page records no look at the documents: its script does once it is shown.
+    deps.speculative ? deps.registrations.get(queueNumber, deps.officer, { recordView: false }) : deps.registrations.get(queueNumber, deps.officer),
     deps.registrations.list({ status: 'PENDING' }),
     deps.registrations.openDays({}),
   ]);
@@ -60,7 +62,8 @@ export async function renderDetailPage(queueNumber: string, deps: PageDeps): Pro
   const next = nextStop(registration.queueNumber, pending, deps.basePath);
   const status = registration.status as RegistrationStatus;
   const overdue = isOverdue(registration, deps.now);
-  const body = html`<div class="review" data-queue="${registration.queueNumber}">
+  // Made ahead of time: the script records the look and takes the next stop and the free places again once shown.
+  const body = html`<div class="review" data-queue="${registration.queueNumber}"${deps.speculative ? html` data-made-ahead` : ''}${next.registration ? html` data-prefetch="${next.href}"` : ''}>
   <div class="review-head">
     <a class="back" href="${deps.basePath}/registrations?status=PENDING">← ${TEXTS.detailBack}</a>
     <div class="review-title">
@@ -94,10 +97,7 @@ export async function renderDetailPage(queueNumber: string, deps: PageDeps): Pro
 }
 
 function nextStop(current: string, pending: readonly RegistrationView[], basePath: string): NextStop {
-  const ordered = [...pending].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-  const index = ordered.findIndex((registration) => registration.queueNumber === current);
-  const after = index >= 0 ? ordered.slice(index + 1) : ordered;
-  const candidate = after[0] ?? ordered.find((registration) => registration.queueNumber !== current);
+  const candidate = nextPendingAfter(current, pending);
   return candidate
     ? { href: detailLink(basePath, candidate.queueNumber), registration: candidate }
     : { href: `${basePath}/registrations?status=PENDING&done=1` };
@@ -148,7 +148,7 @@ function viewer(registration: DetailView): Html {
   return html`<section class="panel panel-documents viewer" id="viewer" aria-labelledby="viewer-title" data-viewer>
     <div class="viewer-bar">
       <h2 id="viewer-title">${TEXTS.viewerTitle}</h2>
-      ${documents.length > 0 ? html`<span class="viewer-count" aria-live="polite" data-of="${TEXTS.viewerOf}">${fillText(TEXTS.viewerOf, { index: 1, total: documents.length })}</span>` : ''}
+      ${documents.length > 0 ? html`<span class="viewer-count" aria-live="polite" data-of="${TEXTS.viewerOf}" data-of-pair="${TEXTS.viewerOfPair}">${fillText(TEXTS.viewerOf, { index: 1, total: documents.length })}</span>` : ''}
       ${documents.length > 0
         ? html`<div class="viewer-tools" role="toolbar" aria-label="${TEXTS.viewerTitle}">
         ${tool('previous', TEXTS.viewerPrevious, '←', '‹')}${tool('next', TEXTS.viewerNext, '→', '›')}
@@ -182,9 +182,11 @@ function viewerItem(document: DocumentView, index: number): Html {
   const caption = html`<figcaption><span class="doc-name">${document.name}</span>${changedBadge(document)}<span class="muted">${document.requirementName ?? document.requirement}${document.size ? ` · ${fileSize(document.size)}` : ''}</span></figcaption>`;
   const hidden = index === 0 ? '' : html` hidden`;
   if (isImage(document)) {
-    // Only the first picture is on the page's critical path; the script fetches the others once it is drawn.
+    // Only the pictures on screen first are on the page's critical path: the first two (side by side on a
+    // wide screen; on a phone the second is the next →). The script fetches the others once the page is drawn.
+    const source = index < 2 ? html`src="${url}"` : html`data-src="${url}"`;
     return html`<figure class="viewer-item doc-image" data-index="${index}" data-url="${url}" data-requirement="${document.requirement}"${hidden}>
-      <div class="viewer-frame"><img ${index === 0 ? html`src="${url}"` : html`data-src="${url}"`} alt="${label}" draggable="false"></div>${caption}</figure>`;
+      <div class="viewer-frame"><img ${source} alt="${label}" draggable="false"></div>${caption}</figure>`;
   }
   // A PDF loads when it is shown (the first at once): ten documents are not ten PDF viewers at a time.
   return html`<figure class="viewer-item doc-file" data-index="${index}" data-url="${url}" data-requirement="${document.requirement}"${hidden}>
@@ -256,7 +258,7 @@ function scheduleFields(openDays: OfficerDays, times: readonly string[], preferr
   const buttons = openDays.map((day) => {
     const full = day.free <= 0;
     const label = fillText(full ? TEXTS.dayButtonFull : TEXTS.dayButton, { day: shortDay(day.date), free: day.free });
-    return html`<button type="button" class="day-pick${full ? ' full' : ''}" data-date="${day.date}" data-typed="${typedDate(day.date)}" data-day="${dayDate(day.date)}"${day.nextFreeTime ? html` data-time="${day.nextFreeTime}"` : ''} aria-pressed="${day.date === date ? 'true' : 'false'}"${full ? html` disabled` : ''} title="${dayDate(day.date)}${day.holiday ? ` · ${day.holiday}` : ''}">${label}</button>`;
+    return html`<button type="button" class="day-pick${full ? ' full' : ''}" data-date="${day.date}" data-short="${shortDay(day.date)}" data-typed="${typedDate(day.date)}" data-day="${dayDate(day.date)}"${day.nextFreeTime ? html` data-time="${day.nextFreeTime}"` : ''} aria-pressed="${day.date === date ? 'true' : 'false'}"${full ? html` disabled` : ''} title="${dayDate(day.date)}${day.holiday ? ` · ${day.holiday}` : ''}">${label}</button>`;
   });
   return html`<fieldset class="day-picks"><legend>${TEXTS.pickDate}</legend>
       ${bookable.length === 0 ? html`<p class="hint">${fillText(TEXTS.noOpenDays, { days: openDays.length })}</p>` : ''}

@@ -18,6 +18,8 @@ export interface PageDeps {
   readonly registrations: RegistrationsApi;
   readonly officers: () => Promise<OfficerView[]>;
   readonly arrivalTimes?: readonly string[];
+  /** The browser fetches this page ahead of time (speculation rules): nobody looks at it yet. */
+  readonly speculative?: boolean;
 }
 
 /** What the script says by itself; `<` escaped so that nothing can close the block. */
@@ -35,6 +37,10 @@ const CLIENT_TEXTS = JSON.stringify({
   pickOne: TEXTS.pickOne,
   dateFormatError: TEXTS.dateFormatError,
   dateUnreal: TEXTS.dateUnreal,
+  dayButton: TEXTS.dayButton,
+  dayButtonFull: TEXTS.dayButtonFull,
+  nextPending: TEXTS.nextPending,
+  allReviewed: TEXTS.allReviewed,
   statuses: STATUS_LABELS,
   dayNames: DAY_NAMES,
   monthNames: MONTH_NAMES,
