@@ -20,7 +20,10 @@ export default tseslint.config(
     files: ['lambdas/**/*.ts', 'lib/**/*.ts', 'local/**/*.ts'],
     ignores: ['lambdas/config.ts', 'local/config.ts', 'local/main.ts'],
     rules: {
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration in lambdas/config.ts and hand it in through lambdas/wiring/.' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Read configuration in lambdas/config.ts and hand it in through lambdas/wiring/.' },
+      ],
     },
   },
   // The layers (README "Architecture"): the domain is pure, use cases see only the domain and the ports,
@@ -28,31 +31,51 @@ export default tseslint.config(
   {
     files: ['lambdas/domain/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['../*', '../**'], message: 'domain/ imports nothing outside itself.' },
-          { group: ['@aws-sdk/*', 'aws-lambda', '@aws-lambda-powertools/*', 'node:fs', 'node:http', 'node:https'], message: 'domain/ stays pure: no AWS, Lambda or I/O.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['../*', '../**'], message: 'domain/ imports nothing outside itself.' },
+            {
+              group: ['@aws-sdk/*', 'aws-lambda', '@aws-lambda-powertools/*', 'node:fs', 'node:http', 'node:https'],
+              message: 'domain/ stays pure: no AWS, Lambda or I/O.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['lambdas/use-cases/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['../adapters/*', '../handlers/*', '../admin/*', '../upload/*', '../wiring/*', '../config', '../*.json', '../../*'], message: 'A use case imports only the domain and the ports (ports.ts, queue-events.ts, errors.ts, metric-names.ts).' },
-          { group: ['@aws-sdk/*', 'aws-lambda', '@aws-lambda-powertools/*'], message: 'A use case talks to AWS only through a port.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../adapters/*', '../handlers/*', '../admin/*', '../upload/*', '../wiring/*', '../config', '../*.json', '../../*'],
+              message: 'A use case imports only the domain and the ports (ports.ts, queue-events.ts, errors.ts, metric-names.ts).',
+            },
+            { group: ['@aws-sdk/*', 'aws-lambda', '@aws-lambda-powertools/*'], message: 'A use case talks to AWS only through a port.' },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['lambdas/adapters/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [{ group: ['../handlers/*', '../use-cases/*', '../admin/*', '../upload/*', '../wiring/*'], message: 'An adapter implements a port (ports.ts); it imports no handler, use case, HTTP surface or wiring.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../handlers/*', '../use-cases/*', '../admin/*', '../upload/*', '../wiring/*'],
+              message: 'An adapter implements a port (ports.ts); it imports no handler, use case, HTTP surface or wiring.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -126,7 +126,9 @@ export async function benchBundles(options: { runs: number }): Promise<BundleFig
       const inputsOf = (list: typeof outputs) => new Set(list.flatMap(([, output]) => Object.keys(output.inputs)));
       const initInputs = [...inputsOf(loaded)];
       const bytes = (list: typeof outputs) => list.reduce((sum, [, output]) => sum + output.bytes, 0);
-      const mapBytes = Object.entries(metafile.outputs).filter(([file]) => file.endsWith('.mjs.map') && atInit.has(file.slice(0, -4))).reduce((sum, [, output]) => sum + output.bytes, 0);
+      const mapBytes = Object.entries(metafile.outputs)
+        .filter(([file]) => file.endsWith('.mjs.map') && atInit.has(file.slice(0, -4)))
+        .reduce((sum, [, output]) => sum + output.bytes, 0);
       const onDemandPackages = packagesOf(onDemand).filter((lazy) => !packagesOf(loaded).some((eager) => eager.name === lazy.name));
       const figure: BundleFigures = {
         entry,
@@ -144,7 +146,9 @@ export async function benchBundles(options: { runs: number }): Promise<BundleFig
         hasS3Client: initInputs.some((input) => input.includes('node_modules/@aws-sdk/client-s3/')),
         hasAwsSdk: initInputs.some((input) => input.includes('node_modules/@aws-sdk/')),
       };
-      progress(`bundle ${entry}: ${figure.kb} KB at init (${figure.totalKb} KB in all), cold init ${figure.coldInitMs} ms (${figure.coldInitRuns.join(', ')}; CPU ${figure.coldInitCpuMs} ms)`);
+      progress(
+        `bundle ${entry}: ${figure.kb} KB at init (${figure.totalKb} KB in all), cold init ${figure.coldInitMs} ms (${figure.coldInitRuns.join(', ')}; CPU ${figure.coldInitCpuMs} ms)`,
+      );
       figures.push(figure);
     }
     return figures;
@@ -178,7 +182,5 @@ function packagesOf(outputs: [string, Metafile['outputs'][string]][]): { name: s
       sizes.set(name, (sizes.get(name) ?? 0) + input.bytesInOutput);
     }
   }
-  return [...sizes]
-    .sort((a, b) => b[1] - a[1])
-    .map(([name, bytes]) => ({ name, kb: round(bytes / 1024, 1) }));
+  return [...sizes].sort((a, b) => b[1] - a[1]).map(([name, bytes]) => ({ name, kb: round(bytes / 1024, 1) }));
 }

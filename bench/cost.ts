@@ -199,7 +199,9 @@ export function estimateCost(options: { dynamoCallsPerStep?: number; registratio
     if (!usage) continue;
     lambdaGbSeconds += usage.count * (usage.ms / 1000) * fn.memoryGb;
     lambdaRequests += usage.count;
-    described.push(`${name} ${usage.count >= 1000 ? `${Math.round(usage.count / 1000)}k` : usage.count} × ${Math.round(usage.ms)} ms × ${fn.memoryGb * 1024} MB${fn.arm ? ' arm64' : ''}`);
+    described.push(
+      `${name} ${usage.count >= 1000 ? `${Math.round(usage.count / 1000)}k` : usage.count} × ${Math.round(usage.ms)} ms × ${fn.memoryGb * 1024} MB${fn.arm ? ' arm64' : ''}`,
+    );
   }
   // Every function is arm64 (SiBapaoFunction).
   const lambdaUsd =
@@ -212,7 +214,11 @@ export function estimateCost(options: { dynamoCallsPerStep?: number; registratio
   });
 
   const httpApis = count('AWS::ApiGatewayV2::Api');
-  lines.push({ item: 'API Gateway (HTTP API)', usd: httpApis > 0 ? (webhooks / 1e6) * PRICES.httpApiPerMillion : 0, basis: `${Math.round(webhooks / 1000)}k webhook requests` });
+  lines.push({
+    item: 'API Gateway (HTTP API)',
+    usd: httpApis > 0 ? (webhooks / 1e6) * PRICES.httpApiPerMillion : 0,
+    basis: `${Math.round(webhooks / 1000)}k webhook requests`,
+  });
 
   const fifoQueues = resources.filter(([, resource]) => resource.Type === 'AWS::SQS::Queue' && resource.Properties?.FifoQueue === true).length;
   const sqsRequests = events * 3 + webhooks + u.sqsIdlePollsPerMonth;
@@ -225,7 +231,9 @@ export function estimateCost(options: { dynamoCallsPerStep?: number; registratio
   const tableGb = registrations * u.tableGbPerRegistration;
   const dynamoReads = messageEvents * u.dynamoReadsPerEvent;
   const dynamoWrites = messageEvents * u.dynamoWritesPerEvent + statusEvents * u.dynamoWritesPerStatus;
-  const pitr = resources.some(([, resource]) => resource.Type === 'AWS::DynamoDB::Table' && JSON.stringify(resource.Properties ?? {}).includes('"PointInTimeRecoveryEnabled":true'));
+  const pitr = resources.some(
+    ([, resource]) => resource.Type === 'AWS::DynamoDB::Table' && JSON.stringify(resource.Properties ?? {}).includes('"PointInTimeRecoveryEnabled":true'),
+  );
   lines.push({
     item: 'DynamoDB (on demand)',
     usd:

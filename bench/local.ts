@@ -279,15 +279,17 @@ export async function benchStep(bench: LocalBench, options: { applicants: number
       });
       // Time spent waiting for the fake Graph API (sends and read receipts), reported apart.
       const graph = { ms: 0, calls: 0 };
-      const timed = <T>(call: () => Promise<T>) => async () => {
-        const started = now();
-        try {
-          return await call();
-        } finally {
-          graph.ms += now() - started;
-          graph.calls += 1;
-        }
-      };
+      const timed =
+        <T>(call: () => Promise<T>) =>
+        async () => {
+          const started = now();
+          try {
+            return await call();
+          } finally {
+            graph.ms += now() - started;
+            graph.calls += 1;
+          }
+        };
       const handler = createConversationHandler({
         ...deps,
         messenger: {
@@ -426,105 +428,108 @@ export interface ReminderFigures {
 
 export async function benchReminders(bench: LocalBench, options: { registrations: number; perSecond?: number }): Promise<ReminderFigures> {
   const perSecond = options.perSecond ?? 80;
-  return bench.withServer('reminders', { MESSAGES_PER_SECOND: String(perSecond), WHATSAPP_MESSAGING_LIMIT: '10000', SIM_STATUS_WEBHOOKS: 'false' }, async (server) => {
-    const replies = new Replies(server);
-    const dynamo = documentClient({ endpoint: server.dynamoEndpoint, region: 'ap-southeast-3', credentials: LOCAL_CREDENTIALS });
-    try {
-      const office = loadOfficeProfile({});
-      const times = arrivalTimes(office);
-      const today = '2026-03-02';
-      const day = addDays(today, 1);
-      const recipients = new Set<string>();
-      const registrations: Registration[] = Array.from({ length: options.registrations }, (_, index) => {
-        const waId = String(6281300000000 + index);
-        recipients.add(waId);
-        return {
-          queueNumber: `KRC-${String(index + 1).padStart(4, '0')}`,
-          name: 'Ahmad Budiman',
-          placeOfBirth: 'SUNGAI PENUH',
-          dateOfBirth: '1990-08-15',
-          nik: `3201231508${String(90_000_000 + index).slice(-6)}`,
-          phone: '6289617841945',
-          serviceId: 1,
-          status: 'DIKONFIRMASI',
-          createdAt: new Date(Date.UTC(2026, 1, 1, 0, 0, index)).toISOString(),
-          ownerKey: waId,
-          ownerWaId: waId,
-          draftId: randomUUID(),
-          documentsMode: 'web',
-          flags: [],
-          appointmentDate: day,
-          appointmentTime: times[index % times.length] ?? '08:00',
-          rescheduled: false,
+  return bench.withServer(
+    'reminders',
+    { MESSAGES_PER_SECOND: String(perSecond), WHATSAPP_MESSAGING_LIMIT: '10000', SIM_STATUS_WEBHOOKS: 'false' },
+    async (server) => {
+      const replies = new Replies(server);
+      const dynamo = documentClient({ endpoint: server.dynamoEndpoint, region: 'ap-southeast-3', credentials: LOCAL_CREDENTIALS });
+      try {
+        const office = loadOfficeProfile({});
+        const times = arrivalTimes(office);
+        const today = '2026-03-02';
+        const day = addDays(today, 1);
+        const recipients = new Set<string>();
+        const registrations: Registration[] = Array.from({ length: options.registrations }, (_, index) => {
+          const waId = String(6281300000000 + index);
+          recipients.add(waId);
+          return {
+            queueNumber: `KRC-${String(index + 1).padStart(4, '0')}`,
+            name: 'Ahmad Budiman',
+            placeOfBirth: 'SUNGAI PENUH',
+            dateOfBirth: '1990-08-15',
+            nik: `3201231508${String(90_000_000 + index).slice(-6)}`,
+            phone: '6289617841945',
+            serviceId: 1,
+            status: 'DIKONFIRMASI',
+            createdAt: new Date(Date.UTC(2026, 1, 1, 0, 0, index)).toISOString(),
+            ownerKey: waId,
+            ownerWaId: waId,
+            draftId: randomUUID(),
+            documentsMode: 'web',
+            flags: [],
+            appointmentDate: day,
+            appointmentTime: times[index % times.length] ?? '08:00',
+            rescheduled: false,
+          };
+        });
+        const batches: Registration[][] = [];
+        for (let start = 0; start < registrations.length; start += 25) batches.push(registrations.slice(start, start + 25));
+        await inParallel(batches, 8, async (batch) => {
+          let requests: NonNullable<ConstructorParameters<typeof BatchWriteCommand>[0]['RequestItems']>[string] = batch.map((registration) => ({
+            PutRequest: { Item: registrationItem(registration) },
+          }));
+          while (requests.length > 0) {
+            const result = await dynamo.send(new BatchWriteCommand({ RequestItems: { [server.config.TABLE_NAME]: requests } }));
+            requests = result.UnprocessedItems?.[server.config.TABLE_NAME] ?? [];
+          }
+        });
+        progress(`reminders: ${registrations.length} confirmed registrations on ${day} written`);
+
+        // The job, as EventBridge Scheduler would start it (the local server's endpoint runs the same use case).
+        const javaPid = bench.javaPid();
+        const javaCpuBefore = javaPid ? cpuMsOf(javaPid) : undefined;
+        const nodeCpuBefore = process.cpuUsage();
+        const started = now();
+        const response = await fetch(`${server.url}/_local/jobs/reminders?date=${today}`, { method: 'POST' });
+        const enqueueS = (now() - started) / 1000;
+        const run = (await response.json()) as { queued?: number };
+        if (response.status !== 200 || run.queued !== registrations.length) {
+          throw new Error(`reminder job answered ${response.status}: ${JSON.stringify(run)}`);
+        }
+        progress(`reminders: ${run.queued} queued in ${round(enqueueS, 2)} s; sending at ${perSecond}/s`);
+
+        const deadline = now() + (registrations.length / perSecond) * 1000 * 1.5 + 30_000;
+        const sentAt = (): number[] => [...recipients].flatMap((to) => replies.of(to).map((reply) => reply.at)).sort((a, b) => a - b);
+        let lastReport = now();
+        while (now() < deadline) {
+          const count = [...recipients].reduce((sum, to) => sum + replies.of(to).length, 0);
+          if (count >= registrations.length && server.queue.depth === 0) break;
+          if (now() - lastReport > 10_000) {
+            progress(`reminders: ${count} sent`);
+            lastReport = now();
+          }
+          await sleep(200);
+        }
+        const nodeCpu = process.cpuUsage(nodeCpuBefore);
+        const javaCpuAfter = javaPid ? cpuMsOf(javaPid) : undefined;
+        const sent = sentAt();
+        const first = sent[0] ?? 0;
+        const last = sent[sent.length - 1] ?? 0;
+        const rate = sent.length > 1 ? (sent.length - 1) / ((last - first) / 1000) : 0;
+        const figures: ReminderFigures = {
+          remindersEnqueueS: round(enqueueS, 2),
+          remindersQueued: run.queued,
+          remindersSent: sent.length,
+          remindersSendRatio: round(rate / perSecond, 3),
+          remindersPerSecond: round(rate, 1),
+          remindersSendS: round((last - first) / 1000, 1),
+          messagesPerSecond: perSecond,
+          nodeCpuMsPerReminder: round((nodeCpu.user + nodeCpu.system) / 1000 / Math.max(1, sent.length), 2),
+          javaCpuMsPerReminder:
+            javaCpuBefore !== undefined && javaCpuAfter !== undefined ? round((javaCpuAfter - javaCpuBefore) / Math.max(1, sent.length), 2) : null,
         };
-      });
-      const batches: Registration[][] = [];
-      for (let start = 0; start < registrations.length; start += 25) batches.push(registrations.slice(start, start + 25));
-      await inParallel(batches, 8, async (batch) => {
-        let requests: NonNullable<ConstructorParameters<typeof BatchWriteCommand>[0]['RequestItems']>[string] = batch.map((registration) => ({
-          PutRequest: { Item: registrationItem(registration) },
-        }));
-        while (requests.length > 0) {
-          const result = await dynamo.send(new BatchWriteCommand({ RequestItems: { [server.config.TABLE_NAME]: requests } }));
-          requests = result.UnprocessedItems?.[server.config.TABLE_NAME] ?? [];
-        }
-      });
-      progress(`reminders: ${registrations.length} confirmed registrations on ${day} written`);
-
-      // The job, as EventBridge Scheduler would start it (the local server's endpoint runs the same use case).
-      const javaPid = bench.javaPid();
-      const javaCpuBefore = javaPid ? cpuMsOf(javaPid) : undefined;
-      const nodeCpuBefore = process.cpuUsage();
-      const started = now();
-      const response = await fetch(`${server.url}/_local/jobs/reminders?date=${today}`, { method: 'POST' });
-      const enqueueS = (now() - started) / 1000;
-      const run = (await response.json()) as { queued?: number };
-      if (response.status !== 200 || run.queued !== registrations.length) {
-        throw new Error(`reminder job answered ${response.status}: ${JSON.stringify(run)}`);
+        progress(
+          `reminders: ${sent.length} sent at ${figures.remindersPerSecond}/s (ratio ${figures.remindersSendRatio}); CPU per reminder: ` +
+            `${figures.nodeCpuMsPerReminder} ms here, ${figures.javaCpuMsPerReminder} ms in DynamoDB Local`,
+        );
+        return figures;
+      } finally {
+        replies.close();
+        dynamo.destroy();
       }
-      progress(`reminders: ${run.queued} queued in ${round(enqueueS, 2)} s; sending at ${perSecond}/s`);
-
-      const deadline = now() + (registrations.length / perSecond) * 1000 * 1.5 + 30_000;
-      const sentAt = (): number[] =>
-        [...recipients].flatMap((to) => replies.of(to).map((reply) => reply.at)).sort((a, b) => a - b);
-      let lastReport = now();
-      while (now() < deadline) {
-        const count = [...recipients].reduce((sum, to) => sum + replies.of(to).length, 0);
-        if (count >= registrations.length && server.queue.depth === 0) break;
-        if (now() - lastReport > 10_000) {
-          progress(`reminders: ${count} sent`);
-          lastReport = now();
-        }
-        await sleep(200);
-      }
-      const nodeCpu = process.cpuUsage(nodeCpuBefore);
-      const javaCpuAfter = javaPid ? cpuMsOf(javaPid) : undefined;
-      const sent = sentAt();
-      const first = sent[0] ?? 0;
-      const last = sent[sent.length - 1] ?? 0;
-      const rate = sent.length > 1 ? (sent.length - 1) / ((last - first) / 1000) : 0;
-      const figures: ReminderFigures = {
-        remindersEnqueueS: round(enqueueS, 2),
-        remindersQueued: run.queued,
-        remindersSent: sent.length,
-        remindersSendRatio: round(rate / perSecond, 3),
-        remindersPerSecond: round(rate, 1),
-        remindersSendS: round((last - first) / 1000, 1),
-        messagesPerSecond: perSecond,
-        nodeCpuMsPerReminder: round((nodeCpu.user + nodeCpu.system) / 1000 / Math.max(1, sent.length), 2),
-        javaCpuMsPerReminder:
-          javaCpuBefore !== undefined && javaCpuAfter !== undefined ? round((javaCpuAfter - javaCpuBefore) / Math.max(1, sent.length), 2) : null,
-      };
-      progress(
-        `reminders: ${sent.length} sent at ${figures.remindersPerSecond}/s (ratio ${figures.remindersSendRatio}); CPU per reminder: ` +
-          `${figures.nodeCpuMsPerReminder} ms here, ${figures.javaCpuMsPerReminder} ms in DynamoDB Local`,
-      );
-      return figures;
-    } finally {
-      replies.close();
-      dynamo.destroy();
-    }
-  });
+    },
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -564,7 +569,10 @@ export interface ContendedLoadFigures extends LoadFigures {
  * whole run, and DynamoDB Local frozen with SIGSTOP for 100–500 ms at random moments (every 0.5–2.5 s),
  * then thawed with SIGCONT. Both are undone whatever happens.
  */
-export async function benchLoadContended(bench: LocalBench, options: { applicants: number; seed?: number; env?: Record<string, string> }): Promise<ContendedLoadFigures> {
+export async function benchLoadContended(
+  bench: LocalBench,
+  options: { applicants: number; seed?: number; env?: Record<string, string> },
+): Promise<ContendedLoadFigures> {
   const javaPid = bench.javaPid();
   if (!javaPid) throw new Error('DynamoDB Local (Java) not found: cannot pause it');
   return bench.withServer('contended', { UPLOAD_MODE: 'web', ...options.env }, async (server) => {
@@ -590,19 +598,22 @@ function startContention(pid: number, seed: number): { stop(): { count: number; 
   let timer: NodeJS.Timeout | undefined;
   let paused = false;
   const schedule = () => {
-    timer = setTimeout(() => {
-      if (stopped) return;
-      const pauseMs = 100 + Math.floor(next() * 400);
-      process.kill(pid, 'SIGSTOP');
-      paused = true;
-      count += 1;
-      ms += pauseMs;
-      timer = setTimeout(() => {
-        process.kill(pid, 'SIGCONT');
-        paused = false;
-        if (!stopped) schedule();
-      }, pauseMs);
-    }, 500 + Math.floor(next() * 2000));
+    timer = setTimeout(
+      () => {
+        if (stopped) return;
+        const pauseMs = 100 + Math.floor(next() * 400);
+        process.kill(pid, 'SIGSTOP');
+        paused = true;
+        count += 1;
+        ms += pauseMs;
+        timer = setTimeout(() => {
+          process.kill(pid, 'SIGCONT');
+          paused = false;
+          if (!stopped) schedule();
+        }, pauseMs);
+      },
+      500 + Math.floor(next() * 2000),
+    );
   };
   schedule();
   return {
@@ -659,7 +670,10 @@ async function runLoad(bench: LocalBench, server: LocalServer, applicants: numbe
         }
       }
       received += count;
-      return replies.of(waId).slice(before, before + count).map((reply) => textOf(reply.message));
+      return replies
+        .of(waId)
+        .slice(before, before + count)
+        .map((reply) => textOf(reply.message));
     };
     try {
       await say('Assalamualaikum', 2);
@@ -777,7 +791,11 @@ export async function benchSendFaults(bench: LocalBench, options: { entries: num
           greetings.map(async ({ waId, id }) => {
             const envelope = messageEnvelope(server.config.WHATSAPP_PHONE_NUMBER_ID, { waId, name: 'Budi Santoso' }, { text: 'Assalamualaikum' }, { id });
             const { payload, signature } = signedRequest(envelope.body, server.secrets.WHATSAPP_APP_SECRET);
-            const response = await fetch(`${server.url}/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature }, body: payload });
+            const response = await fetch(`${server.url}/webhook`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature },
+              body: payload,
+            });
             await response.arrayBuffer();
           }),
         );

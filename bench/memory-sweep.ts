@@ -111,7 +111,10 @@ export function modelAt(profile: InvocationProfile, memoryMb: number): SweepPoin
 export function sweepProfile(profile: InvocationProfile): SweepResult {
   const points = SWEEP_MEMORY_MB.map((memoryMb) => modelAt(profile, memoryMb));
   const within = points.filter((point) => point.withinBudget && point.fits);
-  const chosen = within.length > 0 ? within.reduce((best, point) => (point.usdPerMillion < best.usdPerMillion ? point : best), within[within.length - 1]!) : points[points.length - 1]!;
+  const chosen =
+    within.length > 0
+      ? within.reduce((best, point) => (point.usdPerMillion < best.usdPerMillion ? point : best), within[within.length - 1]!)
+      : points[points.length - 1]!;
   return { profile, points, chosenMb: chosen.memoryMb, configuredMb: FUNCTION_MEMORY_MB[profile.fn] };
 }
 
@@ -203,14 +206,22 @@ export async function measureProfiles(
       const filename = `${requirement}-${index}.pdf`;
       let ticket: { uploadId?: string; url?: string; key?: string } = {};
       const presign = await measured(async () => {
-        const response = await fetch(`${link}/uploads`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ requirement, filename, contentType: 'application/pdf', size: TINY_PDF.length }) });
+        const response = await fetch(`${link}/uploads`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ requirement, filename, contentType: 'application/pdf', size: TINY_PDF.length }),
+        });
         ticket = (await response.json()) as typeof ticket;
       });
       if (!ticket.url || !ticket.uploadId) throw new Error('memory sweep: presign failed');
       const put = await fetch(ticket.url, { method: 'PUT', headers: { 'content-type': 'application/pdf' }, body: new Uint8Array(TINY_PDF) });
       await put.arrayBuffer();
       const complete = await measured(async () => {
-        const response = await fetch(`${link}/uploads/${ticket.uploadId}/complete`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ requirement, key: ticket.key, filename }) });
+        const response = await fetch(`${link}/uploads/${ticket.uploadId}/complete`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ requirement, key: ticket.key, filename }),
+        });
         await response.arrayBuffer();
       });
       // The clear keeps the field under its page limit for the next round.
@@ -245,7 +256,11 @@ export async function measureProfiles(
     progress('memory sweep: reminder runs');
     const day = addDays('2026-03-02', 1);
     const times = arrivalTimes(loadOfficeProfile({}));
-    const dynamo = documentClient({ endpoint: server.dynamoEndpoint, region: 'ap-southeast-3', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    const dynamo = documentClient({
+      endpoint: server.dynamoEndpoint,
+      region: 'ap-southeast-3',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
     const registrations: Registration[] = Array.from({ length: 200 }, (_, index) => ({
       queueNumber: `KRC-${String(index + 1).padStart(4, '0')}`,
       name: 'Ahmad Budiman',
@@ -284,18 +299,34 @@ export async function measureProfiles(
       if (index === 0) reminderRuns.push(run);
       await drained(server);
     }
-    profiles.push(profileOf('reminder', reminderRuns, cold('reminder'), 'the daily run over 200 confirmed registrations for tomorrow (the worker sends them later)'));
+    profiles.push(
+      profileOf('reminder', reminderRuns, cold('reminder'), 'the daily run over 200 confirmed registrations for tomorrow (the worker sends them later)'),
+    );
     return profiles;
   });
 }
 
 export function printSweep(results: SweepResult[], write: (line: string) => void): void {
-  write(`\nMemory sweep (model: duration = CPU ms × ${FULL_VCPU_MB} / min(memory, ${FULL_VCPU_MB}) + I/O ms; billed in whole ms at $${PRICES.lambdaArmGbSecond}/GB-s arm64 + $${PRICES.lambdaPerMillionRequests}/M requests):`);
-  write(`  ${'function'.padEnd(13)} ${'CPU ms'.padStart(7)} ${'I/O ms'.padStart(7)} ${'init CPU'.padStart(8)} ${'RSS MB'.padStart(6)}  ${SWEEP_MEMORY_MB.map((mb) => `${mb} MB: warm ms / cold ms / $ per M`.padEnd(36)).join('')} chosen (set)`);
+  write(
+    `\nMemory sweep (model: duration = CPU ms × ${FULL_VCPU_MB} / min(memory, ${FULL_VCPU_MB}) + I/O ms; billed in whole ms at $${PRICES.lambdaArmGbSecond}/GB-s arm64 + $${PRICES.lambdaPerMillionRequests}/M requests):`,
+  );
+  write(
+    `  ${'function'.padEnd(13)} ${'CPU ms'.padStart(7)} ${'I/O ms'.padStart(7)} ${'init CPU'.padStart(8)} ${'RSS MB'.padStart(6)}  ${SWEEP_MEMORY_MB.map((mb) => `${mb} MB: warm ms / cold ms / $ per M`.padEnd(36)).join('')} chosen (set)`,
+  );
   for (const { profile, points, chosenMb, configuredMb } of results) {
-    const cells = points.map((point) => `${point.warmMs} / ${point.coldMs} / ${point.usdPerMillion.toFixed(2)}${point.withinBudget ? '' : ' ✗'}${point.fits ? '' : ' ⊘'}`.padEnd(36)).join('');
-    write(`  ${profile.fn.padEnd(13)} ${String(profile.cpuMs).padStart(7)} ${String(profile.ioMs).padStart(7)} ${String(profile.coldInitCpuMs).padStart(8)} ${String(profile.initRssMb).padStart(6)}  ${cells} ${chosenMb} (${configuredMb})`);
+    const cells = points
+      .map((point) =>
+        `${point.warmMs} / ${point.coldMs} / ${point.usdPerMillion.toFixed(2)}${point.withinBudget ? '' : ' ✗'}${point.fits ? '' : ' ⊘'}`.padEnd(36),
+      )
+      .join('');
+    write(
+      `  ${profile.fn.padEnd(13)} ${String(profile.cpuMs).padStart(7)} ${String(profile.ioMs).padStart(7)} ${String(profile.coldInitCpuMs).padStart(8)} ${String(profile.initRssMb).padStart(6)}  ${cells} ${chosenMb} (${configuredMb})`,
+    );
   }
   write('  ⊘: under twice the resident memory after init.');
-  write(`  ✗: cold init over its budget (${Object.entries(COLD_INIT_BUDGET_MS).map(([fn, ms]) => `${fn} ${ms} ms`).join(', ')}), or warm more than ${WARM_SLACK.share * 100}% (at least ${WARM_SLACK.ms} ms) slower than at ${FULL_VCPU_MB} MB.`);
+  write(
+    `  ✗: cold init over its budget (${Object.entries(COLD_INIT_BUDGET_MS)
+      .map(([fn, ms]) => `${fn} ${ms} ms`)
+      .join(', ')}), or warm more than ${WARM_SLACK.share * 100}% (at least ${WARM_SLACK.ms} ms) slower than at ${FULL_VCPU_MB} MB.`,
+  );
 }

@@ -44,7 +44,11 @@ export async function benchOfficer(local: LocalBench, options: { registrations: 
 async function walk(server: LocalServer, count: number): Promise<OfficerFigures> {
   progress(`officer: ${count} PENDING registrations, list → confirmed in Chromium`);
   const queue = await addPendingRegistrations(server, { firstNumber: 100, count, image: cardPng(), hoursAgo: 20, stepMinutes: 10 });
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
   try {
     const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
     page.setDefaultTimeout(20_000);
@@ -165,7 +169,7 @@ export function cardPng(): Buffer {
       const offset = (png.width * y + x) << 2;
       const photo = x > 470 && x < 610 && y > 120 && y < 300;
       const line = y % 30 < 3 && x > 24 && x < 440 && y > 90;
-      png.data[offset] = photo ? 217 : line ? 31 : 191 + ((x * 40) / 640);
+      png.data[offset] = photo ? 217 : line ? 31 : 191 + (x * 40) / 640;
       png.data[offset + 1] = photo ? 83 : line ? 59 : 227;
       png.data[offset + 2] = photo ? 79 : line ? 87 : 245;
       png.data[offset + 3] = 255;

@@ -26,7 +26,10 @@ export async function benchPdf(options: { renders: number }): Promise<PdfFigures
       status: 'DIKONFIRMASI',
     },
     appointment: { date: '2026-03-02', time: '09:15', note: 'Membawa paspor lama dan surat keterangan hilang dari kepolisian.' },
-    code: signProofCode({ queueNumber: `KRC-${String(100 + index).padStart(3, '0')}`, appointmentDate: '2026-03-02' }, { keyId: 'k2026', key: 'bench-proof-key-0123456789' }),
+    code: signProofCode(
+      { queueNumber: `KRC-${String(100 + index).padStart(3, '0')}`, appointmentDate: '2026-03-02' },
+      { keyId: 'k2026', key: 'bench-proof-key-0123456789' },
+    ),
     generatedAt: new Date('2026-02-20T03:04:05Z'),
   });
   for (let index = 0; index < 20; index += 1) await renderProofPdf(input(index));

@@ -31,7 +31,11 @@ async function run(server: LocalServer): Promise<UploadSlowLinkFigures> {
   // would stream each 4.7 MB through the DevTools protocol as base64, 5–6 s a photo on a busy machine, inside
   // the measured time and nothing the page does.
   const photoDir = await mkdtemp(join(tmpdir(), 'si-bapao-photos-'));
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
   try {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const draftId = randomUUID();
@@ -48,7 +52,12 @@ async function run(server: LocalServer): Promise<UploadSlowLinkFigures> {
     }
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 300, downloadThroughput: (1024 * 1024) / 8, uploadThroughput: (1024 * 1024) / 8 });
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 300,
+      downloadThroughput: (1024 * 1024) / 8,
+      uploadThroughput: (1024 * 1024) / 8,
+    });
     progress(`upload on a slow link: ${photos.map((photo) => (photo.length / 2 ** 20).toFixed(1)).join(', ')} MB photos at 1 Mbit/s`);
     const started = Date.now();
     for (const [index, requirement] of REQUIREMENTS.entries()) {

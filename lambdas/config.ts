@@ -57,9 +57,7 @@ export function processEnvironment(): Env {
 export function parseOrExplain<T>(schema: z.ZodMiniType<T>, value: unknown, what: string): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const problems = result.error.issues
-    .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
-    .join('; ');
+  const problems = result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
   throw new ConfigurationError(`Invalid ${what}: ${problems}`);
 }
 
@@ -222,38 +220,37 @@ export function pendingCheckConfig(env: Env): PendingCheckConfig {
 // ---- The office profile, the WhatsApp settings and the holiday list. ----
 const hhmm = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM'));
 const integerFromEnv = (min: number, max: number) =>
-  z.pipe(
-    z.union([z.number(), z.string().check(z.regex(/^\d+$/, 'must be a whole number'))]),
-    z.transform(Number),
-  ).check(z.gte(min), z.lte(max));
+  z.pipe(z.union([z.number(), z.string().check(z.regex(/^\d+$/, 'must be a whole number'))]), z.transform(Number)).check(z.gte(min), z.lte(max));
 
 // Built on first use: the webhook loads this module for its four names and never parses an office.
-const officeProfileSchema = memo(() => z
-  .object({
-    officeName: z.string().check(z.minLength(3)),
-    officeShortName: z.string().check(z.minLength(3)),
-    address: z.string().check(z.minLength(3)),
-    whatsappNumber: z.string().check(z.regex(/^\+?\d{8,15}$/, 'must be a phone number')),
-    queuePrefix: z.string().check(z.regex(/^[A-Z]{2,6}$/, 'must be 2–6 capital letters')),
-    arrivalHours: z.object({ from: hhmm, to: hhmm, stepMinutes: integerFromEnv(5, 120) }),
-    dayCapacity: integerFromEnv(1, 1000),
-    reminderHour: integerFromEnv(0, 23),
-    uploadMode: z.enum(['web', 'chat', 'form']),
-    formUrl: z.optional(z.url()),
-    registrationForm: z.enum(REGISTRATION_FORMS),
-    retentionDays: integerFromEnv(1, 3650),
-    menuAsList: z.boolean(),
-  })
-  .check(
-    z.refine((office) => office.uploadMode !== 'form' || Boolean(office.formUrl), {
-      message: 'FORM_URL is required when UPLOAD_MODE is form',
-      path: ['formUrl'],
-    }),
-    z.refine((office) => office.arrivalHours.from < office.arrivalHours.to, {
-      message: 'arrivalHours.from must be before arrivalHours.to',
-      path: ['arrivalHours'],
-    }),
-  ));
+const officeProfileSchema = memo(() =>
+  z
+    .object({
+      officeName: z.string().check(z.minLength(3)),
+      officeShortName: z.string().check(z.minLength(3)),
+      address: z.string().check(z.minLength(3)),
+      whatsappNumber: z.string().check(z.regex(/^\+?\d{8,15}$/, 'must be a phone number')),
+      queuePrefix: z.string().check(z.regex(/^[A-Z]{2,6}$/, 'must be 2–6 capital letters')),
+      arrivalHours: z.object({ from: hhmm, to: hhmm, stepMinutes: integerFromEnv(5, 120) }),
+      dayCapacity: integerFromEnv(1, 1000),
+      reminderHour: integerFromEnv(0, 23),
+      uploadMode: z.enum(['web', 'chat', 'form']),
+      formUrl: z.optional(z.url()),
+      registrationForm: z.enum(REGISTRATION_FORMS),
+      retentionDays: integerFromEnv(1, 3650),
+      menuAsList: z.boolean(),
+    })
+    .check(
+      z.refine((office) => office.uploadMode !== 'form' || Boolean(office.formUrl), {
+        message: 'FORM_URL is required when UPLOAD_MODE is form',
+        path: ['formUrl'],
+      }),
+      z.refine((office) => office.arrivalHours.from < office.arrivalHours.to, {
+        message: 'arrivalHours.from must be before arrivalHours.to',
+        path: ['arrivalHours'],
+      }),
+    ),
+);
 
 /** Office defaults overlaid with the environment's overrides (docs/contract.md names). */
 export function loadOfficeProfile(env: Env, defaults: unknown = officeDefaults): OfficeProfile {
@@ -271,12 +268,14 @@ export function loadOfficeProfile(env: Env, defaults: unknown = officeDefaults):
   return parseOrExplain(officeProfileSchema(), { ...base, ...overrides }, 'office profile');
 }
 
-const graphSchema = memo(() => z.object({
-  apiUrl: z.url(),
-  phoneNumberId: z.string().check(z.minLength(1)),
-  /** How long a Graph API call may take before it counts as a (retryable) timeout. */
-  timeoutMs: z._default(z.coerce.number().check(z.int(), z.minimum(50), z.maximum(30_000)), 10_000),
-}));
+const graphSchema = memo(() =>
+  z.object({
+    apiUrl: z.url(),
+    phoneNumberId: z.string().check(z.minLength(1)),
+    /** How long a Graph API call may take before it counts as a (retryable) timeout. */
+    timeoutMs: z._default(z.coerce.number().check(z.int(), z.minimum(50), z.maximum(30_000)), 10_000),
+  }),
+);
 
 export interface GraphConfig {
   readonly apiUrl: string;
@@ -296,14 +295,16 @@ export function loadGraphConfig(env: Env, defaults: Partial<GraphConfig> = {}): 
   );
 }
 
-const holidayYearSchema = memo(() => z.record(
-  z.string().check(z.regex(/^\d{4}$/)),
-  z.object({
-    status: z.enum(['official', 'provisional']),
-    source: z.string().check(z.minLength(3)),
-    days: z.record(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')), z.string().check(z.minLength(1))),
-  }),
-));
+const holidayYearSchema = memo(() =>
+  z.record(
+    z.string().check(z.regex(/^\d{4}$/)),
+    z.object({
+      status: z.enum(['official', 'provisional']),
+      source: z.string().check(z.minLength(3)),
+      days: z.record(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')), z.string().check(z.minLength(1))),
+    }),
+  ),
+);
 
 /** National holidays and cuti bersama by date (`config/holidays.json`, each year with its source). */
 export function loadHolidays(years: unknown = holidayYears): HolidayCalendar {

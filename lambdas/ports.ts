@@ -58,12 +58,7 @@ export interface SessionStore {
    * as processed. Throws `DuplicateEventError` when the event was already processed,
    * `ConcurrentUpdateError` when the session moved on.
    */
-  saveDecision(
-    session: ApplicantSession,
-    eventId: string,
-    now: Date,
-    created?: { registration?: Registration; fixedRegistration?: string },
-  ): Promise<void>;
+  saveDecision(session: ApplicantSession, eventId: string, now: Date, created?: { registration?: Registration; fixedRegistration?: string }): Promise<void>;
   /** When each applicant last wrote, by applicant key; missing keys never wrote (or were forgotten). */
   lastInboundTimes(applicantKeys: readonly string[]): Promise<Map<string, string>>;
   /** Deletes the session once nothing is left to send (after HAPUS DATA); `false` when something still is. */
@@ -397,7 +392,12 @@ export interface OfficerStore {
    * when no attempt is in flight and its delay has passed. Resolves to the pair's failures so far, or
    * to when the next attempt may start.
    */
-  reserveLoginAttempt(username: string, source: string, now: Date, holdUntil: Date): Promise<{ reserved: true; failures: number } | { reserved: false; notBefore: number }>;
+  reserveLoginAttempt(
+    username: string,
+    source: string,
+    now: Date,
+    holdUntil: Date,
+  ): Promise<{ reserved: true; failures: number } | { reserved: false; notBefore: number }>;
   /** The reserved attempt failed: the pair has `failures` and waits until `notBefore`. */
   recordLoginFailure(username: string, source: string, failures: number, notBefore: Date): Promise<void>;
   /** Counts a failure against the account for its hour; resolves to that hour's failures and distinct sources. */

@@ -105,4 +105,3 @@ export function reminderEvent(registration: { queueNumber: string; ownerKey: str
   };
 }
 export type QueueEvent = z.infer<typeof queueEventSchema>;
-

@@ -21,7 +21,10 @@ export function buildApp(app: App, deploy: DeployConfig): SiBapaoApp {
   const office = officeProfileForSynth(officeOverridesAsEnv(deploy));
   const names = stageNames(deploy.stage);
   const description = `Si Bapao (${deploy.stage}): WhatsApp registration for ${office.officeShortName}`;
-  const env = deploy.account || deploy.region ? { env: { ...(deploy.account ? { account: deploy.account } : {}), ...(deploy.region ? { region: deploy.region } : {}) } } : {};
+  const env =
+    deploy.account || deploy.region
+      ? { env: { ...(deploy.account ? { account: deploy.account } : {}), ...(deploy.region ? { region: deploy.region } : {}) } }
+      : {};
 
   const stateful = new StatefulStack(app, names.statefulStack, {
     ...env,

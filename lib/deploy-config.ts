@@ -53,7 +53,14 @@ export const deployConfigSchema = z.strictObject({
     apiUrl: z._default(z.url().check(z.startsWith('https://')), 'https://graph.facebook.com/v25.0'),
   }),
   /** Root of applicants' upload links: `function-url`, or the https address of a custom domain in front of it. */
-  uploadBaseUrl: z.union([z.literal(FUNCTION_URL), z.url().check(notPlaceholder, z.startsWith('https://'), z.refine((url) => !url.endsWith('/'), { message: 'no trailing slash' }))]),
+  uploadBaseUrl: z.union([
+    z.literal(FUNCTION_URL),
+    z.url().check(
+      notPlaceholder,
+      z.startsWith('https://'),
+      z.refine((url) => !url.endsWith('/'), { message: 'no trailing slash' }),
+    ),
+  ]),
   /** Receives every alarm (confirm the e-mail SNS sends after the first deploy). */
   alarmEmail: z.string().check(notPlaceholder, z.regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, 'must be an e-mail address')),
   /** The office profile's values that differ from `config/office.json` for this deployment. */

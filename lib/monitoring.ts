@@ -130,7 +130,7 @@ export class Monitoring extends Construct {
       id: 'AwsSolutions-SNS2',
       reason:
         'Alarm notifications carry alarm names and metric values only, never personal data. Encrypting with the ' +
-        "AWS managed key would stop CloudWatch from publishing (its key policy cannot be changed), and a customer " +
+        'AWS managed key would stop CloudWatch from publishing (its key policy cannot be changed), and a customer ' +
         'managed key adds cost for no confidentiality gain; the topic is TLS-only.',
     });
     const action = new SnsAction(this.topic);
@@ -177,7 +177,8 @@ export class Monitoring extends Construct {
     watch(
       new Alarm(this, 'ThrottlesAlarm', {
         alarmName: `${props.names.alarmPrefix}-throttles`,
-        alarmDescription: 'A Lambda function in this account and region was throttled (concurrency used up). Dashboard → throttles by function; README → Runbook → alarms.',
+        alarmDescription:
+          'A Lambda function in this account and region was throttled (concurrency used up). Dashboard → throttles by function; README → Runbook → alarms.',
         metric: new Metric({ namespace: 'AWS/Lambda', metricName: 'Throttles', statistic: 'Sum', period: Duration.minutes(5) }),
         threshold: ALARM_THRESHOLDS.lambdaThrottles,
         comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
@@ -336,14 +337,12 @@ export class Monitoring extends Construct {
       new TextWidget({
         markdown:
           '# Si Bapao\nApplicants, registrations and reminders first; then failures and the functions. ' +
-          'Counts are sums per period; the README\'s Runbook explains every graph and alarm.',
+          "Counts are sums per period; the README's Runbook explains every graph and alarm.",
         width: 24,
         height: 2,
       }),
     );
-    dashboard.addWidgets(
-      new AlarmStatusWidget({ title: 'Alarms', alarms: this.alarms, width: 24, height: 4 }),
-    );
+    dashboard.addWidgets(new AlarmStatusWidget({ title: 'Alarms', alarms: this.alarms, width: 24, height: 4 }));
     dashboard.addWidgets(
       new GraphWidget({
         title: 'Inbound messages (per hour)',

@@ -31,9 +31,7 @@ export class PendingOverdueCheck extends Construct {
       timeout: Duration.seconds(30),
       environment: { TABLE_NAME: props.table.tableName, POWERTOOLS_SERVICE_NAME: props.serviceName },
     });
-    this.function.role.addToPolicy(
-      new PolicyStatement({ actions: ['dynamodb:Query'], resources: [`${props.table.tableArn}/index/${INDEXES.byStatus.name}`] }),
-    );
+    this.function.role.addToPolicy(new PolicyStatement({ actions: ['dynamodb:Query'], resources: [`${props.table.tableArn}/index/${INDEXES.byStatus.name}`] }));
 
     const role = new Role(this, 'SchedulerRole', {
       assumedBy: new ServicePrincipal('scheduler.amazonaws.com'),

@@ -108,8 +108,7 @@ export class StatefulStack extends Stack {
 
     this.secret = new Secret(this, 'AppSecret', {
       secretName: props.names.secret,
-      description:
-        'Si Bapao: WhatsApp Cloud API credentials (set by the operator) and the upload-link signing key (generated).',
+      description: 'Si Bapao: WhatsApp Cloud API credentials (set by the operator) and the upload-link signing key (generated).',
       generateSecretString: { ...SECRET_GENERATION },
       removalPolicy: RemovalPolicy.RETAIN,
     });

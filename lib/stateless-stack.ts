@@ -55,10 +55,7 @@ export function grantTableReadWrite(table: ITable, grantee: IGrantable, actions:
   grantee.grantPrincipal.addToPrincipalPolicy(
     new PolicyStatement({
       actions: [...actions],
-      resources: [
-        table.tableArn,
-        ...Object.values(INDEXES).map((index) => `${table.tableArn}/index/${index.name}`),
-      ],
+      resources: [table.tableArn, ...Object.values(INDEXES).map((index) => `${table.tableArn}/index/${index.name}`)],
     }),
   );
 }
@@ -249,7 +246,7 @@ export class StatelessStack extends Stack {
       props.bucket,
       this.conversation,
       ['documents/', 'proofs/'],
-      'The conversation worker reads and writes applicants\' documents (documents/<draft id>/…) and PDF ' +
+      "The conversation worker reads and writes applicants' documents (documents/<draft id>/…) and PDF " +
         'proofs (proofs/<queue number>/…) whose keys are made at run time; the grant is limited to those prefixes.',
     );
     props.secret.grantRead(this.conversation);
@@ -362,7 +359,7 @@ export class StatelessStack extends Stack {
     });
     Validations.of(this.reminderFailureQueue).acknowledge({
       id: 'AwsSolutions-SQS3',
-      reason: 'This queue is itself an on-failure destination (the reminder function\'s failed runs); nothing consumes it but the operator.',
+      reason: "This queue is itself an on-failure destination (the reminder function's failed runs); nothing consumes it but the operator.",
     });
     this.reminder.function.configureAsyncInvoke({ onFailure: new SqsDestination(this.reminderFailureQueue), retryAttempts: 2 });
     // Reminders: Query by day, BatchGet sessions and counters, Get/Update the slots, Put the heartbeat and

@@ -22,16 +22,30 @@ const localSchema = z.object({
   LINK_SIGNING_KEY: z.string().min(16).optional(),
   /** Use a DynamoDB that is already running instead of spawning DynamoDB Local (tests share one). */
   DYNAMODB_ENDPOINT: z.string().url().optional(),
-  TABLE_NAME: z.string().regex(/^[A-Za-z0-9_.-]{3,255}$/).default('si-bapao'),
+  TABLE_NAME: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{3,255}$/)
+    .default('si-bapao'),
   /** Local retries wait the worker's chosen delay times this (tests shrink Meta's 4^X seconds). */
   QUEUE_RETRY_SCALE: z.coerce.number().gt(0).max(1).default(1),
   /** The longest a local retry waits, whatever the worker chose. */
-  QUEUE_RETRY_MAX_MS: z.coerce.number().int().min(1).max(15 * 60 * 1000).default(10_000),
+  QUEUE_RETRY_MAX_MS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(15 * 60 * 1000)
+    .default(10_000),
   /** The fake Graph API posts a `sent` status webhook for every message it takes, as Meta does. */
-  SIM_STATUS_WEBHOOKS: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
+  SIM_STATUS_WEBHOOKS: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((value) => value === 'true'),
   LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']).default('WARN'),
   /** The first officer (role admin), created at start when no officer exists. */
-  ADMIN_USERNAME: z.string().regex(/^[a-z0-9._-]{3,32}$/, '3–32 of a-z 0-9 . _ -').default('admin'),
+  ADMIN_USERNAME: z
+    .string()
+    .regex(/^[a-z0-9._-]{3,32}$/, '3–32 of a-z 0-9 . _ -')
+    .default('admin'),
   /** Unset: a generated password, kept in DATA_DIR/admin-password. */
   ADMIN_PASSWORD: z.string().min(10).max(200).optional(),
 });

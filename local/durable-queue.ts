@@ -44,9 +44,7 @@ export interface DurableQueueOptions {
 }
 
 type JournalRecord =
-  | { op: 'enq'; seq: number; id: string; group: string; dedup: string; body: string; at: number }
-  | { op: 'ack'; seq: number }
-  | { op: 'dead'; seq: number };
+  { op: 'enq'; seq: number; id: string; group: string; dedup: string; body: string; at: number } | { op: 'ack'; seq: number } | { op: 'dead'; seq: number };
 
 export class DurableQueue {
   private readonly journalPath: string;
@@ -212,7 +210,10 @@ export class DurableQueue {
     if (ok || message.receiveCount >= this.maxReceiveCount) {
       group.shift();
       if (!ok) {
-        appendFileSync(this.deadLetterPath, JSON.stringify({ messageId: message.messageId, groupId: message.groupId, body: message.body, failedAt: new Date().toISOString() }) + '\n');
+        appendFileSync(
+          this.deadLetterPath,
+          JSON.stringify({ messageId: message.messageId, groupId: message.groupId, body: message.body, failedAt: new Date().toISOString() }) + '\n',
+        );
       }
       await this.append([{ op: ok ? 'ack' : 'dead', seq: message.seq }], false);
       this.release(message.groupId);

@@ -9,7 +9,14 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } 
 import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { delimiter, dirname, join } from 'node:path';
-import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand, ResourceInUseException, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ListTablesCommand,
+  ResourceInUseException,
+  UpdateTimeToLiveCommand,
+} from '@aws-sdk/client-dynamodb';
 import { TABLE_KEYS, tableDefinition } from '../lambdas/adapters/table-design';
 
 export const JAVA_MISSING_MESSAGE =
@@ -137,7 +144,16 @@ function loopbackLauncher(libDir: string): string | undefined {
   const building = `${folder}.${process.pid}`;
   const compiled = spawnSync(
     'javac',
-    ['--release', '17', '-nowarn', '-cp', [join(libDir, 'DynamoDBLocal.jar'), join(libDir, 'DynamoDBLocal_lib', '*')].join(delimiter), '-d', building, LOOPBACK_SOURCE],
+    [
+      '--release',
+      '17',
+      '-nowarn',
+      '-cp',
+      [join(libDir, 'DynamoDBLocal.jar'), join(libDir, 'DynamoDBLocal_lib', '*')].join(delimiter),
+      '-d',
+      building,
+      LOOPBACK_SOURCE,
+    ],
     { stdio: 'ignore' },
   );
   if (compiled.status !== 0) return undefined;
@@ -171,10 +187,12 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
   } catch (error) {
     if (!(error instanceof ResourceInUseException)) throw error;
   }
-  await client.send(
-    new UpdateTimeToLiveCommand({
-      TableName: tableName,
-      TimeToLiveSpecification: { AttributeName: TABLE_KEYS.ttl, Enabled: true },
-    }),
-  ).catch(() => undefined);
+  await client
+    .send(
+      new UpdateTimeToLiveCommand({
+        TableName: tableName,
+        TimeToLiveSpecification: { AttributeName: TABLE_KEYS.ttl, Enabled: true },
+      }),
+    )
+    .catch(() => undefined);
 }

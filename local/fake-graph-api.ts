@@ -9,11 +9,7 @@ import { statusEnvelope } from './meta-envelope';
 import { EventEmitter } from 'node:events';
 import { z } from 'zod';
 import type { TemplateParameters } from '../lambdas/domain/replies';
-import {
-  findTemplate,
-  TEMPLATES,
-  type TemplateDefinition,
-} from '../lambdas/domain/templates';
+import { findTemplate, TEMPLATES, type TemplateDefinition } from '../lambdas/domain/templates';
 import { validateTemplateDefinition, validateTemplateSend } from '../lambdas/meta/template-review';
 
 export interface SentMessage {
@@ -65,7 +61,11 @@ const flowActionSchema = z.object({
       flow_token: z.string().max(200).optional(),
       flow_id: z.string().optional(),
       flow_name: z.string().optional(),
-      flow_cta: z.string().min(1).max(20).regex(/^[^\p{Extended_Pictographic}]*$/u, 'no emoji'),
+      flow_cta: z
+        .string()
+        .min(1)
+        .max(20)
+        .regex(/^[^\p{Extended_Pictographic}]*$/u, 'no emoji'),
       mode: z.enum(['draft', 'published']).optional(),
       flow_action: z.enum(['navigate', 'data_exchange']).optional(),
       flow_action_payload: z.object({ screen: z.string().min(1), data: z.record(z.string(), z.unknown()).optional() }).optional(),
@@ -87,7 +87,11 @@ const messageSchema = z.discriminatedUnion('type', [
         body: z.object({ text: z.string().min(1).max(4096) }),
         action: z.object({
           button: z.string().min(1).max(20).optional(),
-          sections: z.array(z.object({ title: z.string().max(24).optional(), rows: z.array(listRowSchema).min(1) })).min(1).max(10).optional(),
+          sections: z
+            .array(z.object({ title: z.string().max(24).optional(), rows: z.array(listRowSchema).min(1) }))
+            .min(1)
+            .max(10)
+            .optional(),
           buttons: z.array(z.unknown()).max(3).optional(),
         }),
       }),
@@ -96,13 +100,24 @@ const messageSchema = z.discriminatedUnion('type', [
   }),
   z.object({
     type: z.literal('document'),
-    document: z.object({ id: z.string().optional(), link: z.string().url().optional(), filename: z.string().optional(), caption: z.string().max(1024).optional() }),
+    document: z.object({
+      id: z.string().optional(),
+      link: z.string().url().optional(),
+      filename: z.string().optional(),
+      caption: z.string().max(1024).optional(),
+    }),
   }),
-  z.object({ type: z.literal('template'), template: z.object({ name: z.string(), language: z.object({ code: z.string() }), components: z.array(z.unknown()).optional() }) }),
+  z.object({
+    type: z.literal('template'),
+    template: z.object({ name: z.string(), language: z.object({ code: z.string() }), components: z.array(z.unknown()).optional() }),
+  }),
 ]);
 const envelopeSchema = z.object({
   messaging_product: z.literal('whatsapp'),
-  to: z.string().regex(/^\+?\d{6,15}$/).optional(),
+  to: z
+    .string()
+    .regex(/^\+?\d{6,15}$/)
+    .optional(),
   recipient: z.string().optional(),
   biz_opaque_callback_data: z.string().max(512).optional(),
 });
@@ -292,7 +307,15 @@ export class FakeGraphApi extends EventEmitter {
     }
     if (uploadStep) return this.finishUpload(segments[0] ?? '');
     if (method === 'GET' && segments.length === 1 && segments[0] === this.phoneNumberId) {
-      return { status: 200, body: { id: this.phoneNumberId, display_phone_number: '+62 851-2673-0544', verified_name: 'Kantor Imigrasi Kerinci (simulator)', quality_rating: 'GREEN' } };
+      return {
+        status: 200,
+        body: {
+          id: this.phoneNumberId,
+          display_phone_number: '+62 851-2673-0544',
+          verified_name: 'Kantor Imigrasi Kerinci (simulator)',
+          quality_rating: 'GREEN',
+        },
+      };
     }
     if (method === 'GET' && segments.length === 1) return this.mediaInfo(segments[0] ?? '');
     if (segments.length === 2 && segments[1] === 'message_templates') {
@@ -359,7 +382,11 @@ export class FakeGraphApi extends EventEmitter {
   }
 
   /** Checks a template send against the approved definitions, answering 132001 / 132000 / 132012 like Meta. */
-  private checkTemplateSend(template: { name: string; language: { code: string }; components?: unknown[] | undefined }): { status: number; body: unknown } | undefined {
+  private checkTemplateSend(template: {
+    name: string;
+    language: { code: string };
+    components?: unknown[] | undefined;
+  }): { status: number; body: unknown } | undefined {
     const definition = findTemplate(template.name, template.language.code, this.approvedTemplates);
     const params = templateParametersOf(template.name, template.language.code, template.components ?? []);
     const refused = !definition
@@ -375,7 +402,14 @@ export class FakeGraphApi extends EventEmitter {
     // Meta matches the name filter loosely, so callers compare names themselves.
     const data = this.templatesOf(waba)
       .filter((template) => !name || template.name.includes(name))
-      .map((template) => ({ name: template.name, status: template.status, language: template.language, category: template.category, id: template.id, components: template.components }));
+      .map((template) => ({
+        name: template.name,
+        status: template.status,
+        language: template.language,
+        category: template.category,
+        id: template.id,
+        components: template.components,
+      }));
     return { status: 200, body: { data, paging: { cursors: { before: 'QVFIU0', after: 'QVFIU0' } } } };
   }
 
@@ -390,7 +424,16 @@ export class FakeGraphApi extends EventEmitter {
     if (problems.length > 0) {
       return {
         status: 400,
-        body: { error: { message: 'Invalid parameter', type: 'OAuthException', code: 100, error_user_title: 'Template rejected', error_user_msg: problems.join('; '), fbtrace_id: trace() } },
+        body: {
+          error: {
+            message: 'Invalid parameter',
+            type: 'OAuthException',
+            code: 100,
+            error_user_title: 'Template rejected',
+            error_user_msg: problems.join('; '),
+            fbtrace_id: trace(),
+          },
+        },
       };
     }
     const templates = this.wabaTemplates.get(waba) ?? [];
@@ -424,7 +467,13 @@ export class FakeGraphApi extends EventEmitter {
   }
 
   private listFlows(waba: string): { status: number; body: unknown } {
-    const data = this.flowsOf(waba).map((flow) => ({ id: flow.id, name: flow.name, status: flow.status, categories: flow.categories, validation_errors: flow.validationErrors }));
+    const data = this.flowsOf(waba).map((flow) => ({
+      id: flow.id,
+      name: flow.name,
+      status: flow.status,
+      categories: flow.categories,
+      validation_errors: flow.validationErrors,
+    }));
     return { status: 200, body: { data, paging: { cursors: { before: 'QVFIU0', after: 'QVFIU0' } } } };
   }
 
@@ -450,7 +499,10 @@ export class FakeGraphApi extends EventEmitter {
   }
 
   /** Meta takes the Flow JSON as a multipart file (`file`, `name`, `asset_type=FLOW_JSON`) and answers with its validation errors. */
-  private async uploadFlowJson(flow: StoredFlow, raw: { readonly bytes: Buffer; readonly contentType: string } | undefined): Promise<{ status: number; body: unknown }> {
+  private async uploadFlowJson(
+    flow: StoredFlow,
+    raw: { readonly bytes: Buffer; readonly contentType: string } | undefined,
+  ): Promise<{ status: number; body: unknown }> {
     if (flow.status !== 'DRAFT') return error(400, 139001, '(#139001) Flow is published: a published Flow cannot be changed');
     if (!raw?.contentType.startsWith('multipart/form-data')) return error(400, 100, '(#100) Invalid parameter: the Flow JSON is sent as multipart/form-data');
     let form: FormData;
@@ -460,7 +512,8 @@ export class FakeGraphApi extends EventEmitter {
       return error(400, 100, '(#100) Invalid parameter: the multipart body cannot be read');
     }
     const file = form.get('file');
-    if (form.get('asset_type') !== 'FLOW_JSON' || !(file instanceof Blob)) return error(400, 100, '(#100) Invalid parameter: file and asset_type=FLOW_JSON are required');
+    if (form.get('asset_type') !== 'FLOW_JSON' || !(file instanceof Blob))
+      return error(400, 100, '(#100) Invalid parameter: file and asset_type=FLOW_JSON are required');
     let json: unknown;
     try {
       json = JSON.parse(await file.text());
@@ -531,7 +584,10 @@ function error(status: number, code: number, message: string): { status: number;
 }
 
 function templateError(code: number, message: string): { status: number; body: unknown } {
-  return { status: 400, body: { error: { message, type: 'OAuthException', code, error_data: { messaging_product: 'whatsapp', details: message }, fbtrace_id: trace() } } };
+  return {
+    status: 400,
+    body: { error: { message, type: 'OAuthException', code, error_data: { messaging_product: 'whatsapp', details: message }, fbtrace_id: trace() } },
+  };
 }
 
 function trace(): string {
@@ -549,7 +605,8 @@ function templateParametersOf(name: string, language: string, components: unknow
     const parameters = Array.isArray(component.parameters) ? (component.parameters as Record<string, unknown>[]) : [];
     switch (String(component.type).toLowerCase()) {
       case 'header': {
-        if (parameters.length !== 1) return { code: 132000, message: `(#132000) Number of parameters does not match the expected number of params: header got ${parameters.length}` };
+        if (parameters.length !== 1)
+          return { code: 132000, message: `(#132000) Number of parameters does not match the expected number of params: header got ${parameters.length}` };
         const document = parameters[0]?.document as { link?: unknown; id?: unknown; filename?: unknown } | undefined;
         if (parameters[0]?.type !== 'document' || !document) return format('the header takes a document');
         const link = typeof document.link === 'string' ? document.link : typeof document.id === 'string' ? `media:${document.id}` : '';
@@ -557,7 +614,8 @@ function templateParametersOf(name: string, language: string, components: unknow
         break;
       }
       case 'body':
-        if (parameters.some((parameter) => parameter?.type !== 'text' || typeof parameter.text !== 'string')) return format('body parameters are {type: "text", text}');
+        if (parameters.some((parameter) => parameter?.type !== 'text' || typeof parameter.text !== 'string'))
+          return format('body parameters are {type: "text", text}');
         body = parameters.map((parameter) => String(parameter.text));
         break;
       case 'button': {

@@ -29,11 +29,7 @@ function isTextual(contentType: string | undefined): boolean {
   return /^(text\/|application\/(json|x-www-form-urlencoded|xml|javascript)|[^;]*\+json)/i.test(contentType);
 }
 
-export function toHttpApiEvent(
-  request: IncomingMessage,
-  body: Buffer,
-  options: { routeKey: string; rawPath: string; stage?: string },
-): APIGatewayProxyEventV2 {
+export function toHttpApiEvent(request: IncomingMessage, body: Buffer, options: { routeKey: string; rawPath: string; stage?: string }): APIGatewayProxyEventV2 {
   const url = new URL(request.url ?? '/', 'http://localhost');
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers)) {
@@ -42,7 +38,10 @@ export function toHttpApiEvent(
   }
   const query: Record<string, string> = {};
   for (const [name, value] of url.searchParams) query[name] = query[name] === undefined ? value : `${query[name]},${value}`;
-  const cookies = request.headers.cookie?.split(';').map((cookie) => cookie.trim()).filter(Boolean);
+  const cookies = request.headers.cookie
+    ?.split(';')
+    .map((cookie) => cookie.trim())
+    .filter(Boolean);
   const textual = isTextual(request.headers['content-type']);
   const now = new Date();
   return {

@@ -52,9 +52,7 @@ export function messageEnvelope(
       : 'choice' in message
         ? {
             type: 'interactive',
-            interactive: message.list === false
-              ? { type: 'button_reply', button_reply: message.choice }
-              : { type: 'list_reply', list_reply: message.choice },
+            interactive: message.list === false ? { type: 'button_reply', button_reply: message.choice } : { type: 'list_reply', list_reply: message.choice },
           }
         : 'flowReply' in message
           ? {
@@ -62,26 +60,29 @@ export function messageEnvelope(
               interactive: {
                 type: 'nfm_reply',
                 nfm_reply: {
-                  response_json: JSON.stringify({ ...(message.flowReply.flowToken ? { flow_token: message.flowReply.flowToken } : {}), ...message.flowReply.response }),
+                  response_json: JSON.stringify({
+                    ...(message.flowReply.flowToken ? { flow_token: message.flowReply.flowToken } : {}),
+                    ...message.flowReply.response,
+                  }),
                   body: 'Sent',
                   name: 'flow',
                 },
               },
             }
           : 'button' in message
-          ? { type: 'button', button: message.button }
-          : 'other' in message
-            ? { type: message.other.type, [message.other.type]: message.other.body }
-            : {
-              type: message.media.kind,
-              [message.media.kind]: {
-                id: message.media.mediaId,
-                mime_type: message.media.mimeType,
-                ...(message.media.sha256 ? { sha256: message.media.sha256 } : {}),
-                ...(message.media.caption ? { caption: message.media.caption } : {}),
-                ...(message.media.filename ? { filename: message.media.filename } : {}),
-              },
-            };
+            ? { type: 'button', button: message.button }
+            : 'other' in message
+              ? { type: message.other.type, [message.other.type]: message.other.body }
+              : {
+                  type: message.media.kind,
+                  [message.media.kind]: {
+                    id: message.media.mediaId,
+                    mime_type: message.media.mimeType,
+                    ...(message.media.sha256 ? { sha256: message.media.sha256 } : {}),
+                    ...(message.media.caption ? { caption: message.media.caption } : {}),
+                    ...(message.media.filename ? { filename: message.media.filename } : {}),
+                  },
+                };
   return {
     id,
     body: messagesChange(phoneNumberId, {

@@ -69,14 +69,11 @@ export async function proxyToS3(endpoint: string, request: IncomingMessage, resp
   const path = (request.url ?? '/').slice(S3_PROXY_PREFIX.length) || '/';
   const headers = { ...request.headers, host: target.host };
   return new Promise((resolve) => {
-    const upstream = httpRequest(
-      { hostname: target.hostname, port: target.port, method: request.method, path, headers },
-      (answer) => {
-        response.writeHead(answer.statusCode ?? 502, documentHeaders(answer.headers));
-        answer.pipe(response);
-        answer.on('end', resolve);
-      },
-    );
+    const upstream = httpRequest({ hostname: target.hostname, port: target.port, method: request.method, path, headers }, (answer) => {
+      response.writeHead(answer.statusCode ?? 502, documentHeaders(answer.headers));
+      answer.pipe(response);
+      answer.on('end', resolve);
+    });
     upstream.on('error', () => {
       if (!response.headersSent) response.writeHead(502, { 'content-type': 'text/plain' });
       response.end('S3 stand-in unavailable');
@@ -113,7 +110,13 @@ async function refusal403(request: IncomingMessage): Promise<string | undefined>
   const expires = Number(query.get('X-Amz-Expires'));
   const signedHeaders = (query.get('X-Amz-SignedHeaders') ?? '').split(';').filter(Boolean);
   const dateMatch = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(amzDate);
-  if (query.get('X-Amz-Algorithm') !== 'AWS4-HMAC-SHA256' || !/^[0-9a-f]{64}$/.test(given) || !dateMatch || !Number.isInteger(expires) || !signedHeaders.includes('host')) {
+  if (
+    query.get('X-Amz-Algorithm') !== 'AWS4-HMAC-SHA256' ||
+    !/^[0-9a-f]{64}$/.test(given) ||
+    !dateMatch ||
+    !Number.isInteger(expires) ||
+    !signedHeaders.includes('host')
+  ) {
     return 'AccessDenied';
   }
   const signingDate = new Date(`${dateMatch[1]}-${dateMatch[2]}-${dateMatch[3]}T${dateMatch[4]}:${dateMatch[5]}:${dateMatch[6]}Z`);

@@ -107,7 +107,12 @@ export async function startLocalServer(env: Env = localEnvironment()): Promise<L
     };
     const secretSource = staticSecrets(secrets);
     // Any WhatsApp Business Account id is answered unless WHATSAPP_WABA_ID names the one.
-    const fakeGraph = new FakeGraphApi(config.WHATSAPP_PHONE_NUMBER_ID, config.WHATSAPP_ACCESS_TOKEN, `${url}/_graph/download`, env.WHATSAPP_WABA_ID || undefined);
+    const fakeGraph = new FakeGraphApi(
+      config.WHATSAPP_PHONE_NUMBER_ID,
+      config.WHATSAPP_ACCESS_TOKEN,
+      `${url}/_graph/download`,
+      env.WHATSAPP_WABA_ID || undefined,
+    );
     const dynamoDocs = documentClient({
       endpoint: dynamoEndpoint,
       region: 'ap-southeast-3',
@@ -152,16 +157,18 @@ export async function startLocalServer(env: Env = localEnvironment()): Promise<L
     await durableQueue.open();
     const eventQueue: EventQueue = {
       enqueue: (events) =>
-        durableQueue.send(
-          events.map((event) => ({ groupId: messageGroupOf(event), deduplicationId: event.eventId, body: JSON.stringify(event) })),
-        ),
+        durableQueue.send(events.map((event) => ({ groupId: messageGroupOf(event), deduplicationId: event.eventId, body: JSON.stringify(event) }))),
     };
     const webhook = webhookHandler({ phoneNumberId: config.WHATSAPP_PHONE_NUMBER_ID, secrets: secretSource, queue: eventQueue, metrics: NO_METRICS });
     if (config.SIM_STATUS_WEBHOOKS) {
       fakeGraph.postStatusesTo(async (body) => {
         const { payload, signature } = signedRequest(body, config.WHATSAPP_APP_SECRET);
         // Over HTTP to the real /webhook, signed with the app secret, like Meta's own.
-        const answer = await fetch(`${url}/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature }, body: payload });
+        const answer = await fetch(`${url}/webhook`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature },
+          body: payload,
+        });
         await answer.arrayBuffer();
         return answer.status;
       });
@@ -190,8 +197,21 @@ export async function startLocalServer(env: Env = localEnvironment()): Promise<L
       messagingLimit: messagingLimit(env),
       retentionDays: office.retentionDays,
     });
-    const admin = adminHandler({ dynamo: dynamoDocs, tableName: config.TABLE_NAME, blobs, queue: eventQueue, secrets: secretSource, office, basePath: '/admin' });
-    const simulator = new Simulator({ fakeGraph, appSecret: config.WHATSAPP_APP_SECRET, phoneNumberId: config.WHATSAPP_PHONE_NUMBER_ID, webhookUrl: `${url}/webhook` });
+    const admin = adminHandler({
+      dynamo: dynamoDocs,
+      tableName: config.TABLE_NAME,
+      blobs,
+      queue: eventQueue,
+      secrets: secretSource,
+      office,
+      basePath: '/admin',
+    });
+    const simulator = new Simulator({
+      fakeGraph,
+      appSecret: config.WHATSAPP_APP_SECRET,
+      phoneNumberId: config.WHATSAPP_PHONE_NUMBER_ID,
+      webhookUrl: `${url}/webhook`,
+    });
 
     route = async (request, response) => {
       const path = new URL(request.url ?? '/', 'http://localhost').pathname;

@@ -44,9 +44,7 @@ const sendSchema = z.object({
 const LONG_POLL_MS = 25_000;
 
 export class Simulator {
-  constructor(
-    private readonly options: { fakeGraph: FakeGraphApi; appSecret: string; phoneNumberId: string; webhookUrl: string },
-  ) {}
+  constructor(private readonly options: { fakeGraph: FakeGraphApi; appSecret: string; phoneNumberId: string; webhookUrl: string }) {}
 
   async handle(request: IncomingMessage, response: ServerResponse, path: string): Promise<void> {
     const asset = STATIC_FILES[path];

@@ -19,7 +19,11 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'si-bapao-shots-'));
   const dynamo = await startDynamoDbLocal();
   const server = await startLocalServer({ PORT: '0', DATA_DIR: dir, DYNAMODB_ENDPOINT: dynamo.endpoint, TABLE_NAME: 'shots', LOG_LEVEL: 'SILENT' });
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
   try {
     const [first] = await addPendingRegistrations(server, {
       firstNumber: 101,
@@ -42,7 +46,9 @@ async function main(): Promise<void> {
       await context.close();
     };
     const imagesDrawn = (page: Page) =>
-      page.waitForFunction(() => Array.from(document.querySelectorAll<HTMLImageElement>('.viewer-item:not([hidden]) img')).every((img) => img.complete && img.naturalWidth > 0));
+      page.waitForFunction(() =>
+        Array.from(document.querySelectorAll<HTMLImageElement>('.viewer-item:not([hidden]) img')).every((img) => img.complete && img.naturalWidth > 0),
+      );
 
     await shoot({ width: 1366, height: 768 }, async (page) => {
       await page.goto(`${server.url}/admin/registrations?status=PENDING`);

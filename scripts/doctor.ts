@@ -114,12 +114,20 @@ export async function runDoctor(target: DoctorTarget, options: { fetch?: typeof 
 
   await check('phone number', async () => {
     const number = await meta(`${graph?.phoneNumberId}?fields=display_phone_number,verified_name`);
-    return { verdict: 'OK', detail: `${graph?.phoneNumberId} is ${String(number.display_phone_number)} (${String(number.verified_name)}), reachable with this token` };
+    return {
+      verdict: 'OK',
+      detail: `${graph?.phoneNumberId} is ${String(number.display_phone_number)} (${String(number.verified_name)}), reachable with this token`,
+    };
   });
 
   await check('message templates', async () => {
-    if (!graph?.businessAccountId) return { verdict: 'FIX', detail: 'the WhatsApp Business Account id is not configured: add whatsapp.businessAccountId to the deploy configuration' };
-    const listed = ((await meta(`${graph.businessAccountId}/message_templates?fields=name,status,language&limit=200`)).data ?? []) as Array<{ name: string; status: string; language: string }>;
+    if (!graph?.businessAccountId)
+      return { verdict: 'FIX', detail: 'the WhatsApp Business Account id is not configured: add whatsapp.businessAccountId to the deploy configuration' };
+    const listed = ((await meta(`${graph.businessAccountId}/message_templates?fields=name,status,language&limit=200`)).data ?? []) as Array<{
+      name: string;
+      status: string;
+      language: string;
+    }>;
     const statusOf = (name: string, language: string) => listed.find((template) => template.name === name && template.language === language)?.status;
     const missing = TEMPLATES.filter((template) => !statusOf(template.name, template.language)).map((template) => template.name);
     const waiting = TEMPLATES.filter((template) => {
@@ -127,17 +135,23 @@ export async function runDoctor(target: DoctorTarget, options: { fetch?: typeof 
       return status !== undefined && status !== 'APPROVED';
     }).map((template) => `${template.name} (${statusOf(template.name, template.language)})`);
     if (missing.length > 0) return { verdict: 'FIX', detail: `not registered: ${missing.join(', ')}: ${target.advice.templates}` };
-    if (waiting.length > 0) return { verdict: 'FIX', detail: `not approved: ${waiting.join(', ')}: messages after the 24-hour window fail until Meta approves them` };
+    if (waiting.length > 0)
+      return { verdict: 'FIX', detail: `not approved: ${waiting.join(', ')}: messages after the 24-hour window fail until Meta approves them` };
     return { verdict: 'OK', detail: `all ${TEMPLATES.length} templates approved` };
   });
 
   if ((await target.registrationForm().catch(() => 'line')) === 'flow') {
     await check('registration Flow', async () => {
-      if (!graph?.businessAccountId) return { verdict: 'FIX', detail: 'the WhatsApp Business Account id is not configured: add whatsapp.businessAccountId to the deploy configuration' };
+      if (!graph?.businessAccountId)
+        return { verdict: 'FIX', detail: 'the WhatsApp Business Account id is not configured: add whatsapp.businessAccountId to the deploy configuration' };
       const flows = ((await meta(`${graph.businessAccountId}/flows?fields=id,name,status&limit=100`)).data ?? []) as Array<{ name: string; status: string }>;
       const status = flows.find((flow) => flow.name === REGISTRATION_FLOW_NAME)?.status;
       if (!status) return { verdict: 'FIX', detail: `${REGISTRATION_FLOW_NAME} does not exist, and REGISTRATION_FORM is flow: ${target.advice.templates}` };
-      if (status !== 'PUBLISHED') return { verdict: 'FIX', detail: `${REGISTRATION_FLOW_NAME} is ${status}: applicants cannot open it until it is published (${target.advice.templates})` };
+      if (status !== 'PUBLISHED')
+        return {
+          verdict: 'FIX',
+          detail: `${REGISTRATION_FLOW_NAME} is ${status}: applicants cannot open it until it is published (${target.advice.templates})`,
+        };
       return { verdict: 'OK', detail: `${REGISTRATION_FLOW_NAME} is published` };
     });
   }
@@ -146,7 +160,8 @@ export async function runDoctor(target: DoctorTarget, options: { fetch?: typeof 
     const finishedAt = await target.lastReminderRun();
     if (!finishedAt) return { verdict: 'WARN', detail: `no reminder run recorded yet: ${target.advice.heartbeat}` };
     const age = now().getTime() - Date.parse(finishedAt);
-    if (age > HEARTBEAT_MAX_AGE_MS) return { verdict: 'FIX', detail: `the last reminder run finished ${Math.round(age / 3600_000)} hours ago: ${target.advice.heartbeat}` };
+    if (age > HEARTBEAT_MAX_AGE_MS)
+      return { verdict: 'FIX', detail: `the last reminder run finished ${Math.round(age / 3600_000)} hours ago: ${target.advice.heartbeat}` };
     return { verdict: 'OK', detail: `the last reminder run finished at ${finishedAt}` };
   });
 
@@ -162,9 +177,9 @@ export function awsTarget(stage: string): DoctorTarget {
     if (!outputs.has(stack)) {
       outputs.set(
         stack,
-        new CloudFormationClient({}).send(new DescribeStacksCommand({ StackName: stack })).then((result) =>
-          Object.fromEntries((result.Stacks?.[0]?.Outputs ?? []).map((output) => [output.OutputKey ?? '', output.OutputValue ?? ''])),
-        ),
+        new CloudFormationClient({})
+          .send(new DescribeStacksCommand({ StackName: stack }))
+          .then((result) => Object.fromEntries((result.Stacks?.[0]?.Outputs ?? []).map((output) => [output.OutputKey ?? '', output.OutputValue ?? '']))),
       );
     }
     return outputs.get(stack) as Promise<Record<string, string>>;

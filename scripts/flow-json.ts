@@ -13,7 +13,11 @@ export const REGISTRATION_FLOW_FILE = join(__dirname, '..', 'flows', 'registrati
 
 const action = z.discriminatedUnion('name', [
   z.object({ name: z.literal('complete'), payload: z.record(z.string(), z.string()) }),
-  z.object({ name: z.literal('navigate'), next: z.object({ type: z.literal('screen'), name: z.string() }), payload: z.record(z.string(), z.string()).optional() }),
+  z.object({
+    name: z.literal('navigate'),
+    next: z.object({ type: z.literal('screen'), name: z.string() }),
+    payload: z.record(z.string(), z.string()).optional(),
+  }),
 ]);
 
 // Meta's limits: input labels 20 characters, helper texts 80, footer labels 35, text bodies 4096.
@@ -41,8 +45,14 @@ const component: z.ZodType<FlowComponent> = z.lazy(() =>
       name: inputName,
       label,
       required: z.boolean().optional(),
-      'min-date': z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD').optional(),
-      'max-date': z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD').optional(),
+      'min-date': z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
+        .optional(),
+      'max-date': z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
+        .optional(),
       'helper-text': helperText.optional(),
     }),
     z.object({ type: z.literal('Footer'), label: z.string().min(1).max(35), 'on-click-action': action }),
@@ -62,7 +72,15 @@ export type FlowComponent =
       'max-chars'?: number | undefined;
       'helper-text'?: string | undefined;
     }
-  | { type: 'DatePicker'; name: string; label: string; required?: boolean | undefined; 'min-date'?: string | undefined; 'max-date'?: string | undefined; 'helper-text'?: string | undefined }
+  | {
+      type: 'DatePicker';
+      name: string;
+      label: string;
+      required?: boolean | undefined;
+      'min-date'?: string | undefined;
+      'max-date'?: string | undefined;
+      'helper-text'?: string | undefined;
+    }
   | { type: 'Footer'; label: string; 'on-click-action': z.infer<typeof action> }
   | { type: 'Form'; name: string; children: FlowComponent[] };
 
@@ -114,7 +132,8 @@ function checkFlow(value: unknown): { flow?: FlowJson; problems: string[] } {
         if (input !== undefined && !inputs.has(input)) problems.push(`${screen.id}: payload ${key} reads form.${input}, which is no input of the screen`);
       }
     }
-    if (screen.terminal && !footers.some((footer) => footer['on-click-action'].name === 'complete')) problems.push(`${screen.id}: a terminal screen needs a Footer that completes the Flow`);
+    if (screen.terminal && !footers.some((footer) => footer['on-click-action'].name === 'complete'))
+      problems.push(`${screen.id}: a terminal screen needs a Footer that completes the Flow`);
   }
   if (!flow.screens.some((screen) => screen.terminal)) problems.push('no terminal screen');
   return { flow, problems };
@@ -124,10 +143,14 @@ function checkFlow(value: unknown): { flow?: FlowJson; problems: string[] } {
 export function registrationFlowProblems(value: unknown): string[] {
   const { flow, problems } = checkFlow(value);
   if (!flow) return problems;
-  if (!flow.screens.some((screen) => screen.id === REGISTRATION_FLOW_SCREEN)) problems.push(`no screen ${REGISTRATION_FLOW_SCREEN} (the one the bot's message opens)`);
+  if (!flow.screens.some((screen) => screen.id === REGISTRATION_FLOW_SCREEN))
+    problems.push(`no screen ${REGISTRATION_FLOW_SCREEN} (the one the bot's message opens)`);
   const terminal = flow.screens.find((screen) => screen.terminal);
   if (!terminal) return problems;
-  const completing = flatten(terminal.layout.children).flatMap((c) => (c.type === 'Footer' && c['on-click-action'].name === 'complete' ? [c['on-click-action'].payload] : []))[0] ?? {};
+  const completing =
+    flatten(terminal.layout.children).flatMap((c) =>
+      c.type === 'Footer' && c['on-click-action'].name === 'complete' ? [c['on-click-action'].payload] : [],
+    )[0] ?? {};
   for (const name of Object.values(FLOW_PAYLOAD_NAMES)) {
     if (completing[name] === undefined) problems.push(`the complete payload has no ${name}`);
   }

@@ -74,9 +74,15 @@ export class ConfigurationError extends Error {}
 
 const envSchema = z.object({
   WHATSAPP_API_URL: z.string().url('WHATSAPP_API_URL must be a URL such as https://graph.facebook.com/v25.0').default(DEFAULT_API_URL),
-  WHATSAPP_WABA_ID: z.string().regex(/^[^/?#\s]+$/, 'WHATSAPP_WABA_ID must be an id, without / ? # or spaces').optional(),
+  WHATSAPP_WABA_ID: z
+    .string()
+    .regex(/^[^/?#\s]+$/, 'WHATSAPP_WABA_ID must be an id, without / ? # or spaces')
+    .optional(),
   WHATSAPP_ACCESS_TOKEN: z.string().min(1).optional(),
-  WHATSAPP_APP_ID: z.string().regex(/^[^/?#\s]+$/, 'WHATSAPP_APP_ID must be an id, without / ? # or spaces').optional(),
+  WHATSAPP_APP_ID: z
+    .string()
+    .regex(/^[^/?#\s]+$/, 'WHATSAPP_APP_ID must be an id, without / ? # or spaces')
+    .optional(),
 });
 
 /** Reads the options from the environment and arguments; throws ConfigurationError naming what is missing or wrong. */
@@ -91,7 +97,8 @@ export function optionsFromEnv(env: Record<string, string | undefined>, argv: re
   const parsed = envSchema.safeParse(present);
   if (!parsed.success) throw new ConfigurationError(parsed.error.issues.map((issue) => issue.message).join('; '));
   const missing = dryRun ? [] : (['WHATSAPP_WABA_ID', 'WHATSAPP_ACCESS_TOKEN'] as const).filter((key) => !parsed.data[key]);
-  if (missing.length > 0) throw new ConfigurationError(`missing environment variable${missing.length > 1 ? 's' : ''} ${missing.join(' and ')} (required unless --dry-run)`);
+  if (missing.length > 0)
+    throw new ConfigurationError(`missing environment variable${missing.length > 1 ? 's' : ''} ${missing.join(' and ')} (required unless --dry-run)`);
   return {
     apiUrl: parsed.data.WHATSAPP_API_URL.replace(/\/+$/, ''),
     dryRun,
@@ -123,10 +130,13 @@ export async function registerTemplates(options: RegisterOptions): Promise<Regis
     const target = `${options.apiUrl}/${options.wabaId ?? '<WHATSAPP_WABA_ID>'}/message_templates`;
     templates.forEach((template) => out(JSON.stringify(template)));
     err(`Dry run: ${templates.length} POST bodies for ${target} printed, one JSON object per line; nothing sent.`);
-    if (templates.some(usesPlaceholderHandle)) err('DOCUMENT headers show the placeholder sample handle; a real run with WHATSAPP_APP_ID uploads a sample PDF and sends its handle.');
+    if (templates.some(usesPlaceholderHandle))
+      err('DOCUMENT headers show the placeholder sample handle; a real run with WHATSAPP_APP_ID uploads a sample PDF and sends its handle.');
     if (flow) {
       out(JSON.stringify({ name: flow.name, categories: flow.categories }));
-      err(`Dry run: the last line is the Flow ${flow.name} for ${options.apiUrl}/${options.wabaId ?? '<WHATSAPP_WABA_ID>'}/flows; its JSON would then be uploaded and published.`);
+      err(
+        `Dry run: the last line is the Flow ${flow.name} for ${options.apiUrl}/${options.wabaId ?? '<WHATSAPP_WABA_ID>'}/flows; its JSON would then be uploaded and published.`,
+      );
     }
     return {
       exitCode: 0,
@@ -189,8 +199,16 @@ export async function registerTemplates(options: RegisterOptions): Promise<Regis
  * when there is none, uploads its JSON as Meta's multipart asset and publishes it.
  */
 async function publishFlow(graph: Graph, wabaId: string, flow: FlowToPublish): Promise<FlowOutcome> {
-  const failed = (error: { code?: number; subcode?: number; message: string }, step: string): FlowOutcome => ({ name: flow.name, result: 'failed', ...error, message: `${step}: ${error.message}` });
-  const listed = await graph.call<{ data?: { id?: unknown; name?: unknown; status?: unknown }[] }>('GET', `${encodeURIComponent(wabaId)}/flows?fields=id,name,status&limit=100`);
+  const failed = (error: { code?: number; subcode?: number; message: string }, step: string): FlowOutcome => ({
+    name: flow.name,
+    result: 'failed',
+    ...error,
+    message: `${step}: ${error.message}`,
+  });
+  const listed = await graph.call<{ data?: { id?: unknown; name?: unknown; status?: unknown }[] }>(
+    'GET',
+    `${encodeURIComponent(wabaId)}/flows?fields=id,name,status&limit=100`,
+  );
   if (!listed.ok) return failed(listed.error, 'list');
   const existing = (listed.value.data ?? []).find((entry) => entry.name === flow.name);
   if (existing && existing.status !== 'DRAFT') return { name: flow.name, result: 'exists', status: String(existing.status ?? 'UNKNOWN') };
@@ -243,7 +261,9 @@ async function uploadSample(graph: Graph, appId: string): Promise<GraphAnswer<st
   if (typeof session.value.id !== 'string') return { ok: false, error: { message: 'no upload session id in the answer' } };
   const uploaded = await graph.call<{ h?: unknown }>('POST', session.value.id, bytes, { scheme: 'OAuth', headers: { file_offset: '0' } });
   if (!uploaded.ok) return uploaded;
-  return typeof uploaded.value.h === 'string' ? { ok: true, value: uploaded.value.h } : { ok: false, error: { message: 'no file handle in the upload answer' } };
+  return typeof uploaded.value.h === 'string'
+    ? { ok: true, value: uploaded.value.h }
+    : { ok: false, error: { message: 'no file handle in the upload answer' } };
 }
 
 /** A one-page sample of the proof PDF, as the example Meta's reviewers see for the document header. */
@@ -253,8 +273,8 @@ async function samplePdf(): Promise<Uint8Array> {
   const font = await pdf.embedFont(StandardFonts.Helvetica);
   const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
   page.drawText('CONTOH - BUKTI ANTRIAN BAP PASPOR', { x: 40, y: 540, size: 14, font: bold });
-  ['Nomor Antrian: KRC-002', 'Nama: SIPULAN', 'Tanggal: Rabu, 31 Desember 2025', 'Jam Kedatangan: 09.00 WIB', 'Status: DIKONFIRMASI'].forEach(
-    (line, index) => page.drawText(line, { x: 40, y: 500 - index * 20, size: 11, font }),
+  ['Nomor Antrian: KRC-002', 'Nama: SIPULAN', 'Tanggal: Rabu, 31 Desember 2025', 'Jam Kedatangan: 09.00 WIB', 'Status: DIKONFIRMASI'].forEach((line, index) =>
+    page.drawText(line, { x: 40, y: 500 - index * 20, size: 11, font }),
   );
   return pdf.save();
 }

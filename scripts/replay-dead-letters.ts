@@ -22,7 +22,9 @@ export async function replayDeadLetters(
 ): Promise<ReplayResult & { waiting: number }> {
   const log = options.log ?? (() => undefined);
   const { eventsDeadLetterQueue: EVENTS_DLQ_NAME, eventsQueue: EVENTS_QUEUE_NAME } = stageNames(stage);
-  const [dlqUrl, queueUrl] = await Promise.all([EVENTS_DLQ_NAME, EVENTS_QUEUE_NAME].map(async (QueueName) => (await sqs.send(new GetQueueUrlCommand({ QueueName }))).QueueUrl ?? ''));
+  const [dlqUrl, queueUrl] = await Promise.all(
+    [EVENTS_DLQ_NAME, EVENTS_QUEUE_NAME].map(async (QueueName) => (await sqs.send(new GetQueueUrlCommand({ QueueName }))).QueueUrl ?? ''),
+  );
   const attributes = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: dlqUrl, AttributeNames: ['ApproximateNumberOfMessages'] }));
   const waiting = Number(attributes.Attributes?.ApproximateNumberOfMessages ?? 0);
   log(`${waiting} event(s) waiting in ${EVENTS_DLQ_NAME}`);
@@ -30,7 +32,13 @@ export async function replayDeadLetters(
   let replayed = 0;
   for (;;) {
     const batch = await sqs.send(
-      new ReceiveMessageCommand({ QueueUrl: dlqUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1, VisibilityTimeout: 120, MessageSystemAttributeNames: ['MessageGroupId'] }),
+      new ReceiveMessageCommand({
+        QueueUrl: dlqUrl,
+        MaxNumberOfMessages: 10,
+        WaitTimeSeconds: 1,
+        VisibilityTimeout: 120,
+        MessageSystemAttributeNames: ['MessageGroupId'],
+      }),
     );
     const messages = batch.Messages ?? [];
     if (messages.length === 0) break;
@@ -38,7 +46,14 @@ export async function replayDeadLetters(
     for (const message of messages) {
       const groupId = message.Attributes?.MessageGroupId;
       if (!groupId || !message.Body || !message.ReceiptHandle) throw new Error(`dead letter ${message.MessageId ?? '?'} has no group or body: left in place`);
-      await sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: message.Body, MessageGroupId: groupId, MessageDeduplicationId: `replay-${message.MessageId ?? replayed}` }));
+      await sqs.send(
+        new SendMessageCommand({
+          QueueUrl: queueUrl,
+          MessageBody: message.Body,
+          MessageGroupId: groupId,
+          MessageDeduplicationId: `replay-${message.MessageId ?? replayed}`,
+        }),
+      );
       await sqs.send(new DeleteMessageCommand({ QueueUrl: dlqUrl, ReceiptHandle: message.ReceiptHandle }));
       replayed += 1;
     }

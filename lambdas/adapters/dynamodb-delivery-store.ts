@@ -1,5 +1,12 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, TransactWriteCommand, type TransactWriteCommandInput, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  GetCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+  QueryCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
 import type { Reply } from '../domain/replies';
 import type { Delivery, DeliveryStore, FailedSend, SendOutcome, SentMessage } from '../ports';
 import { batchGetAll } from './dynamodb-client';
@@ -83,7 +90,12 @@ export class DynamoDbDeliveryStore implements DeliveryStore {
         UpdateExpression:
           'SET messageId = if_not_exists(messageId, :id), #status = if_not_exists(#status, :status), statusAt = if_not_exists(statusAt, :at), expiresAt = if_not_exists(expiresAt, :ttl)',
         ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':id': outcome.messageId, ':status': outcome.status, ':at': outcome.at, ':ttl': ttlSeconds(this.now(), EVENT_RECORD_TTL_MS) },
+        ExpressionAttributeValues: {
+          ':id': outcome.messageId,
+          ':status': outcome.status,
+          ':at': outcome.at,
+          ':ttl': ttlSeconds(this.now(), EVENT_RECORD_TTL_MS),
+        },
       }),
     );
   }
@@ -104,7 +116,12 @@ export class DynamoDbDeliveryStore implements DeliveryStore {
 
   async markFallbackSent(messageId: string): Promise<void> {
     await this.client.send(
-      new UpdateCommand({ TableName: this.tableName, Key: keys.delivery(messageId), UpdateExpression: 'SET fallbackSent = :true', ExpressionAttributeValues: { ':true': true } }),
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.delivery(messageId),
+        UpdateExpression: 'SET fallbackSent = :true',
+        ExpressionAttributeValues: { ':true': true },
+      }),
     );
   }
 
@@ -130,7 +147,11 @@ export class DynamoDbDeliveryStore implements DeliveryStore {
           Key: keys.delivery(status.messageId),
           ...update,
           UpdateExpression: `${update.UpdateExpression}, recipientKey = :recipient, expiresAt = if_not_exists(expiresAt, :ttl)`,
-          ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ':recipient': status.recipientKey, ':ttl': ttlSeconds(this.now(), DELIVERY_TTL_MS) },
+          ExpressionAttributeValues: {
+            ...update.ExpressionAttributeValues,
+            ':recipient': status.recipientKey,
+            ':ttl': ttlSeconds(this.now(), DELIVERY_TTL_MS),
+          },
           ReturnValues: 'ALL_NEW',
         }),
       );
@@ -240,7 +261,12 @@ export class DynamoDbDeliveryStore implements DeliveryStore {
 
   async templateSendsInLast24Hours(now: Date): Promise<number> {
     const hours = Array.from({ length: 25 }, (_, back) => new Date(now.getTime() - back * 3600_000).toISOString().slice(0, 13));
-    const counters = await batchGetAll(this.client, this.tableName, hours.map((hour) => keys.outreachHour(hour)), { consistentRead: true });
+    const counters = await batchGetAll(
+      this.client,
+      this.tableName,
+      hours.map((hour) => keys.outreachHour(hour)),
+      { consistentRead: true },
+    );
     return counters.reduce((sum, item) => sum + (typeof item.sends === 'number' ? item.sends : 0), 0);
   }
 

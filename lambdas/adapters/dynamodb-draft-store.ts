@@ -26,7 +26,10 @@ export class DynamoDbDraftStore implements DraftStore {
     );
     if (change) {
       await this.client.send(
-        new PutCommand({ TableName: this.tableName, Item: documentChangeAudit(change, now, 'document-added', `${requirementLabel(document.requirement)}: ${document.filename}`) }),
+        new PutCommand({
+          TableName: this.tableName,
+          Item: documentChangeAudit(change, now, 'document-added', `${requirementLabel(document.requirement)}: ${document.filename}`),
+        }),
       );
     }
   }
@@ -56,10 +59,19 @@ export class DynamoDbDraftStore implements DraftStore {
     const itemKeys: { pk: string; sk: string }[] = [];
     const pages = paginateQuery(
       { client: this.client },
-      { TableName: this.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.draft(draftId).pk }, ProjectionExpression: 'pk, sk' },
+      {
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.draft(draftId).pk },
+        ProjectionExpression: 'pk, sk',
+      },
     );
     for await (const page of pages) for (const item of page.Items ?? []) itemKeys.push({ pk: String(item.pk), sk: String(item.sk) });
-    await batchWriteAll(this.client, this.tableName, itemKeys.map((Key) => ({ DeleteRequest: { Key } })));
+    await batchWriteAll(
+      this.client,
+      this.tableName,
+      itemKeys.map((Key) => ({ DeleteRequest: { Key } })),
+    );
   }
 
   async listDocuments(draftId: string): Promise<StoredDocument[]> {
@@ -97,17 +109,19 @@ export class DynamoDbDraftStore implements DraftStore {
   }
 
   async releasePage(draftId: string, requirement: RequirementId): Promise<void> {
-    await this.client.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: keys.draftUploads(draftId, requirement),
-        UpdateExpression: 'ADD pages :minusOne',
-        ConditionExpression: 'pages > :zero',
-        ExpressionAttributeValues: { ':minusOne': -1, ':zero': 0 },
-      }),
-    ).catch((error: unknown) => {
-      if (!(error instanceof ConditionalCheckFailedException || (error as Error).name === 'ConditionalCheckFailedException')) throw error;
-    });
+    await this.client
+      .send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.draftUploads(draftId, requirement),
+          UpdateExpression: 'ADD pages :minusOne',
+          ConditionExpression: 'pages > :zero',
+          ExpressionAttributeValues: { ':minusOne': -1, ':zero': 0 },
+        }),
+      )
+      .catch((error: unknown) => {
+        if (!(error instanceof ConditionalCheckFailedException || (error as Error).name === 'ConditionalCheckFailedException')) throw error;
+      });
   }
 
   private async conditionalCount(draftId: string, requirement: RequirementId, counter: 'links' | 'pages', cap: number): Promise<boolean> {
@@ -134,7 +148,18 @@ export class DynamoDbDraftStore implements DraftStore {
     await batchWriteAll(this.client, this.tableName, [
       ...existing.map((document) => ({ DeleteRequest: { Key: keys.draftDocument(draftId, requirement, document.key) } })),
       ...(change && existing.length > 0
-        ? [{ PutRequest: { Item: documentChangeAudit(change, change.at, 'documents-removed', `${requirementLabel(requirement)}: ${existing.map((document) => document.filename).join(', ')}`) } }]
+        ? [
+            {
+              PutRequest: {
+                Item: documentChangeAudit(
+                  change,
+                  change.at,
+                  'documents-removed',
+                  `${requirementLabel(requirement)}: ${existing.map((document) => document.filename).join(', ')}`,
+                ),
+              },
+            },
+          ]
         : []),
     ]);
     // The pages are free again; the count of links handed out stays (it caps links, not pages).

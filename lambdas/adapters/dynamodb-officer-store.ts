@@ -3,15 +3,7 @@
  * single table. Every read is consistent: a disabled account or a deleted session stops working at once.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import {
-  DeleteCommand,
-  GetCommand,
-  PutCommand,
-  paginateQuery,
-  QueryCommand,
-  UpdateCommand,
-  type DynamoDBDocumentClient,
-} from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, paginateQuery, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { OfficerRecord, OfficerRole, OfficerStore, SessionRecord } from '../ports';
 import { batchGetAll } from './dynamodb-client';
 import { keys, LOGIN_RECORD_TTL_MS, ttlSeconds } from './table-design';

@@ -49,9 +49,7 @@ export class DynamoDbRegistrationStore implements OfficeRegistrationStore {
   }
 
   async get(queueNumber: string): Promise<Registration | undefined> {
-    const result = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.registration(queueNumber), ConsistentRead: true }),
-    );
+    const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.registration(queueNumber), ConsistentRead: true }));
     return result.Item ? registrationFromItem(result.Item) : undefined;
   }
 
@@ -68,9 +66,7 @@ export class DynamoDbRegistrationStore implements OfficeRegistrationStore {
   }
 
   async getVersioned(queueNumber: string): Promise<{ registration: Registration; version: number } | undefined> {
-    const result = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.registration(queueNumber), ConsistentRead: true }),
-    );
+    const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.registration(queueNumber), ConsistentRead: true }));
     return result.Item ? { registration: registrationFromItem(result.Item), version: versionOf(result.Item) } : undefined;
   }
 
@@ -102,11 +98,15 @@ export class DynamoDbRegistrationStore implements OfficeRegistrationStore {
   }
 
   async getDays(dates: readonly string[]): Promise<ReadonlyMap<string, StoredDay>> {
-    const items = await batchGetAll(this.client, this.tableName, [...new Set(dates)].map((date) => keys.day(date)), { consistentRead: true });
+    const items = await batchGetAll(
+      this.client,
+      this.tableName,
+      [...new Set(dates)].map((date) => keys.day(date)),
+      { consistentRead: true },
+    );
     const byKey = new Map(items.map((item) => [String(item.pk), item]));
     return new Map(dates.map((date) => [date, storedDay(byKey.get(keys.day(date).pk))]));
   }
-
 
   async putDayOverride(date: string, override: DayOverride): Promise<'saved' | 'below-booked'> {
     const sets: string[] = [];
@@ -128,9 +128,7 @@ export class DynamoDbRegistrationStore implements OfficeRegistrationStore {
           Key: keys.day(date),
           UpdateExpression: [sets.length ? `SET ${sets.join(', ')}` : '', removes.length ? `REMOVE ${removes.join(', ')}` : ''].join(' ').trim(),
           ExpressionAttributeNames: names,
-          ...(override.capacity !== undefined
-            ? { ConditionExpression: 'attribute_not_exists(booked) OR booked <= :capacity' }
-            : {}),
+          ...(override.capacity !== undefined ? { ConditionExpression: 'attribute_not_exists(booked) OR booked <= :capacity' } : {}),
           ...(Object.keys(values).length > 0 ? { ExpressionAttributeValues: values } : {}),
         }),
       );
@@ -163,7 +161,8 @@ export class DynamoDbRegistrationStore implements OfficeRegistrationStore {
           Key: keys.draft(registration.draftId),
           ...(outcome.redo && outcome.redo.length > 0
             ? {
-                UpdateExpression: 'SET queueNumber = :queueNumber, submittedAt = if_not_exists(submittedAt, :now), fixRequirements = :redo, fixRequestedAt = :now',
+                UpdateExpression:
+                  'SET queueNumber = :queueNumber, submittedAt = if_not_exists(submittedAt, :now), fixRequirements = :redo, fixRequestedAt = :now',
                 ExpressionAttributeValues: { ':queueNumber': registration.queueNumber, ':now': now.toISOString(), ':redo': [...outcome.redo] },
               }
             : {
@@ -279,7 +278,11 @@ export class DynamoDbRegistrationStore implements OfficeRegistrationStore {
     }
     // The registration item last: until it is gone, a sweep that stopped halfway finds it again.
     itemKeys.sort((a, b) => Number(a.sk === 'REG') - Number(b.sk === 'REG'));
-    await batchWriteAll(this.client, this.tableName, itemKeys.map((Key) => ({ DeleteRequest: { Key } })));
+    await batchWriteAll(
+      this.client,
+      this.tableName,
+      itemKeys.map((Key) => ({ DeleteRequest: { Key } })),
+    );
   }
 
   async erase(registration: Registration, at: Date): Promise<void> {
@@ -309,21 +312,27 @@ export class DynamoDbRegistrationStore implements OfficeRegistrationStore {
       },
     );
     for await (const page of pages) for (const item of page.Items ?? []) if (typeof item.messageId === 'string') sent.push(item.messageId);
-    await batchWriteAll(this.client, this.tableName, sent.map((messageId) => ({ DeleteRequest: { Key: keys.delivery(messageId) } })));
+    await batchWriteAll(
+      this.client,
+      this.tableName,
+      sent.map((messageId) => ({ DeleteRequest: { Key: keys.delivery(messageId) } })),
+    );
     await this.purge(registration);
   }
 
   async recordDataRequest(request: DataRequest): Promise<void> {
-    await this.client.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: { ...keys.dataRequest(request.at, request.id), ...request, queueNumbers: [...request.queueNumbers] },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    ).catch((error: unknown) => {
-      // A retried event records the same request again: the first record stands.
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    });
+    await this.client
+      .send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...keys.dataRequest(request.at, request.id), ...request, queueNumbers: [...request.queueNumbers] },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      )
+      .catch((error: unknown) => {
+        // A retried event records the same request again: the first record stands.
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      });
   }
 
   async listDataRequests(): Promise<DataRequest[]> {

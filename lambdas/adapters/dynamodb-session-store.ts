@@ -28,9 +28,7 @@ export class DynamoDbSessionStore implements SessionStore {
   ) {}
 
   async load(key: string): Promise<ApplicantSession | undefined> {
-    const result = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.session(key), ConsistentRead: true }),
-    );
+    const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.session(key), ConsistentRead: true }));
     const item = result.Item as SessionItem | undefined;
     if (!item) return undefined;
     const outbox: OutboxEntry[] = Object.entries(item.outbox ?? {})
@@ -83,9 +81,7 @@ export class DynamoDbSessionStore implements SessionStore {
     now: Date,
     created: { registration?: Registration; fixedRegistration?: string } = {},
   ): Promise<void> {
-    const outbox = Object.fromEntries(
-      session.outbox.map(({ id, ...entry }) => [id, entry]),
-    );
+    const outbox = Object.fromEntries(session.outbox.map(({ id, ...entry }) => [id, entry]));
     const item = {
       ...keys.session(session.key),
       waId: session.waId,

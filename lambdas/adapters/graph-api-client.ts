@@ -72,13 +72,17 @@ export class GraphApiClient implements Messenger, MediaSource {
       const token = await this.options.accessToken();
       let response: Response;
       try {
-        response = await this.fetchImpl(info.url, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS) });
+        response = await this.fetchImpl(info.url, {
+          headers: { authorization: `Bearer ${token}` },
+          signal: AbortSignal.timeout(this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+        });
       } catch (error) {
         throw new GraphApiError(0, `Network error: ${(error as Error).name}`, true, 0);
       }
       if (response.status === 404 && attempt === 0) continue;
       if (response.status === 404) throw new MediaRejectedError('unavailable');
-      if (!response.ok) throw new GraphApiError(0, `Media download HTTP ${response.status}`, response.status >= 500 || response.status === 429, response.status);
+      if (!response.ok)
+        throw new GraphApiError(0, `Media download HTTP ${response.status}`, response.status >= 500 || response.status === 429, response.status);
       const bytes = new Uint8Array(await response.arrayBuffer());
       if (bytes.length > maxBytes) throw new MediaRejectedError('too-large', bytes.length);
       return {

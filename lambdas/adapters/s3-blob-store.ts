@@ -59,7 +59,12 @@ export class S3BlobStore implements BlobStore {
 
   async move(from: string, to: string): Promise<void> {
     await this.client.send(
-      new CopyObjectCommand({ Bucket: this.bucket, Key: to, CopySource: `${this.bucket}/${from.split('/').map(encodeURIComponent).join('/')}`, MetadataDirective: 'COPY' }),
+      new CopyObjectCommand({
+        Bucket: this.bucket,
+        Key: to,
+        CopySource: `${this.bucket}/${from.split('/').map(encodeURIComponent).join('/')}`,
+        MetadataDirective: 'COPY',
+      }),
     );
     await this.delete(from);
   }
@@ -70,7 +75,8 @@ export class S3BlobStore implements BlobStore {
       const objects = (page.Contents ?? []).flatMap((object) => (object.Key ? [{ Key: object.Key }] : []));
       if (objects.length === 0) continue;
       const result = await this.client.send(new DeleteObjectsCommand({ Bucket: this.bucket, Delete: { Objects: objects, Quiet: true } }));
-      if (result.Errors && result.Errors.length > 0) throw new Error(`S3 kept ${result.Errors.length} object(s) under ${prefix}: ${result.Errors[0]?.Code ?? ''}`);
+      if (result.Errors && result.Errors.length > 0)
+        throw new Error(`S3 kept ${result.Errors.length} object(s) under ${prefix}: ${result.Errors[0]?.Code ?? ''}`);
       deleted += objects.length;
     }
     return deleted;
@@ -96,11 +102,10 @@ export class S3BlobStore implements BlobStore {
   }
 
   presignedPutUrl(key: string, contentType: string, contentLength: number, expiresInSeconds: number): Promise<string> {
-    return getSignedUrl(
-      this.presignClient,
-      new PutObjectCommand({ Bucket: this.bucket, Key: key, ContentType: contentType, ContentLength: contentLength }),
-      { expiresIn: expiresInSeconds, signableHeaders: new Set(['content-type', 'content-length']) },
-    );
+    return getSignedUrl(this.presignClient, new PutObjectCommand({ Bucket: this.bucket, Key: key, ContentType: contentType, ContentLength: contentLength }), {
+      expiresIn: expiresInSeconds,
+      signableHeaders: new Set(['content-type', 'content-length']),
+    });
   }
 }
 

@@ -24,7 +24,9 @@ export const appSecretsSchema = z.object({
   /** Signs applicants' upload links and officers' sessions. */
   LINK_SIGNING_KEY: z.string().check(z.minLength(16)),
   /** Optional: QR keys by id, and the id to sign with (see proof-keys.ts). */
-  PROOF_KEYS: z.optional(z.record(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,32}$/, 'key ids are 1–32 of A-Z a-z 0-9 _ -')), z.string().check(z.minLength(16)))),
+  PROOF_KEYS: z.optional(
+    z.record(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,32}$/, 'key ids are 1–32 of A-Z a-z 0-9 _ -')), z.string().check(z.minLength(16))),
+  ),
   PROOF_KEY_ID: z.optional(z.string()),
   /** Optional: the first officer (role admin), created at the admin app's first request when no officer exists. */
   ADMIN_USERNAME: z.optional(z.string().check(z.regex(/^[a-z0-9._-]{3,32}$/, '3–32 of a-z 0-9 . _ -'))),
@@ -46,11 +48,7 @@ export function staticSecrets(values: unknown): SecretSource {
 export const SECRET_CACHE_MS = 5 * 60 * 1000;
 
 /** Caches what `fetchJson` returns for at most `maxAgeMs`; concurrent callers share one fetch. */
-export function cachedSecrets(
-  fetchJson: () => Promise<string>,
-  now: () => number = Date.now,
-  maxAgeMs: number = SECRET_CACHE_MS,
-): SecretSource {
+export function cachedSecrets(fetchJson: () => Promise<string>, now: () => number = Date.now, maxAgeMs: number = SECRET_CACHE_MS): SecretSource {
   let cached: { value: AppSecrets; at: number } | undefined;
   let inFlight: Promise<AppSecrets> | undefined;
   return {

@@ -122,9 +122,7 @@ export function toQueueEvents(body: unknown, phoneNumberId: string): ParsedWebho
 type Contact = z.infer<typeof contactSchema>;
 
 function applicantOf(waId: string | undefined, userId: string | undefined, contacts: Contact[]): ApplicantRef | undefined {
-  const contact =
-    contacts.find((c) => (waId && c.wa_id === waId) || (userId && c.user_id === userId)) ??
-    (contacts.length === 1 ? contacts[0] : undefined);
+  const contact = contacts.find((c) => (waId && c.wa_id === waId) || (userId && c.user_id === userId)) ?? (contacts.length === 1 ? contacts[0] : undefined);
   const resolvedWaId = waId ?? contact?.wa_id;
   const resolvedUserId = userId ?? contact?.user_id;
   const key = resolvedUserId ?? resolvedWaId;

@@ -117,7 +117,14 @@ export interface CookieOptions {
 }
 
 export function sessionCookie(token: string, options: CookieOptions, maxAgeSeconds = SESSION_LIFETIME_MS / 1000): string {
-  return [`${SESSION_COOKIE}=${token}`, `Max-Age=${maxAgeSeconds}`, `Path=${options.path}`, 'HttpOnly', 'SameSite=Strict', ...(options.secure ? ['Secure'] : [])].join('; ');
+  return [
+    `${SESSION_COOKIE}=${token}`,
+    `Max-Age=${maxAgeSeconds}`,
+    `Path=${options.path}`,
+    'HttpOnly',
+    'SameSite=Strict',
+    ...(options.secure ? ['Secure'] : []),
+  ].join('; ');
 }
 
 export function clearedSessionCookie(options: CookieOptions): string {
@@ -272,9 +279,7 @@ export function newOfficerProblem(input: { username: string; password: string; r
 }
 
 export type AddOfficerResult =
-  | { readonly kind: 'created'; readonly officer: OfficerView }
-  | { readonly kind: 'exists' }
-  | { readonly kind: 'invalid'; readonly problem: NewOfficerProblem };
+  { readonly kind: 'created'; readonly officer: OfficerView } | { readonly kind: 'exists' } | { readonly kind: 'invalid'; readonly problem: NewOfficerProblem };
 
 export async function addOfficer(
   deps: Pick<AuthDeps, 'officers' | 'clock'>,
@@ -321,10 +326,7 @@ export interface FirstOfficer {
  * Creates the first account (role `admin`) when there is no officer at all. The put is conditional, so
  * two cold starts racing each other create it once.
  */
-export async function ensureFirstOfficer(
-  deps: Pick<AuthDeps, 'officers' | 'clock'>,
-  first: FirstOfficer,
-): Promise<'created' | 'exists'> {
+export async function ensureFirstOfficer(deps: Pick<AuthDeps, 'officers' | 'clock'>, first: FirstOfficer): Promise<'created' | 'exists'> {
   if (await deps.officers.anyExists()) return 'exists';
   const problem = newOfficerProblem({ ...first, role: 'admin' });
   if (problem) throw new ConfigurationError(`ADMIN_USERNAME/ADMIN_PASSWORD cannot create the first officer: ${problem}`);

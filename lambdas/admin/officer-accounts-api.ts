@@ -7,9 +7,7 @@ import type { ApiResult, Officer } from './officer-api';
 import { ADMIN_TEXTS as TEXTS } from './texts';
 
 export type OfficerAccountsRoute =
-  | { readonly name: 'list-officers' }
-  | { readonly name: 'add-officer' }
-  | { readonly name: 'disable-officer'; readonly username: string };
+  { readonly name: 'list-officers' } | { readonly name: 'add-officer' } | { readonly name: 'disable-officer'; readonly username: string };
 
 export interface OfficerAccountsDeps extends Pick<AuthDeps, 'officers' | 'clock'> {
   readonly log: { info(message: string, fields: Record<string, unknown>): void };

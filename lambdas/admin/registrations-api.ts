@@ -65,7 +65,9 @@ const bodySchemas: Record<RegistrationAction, z.ZodMiniType<unknown>> = {
   complete: z.object({ attended: flag }),
 };
 const daySchema = z.object({
-  capacity: z.optional(z.number(required('angka')).check(z.int('harus bilangan bulat'), z.minimum(0, 'paling sedikit 0'), z.maximum(1000, 'paling banyak 1000'))),
+  capacity: z.optional(
+    z.number(required('angka')).check(z.int('harus bilangan bulat'), z.minimum(0, 'paling sedikit 0'), z.maximum(1000, 'paling banyak 1000')),
+  ),
   closed: z.optional(flag),
   reason: z.optional(z.string(required('teks')).check(z.trim(), z.maxLength(200, 'paling banyak 200 karakter'))),
 });
@@ -114,9 +116,7 @@ export function createRegistrationsApi(deps: RegistrationsApiDeps): Registration
       }
       if (query.q) registrations = await search(query.q, registrations, deps.store, Boolean(query.status || query.date));
       registrations.sort((a, b) =>
-        query.date
-          ? `${a.appointmentTime}${a.queueNumber}`.localeCompare(`${b.appointmentTime}${b.queueNumber}`)
-          : a.createdAt.localeCompare(b.createdAt),
+        query.date ? `${a.appointmentTime}${a.queueNumber}`.localeCompare(`${b.appointmentTime}${b.queueNumber}`) : a.createdAt.localeCompare(b.createdAt),
       );
       if (!query.documentCount) return { status: 200, body: registrations.map(view) };
       const counted = await Promise.all(
@@ -154,7 +154,10 @@ export function createRegistrationsApi(deps: RegistrationsApiDeps): Registration
         deps.deliveries.listForRegistration(queueNumber),
         viewed ? deps.store.addAudit(queueNumber, viewed) : undefined,
       ]);
-      const history = viewed && !stored.some((entry) => entry.at === viewed.at && entry.actor === viewed.actor && entry.action === viewed.action) ? [...stored, viewed] : stored;
+      const history =
+        viewed && !stored.some((entry) => entry.at === viewed.at && entry.actor === viewed.actor && entry.action === viewed.action)
+          ? [...stored, viewed]
+          : stored;
       return {
         status: 200,
         body: {
@@ -205,9 +208,7 @@ export function createRegistrationsApi(deps: RegistrationsApiDeps): Registration
               queueNumber,
               kind: outcome.notify,
               version,
-              ...(outcome.notify === 'rescheduled' && current.registration.appointmentDate
-                ? { previousDate: current.registration.appointmentDate }
-                : {}),
+              ...(outcome.notify === 'rescheduled' && current.registration.appointmentDate ? { previousDate: current.registration.appointmentDate } : {}),
             }
           : undefined;
         if (outcome.redo && outcome.redo.length > 0) {
@@ -318,7 +319,9 @@ export function createRegistrationsApi(deps: RegistrationsApiDeps): Registration
     async failedSends() {
       const failures = await deps.deliveries.listFailedSends(FAILED_SENDS_SHOWN);
       const numbers = [...new Set(failures.flatMap((failure) => (failure.queueNumber ? [failure.queueNumber] : [])))];
-      const registrations = new Map((await Promise.all(numbers.map((number) => deps.store.get(number)))).flatMap((r) => (r ? [[r.queueNumber, r] as const] : [])));
+      const registrations = new Map(
+        (await Promise.all(numbers.map((number) => deps.store.get(number)))).flatMap((r) => (r ? [[r.queueNumber, r] as const] : [])),
+      );
       return {
         status: 200,
         body: failures.map((failure) => {
@@ -343,7 +346,10 @@ export function createRegistrationsApi(deps: RegistrationsApiDeps): Registration
       if (!parsed.success) return malformed('content wajib diisi');
       const result = verifyProofCode(parsed.data.content, await deps.proofKeys());
       if (!result.valid) {
-        return { status: 200, body: { valid: false, reason: result.reason, message: 'Bukti TIDAK SAH: kode tidak cocok dengan tanda tangan kantor (palsu atau diubah).' } };
+        return {
+          status: 200,
+          body: { valid: false, reason: result.reason, message: 'Bukti TIDAK SAH: kode tidak cocok dengan tanda tangan kantor (palsu atau diubah).' },
+        };
       }
       const registration = await deps.store.get(result.queueNumber);
       const appointment = result.appointmentDate;
@@ -428,7 +434,10 @@ export function registrationView(registration: Registration, now: Date) {
 }
 
 /** The `PENDING` registration to check after `current`: the next oldest, else the oldest other one. */
-export function nextPendingAfter<T extends { readonly queueNumber: string; readonly createdAt: string }>(current: string, pending: readonly T[]): T | undefined {
+export function nextPendingAfter<T extends { readonly queueNumber: string; readonly createdAt: string }>(
+  current: string,
+  pending: readonly T[],
+): T | undefined {
   const ordered = [...pending].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   const index = ordered.findIndex((registration) => registration.queueNumber === current);
   const after = index >= 0 ? ordered.slice(index + 1) : ordered;
@@ -458,4 +467,3 @@ function malformed(problem: string): ApiResult {
 function notFound(queueNumber: string): ApiResult {
   return { status: 404, body: { error: 'not-found', message: messages.officer.notFound(queueNumber) } };
 }
-

@@ -348,9 +348,15 @@ export const DELIVERY_STATES: Readonly<Record<string, string>> = {
 export const META_ERRORS: Readonly<Record<number, { what: string; todo: string }>> = {
   130429: { what: 'Terlalu banyak pesan dikirim sekaligus dari nomor kantor.', todo: 'Sistem mengirim ulang sendiri; tidak perlu tindakan.' },
   131056: { what: 'Terlalu banyak pesan ke nomor yang sama dalam waktu singkat.', todo: 'Tunggu beberapa menit; sistem mencoba lagi.' },
-  131048: { what: 'WhatsApp membatasi nomor kantor karena pesan sebelumnya diblokir atau dilaporkan.', todo: 'Hubungi pemohon lewat telepon dan laporkan ke admin.' },
+  131048: {
+    what: 'WhatsApp membatasi nomor kantor karena pesan sebelumnya diblokir atau dilaporkan.',
+    todo: 'Hubungi pemohon lewat telepon dan laporkan ke admin.',
+  },
   131026: { what: 'Pesan tidak dapat diantar: nomor tidak memakai WhatsApp, atau aplikasinya terlalu lama.', todo: 'Hubungi pemohon lewat telepon atau SMS.' },
-  131047: { what: 'Lebih dari 24 jam sejak pemohon terakhir membalas, sehingga pesan biasa tidak boleh dikirim.', todo: 'Sistem mengirim template resmi; bila tetap gagal, telepon pemohon.' },
+  131047: {
+    what: 'Lebih dari 24 jam sejak pemohon terakhir membalas, sehingga pesan biasa tidak boleh dikirim.',
+    todo: 'Sistem mengirim template resmi; bila tetap gagal, telepon pemohon.',
+  },
   131053: { what: 'Lampiran (PDF) gagal diunggah ke WhatsApp.', todo: 'Laporkan ke admin; kirim ulang bukti setelah diperbaiki.' },
   131052: { what: 'Berkas dari pemohon tidak dapat diunduh dari WhatsApp.', todo: 'Minta pemohon mengirim ulang berkasnya.' },
   131051: { what: 'Jenis pesan tidak didukung WhatsApp.', todo: 'Tidak perlu tindakan.' },

@@ -18,13 +18,7 @@ import type { InboundContent } from './inbound';
 import { messages, type AppointmentFacts, type DocumentsHint } from './messages';
 import type { OfficeProfile } from './office';
 import { FLAG_NIK_DATE_MISMATCH, isOpen, type Registration } from './registration';
-import {
-  checkRescheduleRequest,
-  parseRescheduleLine,
-  rescheduleWindow,
-  sameName,
-  type RescheduleLine,
-} from './reschedule';
+import { checkRescheduleRequest, parseRescheduleLine, rescheduleWindow, sameName, type RescheduleLine } from './reschedule';
 import type { DayState } from './schedule';
 import {
   checkRegistrationField,
@@ -184,7 +178,11 @@ type MenuChoice = ServiceId | 6;
 type DocumentsStep = Extract<Step, { name: 'documents' }>;
 
 /** Which facts `decide` will need for this input, so the caller can fetch them first. */
-export function lookupsFor(conversation: Conversation, input: InboundContent, context: Pick<DecisionContext, 'now' | 'office'>): {
+export function lookupsFor(
+  conversation: Conversation,
+  input: InboundContent,
+  context: Pick<DecisionContext, 'now' | 'office'>,
+): {
   draftId?: string;
   nik?: string;
   ownRegistrations?: true;
@@ -215,7 +213,15 @@ export function lookupsFor(conversation: Conversation, input: InboundContent, co
   const keyword = normaliseKeyword(input.text);
   const command = commandOf(input, exact);
   if (command === 'DATA SAYA') return { ownRegistrations: true, ownDocuments: true };
-  if (command === 'STATUS' || command === 'BATAL' || command === 'HAPUS DATA' || keyword === 'YA HAPUS' || step.name === 'cancel-choose' || step.name === 'cancel-confirm' || step.name === 'erase-confirm') {
+  if (
+    command === 'STATUS' ||
+    command === 'BATAL' ||
+    command === 'HAPUS DATA' ||
+    keyword === 'YA HAPUS' ||
+    step.name === 'cancel-choose' ||
+    step.name === 'cancel-confirm' ||
+    step.name === 'erase-confirm'
+  ) {
     return { ownRegistrations: true };
   }
   const rescheduleLine = parseRescheduleLine(input.text, step.name === 'reschedule');
@@ -353,7 +359,11 @@ function decideStep(conversation: Conversation, input: InboundContent | MediaFai
       if (!readable(input)) return reply(conversation, cannotRead(input, messages.prompts.nowRegistration));
       const refused = (step.refused ?? 0) + 1;
       if (refused >= LINES_BEFORE_QUESTIONS) return startQuestions(step, messages.questions.switched);
-      return { conversation: { step: { ...step, refused } }, replies: [text(messages.registration.notALine), text(messages.registrationTemplate)], effects: [] };
+      return {
+        conversation: { step: { ...step, refused } },
+        replies: [text(messages.registration.notALine), text(messages.registrationTemplate)],
+        effects: [],
+      };
     }
   }
 }
@@ -461,9 +471,7 @@ function receiveMedia(step: DocumentsStep, service: Service, input: Extract<Inbo
 function mediaFailed(conversation: Conversation, failure: MediaFailure): Decision {
   const step = conversation.step;
   const service = step.name === 'documents' ? serviceOf(step) : undefined;
-  const name = requirementName(
-    step.name === 'documents' ? (step.appendTo ?? step.asking ?? step.last ?? firstRequirement(service!)) : 'ktp',
-  );
+  const name = requirementName(step.name === 'documents' ? (step.appendTo ?? step.asking ?? step.last ?? firstRequirement(service!)) : 'ktp');
   const body =
     failure.reason === 'too-large'
       ? messages.documents.tooLarge(name, ((failure.size ?? MAX_DOCUMENT_BYTES) / (1024 * 1024)).toFixed(1))
@@ -518,7 +526,11 @@ function register(step: RegistrationStep, line: string, context: DecisionContext
     const refused = (step.refused ?? 0) + 1;
     if (refused >= LINES_BEFORE_QUESTIONS) return startQuestions(step, messages.registrationError(parsed.error, messages.questions.switched));
     // The blank form as its own message, to copy whole.
-    return { conversation: { step: { ...step, refused } }, replies: [text(messages.registrationError(parsed.error)), text(messages.registrationTemplate)], effects: [] };
+    return {
+      conversation: { step: { ...step, refused } },
+      replies: [text(messages.registrationError(parsed.error)), text(messages.registrationTemplate)],
+      effects: [],
+    };
   }
   return registered(step, parsed.form, context);
 }
@@ -676,7 +688,7 @@ function missingRequirements(step: DocumentsStep, service: Service, context: Dec
       return needed.filter((id) => !(step.pages?.[id] ?? 0));
     case 'web': {
       const present = context.facts?.draftRequirements;
-      if (!present) throw new Error('SELESAI in web mode needs the draft\'s requirements (lookupsFor)');
+      if (!present) throw new Error("SELESAI in web mode needs the draft's requirements (lookupsFor)");
       return needed.filter((id) => !present.includes(id));
     }
   }
@@ -750,12 +762,11 @@ export function applyNotice(conversation: Conversation, notice: Notice, context:
       const mode = context.office.uploadMode;
       // The fix page repeats the officer's note: the applicant sees what to redo where they redo it.
       const link = mode === 'web' ? currentLink(undefined, service.id, registration.draftId, requirements, context, registration.note) : undefined;
-      const hint: DocumentsHint =
-        link
-          ? { mode: 'web', uploadUrl: link.url, validUntil: jakartaDate(new Date(link.expiresAt)) }
-          : mode === 'form'
-            ? { mode, formUrl: context.office.formUrl ?? '' }
-            : { mode: 'chat' };
+      const hint: DocumentsHint = link
+        ? { mode: 'web', uploadUrl: link.url, validUntil: jakartaDate(new Date(link.expiresAt)) }
+        : mode === 'form'
+          ? { mode, formUrl: context.office.formUrl ?? '' }
+          : { mode: 'chat' };
       const names = requirements.map(requirementName);
       const note = registration.note ?? '';
       return {
@@ -943,12 +954,7 @@ function readable(input: InboundContent): boolean {
 
 /** The short fixed answer to a message the bot cannot read: what it was, what the bot reads, what to do now. */
 function cannotRead(input: InboundContent, now: string): string {
-  const what =
-    input.kind === 'media'
-      ? input.mediaKind
-      : input.kind === 'other'
-        ? (input.type.split(':')[0] ?? input.type)
-        : 'other';
+  const what = input.kind === 'media' ? input.mediaKind : input.kind === 'other' ? (input.type.split(':')[0] ?? input.type) : 'other';
   return messages.prompts.cannotRead(what, now);
 }
 
@@ -966,7 +972,7 @@ function firstRequirement(service: Service): RequirementId {
 
 function ownRegistrations(context: DecisionContext): readonly Registration[] {
   const registrations = context.facts?.ownRegistrations;
-  if (!registrations) throw new Error('this input needs the applicant\'s registrations (lookupsFor)');
+  if (!registrations) throw new Error("this input needs the applicant's registrations (lookupsFor)");
   return registrations;
 }
 
@@ -1034,7 +1040,9 @@ function showHeldData(conversation: Conversation, context: DecisionContext): Dec
   return {
     conversation,
     replies: [text(messages.personalData.held(lines))],
-    effects: [{ type: 'record-data-request', kind: 'access', queueNumbers: registrations.map((registration) => registration.queueNumber), outcome: 'answered' }],
+    effects: [
+      { type: 'record-data-request', kind: 'access', queueNumbers: registrations.map((registration) => registration.queueNumber), outcome: 'answered' },
+    ],
   };
 }
 
@@ -1046,7 +1054,12 @@ function askErase(conversation: Conversation, context: DecisionContext): Decisio
       conversation: { ...conversation, step: { name: 'idle' } },
       replies: [text(messages.personalData.eraseBlocked(plan.blocking.map(describe)))],
       effects: [
-        { type: 'record-data-request', kind: 'erasure', queueNumbers: plan.blocking.map((registration) => registration.queueNumber), outcome: 'refused-open-registration' },
+        {
+          type: 'record-data-request',
+          kind: 'erasure',
+          queueNumbers: plan.blocking.map((registration) => registration.queueNumber),
+          outcome: 'refused-open-registration',
+        },
       ],
     };
   }
@@ -1176,7 +1189,9 @@ function commandOf(input: InboundContent | MediaFailure, exact = false): Command
   if (exactCommand) return exactCommand;
   // One word with one typo ("STATSU", "BTAL", "MNEU"): never a name or a date, so it cannot be meant otherwise.
   if (exact || !/^[A-Z]{4,8}$/.test(keyword)) return undefined;
-  return COMMANDS.filter((command) => !command.includes(' ')).find((command) => Math.abs(command.length - keyword.length) <= 1 && editDistance(keyword, command) <= 1);
+  return COMMANDS.filter((command) => !command.includes(' ')).find(
+    (command) => Math.abs(command.length - keyword.length) <= 1 && editDistance(keyword, command) <= 1,
+  );
 }
 
 /** Upper case, single spaces, no surrounding punctuation: "  menu. " → "MENU". */

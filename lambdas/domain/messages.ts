@@ -187,7 +187,11 @@ export const messages = {
         const label = error.field === 'name' ? 'Nama lengkap' : 'Tempat lahir';
         switch (error.reason) {
           case 'length':
-            return refused(label, sizeProblem(error.length, error.min), `${label} harus ${error.min}–${error.max} karakter; yang Anda tulis ${error.length} karakter.`);
+            return refused(
+              label,
+              sizeProblem(error.length, error.min),
+              `${label} harus ${error.min}–${error.max} karakter; yang Anda tulis ${error.length} karakter.`,
+            );
           case 'characters':
             return refused(
               label,
@@ -211,7 +215,11 @@ export const messages = {
                 );
           case 'notRealDate': {
             const leap = error.month === 2 && error.day === 29 ? ` (${error.year} bukan tahun kabisat)` : '';
-            return refused('Tanggal lahir', 'tidak ada di kalender', `Tanggal ${dmy(error.day, error.month, error.year)} tidak ada${leap}. Periksa kembali tanggal dan bulannya.`);
+            return refused(
+              'Tanggal lahir',
+              'tidak ada di kalender',
+              `Tanggal ${dmy(error.day, error.month, error.year)} tidak ada${leap}. Periksa kembali tanggal dan bulannya.`,
+            );
           }
           case 'future':
             return refused('Tanggal lahir', 'belum terjadi', `Anda menulis ${fromIso(error.date)}, sedangkan hari ini ${fromIso(error.today)}.`);
@@ -228,7 +236,11 @@ export const messages = {
           case 'characters':
             return refused('NIK', 'hanya boleh berisi angka', `NIK terdiri dari 16 angka (lihat KTP/KK). Tidak diizinkan: ${quoted(error.invalid)}.`);
           case 'length':
-            return refused('NIK', error.digits === 0 ? 'belum diisi' : 'harus tepat 16 angka', `NIK terdiri dari 16 angka (lihat KTP/KK); yang Anda tulis ${error.digits} angka.`);
+            return refused(
+              'NIK',
+              error.digits === 0 ? 'belum diisi' : 'harus tepat 16 angka',
+              `NIK terdiri dari 16 angka (lihat KTP/KK); yang Anda tulis ${error.digits} angka.`,
+            );
           case 'encodedDate': {
             const wrong = [
               ...(error.dayPossible ? [] : [`tanggal ${error.encoded.slice(0, 2)} tidak mungkin`]),
@@ -409,7 +421,9 @@ export const messages = {
       const where = mode === 'web' ? 'Link di atas sama dengan sebelumnya' : 'Lanjutkan mengirim berkas di chat ini';
       return present.length === 0
         ? `Anda melanjutkan permohonan yang sudah dimulai. ${where}; belum ada berkas yang tersimpan.`
-        : [`Anda melanjutkan permohonan yang sudah dimulai. ${where}; berkas yang sudah tersimpan tetap ada:`, ...present.map((name) => `✅ ${name}`)].join('\n');
+        : [`Anda melanjutkan permohonan yang sudah dimulai. ${where}; berkas yang sudah tersimpan tetap ada:`, ...present.map((name) => `✅ ${name}`)].join(
+            '\n',
+          );
     },
     ask: (name: string) => `Silakan kirim *${name}* (foto atau PDF, paling besar 5 MB).`,
     received: (name: string, page: number) => `✅ *${name}* diterima (halaman ${page}).`,
@@ -513,8 +527,7 @@ export const messages = {
 
   /** Stage 6 refusals, BATAL and STATUS: the applicant's own requests. */
   selfService: {
-    rescheduleFormat:
-      'Format perubahan jadwal belum sesuai. Ketik: Ubah jadwal: nama/DD-MM-YYYY\ncontoh:\nUbah jadwal: SIPULAN/31-12-2025',
+    rescheduleFormat: 'Format perubahan jadwal belum sesuai. Ketik: Ubah jadwal: nama/DD-MM-YYYY\ncontoh:\nUbah jadwal: SIPULAN/31-12-2025',
     rescheduleNoMatch: (name: string, confirmed: readonly string[]) =>
       [
         `Tidak ada pendaftaran berstatus DIKONFIRMASI atas nama ${name} dari nomor WhatsApp ini.`,
@@ -528,8 +541,7 @@ export const messages = {
       `Permintaan perubahan jadwal untuk Nomor Antrian ${queueNumber} ke ${date} sudah diterima. Petugas akan segera menelpon Anda.`,
     rescheduleOutside: (confirmed: string, latest: string) =>
       `Tanggal baru harus setelah jadwal Anda (${confirmed}) dan paling lambat ${latest} (1 bulan kalender), pada hari kerja Senin–Jumat yang bukan hari libur.`,
-    rescheduleTooSoon: (earliest: string, latest: string) =>
-      `Tanggal baru paling cepat besok. Pilih tanggal dari ${earliest} sampai ${latest}.`,
+    rescheduleTooSoon: (earliest: string, latest: string) => `Tanggal baru paling cepat besok. Pilih tanggal dari ${earliest} sampai ${latest}.`,
     rescheduleClosed: (date: string, reason: string, earliest: string, latest: string) =>
       `${date} bukan hari layanan (${reason}). Pilih hari kerja Senin–Jumat yang bukan hari libur, dari ${earliest} sampai ${latest}.`,
     noOpenRegistration: 'Tidak ada pendaftaran aktif dari nomor WhatsApp ini. Ketik MENU untuk mendaftar.',
@@ -537,7 +549,12 @@ export const messages = {
     noConfirmedAppointment:
       'Belum ada jadwal kedatangan yang dikonfirmasi petugas untuk nomor WhatsApp ini, jadi belum ada jadwal yang bisa diubah. Perubahan jadwal dapat diajukan setelah jadwal Anda dikonfirmasi. Ketik STATUS untuk melihat status pendaftaran Anda.',
     chooseToCancel: (lines: readonly string[]) =>
-      ['Pendaftaran aktif Anda:', ...lines.map((line) => `- ${line}`), '', 'Ketik nomor antrian yang ingin dibatalkan (mis. KRC-002), atau MENU untuk kembali.'].join('\n'),
+      [
+        'Pendaftaran aktif Anda:',
+        ...lines.map((line) => `- ${line}`),
+        '',
+        'Ketik nomor antrian yang ingin dibatalkan (mis. KRC-002), atau MENU untuk kembali.',
+      ].join('\n'),
     confirmCancel: (queueNumber: string, name: string) =>
       `Batalkan pendaftaran Nomor Antrian ${queueNumber} atas nama ${name}? Ketik YA untuk membatalkan, atau TIDAK untuk kembali.`,
     cancelled: (queueNumber: string, name: string) =>
@@ -576,8 +593,7 @@ export const messages = {
   /** Answers to officers on the admin page when a rule stops an action (422) or the status does (409). */
   officer: {
     notAllowed: (action: string, status: string) => `Tindakan "${action}" tidak dapat dilakukan untuk pendaftaran berstatus ${status}.`,
-    badTime: (from: string, to: string, step: number) =>
-      `Jam kedatangan harus antara ${from} dan ${to} WIB, setiap ${step} menit (misalnya ${from}).`,
+    badTime: (from: string, to: string, step: number) => `Jam kedatangan harus antara ${from} dan ${to} WIB, setiap ${step} menit (misalnya ${from}).`,
     badNote: (max: number) => `Catatan harus satu baris dan paling banyak ${max} karakter.`,
     datePast: (earliest: string) => `Tanggal kedatangan paling cepat ${earliest} (besok).`,
     dateClosed: (date: string, reason: string) => `Kantor tidak melayani pada ${date}: ${reason}. Pilih hari kerja lain.`,
@@ -604,16 +620,17 @@ export const messages = {
 
   /** Short prompts for anything the current step did not expect: never silence. */
   prompts: {
-    chooseFromMenu: 'Maaf, pilihan tidak dikenali. Ketik angka 1 sampai 6 sesuai layanan yang Anda butuhkan (atau tulis misalnya "paspor hilang"), atau ketik MENU untuk melihat daftar layanan.',
+    chooseFromMenu:
+      'Maaf, pilihan tidak dikenali. Ketik angka 1 sampai 6 sesuai layanan yang Anda butuhkan (atau tulis misalnya "paspor hilang"), atau ketik MENU untuk melihat daftar layanan.',
     documentsWeb: (hint: Extract<DocumentsHint, { mode: 'web' }>) =>
       ['Silakan upload berkas Anda melalui link berikut, lalu ketik SELESAI:', ...linkLines(hint), 'Ketik MENU untuk kembali ke daftar layanan.'].join('\n'),
     /** A photo or PDF sent in the chat while documents go through the upload page. */
     filesThroughLink: (hint: Extract<DocumentsHint, { mode: 'web' }>) =>
-      [
-        'Berkas tidak dikirim lewat chat ini. Silakan upload foto atau PDF berkas Anda melalui link berikut, lalu ketik SELESAI:',
-        ...linkLines(hint),
-      ].join('\n'),
-    documentsForm: 'Silakan upload berkas Anda melalui link formulir yang sudah dikirim. Jika sudah, ketik SELESAI. Ketik MENU untuk kembali ke daftar layanan.',
+      ['Berkas tidak dikirim lewat chat ini. Silakan upload foto atau PDF berkas Anda melalui link berikut, lalu ketik SELESAI:', ...linkLines(hint)].join(
+        '\n',
+      ),
+    documentsForm:
+      'Silakan upload berkas Anda melalui link formulir yang sudah dikirim. Jika sudah, ketik SELESAI. Ketik MENU untuk kembali ke daftar layanan.',
     documentsChat: 'Silakan kirim foto atau PDF berkas Anda di chat ini. Jika sudah lengkap, ketik SELESAI. Ketik MENU untuk kembali ke daftar layanan.',
     /** A voice note, sticker, location, contact, video…: what it was, what the bot reads, then what to do now. */
     cannotRead: (what: string, now: string) => {
@@ -629,8 +646,7 @@ export const messages = {
       return `Maaf, Si Bapao tidak dapat membaca ${names[what] ?? 'jenis pesan ini'}; Si Bapao hanya membaca pesan yang diketik. ${now}`;
     },
     nowMenu: 'Ketik angka 1 sampai 6 sesuai layanan yang Anda butuhkan, atau ketik MENU untuk melihat daftar layanan.',
-    nowRegistration:
-      'Ketik data pendaftaran Anda: DAFTAR/nama lengkap/TEMPAT LAHIR/DD-MM-YYYY/NIK/Nomor HP (atau satu data per baris setelah DAFTAR).',
+    nowRegistration: 'Ketik data pendaftaran Anda: DAFTAR/nama lengkap/TEMPAT LAHIR/DD-MM-YYYY/NIK/Nomor HP (atau satu data per baris setelah DAFTAR).',
     nowReschedule: 'Ketik: Ubah jadwal: nama/DD-MM-YYYY, atau MENU untuk kembali.',
     nowCancelChoose: 'Ketik nomor antrian yang ingin dibatalkan (mis. KRC-002), atau MENU untuk kembali.',
     nowCancelConfirm: (queueNumber: string) => `Ketik YA untuk membatalkan pendaftaran Nomor Antrian ${queueNumber}, atau TIDAK untuk kembali.`,

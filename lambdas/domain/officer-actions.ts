@@ -100,7 +100,11 @@ function schedule(
   context: { readonly now: Date; readonly office: OfficeProfile; readonly targetDay?: DayState },
 ): OfficerDecision {
   if (!arrivalTimes(context.office).includes(input.time)) {
-    return refuse(422, 'time', messages.officer.badTime(context.office.arrivalHours.from, context.office.arrivalHours.to, context.office.arrivalHours.stepMinutes));
+    return refuse(
+      422,
+      'time',
+      messages.officer.badTime(context.office.arrivalHours.from, context.office.arrivalHours.to, context.office.arrivalHours.stepMinutes),
+    );
   }
   const note = input.note?.trim();
   if (note && (note.length > MAX_NOTE_LENGTH || /[\r\n]/.test(note))) return refuse(422, 'note', messages.officer.badNote(MAX_NOTE_LENGTH));

@@ -28,10 +28,7 @@ import { findService } from './services';
 
 export interface ProofInput {
   readonly office: OfficeProfile;
-  readonly registration: Pick<
-    Registration,
-    'queueNumber' | 'name' | 'nik' | 'placeOfBirth' | 'dateOfBirth' | 'phone' | 'serviceId' | 'status'
-  >;
+  readonly registration: Pick<Registration, 'queueNumber' | 'name' | 'nik' | 'placeOfBirth' | 'dateOfBirth' | 'phone' | 'serviceId' | 'status'>;
   readonly appointment: {
     readonly date: IsoDate;
     /** `HH:MM`, WIB. */

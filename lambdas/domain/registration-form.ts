@@ -148,9 +148,7 @@ export function parseRegistration(text: string, today: IsoDate): RegistrationRes
   const confirmed = pieces.length >= 6 && last !== undefined && !last.field && /^ya$/i.test(last.value);
   const data = confirmed ? pieces.slice(0, -1) : pieces;
   const byLabel = data.length > 0 && data.every((piece) => piece.field) && new Set(data.map((piece) => piece.field)).size === data.length;
-  const fields: string[] = byLabel
-    ? FORM_FIELDS.map((field) => data.find((piece) => piece.field === field)?.value ?? '')
-    : data.map((piece) => piece.value);
+  const fields: string[] = byLabel ? FORM_FIELDS.map((field) => data.find((piece) => piece.field === field)?.value ?? '') : data.map((piece) => piece.value);
   if (fields.length !== 5) {
     return fail({ field: 'format', reason: 'fieldCount', fieldsFound: fields.length, missing: fields.length < 5 ? missingByShape(fields) : [] });
   }
@@ -234,11 +232,7 @@ function invalidCharacters(text: string, allowed: RegExp): string[] {
   return [...new Set([...text].filter((char) => !allowed.test(char)))];
 }
 
-function checkText(
-  field: 'name' | 'placeOfBirth',
-  raw: string,
-  limits: { min: number; max: number; minLetters: number },
-): Checked<string> {
+function checkText(field: 'name' | 'placeOfBirth', raw: string, limits: { min: number; max: number; minLetters: number }): Checked<string> {
   const value = raw.replace(/\s+/g, ' ').replace(TYPOGRAPHIC_APOSTROPHES, "'").trim();
   const length = [...value].length;
   if (length < limits.min || length > limits.max) {

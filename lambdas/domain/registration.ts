@@ -4,15 +4,7 @@ import type { UploadMode } from './office';
 import type { ConsentRecord } from './personal-data';
 import type { RequirementId, ServiceId } from './services';
 
-export const REGISTRATION_STATUSES = [
-  'PENDING',
-  'PERLU_PERBAIKAN',
-  'DIKONFIRMASI',
-  'PERUBAHAN_DIMINTA',
-  'DIBATALKAN',
-  'SELESAI',
-  'TIDAK_HADIR',
-] as const;
+export const REGISTRATION_STATUSES = ['PENDING', 'PERLU_PERBAIKAN', 'DIKONFIRMASI', 'PERUBAHAN_DIMINTA', 'DIBATALKAN', 'SELESAI', 'TIDAK_HADIR'] as const;
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 
 /** Open registrations hold their NIK: one NIK, at most one open registration. */

@@ -31,13 +31,7 @@ export function dayState(date: IsoDate, booked: number, override: DayOverride | 
   const holiday = holidays.get(date);
   const closedByDefault = weekend || holiday !== undefined;
   const closed = override?.closed ?? closedByDefault;
-  const closedReason = !closed
-    ? undefined
-    : override?.closed
-      ? (override.reason ?? 'Ditutup oleh admin')
-      : holiday
-        ? holiday
-        : 'Sabtu/Minggu';
+  const closedReason = !closed ? undefined : override?.closed ? (override.reason ?? 'Ditutup oleh admin') : holiday ? holiday : 'Sabtu/Minggu';
   return {
     date,
     capacity: override?.capacity ?? office.dayCapacity,

@@ -1,13 +1,6 @@
 /** The five BAP services and their requirements: one catalogue for the menu, stage 2 and the upload page. */
 
-export type RequirementId =
-  | 'ktp'
-  | 'kk'
-  | 'akta'
-  | 'surat-kehilangan'
-  | 'paspor-rusak'
-  | 'paspor-lama'
-  | 'dasar-perubahan';
+export type RequirementId = 'ktp' | 'kk' | 'akta' | 'surat-kehilangan' | 'paspor-rusak' | 'paspor-lama' | 'dasar-perubahan';
 
 export interface Requirement {
   readonly id: RequirementId;

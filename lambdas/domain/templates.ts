@@ -252,15 +252,7 @@ const cancelled: TemplateDefinition = {
   components: [
     {
       type: 'BODY',
-      text: [
-        '❌ *PENDAFTARAN DIBATALKAN*',
-        '',
-        'Nomor Antrian: {{1}}',
-        'Nama: {{2}}',
-        'Alasan: {{3}}',
-        '',
-        'Untuk mendaftar kembali, ketik MENU.',
-      ].join('\n'),
+      text: ['❌ *PENDAFTARAN DIBATALKAN*', '', 'Nomor Antrian: {{1}}', 'Nama: {{2}}', 'Alasan: {{3}}', '', 'Untuk mendaftar kembali, ketik MENU.'].join('\n'),
       example: { body_text: [[EXAMPLE.queueNumber, EXAMPLE.name, 'Berkas tidak dilengkapi sampai batas waktu']] },
     },
   ],

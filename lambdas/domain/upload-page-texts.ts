@@ -12,8 +12,7 @@ export const UPLOAD_PAGE_TEXTS = {
   fixIntro: 'Petugas meminta anda mengunggah ulang berkas di bawah ini, lalu tekan *Kirim*.',
   fixNote: 'Catatan petugas:',
   limits: 'Format JPG, PNG atau PDF, maksimal {maxMb} MB per file.',
-  noscript:
-    'Halaman ini membutuhkan JavaScript untuk mengunggah berkas. Aktifkan JavaScript di browser anda, atau buka tautan ini di Chrome.',
+  noscript: 'Halaman ini membutuhkan JavaScript untuk mengunggah berkas. Aktifkan JavaScript di browser anda, atau buka tautan ini di Chrome.',
   camera: 'Ambil foto',
   chooseFile: 'Pilih file',
   noFiles: 'Belum ada berkas.',
@@ -38,8 +37,7 @@ export const UPLOAD_PAGE_TEXTS = {
   wrongType: 'Format file tidak didukung. Gunakan foto JPG/PNG atau PDF.',
   tooLarge: 'File lebih dari {maxMb} MB. Perkecil file atau foto ulang dengan resolusi lebih rendah.',
   emptyFile: 'File kosong. Silakan pilih file lain.',
-  notWhatItClaims:
-    'File ini bukan foto JPG/PNG atau PDF yang sah, jadi tidak disimpan. Silakan unggah foto atau PDF yang benar.',
+  notWhatItClaims: 'File ini bukan foto JPG/PNG atau PDF yang sah, jadi tidak disimpan. Silakan unggah foto atau PDF yang benar.',
   notArrived: 'File belum sampai di server. Silakan unggah ulang.',
   tooManyPages: 'Maksimal {maxPages} halaman untuk setiap berkas. Hapus lalu unggah ulang bila perlu.',
   tooManyUploads: 'Terlalu banyak unggahan untuk berkas ini. Hapus halaman yang salah lalu kirim yang ada, atau minta tautan baru lewat WhatsApp.',

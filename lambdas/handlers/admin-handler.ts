@@ -24,7 +24,17 @@ import {
 import type { ApiResult, RegistrationsApi } from '../admin/officer-api';
 import { officerAccountsCall } from '../admin/officer-accounts-api';
 import { renderLoginPage, renderPage, renderProblemPage, type PageDeps } from '../admin/pages';
-import { ASSET_CACHE_CONTROL, asCredentials, matchAdminRoute, readJson, requestTarget, responses, safeNext, type ApiRoute, type Responses } from '../admin/router';
+import {
+  ASSET_CACHE_CONTROL,
+  asCredentials,
+  matchAdminRoute,
+  readJson,
+  requestTarget,
+  responses,
+  safeNext,
+  type ApiRoute,
+  type Responses,
+} from '../admin/router';
 import { ADMIN_TEXTS as TEXTS, fillText } from '../admin/texts';
 import { METRICS } from '../metric-names';
 import type { Clock, Metrics } from '../ports';
@@ -78,7 +88,8 @@ export function createAdminHandler(deps: AdminHandlerDeps): AdminHandler {
     const method = event.requestContext.http.method.toUpperCase();
     const route = matchAdminRoute(method, event.rawPath, deps.basePath);
     if (route.kind === 'asset') return out.send(200, route.asset.contentType, route.asset.body, undefined, { 'cache-control': ASSET_CACHE_CONTROL });
-    if (route.kind === 'not-found') return route.api ? out.problem(404, 'not-found', TEXTS.notFound) : out.page(404, renderProblemPage('not-found', deps.basePath));
+    if (route.kind === 'not-found')
+      return route.api ? out.problem(404, 'not-found', TEXTS.notFound) : out.page(404, renderProblemPage('not-found', deps.basePath));
     if (route.kind === 'method-not-allowed') return out.problem(405, 'method-not-allowed', TEXTS.methodNotAllowed);
 
     try {
@@ -129,17 +140,17 @@ export function createAdminHandler(deps: AdminHandlerDeps): AdminHandler {
     const body = readJson(event);
     const credentials = body.ok ? asCredentials(body.value) : undefined;
     if (!credentials) return out.problem(400, 'bad-request', TEXTS.badRequest);
-    const result = await login(
-      auth,
-      { ...credentials, sourceIp: event.requestContext.http.sourceIp, ...(token ? { previousToken: token } : {}) },
-      (guessing) => deps.log.warn('officer account being guessed', { officer: guessing.username, failedLogins: guessing.failures, sources: guessing.sources }),
+    const result = await login(auth, { ...credentials, sourceIp: event.requestContext.http.sourceIp, ...(token ? { previousToken: token } : {}) }, (guessing) =>
+      deps.log.warn('officer account being guessed', { officer: guessing.username, failedLogins: guessing.failures, sources: guessing.sources }),
     );
     deps.log.info('officer login', { officer: credentials.username.slice(0, 40), outcome: result.kind });
     if (result.kind !== 'ok') deps.metrics?.count(METRICS.failedLogins);
     if (result.kind === 'invalid') return out.problem(401, 'invalid-credentials', TEXTS.loginInvalid);
     if (result.kind === 'throttled') {
       const message = fillText(TEXTS.loginThrottled, { seconds: result.retryAfterSeconds });
-      return out.json(429, { error: 'throttled', message, retryAfter: result.retryAfterSeconds }, undefined, { 'retry-after': String(result.retryAfterSeconds) });
+      return out.json(429, { error: 'throttled', message, retryAfter: result.retryAfterSeconds }, undefined, {
+        'retry-after': String(result.retryAfterSeconds),
+      });
     }
     return out.json(200, { csrfToken: result.csrfToken, officer: result.officer }, [sessionCookie(result.token, out.cookieOptions)]);
   }
@@ -212,4 +223,3 @@ async function createFirstOfficer(deps: AdminHandlerDeps, auth: AuthDeps): Promi
   if (!first) return;
   if ((await ensureFirstOfficer(auth, first)) === 'created') deps.log.info('first officer created', { officer: first.username });
 }
-

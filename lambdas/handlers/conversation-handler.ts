@@ -106,7 +106,12 @@ async function recordIfLastAttempt(record: SQSRecord, error: UntriedError, optio
   if (options.maxReceiveCount === undefined || attempt < options.maxReceiveCount) return;
   const parsed = queueEventSchema.safeParse(safeJson(record.body));
   if (!parsed.success) return;
-  deps.log.warn('event untried on its last attempt: to the dead-letter queue', { messageId: record.messageId, eventId: parsed.data.eventId, attempt, why: error.why });
+  deps.log.warn('event untried on its last attempt: to the dead-letter queue', {
+    messageId: record.messageId,
+    eventId: parsed.data.eventId,
+    attempt,
+    why: error.why,
+  });
   await recordGivingUp(parsed.data, error, attempt, deps, 'held-back').catch((recordError: unknown) =>
     deps.log.warn('could not record the failure', { eventId: parsed.data.eventId, error: (recordError as Error).message }),
   );

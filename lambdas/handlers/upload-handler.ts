@@ -118,12 +118,16 @@ export function createUploadHandler(deps: UploadHandlerDeps): UploadHandler {
             throw error;
           }
           const page = await showUploadPage(useCase, grant);
-          return respond(200, 'text/html; charset=utf-8', renderUploadPage(page, {
-            basePath: deps.basePath,
-            token,
-            ...(deps.officeWhatsAppNumber ? { officeWhatsAppNumber: deps.officeWhatsAppNumber } : {}),
-            ...(grant.note ? { officerNote: grant.note } : {}),
-          }));
+          return respond(
+            200,
+            'text/html; charset=utf-8',
+            renderUploadPage(page, {
+              basePath: deps.basePath,
+              token,
+              ...(deps.officeWhatsAppNumber ? { officeWhatsAppNumber: deps.officeWhatsAppNumber } : {}),
+              ...(grant.note ? { officerNote: grant.note } : {}),
+            }),
+          );
         }
         case 'start': {
           const request = parseJsonBody(event, startSchema);

@@ -91,7 +91,8 @@ function headerProblems(header: TemplateHeader): string[] {
     if ((header.text ?? '').length > TEMPLATE_LIMITS.headerTextLength) problems.push(`HEADER: longer than ${TEMPLATE_LIMITS.headerTextLength} characters`);
     const placeholders = placeholdersOf(header.text ?? '');
     if (placeholders.length > 1) problems.push('HEADER: at most one placeholder in a text header');
-    if (placeholders.length === 1 && header.example?.header_text?.length !== 1) problems.push('HEADER: example.header_text needs one value for the placeholder');
+    if (placeholders.length === 1 && header.example?.header_text?.length !== 1)
+      problems.push('HEADER: example.header_text needs one value for the placeholder');
   } else if (['DOCUMENT', 'IMAGE', 'VIDEO'].includes(header.format)) {
     const handles = header.example?.header_handle;
     if (!Array.isArray(handles) || handles.length !== 1 || typeof handles[0] !== 'string' || handles[0] === '') {
@@ -221,7 +222,6 @@ function textsOf(component: TemplateComponent): string[] {
       return [component.text];
   }
 }
-
 
 function placeholdersOf(text: string): string[] {
   return [...text.matchAll(PLACEHOLDER)].map((match) => match[0]);

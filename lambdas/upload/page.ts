@@ -20,7 +20,9 @@ const FILE_ACCEPT = [...DOCUMENT_LIMITS.contentTypes, '.jpg', '.jpeg', '.png', '
 const icon = (path: string) =>
   `<svg class="icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false"><path fill="currentColor" d="${path}"/></svg>`;
 const ICONS = {
-  camera: icon('M9 3 7.2 5H4a2 2 0 0 0-2 2v11a2 2 0 0 0 2 2h16a2 2 0 0 0 2-2V7a2 2 0 0 0-2-2h-3.2L15 3H9zm3 5a5 5 0 1 1 0 10 5 5 0 0 1 0-10zm0 2a3 3 0 1 0 0 6 3 3 0 0 0 0-6z'),
+  camera: icon(
+    'M9 3 7.2 5H4a2 2 0 0 0-2 2v11a2 2 0 0 0 2 2h16a2 2 0 0 0 2-2V7a2 2 0 0 0-2-2h-3.2L15 3H9zm3 5a5 5 0 1 1 0 10 5 5 0 0 1 0-10zm0 2a3 3 0 1 0 0 6 3 3 0 0 0 0-6z',
+  ),
   file: icon('M6 2a2 2 0 0 0-2 2v16a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V8l-6-6H6zm7 1.5L18.5 9H13V3.5zM8 13h8v2H8v-2zm0 4h8v2H8v-2z'),
   check: icon('M9 16.2 4.8 12l-1.4 1.4L9 19 21 7l-1.4-1.4L9 16.2z'),
 };
@@ -44,12 +46,7 @@ export function formatSize(bytes: number): string {
 }
 
 export function escapeHtml(value: string): string {
-  return value
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 /** Escapes, then renders WhatsApp-style `*bold*` as `<strong>`. */
@@ -69,10 +66,7 @@ export function whatsappBackLink(officeNumber: string): string {
   return `https://wa.me/${digits}?text=SELESAI`;
 }
 
-export function renderUploadPage(
-  page: UploadPage,
-  options: { basePath: string; token: string; officeWhatsAppNumber?: string; officerNote?: string },
-): string {
+export function renderUploadPage(page: UploadPage, options: { basePath: string; token: string; officeWhatsAppNumber?: string; officerNote?: string }): string {
   const fields = page.fields
     .map((field, index) => {
       const { id, shortName } = field.requirement;

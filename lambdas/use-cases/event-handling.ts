@@ -3,18 +3,7 @@ import type { OfficeProfile } from '../domain/office';
 import type { Registration } from '../domain/registration';
 import type { HolidayCalendar } from '../domain/schedule';
 import type { RequirementId, ServiceId } from '../domain/services';
-import type {
-  BlobStore,
-  Clock,
-  DeliveryStore,
-  DraftStore,
-  IdSource,
-  MediaSource,
-  Messenger,
-  Metrics,
-  OfficeRegistrationStore,
-  SessionStore,
-} from '../ports';
+import type { BlobStore, Clock, DeliveryStore, DraftStore, IdSource, MediaSource, Messenger, Metrics, OfficeRegistrationStore, SessionStore } from '../ports';
 
 export interface EventHandlingDeps {
   readonly sessions: SessionStore;

@@ -70,7 +70,8 @@ export async function handleInboundMessage(event: InboundEvent, deps: EventHandl
   );
   if (!saved) return 'duplicate';
   // HAPUS DATA: once its confirmation went out, the conversation itself goes (a later message starts afresh).
-  if (erased && !(await deps.sessions.forgetIfSettled(session.key))) deps.log.info('erased session kept until its replies are sent', { eventId: event.eventId });
+  if (erased && !(await deps.sessions.forgetIfSettled(session.key)))
+    deps.log.info('erased session kept until its replies are sent', { eventId: event.eventId });
   if (registration) {
     deps.metrics.count(METRICS.registrationsCreated);
     deps.log.info('registration created', { queueNumber: registration.queueNumber, nik: maskNik(registration.nik) });

@@ -24,7 +24,13 @@ export async function carryOutBeforeSaving(effects: readonly Effect[], deps: Eve
       await eraseApplicant(effect, deps, now);
     } else if (effect.type === 'record-data-request') {
       // The event's id makes it one record however often the event is retried.
-      await deps.registrations.recordDataRequest({ id: eventId, kind: effect.kind, at: now.toISOString(), queueNumbers: effect.queueNumbers, outcome: effect.outcome });
+      await deps.registrations.recordDataRequest({
+        id: eventId,
+        kind: effect.kind,
+        at: now.toISOString(),
+        queueNumbers: effect.queueNumbers,
+        outcome: effect.outcome,
+      });
     } else if (effect.type === 'applicant-cancel' || effect.type === 'applicant-reschedule') {
       await changeRegistration(effect, deps, now);
     } else if (effect.type === 'clear-requirement') {

@@ -73,7 +73,11 @@ export async function sendOutbox(session: ApplicantSession, deps: EventHandlingD
       const outcome = await deps.deliveries.sendOutcome(entry.id);
       if (outcome) {
         await settleSent(session, entry, { messageId: outcome.messageId, template: entry.inFlight.template }, deps);
-        deps.log.info('reply had reached Meta: settled from its status, not sent again', { outboxId: entry.id, messageId: outcome.messageId, status: outcome.status });
+        deps.log.info('reply had reached Meta: settled from its status, not sent again', {
+          outboxId: entry.id,
+          messageId: outcome.messageId,
+          status: outcome.status,
+        });
         continue;
       }
       deps.log.warn('no status came for a send in flight: sending it again', { outboxId: entry.id, since: entry.inFlight.since });
@@ -113,7 +117,12 @@ export async function sendOutbox(session: ApplicantSession, deps: EventHandlingD
 }
 
 /** What follows a send Meta took: the delivery state officers see, the counts, and the entry gone from the outbox. */
-async function settleSent(session: ApplicantSession, entry: OutboxEntry, sent: { messageId: string; template: boolean }, deps: EventHandlingDeps): Promise<void> {
+async function settleSent(
+  session: ApplicantSession,
+  entry: OutboxEntry,
+  sent: { messageId: string; template: boolean },
+  deps: EventHandlingDeps,
+): Promise<void> {
   const { messageId, template } = sent;
   if (template && !entry.about?.countedAgainstLimit) await deps.deliveries.recordTemplateSend(deps.clock.now());
   if (entry.about) {

@@ -14,7 +14,12 @@ export interface ProofDeps {
   readonly now: () => Date;
 }
 
-export async function publishProof(registration: Registration, version: number, previousDate: string | undefined, deps: ProofDeps): Promise<{ key: string; link: string }> {
+export async function publishProof(
+  registration: Registration,
+  version: number,
+  previousDate: string | undefined,
+  deps: ProofDeps,
+): Promise<{ key: string; link: string }> {
   if (!registration.appointmentDate || !registration.appointmentTime) throw new Error(`${registration.queueNumber} has no appointment to prove`);
   const code = signProofCode({ queueNumber: registration.queueNumber, appointmentDate: registration.appointmentDate }, await deps.signingKey());
   // pdf-lib and its fonts load with the first proof: most events of the worker render none.

@@ -47,7 +47,10 @@ export async function runReminders(today: IsoDate, deps: ReminderDeps): Promise<
   const { heldBack, slotted } = await applyMessagingLimit(due, appointmentDate, deps);
   const events = due
     .filter((registration) => !heldBack.includes(registration))
-    .map((registration) => ({ ...reminderEvent(registration, appointmentDate), ...(slotted.has(registration.queueNumber) ? { countedAgainstLimit: true } : {}) }));
+    .map((registration) => ({
+      ...reminderEvent(registration, appointmentDate),
+      ...(slotted.has(registration.queueNumber) ? { countedAgainstLimit: true } : {}),
+    }));
   await deps.queue.enqueue(events);
 
   const now = deps.clock.now();

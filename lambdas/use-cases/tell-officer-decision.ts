@@ -24,9 +24,7 @@ export async function tellOfficerDecision(event: NotifyEvent, deps: EventHandlin
   const session: ApplicantSession = stored ?? sessionFor(event.applicant);
   const now = deps.clock.now();
   const proof =
-    event.kind === 'confirmed' || event.kind === 'rescheduled'
-      ? await deps.proofs(current.registration, current.version, event.previousDate)
-      : undefined;
+    event.kind === 'confirmed' || event.kind === 'rescheduled' ? await deps.proofs(current.registration, current.version, event.previousDate) : undefined;
   const links = await deps.uploadLinks();
   const decision = applyNotice(
     session.conversation,

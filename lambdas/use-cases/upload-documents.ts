@@ -177,12 +177,7 @@ export async function startUpload(deps: UploadDocumentsDeps, scope: UploadScope,
  * anything else is deleted. A good file is recorded on the draft (its type taken from its bytes, not from
  * what the browser said). Answers the requirement's documents, the new one included.
  */
-export async function completeUpload(
-  deps: UploadDocumentsDeps,
-  scope: UploadScope,
-  uploadId: string,
-  arrived: ArrivedUpload,
-): Promise<StoredDocument[]> {
+export async function completeUpload(deps: UploadDocumentsDeps, scope: UploadScope, uploadId: string, arrived: ArrivedUpload): Promise<StoredDocument[]> {
   const requirement = requestedRequirement(scope, arrived.requirement);
   const ownPrefix = `${pendingPrefix(scope.draftId, requirement)}${uploadId}-`;
   const rest = arrived.key.slice(ownPrefix.length);
@@ -194,9 +189,7 @@ export async function completeUpload(
   if (!head) throw new UploadRefusedError('not-arrived', TEXTS.notArrived);
   if (head.size <= 0 || head.size > DOCUMENT_LIMITS.maxBytes) {
     await deps.blobs.delete(arrived.key);
-    throw head.size <= 0
-      ? new UploadRefusedError('empty', TEXTS.emptyFile)
-      : new UploadRefusedError('too-large', fillText(TEXTS.tooLarge, { maxMb }));
+    throw head.size <= 0 ? new UploadRefusedError('empty', TEXTS.emptyFile) : new UploadRefusedError('too-large', fillText(TEXTS.tooLarge, { maxMb }));
   }
   const contentType = sniffDocumentType(await deps.blobs.readStart(arrived.key, 8));
   // The type it is stored (and would be served) with must be the one its bytes show: an HTML page that
@@ -238,9 +231,7 @@ export async function completeUpload(
 export async function submitDocuments(deps: UploadDocumentsDeps, scope: UploadScope): Promise<Submission> {
   const { requirements } = requestedRequirements(scope);
   const documents = await deps.drafts.listDocuments(scope.draftId);
-  const missing = requirements
-    .map((requirement) => requirement.id)
-    .filter((id) => !documents.some((document) => document.requirement === id));
+  const missing = requirements.map((requirement) => requirement.id).filter((id) => !documents.some((document) => document.requirement === id));
   return missing.length === 0 ? { complete: true } : { complete: false, missing };
 }
 

@@ -80,7 +80,10 @@ export function workerDeps(wiring: WorkerWiring): EventHandlingDeps {
         link: (serviceId, draftId, only, expiresAt, note) => {
           const until = expiresAt ?? now().getTime() + UPLOAD_LINK_LIFETIME_MS;
           // Issued a lifetime before it ends: a link given again keeps its time, so it stays the same link.
-          const token = signUploadToken({ draftId, serviceId, issuedAt: until - UPLOAD_LINK_LIFETIME_MS, expiresAt: until, ...(only ? { only } : {}), ...(note ? { note } : {}) }, key);
+          const token = signUploadToken(
+            { draftId, serviceId, issuedAt: until - UPLOAD_LINK_LIFETIME_MS, expiresAt: until, ...(only ? { only } : {}), ...(note ? { note } : {}) },
+            key,
+          );
           const code = shortCode(token, key);
           issued.push({ code, token, expiresAt: until });
           return `${wiring.uploadBaseUrl}/u/${code}`;

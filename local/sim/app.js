@@ -79,9 +79,15 @@
     button.textContent = parameters.flow_cta;
     button.addEventListener('click', function () {
       fetch('/sim/api/flows/' + encodeURIComponent(parameters.flow_name || parameters.flow_id || ''))
-        .then(function (response) { return response.ok ? response.json() : Promise.reject(new Error('flow')); })
-        .then(function (flow) { openFlow(flow, parameters); })
-        .catch(function () { statusLine.textContent = 'Formulir tidak ditemukan'; });
+        .then(function (response) {
+          return response.ok ? response.json() : Promise.reject(new Error('flow'));
+        })
+        .then(function (flow) {
+          openFlow(flow, parameters);
+        })
+        .catch(function () {
+          statusLine.textContent = 'Formulir tidak ditemukan';
+        });
     });
     box.appendChild(button);
     bubble.insertBefore(box, bubble.querySelector('.meta'));
@@ -98,7 +104,10 @@
 
   function openFlow(flow, parameters) {
     var screenId = parameters.flow_action_payload && parameters.flow_action_payload.screen;
-    var screen = flow.screens.filter(function (candidate) { return candidate.id === screenId; })[0] || flow.screens[0];
+    var screen =
+      flow.screens.filter(function (candidate) {
+        return candidate.id === screenId;
+      })[0] || flow.screens[0];
     var dialog = document.createElement('dialog');
     dialog.className = 'flow-sheet';
     dialog.setAttribute('aria-label', screen.title);
@@ -111,7 +120,10 @@
     close.className = 'flow-close';
     close.setAttribute('aria-label', 'Tutup');
     close.textContent = '×';
-    close.addEventListener('click', function () { dialog.close(); dialog.remove(); });
+    close.addEventListener('click', function () {
+      dialog.close();
+      dialog.remove();
+    });
     var title = document.createElement('h2');
     title.textContent = screen.title;
     header.appendChild(close);
@@ -204,9 +216,13 @@
       } else if (interactive.type === 'flow') {
         addFlowButton(bubble, interactive.action.parameters);
       } else if (interactive.type === 'button') {
-        addOptions(bubble, '', interactive.action.buttons.map(function (b) {
-          return { id: b.reply.id, title: b.reply.title, send: { choice: { id: b.reply.id, title: b.reply.title } } };
-        }));
+        addOptions(
+          bubble,
+          '',
+          interactive.action.buttons.map(function (b) {
+            return { id: b.reply.id, title: b.reply.title, send: { choice: { id: b.reply.id, title: b.reply.title } } };
+          }),
+        );
       }
     } else if (message.type === 'document') {
       var doc = p.document;
@@ -225,9 +241,13 @@
       });
       var templateBubble = addBubble('in', '<em>[template ' + escapeHtml(template.name) + ']</em>\n' + format(texts.join('\n')), message.at);
       if (buttons.length) {
-        addOptions(templateBubble, '', buttons.map(function (payload) {
-          return { id: payload, title: payload, send: { button: { payload: payload, text: payload } } };
-        }));
+        addOptions(
+          templateBubble,
+          '',
+          buttons.map(function (payload) {
+            return { id: payload, title: payload, send: { button: { payload: payload, text: payload } } };
+          }),
+        );
       }
     } else {
       addBubble('in', '<em>[' + escapeHtml(message.type) + ']</em>', message.at);
@@ -244,19 +264,27 @@
     addBubble('out', format(shownText));
     statusLine.textContent = '';
     return fetch('/sim/api/send', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
-      .then(function (response) { return response.json().then(function (json) { return { ok: response.ok, json: json }; }); })
+      .then(function (response) {
+        return response.json().then(function (json) {
+          return { ok: response.ok, json: json };
+        });
+      })
       .then(function (result) {
         if (!result.ok) statusLine.textContent = result.json.error || 'Gagal mengirim';
         else if (result.json.webhookStatus !== 200) statusLine.textContent = 'Webhook menjawab ' + result.json.webhookStatus;
       })
-      .catch(function () { statusLine.textContent = 'Server tidak terjangkau'; });
+      .catch(function () {
+        statusLine.textContent = 'Server tidak terjangkau';
+      });
   }
 
   function poll(generation) {
     if (generation !== pollGeneration) return;
     var waId = identity().waId;
     fetch('/sim/api/messages?waId=' + encodeURIComponent(waId) + '&after=' + lastSeq)
-      .then(function (response) { return response.json(); })
+      .then(function (response) {
+        return response.json();
+      })
       .then(function (json) {
         if (generation !== pollGeneration) return;
         json.messages.forEach(function (message) {
@@ -265,7 +293,11 @@
         });
         poll(generation);
       })
-      .catch(function () { setTimeout(function () { poll(generation); }, 1000); });
+      .catch(function () {
+        setTimeout(function () {
+          poll(generation);
+        }, 1000);
+      });
   }
 
   function restart() {
@@ -299,6 +331,8 @@
     reader.readAsDataURL(file);
   });
   waIdInput.addEventListener('change', restart);
-  document.getElementById('identity').addEventListener('submit', function (event) { event.preventDefault(); });
+  document.getElementById('identity').addEventListener('submit', function (event) {
+    event.preventDefault();
+  });
   restart();
 })();

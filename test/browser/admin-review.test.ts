@@ -112,7 +112,9 @@ it('shows the documents one at a time below 1200 px in a viewer on the page with
   const page = await newPage(NARROW_OFFICE);
   await logIn(page);
   await page.goto(`${server.url}/admin/registrations/${queueNumber}`);
-  await page.waitForFunction(() => Array.from(document.querySelectorAll<HTMLImageElement>('.viewer-item img')).every((img) => img.complete && img.naturalWidth > 0));
+  await page.waitForFunction(() =>
+    Array.from(document.querySelectorAll<HTMLImageElement>('.viewer-item img')).every((img) => img.complete && img.naturalWidth > 0),
+  );
 
   // The first document is on screen at once, beside the data, the flag in words and the decision.
   const viewer = page.locator('[data-viewer]');
@@ -136,7 +138,8 @@ it('shows the documents one at a time below 1200 px in a viewer on the page with
   await image.evaluate((img: HTMLImageElement) => img.decode());
   const before = (await image.boundingBox())?.width ?? 0;
   // Zoom and rotation animate (a CSS transition): measure the box once they have finished.
-  const settled = () => image.evaluate((img: HTMLImageElement) => Promise.all(img.getAnimations().map((animation) => animation.finished)).then(() => undefined));
+  const settled = () =>
+    image.evaluate((img: HTMLImageElement) => Promise.all(img.getAnimations().map((animation) => animation.finished)).then(() => undefined));
   await page.keyboard.press('+');
   await page.keyboard.press('+');
   await settled();
@@ -177,7 +180,9 @@ it('shows two documents side by side on an office screen and → moves by two; o
   const viewer = page.locator('[data-viewer]');
   const shown = () => viewer.locator('.viewer-item:visible').evaluateAll((items) => items.map((item) => item.getAttribute('data-requirement')));
   const drawn = () =>
-    page.waitForFunction(() => Array.from(document.querySelectorAll<HTMLImageElement>('.viewer-item:not([hidden]) img')).every((img) => img.complete && img.naturalWidth > 0));
+    page.waitForFunction(() =>
+      Array.from(document.querySelectorAll<HTMLImageElement>('.viewer-item:not([hidden]) img')).every((img) => img.complete && img.naturalWidth > 0),
+    );
 
   // KTP and KK at once, beside each other, each drawn at a readable width, beside the decision.
   await drawn();
@@ -225,7 +230,9 @@ it('shows two documents side by side on an office screen and → moves by two; o
   await phone.locator('[data-viewer-action="next"]').click();
   expect(await phoneViewer.locator('.viewer-count').textContent()).toBe('Berkas 2 dari 4');
   expect(await phoneViewer.locator('.viewer-item:visible').getAttribute('data-requirement')).toBe('kk');
-  await phone.waitForFunction(() => Array.from(document.querySelectorAll<HTMLImageElement>('.viewer-item:not([hidden]) img')).every((img) => img.complete && img.naturalWidth > 0));
+  await phone.waitForFunction(() =>
+    Array.from(document.querySelectorAll<HTMLImageElement>('.viewer-item:not([hidden]) img')).every((img) => img.complete && img.naturalWidth > 0),
+  );
   expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
   const phoneImage = await phoneViewer.locator('.viewer-item:visible img').boundingBox();
   expect(phoneImage?.width ?? 0).toBeGreaterThanOrEqual(300);
@@ -256,7 +263,9 @@ it('fetches the next PENDING registration ahead: "Simpan & berikutnya" opens it 
 
   await confirm.locator('[data-then="next"]').click();
   await page.waitForURL(nextUrl);
-  expect(await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming & { deliveryType?: string }).deliveryType)).toBe('navigational-prefetch');
+  expect(
+    await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming & { deliveryType?: string }).deliveryType),
+  ).toBe('navigational-prefetch');
   await page.locator('.flash', { hasText: `${first}: Jadwal dikonfirmasi` }).waitFor();
   const save = page.locator('form[data-action="confirm"] [data-then="next"]');
   await page.waitForFunction(() => !document.querySelector<HTMLButtonElement>('form[data-action="confirm"] [data-then="next"]')?.disabled);
@@ -271,7 +280,8 @@ it('fetches the next PENDING registration ahead: "Simpan & berikutnya" opens it 
   await page.waitForURL('**/admin/registrations?status=PENDING&done=1');
   expect(((await officers.api.get(second ?? '', ADMIN)).body as { status: string }).status).toBe('DIKONFIRMASI');
   // Their places go back, so that the next test's day starts at 08.00 again.
-  for (const queueNumber of [first, second]) expect((await officers.api.act(queueNumber ?? '', 'cancel', { reason: 'Data uji dibersihkan.' }, ADMIN)).status).toBe(200);
+  for (const queueNumber of [first, second])
+    expect((await officers.api.act(queueNumber ?? '', 'cancel', { reason: 'Data uji dibersihkan.' }, ADMIN)).status).toBe(200);
 });
 
 it('offers the next open days as buttons with their free places, sets the next free time, and refuses a wrong date in Indonesian', async () => {
@@ -377,7 +387,9 @@ it('lists the queue oldest first with documents, flags and waiting time; j/k and
     await page.waitForURL(next ? `**/admin/registrations/${next}` : '**/admin/registrations?status=PENDING&done=1');
     const note = page.locator('.flash');
     await note.waitFor();
-    expect(await note.textContent()).toMatch(new RegExp(`^${queueNumber}: Jadwal dikonfirmasi, (Senin|Selasa|Rabu|Kamis|Jumat), \\d{1,2} \\w+ \\d{4} 08\\.\\d{2} WIB\\.`));
+    expect(await note.textContent()).toMatch(
+      new RegExp(`^${queueNumber}: Jadwal dikonfirmasi, (Senin|Selasa|Rabu|Kamis|Jumat), \\d{1,2} \\w+ \\d{4} 08\\.\\d{2} WIB\\.`),
+    );
     expect(await inViewport(page, '.flash')).toBe(true);
     const saved = (await officers.api.get(queueNumber, ADMIN)).body as { status: string; appointmentTime: string };
     expect(saved.status).toBe('DIKONFIRMASI');
@@ -385,7 +397,9 @@ it('lists the queue oldest first with documents, flags and waiting time; j/k and
   expect(await page.locator('.flash').textContent()).toContain('Semua pendaftaran yang menunggu sudah diperiksa.');
   expect(await page.locator('table[data-keys] tbody tr').count()).toBe(0);
   // Confirmed one after another on the same first free day, each at the next free time.
-  const times = await Promise.all(queue.map(async (queueNumber) => ((await officers.api.get(queueNumber, ADMIN)).body as { appointmentTime: string }).appointmentTime));
+  const times = await Promise.all(
+    queue.map(async (queueNumber) => ((await officers.api.get(queueNumber, ADMIN)).body as { appointmentTime: string }).appointmentTime),
+  );
   expect(new Set(times).size).toBe(queue.length);
 
   // Ctrl+Enter does the same from the keyboard.
@@ -435,7 +449,9 @@ it('speaks Indonesian on every admin page: no English delivery states, Meta titl
   const paths = [
     '/admin/',
     '/admin/registrations',
-    ...['PENDING', 'PERLU_PERBAIKAN', 'DIKONFIRMASI', 'PERUBAHAN_DIMINTA', 'DIBATALKAN', 'SELESAI', 'TIDAK_HADIR'].map((status) => `/admin/registrations?status=${status}`),
+    ...['PENDING', 'PERLU_PERBAIKAN', 'DIKONFIRMASI', 'PERUBAHAN_DIMINTA', 'DIBATALKAN', 'SELESAI', 'TIDAK_HADIR'].map(
+      (status) => `/admin/registrations?status=${status}`,
+    ),
     `/admin/registrations/${flagged}`,
     `/admin/registrations/${failed}`,
     `/admin/day?date=${date}`,
@@ -462,7 +478,9 @@ it('speaks Indonesian on every admin page: no English delivery states, Meta titl
   await page.goto(`${server.url}/admin/registrations/${failed}`);
   const deliveries = page.locator('.panel-deliveries');
   expect(await deliveries.locator('.badge').allTextContents()).toEqual(expect.arrayContaining(['Gagal', 'Dibaca']));
-  expect(await deliveries.locator('.meta-error').first().textContent()).toMatch(/^(Lebih dari 24 jam sejak pemohon terakhir membalas|Pesan tidak dapat diantar)/);
+  expect(await deliveries.locator('.meta-error').first().textContent()).toMatch(
+    /^(Lebih dari 24 jam sejak pemohon terakhir membalas|Pesan tidak dapat diantar)/,
+  );
   await page.goto(`${server.url}/admin/failed-sends`);
   expect(await page.locator('tr.failed-send').first().textContent()).toContain('Hubungi pemohon lewat telepon atau SMS.');
 });
@@ -485,7 +503,16 @@ it('fits a phone at 390×844: full-width panels, a folded menu, documents before
   const small: string[] = [];
   const wide: string[] = [];
   const narrowPanels: string[] = [];
-  for (const path of ['/admin/', '/admin/registrations?status=PENDING', `/admin/registrations/${queueNumber}`, `/admin/day?date=${workingDay(2)}`, '/admin/days', '/admin/officers', '/admin/verify', '/admin/failed-sends']) {
+  for (const path of [
+    '/admin/',
+    '/admin/registrations?status=PENDING',
+    `/admin/registrations/${queueNumber}`,
+    `/admin/day?date=${workingDay(2)}`,
+    '/admin/days',
+    '/admin/officers',
+    '/admin/verify',
+    '/admin/failed-sends',
+  ]) {
     await page.goto(`${server.url}${path}`);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     if (width > PHONE.width) wide.push(`${path}: ${width}`);
@@ -496,8 +523,13 @@ it('fits a phone at 390×844: full-width panels, a folded menu, documents before
           // A checkbox is tapped through its label; hidden and skip links are not targets.
           const target = element instanceof HTMLInputElement && element.type === 'checkbox' ? (element.closest('label') ?? element) : element;
           const box = target.getBoundingClientRect();
-          if (box.width === 0 || box.height === 0 || target.closest('.skip, [hidden], .visually-hidden') || getComputedStyle(target).visibility === 'hidden') return [];
-          return box.width < 44 || box.height < 44 ? [`${location.pathname}: ${target.tagName.toLowerCase()} "${(target.textContent ?? '').trim().slice(0, 30)}" ${Math.round(box.width)}×${Math.round(box.height)}`] : [];
+          if (box.width === 0 || box.height === 0 || target.closest('.skip, [hidden], .visually-hidden') || getComputedStyle(target).visibility === 'hidden')
+            return [];
+          return box.width < 44 || box.height < 44
+            ? [
+                `${location.pathname}: ${target.tagName.toLowerCase()} "${(target.textContent ?? '').trim().slice(0, 30)}" ${Math.round(box.width)}×${Math.round(box.height)}`,
+              ]
+            : [];
         });
       })),
     );
@@ -549,7 +581,11 @@ it("verifies a proof held up to the camera: Chromium's camera plays a video of t
   const content = signProofCode({ queueNumber: 'KRC-808', appointmentDate: date }, proofKeysFrom(server.secrets).signing);
   const video = join(mkdtempSync(join(tmpdir(), 'si-bapao-camera-')), 'qr.y4m');
   writeFileSync(video, qrVideo(content));
-  const withCamera = await launchBrowser(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${video}`]);
+  const withCamera = await launchBrowser([
+    '--use-fake-device-for-media-stream',
+    '--use-fake-ui-for-media-stream',
+    `--use-file-for-fake-video-capture=${video}`,
+  ]);
   try {
     const context = await withCamera.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
     await context.grantPermissions(['camera']);
@@ -599,7 +635,17 @@ async function recordDeliveries(queueNumber: string): Promise<void> {
     await deliveries.recordStatus({ messageId: failedId, status: 'failed', at, recipientKey: phone, errorCode: 131047, errorTitle: 'Re-engagement message' });
     await deliveries.recordSent({ messageId: readId, queueNumber, kind: 'confirmed', at });
     await deliveries.recordStatus({ messageId: readId, status: 'read', at, recipientKey: phone });
-    await deliveries.recordFailedSend({ applicantKey: phone, waId: phone, outboxId: failedId, reason: 'refused', code: 131026, title: 'Message undeliverable', at, queueNumber, kind: 'reminder' });
+    await deliveries.recordFailedSend({
+      applicantKey: phone,
+      waId: phone,
+      outboxId: failedId,
+      reason: 'refused',
+      code: 131026,
+      title: 'Message undeliverable',
+      at,
+      queueNumber,
+      kind: 'reminder',
+    });
   } finally {
     client.destroy();
   }
@@ -619,7 +665,9 @@ async function drawCard(chromium: Browser): Promise<Buffer> {
     context.font = 'bold 24px sans-serif';
     context.fillText('KARTU TANDA PENDUDUK', 150, 50);
     context.font = '18px monospace';
-    ['NIK : 1501011508900500', 'Nama : PEMOHON', 'Tempat/Tgl Lahir : SUNGAI PENUH, 15-08-1990'].forEach((row, index) => context.fillText(row, 30, 120 + index * 40));
+    ['NIK : 1501011508900500', 'Nama : PEMOHON', 'Tempat/Tgl Lahir : SUNGAI PENUH, 15-08-1990'].forEach((row, index) =>
+      context.fillText(row, 30, 120 + index * 40),
+    );
     return canvas.toDataURL('image/png').split(',')[1] ?? '';
   });
   await page.close();

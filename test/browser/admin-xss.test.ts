@@ -50,7 +50,11 @@ beforeAll(async () => {
     const draftId = `draft-xss-${index}`;
     const key = `documents/${draftId}/ktp/page.pdf`;
     await server.blobs.put(key, TINY_PDF, 'application/pdf');
-    await server.drafts.addDocument(draftId, { requirement: 'ktp', key, filename: vector, contentType: 'application/pdf', size: TINY_PDF.length, uploadedAt: new Date().toISOString() }, new Date());
+    await server.drafts.addDocument(
+      draftId,
+      { requirement: 'ktp', key, filename: vector, contentType: 'application/pdf', size: TINY_PDF.length, uploadedAt: new Date().toISOString() },
+      new Date(),
+    );
     await client.send(
       new PutCommand({
         TableName: server.config.TABLE_NAME,
@@ -114,34 +118,57 @@ async function nothingRan(): Promise<boolean> {
   const fired = await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss);
   const planted = await page.evaluate(
     // The review screen's own PDF frame (`data-viewer-pdf`, a document link in `src`) is the one frame allowed.
-    () => document.querySelectorAll('img[src="x"], svg[onload], iframe:not([data-viewer-pdf]), details[ontoggle], input[onfocus], body[onload] body, a[href^="javascript:"], meta[http-equiv="refresh"], script:not([src]):not([type="application/json"]):not([type="speculationrules"])').length,
+    () =>
+      document.querySelectorAll(
+        'img[src="x"], svg[onload], iframe:not([data-viewer-pdf]), details[ontoggle], input[onfocus], body[onload] body, a[href^="javascript:"], meta[http-equiv="refresh"], script:not([src]):not([type="application/json"]):not([type="speculationrules"])',
+      ).length,
   );
   // The page's one speculation rule set (JSON, never run) is the script's own, naming only the next review page.
   const rules = await page.evaluate(() => Array.from(document.querySelectorAll('script[type="speculationrules"]')).map((element) => element.textContent ?? ''));
-  const ownRules = rules.length <= 1 && rules.every((rule) => /^\{"prerender":\[\{"source":"list","urls":\["\/admin\/registrations\/[A-Z]{2,6}-\d{3,9}"\],"eagerness":"immediate"\}\]\}$/.test(rule));
+  const ownRules =
+    rules.length <= 1 &&
+    rules.every((rule) =>
+      /^\{"prerender":\[\{"source":"list","urls":\["\/admin\/registrations\/[A-Z]{2,6}-\d{3,9}"\],"eagerness":"immediate"\}\]\}$/.test(rule),
+    );
   return fired === undefined && planted === 0 && ownRules && problems.length === 0;
 }
 
-it.each(VECTORS.map((vector, index) => [index, vector] as const))('shows vector %i as text on the registration page, and runs none of it', async (index, vector) => {
-  await page.goto(`${server.url}/admin/registrations/KRC-${700 + index}`);
-  await page.locator('.queue-big').waitFor();
-  const profile = await page.locator('.profile-name dd').textContent();
-  const note = await page.locator('.fact.note dd').textContent();
-  const caption = await page.locator('.viewer-item[data-requirement="ktp"] figcaption').first().textContent();
-  const safe = await nothingRan();
-  // Names from outside (profile, file name) are shown without bidi and other invisible characters.
-  const shown = printableText(vector);
-  const held = profile === shown && note === vector && (caption ?? '').includes(shown) && safe;
-  tally.check('admin security', 'XSS vector as profile name, caption and note: shown as text, nothing ran (Chromium)', held);
-  expect({ profile, note, captionHasVector: (caption ?? '').includes(shown), safe, problems }).toEqual({ profile: shown, note: vector, captionHasVector: true, safe: true, problems: [] });
-});
+it.each(VECTORS.map((vector, index) => [index, vector] as const))(
+  'shows vector %i as text on the registration page, and runs none of it',
+  async (index, vector) => {
+    await page.goto(`${server.url}/admin/registrations/KRC-${700 + index}`);
+    await page.locator('.queue-big').waitFor();
+    const profile = await page.locator('.profile-name dd').textContent();
+    const note = await page.locator('.fact.note dd').textContent();
+    const caption = await page.locator('.viewer-item[data-requirement="ktp"] figcaption').first().textContent();
+    const safe = await nothingRan();
+    // Names from outside (profile, file name) are shown without bidi and other invisible characters.
+    const shown = printableText(vector);
+    const held = profile === shown && note === vector && (caption ?? '').includes(shown) && safe;
+    tally.check('admin security', 'XSS vector as profile name, caption and note: shown as text, nothing ran (Chromium)', held);
+    expect({ profile, note, captionHasVector: (caption ?? '').includes(shown), safe, problems }).toEqual({
+      profile: shown,
+      note: vector,
+      captionHasVector: true,
+      safe: true,
+      problems: [],
+    });
+  },
+);
 
 it("never puts Meta's error titles (every vector) on the failed-sends list: the code is explained in Indonesian, and nothing runs", async () => {
   await page.goto(`${server.url}/admin/failed-sends`);
   await page.locator('h1', { hasText: 'Pesan yang tidak sampai' }).waitFor();
   const rows = await page.locator('tr.failed-send').allTextContents();
-  const explained = rows.filter((row) => row.includes('Pesan tidak dapat diantar') && row.includes('(Kode WhatsApp 131026)') && !VECTORS.some((vector) => row.includes(vector.trim()))).length;
+  const explained = rows.filter(
+    (row) => row.includes('Pesan tidak dapat diantar') && row.includes('(Kode WhatsApp 131026)') && !VECTORS.some((vector) => row.includes(vector.trim())),
+  ).length;
   const safe = await nothingRan();
-  tally.add('admin security', "XSS vectors in Meta's error titles on the failed-sends list: never shown (explained in Indonesian), nothing ran", VECTORS.length, safe ? explained : 0);
+  tally.add(
+    'admin security',
+    "XSS vectors in Meta's error titles on the failed-sends list: never shown (explained in Indonesian), nothing ran",
+    VECTORS.length,
+    safe ? explained : 0,
+  );
   expect({ explained, safe, problems }).toEqual({ explained: VECTORS.length, safe: true, problems: [] });
 });

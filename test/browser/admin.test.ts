@@ -131,7 +131,9 @@ it('finds a WhatsApp registration, shows its documents, keeps applicant text ine
   // Every document shows on the page: an image at once, a PDF in a frame of the same page; a new tab only on request.
   const image = page.locator('.viewer-item[data-requirement="ktp"] img');
   await image.waitFor();
-  await page.waitForFunction(() => Array.from(document.querySelectorAll<HTMLImageElement>('.viewer-item img')).every((img) => img.complete && img.naturalWidth > 0));
+  await page.waitForFunction(() =>
+    Array.from(document.querySelectorAll<HTMLImageElement>('.viewer-item img')).every((img) => img.complete && img.naturalWidth > 0),
+  );
   expect(await image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(640);
   expect(await page.locator('.viewer-item[data-requirement="ktp"] figcaption').textContent()).toContain('ktp <b>depan</b>.png');
   const pdf = page.locator('.viewer-item[data-requirement="akta"] iframe');
@@ -157,11 +159,20 @@ it('finds a WhatsApp registration, shows its documents, keeps applicant text ine
   expect(await page.locator('form[data-action="reschedule"]').count()).toBe(1);
   expect(await page.locator('form[data-action="confirm"]').count()).toBe(0);
   expect(await page.locator('.flash', { hasText: `${applicant.queueNumber}: Jadwal dikonfirmasi` }).count()).toBe(1);
-  expect(await page.evaluate(() => document.querySelectorAll('img[src="x"], svg[onload], a[href^="javascript:"], script:not([src]):not([type="application/json"]):not([type="speculationrules"])').length)).toBe(0);
+  expect(
+    await page.evaluate(
+      () =>
+        document.querySelectorAll(
+          'img[src="x"], svg[onload], a[href^="javascript:"], script:not([src]):not([type="application/json"]):not([type="speculationrules"])',
+        ).length,
+    ),
+  ).toBe(0);
   // Besides the page's data, the one inline script is the viewer's speculation rule set (JSON, never run; CSP 'inline-speculation-rules').
   expect(await page.evaluate(() => document.querySelectorAll('script[type="speculationrules"]').length)).toBeLessThanOrEqual(1);
   expect(await xssFired(page)).toBeUndefined();
-  await page.waitForFunction(() => Array.from(document.querySelectorAll<HTMLImageElement>('.viewer-item img')).every((img) => img.complete && img.naturalWidth > 0));
+  await page.waitForFunction(() =>
+    Array.from(document.querySelectorAll<HTMLImageElement>('.viewer-item img')).every((img) => img.complete && img.naturalWidth > 0),
+  );
   await page.screenshot({ path: '/tmp/admin-detail-1366.png', fullPage: true });
 
   // The day's list shows who comes.
@@ -266,7 +277,9 @@ it('fits a 390-px phone: no page scrolls sideways, and the forms stay usable', a
   }
   expect(tooWide).toEqual([]);
   await page.goto(`${server.url}/admin/registrations/${applicant.queueNumber}`);
-  await page.waitForFunction(() => Array.from(document.querySelectorAll<HTMLImageElement>('.viewer-item img')).every((img) => img.complete && img.naturalWidth > 0));
+  await page.waitForFunction(() =>
+    Array.from(document.querySelectorAll<HTMLImageElement>('.viewer-item img')).every((img) => img.complete && img.naturalWidth > 0),
+  );
   expect(await page.locator('.profile-name dd').textContent()).toBe(PROFILE_NAME);
   expect(await xssFired(page)).toBeUndefined();
   const submit = page.locator('.panel-actions form button[type="submit"]').first();
@@ -296,7 +309,15 @@ async function drawKtp(chromium: Browser): Promise<Buffer> {
     context.font = 'bold 20px monospace';
     context.fillText('NIK : 3201231508900001', 24, 104);
     context.font = '16px sans-serif';
-    const rows = ['Nama : AHMAD BUDIMAN', 'Tempat/Tgl Lahir : SUNGAI PENUH, 15-08-1990', 'Jenis Kelamin : LAKI-LAKI', 'Alamat : JL. IMAM BONJOL', 'Agama : ISLAM', 'Pekerjaan : WIRASWASTA', 'Kewarganegaraan : WNI'];
+    const rows = [
+      'Nama : AHMAD BUDIMAN',
+      'Tempat/Tgl Lahir : SUNGAI PENUH, 15-08-1990',
+      'Jenis Kelamin : LAKI-LAKI',
+      'Alamat : JL. IMAM BONJOL',
+      'Agama : ISLAM',
+      'Pekerjaan : WIRASWASTA',
+      'Kewarganegaraan : WNI',
+    ];
     rows.forEach((row, index) => context.fillText(row, 24, 140 + index * 30));
     context.fillStyle = '#d9534f';
     context.fillRect(470, 120, 140, 180);

@@ -45,7 +45,7 @@ function postJson(url: string, body: unknown): Promise<Response> {
   return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 }
 
-it('never runs a document as script in the officer\'s session: no admin account is created', async () => {
+it("never runs a document as script in the officer's session: no admin account is created", async () => {
   // The applicant, as an attacker: a link for service 1, and the HTML "PDF" through it.
   const waId = newWaId();
   await say(server, waId, 'Assalamualaikum', 2);
@@ -55,7 +55,11 @@ it('never runs a document as script in the officer\'s session: no admin account 
   expect(started.status).toBe(200);
   const ticket = (await started.json()) as { uploadId: string; key: string; url: string };
   const retyped = await fetch(ticket.url, { method: 'PUT', headers: { 'content-type': 'text/html' }, body: new Uint8Array(PAYLOAD) });
-  const unsigned = await fetch(`${server.url}/_s3/${LOCAL_BUCKET}/${ticket.key}`, { method: 'PUT', headers: { 'content-type': 'text/html' }, body: new Uint8Array(PAYLOAD) });
+  const unsigned = await fetch(`${server.url}/_s3/${LOCAL_BUCKET}/${ticket.key}`, {
+    method: 'PUT',
+    headers: { 'content-type': 'text/html' },
+    body: new Uint8Array(PAYLOAD),
+  });
   const completed = await postJson(`${link}/uploads/${ticket.uploadId}/complete`, { requirement: 'ktp', key: ticket.key, filename: 'ktp.pdf' });
   const listing = await fetch(`${server.url}/_s3/${LOCAL_BUCKET}/`);
   const listed = await listing.text();
@@ -84,7 +88,9 @@ it('never runs a document as script in the officer\'s session: no admin account 
   await page.locator('h1', { hasText: 'Beranda' }).waitFor();
   await page.goto(`${server.url}/admin/registrations/${queueNumber}`);
   await page.locator('.queue-big').waitFor();
-  const links = await page.locator('.panel-documents a[href]').evaluateAll((anchors) => [...new Set(anchors.map((anchor) => (anchor as HTMLAnchorElement).href))]);
+  const links = await page
+    .locator('.panel-documents a[href]')
+    .evaluateAll((anchors) => [...new Set(anchors.map((anchor) => (anchor as HTMLAnchorElement).href))]);
   expect(links.length).toBeGreaterThan(0);
   const served: Array<{ type: string; disposition: string; csp: string; nosniff: string }> = [];
   for (const href of links) {

@@ -45,10 +45,7 @@ it('carries a person from a greeting to the requirement list of service 1', asyn
   expect(await requirements.textContent()).toContain('SURAT KETERANGAN KEHILANGAN DARI KEPOLISIAN');
   const link = requirements.locator('a');
   expect(await link.getAttribute('href')).toMatch(new RegExp(`^${server.url}/upload/`));
-  expect(await page.locator('.bubble.out').allTextContents()).toEqual([
-    expect.stringContaining('Assalamualaikum'),
-    expect.stringContaining('1'),
-  ]);
+  expect(await page.locator('.bubble.out').allTextContents()).toEqual([expect.stringContaining('Assalamualaikum'), expect.stringContaining('1')]);
 });
 
 it('lets a person tap a service in the interactive list', async () => {
@@ -110,7 +107,11 @@ describe('in chat mode', () => {
     await type('halo');
     await page.getByText('Selamat datang di SI BAPAO').waitFor();
     await type('1');
-    await page.locator('.bubble.in', { hasText: 'Silakan kirim *KTP*' }).or(page.locator('.bubble.in', { hasText: 'Silakan kirim KTP' })).first().waitFor();
+    await page
+      .locator('.bubble.in', { hasText: 'Silakan kirim *KTP*' })
+      .or(page.locator('.bubble.in', { hasText: 'Silakan kirim KTP' }))
+      .first()
+      .waitFor();
     await page.fill('#message', 'kartu keluarga');
     await page.setInputFiles('#attachment', { name: 'kk.jpg', mimeType: 'image/jpeg', buffer: TINY_JPEG });
     await page.locator('.bubble.in', { hasText: 'KK diterima (halaman 1)' }).waitFor();

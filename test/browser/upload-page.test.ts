@@ -43,7 +43,10 @@ const field = (requirement: string) => page.locator(`#field-${requirement}`);
 async function attach(requirement: string, files: Array<{ name: string; mimeType: string; buffer: Buffer }>): Promise<void> {
   const before = await field(requirement).locator('.file').count();
   await field(requirement).locator('input[data-pick="file"]').setInputFiles(files);
-  await field(requirement).locator('.file').nth(before + files.length - 1).waitFor();
+  await field(requirement)
+    .locator('.file')
+    .nth(before + files.length - 1)
+    .waitFor();
 }
 
 it('marks the empty fields red with *BERKAS ANDA BELUM LENGKAP*, then confirms once every field has a file', async () => {
@@ -105,7 +108,9 @@ it('marks the empty fields red with *BERKAS ANDA BELUM LENGKAP*, then confirms o
 it('waits for uploads still running before answering Kirim', async () => {
   const { url } = link({ serviceId: 1, only: ['ktp'] });
   await page.goto(url);
-  await field('ktp').locator('input[data-pick="file"]').setInputFiles([{ name: 'ktp.jpg', mimeType: 'image/jpeg', buffer: JPEG }]);
+  await field('ktp')
+    .locator('input[data-pick="file"]')
+    .setInputFiles([{ name: 'ktp.jpg', mimeType: 'image/jpeg', buffer: JPEG }]);
   await page.click('#submit');
   await page.locator('#success').waitFor();
   expect(await field('ktp').locator('.file-name').allTextContents()).toEqual(['ktp.jpg']);

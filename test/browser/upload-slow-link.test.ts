@@ -173,7 +173,9 @@ it('sends PDFs as they are and leads back to WhatsApp with SELESAI from the succ
   const { url } = link();
   await page.goto(url);
   for (const requirement of ['ktp', 'kk', 'akta', 'surat-kehilangan']) {
-    await page.locator(`#field-${requirement} input[data-pick="file"]`).setInputFiles([{ name: `${requirement}.pdf`, mimeType: 'application/pdf', buffer: PDF }]);
+    await page
+      .locator(`#field-${requirement} input[data-pick="file"]`)
+      .setInputFiles([{ name: `${requirement}.pdf`, mimeType: 'application/pdf', buffer: PDF }]);
     await page.locator(`#field-${requirement} .file`).first().waitFor();
   }
   await page.click('#submit');

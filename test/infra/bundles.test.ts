@@ -36,7 +36,12 @@ it.each(['conversation', 'admin', 'upload', 'reminder'])('%s: no pdf-lib, S3 cli
   const metafile = bundleEntry(join(LAMBDA_SOURCE_DIR, `${entry}.ts`), join(outDir, entry), { target: 'node20' });
   const { atInit, onDemand } = loadedAtColdStart(metafile);
   expect(has(atInit, 'node_modules/@aws-sdk/client-dynamodb/')).toBe(true);
-  for (const lazy of ['node_modules/pdf-lib/', 'node_modules/@aws-sdk/client-s3/', 'node_modules/@aws-sdk/s3-request-presigner/', 'node_modules/@aws-sdk/client-sqs/']) {
+  for (const lazy of [
+    'node_modules/pdf-lib/',
+    'node_modules/@aws-sdk/client-s3/',
+    'node_modules/@aws-sdk/s3-request-presigner/',
+    'node_modules/@aws-sdk/client-sqs/',
+  ]) {
     expect({ entry, lazy, atInit: has(atInit, lazy) }).toEqual({ entry, lazy, atInit: false });
   }
   expect(has(onDemand, 'node_modules/@aws-sdk/client-s3/')).toBe(true);

@@ -70,18 +70,31 @@ describe('1. required settings live in a committed, validated deploy configurati
     const complete = JSON.parse(fs.readFileSync(path.join(DEPLOY_CONFIG_DIR, 'example.json'), 'utf8')) as Record<string, unknown>;
     fs.writeFileSync(
       path.join(dir, 'staging.json'),
-      JSON.stringify({ ...complete, stage: 'staging', whatsapp: { phoneNumberId: '106540352242922', messagingLimit: '1000' }, alarmEmail: 'ops@kanim.example' }),
+      JSON.stringify({
+        ...complete,
+        stage: 'staging',
+        whatsapp: { phoneNumberId: '106540352242922', messagingLimit: '1000' },
+        alarmEmail: 'ops@kanim.example',
+      }),
     );
     const { status, stderr, outdir } = synth({ stage: 'staging', deployConfigDir: dir });
     expect(stderr).toBe('');
     expect(status).toBe(0);
-    const written = fs.readdirSync(outdir).filter((file) => file.endsWith('.template.json')).sort();
+    const written = fs
+      .readdirSync(outdir)
+      .filter((file) => file.endsWith('.template.json'))
+      .sort();
     expect(written).toEqual(['SiBapao-staging-Stateful.template.json', 'SiBapao-staging-Stateless.template.json']);
-    const template = JSON.parse(fs.readFileSync(path.join(outdir, 'SiBapao-staging-Stateless.template.json'), 'utf8')) as { Resources: Record<string, Resource> };
+    const template = JSON.parse(fs.readFileSync(path.join(outdir, 'SiBapao-staging-Stateless.template.json'), 'utf8')) as {
+      Resources: Record<string, Resource>;
+    };
     const variables = Object.values(template.Resources)
       .filter((resource) => resource.Type === 'AWS::Lambda::Function')
       .map((fn) => (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables);
-    expect(variables.filter((env) => env.WHATSAPP_PHONE_NUMBER_ID !== undefined).map((env) => env.WHATSAPP_PHONE_NUMBER_ID)).toEqual(['106540352242922', '106540352242922']);
+    expect(variables.filter((env) => env.WHATSAPP_PHONE_NUMBER_ID !== undefined).map((env) => env.WHATSAPP_PHONE_NUMBER_ID)).toEqual([
+      '106540352242922',
+      '106540352242922',
+    ]);
     expect(variables.filter((env) => env.WHATSAPP_MESSAGING_LIMIT !== undefined).map((env) => env.WHATSAPP_MESSAGING_LIMIT)).toEqual(['1000']);
   });
 
@@ -114,7 +127,7 @@ describe('1. required settings live in a committed, validated deploy configurati
 });
 
 describe('3. secrets survive every later deploy', () => {
-  it('generates the secret from exactly this template: a change would make CloudFormation generate it again and wipe the operator\'s values', () => {
+  it("generates the secret from exactly this template: a change would make CloudFormation generate it again and wipe the operator's values", () => {
     const secrets = resourcesOf(stateful, 'AWS::SecretsManager::Secret');
     // Pinned on purpose. Do not edit these values to make the test pass: add a key by hand instead (README "Rotating secrets").
     expect(secrets).toEqual({
@@ -138,7 +151,7 @@ describe('3. secrets survive every later deploy', () => {
 });
 
 describe('4. one surface cannot starve the others', () => {
-  it('reserves concurrency for the admin and upload functions, and caps the worker\'s event source', () => {
+  it("reserves concurrency for the admin and upload functions, and caps the worker's event source", () => {
     expect(functionDescribed("Si Bapao officers' admin app")[1].Properties.ReservedConcurrentExecutions).toBe(5);
     expect(functionDescribed('Si Bapao upload page')[1].Properties.ReservedConcurrentExecutions).toBe(10);
     expect(functionDescribed('Si Bapao WhatsApp webhook')[1].Properties.ReservedConcurrentExecutions).toBeUndefined();
@@ -202,7 +215,7 @@ describe('6. alarms for what used to break unseen', () => {
 });
 
 describe('7. durability and stages', () => {
-  it('keeps applicant events 14 days, SQS\'s longest', () => {
+  it("keeps applicant events 14 days, SQS's longest", () => {
     stateless.hasResourceProperties('AWS::SQS::Queue', { QueueName: 'si-bapao-test-events.fifo', MessageRetentionPeriod: 14 * 24 * 3600 });
   });
 

@@ -74,7 +74,15 @@ describe('alarms', () => {
   it.each([
     // name, namespace, metric, statistic, period (s), threshold, comparison
     ['si-bapao-test-failed-sends', METRIC_NAMESPACE, METRICS.failedSends, 'Sum', 3600, ALARM_THRESHOLDS.failedSendsPerHour, 'GreaterThanThreshold'],
-    ['si-bapao-test-login-guessing', METRIC_NAMESPACE, METRICS.failedLogins, 'Sum', 3600, ALARM_THRESHOLDS.failedLoginsPerHour, 'GreaterThanOrEqualToThreshold'],
+    [
+      'si-bapao-test-login-guessing',
+      METRIC_NAMESPACE,
+      METRICS.failedLogins,
+      'Sum',
+      3600,
+      ALARM_THRESHOLDS.failedLoginsPerHour,
+      'GreaterThanOrEqualToThreshold',
+    ],
     ['si-bapao-test-messaging-limit', METRIC_NAMESPACE, METRICS.messagingLimitReached, 'Sum', 3600, 1, 'GreaterThanOrEqualToThreshold'],
     ['si-bapao-test-pending-overdue', METRIC_NAMESPACE, METRICS.pendingOverdue, 'Maximum', 3600, 1, 'GreaterThanOrEqualToThreshold'],
     ['si-bapao-test-reminder-heartbeat', METRIC_NAMESPACE, METRICS.reminderRunCompleted, 'Sum', 3600, 1, 'LessThanThreshold'],
@@ -109,7 +117,7 @@ describe('alarms', () => {
     expect(alarmNamed('si-bapao-test-webhook-latency-p99')).toMatchObject({ EvaluationPeriods: 3, DatapointsToAlarm: 2 });
   });
 
-  it('watches messages in every dead-letter queue (the events DLQ and the reminder schedule\'s)', () => {
+  it("watches messages in every dead-letter queue (the events DLQ and the reminder schedule's)", () => {
     const queues = resources(stateless, 'AWS::SQS::Queue');
     const deadLetterIds = Object.keys(queues).filter((id) => id.includes('DeadLetter'));
     expect(deadLetterIds).toHaveLength(2);
@@ -126,7 +134,8 @@ describe('alarms', () => {
     expect(functionIds).toHaveLength(6);
     for (const functionId of functionIds) {
       const alarm = alarms().find(
-        (candidate) => candidate.MetricName === 'Errors' && JSON.stringify(candidate.Dimensions) === JSON.stringify([{ Name: 'FunctionName', Value: { Ref: functionId } }]),
+        (candidate) =>
+          candidate.MetricName === 'Errors' && JSON.stringify(candidate.Dimensions) === JSON.stringify([{ Name: 'FunctionName', Value: { Ref: functionId } }]),
       );
       expect(alarm).toMatchObject({ Namespace: 'AWS/Lambda', Statistic: 'Sum', Period: 300, Threshold: 1 });
     }
@@ -153,7 +162,7 @@ describe('alarms', () => {
     }
   });
 
-  it('subscribes the deploy configuration\'s alarm e-mail to the topic: no parameter a later deploy could forget', () => {
+  it("subscribes the deploy configuration's alarm e-mail to the topic: no parameter a later deploy could forget", () => {
     expect(Object.keys(stateless.toJSON().Parameters ?? {}).filter((name) => !name.startsWith('BootstrapVersion'))).toEqual([]);
     const [topicId] = Object.keys(resources(stateless, 'AWS::SNS::Topic'));
     stateless.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@example.org', TopicArn: { Ref: topicId } });
@@ -212,13 +221,15 @@ describe('dashboard', () => {
     ['confirmations and other decisions, by kind', METRICS.notificationsSent, 'Kind'],
     ['delivered and read, by status', METRICS.messageStatuses, 'Status'],
     ['failures by Meta error code', METRICS.failedSends, 'ErrorCode'],
-  ])('breaks down %s (%s by %s) with Logs Insights over the worker\'s log group, not a metric per value', (_what, metric, property) => {
-    const queries = widgets().filter((widget) => widget.type === 'log').map((widget) => widget.properties.query ?? '');
+  ])("breaks down %s (%s by %s) with Logs Insights over the worker's log group, not a metric per value", (_what, metric, property) => {
+    const queries = widgets()
+      .filter((widget) => widget.type === 'log')
+      .map((widget) => widget.properties.query ?? '');
     expect(queries).toContainEqual(expect.stringContaining(`stats sum(${metric}) as count by ${property}`));
     expect(graphed().expressions.filter((expression) => expression.includes(property))).toEqual([]);
   });
 
-  it('counts cold starts by function from Lambda\'s REPORT lines (Init Duration) of all 6 log groups', () => {
+  it("counts cold starts by function from Lambda's REPORT lines (Init Duration) of all 6 log groups", () => {
     const coldStarts = widgets().find((widget) => widget.type === 'log' && (widget.properties.query ?? '').includes('@initDuration'));
     expect(coldStarts?.properties.query).toContain('filter @type = "REPORT" and ispresent(@initDuration)');
     expect(coldStarts?.properties.query?.match(/SOURCE '<ref>'/g)).toHaveLength(6);
@@ -286,17 +297,49 @@ describe('least privilege', () => {
   // Metrics need no right here: EMF lines are log lines, written with logs:PutLogEvents.
   it.each([
     ['Webhook', [...logs, ...secret, ...send]],
-    ['Conversation', [...logs, ...table, ...secret, 's3:DeleteObject', 's3:GetObject', 's3:ListBucket', 's3:PutObject',
-      'sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:ReceiveMessage']],
-    ['Upload', [...logs, 'dynamodb:BatchWriteItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem', ...secret, 's3:DeleteObject', 's3:GetObject', 's3:ListBucket', 's3:PutObject']],
+    [
+      'Conversation',
+      [
+        ...logs,
+        ...table,
+        ...secret,
+        's3:DeleteObject',
+        's3:GetObject',
+        's3:ListBucket',
+        's3:PutObject',
+        'sqs:ChangeMessageVisibility',
+        'sqs:DeleteMessage',
+        'sqs:GetQueueAttributes',
+        'sqs:GetQueueUrl',
+        'sqs:ReceiveMessage',
+      ],
+    ],
+    [
+      'Upload',
+      [
+        ...logs,
+        'dynamodb:BatchWriteItem',
+        'dynamodb:PutItem',
+        'dynamodb:Query',
+        'dynamodb:UpdateItem',
+        ...secret,
+        's3:DeleteObject',
+        's3:GetObject',
+        's3:ListBucket',
+        's3:PutObject',
+      ],
+    ],
     ['Admin', [...logs, ...table, ...secret, 's3:GetObject', ...send]],
-    ['Reminder', [
-      ...logs,
-      ...['BatchGetItem', 'BatchWriteItem', 'GetItem', 'PutItem', 'Query', 'UpdateItem'].map((action) => `dynamodb:${action}`),
-      ...send,
-      's3:DeleteObject',
-      's3:ListBucket',
-    ]],
+    [
+      'Reminder',
+      [
+        ...logs,
+        ...['BatchGetItem', 'BatchWriteItem', 'GetItem', 'PutItem', 'Query', 'UpdateItem'].map((action) => `dynamodb:${action}`),
+        ...send,
+        's3:DeleteObject',
+        's3:ListBucket',
+      ],
+    ],
     ['PendingCheck', [...logs, 'dynamodb:Query']],
   ])('the %s function may do exactly what it uses', (prefix, expected) => {
     expect(actionsOf(functionIdStartingWith(prefix))).toEqual([...expected].sort());

@@ -47,9 +47,7 @@ function lambdas(template: Template): Record<string, Resource> {
 }
 
 function lambdaLogicalId(template: Template, descriptionStart: string): string {
-  const [id] = Object.entries(lambdas(template)).find(([, resource]) =>
-    String(resource.Properties.Description).startsWith(descriptionStart),
-  ) ?? [];
+  const [id] = Object.entries(lambdas(template)).find(([, resource]) => String(resource.Properties.Description).startsWith(descriptionStart)) ?? [];
   if (!id) throw new Error(`no Lambda described as "${descriptionStart}…"`);
   return id;
 }
@@ -61,14 +59,12 @@ function environmentOf(template: Template, logicalId: string): Record<string, un
 }
 
 function policyActionsOfRoleUsedBy(template: Template, functionId: string): string[] {
-  const roleId = ((lambdas(template)[functionId]?.Properties.Role as { 'Fn::GetAtt': string[] })['Fn::GetAtt'])[0];
+  const roleId = (lambdas(template)[functionId]?.Properties.Role as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0];
   const policies = Object.values(template.findResources('AWS::IAM::Policy')) as Resource[];
-  const mine = policies.filter((policy) =>
-    (policy.Properties.Roles as Array<{ Ref: string }>).some((role) => role.Ref === roleId),
-  );
+  const mine = policies.filter((policy) => (policy.Properties.Roles as Array<{ Ref: string }>).some((role) => role.Ref === roleId));
   return mine.flatMap((policy) =>
-    (policy.Properties.PolicyDocument as { Statement: Array<{ Action: string | string[] }> }).Statement.flatMap(
-      (statement) => (Array.isArray(statement.Action) ? statement.Action : [statement.Action]),
+    (policy.Properties.PolicyDocument as { Statement: Array<{ Action: string | string[] }> }).Statement.flatMap((statement) =>
+      Array.isArray(statement.Action) ? statement.Action : [statement.Action],
     ),
   );
 }
@@ -76,7 +72,7 @@ function policyActionsOfRoleUsedBy(template: Template, functionId: string): stri
 type Statement = { Action: string | string[]; Resource: unknown; Condition?: unknown };
 
 function statementsOfRoleUsedBy(template: Template, functionId: string): Statement[] {
-  const roleId = ((lambdas(template)[functionId]?.Properties.Role as { 'Fn::GetAtt': string[] })['Fn::GetAtt'])[0];
+  const roleId = (lambdas(template)[functionId]?.Properties.Role as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0];
   const policies = Object.values(template.findResources('AWS::IAM::Policy')) as Resource[];
   return policies
     .filter((policy) => (policy.Properties.Roles as Array<{ Ref: string }>).some((role) => role.Ref === roleId))
@@ -84,9 +80,7 @@ function statementsOfRoleUsedBy(template: Template, functionId: string): Stateme
 }
 
 function s3Statements(template: Template, functionId: string): Statement[] {
-  return statementsOfRoleUsedBy(template, functionId).filter((statement) =>
-    [statement.Action].flat().some((action) => action.startsWith('s3:')),
-  );
+  return statementsOfRoleUsedBy(template, functionId).filter((statement) => [statement.Action].flat().some((action) => action.startsWith('s3:')));
 }
 
 describe('app', () => {
@@ -101,9 +95,7 @@ describe('app', () => {
     const fresh = build();
     expect(() => fresh.app.synth()).not.toThrow();
     const report = fresh.built.nag.validateScope(fresh.app);
-    const findings = report.violations.map(
-      (v) => `${v.ruleName} (${v.severity}) at ${v.violatingResources.map((r) => r.constructPath).join(', ')}`,
-    );
+    const findings = report.violations.map((v) => `${v.ruleName} (${v.severity}) at ${v.violatingResources.map((r) => r.constructPath).join(', ')}`);
     tally.add('cdk-nag', 'AWS Solutions findings left unacknowledged (none allowed)', 1, findings.length === 0 ? 1 : 0);
     expect(findings).toEqual([]);
     expect(report.success).toBe(true);
@@ -174,10 +166,7 @@ describe('stateful stack', () => {
       Projection: { ProjectionType: string };
     }>;
     const attributes = Object.fromEntries(
-      (table.Properties.AttributeDefinitions as Array<{ AttributeName: string; AttributeType: string }>).map((a) => [
-        a.AttributeName,
-        a.AttributeType,
-      ]),
+      (table.Properties.AttributeDefinitions as Array<{ AttributeName: string; AttributeType: string }>).map((a) => [a.AttributeName, a.AttributeType]),
     );
     expect(gsis.map((g) => g.IndexName).sort()).toEqual(['byDay', 'byOwner', 'byStatus']);
     for (const index of Object.values(INDEXES)) {
@@ -275,9 +264,7 @@ describe('stateful stack', () => {
   });
 
   it('outputs the table name, bucket name and secret ARN', () => {
-    expect(Object.keys(stateful.findOutputs('*'))).toEqual(
-      expect.arrayContaining(['TableName', 'BucketName', 'SecretArn']),
-    );
+    expect(Object.keys(stateful.findOutputs('*'))).toEqual(expect.arrayContaining(['TableName', 'BucketName', 'SecretArn']));
   });
 });
 
@@ -337,7 +324,7 @@ describe('stateless stack', () => {
     });
   });
 
-  it('denies non-TLS access to every queue (events, its DLQ, the reminder schedule\'s DLQ, the reminder\'s failures)', () => {
+  it("denies non-TLS access to every queue (events, its DLQ, the reminder schedule's DLQ, the reminder's failures)", () => {
     const policies = Object.values(stateless.findResources('AWS::SQS::QueuePolicy')) as Resource[];
     expect(policies).toHaveLength(4);
     for (const policy of policies) {
@@ -361,12 +348,8 @@ describe('stateless stack', () => {
     const all = Object.values(lambdas(stateless));
     expect(all).toHaveLength(6);
     for (const fn of all) {
-      expect(fn.Properties).toEqual(
-        expect.objectContaining({ Runtime: 'nodejs24.x', Architectures: ['arm64'], Handler: 'index.handler' }),
-      );
-      expect((fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables.NODE_OPTIONS).toBe(
-        '--enable-source-maps',
-      );
+      expect(fn.Properties).toEqual(expect.objectContaining({ Runtime: 'nodejs24.x', Architectures: ['arm64'], Handler: 'index.handler' }));
+      expect((fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables.NODE_OPTIONS).toBe('--enable-source-maps');
     }
   });
 
@@ -441,9 +424,7 @@ describe('stateless stack', () => {
     for (const description of ['Si Bapao WhatsApp webhook', 'Si Bapao conversation worker']) {
       expect(environmentOf(template, lambdaLogicalId(template, description)).WHATSAPP_PHONE_NUMBER_ID).toBe('123456789');
     }
-    expect(environmentOf(template, lambdaLogicalId(template, 'Si Bapao conversation worker')).UPLOAD_BASE_URL).toBe(
-      'https://u.example/up',
-    );
+    expect(environmentOf(template, lambdaLogicalId(template, 'Si Bapao conversation worker')).UPLOAD_BASE_URL).toBe('https://u.example/up');
   });
 
   it('puts no secret value in any Lambda environment: only the secret ARN, by reference', () => {
@@ -456,9 +437,7 @@ describe('stateless stack', () => {
       }
       for (const name of Object.keys(env)) expect(name).not.toMatch(/TOKEN|APP_SECRET|SIGNING_KEY|PASSWORD/);
       for (const value of Object.values(env)) {
-        expect(JSON.stringify(value)).not.toMatch(
-          /WHATSAPP_(ACCESS_TOKEN|APP_SECRET|VERIFY_TOKEN)|LINK_SIGNING_KEY|REPLACE_ME|resolve:secretsmanager/,
-        );
+        expect(JSON.stringify(value)).not.toMatch(/WHATSAPP_(ACCESS_TOKEN|APP_SECRET|VERIFY_TOKEN)|LINK_SIGNING_KEY|REPLACE_ME|resolve:secretsmanager/);
       }
       expect(env.SECRET_ARN).toEqual({ 'Fn::ImportValue': expect.stringMatching(/AppSecret/) });
     }
@@ -507,15 +486,11 @@ describe('upload page', () => {
 
   it('lets the upload Lambda read/write the table, read the secret, and touch only documents/ in the bucket', () => {
     const actions = policyActionsOfRoleUsedBy(stateless, uploadId());
-    expect(actions).toEqual(
-      expect.arrayContaining(['dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:BatchWriteItem', 'secretsmanager:GetSecretValue']),
-    );
+    expect(actions).toEqual(expect.arrayContaining(['dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:BatchWriteItem', 'secretsmanager:GetSecretValue']));
     expect(actions).not.toContain('dynamodb:Scan');
     expect(actions.filter((action) => action.startsWith('sqs:'))).toEqual([]);
     const s3 = s3Statements(stateless, uploadId());
-    expect(s3.flatMap((statement) => [statement.Action].flat()).sort()).toEqual(
-      ['s3:DeleteObject', 's3:GetObject', 's3:ListBucket', 's3:PutObject'].sort(),
-    );
+    expect(s3.flatMap((statement) => [statement.Action].flat()).sort()).toEqual(['s3:DeleteObject', 's3:GetObject', 's3:ListBucket', 's3:PutObject'].sort());
     const objects = s3.find((statement) => [statement.Action].flat().includes('s3:PutObject'));
     expect(JSON.stringify(objects?.Resource)).toContain('"/documents/*"');
     expect(JSON.stringify(objects?.Resource)).toContain('"/pending/*"');
@@ -525,9 +500,7 @@ describe('upload page', () => {
 
   it('passes the Function URL, without its trailing slash, to the conversation worker as UPLOAD_BASE_URL', () => {
     const env = environmentOf(stateless, lambdaLogicalId(stateless, 'Si Bapao conversation worker'));
-    const urlId = Object.keys(
-      stateless.findResources('AWS::Lambda::Url', { Properties: { TargetFunctionArn: { 'Fn::GetAtt': [uploadId(), 'Arn'] } } }),
-    )[0];
+    const urlId = Object.keys(stateless.findResources('AWS::Lambda::Url', { Properties: { TargetFunctionArn: { 'Fn::GetAtt': [uploadId(), 'Arn'] } } }))[0];
     expect(env.UPLOAD_BASE_URL).toEqual({
       'Fn::Join': ['', ['https://', { 'Fn::Select': [2, { 'Fn::Split': ['/', { 'Fn::GetAtt': [urlId, 'FunctionUrl'] }] }] }]],
     });
@@ -639,7 +612,7 @@ describe('admin app', () => {
 });
 
 describe('reminder schedule', () => {
-  it('runs the reminder job every day at the office\'s hour in Asia/Jakarta', () => {
+  it("runs the reminder job every day at the office's hour in Asia/Jakarta", () => {
     stateless.resourceCountIs('AWS::Scheduler::Schedule', 2);
     stateless.hasResourceProperties('AWS::Scheduler::Schedule', {
       ScheduleExpression: 'cron(0 8 * * ? *)',
@@ -651,7 +624,11 @@ describe('reminder schedule', () => {
   it('targets the reminder Lambda, with retries and a dead-letter queue', () => {
     const schedules = stateless.findResources('AWS::Scheduler::Schedule', { Properties: { Description: Match.stringLikeRegexp('H-1 reminders') } });
     const [schedule] = Object.values(schedules) as { Properties: { Target: Record<string, unknown> } }[];
-    const target = schedule?.Properties.Target as { Arn: { 'Fn::GetAtt': string[] }; DeadLetterConfig: { Arn: { 'Fn::GetAtt': string[] } }; RetryPolicy: Record<string, number> };
+    const target = schedule?.Properties.Target as {
+      Arn: { 'Fn::GetAtt': string[] };
+      DeadLetterConfig: { Arn: { 'Fn::GetAtt': string[] } };
+      RetryPolicy: Record<string, number>;
+    };
     const functions = stateless.findResources('AWS::Lambda::Function', { Properties: { Description: Match.stringLikeRegexp('reminder job') } });
     expect(Object.keys(functions)).toHaveLength(1);
     expect(target.Arn['Fn::GetAtt'][0]).toBe(Object.keys(functions)[0]);
@@ -665,7 +642,7 @@ describe('reminder schedule', () => {
     Template.fromStack(built.stateless).hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'cron(0 7 * * ? *)' });
   });
 
-  it('acknowledges the scheduler roles\' invoke-any-version wildcard only on the reminder and backlog check functions', () => {
+  it("acknowledges the scheduler roles' invoke-any-version wildcard only on the reminder and backlog check functions", () => {
     const acknowledged = built.stateless.node
       .findAll()
       .flatMap((c) => c.node.metadata)
@@ -682,7 +659,16 @@ describe('reminder schedule', () => {
     const functions = stateless.findResources('AWS::Lambda::Function', { Properties: { Description: Match.stringLikeRegexp('reminder job') } });
     const [reminder] = Object.values(functions) as { Properties: { Environment: { Variables: Record<string, unknown> } } }[];
     expect(Object.keys(reminder?.Properties.Environment.Variables ?? {}).sort()).toEqual(
-      ['BUCKET_NAME', 'NODE_OPTIONS', 'POWERTOOLS_LOG_LEVEL', 'POWERTOOLS_SERVICE_NAME', 'QUEUE_URL', 'RETENTION_DAYS', 'TABLE_NAME', 'WHATSAPP_MESSAGING_LIMIT'].sort(),
+      [
+        'BUCKET_NAME',
+        'NODE_OPTIONS',
+        'POWERTOOLS_LOG_LEVEL',
+        'POWERTOOLS_SERVICE_NAME',
+        'QUEUE_URL',
+        'RETENTION_DAYS',
+        'TABLE_NAME',
+        'WHATSAPP_MESSAGING_LIMIT',
+      ].sort(),
     );
   });
 });

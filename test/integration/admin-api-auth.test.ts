@@ -125,7 +125,11 @@ describe('login', () => {
     expect(throttled).toBeGreaterThanOrEqual(38);
     expect(statuses.every((status) => status === 200 || status === 401 || status === 429)).toBe(true);
     const slowed = answers.find((answer) => answer.status === 429);
-    expect(slowed?.body).toEqual({ error: 'throttled', message: expect.stringMatching(/^Terlalu banyak percobaan masuk yang gagal dari perangkat ini\. Tunggu \d+ detik/), retryAfter: expect.any(Number) });
+    expect(slowed?.body).toEqual({
+      error: 'throttled',
+      message: expect.stringMatching(/^Terlalu banyak percobaan masuk yang gagal dari perangkat ini\. Tunggu \d+ detik/),
+      retryAfter: expect.any(Number),
+    });
     expect(Number(slowed?.headers['retry-after'])).toBeGreaterThan(0);
   });
 

@@ -36,9 +36,19 @@ it('GET api/registrations/{queueNumber} gives documents with short-lived links a
   const { queueNumber } = await registerApplicant(server);
   const detail = await officer.request('GET', `/api/registrations/${queueNumber}`);
   expect(detail.status).toBe(200);
-  const body = detail.body as { documents: { requirement: string; name: string; contentType: string; url: string }[]; history: { at: string; actor: string; action: string; detail: string }[] };
+  const body = detail.body as {
+    documents: { requirement: string; name: string; contentType: string; url: string }[];
+    history: { at: string; actor: string; action: string; detail: string }[];
+  };
   expect(body.documents.length).toBeGreaterThanOrEqual(4);
-  expect(body.documents[0]).toEqual(expect.objectContaining({ requirement: expect.any(String), name: expect.any(String), contentType: 'application/pdf', url: expect.stringContaining('X-Amz-Expires=300') }));
+  expect(body.documents[0]).toEqual(
+    expect.objectContaining({
+      requirement: expect.any(String),
+      name: expect.any(String),
+      contentType: 'application/pdf',
+      url: expect.stringContaining('X-Amz-Expires=300'),
+    }),
+  );
   expect((await fetch(body.documents[0]!.url)).status).toBe(200);
   expect(body.history[0]).toEqual(expect.objectContaining({ at: expect.any(String), actor: 'pemohon', action: 'registered', detail: expect.any(String) }));
   expect((await officer.request('GET', '/api/registrations/KRC-99999')).status).toBe(404);
@@ -99,7 +109,10 @@ it('POST request-fix and cancel: 200, then 409 on a closed registration; 404 for
     body: { status: 'PERLU_PERBAIKAN' },
   });
   expect((await officer.request('POST', `${base}/confirm`, { body: { date: workingDay(2), time: '09:00' } })).status).toBe(409);
-  expect(await officer.request('POST', `${base}/cancel`, { body: { reason: 'Berkas tidak lengkap' } })).toMatchObject({ status: 200, body: { status: 'DIBATALKAN' } });
+  expect(await officer.request('POST', `${base}/cancel`, { body: { reason: 'Berkas tidak lengkap' } })).toMatchObject({
+    status: 200,
+    body: { status: 'DIBATALKAN' },
+  });
   for (const action of ['confirm', 'request-fix', 'reschedule', 'cancel', 'complete']) {
     const body = { date: workingDay(2), time: '09:00', note: 'x', reason: 'x', attended: true };
     expect((await officer.request('POST', `${base}/${action}`, { body })).status).toBe(409);
@@ -136,7 +149,9 @@ it('GET api/days lists the next open days with free places and the next free tim
   expect(listed.find((registration) => registration.queueNumber === queueNumber)?.documentCount).toBe(4);
   const date = workingDay(4);
   expect((await officer.request('POST', `/api/registrations/${queueNumber}/confirm`, { body: { date, time: '08:00' } })).status).toBe(200);
-  const after = (await officer.request('GET', `/api/days?from=${date}&count=1`)).body as { days: { date: string; booked: number; free: number; nextFreeTime: string }[] };
+  const after = (await officer.request('GET', `/api/days?from=${date}&count=1`)).body as {
+    days: { date: string; booked: number; free: number; nextFreeTime: string }[];
+  };
   expect(after.days).toEqual([expect.objectContaining({ date, booked: 1, free: 19, nextFreeTime: '08:15' })]);
   expect((await officer.request('GET', '/api/days?from=07-12-2026')).status).toBe(400);
   expect((await officer.request('GET', '/api/days?count=99')).status).toBe(400);

@@ -35,7 +35,6 @@ import { messageEnvelope, signedRequest, statusEnvelope } from '../../local/meta
 import { sqsEvent } from '../support/sqs-event';
 import { startTestServer, type TestServer } from '../support/test-server';
 
-
 interface EmfLine {
   _aws: { CloudWatchMetrics: Array<{ Namespace: string; Dimensions: string[][]; Metrics: Array<{ Name: string }> }> };
   [key: string]: unknown;
@@ -65,7 +64,6 @@ function alarmSeries(lines: readonly EmfLine[]): Set<string> {
   }
   return names;
 }
-
 
 function webhookPost(payload: string, signature: string): APIGatewayProxyEventV2 {
   return {
@@ -257,4 +255,3 @@ it('also emits what the dashboard breaks down (statuses and failures by code) as
   expect(lines.flatMap((line) => line._aws.CloudWatchMetrics.flatMap((d) => d.Dimensions)).filter((set) => set.join() !== 'service')).toEqual([]);
   expect(lines.filter((line) => line._aws.CloudWatchMetrics.some((d) => d.Metrics.some((m) => m.Name === 'ColdStart')))).toEqual([]);
 });
-

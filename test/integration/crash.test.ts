@@ -52,9 +52,11 @@ beforeAll(async () => {
       } catch {
         body = undefined;
       }
-      void fakeGraph.handle(request.method ?? 'GET', url.pathname.replace(/^\/v\d+\.\d+/, ''), request.headers.authorization, body, url.searchParams).then((result) => {
-        response.writeHead(result.status, { 'content-type': 'application/json' }).end(JSON.stringify(result.body));
-      });
+      void fakeGraph
+        .handle(request.method ?? 'GET', url.pathname.replace(/^\/v\d+\.\d+/, ''), request.headers.authorization, body, url.searchParams)
+        .then((result) => {
+          response.writeHead(result.status, { 'content-type': 'application/json' }).end(JSON.stringify(result.body));
+        });
     });
   });
   await new Promise<void>((resolve) => graphServer.listen(0, '127.0.0.1', resolve));
@@ -114,7 +116,11 @@ async function deliver(waId: string, text: string): Promise<void> {
   const { payload, signature } = signedRequest(body, APP_SECRET);
   for (;;) {
     try {
-      const response = await fetch(`http://127.0.0.1:${port}/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature }, body: payload });
+      const response = await fetch(`http://127.0.0.1:${port}/webhook`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature },
+        body: payload,
+      });
       if (response.status === 200) return;
     } catch {
       // the server is down: Meta tries again
@@ -126,7 +132,11 @@ async function deliver(waId: string, text: string): Promise<void> {
 /** Sends `text` and waits for a reply that `matches` (replies may repeat after a crash, never go missing). */
 async function step(waId: string, text: string, matches: (reply: string) => boolean): Promise<string> {
   await deliver(waId, text);
-  return waitFor(() => fakeGraph.sentTo(waId).map(textOf).find(matches), 90_000, () => `${waId} got no answer to "${text.slice(0, 20)}"`);
+  return waitFor(
+    () => fakeGraph.sentTo(waId).map(textOf).find(matches),
+    90_000,
+    () => `${waId} got no answer to "${text.slice(0, 20)}"`,
+  );
 }
 
 it('loses and duplicates no registration when the server is killed mid-run, and the conversations continue', async () => {
@@ -142,7 +152,11 @@ it('loses and duplicates no registration when the server is killed mid-run, and 
   });
 
   // Kill the server when about two fifths of the replies are out, then start it again on the same data.
-  await waitFor(() => (fakeGraph.sent.length >= APPLICANTS * 2 ? true : undefined), 120_000, () => `only ${fakeGraph.sent.length} replies`);
+  await waitFor(
+    () => (fakeGraph.sent.length >= APPLICANTS * 2 ? true : undefined),
+    120_000,
+    () => `only ${fakeGraph.sent.length} replies`,
+  );
   const sentAtKill = fakeGraph.sent.length;
   child.kill('SIGKILL');
   await new Promise((resolve) => child?.once('exit', resolve));
@@ -152,12 +166,23 @@ it('loses and duplicates no registration when the server is killed mid-run, and 
   expect(sentAtKill).toBeLessThan(APPLICANTS * 5);
 
   // Every applicant has exactly one registration, under their NIK, with a queue number of their own.
-  const client = documentClient({ endpoint: process.env.DYNAMODB_ENDPOINT ?? '', region: 'ap-southeast-3', credentials: { accessKeyId: 'l', secretAccessKey: 'l' } });
+  const client = documentClient({
+    endpoint: process.env.DYNAMODB_ENDPOINT ?? '',
+    region: 'ap-southeast-3',
+    credentials: { accessKeyId: 'l', secretAccessKey: 'l' },
+  });
   const registrations: Record<string, unknown>[] = [];
   try {
     let start: Record<string, unknown> | undefined;
     do {
-      const page = await client.send(new ScanCommand({ TableName: tableName, FilterExpression: 'begins_with(pk, :p) AND sk = :sk', ExpressionAttributeValues: { ':p': 'REG#', ':sk': 'REG' }, ExclusiveStartKey: start }));
+      const page = await client.send(
+        new ScanCommand({
+          TableName: tableName,
+          FilterExpression: 'begins_with(pk, :p) AND sk = :sk',
+          ExpressionAttributeValues: { ':p': 'REG#', ':sk': 'REG' },
+          ExclusiveStartKey: start,
+        }),
+      );
       registrations.push(...(page.Items ?? []));
       start = page.LastEvaluatedKey;
     } while (start);

@@ -62,7 +62,9 @@ it('DATA SAYA lists the registrations, documents and numbers held, with the NIK 
   const admin = await adminSession(server);
   const requests = await admin.request('GET', '/api/data-requests');
   expect(requests.status).toBe(200);
-  const mine = (requests.body as { kind: string; queueNumbers: string[]; outcome: string; at: string }[]).filter((request) => request.queueNumbers.includes(queueNumber));
+  const mine = (requests.body as { kind: string; queueNumbers: string[]; outcome: string; at: string }[]).filter((request) =>
+    request.queueNumbers.includes(queueNumber),
+  );
   expect(mine).toEqual([
     { kind: 'access', at: expect.any(String), queueNumbers: [queueNumber], outcome: 'answered' },
     { kind: 'access', at: expect.any(String), queueNumbers: [queueNumber], outcome: 'answered' },
@@ -103,7 +105,9 @@ it('HAPUS DATA after the registration closed erases it, its documents and proofs
 
   const [question] = await say(server, waId, 'hapus data');
   expect(question).toContain('Penghapusan tidak dapat dibatalkan');
-  const asked = server.fakeGraph.sentTo(waId).at(-1)?.payload as { interactive?: { type: string; action: { buttons: { reply: { id: string; title: string } }[] } } };
+  const asked = server.fakeGraph.sentTo(waId).at(-1)?.payload as {
+    interactive?: { type: string; action: { buttons: { reply: { id: string; title: string } }[] } };
+  };
   expect(asked.interactive?.type).toBe('button');
   expect(asked.interactive?.action.buttons.map((button) => button.reply.title)).toEqual(['Ya, hapus', 'Tidak']);
 
@@ -116,7 +120,9 @@ it('HAPUS DATA after the registration closed erases it, its documents and proofs
   // processed-event records keep the WhatsApp number for Meta's retries and expire within 9 days.
   const items = await wholeTable();
   const mentions = (needle: string) =>
-    items.filter((item) => !String(item.pk).startsWith('EVENT#') && JSON.stringify(item).includes(needle)).map((item) => `${String(item.pk)} ${String(item.sk)}`);
+    items
+      .filter((item) => !String(item.pk).startsWith('EVENT#') && JSON.stringify(item).includes(needle))
+      .map((item) => `${String(item.pk)} ${String(item.sk)}`);
   expect({
     name: mentions(person.name),
     nik: mentions(nikOf(person)),
@@ -139,9 +145,7 @@ it('HAPUS DATA after the registration closed erases it, its documents and proofs
   const cancelledList = (await admin.request('GET', '/api/registrations?status=DIBATALKAN')).body as { queueNumber: string }[];
   expect(cancelledList.map((registration) => registration.queueNumber)).not.toContain(queueNumber);
   const requests = (await admin.request('GET', '/api/data-requests')).body as { kind: string; queueNumbers: string[]; outcome: string }[];
-  expect(requests.filter((request) => request.queueNumbers.includes(queueNumber))).toEqual([
-    expect.objectContaining({ kind: 'erasure', outcome: 'erased' }),
-  ]);
+  expect(requests.filter((request) => request.queueNumbers.includes(queueNumber))).toEqual([expect.objectContaining({ kind: 'erasure', outcome: 'erased' })]);
 
   // The next message starts afresh.
   const greeting = await say(server, waId, 'halo', 2);

@@ -94,22 +94,49 @@ async function stagesOneToSeven(chaos: boolean): Promise<{ outcomes: Outcome[]; 
   try {
     const round = (texts: (person: Person) => string[]) => new Map(applicants.map(({ waId, person }) => [waId, texts(person)]));
     // Stages 1–2: greeting, the service.
-    posted += await deliver(server, round(() => ['Assalamualaikum', '1']), chaos, random);
+    posted += await deliver(
+      server,
+      round(() => ['Assalamualaikum', '1']),
+      chaos,
+      random,
+    );
     // Stage 3: the documents, on the upload page.
     for (const { waId } of applicants) {
-      const withLink = server.fakeGraph.sentTo(waId).map(textOf).find((text) => uploadLinkIn(text) !== '');
+      const withLink = server.fakeGraph
+        .sentTo(waId)
+        .map(textOf)
+        .find((text) => uploadLinkIn(text) !== '');
       await uploadDocuments(server, withLink ?? '');
     }
     // Stages 3–4: SELESAI, the DAFTAR line.
-    posted += await deliver(server, round((person) => ['SELESAI', registrationLine(person)]), chaos, random);
-    const queueNumbers = applicants.map(({ waId }) => queueNumberIn(server.fakeGraph.sentTo(waId).map(textOf).find((text) => text.includes('Nomor Antrian:')) ?? ''));
+    posted += await deliver(
+      server,
+      round((person) => ['SELESAI', registrationLine(person)]),
+      chaos,
+      random,
+    );
+    const queueNumbers = applicants.map(({ waId }) =>
+      queueNumberIn(
+        server.fakeGraph
+          .sentTo(waId)
+          .map(textOf)
+          .find((text) => text.includes('Nomor Antrian:')) ?? '',
+      ),
+    );
     // Stage 5: the officer confirms.
-    for (const queueNumber of queueNumbers) expect((await officers.api.act(queueNumber, 'confirm', { date: firstDate, time: '09:00' }, officer)).status).toBe(200);
+    for (const queueNumber of queueNumbers)
+      expect((await officers.api.act(queueNumber, 'confirm', { date: firstDate, time: '09:00' }, officer)).status).toBe(200);
     await server.queue.drained();
     // Stage 6: the applicant asks once for another date.
-    posted += await deliver(server, round((person) => ['6', `Ubah jadwal: ${person.name}/${dmy(requestedDate)}`]), chaos, random);
+    posted += await deliver(
+      server,
+      round((person) => ['6', `Ubah jadwal: ${person.name}/${dmy(requestedDate)}`]),
+      chaos,
+      random,
+    );
     // Stage 7: the officer sets it.
-    for (const queueNumber of queueNumbers) expect((await officers.api.act(queueNumber, 'reschedule', { date: requestedDate, time: '10:30' }, officer)).status).toBe(200);
+    for (const queueNumber of queueNumbers)
+      expect((await officers.api.act(queueNumber, 'reschedule', { date: requestedDate, time: '10:30' }, officer)).status).toBe(200);
     await server.queue.drained();
 
     const outcomes: Outcome[] = [];
@@ -144,11 +171,17 @@ it('ends, with every webhook delivered twice and applicants shuffled, exactly as
     const actual = chaos.outcomes[index];
     const sameReplies = JSON.stringify(actual?.replies) === JSON.stringify(expected.replies);
     const sameRegistration = JSON.stringify(actual?.registration) === JSON.stringify(expected.registration);
-    tally.check('delivery chaos', 'applicant got the clean run\'s replies, in its order, none twice', sameReplies);
+    tally.check('delivery chaos', "applicant got the clean run's replies, in its order, none twice", sameReplies);
     tally.check('delivery chaos', 'registration ended as in the clean run (one, rescheduled once)', sameRegistration);
     expect(actual).toEqual(expected);
   }
   // The clean run itself went through stages 1–7.
-  expect(clean.outcomes.every((outcome) => (outcome.registration as { rescheduled: boolean; registrations: number }).rescheduled && (outcome.registration as { registrations: number }).registrations === 1)).toBe(true);
+  expect(
+    clean.outcomes.every(
+      (outcome) =>
+        (outcome.registration as { rescheduled: boolean; registrations: number }).rescheduled &&
+        (outcome.registration as { registrations: number }).registrations === 1,
+    ),
+  ).toBe(true);
   tally.add('delivery chaos', 'webhook deliveries (each body twice, applicants shuffled)', chaos.posted, chaos.posted);
 });

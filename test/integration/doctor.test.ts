@@ -51,7 +51,10 @@ it('says what to do on a fresh start, then OK once templates are approved and th
   });
   expect(registered.exitCode).toBe(0);
   const pending = await runDoctor(localTarget(server.url, env));
-  expect(pending.find((line) => line.check === 'message templates')).toMatchObject({ verdict: 'FIX', detail: expect.stringMatching(/not approved: .*\(PENDING\)/) });
+  expect(pending.find((line) => line.check === 'message templates')).toMatchObject({
+    verdict: 'FIX',
+    detail: expect.stringMatching(/not approved: .*\(PENDING\)/),
+  });
 
   server.fakeGraph.reviewTemplates('APPROVED', 'local');
   expect((await fetch(`${server.url}/_local/jobs/reminders`, { method: 'POST' })).status).toBe(200);
@@ -74,7 +77,10 @@ it('with REGISTRATION_FORM=flow, says to publish the registration Flow until it 
     const flowLine = async (extra: Record<string, string>) =>
       (await runDoctor(localTarget(flowServer.url, { ...flowEnv, ...extra }))).find((line) => line.check === 'registration Flow');
     expect(await flowLine({})).toBeUndefined();
-    expect(await flowLine({ REGISTRATION_FORM: 'flow' })).toMatchObject({ verdict: 'FIX', detail: expect.stringMatching(/si_bapao_pendaftaran does not exist.*npm run templates:register/) });
+    expect(await flowLine({ REGISTRATION_FORM: 'flow' })).toMatchObject({
+      verdict: 'FIX',
+      detail: expect.stringMatching(/si_bapao_pendaftaran does not exist.*npm run templates:register/),
+    });
     const registered = await registerTemplates({
       apiUrl: `${flowServer.url}/_graph/v25.0`,
       wabaId: 'doctor-flow',
@@ -91,9 +97,12 @@ it('with REGISTRATION_FORM=flow, says to publish the registration Flow until it 
   }
 });
 
-it('refuses a verify token that is not the deployment\'s, and a placeholder in the secret', async () => {
+it("refuses a verify token that is not the deployment's, and a placeholder in the secret", async () => {
   const lines = await runDoctor(localTarget(server.url, { ...env, WHATSAPP_VERIFY_TOKEN: 'typed-wrong-in-meta', WHATSAPP_APP_SECRET: 'REPLACE_ME' }));
-  expect(lines.find((line) => line.check === 'secret')).toMatchObject({ verdict: 'FIX', detail: expect.stringContaining('WHATSAPP_APP_SECRET still unset or REPLACE_ME') });
+  expect(lines.find((line) => line.check === 'secret')).toMatchObject({
+    verdict: 'FIX',
+    detail: expect.stringContaining('WHATSAPP_APP_SECRET still unset or REPLACE_ME'),
+  });
   expect(lines.find((line) => line.check === 'webhook handshake')).toMatchObject({ verdict: 'FIX', detail: expect.stringContaining('answered 403') });
 });
 
@@ -105,5 +114,11 @@ it('runs as `npm run doctor -- --local <url>`: one line per check, exit 0 when n
   });
   expect(result.stderr).toBe('');
   expect(result.stdout).toContain(`Checking the local server at ${server.url} (read-only)`);
-  expect(result.stdout.trim().split('\n').slice(1).map((line) => line.split(/ +/)[0])).toEqual(['OK', 'OK', 'OK', 'OK', 'OK', 'OK']);
+  expect(
+    result.stdout
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(/ +/)[0]),
+  ).toEqual(['OK', 'OK', 'OK', 'OK', 'OK', 'OK']);
 });

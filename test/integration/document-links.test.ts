@@ -38,5 +38,10 @@ it('gives officers document links that live five minutes, and the storage refuse
 
   const held = lifetimes.every((seconds) => seconds === DOCUMENT_LINK_SECONDS) && live.every((status) => status === 200) && before === 200 && after === 403;
   tally.check('admin security', `document links expire (${DOCUMENT_LINK_SECONDS} s); an expired one is refused (403)`, held);
-  expect({ lifetimes: [...new Set(lifetimes)], live: [...new Set(live)], before, after }).toEqual({ lifetimes: [DOCUMENT_LINK_SECONDS], live: [200], before: 200, after: 403 });
+  expect({ lifetimes: [...new Set(lifetimes)], live: [...new Set(live)], before, after }).toEqual({
+    lifetimes: [DOCUMENT_LINK_SECONDS],
+    live: [200],
+    before: 200,
+    after: 403,
+  });
 });

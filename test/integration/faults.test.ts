@@ -128,7 +128,11 @@ it('gives up on a reply that always fails after five receives, into the dead-let
   });
   try {
     const { id } = await server.sendMessage(waId, { text: 'halo' });
-    await waitFor(() => (server.queue.deadLetters().some((dead) => dead.groupId === waId) ? true : undefined), 60_000, () => `no dead letter for ${waId} after ${tries} tries`);
+    await waitFor(
+      () => (server.queue.deadLetters().some((dead) => dead.groupId === waId) ? true : undefined),
+      60_000,
+      () => `no dead letter for ${waId} after ${tries} tries`,
+    );
     const dead = server.queue.deadLetters().filter((letter) => letter.groupId === waId);
     const held = dead.length === 1 && JSON.parse(dead[0]?.body ?? '{}').eventId === id && tries === 5;
     tally.check('faults', 'undeliverable reply in the dead-letter file after exactly 5 tries', held);
@@ -142,7 +146,7 @@ it('gives up on a reply that always fails after five receives, into the dead-let
   await server.waitForSent(waId, before + 2);
 });
 
-it('records a permanent refusal of an officer\'s notification (131026) instead of retrying it', async () => {
+it("records a permanent refusal of an officer's notification (131026) instead of retrying it", async () => {
   const { waId, queueNumber } = await registerApplicant(server);
   let tries = 0;
   server.fakeGraph.scriptFailures((request) => {
@@ -152,7 +156,9 @@ it('records a permanent refusal of an officer\'s notification (131026) instead o
   });
   try {
     const admin = await adminSession(server);
-    const confirmed = await admin.request('POST', `/admin/api/registrations/${queueNumber}/confirm`.replace('/admin', ''), { body: { date: workingDay(3), time: '09:00' } });
+    const confirmed = await admin.request('POST', `/admin/api/registrations/${queueNumber}/confirm`.replace('/admin', ''), {
+      body: { date: workingDay(3), time: '09:00' },
+    });
     expect(confirmed.status).toBe(200);
     await server.queue.drained();
   } finally {
@@ -160,7 +166,9 @@ it('records a permanent refusal of an officer\'s notification (131026) instead o
   }
   const client = documentClient({ endpoint: server.dynamoEndpoint, region: 'ap-southeast-3', credentials: { accessKeyId: 'l', secretAccessKey: 'l' } });
   try {
-    const failed = await client.send(new QueryCommand({ TableName: server.config.TABLE_NAME, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'FAILED_SENDS' } }));
+    const failed = await client.send(
+      new QueryCommand({ TableName: server.config.TABLE_NAME, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'FAILED_SENDS' } }),
+    );
     const mine = (failed.Items ?? []).filter((item) => item.queueNumber === queueNumber);
     const held = tries === 1 && mine.length === 1 && mine[0]?.code === 131026;
     tally.check('faults', 'permanent refusal (131026) recorded once, not retried', held);
@@ -171,7 +179,7 @@ it('records a permanent refusal of an officer\'s notification (131026) instead o
   expect(server.queue.deadLetters().filter((letter) => letter.groupId === waId)).toEqual([]);
 });
 
-it('shows what could not be delivered (the dead-lettered reply, the refused confirmation) on the admin page\'s failed sends list', async () => {
+it("shows what could not be delivered (the dead-lettered reply, the refused confirmation) on the admin page's failed sends list", async () => {
   const admin = await adminSession(server);
   const api = await admin.request('GET', '/api/failed-sends');
   expect(api.status).toBe(200);

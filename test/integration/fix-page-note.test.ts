@@ -20,7 +20,7 @@ afterAll(async () => {
   await server.cleanUp();
 });
 
-it('shows the officer\'s note on the fix-request page, escaped', async () => {
+it("shows the officer's note on the fix-request page, escaped", async () => {
   const { waId, queueNumber } = await registerApplicant(server);
   const before = server.fakeGraph.sentTo(waId).length;
   const note = 'KTP buram <b>foto ulang</b> di tempat terang';

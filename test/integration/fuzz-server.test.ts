@@ -20,10 +20,12 @@ beforeAll(async () => {
 afterAll(async () => server?.cleanUp());
 
 it('answers each of 200 generated messages from 50 applicants, with nothing left failing', async () => {
-  const line = fc.oneof(
-    hostileText({ maxLength: 4_000 }),
-    fc.tuple(fc.constantFrom('DAFTAR/', 'Ubah jadwal: '), hostileText({ maxLength: 200 })).map(([prefix, rest]) => prefix + rest),
-  ).filter((text) => text.trim().length > 0);
+  const line = fc
+    .oneof(
+      hostileText({ maxLength: 4_000 }),
+      fc.tuple(fc.constantFrom('DAFTAR/', 'Ubah jadwal: '), hostileText({ maxLength: 200 })).map(([prefix, rest]) => prefix + rest),
+    )
+    .filter((text) => text.trim().length > 0);
   const rounds = fc.sample(fc.array(line, { minLength: 50, maxLength: 50 }), { numRuns: 4, seed: 20_260_512 });
   const applicants = Array.from({ length: 50 }, () => newWaId());
   for (const round of rounds) {

@@ -38,7 +38,11 @@ it('runs DynamoDB Local reachable from this machine only', async () => {
   expect(outside).toBeDefined();
   const fromLoopback = await tryConnect('127.0.0.1', port);
   const fromNetwork = await tryConnect(outside ?? '', port);
-  tally.check('admin security', 'DynamoDB Local refuses connections from the network, answers on loopback', fromLoopback === 'connected' && fromNetwork !== 'connected');
+  tally.check(
+    'admin security',
+    'DynamoDB Local refuses connections from the network, answers on loopback',
+    fromLoopback === 'connected' && fromNetwork !== 'connected',
+  );
   expect(fromLoopback).toBe('connected');
   expect(fromNetwork).toBe('ECONNREFUSED');
 });
@@ -50,12 +54,15 @@ it('serves the simulator and the job routes on loopback only: on another address
     const base = `http://127.0.0.1:${exposed.port}`;
     const answers = {
       sim: (await fetch(`${base}/sim`)).status,
-      simApi: (await fetch(`${base}/sim/api/send`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"waId":"6281200000001","text":"halo"}' })).status,
+      simApi: (
+        await fetch(`${base}/sim/api/send`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"waId":"6281200000001","text":"halo"}' })
+      ).status,
       messages: (await fetch(`${base}/sim/api/messages?waId=6281200000001`)).status,
       reminders: (await fetch(`${base}/_local/jobs/reminders?date=2026-12-01`, { method: 'POST' })).status,
       purge: (await fetch(`${base}/_local/jobs/purge`, { method: 'POST' })).status,
     };
-    for (const status of Object.values(answers)) tally.check('admin security', 'simulator and job routes off when the server listens beyond loopback (404)', status === 404);
+    for (const status of Object.values(answers))
+      tally.check('admin security', 'simulator and job routes off when the server listens beyond loopback (404)', status === 404);
     expect(answers).toEqual({ sim: 404, simApi: 404, messages: 404, reminders: 404, purge: 404 });
     expect(exposed.localToolsEnabled).toBe(false);
     expect((await fetch(`${base}/healthz`)).status).toBe(200);

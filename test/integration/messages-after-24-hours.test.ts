@@ -66,7 +66,8 @@ it('reminds outside the window with the pengingat_kedatangan template and its th
   dayBefore.setUTCDate(dayBefore.getUTCDate() - 1);
   await fetch(`${server.url}/_local/jobs/reminders?date=${dayBefore.toISOString().slice(0, 10)}`, { method: 'POST' });
   const reminder = await nextMessage(waId, before);
-  const template = (reminder?.payload as { template: { name: string; components: { type: string; sub_type?: string; parameters: { payload?: string }[] }[] } }).template;
+  const template = (reminder?.payload as { template: { name: string; components: { type: string; sub_type?: string; parameters: { payload?: string }[] }[] } })
+    .template;
   expect(template.name).toBe('pengingat_kedatangan');
   expect(template.components.filter((component) => component.type === 'button').map((component) => component.parameters[0]?.payload)).toEqual([
     `datang:${queueNumber}`,
@@ -75,7 +76,7 @@ it('reminds outside the window with the pengingat_kedatangan template and its th
   ]);
 });
 
-it('answers the reminder\'s quick replies: Datang thanks, Ubah jadwal shows the stage 6 rules, Batal asks once then cancels', async () => {
+it("answers the reminder's quick replies: Datang thanks, Ubah jadwal shows the stage 6 rules, Batal asks once then cancels", async () => {
   const { waId, queueNumber } = await registerApplicant(server);
   await officers.api.act(queueNumber, 'confirm', { date: workingDay(2), time: '09:00' }, officer);
   await server.queue.drained();

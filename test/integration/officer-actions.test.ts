@@ -146,7 +146,10 @@ describe('cancel and complete', () => {
     const bookedBefore = ((await officers.api.getDay(date)).body as { booked: number }).booked;
     const before = server.fakeGraph.sentTo(waId).length + 1;
     await server.waitForSent(waId, before);
-    expect(await officers.api.act(queueNumber, 'cancel', { reason: 'Dokumen tidak sesuai' }, officer)).toMatchObject({ status: 200, body: { status: 'DIBATALKAN' } });
+    expect(await officers.api.act(queueNumber, 'cancel', { reason: 'Dokumen tidak sesuai' }, officer)).toMatchObject({
+      status: 200,
+      body: { status: 'DIBATALKAN' },
+    });
     expect(textOf(await lastMessageTo(waId, before + 1))).toBe(messages.notifications.cancelled(queueNumber, person.name, 'Dokumen tidak sesuai'));
     expect(((await officers.api.getDay(date)).body as { booked: number }).booked).toBe(bookedBefore - 1);
 
@@ -167,7 +170,7 @@ describe('cancel and complete', () => {
 });
 
 describe('reschedule by the office', () => {
-  it('moves the date, keeps the applicant\'s own chance, and sends the stage 7 text with a new PDF showing both dates', async () => {
+  it("moves the date, keeps the applicant's own chance, and sends the stage 7 text with a new PDF showing both dates", async () => {
     const { waId, queueNumber, person } = await registerApplicant(server, { person: newPerson({ name: 'Dewi Lestari' }) });
     const oldDate = workingDay(2);
     const newDate = workingDay(6);
@@ -187,7 +190,7 @@ describe('reschedule by the office', () => {
 });
 
 describe('lists and proofs', () => {
-  it('lists by status, by day and by search, and verifies a proof\'s QR content', async () => {
+  it("lists by status, by day and by search, and verifies a proof's QR content", async () => {
     const { queueNumber, person } = await registerApplicant(server, { person: newPerson({ name: 'Zainal Arifin' }) });
     const pending = (await officers.api.list({ status: 'PENDING' })).body as { queueNumber: string }[];
     expect(pending.map((registration) => registration.queueNumber)).toContain(queueNumber);
@@ -201,7 +204,10 @@ describe('lists and proofs', () => {
     const { proofKeysFrom } = await import('../../lambdas/adapters/proof-keys');
     const code = signProofCode({ queueNumber, appointmentDate: date }, proofKeysFrom(server.secrets).signing);
     expect(await officers.api.verifyProof({ content: code })).toMatchObject({ status: 200, body: { valid: true, current: true, queueNumber } });
-    const forged = code.replace(queueNumber, queueNumber.replace(/\d$/, (digit) => String((Number(digit) + 1) % 10)));
+    const forged = code.replace(
+      queueNumber,
+      queueNumber.replace(/\d$/, (digit) => String((Number(digit) + 1) % 10)),
+    );
     expect(await officers.api.verifyProof({ content: forged })).toMatchObject({ status: 200, body: { valid: false } });
   });
 });

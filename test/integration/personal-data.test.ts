@@ -33,7 +33,14 @@ async function itemsStartingWith(prefix: string): Promise<Record<string, unknown
   const items: Record<string, unknown>[] = [];
   let start: Record<string, unknown> | undefined;
   do {
-    const page = await table.send(new ScanCommand({ TableName: server.config.TABLE_NAME, FilterExpression: 'begins_with(pk, :p)', ExpressionAttributeValues: { ':p': prefix }, ExclusiveStartKey: start }));
+    const page = await table.send(
+      new ScanCommand({
+        TableName: server.config.TABLE_NAME,
+        FilterExpression: 'begins_with(pk, :p)',
+        ExpressionAttributeValues: { ':p': prefix },
+        ExclusiveStartKey: start,
+      }),
+    );
     items.push(...(page.Items ?? []));
     start = page.LastEvaluatedKey;
   } while (start);
@@ -46,7 +53,10 @@ it('gives sessions, processed events, officer sessions, draft documents and deli
   await adminSession(server);
   // Meta reports the first reply delivered: its delivery state is recorded.
   const [first] = server.fakeGraph.sentTo(waId);
-  const { payload, signature } = signedRequest(statusEnvelope(server.config.WHATSAPP_PHONE_NUMBER_ID, waId, first?.id ?? '', 'delivered'), server.secrets.WHATSAPP_APP_SECRET);
+  const { payload, signature } = signedRequest(
+    statusEnvelope(server.config.WHATSAPP_PHONE_NUMBER_ID, waId, first?.id ?? '', 'delivered'),
+    server.secrets.WHATSAPP_APP_SECRET,
+  );
   expect((await server.postWebhook(payload, signature)).status).toBe(200);
   await server.queue.drained();
 
@@ -65,11 +75,13 @@ it('gives sessions, processed events, officer sessions, draft documents and deli
     tally.add('personal data', `TTL on ${what}`, items.length, held);
     expect([what, held]).toEqual([what, items.length]);
   }
-  const session = await table.send(new QueryCommand({ TableName: server.config.TABLE_NAME, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `APPLICANT#${waId}` } }));
+  const session = await table.send(
+    new QueryCommand({ TableName: server.config.TABLE_NAME, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `APPLICANT#${waId}` } }),
+  );
   expect(session.Items?.[0]?.expiresAt).toEqual(expect.any(Number));
 });
 
-it('deletes a closed registration\'s documents, proofs and data RETENTION_DAYS after its close, and nothing of an open one', async () => {
+it("deletes a closed registration's documents, proofs and data RETENTION_DAYS after its close, and nothing of an open one", async () => {
   const closing = await registerApplicant(server);
   const open = await registerApplicant(server);
   const admin = await adminSession(server);
@@ -81,7 +93,18 @@ it('deletes a closed registration\'s documents, proofs and data RETENTION_DAYS a
   await server.queue.drained();
   const closedAt = Date.now();
 
-  const draftOf = async (queueNumber: string) => String((await table.send(new QueryCommand({ TableName: server.config.TABLE_NAME, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `REG#${queueNumber}` } }))).Items?.find((item) => item.sk === 'REG')?.draftId);
+  const draftOf = async (queueNumber: string) =>
+    String(
+      (
+        await table.send(
+          new QueryCommand({
+            TableName: server.config.TABLE_NAME,
+            KeyConditionExpression: 'pk = :pk',
+            ExpressionAttributeValues: { ':pk': `REG#${queueNumber}` },
+          }),
+        )
+      ).Items?.find((item) => item.sk === 'REG')?.draftId,
+    );
   const [closingDraft, openDraft] = [await draftOf(closing.queueNumber), await draftOf(open.queueNumber)];
   const closingDocuments = await server.drafts.listDocuments(closingDraft);
   const openDocuments = await server.drafts.listDocuments(openDraft);
@@ -111,7 +134,14 @@ it('deletes a closed registration\'s documents, proofs and data RETENTION_DAYS a
     apiAnswer: (await admin.request('GET', `/api/registrations/${open.queueNumber}`)).status,
     documentsLeft: (await Promise.all(openDocuments.map((document) => server.blobs.head(document.key)))).filter(Boolean).length,
   };
-  const held = gone.registrations === 1 && gone.filesIncludingTheProof && gone.documentsLeft === 0 && gone.itemsLeft === 0 && gone.apiAnswer === 404 && kept.apiAnswer === 200 && kept.documentsLeft === openDocuments.length;
+  const held =
+    gone.registrations === 1 &&
+    gone.filesIncludingTheProof &&
+    gone.documentsLeft === 0 &&
+    gone.itemsLeft === 0 &&
+    gone.apiAnswer === 404 &&
+    kept.apiAnswer === 200 &&
+    kept.documentsLeft === openDocuments.length;
   tally.check('personal data', `closed registration's documents and data deleted RETENTION_DAYS (${retention}) after its close, open ones kept`, held);
   expect({ gone, kept }).toEqual({
     gone: { registrations: 1, filesIncludingTheProof: true, documentsLeft: 0, itemsLeft: 0, apiAnswer: 404 },
@@ -123,7 +153,11 @@ it("tags the worker's log lines with correlation ids: the event, the applicant a
   const lines: string[] = [];
   const write = process.stdout.write.bind(process.stdout);
   process.stdout.write = ((chunk: unknown, ...rest: unknown[]) => {
-    lines.push(...String(chunk).split('\n').filter((line) => line.includes('"service":"si-bapao"')));
+    lines.push(
+      ...String(chunk)
+        .split('\n')
+        .filter((line) => line.includes('"service":"si-bapao"')),
+    );
     return (write as (chunk: unknown, ...more: unknown[]) => boolean)(chunk, ...rest);
   }) as typeof process.stdout.write;
   let registered: Awaited<ReturnType<typeof registerApplicant>>;

@@ -32,7 +32,9 @@ async function atMenu(): Promise<string> {
 const VOICE_NOTE: SimulatedMessage = { media: { kind: 'audio', mediaId: 'voice-1', mimeType: 'audio/ogg; codecs=opus' } };
 const STICKER: SimulatedMessage = { media: { kind: 'sticker', mediaId: 'sticker-1', mimeType: 'image/webp' } };
 const LOCATION: SimulatedMessage = { other: { type: 'location', body: { latitude: -2.06, longitude: 101.39, name: 'Sungai Penuh' } } };
-const CONTACT: SimulatedMessage = { other: { type: 'contacts', body: [{ name: { formatted_name: 'Budi' }, phones: [{ phone: '+62 812 0000 0000' }] }] as unknown as Record<string, unknown> } };
+const CONTACT: SimulatedMessage = {
+  other: { type: 'contacts', body: [{ name: { formatted_name: 'Budi' }, phones: [{ phone: '+62 812 0000 0000' }] }] as unknown as Record<string, unknown> },
+};
 
 describe('plain words at the menu', () => {
   it.each<[string, number]>([
@@ -46,7 +48,9 @@ describe('plain words at the menu', () => {
     const waId = await atMenu();
     const [reply = ''] = await say(server, waId, words);
     const service = SERVICES.find((candidate) => candidate.id === serviceId)!;
-    expect(reply.split('\n')[0]).toBe(`Anda memilih Layanan ${service.id} ${service.name}, Silahkan Isi Identitas anda dan Lengkapi persyaratan, sebagai berikut:`);
+    expect(reply.split('\n')[0]).toBe(
+      `Anda memilih Layanan ${service.id} ${service.name}, Silahkan Isi Identitas anda dan Lengkapi persyaratan, sebagai berikut:`,
+    );
   });
 
   it('takes "jadwal" as 6, and STATUS, BATAL, MENU and BANTUAN in any case and with a typo', async () => {

@@ -99,14 +99,14 @@ describe('npm run templates:register', () => {
     expect(server.fakeGraph.uploadHandles).toHaveLength(1);
   });
 
-  it('keeps each WhatsApp Business Account\'s templates apart and warns when no app id can upload the sample', async () => {
+  it("keeps each WhatsApp Business Account's templates apart and warns when no app id can upload the sample", async () => {
     const result = await register({ wabaId: '777000111' });
     expect(result.out).toEqual([...TEMPLATES.map((template) => `${template.name}: created (PENDING)`), FLOW_PUBLISHED]);
     expect(result.err.join('\n')).toMatch(/WHATSAPP_APP_ID is not set/);
     expect(server.fakeGraph.templatesOf('777000111')).toHaveLength(5);
   });
 
-  it('reports Meta\'s code and message for each template, never the token, and exits 1', async () => {
+  it("reports Meta's code and message for each template, never the token, and exits 1", async () => {
     const token = 'wrong-token-abcdef';
     const result = await register({ wabaId: '888000111', accessToken: token });
     expect(result.exitCode).toBe(1);
@@ -118,7 +118,7 @@ describe('npm run templates:register', () => {
     expect(server.fakeGraph.templatesOf('888000111')).toEqual([]);
   });
 
-  it('sends nothing when a definition breaks Meta\'s rules', async () => {
+  it("sends nothing when a definition breaks Meta's rules", async () => {
     const broken = { ...TEMPLATES[4], name: 'Pendaftaran Dibatalkan' } as TemplateDefinition;
     const result = await register({ wabaId: '999000111', templates: [broken] });
     expect(result.exitCode).toBe(1);
@@ -163,7 +163,11 @@ describe('npm run templates:register and the registration Flow', () => {
   it('finishes a Flow left as a draft (a run that stopped before publishing) instead of creating a second one', async () => {
     const waba = '321000222';
     const headers = { authorization: `Bearer ${server.secrets.WHATSAPP_ACCESS_TOKEN}`, 'content-type': 'application/json' };
-    const draft = await fetch(`${apiUrl}/${waba}/flows`, { method: 'POST', headers, body: JSON.stringify({ name: REGISTRATION_FLOW_NAME, categories: ['SIGN_UP'] }) });
+    const draft = await fetch(`${apiUrl}/${waba}/flows`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ name: REGISTRATION_FLOW_NAME, categories: ['SIGN_UP'] }),
+    });
     const { id } = (await draft.json()) as { id: string };
     const unpublishable = await fetch(`${apiUrl}/${id}/publish`, { method: 'POST', headers });
     expect(unpublishable.status).toBe(400);
@@ -184,7 +188,7 @@ describe('npm run templates:register and the registration Flow', () => {
   });
 });
 
-describe('the fake Graph API\'s template endpoints', () => {
+describe("the fake Graph API's template endpoints", () => {
   it('lists templates by name and refuses a duplicate or a definition against the rules', async () => {
     const headers = { authorization: `Bearer ${server.secrets.WHATSAPP_ACCESS_TOKEN}`, 'content-type': 'application/json' };
     const waba = '123123123';
@@ -193,7 +197,9 @@ describe('the fake Graph API\'s template endpoints', () => {
     expect(await created.json()).toEqual({ id: expect.any(String), status: 'PENDING', category: 'UTILITY' });
 
     const listed = await fetch(`${apiUrl}/${waba}/message_templates?name=pendaftaran_dibatalkan`, { headers });
-    expect(await listed.json()).toMatchObject({ data: [{ name: 'pendaftaran_dibatalkan', status: 'PENDING', language: 'id', category: 'UTILITY', id: expect.any(String) }] });
+    expect(await listed.json()).toMatchObject({
+      data: [{ name: 'pendaftaran_dibatalkan', status: 'PENDING', language: 'id', category: 'UTILITY', id: expect.any(String) }],
+    });
 
     const duplicate = await fetch(`${apiUrl}/${waba}/message_templates`, { method: 'POST', headers, body: JSON.stringify(TEMPLATES[4]) });
     expect(duplicate.status).toBe(400);
@@ -202,7 +208,13 @@ describe('the fake Graph API\'s template endpoints', () => {
     const startsWithPlaceholder = {
       ...TEMPLATES[4],
       name: 'dibatalkan_salah',
-      components: [{ type: 'BODY', text: '{{1}} dibatalkan atas nama {{2}} karena {{3}}. Untuk mendaftar kembali, ketik MENU.', example: { body_text: [['a', 'b', 'c']] } }],
+      components: [
+        {
+          type: 'BODY',
+          text: '{{1}} dibatalkan atas nama {{2}} karena {{3}}. Untuk mendaftar kembali, ketik MENU.',
+          example: { body_text: [['a', 'b', 'c']] },
+        },
+      ],
     };
     const refused = await fetch(`${apiUrl}/${waba}/message_templates`, { method: 'POST', headers, body: JSON.stringify(startsWithPlaceholder) });
     expect(refused.status).toBe(400);
@@ -225,18 +237,32 @@ describe('the fake Graph API checks template sends against the shipped definitio
     expect(tooFew.status).toBe(400);
     expect(await tooFew.json()).toMatchObject({ error: { code: 132000, message: expect.stringMatching(/Number of parameters does not match/) } });
     const noHeader = await postMessage(
-      templateSend({ name: 'jadwal_dikonfirmasi', language: { code: 'id' }, components: body(['KRC-007', 'SIPULAN', 'Rabu, 31 Desember 2025', '09.00 WIB', '-']) }),
+      templateSend({
+        name: 'jadwal_dikonfirmasi',
+        language: { code: 'id' },
+        components: body(['KRC-007', 'SIPULAN', 'Rabu, 31 Desember 2025', '09.00 WIB', '-']),
+      }),
     );
     expect(await noHeader.json()).toMatchObject({ error: { code: 132000 } });
-    const newline = await postMessage(templateSend({ name: 'pendaftaran_dibatalkan', language: { code: 'id' }, components: body(['KRC-007', 'SIPULAN', 'baris\nbaru']) }));
+    const newline = await postMessage(
+      templateSend({ name: 'pendaftaran_dibatalkan', language: { code: 'id' }, components: body(['KRC-007', 'SIPULAN', 'baris\nbaru']) }),
+    );
     expect(await newline.json()).toMatchObject({ error: { code: 132012 } });
     expect(server.fakeGraph.sentTo('6281299990001')).toEqual([]);
   });
 
-  it('accepts and records what the bot\'s Graph API client sends for each builder', async () => {
-    const client = new GraphApiClient({ apiUrl, phoneNumberId: server.config.WHATSAPP_PHONE_NUMBER_ID, accessToken: async () => server.secrets.WHATSAPP_ACCESS_TOKEN });
+  it("accepts and records what the bot's Graph API client sends for each builder", async () => {
+    const client = new GraphApiClient({
+      apiUrl,
+      phoneNumberId: server.config.WHATSAPP_PHONE_NUMBER_ID,
+      accessToken: async () => server.secrets.WHATSAPP_ACCESS_TOKEN,
+    });
     const to = '6281299990002';
-    for (const template of [confirmedTemplate(facts, proof), reminderTemplate(facts, testOffice()), cancelledTemplate('KRC-007', 'SIPULAN', 'Berkas\ntidak lengkap')]) {
+    for (const template of [
+      confirmedTemplate(facts, proof),
+      reminderTemplate(facts, testOffice()),
+      cancelledTemplate('KRC-007', 'SIPULAN', 'Berkas\ntidak lengkap'),
+    ]) {
       await client.send({ waId: to }, { type: 'template', template });
     }
     const sent = server.fakeGraph.sentTo(to);
@@ -246,7 +272,9 @@ describe('the fake Graph API checks template sends against the shipped definitio
       ['template', 'pendaftaran_dibatalkan'],
     ]);
     expect(sent[1]?.payload.template).toMatchObject({
-      components: expect.arrayContaining([{ type: 'button', sub_type: 'quick_reply', index: '2', parameters: [{ type: 'payload', payload: 'batal:KRC-007' }] }]),
+      components: expect.arrayContaining([
+        { type: 'button', sub_type: 'quick_reply', index: '2', parameters: [{ type: 'payload', payload: 'batal:KRC-007' }] },
+      ]),
     });
 
     const wrong = client.send({ waId: to }, { type: 'template', template: { ...reminderTemplate(facts, testOffice()), buttonPayloads: [] } });

@@ -39,23 +39,34 @@ async function stored(server: TestServer, queueNumber: string) {
   const officers = officerApi(server);
   try {
     const registration = await officers.store.get(queueNumber);
-    return registration && {
-      name: registration.name,
-      placeOfBirth: registration.placeOfBirth,
-      dateOfBirth: registration.dateOfBirth,
-      nik: registration.nik,
-      phone: registration.phone,
-      serviceId: registration.serviceId,
-      status: registration.status,
-      flags: registration.flags,
-    };
+    return (
+      registration && {
+        name: registration.name,
+        placeOfBirth: registration.placeOfBirth,
+        dateOfBirth: registration.dateOfBirth,
+        nik: registration.nik,
+        phone: registration.phone,
+        serviceId: registration.serviceId,
+        status: registration.status,
+        flags: registration.flags,
+      }
+    );
   } finally {
     officers.close();
   }
 }
 
 function expected(person: Person, dateOfBirth: string) {
-  return { name: person.name, placeOfBirth: person.place, dateOfBirth, nik: nikOf(person), phone: `62${person.phone.slice(1)}`, serviceId: 1, status: 'PENDING', flags: [] };
+  return {
+    name: person.name,
+    placeOfBirth: person.place,
+    dateOfBirth,
+    nik: nikOf(person),
+    phone: `62${person.phone.slice(1)}`,
+    serviceId: 1,
+    status: 'PENDING',
+    flags: [],
+  };
 }
 
 describe('REGISTRATION_FORM=questions', () => {
@@ -86,7 +97,9 @@ describe('REGISTRATION_FORM=questions', () => {
     await say(server, waId, person.name);
     await say(server, waId, person.place);
     const [wrongDate = ''] = await say(server, waId, '31-02-1990');
-    expect(wrongDate).toBe(['❌ *Tanggal lahir* tidak ada di kalender.', 'Tanggal 31-02-1990 tidak ada. Periksa kembali tanggal dan bulannya.', '', ask.dateOfBirth].join('\n'));
+    expect(wrongDate).toBe(
+      ['❌ *Tanggal lahir* tidak ada di kalender.', 'Tanggal 31-02-1990 tidak ada. Periksa kembali tanggal dan bulannya.', '', ask.dateOfBirth].join('\n'),
+    );
     expect(await say(server, waId, '15-08-1990')).toEqual([ask.nik]);
     const [shortNik = ''] = await say(server, waId, '320123150890');
     expect(shortNik).toBe(['❌ *NIK* harus tepat 16 angka.', 'NIK terdiri dari 16 angka (lihat KTP/KK); yang Anda tulis 12 angka.', '', ask.nik].join('\n'));
@@ -109,7 +122,7 @@ describe('REGISTRATION_FORM=questions', () => {
   });
 });
 
-describe('two refused DAFTAR lines (the office\'s line mode)', () => {
+describe("two refused DAFTAR lines (the office's line mode)", () => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startTestServer();
@@ -184,19 +197,21 @@ describe('REGISTRATION_FORM=flow', () => {
     expect(await stored(server, queueNumberIn(textOf(done)))).toEqual(expected(person, '1990-08-15'));
   });
 
-  it('answers a wrong value with the line\'s field-precise words and sends the form again', async () => {
+  it("answers a wrong value with the line's field-precise words and sends the form again", async () => {
     const waId = newWaId();
     const person = newPerson();
     await documentsIn(server, waId, 1);
     const [refusal, form] = await submitFlow(server, waId, { ...flowResponse(person, '1990-08-15'), nik: nikOf(person).slice(0, 15) }, 2);
-    expect(textOf(refusal)).toBe(['❌ *NIK* harus tepat 16 angka.', 'NIK terdiri dari 16 angka (lihat KTP/KK); yang Anda tulis 15 angka.', '', messages.registrationFlow.again].join('\n'));
+    expect(textOf(refusal)).toBe(
+      ['❌ *NIK* harus tepat 16 angka.', 'NIK terdiri dari 16 angka (lihat KTP/KK); yang Anda tulis 15 angka.', '', messages.registrationFlow.again].join('\n'),
+    );
     expect(form?.payload.interactive).toMatchObject({ type: 'flow', action: { parameters: { flow_name: REGISTRATION_FLOW_NAME } } });
 
     const [done] = await submitFlow(server, waId, flowResponse(person, '1990-08-15'));
     expect(textOf(done).split('\n')[0]).toBe(SUCCESS);
   });
 
-  it('asks YA or TIDAK when the NIK\'s date differs from the birth date picked, and YA registers with the flag', async () => {
+  it("asks YA or TIDAK when the NIK's date differs from the birth date picked, and YA registers with the flag", async () => {
     const waId = newWaId();
     const person = newPerson();
     await documentsIn(server, waId, 1);

@@ -45,7 +45,11 @@ async function runReminderJob(today: string): Promise<{ queued: number }> {
 const remindersTo = (waId: string) =>
   server.fakeGraph
     .sentTo(waId)
-    .filter((message) => textOf(message).startsWith('🔔 *PENGINGAT KEDATANGAN BESOK*') || (message.payload as { template?: { name?: string } }).template?.name === 'pengingat_kedatangan');
+    .filter(
+      (message) =>
+        textOf(message).startsWith('🔔 *PENGINGAT KEDATANGAN BESOK*') ||
+        (message.payload as { template?: { name?: string } }).template?.name === 'pengingat_kedatangan',
+    );
 
 describe('stages 6 and 7', () => {
   it('takes a request for a new date, lets the officer set it, and sends the stage 7 text with both dates', async () => {
@@ -128,7 +132,7 @@ describe('reminders (stage 8)', () => {
     );
   });
 
-  it('reminds a confirmation for tomorrow made after today\'s run at once', async () => {
+  it("reminds a confirmation for tomorrow made after today's run at once", async () => {
     const tomorrow = workingDay(1);
     const lateNow = new Date(`${addDays(tomorrow, -1)}T05:00:00Z`); // 12:00 WIB, after the 08:00 run
     const late = officerApi(server, () => lateNow);
@@ -168,20 +172,27 @@ describe('reminders (stage 8)', () => {
     for (let start = 0; start < registrations.length; start += 25) {
       await client.send(
         new BatchWriteCommand({
-          RequestItems: { [server.config.TABLE_NAME]: registrations.slice(start, start + 25).map((registration) => ({ PutRequest: { Item: registrationItem(registration) } })) },
+          RequestItems: {
+            [server.config.TABLE_NAME]: registrations
+              .slice(start, start + 25)
+              .map((registration) => ({ PutRequest: { Item: registrationItem(registration) } })),
+          },
         }),
       );
     }
     client.destroy();
     const [first, second] = await Promise.all([runReminderJob(addDays(date, -1)), runReminderJob(addDays(date, -1))]);
     expect([first.queued, second.queued]).toEqual([2000, 2000]);
-    await waitFor(() => (server.queue.depth === 0 ? true : undefined), 120_000, () => `queue depth ${server.queue.depth}`);
+    await waitFor(
+      () => (server.queue.depth === 0 ? true : undefined),
+      120_000,
+      () => `queue depth ${server.queue.depth}`,
+    );
     await server.queue.drained();
     const counts = new Map<string, number>();
     for (const message of server.fakeGraph.sent) {
       // These applicants never wrote: their window is closed, so the reminder goes as the template.
-      const reminder =
-        textOf(message).startsWith('🔔') || (message.payload as { template?: { name?: string } }).template?.name === 'pengingat_kedatangan';
+      const reminder = textOf(message).startsWith('🔔') || (message.payload as { template?: { name?: string } }).template?.name === 'pengingat_kedatangan';
       if (message.to.startsWith('62899') && reminder) counts.set(message.to, (counts.get(message.to) ?? 0) + 1);
     }
     expect(counts.size).toBe(2000);

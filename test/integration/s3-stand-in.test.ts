@@ -50,7 +50,10 @@ it('refuses listing, unsigned and tampered requests, and a PUT with another type
   refusedAsS3Would('tampered signature', (await fetch(tampered)).status);
   refusedAsS3Would('signature moved to another key', (await fetch(otherKey)).status);
   refusedAsS3Would('lifetime stretched', (await fetch(stretched)).status);
-  refusedAsS3Would('PUT as text/html on a link signed for application/pdf', (await fetch(signedPut, { method: 'PUT', headers: { 'content-type': 'text/html' }, body: SCRIPT_AS_PDF })).status);
+  refusedAsS3Would(
+    'PUT as text/html on a link signed for application/pdf',
+    (await fetch(signedPut, { method: 'PUT', headers: { 'content-type': 'text/html' }, body: SCRIPT_AS_PDF })).status,
+  );
 
   const expiring = await server.blobs.presignedGetUrl(key, 1);
   await new Promise((resolve) => setTimeout(resolve, 2_100));
@@ -86,7 +89,7 @@ it('serves every document with nosniff and a sandbox, inline only when it is a p
   expect(askedAsHtml.headers.get('content-disposition')).toBe('attachment; filename="kk.html"');
 });
 
-it('signs the type and the disposition into officers\' links, as S3 answers them in AWS (response-content-*)', async () => {
+it("signs the type and the disposition into officers' links, as S3 answers them in AWS (response-content-*)", async () => {
   const url = new URL(await server.blobs.presignedGetUrl('documents/d/ktp/x-ktp.pdf', 300, 'KTP Budi.pdf', 'application/pdf'));
   expect(url.searchParams.get('response-content-type')).toBe('application/pdf');
   expect(url.searchParams.get('response-content-disposition')).toBe('inline; filename="KTP_Budi.pdf"');

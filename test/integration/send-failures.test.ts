@@ -44,8 +44,12 @@ type Payload = { template?: { name: string }; text?: { body: string }; document?
 /** What kind of system-started message this is, whatever its form (free-form or template). */
 function kindOf(message: { type: string; payload: Record<string, unknown> }): 'confirmation' | 'reminder' | 'other' {
   const payload = message.payload as Payload;
-  if (payload.template?.name === 'jadwal_dikonfirmasi' || (message.type === 'document' && payload.document?.filename.startsWith('bukti-antrian'))) return 'confirmation';
-  if (payload.template?.name === 'pengingat_kedatangan' || (message.type === 'text' && /besok/i.test(payload.text?.body ?? '') && /Pengingat|PENGINGAT/.test(payload.text?.body ?? ''))) {
+  if (payload.template?.name === 'jadwal_dikonfirmasi' || (message.type === 'document' && payload.document?.filename.startsWith('bukti-antrian')))
+    return 'confirmation';
+  if (
+    payload.template?.name === 'pengingat_kedatangan' ||
+    (message.type === 'text' && /besok/i.test(payload.text?.body ?? '') && /Pengingat|PENGINGAT/.test(payload.text?.body ?? ''))
+  ) {
     return 'reminder';
   }
   return 'other';
@@ -108,7 +112,11 @@ it('delivers every confirmation and reminder exactly once while Meta fails a thi
       "confirmation and reminder delivered exactly once through Meta's transient errors (130429, 131056, 1, 503, timeouts)",
       kinds.filter((kind) => kind === 'confirmation').length === 1 && kinds.filter((kind) => kind === 'reminder').length === 1,
     );
-    expect({ waId, confirmations: kinds.filter((kind) => kind === 'confirmation').length, reminders: kinds.filter((kind) => kind === 'reminder').length }).toEqual({
+    expect({
+      waId,
+      confirmations: kinds.filter((kind) => kind === 'confirmation').length,
+      reminders: kinds.filter((kind) => kind === 'reminder').length,
+    }).toEqual({
       waId,
       confirmations: 1,
       reminders: 1,
@@ -161,7 +169,10 @@ it('lists a reminder Meta accepted and later reported failed, once however often
   const reminder = server.fakeGraph.sentTo(waId).find((message) => kindOf(message) === 'reminder');
   expect(reminder).toBeDefined();
   for (let delivery = 0; delivery < 2; delivery += 1) {
-    const { payload, signature } = signedRequest(statusEnvelope(server.config.WHATSAPP_PHONE_NUMBER_ID, waId, reminder?.id ?? '', 'failed', 131049), server.secrets.WHATSAPP_APP_SECRET);
+    const { payload, signature } = signedRequest(
+      statusEnvelope(server.config.WHATSAPP_PHONE_NUMBER_ID, waId, reminder?.id ?? '', 'failed', 131049),
+      server.secrets.WHATSAPP_APP_SECRET,
+    );
     expect((await server.postWebhook(payload, signature)).status).toBe(200);
     await server.queue.drained();
   }
@@ -169,7 +180,7 @@ it('lists a reminder Meta accepted and later reported failed, once however often
   expect(listed).toEqual([expect.objectContaining({ reason: 'failed-after-sending', code: 131049, kind: 'reminder' })]);
 });
 
-it('gives up after the last attempt: the notification goes to the dead-letter queue and the officers\' list, and a replay delivers it once', async () => {
+it("gives up after the last attempt: the notification goes to the dead-letter queue and the officers' list, and a replay delivers it once", async () => {
   const { waId, queueNumber } = await registerApplicant(server);
   const before = server.fakeGraph.sentTo(waId).length;
   let attempts = 0;
@@ -190,7 +201,11 @@ it('gives up after the last attempt: the notification goes to the dead-letter qu
   const replay = await fetch(`${server.url}/_local/jobs/replay-dead-letters`, { method: 'POST' });
   expect(await replay.json()).toEqual({ replayed: 1 });
   await server.queue.drained();
-  await waitFor(() => (server.fakeGraph.sentTo(waId).length > before ? true : undefined), 10_000, () => 'the replayed confirmation');
+  await waitFor(
+    () => (server.fakeGraph.sentTo(waId).length > before ? true : undefined),
+    10_000,
+    () => 'the replayed confirmation',
+  );
   expect(server.fakeGraph.sentTo(waId).slice(before).map(kindOf)).toEqual(['confirmation']);
   expect(server.queue.deadLetters()).toEqual([]);
 });
@@ -228,9 +243,17 @@ describe("Meta's messaging limit (250 people a day outside their window for a ne
       expect(await response.json()).toMatchObject({ queued: 2, heldBack: 2 });
       await server.queue.drained();
     }
-    const reminded = (waId: string) => server.fakeGraph.sentTo(waId).slice(before.get(waId)).filter((message) => kindOf(message) === 'reminder').length;
+    const reminded = (waId: string) =>
+      server.fakeGraph
+        .sentTo(waId)
+        .slice(before.get(waId))
+        .filter((message) => kindOf(message) === 'reminder').length;
     const remindedPerApplicant = [...closed, open].map(({ waId }) => reminded(waId));
-    tally.check('faults', "messaging limit: reminders within the tier sent once, the rest held back and listed (two runs)", remindedPerApplicant.join() === '1,0,0,1');
+    tally.check(
+      'faults',
+      'messaging limit: reminders within the tier sent once, the rest held back and listed (two runs)',
+      remindedPerApplicant.join() === '1,0,0,1',
+    );
     expect(remindedPerApplicant).toEqual([1, 0, 0, 1]);
 
     const listed = ((await officers.api.failedSends()).body as Record<string, unknown>[]).filter((failure) => failure.reason === 'messaging-limit');

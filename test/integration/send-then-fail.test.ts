@@ -113,7 +113,7 @@ it('sends a text reply once when the mark that it was sent fails, and the conver
   expect(server.fakeGraph.sentTo(waId)).toHaveLength(4);
 });
 
-it('sends a reply of several parts once each, in order, when the first part\'s answer is lost and the second part\'s mark fails', async () => {
+it("sends a reply of several parts once each, in order, when the first part's answer is lost and the second part's mark fails", async () => {
   const waId = newWaId();
   const id = `wamid.SENDTHENFAILMULTI${Date.now()}`;
   const lost = loseAnswerOf((outboxId) => outboxId === `${id}#0`, 'cut');
@@ -133,7 +133,7 @@ it('sends a reply of several parts once each, in order, when the first part\'s a
   expect(server.fakeGraph.sentTo(waId)).toHaveLength(3);
 });
 
-it('sends the PDF proof once when the mark after the officer\'s confirmation fails, and STATUS answers after it', async () => {
+it("sends the PDF proof once when the mark after the officer's confirmation fails, and STATUS answers after it", async () => {
   const { waId, queueNumber } = await registerApplicant(server);
   const before = server.fakeGraph.sentTo(waId).length;
   const injected = failMarkOf((outboxId) => outboxId.startsWith(`notify:${queueNumber}:`));

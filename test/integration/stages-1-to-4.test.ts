@@ -103,7 +103,10 @@ describe('web mode (default)', () => {
     const requirements = await chooseService(server, waId, 1);
     await provideWebDocuments(server, requirements, ['ktp', 'kk']);
     expect(await say(server, waId, 'selesai')).toEqual([
-      messages.documents.incomplete(['Akta kelahiran/ijazah/buku nikah/akta perkawinan/surat baptis', 'Surat keterangan kehilangan dari kepolisian'], await webHintIn(server, requirements)),
+      messages.documents.incomplete(
+        ['Akta kelahiran/ijazah/buku nikah/akta perkawinan/surat baptis', 'Surat keterangan kehilangan dari kepolisian'],
+        await webHintIn(server, requirements),
+      ),
     ]);
     await provideWebDocuments(server, requirements, ['akta', 'surat-kehilangan']);
     expect(await say(server, waId, 'SELESAI')).toEqual([messages.registrationInstruction()]);
@@ -184,7 +187,10 @@ describe('web mode (default)', () => {
   });
 
   it('gives 50 applicants registering at the same moment 50 different numbers', async () => {
-    const applicants = Array.from({ length: 50 }, (_, index) => ({ waId: newApplicant(), person: newPerson({ name: `Pemohon ${String.fromCharCode(65 + (index % 26))}` }) }));
+    const applicants = Array.from({ length: 50 }, (_, index) => ({
+      waId: newApplicant(),
+      person: newPerson({ name: `Pemohon ${String.fromCharCode(65 + (index % 26))}` }),
+    }));
     await Promise.all(
       applicants.map(async ({ waId }) => {
         await provideWebDocuments(server, await chooseService(server, waId, 1));
@@ -208,31 +214,41 @@ describe('chat mode', () => {
     const { mediaId, sha256 } = server.fakeGraph.addMedia(bytes, mimeType);
     const kind = options.kind ?? (mimeType === 'application/pdf' ? 'document' : 'image');
     return server.sendMessage(waId, {
-      media: { kind, mediaId, mimeType, sha256, ...(options.caption ? { caption: options.caption } : {}), ...(kind === 'document' ? { filename: 'scan.pdf' } : {}) },
+      media: {
+        kind,
+        mediaId,
+        mimeType,
+        sha256,
+        ...(options.caption ? { caption: options.caption } : {}),
+        ...(kind === 'document' ? { filename: 'scan.pdf' } : {}),
+      },
     });
   }
 
-  it.each(SERVICES.map((service) => [service.id] as const))('carries service %s from greeting to a queue number with files sent in the chat', async (serviceId) => {
-    const waId = newApplicant();
-    await say(server, waId, 'halo', 2);
-    const [requirements, firstAsk] = await say(server, waId, String(serviceId), 2);
-    expect(requirements).toContain('kirim foto atau PDF setiap berkas di chat ini');
-    expect(firstAsk).toBe(messages.documents.ask('KTP'));
-    const service = SERVICES.find((candidate) => candidate.id === serviceId)!;
-    for (const [index] of service.requirements.entries()) {
-      const before = server.fakeGraph.sentTo(waId).length;
-      await sendFile(waId, index % 2 ? TINY_PDF : TINY_JPEG, index % 2 ? 'application/pdf' : 'image/jpeg');
-      await server.waitForSent(waId, before + 1);
-    }
-    expect(textOf(server.fakeGraph.sentTo(waId).at(-1))).toContain(messages.documents.allReceived);
-    expect(await say(server, waId, 'SELESAI')).toEqual([messages.registrationInstruction()]);
-    const [success] = await say(server, waId, registrationLine(newPerson()));
-    const registration = await registrationOf(server, queueNumberIn(success ?? ''));
-    expect(registration).toMatchObject({ status: 'PENDING', documentsMode: 'chat', serviceId });
-    const documents = await server.drafts.listDocuments(registration!.draftId);
-    expect(documents.map((document) => document.requirement).sort()).toEqual([...service.requirements].sort());
-    for (const document of documents) expect((await server.blobs.get(document.key)).length).toBe(document.size);
-  });
+  it.each(SERVICES.map((service) => [service.id] as const))(
+    'carries service %s from greeting to a queue number with files sent in the chat',
+    async (serviceId) => {
+      const waId = newApplicant();
+      await say(server, waId, 'halo', 2);
+      const [requirements, firstAsk] = await say(server, waId, String(serviceId), 2);
+      expect(requirements).toContain('kirim foto atau PDF setiap berkas di chat ini');
+      expect(firstAsk).toBe(messages.documents.ask('KTP'));
+      const service = SERVICES.find((candidate) => candidate.id === serviceId)!;
+      for (const [index] of service.requirements.entries()) {
+        const before = server.fakeGraph.sentTo(waId).length;
+        await sendFile(waId, index % 2 ? TINY_PDF : TINY_JPEG, index % 2 ? 'application/pdf' : 'image/jpeg');
+        await server.waitForSent(waId, before + 1);
+      }
+      expect(textOf(server.fakeGraph.sentTo(waId).at(-1))).toContain(messages.documents.allReceived);
+      expect(await say(server, waId, 'SELESAI')).toEqual([messages.registrationInstruction()]);
+      const [success] = await say(server, waId, registrationLine(newPerson()));
+      const registration = await registrationOf(server, queueNumberIn(success ?? ''));
+      expect(registration).toMatchObject({ status: 'PENDING', documentsMode: 'chat', serviceId });
+      const documents = await server.drafts.listDocuments(registration!.draftId);
+      expect(documents.map((document) => document.requirement).sort()).toEqual([...service.requirements].sort());
+      for (const document of documents) expect((await server.blobs.get(document.key)).length).toBe(document.size);
+    },
+  );
 
   it('files documents by their captions, whatever order the webhooks arrive in', async () => {
     const waId = newApplicant();
@@ -293,4 +309,3 @@ describe('form mode', () => {
     expect(await registrationOf(server, queueNumberIn(success ?? ''))).toMatchObject({ status: 'PENDING', documentsMode: 'form', serviceId });
   });
 });
-

@@ -79,10 +79,20 @@ it(`stores at most ${DOCUMENT_LIMITS.maxPagesPerRequirement} pages when 15 links
     }),
   );
   const stored = await server.drafts.listDocuments(draftId);
-  tally.check('admin security', `15 links completed at once: ${DOCUMENT_LIMITS.maxPagesPerRequirement} pages stored, the rest refused`, stored.length === DOCUMENT_LIMITS.maxPagesPerRequirement);
+  tally.check(
+    'admin security',
+    `15 links completed at once: ${DOCUMENT_LIMITS.maxPagesPerRequirement} pages stored, the rest refused`,
+    stored.length === DOCUMENT_LIMITS.maxPagesPerRequirement,
+  );
   expect(stored).toHaveLength(DOCUMENT_LIMITS.maxPagesPerRequirement);
   expect(completed.filter((answer) => answer.status === 200)).toHaveLength(DOCUMENT_LIMITS.maxPagesPerRequirement);
-  expect(completed.filter((answer) => answer.status === 422).map((answer) => answer.error)).toEqual(['too-many-pages', 'too-many-pages', 'too-many-pages', 'too-many-pages', 'too-many-pages']);
+  expect(completed.filter((answer) => answer.status === 422).map((answer) => answer.error)).toEqual([
+    'too-many-pages',
+    'too-many-pages',
+    'too-many-pages',
+    'too-many-pages',
+    'too-many-pages',
+  ]);
   // The refused files are gone, not left behind.
   const left = await Promise.all(tickets.map((ticket) => server.blobs.head(ticket.key)));
   expect(left.filter(Boolean)).toEqual([]);
@@ -91,5 +101,7 @@ it(`stores at most ${DOCUMENT_LIMITS.maxPagesPerRequirement} pages when 15 links
   expect((await fetch(`${url}/requirements/ktp`, { method: 'DELETE' })).status).toBe(200);
   const again = await ask(url);
   expect(await put(again.ticket)).toBe(200);
-  expect((await postJson(`${url}/uploads/${again.ticket.uploadId}/complete`, { requirement: 'ktp', key: again.ticket.key, filename: 'ktp.jpg' })).status).toBe(200);
+  expect((await postJson(`${url}/uploads/${again.ticket.uploadId}/complete`, { requirement: 'ktp', key: again.ticket.key, filename: 'ktp.jpg' })).status).toBe(
+    200,
+  );
 });

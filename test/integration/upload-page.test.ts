@@ -21,10 +21,7 @@ afterAll(async () => {
 
 function link(grant: Partial<UploadGrant> = {}): { draftId: string; token: string; url: string } {
   const draftId = grant.draftId ?? randomUUID();
-  const token = signUploadToken(
-    { serviceId: 1, expiresAt: Date.now() + DAY_MS, ...grant, draftId },
-    server.secrets.LINK_SIGNING_KEY,
-  );
+  const token = signUploadToken({ serviceId: 1, expiresAt: Date.now() + DAY_MS, ...grant, draftId }, server.secrets.LINK_SIGNING_KEY);
   return { draftId, token, url: `${server.url}/upload/${token}` };
 }
 

@@ -50,11 +50,15 @@ async function item(key: Record<string, string>): Promise<Record<string, unknown
 
 /** Who a body's messages come from: the keys a reply may be addressed to. */
 function sendersOf(body: unknown): string[] {
-  const values = ((body as { entry?: { changes?: { value?: Record<string, unknown> }[] }[] }).entry ?? []).flatMap((entry) => (entry.changes ?? []).map((change) => change.value ?? {}));
-  return values.flatMap((value) => [
-    ...((value.messages as { from?: string; from_user_id?: string }[] | undefined) ?? []).flatMap((message) => [message.from, message.from_user_id]),
-    ...((value.contacts as { wa_id?: string; user_id?: string }[] | undefined) ?? []).flatMap((contact) => [contact.wa_id, contact.user_id]),
-  ]).filter((key): key is string => typeof key === 'string');
+  const values = ((body as { entry?: { changes?: { value?: Record<string, unknown> }[] }[] }).entry ?? []).flatMap((entry) =>
+    (entry.changes ?? []).map((change) => change.value ?? {}),
+  );
+  return values
+    .flatMap((value) => [
+      ...((value.messages as { from?: string; from_user_id?: string }[] | undefined) ?? []).flatMap((message) => [message.from, message.from_user_id]),
+      ...((value.contacts as { wa_id?: string; user_id?: string }[] | undefined) ?? []).flatMap((contact) => [contact.wa_id, contact.user_id]),
+    ])
+    .filter((key): key is string => typeof key === 'string');
 }
 
 it('the manifest names every body of the corpus exactly once', () => {

@@ -44,7 +44,13 @@ it('refuses an unsigned body, and an empty or prefix-only header', async () => {
 });
 
 it('refuses bodies signed with a wrong secret, including the verify token and the access token', async () => {
-  const secrets = [server.secrets.WHATSAPP_VERIFY_TOKEN, server.secrets.WHATSAPP_ACCESS_TOKEN, '', `${server.secrets.WHATSAPP_APP_SECRET} `, server.secrets.WHATSAPP_APP_SECRET.toUpperCase()];
+  const secrets = [
+    server.secrets.WHATSAPP_VERIFY_TOKEN,
+    server.secrets.WHATSAPP_ACCESS_TOKEN,
+    '',
+    `${server.secrets.WHATSAPP_APP_SECRET} `,
+    server.secrets.WHATSAPP_APP_SECRET.toUpperCase(),
+  ];
   for (let index = 0; index < 16; index += 1) secrets.push(randomBytes(16).toString('hex'));
   for (const secret of secrets) {
     const { waId, bytes } = genuine();

@@ -32,7 +32,7 @@ describe('stage 1 and 2 over the webhook', () => {
     expect(list?.type).toBe('interactive');
   });
 
-  it('answers 1 with the requirement list of service 1 and the applicant\'s own upload link', async () => {
+  it("answers 1 with the requirement list of service 1 and the applicant's own upload link", async () => {
     const applicant = newApplicant();
     await server.sendMessage(applicant, { text: 'halo' });
     await server.waitForSent(applicant, 2);
@@ -70,7 +70,7 @@ describe('stage 1 and 2 over the webhook', () => {
     }
   });
 
-  it('keeps one applicant\'s messages in order', async () => {
+  it("keeps one applicant's messages in order", async () => {
     const applicant = newApplicant();
     await server.sendMessage(applicant, { text: 'halo' });
     await server.sendMessage(applicant, { text: '2' });
@@ -119,12 +119,22 @@ describe('stage 1 and 2 over the webhook', () => {
     const applicant = newApplicant();
     const envelope = {
       object: 'whatsapp_business_account',
-      entry: [{ id: '1', changes: [{ field: 'messages', value: {
-        messaging_product: 'whatsapp',
-        metadata: { display_phone_number: '1', phone_number_id: '999999999' },
-        contacts: [{ profile: { name: 'X' }, wa_id: applicant }],
-        messages: [{ from: applicant, id: `wamid.other-${applicant}`, timestamp: '1767070800', type: 'text', text: { body: 'halo' } }],
-      } }] }],
+      entry: [
+        {
+          id: '1',
+          changes: [
+            {
+              field: 'messages',
+              value: {
+                messaging_product: 'whatsapp',
+                metadata: { display_phone_number: '1', phone_number_id: '999999999' },
+                contacts: [{ profile: { name: 'X' }, wa_id: applicant }],
+                messages: [{ from: applicant, id: `wamid.other-${applicant}`, timestamp: '1767070800', type: 'text', text: { body: 'halo' } }],
+              },
+            },
+          ],
+        },
+      ],
     };
     const body = metaJson(envelope);
     expect((await server.postWebhook(body, signBody(body, server.secrets.WHATSAPP_APP_SECRET))).status).toBe(200);

@@ -60,7 +60,6 @@ function greeting(waId: string, text = 'Assalamualaikum'): QueueEvent {
   return event;
 }
 
-
 /** Lambda's clock for one invocation, `ms` long, that advances only as the worker reads it. */
 function invocationWith(remaining: number[]): { getRemainingTimeInMillis(): number } {
   return { getRemainingTimeInMillis: () => remaining.shift() ?? 0 };
@@ -98,10 +97,7 @@ it('lists for officers an event that reaches the dead-letter queue without being
 
   const listed = ((await officers.api.failedSends()).body as Array<Record<string, unknown>>).filter((failure) => failure.waId === waId);
   expect(listed).toEqual(
-    expect.arrayContaining([
-      expect.objectContaining({ reason: 'gave-up', kind: 'reply' }),
-      expect.objectContaining({ reason: 'held-back', kind: 'reply' }),
-    ]),
+    expect.arrayContaining([expect.objectContaining({ reason: 'gave-up', kind: 'reply' }), expect.objectContaining({ reason: 'held-back', kind: 'reply' })]),
   );
   expect(listed).toHaveLength(2);
 });

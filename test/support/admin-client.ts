@@ -18,7 +18,11 @@ export class AdminClient {
     return `${this.server.url}/admin`;
   }
 
-  async request(method: string, path: string, options: { body?: unknown; rawBody?: string; csrf?: string | null; headers?: Record<string, string> } = {}): Promise<AdminResponse> {
+  async request(
+    method: string,
+    path: string,
+    options: { body?: unknown; rawBody?: string; csrf?: string | null; headers?: Record<string, string> } = {},
+  ): Promise<AdminResponse> {
     const csrf = options.csrf === null ? undefined : (options.csrf ?? this.csrfToken);
     const hasBody = options.body !== undefined || options.rawBody !== undefined;
     const response = await fetch(`${this.base}${path}`, {

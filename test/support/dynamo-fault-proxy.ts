@@ -27,20 +27,20 @@ export async function startDynamoFaultProxy(target: string): Promise<DynamoFault
   let failed = 0;
   const server: Server = createServer((incoming, outgoing) => {
     void readAll(incoming).then((body) => {
-      const operation = String(incoming.headers['x-amz-target'] ?? '').split('.').pop() ?? '';
+      const operation =
+        String(incoming.headers['x-amz-target'] ?? '')
+          .split('.')
+          .pop() ?? '';
       if (predicate && predicate({ operation, input: parse(body) })) {
         failed += 1;
         outgoing.writeHead(500, { 'content-type': 'application/x-amz-json-1.0' });
         outgoing.end(JSON.stringify({ __type: 'com.amazonaws.dynamodb.v20120810#InternalServerError', message: 'Internal server error (injected)' }));
         return;
       }
-      const upstream = httpRequest(
-        { host: hostname, port: Number(port), method: incoming.method, path: incoming.url, headers: incoming.headers },
-        (answer) => {
-          outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
-          answer.pipe(outgoing);
-        },
-      );
+      const upstream = httpRequest({ host: hostname, port: Number(port), method: incoming.method, path: incoming.url, headers: incoming.headers }, (answer) => {
+        outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(outgoing);
+      });
       upstream.on('error', () => outgoing.destroy());
       upstream.end(body);
     });

@@ -69,7 +69,14 @@ export async function uploadDocuments(server: TestServer, uploadLinkText: string
     await server.blobs.put(key, TINY_PDF, 'application/pdf');
     await server.drafts.addDocument(
       grant.draftId,
-      { requirement: requirement as RequirementId, key, filename: `${requirement}.pdf`, contentType: 'application/pdf', size: TINY_PDF.length, uploadedAt: new Date().toISOString() },
+      {
+        requirement: requirement as RequirementId,
+        key,
+        filename: `${requirement}.pdf`,
+        contentType: 'application/pdf',
+        size: TINY_PDF.length,
+        uploadedAt: new Date().toISOString(),
+      },
       new Date(),
     );
   }

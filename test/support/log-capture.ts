@@ -39,7 +39,12 @@ intercept(process.stderr);
 afterAll(() => {
   const file = expect.getState().testPath ?? 'unknown.test.ts';
   const tally = new Tally(`log-scan-${basename(file)}`);
-  tally.add('personal data', 'log lines without NIK, secret, token or document link', scanned, scanned - new Set(leaks.map((leak) => leak.split(': ')[1])).size);
+  tally.add(
+    'personal data',
+    'log lines without NIK, secret, token or document link',
+    scanned,
+    scanned - new Set(leaks.map((leak) => leak.split(': ')[1])).size,
+  );
   tally.report();
   if (leaks.length > 0) throw new Error(`Personal data or secrets in ${leaks.length} log line(s):\n${[...new Set(leaks)].slice(0, 20).join('\n')}`);
 });

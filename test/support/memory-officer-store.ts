@@ -102,5 +102,4 @@ export class MemoryOfficerStore implements OfficerStore {
     this.officers.set(username, { ...officer, ...change });
     return true;
   }
-
 }

@@ -25,7 +25,10 @@ export interface PendingOptions {
   readonly pdfPadding?: number;
 }
 
-export async function addPendingRegistrations(server: Pick<LocalServer, 'dynamoEndpoint' | 'config' | 'drafts' | 'blobs'>, options: PendingOptions): Promise<string[]> {
+export async function addPendingRegistrations(
+  server: Pick<LocalServer, 'dynamoEndpoint' | 'config' | 'drafts' | 'blobs'>,
+  options: PendingOptions,
+): Promise<string[]> {
   const client = documentClient({ endpoint: server.dynamoEndpoint, region: 'ap-southeast-3', credentials: { accessKeyId: 'l', secretAccessKey: 'l' } });
   const serviceId = options.serviceId ?? 1;
   const requirements = SERVICES.find((service) => service.id === serviceId)?.requirements ?? [];
@@ -45,7 +48,14 @@ export async function addPendingRegistrations(server: Pick<LocalServer, 'dynamoE
         await server.blobs.put(key, bytes, last ? 'application/pdf' : 'image/png');
         await server.drafts.addDocument(
           draftId,
-          { requirement, key, filename: `${requirement}.${last ? 'pdf' : 'png'}`, contentType: last ? 'application/pdf' : 'image/png', size: bytes.length, uploadedAt: createdAt },
+          {
+            requirement,
+            key,
+            filename: `${requirement}.${last ? 'pdf' : 'png'}`,
+            contentType: last ? 'application/pdf' : 'image/png',
+            size: bytes.length,
+            uploadedAt: createdAt,
+          },
           new Date(),
         );
       }

@@ -7,17 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 
-export const CATEGORIES = [
-  'real bodies',
-  'signatures',
-  'delivery chaos',
-  'faults',
-  'crash',
-  'fuzz',
-  'admin security',
-  'personal data',
-  'cdk-nag',
-] as const;
+export const CATEGORIES = ['real bodies', 'signatures', 'delivery chaos', 'faults', 'crash', 'fuzz', 'admin security', 'personal data', 'cdk-nag'] as const;
 export type Category = (typeof CATEGORIES)[number];
 
 export interface TallyRow {

@@ -30,7 +30,11 @@ export async function startTestServer(env: Record<string, string> = {}, dataDir?
     SIM_STATUS_WEBHOOKS: 'false',
     ...env,
   });
-  for (const secret of [...Object.values(server.secrets).flatMap((value) => (typeof value === 'string' ? [value] : Object.values(value))), server.adminPassword]) registerLogSecret(secret);
+  for (const secret of [
+    ...Object.values(server.secrets).flatMap((value) => (typeof value === 'string' ? [value] : Object.values(value))),
+    server.adminPassword,
+  ])
+    registerLogSecret(secret);
   const postWebhook = (payload: string | Buffer, signature?: string) =>
     fetch(`${server.url}/webhook`, {
       method: 'POST',
@@ -49,10 +53,14 @@ export async function startTestServer(env: Record<string, string> = {}, dataDir?
       return { status: response.status, id: envelope.id };
     },
     waitForSent(waId, count, timeoutMs = 20_000) {
-      return waitFor(() => {
-        const sent = server.fakeGraph.sentTo(waId);
-        return sent.length >= count ? sent : undefined;
-      }, timeoutMs, () => `expected ${count} messages to ${waId}, got ${server.fakeGraph.sentTo(waId).length}`);
+      return waitFor(
+        () => {
+          const sent = server.fakeGraph.sentTo(waId);
+          return sent.length >= count ? sent : undefined;
+        },
+        timeoutMs,
+        () => `expected ${count} messages to ${waId}, got ${server.fakeGraph.sentTo(waId).length}`,
+      );
     },
     async cleanUp() {
       await server.stop();

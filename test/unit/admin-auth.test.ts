@@ -47,7 +47,14 @@ describe('passwords', () => {
   });
 
   it('refuses unreadable or hostile hashes instead of throwing', async () => {
-    for (const stored of ['', 'plain', 'bcrypt$10$abc', 'scrypt$1048577$8$1$c2FsdA$aGFzaA', 'scrypt$16384$8$1$$', 'scrypt$1000$8$1$c2FsdA$aGFzaGhhc2hoYXNoaGFzaA']) {
+    for (const stored of [
+      '',
+      'plain',
+      'bcrypt$10$abc',
+      'scrypt$1048577$8$1$c2FsdA$aGFzaA',
+      'scrypt$16384$8$1$$',
+      'scrypt$1000$8$1$c2FsdA$aGFzaGhhc2hoYXNoaGFzaA',
+    ]) {
       expect(await verifyPassword('whatever-password', stored)).toBe(false);
     }
   });
@@ -82,7 +89,11 @@ describe('session tokens', () => {
 
   it('refuses a token whose claims were changed (role raised to admin, expiry extended)', () => {
     const [version, , signature] = signSession(claims, KEY).split('.');
-    for (const forged of [{ ...claims, r: 'admin' }, { ...claims, exp: NOW + 100 * SESSION_LIFETIME_MS }, { ...claims, u: 'admin' }]) {
+    for (const forged of [
+      { ...claims, r: 'admin' },
+      { ...claims, exp: NOW + 100 * SESSION_LIFETIME_MS },
+      { ...claims, u: 'admin' },
+    ]) {
       const body = Buffer.from(JSON.stringify(forged)).toString('base64url');
       expect(readSession(`${version}.${body}.${signature}`, KEY, NOW)).toBeUndefined();
     }
@@ -132,7 +143,9 @@ describe('cookies', () => {
   });
 
   it('clears the cookie on the same path', () => {
-    expect(clearedSessionCookie({ path: '/admin', secure: false })).toMatch(/^sibapao_session=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=\/admin; HttpOnly; SameSite=Strict$/);
+    expect(clearedSessionCookie({ path: '/admin', secure: false })).toMatch(
+      /^sibapao_session=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=\/admin; HttpOnly; SameSite=Strict$/,
+    );
   });
 
   it('finds a cookie among Function URL cookies', () => {

@@ -44,13 +44,22 @@ class StubRegistrations implements RegistrationsApi {
     return this.answer('list', [query], { status: 200, body: [registration] });
   }
   get(queueNumber: string, officer: Officer) {
-    if (queueNumber !== registration.queueNumber) return this.answer('get', [queueNumber, officer], { status: 404, body: { error: 'not-found', message: `Nomor antrian ${queueNumber} tidak ditemukan.` } });
+    if (queueNumber !== registration.queueNumber)
+      return this.answer('get', [queueNumber, officer], {
+        status: 404,
+        body: { error: 'not-found', message: `Nomor antrian ${queueNumber} tidak ditemukan.` },
+      });
     return this.answer('get', [queueNumber, officer], {
       status: 200,
       body: {
         ...registration,
         documents: [
-          { requirement: 'ktp', name: '<img src=x onerror=alert(1)>.jpg', contentType: 'image/jpeg', url: 'https://bucket.s3.amazonaws.com/documents/d/ktp.jpg?X-Amz-Signature=abc' },
+          {
+            requirement: 'ktp',
+            name: '<img src=x onerror=alert(1)>.jpg',
+            contentType: 'image/jpeg',
+            url: 'https://bucket.s3.amazonaws.com/documents/d/ktp.jpg?X-Amz-Signature=abc',
+          },
           { requirement: 'kk', name: 'kk.pdf', contentType: 'application/pdf', url: 'javascript:alert(1)' },
         ],
         history: [{ at: '2026-11-24T01:00:00.000Z', actor: 'pemohon', action: 'registered', detail: '</li><script>alert(1)</script>' }],
@@ -68,7 +77,10 @@ class StubRegistrations implements RegistrationsApi {
     return this.answer('getDay', [date], { status: 200, body: { date, capacity: 20, booked: 3, closed: false, registrations: [] } });
   }
   openDays(query: { from?: string; count?: string }) {
-    return this.answer('openDays', [query], { status: 200, body: { from: '2026-11-27', days: [{ date: '2026-11-27', capacity: 20, booked: 3, free: 17, nextFreeTime: '08:00' }] } });
+    return this.answer('openDays', [query], {
+      status: 200,
+      body: { from: '2026-11-27', days: [{ date: '2026-11-27', capacity: 20, booked: 3, free: 17, nextFreeTime: '08:00' }] },
+    });
   }
   putDay(date: string, body: unknown, officer: Officer) {
     return this.answer('putDay', [date, body, officer], { status: 200, body: { date } });
@@ -82,7 +94,18 @@ class StubRegistrations implements RegistrationsApi {
   failedSends() {
     return this.answer('failedSends', [], {
       status: 200,
-      body: [{ at: '2026-11-24T01:00:00.000Z', reason: 'refused', code: 131026, title: '<b>Message undeliverable</b>', what: 'Pengingat H-1', queueNumber: registration.queueNumber, name: '<script>alert(1)</script>', phone: '6281234567890' }],
+      body: [
+        {
+          at: '2026-11-24T01:00:00.000Z',
+          reason: 'refused',
+          code: 131026,
+          title: '<b>Message undeliverable</b>',
+          what: 'Pengingat H-1',
+          queueNumber: registration.queueNumber,
+          name: '<script>alert(1)</script>',
+          phone: '6281234567890',
+        },
+      ],
     });
   }
   verifyProof(body: unknown) {
@@ -90,7 +113,11 @@ class StubRegistrations implements RegistrationsApi {
   }
 }
 
-function event(method: string, rawPath: string, options: { body?: unknown; cookies?: string[]; headers?: Record<string, string>; query?: Record<string, string> } = {}): APIGatewayProxyEventV2 {
+function event(
+  method: string,
+  rawPath: string,
+  options: { body?: unknown; cookies?: string[]; headers?: Record<string, string>; query?: Record<string, string> } = {},
+): APIGatewayProxyEventV2 {
   return {
     version: '2.0',
     routeKey: '$default',
@@ -98,7 +125,11 @@ function event(method: string, rawPath: string, options: { body?: unknown; cooki
     rawQueryString: new URLSearchParams(options.query ?? {}).toString(),
     ...(options.cookies ? { cookies: options.cookies } : {}),
     // As a browser sends them on the app's own fetch() calls.
-    headers: { 'x-forwarded-proto': 'https', ...(options.body !== undefined ? { 'content-type': 'application/json', 'sec-fetch-site': 'same-origin' } : {}), ...options.headers },
+    headers: {
+      'x-forwarded-proto': 'https',
+      ...(options.body !== undefined ? { 'content-type': 'application/json', 'sec-fetch-site': 'same-origin' } : {}),
+      ...options.headers,
+    },
     ...(options.query ? { queryStringParameters: options.query } : {}),
     requestContext: {
       accountId: 'anonymous',
@@ -132,7 +163,11 @@ beforeEach(() => {
     sessionKey: async () => KEY,
     clock: { now: () => NOW },
     basePath: '',
-    log: { info: (message) => logged.push(message), warn: (message) => logged.push(message), error: (message, fields) => logged.push(`${message} ${JSON.stringify(fields)}`) },
+    log: {
+      info: (message) => logged.push(message),
+      warn: (message) => logged.push(message),
+      error: (message, fields) => logged.push(`${message} ${JSON.stringify(fields)}`),
+    },
     firstOfficer: async () => ({ username: 'kepala', password: 'kata-sandi-pertama' }),
   });
 });
@@ -244,7 +279,9 @@ it('lists messages that did not reach the applicant, escaped, with the number to
   const html = page.body ?? '';
   expect(html).toContain('Pesan yang tidak sampai');
   expect(html).toContain('Ditolak WhatsApp');
-  expect(html).toContain('Pesan tidak dapat diantar: nomor tidak memakai WhatsApp, atau aplikasinya terlalu lama.</span> <strong>Hubungi pemohon lewat telepon atau SMS.</strong> <small class="muted">(Kode WhatsApp 131026)</small>');
+  expect(html).toContain(
+    'Pesan tidak dapat diantar: nomor tidak memakai WhatsApp, atau aplikasinya terlalu lama.</span> <strong>Hubungi pemohon lewat telepon atau SMS.</strong> <small class="muted">(Kode WhatsApp 131026)</small>',
+  );
   expect(html).not.toContain('Message undeliverable');
   expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
   expect(html).not.toMatch(/<script>alert|<b>Message/);

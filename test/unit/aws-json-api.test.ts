@@ -84,8 +84,7 @@ describe('against a stand-in endpoint', () => {
     seen.length = 0;
   });
 
-  const client = (maxAttempts = 3) =>
-    awsJsonClient({ region: 'ap-southeast-3', credentials: () => credentials, endpoint: () => endpoint, maxAttempts });
+  const client = (maxAttempts = 3) => awsJsonClient({ region: 'ap-southeast-3', credentials: () => credentials, endpoint: () => endpoint, maxAttempts });
 
   it('queues events with SendMessageBatch as SQS expects them', async () => {
     answer = () => ({ status: 200, body: { Successful: [{ Id: '0' }], Failed: [] } });
@@ -94,7 +93,9 @@ describe('against a stand-in endpoint', () => {
     expect(seen).toHaveLength(1);
     expect(seen[0]?.headers['x-amz-target']).toBe('AmazonSQS.SendMessageBatch');
     expect(seen[0]?.headers['content-type']).toBe('application/x-amz-json-1.0');
-    expect(seen[0]?.headers.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{8}\/ap-southeast-3\/sqs\/aws4_request, SignedHeaders=content-type;host;x-amz-content-sha256;x-amz-date;x-amz-security-token;x-amz-target, Signature=[0-9a-f]{64}$/);
+    expect(seen[0]?.headers.authorization).toMatch(
+      /^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{8}\/ap-southeast-3\/sqs\/aws4_request, SignedHeaders=content-type;host;x-amz-content-sha256;x-amz-date;x-amz-security-token;x-amz-target, Signature=[0-9a-f]{64}$/,
+    );
     expect(JSON.parse(seen[0]?.body ?? '')).toEqual({
       QueueUrl: 'https://sqs.ap-southeast-3.amazonaws.com/1/q.fifo',
       Entries: [{ Id: '0', MessageBody: JSON.stringify(events[0]), MessageGroupId: '628111', MessageDeduplicationId: 'reminder:KRC-101:2026-01-30' }],
@@ -134,7 +135,7 @@ describe('against a stand-in endpoint', () => {
   });
 });
 
-it('takes the execution role\'s credentials from the environment, and says when they are missing', () => {
+it("takes the execution role's credentials from the environment, and says when they are missing", () => {
   expect(environmentCredentials({ AWS_ACCESS_KEY_ID: 'a', AWS_SECRET_ACCESS_KEY: 'b', AWS_SESSION_TOKEN: 'c' })()).toEqual({
     accessKeyId: 'a',
     secretAccessKey: 'b',

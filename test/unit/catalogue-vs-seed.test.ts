@@ -48,8 +48,8 @@ const NOT_IN_SEED: Record<string, string> = {
   'Status: DIKONFIRMASI': 'docs/behaviour.md rendered example of stage 5',
   '✅ *Jadwal Antrian Dikonfirmasi*': 'docs/behaviour.md rendered example of stage 5 (the seed words it as a notification title)',
   'Ketik STATUS untuk melihat status pendaftaran Anda, atau BATAL untuk membatalkan pendaftaran.': 'issue 16: the menu names STATUS and BATAL',
-  'Ketik DATA SAYA untuk melihat data Anda, atau HAPUS DATA untuk menghapusnya.': 'issue 19: the menu names the applicant\'s data rights',
-  '📅 Jadwal Anda: «VALUE» «VALUE», Rabu, 24 Desember 2025, 09.00 WIB': 'issue 16: 6 names the applicant\'s confirmed appointment',
+  'Ketik DATA SAYA untuk melihat data Anda, atau HAPUS DATA untuk menghapusnya.': "issue 19: the menu names the applicant's data rights",
+  '📅 Jadwal Anda: «VALUE» «VALUE», Rabu, 24 Desember 2025, 09.00 WIB': "issue 16: 6 names the applicant's confirmed appointment",
   'Tanggal baru yang bisa dipilih: Kamis, 25 Desember 2025 sampai Sabtu, 24 Januari 2026 (Senin–Jumat, bukan hari libur).':
     'issue 16: 6 names the window the appointment may move to',
   'Permintaan perubahan jadwal ke Rabu, 31 Desember 2025 sudah kami terima dan *menunggu persetujuan petugas*.':
@@ -115,12 +115,17 @@ describe('the message catalogue against the seed', () => {
 
   it('keeps every line the seed gives for stage 1 and stage 4 in the same order', () => {
     // Issues 16 and 19 add lines after the seed's last (STATUS and BATAL; DATA SAYA and HAPUS DATA); the seed's own lines keep their order.
-    const welcome = messages.welcome(office).split('\n').filter(Boolean).filter((line) => !(line in NOT_IN_SEED)).map(normalise);
+    const welcome = messages
+      .welcome(office)
+      .split('\n')
+      .filter(Boolean)
+      .filter((line) => !(line in NOT_IN_SEED))
+      .map(normalise);
     const start = seedLines.findIndex((line) => line.startsWith('Selamat datang di SI BAPAO'));
     expect(seedLines.slice(start, start + welcome.length)).toEqual(welcome);
   });
 
-  it('writes bold the WhatsApp way and fixes the seed\'s typos', () => {
+  it("writes bold the WhatsApp way and fixes the seed's typos", () => {
     const all = Object.values(rendered).join('\n');
     expect(all).not.toContain('**');
     expect(all).not.toContain('PENINGAT');

@@ -57,7 +57,11 @@ describe('stage 3 in web mode', () => {
     expect(decision.replies).toEqual([
       {
         type: 'text',
-        body: messages.documents.incomplete(['KK', 'Surat keterangan kehilangan dari kepolisian'], { mode: 'web', uploadUrl: link.url, validUntil: '2026-01-10' }),
+        body: messages.documents.incomplete(['KK', 'Surat keterangan kehilangan dari kepolisian'], {
+          mode: 'web',
+          uploadUrl: link.url,
+          validUntil: '2026-01-10',
+        }),
       },
     ]);
     expect(decision.conversation).toEqual({ ...documents({ link }), open: { 1: { draftId: 'draft-1', link } } });
@@ -77,7 +81,7 @@ describe('stage 3 in web mode', () => {
 });
 
 describe('stage 3 in form mode', () => {
-  it('takes SELESAI at the applicant\'s word', () => {
+  it("takes SELESAI at the applicant's word", () => {
     const decision = decide(documents(), text('SELESAI'), context({ uploadMode: 'form', formUrl: 'https://forms.example/x' }));
     expect(decision.conversation.step.name).toBe('registration');
   });
@@ -191,7 +195,7 @@ describe('stage 4: the registration line', () => {
     expect(other.effects).toEqual([]);
   });
 
-  it('answers a wrong line with the field\'s own message and keeps the step, counting the refusal', () => {
+  it("answers a wrong line with the field's own message and keeps the step, counting the refusal", () => {
     const decision = decide(registering, text('DAFTAR/Ahmad/JAKARTA/15-08-1990'), context());
     expect(decision.replies[0]?.type === 'text' && decision.replies[0].body).toContain('DAFTAR/Ahmad Budiman/JAKARTA/15-08-1990/3201231508900001/089617841945');
     expect(decision.conversation).toEqual({ step: { ...registering.step, refused: 1 } });

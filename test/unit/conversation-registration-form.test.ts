@@ -22,7 +22,9 @@ describe('one question at a time', () => {
   it('takes a one-letter slip of a command as an answer, but an exact command as the command', () => {
     const atPlace = asking({ answers: { name: 'Ahmad Budiman' }, asking: 'placeOfBirth' });
     expect(bodies(atPlace, text('Batam'))).toEqual([messages.questions.ask.dateOfBirth]);
-    expect(decide(atPlace, text('Batam'), context()).conversation.step).toMatchObject({ questions: { answers: { placeOfBirth: 'Batam' }, asking: 'dateOfBirth' } });
+    expect(decide(atPlace, text('Batam'), context()).conversation.step).toMatchObject({
+      questions: { answers: { placeOfBirth: 'Batam' }, asking: 'dateOfBirth' },
+    });
     expect(bodies(atPlace, text('MENU'), context({ menuAsList: false }))).toEqual([messages.welcome(testOffice())]);
   });
 
@@ -36,7 +38,9 @@ describe('one question at a time', () => {
     const confirming = asking({ answers: { ...ANSWERS, dateOfBirth: '16-08-1990' }, asking: 'confirm' });
     const decision = decide(confirming, text('tidak'), context());
     expect(decision.replies).toEqual([{ type: 'text', body: messages.questions.ask.dateOfBirth }]);
-    expect(decision.conversation.step).toMatchObject({ questions: { answers: { name: 'Ahmad Budiman', placeOfBirth: 'JAKARTA', phone: '089617841945' }, asking: 'dateOfBirth' } });
+    expect(decision.conversation.step).toMatchObject({
+      questions: { answers: { name: 'Ahmad Budiman', placeOfBirth: 'JAKARTA', phone: '089617841945' }, asking: 'dateOfBirth' },
+    });
     expect(bodies(confirming, text('mungkin'))).toEqual([messages.questions.confirmMismatch]);
   });
 
@@ -56,7 +60,12 @@ describe('a WhatsApp Flow reply', () => {
     const form: InboundContent = { kind: 'form', fields: ANSWERS };
     expect(lookupsFor(atRegistration, form, { now: NOW, office: testOffice() })).toEqual({ nik: NIK });
     const decision = decide(atRegistration, form, context({}, { nikHolder: null, queueNumber: 'KRC-009' }));
-    expect(decision.effects).toEqual([expect.objectContaining({ type: 'create-registration', registration: expect.objectContaining({ nik: NIK, dateOfBirth: '1990-08-15', phone: '6289617841945' }) })]);
+    expect(decision.effects).toEqual([
+      expect.objectContaining({
+        type: 'create-registration',
+        registration: expect.objectContaining({ nik: NIK, dateOfBirth: '1990-08-15', phone: '6289617841945' }),
+      }),
+    ]);
     expect(bodies({ step: { name: 'menu' } }, form)).toEqual([messages.registration.eachPersonOwnRegistration]);
   });
 });

@@ -56,7 +56,7 @@ describe('stage 1: greeting', () => {
 });
 
 describe('stage 2: choosing a service', () => {
-  it.each(SERVICES.map((service) => [service.id, service] as const))('answers %s with that service\'s requirement list and upload link', (id, service) => {
+  it.each(SERVICES.map((service) => [service.id, service] as const))("answers %s with that service's requirement list and upload link", (id, service) => {
     const decision = decide(atMenu, text(String(id)), context());
     const url = `https://kanim.example/upload/${id}-draft-1`;
     expect(bodies(decision.replies)).toEqual([messages.requirements(service, { mode: 'web', uploadUrl: url, validUntil: '2026-01-10' })]);

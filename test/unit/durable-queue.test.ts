@@ -12,7 +12,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const message = (group: string, id: string) => ({ groupId: group, deduplicationId: id, body: id });
 
-it('hands one group\'s messages over strictly in order, other groups in parallel', async () => {
+it("hands one group's messages over strictly in order, other groups in parallel", async () => {
   const queue = new DurableQueue({ dir, retryBaseMs: 1 });
   await queue.open();
   const seen: string[] = [];
@@ -94,7 +94,7 @@ it('replays what was queued but not handled when a new queue opens the same fold
   await third.close();
 });
 
-it("waits the delay the consumer asks for (capped at retryMaxMs), not its own back-off", async () => {
+it('waits the delay the consumer asks for (capped at retryMaxMs), not its own back-off', async () => {
   const queue = new DurableQueue({ dir, retryBaseMs: 1, retryMaxMs: 300 });
   await queue.open();
   const times: number[] = [];
@@ -123,7 +123,12 @@ it('replays dead letters onto their groups once, and forgets them', async () => 
   });
   await queue.send([message('a', 'a1'), message('b', 'b1')]);
   await queue.drained();
-  expect(queue.deadLetters().map((dead) => dead.body).sort()).toEqual(['a1', 'b1']);
+  expect(
+    queue
+      .deadLetters()
+      .map((dead) => dead.body)
+      .sort(),
+  ).toEqual(['a1', 'b1']);
 
   healthy = true;
   expect(await queue.replayDeadLetters()).toBe(2);

@@ -48,13 +48,23 @@ describe('10,000 generated webhook bodies', () => {
 
   const junk = fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 3 });
   /** A text message for our number: it must be queued, its text unchanged. */
-  const textMessage = fc.record({ from: fc.stringMatching(/^\d{8,15}$/), id: fc.string({ minLength: 1, maxLength: 80 }), text: hostileText(), extra: junk }).map(
-    ({ from, id, text, extra }) => ({ expected: text, message: { ...extra, from, id: `wamid.${id}`, timestamp: '1767070800', type: 'text', text: { body: text } } }),
-  );
+  const textMessage = fc
+    .record({ from: fc.stringMatching(/^\d{8,15}$/), id: fc.string({ minLength: 1, maxLength: 80 }), text: hostileText(), extra: junk })
+    .map(({ from, id, text, extra }) => ({
+      expected: text,
+      message: { ...extra, from, id: `wamid.${id}`, timestamp: '1767070800', type: 'text', text: { body: text } },
+    }));
   /** Anything else Meta might put in `messages`: other types, missing or wrong-typed fields. */
   const oddMessage = fc.oneof(
     fc.record({ from: fc.string(), id: fc.string(), type: fc.string(), text: fc.jsonValue({ maxDepth: 2 }) }, { requiredKeys: [] }),
-    fc.record({ from: fc.stringMatching(/^\d{8,15}$/), id: fc.string({ minLength: 1 }), type: fc.constantFrom('image', 'document', 'interactive', 'button', 'reaction', 'location', 'unsupported', 'system'), image: junk, interactive: junk, button: junk }),
+    fc.record({
+      from: fc.stringMatching(/^\d{8,15}$/),
+      id: fc.string({ minLength: 1 }),
+      type: fc.constantFrom('image', 'document', 'interactive', 'button', 'reaction', 'location', 'unsupported', 'system'),
+      image: junk,
+      interactive: junk,
+      button: junk,
+    }),
     fc.jsonValue({ maxDepth: 3 }),
   );
   const body = fc.record({
@@ -157,7 +167,13 @@ describe('10,000 DAFTAR and Ubah jadwal lines', () => {
 
   /** The facts the worker would look up for this line, as lookupsFor asks for them. */
   function contextFor(conversation: Conversation, text: string): DecisionContext {
-    const base = { now, office, applicant: { key: '6281234567890', waId: '6281234567890', profileName: 'Siti' }, newDraftId: 'draft-2', uploadLink: () => 'https://kanim.example/upload/x' };
+    const base = {
+      now,
+      office,
+      applicant: { key: '6281234567890', waId: '6281234567890', profileName: 'Siti' },
+      newDraftId: 'draft-2',
+      uploadLink: () => 'https://kanim.example/upload/x',
+    };
     const lookups = lookupsFor(conversation, { kind: 'text', text }, base);
     const facts: Facts = {
       ...(lookups.draftId ? { draftRequirements: ['ktp', 'kk'] } : {}),
@@ -170,17 +186,44 @@ describe('10,000 DAFTAR and Ubah jadwal lines', () => {
 
   const field = fc.oneof(
     { weight: 3, arbitrary: hostileText({ maxLength: 120 }) },
-    { weight: 2, arbitrary: fc.constantFrom('Ahmad Budiman', 'SUNGAI PENUH', '15-08-1990', '3201231508900001', '089617841945', '31-02-2026', '5508901234567890', '+6281234567890', 'Siti Aminah', '') },
+    {
+      weight: 2,
+      arbitrary: fc.constantFrom(
+        'Ahmad Budiman',
+        'SUNGAI PENUH',
+        '15-08-1990',
+        '3201231508900001',
+        '089617841945',
+        '31-02-2026',
+        '5508901234567890',
+        '+6281234567890',
+        'Siti Aminah',
+        '',
+      ),
+    },
     { weight: 1, arbitrary: fc.stringMatching(/^\d{1,20}$/) },
   );
   const separator = fc.constantFrom('/', ' / ', '/ ', '\t/', '／');
-  const daftar = fc.tuple(fc.constantFrom('DAFTAR', 'daftar', ' Daftar ', 'DAFTAR:'), fc.array(fc.tuple(separator, field), { minLength: 0, maxLength: 8 }), fc.constantFrom('', '/YA', '/ya'))
+  const daftar = fc
+    .tuple(
+      fc.constantFrom('DAFTAR', 'daftar', ' Daftar ', 'DAFTAR:'),
+      fc.array(fc.tuple(separator, field), { minLength: 0, maxLength: 8 }),
+      fc.constantFrom('', '/YA', '/ya'),
+    )
     .map(([keyword, parts, confirm]) => keyword + parts.map(([sep, value]) => sep + value).join('') + confirm);
   const date = fc.oneof(
-    fc.tuple(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 14 }), fc.integer({ min: 1999, max: 2031 })).map(([d, m, y]) => `${d}-${String(m).padStart(2, '0')}-${y}`),
+    fc
+      .tuple(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 14 }), fc.integer({ min: 1999, max: 2031 }))
+      .map(([d, m, y]) => `${d}-${String(m).padStart(2, '0')}-${y}`),
     hostileText({ maxLength: 20 }),
   );
-  const ubah = fc.tuple(fc.constantFrom('Ubah jadwal: ', 'ubah JADWAL:', 'UBAH JADWAL ', ''), fc.oneof(fc.constant('Siti Aminah'), fc.constant('siti  aminah'), hostileText({ maxLength: 80 })), separator, date)
+  const ubah = fc
+    .tuple(
+      fc.constantFrom('Ubah jadwal: ', 'ubah JADWAL:', 'UBAH JADWAL ', ''),
+      fc.oneof(fc.constant('Siti Aminah'), fc.constant('siti  aminah'), hostileText({ maxLength: 80 })),
+      separator,
+      date,
+    )
     .map(([prefix, name, sep, when]) => `${prefix}${name}${sep}${when}`);
   const line = fc.oneof(daftar, ubah, hostileText({ maxLength: 5_000 }));
 
@@ -189,7 +232,15 @@ describe('10,000 DAFTAR and Ubah jadwal lines', () => {
     fc.assert(
       fc.property(line, fc.constantFrom(...steps), (text, conversation) => {
         const decision = decide(conversation, { kind: 'text', text }, contextFor(conversation, text));
-        const bodies = decision.replies.map((reply) => (reply.type === 'text' || reply.type === 'list' || reply.type === 'buttons' ? reply.body : reply.type === 'document' ? (reply.caption ?? reply.filename) : reply.type === 'flow' ? reply.body : reply.template.name));
+        const bodies = decision.replies.map((reply) =>
+          reply.type === 'text' || reply.type === 'list' || reply.type === 'buttons'
+            ? reply.body
+            : reply.type === 'document'
+              ? (reply.caption ?? reply.filename)
+              : reply.type === 'flow'
+                ? reply.body
+                : reply.template.name,
+        );
         const ok = bodies.length > 0 && bodies.every((body) => body.trim().length > 0 && body.length <= 4096);
         if (ok) answered += 1;
         expect(bodies.length).toBeGreaterThan(0);

@@ -46,7 +46,7 @@ it('sends text to the phone number with a plus sign, and to a BSUID as recipient
   expect(calls[1]?.body.to).toBeUndefined();
 });
 
-it('sends an interactive list in Meta\'s shape', async () => {
+it("sends an interactive list in Meta's shape", async () => {
   const { graph, calls } = client([ok]);
   await graph.send({ waId: '62811' }, { type: 'list', body: 'Pilih', button: 'Layanan', sections: [{ title: 'A', rows: [{ id: 'menu:1', title: 'Satu' }] }] });
   expect(calls[0]?.body).toMatchObject({
@@ -106,7 +106,10 @@ it('sends a PDF by link with its caption, and a template with a document header,
     },
     { callbackData: 'reminder:KRC-002' },
   );
-  expect(calls[0]?.body).toMatchObject({ type: 'document', document: { link: 'https://s3.example/p.pdf?sig', filename: 'bukti_KRC-002.pdf', caption: 'Jadwal' } });
+  expect(calls[0]?.body).toMatchObject({
+    type: 'document',
+    document: { link: 'https://s3.example/p.pdf?sig', filename: 'bukti_KRC-002.pdf', caption: 'Jadwal' },
+  });
   expect(calls[1]?.body).toMatchObject({
     type: 'template',
     biz_opaque_callback_data: 'reminder:KRC-002',
@@ -115,7 +118,13 @@ it('sends a PDF by link with its caption, and a template with a document header,
       language: { code: 'id' },
       components: [
         { type: 'header', parameters: [{ type: 'document', document: { link: 'https://s3.example/p.pdf', filename: 'bukti.pdf' } }] },
-        { type: 'body', parameters: [{ type: 'text', text: 'KRC-002' }, { type: 'text', text: 'Rabu, 7 Januari 2026' }] },
+        {
+          type: 'body',
+          parameters: [
+            { type: 'text', text: 'KRC-002' },
+            { type: 'text', text: 'Rabu, 7 Januari 2026' },
+          ],
+        },
         { type: 'button', sub_type: 'quick_reply', index: '0', parameters: [{ type: 'payload', payload: 'datang:KRC-002' }] },
         { type: 'button', sub_type: 'quick_reply', index: '1', parameters: [{ type: 'payload', payload: 'ubah:KRC-002' }] },
       ],

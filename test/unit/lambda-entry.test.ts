@@ -26,7 +26,11 @@ async function logLinesOf(run: () => Promise<void>): Promise<Record<string, unkn
   const lines: string[] = [];
   const original = process.stdout.write.bind(process.stdout);
   process.stdout.write = ((chunk: unknown) => {
-    lines.push(...String(chunk).split('\n').filter((line) => line.trim()));
+    lines.push(
+      ...String(chunk)
+        .split('\n')
+        .filter((line) => line.trim()),
+    );
     return true;
   }) as typeof process.stdout.write;
   try {

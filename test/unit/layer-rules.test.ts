@@ -15,11 +15,20 @@ interface Finding {
 const PROBES = {
   domainImportsAdapter: ['lambdas/domain/layer-probe.ts', "import { logger } from '../adapters/logger';\nexport const probe = logger;\n"],
   domainImportsDomain: ['lambdas/domain/layer-probe.ts', "import { jakartaDate } from './calendar';\nexport const probe = jakartaDate;\n"],
-  useCaseImportsAdapter: ['lambdas/use-cases/layer-probe.ts', "import { documentClient } from '../adapters/dynamodb-client';\nexport const probe = documentClient;\n"],
+  useCaseImportsAdapter: [
+    'lambdas/use-cases/layer-probe.ts',
+    "import { documentClient } from '../adapters/dynamodb-client';\nexport const probe = documentClient;\n",
+  ],
   useCaseImportsSdk: ['lambdas/use-cases/layer-probe.ts', "import { SQSClient } from '@aws-sdk/client-sqs';\nexport const probe = SQSClient;\n"],
   useCaseImportsPorts: ['lambdas/use-cases/layer-probe.ts', "import type { SessionStore } from '../ports';\nexport type Probe = SessionStore;\n"],
-  adapterImportsUseCase: ['lambdas/adapters/layer-probe.ts', "import { runReminders } from '../use-cases/run-reminders';\nexport const probe = runReminders;\n"],
-  adapterImportsHandler: ['lambdas/adapters/layer-probe.ts', "import { createWebhookHandler } from '../handlers/webhook-handler';\nexport const probe = createWebhookHandler;\n"],
+  adapterImportsUseCase: [
+    'lambdas/adapters/layer-probe.ts',
+    "import { runReminders } from '../use-cases/run-reminders';\nexport const probe = runReminders;\n",
+  ],
+  adapterImportsHandler: [
+    'lambdas/adapters/layer-probe.ts',
+    "import { createWebhookHandler } from '../handlers/webhook-handler';\nexport const probe = createWebhookHandler;\n",
+  ],
   handlerReadsEnv: ['lambdas/handlers/layer-probe.ts', 'export const probe = process.env.TABLE_NAME;\n'],
   wiringReadsEnv: ['lambdas/wiring/layer-probe.ts', 'export const probe = process.env.TABLE_NAME;\n'],
   configReadsEnv: ['lambdas/config.ts', 'export const probe = process.env.TABLE_NAME;\n'],
@@ -57,7 +66,9 @@ const rulesOf = (findings: readonly Finding[]) => findings.map((finding) => find
 
 it('fails a domain module that imports an adapter, and passes one that imports the domain', () => {
   expect(rulesOf(findings.domainImportsAdapter)).toContain('no-restricted-imports');
-  expect(findings.domainImportsAdapter.find((finding) => finding.ruleId === 'no-restricted-imports')?.message).toContain('domain/ imports nothing outside itself');
+  expect(findings.domainImportsAdapter.find((finding) => finding.ruleId === 'no-restricted-imports')?.message).toContain(
+    'domain/ imports nothing outside itself',
+  );
   expect(rulesOf(findings.domainImportsDomain)).not.toContain('no-restricted-imports');
 });
 

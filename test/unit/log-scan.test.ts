@@ -14,5 +14,9 @@ it.each([
 it('finds a registered secret, and passes what the service is meant to log', () => {
   registerLogSecret('a-very-secret-app-secret');
   expect(findLeaks('{"error":"bad a-very-secret-app-secret"}')).toEqual(['secret']);
-  expect(findLeaks('{"level":"INFO","message":"registration created","queueNumber":"KRC-001","nik":"************0001","timestamp":"2026-01-05T03:00:00.000Z","outboxId":"wamid.LOCALabc#0","messageId":"wamid.SIM00000001abcdef"}')).toEqual([]);
+  expect(
+    findLeaks(
+      '{"level":"INFO","message":"registration created","queueNumber":"KRC-001","nik":"************0001","timestamp":"2026-01-05T03:00:00.000Z","outboxId":"wamid.LOCALabc#0","messageId":"wamid.SIM00000001abcdef"}',
+    ),
+  ).toEqual([]);
 });

@@ -70,7 +70,7 @@ it('writes a count with a breakdown once, to the service-only series alarms watc
   }
 });
 
-it('publishes on every invocation, also when the handler throws, and counts no cold start (Lambda\'s REPORT line has it)', async () => {
+it("publishes on every invocation, also when the handler throws, and counts no cold start (Lambda's REPORT line has it)", async () => {
   const out = captureStdout();
   try {
     const metrics = emfMetrics();

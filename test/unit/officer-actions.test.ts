@@ -64,7 +64,7 @@ describe('the status table', () => {
     expect(allowedActions(status).includes(action)).toBe(Boolean(expected));
   });
 
-  it('uses the applicant\'s one chance only when the officer sets the date they asked for', () => {
+  it("uses the applicant's one chance only when the officer sets the date they asked for", () => {
     const byOffice = decide(registration('DIKONFIRMASI'), inputs.reschedule);
     const onRequest = decide(registration('PERUBAHAN_DIMINTA', { requestedDate: '2026-01-13' }), inputs.reschedule);
     expect(byOffice.ok && byOffice.outcome.registration.rescheduled).toBe(false);

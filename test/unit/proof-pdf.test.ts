@@ -71,7 +71,9 @@ function scanQr(bytes: Uint8Array): string | null {
   return JSON.parse(execFileSync(process.execPath, ['-e', DECODE_QR, `${pngBase}.png`], { encoding: 'utf8' })) as string | null;
 }
 
-function proofInput(overrides: { registration?: Partial<ProofInput['registration']>; appointment?: Partial<ProofInput['appointment']>; code?: string } = {}): ProofInput {
+function proofInput(
+  overrides: { registration?: Partial<ProofInput['registration']>; appointment?: Partial<ProofInput['appointment']>; code?: string } = {},
+): ProofInput {
   const appointment = { date: '2025-12-31', time: '09:00', note: 'Bawa paspor lama', ...overrides.appointment };
   const registration = {
     queueNumber: 'KRC-002',

@@ -84,7 +84,12 @@ describe('handleInboundMessage', () => {
 describe('the outbox', () => {
   it('settles a reply an earlier attempt left in flight from Meta’s status, without sending it a second time', async () => {
     const fakes = queueFakes(NOW);
-    const leftInFlight = { id: 'wamid.before#0', seq: 1, reply: { type: 'text' as const, body: 'Balasan sebelumnya' }, inFlight: { since: '2026-12-07T01:59:00Z', template: false } };
+    const leftInFlight = {
+      id: 'wamid.before#0',
+      seq: 1,
+      reply: { type: 'text' as const, body: 'Balasan sebelumnya' },
+      inFlight: { since: '2026-12-07T01:59:00Z', template: false },
+    };
     fakes.sessions.sessions.set(applicant.key, openWindow({ outbox: [leftInFlight], recentEventIds: ['wamid.before'] }));
     await fakes.deliveries.store.recordSendOutcome({ outboxId: leftInFlight.id, messageId: 'wamid.out-1', status: 'sent', at: '2026-12-07T01:59:01Z' });
 
@@ -102,7 +107,9 @@ describe('the outbox', () => {
 
     await handleInboundMessage(hello(), fakes.deps);
 
-    expect(fakes.deliveries.failedSends).toEqual([expect.objectContaining({ applicantKey: applicant.key, reason: 'refused', code: 131026, title: 'Message undeliverable' })]);
+    expect(fakes.deliveries.failedSends).toEqual([
+      expect.objectContaining({ applicantKey: applicant.key, reason: 'refused', code: 131026, title: 'Message undeliverable' }),
+    ]);
     expect(fakes.sessions.sessions.get(applicant.key)?.outbox.map((entry) => entry.id)).not.toContain('wamid.hello#0');
   });
 });
@@ -133,7 +140,14 @@ describe('sendReminder', () => {
 });
 
 describe('tellOfficerDecision', () => {
-  const cancelled = (version: number): NotifyEvent => ({ type: 'notify', eventId: `notify:KRC-007:${version}`, applicant, queueNumber: 'KRC-007', kind: 'cancelled', version });
+  const cancelled = (version: number): NotifyEvent => ({
+    type: 'notify',
+    eventId: `notify:KRC-007:${version}`,
+    applicant,
+    queueNumber: 'KRC-007',
+    kind: 'cancelled',
+    version,
+  });
 
   it('tells the applicant the registration’s current state and records the delivery', async () => {
     const fakes = queueFakes(NOW);
@@ -181,7 +195,10 @@ describe('recordDeliveryStatus', () => {
     const fallback = { type: 'template' as const, template: { name: 'sibapao_reminder', language: 'id', body: ['KRC-007'] } };
     await fakes.deliveries.store.recordSent({ messageId: 'wamid.out-1', queueNumber: 'KRC-007', kind: 'reminder', at: '2026-12-07T02:00:00Z', fallback });
 
-    const result = await recordDeliveryStatus(status({ eventId: 'wamid.out-1:failed', status: 'failed', errorCode: 131047, errorTitle: 'Re-engagement message' }), fakes.deps);
+    const result = await recordDeliveryStatus(
+      status({ eventId: 'wamid.out-1:failed', status: 'failed', errorCode: 131047, errorTitle: 'Re-engagement message' }),
+      fakes.deps,
+    );
 
     expect(result).toEqual({ changed: true, replacedByTemplate: true });
     expect(fakes.messenger.sent.map((message) => message.reply)).toEqual([fallback]);

@@ -123,10 +123,19 @@ describe('format', () => {
     ['a written month', 'DAFTAR/Ahmad Budiman/JAKARTA/15 Agustus 1990/3201231508900001/089617841945'],
     ['a short written month', 'DAFTAR/Ahmad Budiman/JAKARTA/15 Agt 1990/3201231508900001/089617841945'],
     ['one field per line', 'DAFTAR\nAhmad Budiman\nJAKARTA\n15-08-1990\n3201231508900001\n089617841945'],
-    ['one field per line with Windows line endings and blank lines', 'Daftar\r\n\r\nAhmad Budiman\r\nJAKARTA\r\n15/08/1990\r\n3201231508900001\r\n089617841945'],
+    [
+      'one field per line with Windows line endings and blank lines',
+      'Daftar\r\n\r\nAhmad Budiman\r\nJAKARTA\r\n15/08/1990\r\n3201231508900001\r\n089617841945',
+    ],
     ['commas', 'DAFTAR, Ahmad Budiman, JAKARTA, 15 Agustus 1990, 3201231508900001, 089617841945'],
-    ['the blank template filled in', 'DAFTAR\nNama lengkap: Ahmad Budiman\nTempat lahir: JAKARTA\nTanggal lahir (DD-MM-YYYY): 15-08-1990\nNIK: 3201231508900001\nNomor HP: 089617841945'],
-    ['the template filled in another order', 'DAFTAR\nNIK: 3201231508900001\nNama: Ahmad Budiman\nNo HP: 089617841945\nTgl lahir: 15 agustus 1990\nTempat lahir: JAKARTA'],
+    [
+      'the blank template filled in',
+      'DAFTAR\nNama lengkap: Ahmad Budiman\nTempat lahir: JAKARTA\nTanggal lahir (DD-MM-YYYY): 15-08-1990\nNIK: 3201231508900001\nNomor HP: 089617841945',
+    ],
+    [
+      'the template filled in another order',
+      'DAFTAR\nNIK: 3201231508900001\nNama: Ahmad Budiman\nNo HP: 089617841945\nTgl lahir: 15 agustus 1990\nTempat lahir: JAKARTA',
+    ],
   ])('accepts %s', (_case, text) => {
     expect(accepted(text)).toEqual(accepted(EXAMPLE));
   });
@@ -520,7 +529,7 @@ describe('error messages (catalogue)', () => {
     expect(message.endsWith(`${EXAMPLE}/YA`)).toBe(true);
   });
 
-  it('explains the +40 of a woman\'s NIK in a mismatch', () => {
+  it("explains the +40 of a woman's NIK in a mismatch", () => {
     const message = messages.registrationError(refused(line({ 2: '16-08-1990', 3: APPLICANT_NIK })));
     expect(message).toContain('menunjukkan tanggal lahir 05-08-1990');
     expect(message).toContain('45 berarti tanggal 05');
@@ -579,7 +588,9 @@ function latinText(options: { words: number; wordLength: number; min: number; ma
 }
 
 const randomCase = (text: string) =>
-  fc.array(fc.boolean(), { minLength: text.length, maxLength: text.length }).map((upper) => [...text].map((c, i) => (upper[i] ? c.toUpperCase() : c.toLowerCase())).join(''));
+  fc
+    .array(fc.boolean(), { minLength: text.length, maxLength: text.length })
+    .map((upper) => [...text].map((c, i) => (upper[i] ? c.toUpperCase() : c.toLowerCase())).join(''));
 
 /** Separators sprinkled between the characters of `text`. */
 const sprinkled = (text: string, separators: string[]) =>
@@ -673,87 +684,105 @@ const TODAY_YEAR = parseIsoDate(TODAY).year;
 
 const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   fc.integer({ min: 0, max: 15 }).map((p): Mutation => ({ describe: 'a NIK digit removed', field: 'nik', apply: (a) => withField(a, 3, nikWith(a, p, '')) })),
-  fc.tuple(fc.integer({ min: 0, max: 15 }), digits(1)).map(([p, d]): Mutation => ({ describe: 'a NIK digit added', field: 'nik', apply: (a) => withField(a, 3, nikDigits(a).slice(0, p) + d + nikDigits(a).slice(p)) })),
-  fc.tuple(fc.integer({ min: 0, max: 15 }), fc.constantFrom(...ASCII_LETTERS, '-', '.', '*')).map(
-    ([p, c]): Mutation => ({ describe: `a letter ${c} in the NIK`, field: 'nik', apply: (a) => withField(a, 3, nikWith(a, p, c)) }),
-  ),
-  fc.oneof(fc.constant(0), fc.integer({ min: 13, max: 99 })).map(
-    (m): Mutation => ({ describe: `NIK month ${m}`, field: 'nik', apply: (a) => withField(a, 3, nikDigits(a).slice(0, 8) + two(m) + nikDigits(a).slice(10)) }),
-  ),
-  fc.oneof(fc.constant(0), fc.integer({ min: 32, max: 40 }), fc.integer({ min: 72, max: 99 })).map(
-    (d): Mutation => ({ describe: `NIK day ${d}`, field: 'nik', apply: (a) => withField(a, 3, nikDigits(a).slice(0, 6) + two(d) + nikDigits(a).slice(8)) }),
-  ),
-  fc.integer({ min: 1, max: 8 }).map(
-    (extra): Mutation => ({
-      describe: 'an impossible day',
-      field: 'dateOfBirth',
-      apply: (a) => {
-        const { year, month } = dateParts(a);
-        return withField(a, 2, `${daysInMonth(year, month) + extra}-${two(month)}-${year}`);
-      },
-    }),
-  ),
-  fc.oneof(fc.constant(0), fc.integer({ min: 13, max: 99 })).map(
-    (m): Mutation => ({ describe: `month ${m}`, field: 'dateOfBirth', apply: (a) => withField(a, 2, `01-${two(m)}-${dateParts(a).year}`) }),
-  ),
-  fc.integer({ min: 1, max: 7000 }).map(
-    (k): Mutation => ({ describe: 'a future year', field: 'dateOfBirth', apply: (a) => withField(a, 2, `01-01-${TODAY_YEAR + k}`) }),
-  ),
-  fc.integer({ min: 1, max: 36_500 }).map(
-    (k): Mutation => ({
-      describe: 'a date after today',
-      field: 'dateOfBirth',
-      apply: (a) => {
-        const { year, month, day } = parseIsoDate(addDays(TODAY, k));
-        return withField(a, 2, `${two(day)}-${two(month)}-${year}`);
-      },
-    }),
-  ),
-  fc.integer({ min: 1, max: 40_000 }).map(
-    (k): Mutation => ({
-      describe: 'born before today minus 120 years',
-      field: 'dateOfBirth',
-      apply: (a) => {
-        const { year, month, day } = parseIsoDate(addDays(EARLIEST, -k));
-        return withField(a, 2, `${two(day)}-${two(month)}-${year}`);
-      },
-    }),
-  ),
-  fc.constant<Mutation>({ describe: 'a two-digit year', field: 'dateOfBirth', apply: (a) => withField(a, 2, `${two(dateParts(a).day)}-${two(dateParts(a).month)}-${two(dateParts(a).year % 100)}`) }),
-  fc.tuple(fc.nat(), digits(1)).map(
-    ([p, d]): Mutation => ({ describe: 'a name with a digit', field: 'name', apply: (a) => withField(a, 0, a.fields[0].slice(0, p % (a.fields[0].length + 1)) + d + a.fields[0].slice(p % (a.fields[0].length + 1))) }),
-  ),
+  fc.tuple(fc.integer({ min: 0, max: 15 }), digits(1)).map(([p, d]): Mutation => ({
+    describe: 'a NIK digit added',
+    field: 'nik',
+    apply: (a) => withField(a, 3, nikDigits(a).slice(0, p) + d + nikDigits(a).slice(p)),
+  })),
+  fc
+    .tuple(fc.integer({ min: 0, max: 15 }), fc.constantFrom(...ASCII_LETTERS, '-', '.', '*'))
+    .map(([p, c]): Mutation => ({ describe: `a letter ${c} in the NIK`, field: 'nik', apply: (a) => withField(a, 3, nikWith(a, p, c)) })),
+  fc.oneof(fc.constant(0), fc.integer({ min: 13, max: 99 })).map((m): Mutation => ({
+    describe: `NIK month ${m}`,
+    field: 'nik',
+    apply: (a) => withField(a, 3, nikDigits(a).slice(0, 8) + two(m) + nikDigits(a).slice(10)),
+  })),
+  fc.oneof(fc.constant(0), fc.integer({ min: 32, max: 40 }), fc.integer({ min: 72, max: 99 })).map((d): Mutation => ({
+    describe: `NIK day ${d}`,
+    field: 'nik',
+    apply: (a) => withField(a, 3, nikDigits(a).slice(0, 6) + two(d) + nikDigits(a).slice(8)),
+  })),
+  fc.integer({ min: 1, max: 8 }).map((extra): Mutation => ({
+    describe: 'an impossible day',
+    field: 'dateOfBirth',
+    apply: (a) => {
+      const { year, month } = dateParts(a);
+      return withField(a, 2, `${daysInMonth(year, month) + extra}-${two(month)}-${year}`);
+    },
+  })),
+  fc
+    .oneof(fc.constant(0), fc.integer({ min: 13, max: 99 }))
+    .map((m): Mutation => ({ describe: `month ${m}`, field: 'dateOfBirth', apply: (a) => withField(a, 2, `01-${two(m)}-${dateParts(a).year}`) })),
+  fc
+    .integer({ min: 1, max: 7000 })
+    .map((k): Mutation => ({ describe: 'a future year', field: 'dateOfBirth', apply: (a) => withField(a, 2, `01-01-${TODAY_YEAR + k}`) })),
+  fc.integer({ min: 1, max: 36_500 }).map((k): Mutation => ({
+    describe: 'a date after today',
+    field: 'dateOfBirth',
+    apply: (a) => {
+      const { year, month, day } = parseIsoDate(addDays(TODAY, k));
+      return withField(a, 2, `${two(day)}-${two(month)}-${year}`);
+    },
+  })),
+  fc.integer({ min: 1, max: 40_000 }).map((k): Mutation => ({
+    describe: 'born before today minus 120 years',
+    field: 'dateOfBirth',
+    apply: (a) => {
+      const { year, month, day } = parseIsoDate(addDays(EARLIEST, -k));
+      return withField(a, 2, `${two(day)}-${two(month)}-${year}`);
+    },
+  })),
+  fc.constant<Mutation>({
+    describe: 'a two-digit year',
+    field: 'dateOfBirth',
+    apply: (a) => withField(a, 2, `${two(dateParts(a).day)}-${two(dateParts(a).month)}-${two(dateParts(a).year % 100)}`),
+  }),
+  fc.tuple(fc.nat(), digits(1)).map(([p, d]): Mutation => ({
+    describe: 'a name with a digit',
+    field: 'name',
+    apply: (a) => withField(a, 0, a.fields[0].slice(0, p % (a.fields[0].length + 1)) + d + a.fields[0].slice(p % (a.fields[0].length + 1))),
+  })),
   // Not `,` or `;`: since issue 16 they separate fields, like `/`.
-  fc.tuple(fc.nat(), fc.constantFrom('@', '#', '_', '!', '?', '*', '😀', '&', '"', 'Я', 'ǅ', '×')).map(
-    ([p, c]): Mutation => ({ describe: `a name with ${c}`, field: 'name', apply: (a) => withField(a, 0, a.fields[0].slice(0, p % (a.fields[0].length + 1)) + c + a.fields[0].slice(p % (a.fields[0].length + 1))) }),
-  ),
-  fc.array(fc.constantFrom(...LATIN_LETTERS), { minLength: 0, maxLength: 2 }).map(
-    (letters): Mutation => ({ describe: 'a name of fewer than 3 characters', field: 'name', apply: (a) => withField(a, 0, letters.join('')) }),
-  ),
-  fc.integer({ min: 101, max: 300 }).map((n): Mutation => ({ describe: 'a name over 100 characters', field: 'name', apply: (a) => withField(a, 0, 'a'.repeat(n)) })),
-  fc.tuple(fc.nat(), digits(1)).map(
-    ([p, d]): Mutation => ({ describe: 'a place with a digit', field: 'placeOfBirth', apply: (a) => withField(a, 1, a.fields[1].slice(0, p % (a.fields[1].length + 1)) + d + a.fields[1].slice(p % (a.fields[1].length + 1))) }),
-  ),
-  fc.integer({ min: 51, max: 200 }).map((n): Mutation => ({ describe: 'a place over 50 characters', field: 'placeOfBirth', apply: (a) => withField(a, 1, 'B'.repeat(n)) })),
-  fc.constantFrom('07', '01', '02', '09', '8', '+1', '+65', '0062', '6208', '+6208', '621').map(
-    (prefix): Mutation => ({ describe: `a phone starting ${prefix}`, field: 'phone', apply: (a) => withField(a, 4, prefix + a.phoneRest.slice(1)) }),
-  ),
+  fc.tuple(fc.nat(), fc.constantFrom('@', '#', '_', '!', '?', '*', '😀', '&', '"', 'Я', 'ǅ', '×')).map(([p, c]): Mutation => ({
+    describe: `a name with ${c}`,
+    field: 'name',
+    apply: (a) => withField(a, 0, a.fields[0].slice(0, p % (a.fields[0].length + 1)) + c + a.fields[0].slice(p % (a.fields[0].length + 1))),
+  })),
+  fc
+    .array(fc.constantFrom(...LATIN_LETTERS), { minLength: 0, maxLength: 2 })
+    .map((letters): Mutation => ({ describe: 'a name of fewer than 3 characters', field: 'name', apply: (a) => withField(a, 0, letters.join('')) })),
+  fc
+    .integer({ min: 101, max: 300 })
+    .map((n): Mutation => ({ describe: 'a name over 100 characters', field: 'name', apply: (a) => withField(a, 0, 'a'.repeat(n)) })),
+  fc.tuple(fc.nat(), digits(1)).map(([p, d]): Mutation => ({
+    describe: 'a place with a digit',
+    field: 'placeOfBirth',
+    apply: (a) => withField(a, 1, a.fields[1].slice(0, p % (a.fields[1].length + 1)) + d + a.fields[1].slice(p % (a.fields[1].length + 1))),
+  })),
+  fc
+    .integer({ min: 51, max: 200 })
+    .map((n): Mutation => ({ describe: 'a place over 50 characters', field: 'placeOfBirth', apply: (a) => withField(a, 1, 'B'.repeat(n)) })),
+  fc
+    .constantFrom('07', '01', '02', '09', '8', '+1', '+65', '0062', '6208', '+6208', '621')
+    .map((prefix): Mutation => ({ describe: `a phone starting ${prefix}`, field: 'phone', apply: (a) => withField(a, 4, prefix + a.phoneRest.slice(1)) })),
   digits(0, 7).map((d): Mutation => ({ describe: 'a phone too short', field: 'phone', apply: (a) => withField(a, 4, `08${d}`) })),
   digits(13, 20).map((d): Mutation => ({ describe: 'a phone too long', field: 'phone', apply: (a) => withField(a, 4, `+628${d}`) })),
-  fc.tuple(fc.nat(), fc.constantFrom('O', 'o', 'l', 'x', '#', '&')).map(
-    ([p, c]): Mutation => ({ describe: `a phone with ${c}`, field: 'phone', apply: (a) => withField(a, 4, `08${a.phoneRest.slice(1, 1 + (p % a.phoneRest.length))}${c}${a.phoneRest.slice(1 + (p % a.phoneRest.length))}`) }),
-  ),
-  fc.integer({ min: 0, max: 4 }).map((i): Mutation => ({ describe: `field ${i + 1} left out`, field: 'format', apply: (a) => a.fields.filter((_, j) => j !== i) })),
-  fc.constantFrom('NO', 'Y', 'YES', 'IYA', 'Kerinci', '1').map(
-    (extra): Mutation => ({ describe: `a sixth field ${extra}`, field: 'format', apply: (a) => [...a.fields, extra] }),
-  ),
-  fc.tuple(fc.constantFrom('day', 'month', 'year'), fc.integer({ min: 1, max: 99 })).map(
-    ([part, shift]): Mutation => ({
-      describe: `the NIK's ${part} not the birth date's`,
-      field: 'nikDate',
-      apply: (a) => withField(a, 3, mismatchedNik(a, part, shift)),
-    }),
-  ),
+  fc.tuple(fc.nat(), fc.constantFrom('O', 'o', 'l', 'x', '#', '&')).map(([p, c]): Mutation => ({
+    describe: `a phone with ${c}`,
+    field: 'phone',
+    apply: (a) => withField(a, 4, `08${a.phoneRest.slice(1, 1 + (p % a.phoneRest.length))}${c}${a.phoneRest.slice(1 + (p % a.phoneRest.length))}`),
+  })),
+  fc
+    .integer({ min: 0, max: 4 })
+    .map((i): Mutation => ({ describe: `field ${i + 1} left out`, field: 'format', apply: (a) => a.fields.filter((_, j) => j !== i) })),
+  fc
+    .constantFrom('NO', 'Y', 'YES', 'IYA', 'Kerinci', '1')
+    .map((extra): Mutation => ({ describe: `a sixth field ${extra}`, field: 'format', apply: (a) => [...a.fields, extra] })),
+  fc.tuple(fc.constantFrom('day', 'month', 'year'), fc.integer({ min: 1, max: 99 })).map(([part, shift]): Mutation => ({
+    describe: `the NIK's ${part} not the birth date's`,
+    field: 'nikDate',
+    apply: (a) => withField(a, 3, mismatchedNik(a, part, shift)),
+  })),
 );
 
 /** The applicant's NIK with one of its date parts moved away from the birth date, still a possible date. */

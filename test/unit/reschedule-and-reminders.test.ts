@@ -83,7 +83,10 @@ describe('the rules', () => {
 
   it('refuses weekends and holidays, naming them', () => {
     expect(checkRescheduleRequest(confirmed('2026-01-30'), day('2026-01-31'), now)).toMatchObject({ reason: 'closed', closedReason: 'Sabtu/Minggu' });
-    expect(checkRescheduleRequest(confirmed('2026-02-10'), day('2026-02-16'), now)).toMatchObject({ reason: 'closed', closedReason: 'Cuti bersama Tahun Baru Imlek' });
+    expect(checkRescheduleRequest(confirmed('2026-02-10'), day('2026-02-16'), now)).toMatchObject({
+      reason: 'closed',
+      closedReason: 'Cuti bersama Tahun Baru Imlek',
+    });
   });
 
   it('crosses the year end', () => {
@@ -122,13 +125,21 @@ describe('the conversation', () => {
     // The example: the applicant's own name and the first weekday they may choose (31 January is a Saturday).
     expect(rules.replies).toEqual([{ type: 'text', body: messages.rescheduleRules([option], { name: 'SIPULAN', date: '2026-02-02' }) }]);
     expect((rules.replies[0] as { body: string }).body).toContain('\nSIPULAN/02-02-2026');
-    const accepted = decide(rules.conversation, text('sipulan/27-02-2026'), context({ ownRegistrations: [confirmed('2026-01-30')], requestedDay: day('2026-02-27') }));
+    const accepted = decide(
+      rules.conversation,
+      text('sipulan/27-02-2026'),
+      context({ ownRegistrations: [confirmed('2026-01-30')], requestedDay: day('2026-02-27') }),
+    );
     expect(accepted.replies).toEqual([{ type: 'text', body: messages.rescheduleRequested('2026-02-27') }]);
     expect(accepted.effects).toEqual([{ type: 'applicant-reschedule', queueNumber: 'KRC-002', date: '2026-02-27' }]);
   });
 
   it('says what would be accepted when it refuses', () => {
-    const refused = decide(idle, text('Ubah jadwal: Sipulan/02-03-2026'), context({ ownRegistrations: [confirmed('2026-01-30')], requestedDay: day('2026-03-02') }));
+    const refused = decide(
+      idle,
+      text('Ubah jadwal: Sipulan/02-03-2026'),
+      context({ ownRegistrations: [confirmed('2026-01-30')], requestedDay: day('2026-03-02') }),
+    );
     expect(refused.replies[0]).toEqual({
       type: 'text',
       body: messages.selfService.rescheduleOutside('Jumat, 30 Januari 2026', 'Sabtu, 28 Februari 2026'),
@@ -137,7 +148,11 @@ describe('the conversation', () => {
   });
 
   it('matches the name case-insensitively and only among confirmed registrations of this account', () => {
-    const noMatch = decide(idle, text('Ubah jadwal: Budi/27-02-2026'), context({ ownRegistrations: [confirmed('2026-01-30')], requestedDay: day('2026-02-27') }));
+    const noMatch = decide(
+      idle,
+      text('Ubah jadwal: Budi/27-02-2026'),
+      context({ ownRegistrations: [confirmed('2026-01-30')], requestedDay: day('2026-02-27') }),
+    );
     expect((noMatch.replies[0] as { body: string }).body).toContain('Tidak ada pendaftaran berstatus DIKONFIRMASI atas nama Budi');
   });
 
@@ -188,7 +203,7 @@ describe('the reminder job', () => {
     return { result, queued };
   }
 
-  it('reminds tomorrow\'s confirmed and requested-to-move registrations, not those two days ahead or closed', async () => {
+  it("reminds tomorrow's confirmed and requested-to-move registrations, not those two days ahead or closed", async () => {
     const { queued, result } = await run('2026-01-29', [
       confirmed('2026-01-30'),
       confirmed('2026-01-30', { queueNumber: 'KRC-003', status: 'PERUBAHAN_DIMINTA', requestedDate: '2026-02-05' }),

@@ -18,9 +18,7 @@ const inbound = (key: string, id: string): QueueEvent => ({
 
 it('sends events in batches of ten, grouped by applicant and deduplicated by event id', async () => {
   sqs.on(SendMessageBatchCommand).resolves({ Successful: [], Failed: [] });
-  const events = Array.from({ length: 25 }, (_, index) =>
-    reminderEvent({ queueNumber: `KRC-${100 + index}`, ownerKey: `62812${index}` }, '2026-01-30'),
-  );
+  const events = Array.from({ length: 25 }, (_, index) => reminderEvent({ queueNumber: `KRC-${100 + index}`, ownerKey: `62812${index}` }, '2026-01-30'));
   await new SqsEventQueue(sdkSqs(new SQSClient({ region: 'ap-southeast-3' })), 'https://sqs/q.fifo').enqueue(events);
   const calls = sqs.commandCalls(SendMessageBatchCommand);
   expect(calls.map((call) => call.args[0].input.Entries?.length)).toEqual([10, 10, 5]);
@@ -31,9 +29,16 @@ it('sends events in batches of ten, grouped by applicant and deduplicated by eve
   });
 });
 
-it('queues status webhooks apart from the applicant\'s stream, except failed ones (they may send the template)', async () => {
+it("queues status webhooks apart from the applicant's stream, except failed ones (they may send the template)", async () => {
   sqs.on(SendMessageBatchCommand).resolves({ Successful: [], Failed: [] });
-  const status = (state: string): QueueEvent => ({ type: 'status', eventId: `wamid.9:${state}`, applicant: { key: '62813' }, messageId: 'wamid.9', status: state, at: '2026-01-01T00:00:00.000Z' });
+  const status = (state: string): QueueEvent => ({
+    type: 'status',
+    eventId: `wamid.9:${state}`,
+    applicant: { key: '62813' },
+    messageId: 'wamid.9',
+    status: state,
+    at: '2026-01-01T00:00:00.000Z',
+  });
   await new SqsEventQueue(sdkSqs(new SQSClient({ region: 'ap-southeast-3' })), 'https://sqs/q.fifo').enqueue([
     inbound('62813', 'wamid.8'),
     status('sent'),
@@ -44,7 +49,7 @@ it('queues status webhooks apart from the applicant\'s stream, except failed one
   expect(entries.map((entry) => entry.MessageGroupId)).toEqual(['62813', 'statuses:62813', 'statuses:62813', '62813']);
 });
 
-it('keeps one applicant\'s events in order, one batch after the other', async () => {
+it("keeps one applicant's events in order, one batch after the other", async () => {
   const order: string[] = [];
   sqs.on(SendMessageBatchCommand).callsFake(async (input: { Entries: { MessageDeduplicationId: string }[] }) => {
     await new Promise((resolve) => setTimeout(resolve, Math.random() * 5));

@@ -63,7 +63,7 @@ describe('the shipped definitions', () => {
     }
   });
 
-  it.each(TEMPLATES.map((template) => [template.name, template] as const))('%s passes Meta\'s rules', (_name, template) => {
+  it.each(TEMPLATES.map((template) => [template.name, template] as const))("%s passes Meta's rules", (_name, template) => {
     expect(validateTemplateDefinition(template)).toEqual([]);
   });
 
@@ -84,7 +84,7 @@ describe('the shipped definitions', () => {
     });
   });
 
-  it('keep the seed\'s wording', () => {
+  it("keep the seed's wording", () => {
     expect(bodyText(definition(TEMPLATE_NAMES.confirmed))).toContain('File PDF ini adalah bukti resmi antrian Anda.');
     expect(bodyText(definition(TEMPLATE_NAMES.changed))).toContain('Jadwal kedatangan Anda telah diperbarui oleh petugas:');
     expect(bodyText(definition(TEMPLATE_NAMES.reminder))).toContain('Tunjukkan Hasil print PDF yang telah diberikan petugas.');
@@ -166,7 +166,13 @@ describe('the builders', () => {
     const confirmed = confirmedTemplate({ ...facts, note: long }, proof);
     expect(renderTemplateBody(definition(TEMPLATE_NAMES.confirmed), confirmed.body).length).toBeLessThanOrEqual(1024);
     expect(confirmed.body[4]).toMatch(/…$/);
-    const fix = fixTemplate('KRC-002', 'SIPULAN', long, Array.from({ length: 40 }, (_, i) => `Dokumen pendukung nomor ${i + 1}`), uploadHint);
+    const fix = fixTemplate(
+      'KRC-002',
+      'SIPULAN',
+      long,
+      Array.from({ length: 40 }, (_, i) => `Dokumen pendukung nomor ${i + 1}`),
+      uploadHint,
+    );
     expect(renderTemplateBody(definition(TEMPLATE_NAMES.fix), fix.body).length).toBeLessThanOrEqual(1024);
     expect(fix.body[4]).toBe(uploadHint.uploadUrl);
     expect(validateTemplateSend(definition(TEMPLATE_NAMES.fix), fix)).toBeUndefined();
@@ -248,11 +254,13 @@ describe('validateTemplateDefinition refuses what Meta refuses', () => {
 
   it('a media header without a sample handle, a long footer, promotional words and no body', () => {
     const confirmed = definition(TEMPLATE_NAMES.confirmed);
-    expect(problemsOf({ ...confirmed, components: confirmed.components.map((c) => (c.type === 'HEADER' ? { type: 'HEADER', format: 'DOCUMENT' } : c)) })).toMatch(
-      /header_handle/,
-    );
+    expect(
+      problemsOf({ ...confirmed, components: confirmed.components.map((c) => (c.type === 'HEADER' ? { type: 'HEADER', format: 'DOCUMENT' } : c)) }),
+    ).toMatch(/header_handle/);
     expect(problemsOf({ ...cancelled, components: [...cancelled.components, { type: 'FOOTER', text: 'x'.repeat(61) }] })).toMatch(/FOOTER: longer than 60/);
-    expect(problemsOf(withBody(cancelled, `${bodyText(cancelled)} Dapatkan diskon dan hadiah gratis!`, ['a', 'b', 'c']))).toMatch(/promotional wording \(diskon, gratis, hadiah\)/);
+    expect(problemsOf(withBody(cancelled, `${bodyText(cancelled)} Dapatkan diskon dan hadiah gratis!`, ['a', 'b', 'c']))).toMatch(
+      /promotional wording \(diskon, gratis, hadiah\)/,
+    );
     expect(problemsOf({ ...cancelled, components: [] })).toMatch(/needs a body/);
     expect(problemsOf({ ...cancelled, language: 'Indonesian' })).toMatch(/^language:/);
   });
@@ -269,19 +277,27 @@ describe('validateTemplateSend answers like Meta', () => {
   });
 
   it('132000 for a wrong number of body, header or button parameters', () => {
-    expect(validateTemplateSend(confirmed, { ...good, body: good.body.slice(1) })).toMatchObject({ code: 132000, message: expect.stringMatching(/body expects 5, got 4/) });
+    expect(validateTemplateSend(confirmed, { ...good, body: good.body.slice(1) })).toMatchObject({
+      code: 132000,
+      message: expect.stringMatching(/body expects 5, got 4/),
+    });
     expect(validateTemplateSend(confirmed, { ...good, body: [...good.body, 'lagi'] })?.code).toBe(132000);
     const { headerDocument: _header, ...noHeader } = good;
     expect(validateTemplateSend(confirmed, noHeader)?.code).toBe(132000);
     expect(validateTemplateSend(confirmed, { ...good, buttonPayloads: ['datang:KRC-002'] })?.code).toBe(132000);
     const reminder = reminderTemplate(facts, office);
     expect(validateTemplateSend(definition(TEMPLATE_NAMES.reminder), { ...reminder, buttonPayloads: reminder.buttonPayloads?.slice(0, 2) })?.code).toBe(132000);
-    expect(validateTemplateSend(definition(TEMPLATE_NAMES.cancelled), { ...cancelledTemplate('KRC-002', 'SIPULAN', 'x'), headerDocument: proof })?.code).toBe(132000);
+    expect(validateTemplateSend(definition(TEMPLATE_NAMES.cancelled), { ...cancelledTemplate('KRC-002', 'SIPULAN', 'x'), headerDocument: proof })?.code).toBe(
+      132000,
+    );
   });
 
   it('132012 for a parameter with a line break, a tab or 4+ spaces', () => {
     const withParam = (value: string) => ({ ...good, body: [good.body[0] ?? '', value, ...good.body.slice(2)] });
-    expect(validateTemplateSend(confirmed, withParam('SI\nPULAN'))).toMatchObject({ code: 132012, message: expect.stringMatching(/Parameter format does not match/) });
+    expect(validateTemplateSend(confirmed, withParam('SI\nPULAN'))).toMatchObject({
+      code: 132012,
+      message: expect.stringMatching(/Parameter format does not match/),
+    });
     expect(validateTemplateSend(confirmed, withParam('SI\tPULAN'))?.code).toBe(132012);
     expect(validateTemplateSend(confirmed, withParam('SI    PULAN'))?.code).toBe(132012);
     expect(validateTemplateSend(confirmed, withParam('SI   PULAN'))).toBeUndefined();

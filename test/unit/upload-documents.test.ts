@@ -25,7 +25,10 @@ class MemoryDrafts implements DraftStore {
     this.documents.delete(draftId);
   }
   async removeRequirement(draftId: string, requirement: string): Promise<void> {
-    this.documents.set(draftId, (this.documents.get(draftId) ?? []).filter((document) => document.requirement !== requirement));
+    this.documents.set(
+      draftId,
+      (this.documents.get(draftId) ?? []).filter((document) => document.requirement !== requirement),
+    );
   }
   async submission(): Promise<undefined> {
     return undefined;
@@ -141,12 +144,7 @@ describe('upload rules', () => {
   });
 
   it('asks for the service requirements, or only the requested ones in the service order', () => {
-    expect(requestedRequirements({ draftId: 'd', serviceId: 1 }).requirements.map((r) => r.id)).toEqual([
-      'ktp',
-      'kk',
-      'akta',
-      'surat-kehilangan',
-    ]);
+    expect(requestedRequirements({ draftId: 'd', serviceId: 1 }).requirements.map((r) => r.id)).toEqual(['ktp', 'kk', 'akta', 'surat-kehilangan']);
     expect(requestedRequirements({ draftId: 'd', serviceId: 1, only: ['surat-kehilangan', 'kk', 'paspor-lama'] }).requirements.map((r) => r.id)).toEqual([
       'kk',
       'surat-kehilangan',

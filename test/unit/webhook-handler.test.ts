@@ -49,7 +49,11 @@ it('checks the signature on the base64-decoded bytes when API Gateway encoded th
   const result = await handler(post(payload, { 'x-hub-signature-256': signBody(payload, APP_SECRET) }, true));
   expect(result.statusCode).toBe(200);
   expect(queued).toHaveLength(1);
-  expect(queued[0]).toMatchObject({ type: 'inbound', content: { kind: 'text', text: 'Halo 👋' }, applicant: { key: '6281234567890', profileName: 'Dewi Ñúñez' } });
+  expect(queued[0]).toMatchObject({
+    type: 'inbound',
+    content: { kind: 'text', text: 'Halo 👋' },
+    applicant: { key: '6281234567890', profileName: 'Dewi Ñúñez' },
+  });
 });
 
 it('counts queued applicant messages as InboundMessages, and status callbacks not at all', async () => {
@@ -134,17 +138,28 @@ describe('mapping Meta messages onto queue events', () => {
     expect(toQueueEvents({ hello: 1 }, PHONE_NUMBER_ID)).toBeUndefined();
   });
 
-  it('reads a WhatsApp Flow\'s reply (nfm_reply): the real fixture, and the registration Flow\'s five values', () => {
+  it("reads a WhatsApp Flow's reply (nfm_reply): the real fixture, and the registration Flow's five values", () => {
     // The fixture is another business's Flow: none of our names, so every value is empty (the conversation names the first).
     expect(eventsOf('flow_completion/completion').map((event) => event.type === 'inbound' && event.content)).toEqual([
       { kind: 'form', fields: { name: '', placeOfBirth: '', dateOfBirth: '', nik: '', phone: '' } },
     ]);
-    const response = { flow_token: 'daftar:x', nama: 'Siti Rahmawati', tempat_lahir: 'BATAM', tanggal_lahir: '1990-08-17', nik: '3201235708900002', nomor_hp: '081234567890' };
+    const response = {
+      flow_token: 'daftar:x',
+      nama: 'Siti Rahmawati',
+      tempat_lahir: 'BATAM',
+      tanggal_lahir: '1990-08-17',
+      nik: '3201235708900002',
+      nomor_hp: '081234567890',
+    };
     const { body } = messageEnvelope(PHONE_NUMBER_ID, { waId: '6281', name: 'A' }, { flowReply: { response } });
     expect(toQueueEvents(JSON.parse(metaJson(body)), PHONE_NUMBER_ID)?.events.map((event) => event.type === 'inbound' && event.content)).toEqual([
       { kind: 'form', fields: { name: 'Siti Rahmawati', placeOfBirth: 'BATAM', dateOfBirth: '1990-08-17', nik: '3201235708900002', phone: '081234567890' } },
     ]);
-    const broken = messageEnvelope(PHONE_NUMBER_ID, { waId: '6281', name: 'A' }, { other: { type: 'interactive', body: { type: 'nfm_reply', nfm_reply: { response_json: '{not json', name: 'flow' } } } });
+    const broken = messageEnvelope(
+      PHONE_NUMBER_ID,
+      { waId: '6281', name: 'A' },
+      { other: { type: 'interactive', body: { type: 'nfm_reply', nfm_reply: { response_json: '{not json', name: 'flow' } } } },
+    );
     expect(toQueueEvents(broken.body, PHONE_NUMBER_ID)?.events.map((event) => event.type === 'inbound' && event.content)).toEqual([
       { kind: 'other', type: 'interactive:nfm_reply' },
     ]);

@@ -32,12 +32,14 @@ export async function renderDashboard(deps: PageDeps): Promise<RenderedPage> {
     <div class="panel-head"><h2 id="overdue-title">${stale.length > 0 ? ICONS.warning : ICONS.check}<span>${TEXTS.overdueTitle}</span>${stale.length > 0 ? html`<span class="badge overdue-badge">${stale.length}</span>` : ''}</h2></div>
     ${stale.length > 0 ? html`<p class="muted">${TEXTS.overdueIntro}</p>${registrationTable(stale, deps)}` : html`<p class="muted">${TEXTS.overdueNone}</p>`}
   </section>
-  ${summary && summary.recentFailedSends > 0
-    ? html`<section class="panel panel-alert" aria-labelledby="failed-title">
+  ${
+    summary && summary.recentFailedSends > 0
+      ? html`<section class="panel panel-alert" aria-labelledby="failed-title">
     <div class="panel-head"><h2 id="failed-title">${ICONS.warning}<span>${TEXTS.failedSendsTitle}</span><span class="badge overdue-badge">${summary.recentFailedSends}</span></h2></div>
     <p class="muted">${fillText(TEXTS.failedSendsRecent, { count: String(summary.recentFailedSends) })} <a href="${deps.basePath}/failed-sends">${TEXTS.failedSendsLink}</a></p>
   </section>`
-    : ''}
+      : ''
+  }
   <section aria-labelledby="counts-title">
     <h2 id="counts-title" class="section-title">${TEXTS.countsTitle}</h2>
     <ul class="count-grid">${cards}</ul>

@@ -51,14 +51,16 @@ export async function renderDayPage(query: Readonly<Record<string, string | unde
       <button type="submit" class="button primary">${TEXTS.dayShow}</button>
       ${formError()}
     </form></div>
-  ${day
-    ? html`<section class="panel">
+  ${
+    day
+      ? html`<section class="panel">
       <div class="panel-head day-head"><h2>${dayDate(date)}</h2><div>${dayState(day)}</div></div>
       ${capacityBar(day)}
       ${day.holiday ? html`<p class="muted">${fillText(TEXTS.dayHoliday, { name: day.holiday })}</p>` : ''}
       ${day.registrations.length > 0 ? registrationTable(day.registrations, deps, { timeFirst: true }) : html`<p class="empty">${TEXTS.dayNobody}</p>`}
     </section>`
-    : html`<p class="form-error">${errorMessage(result.body)}</p>`}`;
+      : html`<p class="form-error">${errorMessage(result.body)}</p>`
+  }`;
   return { status: 200, html: layout({ title: `${TEXTS.dayTitle} ${dayDate(date)}`, basePath: deps.basePath, body, deps, active: 'day' }) };
 }
 

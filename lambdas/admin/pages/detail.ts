@@ -7,13 +7,49 @@
  */
 import { allowedActions } from '../../domain/officer-actions';
 import { REGISTRATION_STATUSES, type RegistrationStatus } from '../../domain/registration';
-import { ADMIN_TEXTS as TEXTS, DELIVERY_STATES, FLAG_LABELS, fillText, META_ERROR_CODE, META_ERROR_NO_CODE, META_ERROR_UNKNOWN, META_ERRORS, STATUS_LABELS } from '../texts';
-import { age, clockTime, dayDate, fileSize, groupedNik, instant, instantClock, instantDay, isOverdue, longDate, phoneNumber, readableDatesIn, shortDay, typedDate } from './format';
+import {
+  ADMIN_TEXTS as TEXTS,
+  DELIVERY_STATES,
+  FLAG_LABELS,
+  fillText,
+  META_ERROR_CODE,
+  META_ERROR_NO_CODE,
+  META_ERROR_UNKNOWN,
+  META_ERRORS,
+  STATUS_LABELS,
+} from '../texts';
+import {
+  age,
+  clockTime,
+  dayDate,
+  fileSize,
+  groupedNik,
+  instant,
+  instantClock,
+  instantDay,
+  isOverdue,
+  longDate,
+  phoneNumber,
+  readableDatesIn,
+  shortDay,
+  typedDate,
+} from './format';
 import { html, safeUrl, type Html } from './html';
 import { formError, ICONS, layout, statusBadge, type PageDeps, type RenderedPage } from './layout';
 import { nextPendingAfter } from '../registrations-api';
 import { detailLink, errorMessage } from './registrations';
-import { detailSchema, listSchema, openDaysSchema, parseView, type DeliveryView, type DetailView, type DocumentView, type HistoryView, type OpenDayView, type RegistrationView } from './views';
+import {
+  detailSchema,
+  listSchema,
+  openDaysSchema,
+  parseView,
+  type DeliveryView,
+  type DetailView,
+  type DocumentView,
+  type HistoryView,
+  type OpenDayView,
+  type RegistrationView,
+} from './views';
 
 const DEFAULT_ARRIVAL_TIMES = Array.from({ length: 33 }, (_, index) => {
   const minutes = 8 * 60 + index * 15;
@@ -93,7 +129,10 @@ export async function renderDetailPage(queueNumber: string, deps: PageDeps): Pro
     ${historyPanel(registration.history)}
   </div>
 </div>`;
-  return { status: 200, html: layout({ title: `${registration.queueNumber} · ${registration.name}`, basePath: deps.basePath, body, deps, active: 'registrations' }) };
+  return {
+    status: 200,
+    html: layout({ title: `${registration.queueNumber} · ${registration.name}`, basePath: deps.basePath, body, deps, active: 'registrations' }),
+  };
 }
 
 function nextStop(current: string, pending: readonly RegistrationView[], basePath: string): NextStop {
@@ -105,7 +144,8 @@ function nextStop(current: string, pending: readonly RegistrationView[], basePat
 
 function flagWarnings(flags: readonly string[]): Html {
   return html`${flags.map(
-    (flag) => html`<p class="warning flag" role="note">${ICONS.warning}<span>${FLAG_LABELS[flag] ? html`<strong>${FLAG_LABELS[flag].short}.</strong> ${FLAG_LABELS[flag].long}` : fillText(TEXTS.flagOther, { flag: flag.toLowerCase().replace(/_/g, ' ') })}</span></p>`,
+    (flag) =>
+      html`<p class="warning flag" role="note">${ICONS.warning}<span>${FLAG_LABELS[flag] ? html`<strong>${FLAG_LABELS[flag].short}.</strong> ${FLAG_LABELS[flag].long}` : fillText(TEXTS.flagOther, { flag: flag.toLowerCase().replace(/_/g, ' ') })}</span></p>`,
   )}`;
 }
 
@@ -149,25 +189,32 @@ function viewer(registration: DetailView): Html {
     <div class="viewer-bar">
       <h2 id="viewer-title">${TEXTS.viewerTitle}</h2>
       ${documents.length > 0 ? html`<span class="viewer-count" aria-live="polite" data-of="${TEXTS.viewerOf}" data-of-pair="${TEXTS.viewerOfPair}">${fillText(TEXTS.viewerOf, { index: 1, total: documents.length })}</span>` : ''}
-      ${documents.length > 0
-        ? html`<div class="viewer-tools" role="toolbar" aria-label="${TEXTS.viewerTitle}">
+      ${
+        documents.length > 0
+          ? html`<div class="viewer-tools" role="toolbar" aria-label="${TEXTS.viewerTitle}">
         ${tool('previous', TEXTS.viewerPrevious, '←', '‹')}${tool('next', TEXTS.viewerNext, '→', '›')}
         ${tool('zoom-out', TEXTS.viewerZoomOut, '-', '−')}${tool('zoom-in', TEXTS.viewerZoomIn, '+', '+')}
         ${tool('rotate', TEXTS.viewerRotate, 'R', '⟳')}${tool('reset', TEXTS.viewerReset, '0', '1:1')}
         <a class="button tool open-tab" href="${first ? safeUrl(first.url) : '#'}" target="_blank" rel="noopener noreferrer" title="${TEXTS.viewerOpenTab}" aria-label="${TEXTS.viewerOpenTab}">↗</a>
       </div>`
-        : ''}
+          : ''
+      }
     </div>
-    ${formMode
-      ? html`<p class="muted">${TEXTS.documentsInForm}</p>`
-      : documents.length === 0
-        ? html`<p class="empty">${TEXTS.noDocuments}</p>`
-        : html`<ol class="viewer-tabs">${documents.map(
-            (document, index) => html`<li><button type="button" class="viewer-tab" data-show="${index}" aria-pressed="${index === 0 ? 'true' : 'false'}" data-requirement="${document.requirement}">
+    ${
+      formMode
+        ? html`<p class="muted">${TEXTS.documentsInForm}</p>`
+        : documents.length === 0
+          ? html`<p class="empty">${TEXTS.noDocuments}</p>`
+          : html`<ol class="viewer-tabs">${documents.map(
+              (
+                document,
+                index,
+              ) => html`<li><button type="button" class="viewer-tab" data-show="${index}" aria-pressed="${index === 0 ? 'true' : 'false'}" data-requirement="${document.requirement}">
               <span class="tab-requirement">${document.requirementName ?? document.requirement}</span><span class="tab-name">${document.name}</span></button></li>`,
-          )}${missing.map((requirement) => html`<li class="viewer-missing" data-requirement="${requirement.id}"><span class="tab-requirement">${requirement.name}</span><span class="missing">${TEXTS.viewerMissing}</span></li>`)}</ol>
+            )}${missing.map((requirement) => html`<li class="viewer-missing" data-requirement="${requirement.id}"><span class="tab-requirement">${requirement.name}</span><span class="missing">${TEXTS.viewerMissing}</span></li>`)}</ol>
       <div class="viewer-stage">${documents.map((document, index) => viewerItem(document, index))}</div>
-      <p class="hint viewer-keys">${TEXTS.viewerShortcuts}</p>`}
+      <p class="hint viewer-keys">${TEXTS.viewerShortcuts}</p>`
+    }
   </section>`;
 }
 
@@ -214,20 +261,31 @@ function historyPanel(history: readonly HistoryView[]): Html {
       lines.push(fresh);
       continue;
     }
-    lines.push({ at: entry.at, actor: entry.actor, text: HISTORY_ACTIONS[entry.action] ?? entry.action, detail: entry.detail ? readableDatesIn(entry.detail) : '' });
+    lines.push({
+      at: entry.at,
+      actor: entry.actor,
+      text: HISTORY_ACTIONS[entry.action] ?? entry.action,
+      detail: entry.detail ? readableDatesIn(entry.detail) : '',
+    });
   }
   const describe = (line: Line) => {
     if (!line.views) return line.text;
     const { count, first, last } = line.views;
-    const between = count > 1 && instantClock(first) !== instantClock(last) ? ` (${fillText(TEXTS.historyBetween, { from: instantClock(first), to: instantClock(last) })})` : '';
+    const between =
+      count > 1 && instantClock(first) !== instantClock(last)
+        ? ` (${fillText(TEXTS.historyBetween, { from: instantClock(first), to: instantClock(last) })})`
+        : '';
     return count > 1 ? `${fillText(TEXTS.historyViews, { count })}${between}` : TEXTS.historyViewsOnce;
   };
   return html`<section class="panel panel-history"><h2>${TEXTS.sectionHistory}</h2>
-  ${lines.length === 0
-    ? html`<p class="muted">${TEXTS.noHistory}</p>`
-    : html`<ol class="history">${lines.map(
-        (line) => html`<li${line.views ? html` class="history-views"` : ''}><time datetime="${line.at}">${instant(line.at)}</time><p><strong>${line.actor}</strong> · ${describe(line)}</p>${line.detail ? html`<p class="history-detail">${line.detail}</p>` : ''}</li>`,
-      )}</ol>`}
+  ${
+    lines.length === 0
+      ? html`<p class="muted">${TEXTS.noHistory}</p>`
+      : html`<ol class="history">${lines.map(
+          (line) =>
+            html`<li${line.views ? html` class="history-views"` : ''}><time datetime="${line.at}">${instant(line.at)}</time><p><strong>${line.actor}</strong> · ${describe(line)}</p>${line.detail ? html`<p class="history-detail">${line.detail}</p>` : ''}</li>`,
+        )}</ol>`
+  }
   </section>`;
 }
 
@@ -239,13 +297,15 @@ export function metaError(code: number | undefined): Html {
 
 function deliveriesPanel(deliveries: readonly DeliveryView[]): Html {
   return html`<section class="panel panel-deliveries"><h2>${TEXTS.sectionDeliveries}</h2>
-  ${deliveries.length === 0
-    ? html`<p class="muted">${TEXTS.noDeliveries}</p>`
-    : html`<ul class="deliveries">${deliveries.map((delivery) => {
-        const state = (delivery.status ?? '').toLowerCase();
-        const failed = state === 'failed' || delivery.errorCode !== undefined;
-        return html`<li><span>${delivery.what ?? ''}</span><span class="badge delivery-${state}">${DELIVERY_STATES[state] ?? TEXTS.dataUnavailable}</span>${delivery.at ? html`<time class="muted">${instant(delivery.at)}</time>` : ''}${failed ? html`<p class="form-error">${metaError(delivery.errorCode)}</p>` : ''}</li>`;
-      })}</ul>`}
+  ${
+    deliveries.length === 0
+      ? html`<p class="muted">${TEXTS.noDeliveries}</p>`
+      : html`<ul class="deliveries">${deliveries.map((delivery) => {
+          const state = (delivery.status ?? '').toLowerCase();
+          const failed = state === 'failed' || delivery.errorCode !== undefined;
+          return html`<li><span>${delivery.what ?? ''}</span><span class="badge delivery-${state}">${DELIVERY_STATES[state] ?? TEXTS.dataUnavailable}</span>${delivery.at ? html`<time class="muted">${instant(delivery.at)}</time>` : ''}${failed ? html`<p class="form-error">${metaError(delivery.errorCode)}</p>` : ''}</li>`;
+        })}</ul>`
+  }
   </section>`;
 }
 

@@ -61,7 +61,9 @@ export const ICONS = {
   list: icon('M4 6h2v2H4V6zm4 0h12v2H8V6zM4 11h2v2H4v-2zm4 0h12v2H8v-2zm-4 5h2v2H4v-2zm4 0h12v2H8v-2z'),
   calendar: icon('M7 2h2v2h6V2h2v2h3a1 1 0 0 1 1 1v15a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1h3V2zm12 8H5v9h14v-9z'),
   qr: icon('M3 3h8v8H3V3zm2 2v4h4V5H5zm8-2h8v8h-8V3zm2 2v4h4V5h-4zM3 13h8v8H3v-8zm2 2v4h4v-4H5zm8-2h3v3h-3v-3zm5 0h3v3h-3v-3zm-5 5h3v3h-3v-3zm5 0h3v3h-3v-3z'),
-  people: icon('M9 11a4 4 0 1 1 0-8 4 4 0 0 1 0 8zm8 0a3 3 0 1 1 0-6 3 3 0 0 1 0 6zM1 20c0-3.3 3.6-6 8-6s8 2.7 8 6v1H1v-1zm17.5 1v-1c0-1.8-.8-3.4-2.1-4.6 3.5.3 6.6 2.2 6.6 4.6v1h-4.5z'),
+  people: icon(
+    'M9 11a4 4 0 1 1 0-8 4 4 0 0 1 0 8zm8 0a3 3 0 1 1 0-6 3 3 0 0 1 0 6zM1 20c0-3.3 3.6-6 8-6s8 2.7 8 6v1H1v-1zm17.5 1v-1c0-1.8-.8-3.4-2.1-4.6 3.5.3 6.6 2.2 6.6 4.6v1h-4.5z',
+  ),
   sliders: icon('M3 6h10v2H3V6zm14 0h4v2h-4V6zm-2-2h2v6h-2V4zM3 16h4v2H3v-2zm8 0h10v2H11v-2zm-2-2h2v6H9v-6z'),
   warning: icon('M12 2 1 21h22L12 2zm-1 7h2v6h-2V9zm0 8h2v2h-2v-2z'),
   file: icon('M6 2a2 2 0 0 0-2 2v16a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V8l-6-6H6zm7 1.5L18.5 9H13V3.5zM8 13h8v2H8v-2zm0 4h8v2H8v-2z'),
@@ -80,7 +82,15 @@ const NAV: ReadonlyArray<{ key: NavKey; path: string; label: string; icon: Html;
   { key: 'days', path: '/days', label: TEXTS.navDays, icon: ICONS.sliders, adminOnly: true },
 ];
 
-export function layout(options: { title: string; basePath: string; body: Html; deps?: PageDeps; active?: NavKey; bodyClass?: string; scripts?: readonly string[] }): string {
+export function layout(options: {
+  title: string;
+  basePath: string;
+  body: Html;
+  deps?: PageDeps;
+  active?: NavKey;
+  bodyClass?: string;
+  scripts?: readonly string[];
+}): string {
   const { title, basePath, body, deps, active } = options;
   const frame = deps ? topBar(deps, active) : '';
   return html`<!doctype html>

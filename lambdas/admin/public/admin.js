@@ -87,7 +87,6 @@
     return data;
   }
 
-
   // ---- Dates as the office writes them ---------------------------------------------------------
 
   /** `07-12-2026` (also `7/12/2026`, `7.12.2026`, or `2026-12-07`) → `2026-12-07`; anything else → ''. */
@@ -160,7 +159,15 @@
     var elements = Array.prototype.slice.call(form.elements);
     for (var index = 0; index < elements.length; index += 1) {
       var element = elements[index];
-      if (!element.name || element.disabled || element.type === 'submit' || element.type === 'button' || element.type === 'checkbox' || element.type === 'hidden') continue;
+      if (
+        !element.name ||
+        element.disabled ||
+        element.type === 'submit' ||
+        element.type === 'button' ||
+        element.type === 'checkbox' ||
+        element.type === 'hidden'
+      )
+        continue;
       var value = element.value.trim();
       var name = fieldName(element);
       if (value === '') {
@@ -299,7 +306,12 @@
     if (!registration) return text('saved', 'Tersimpan.');
     var status = (texts.statuses || {})[registration.status] || registration.status;
     if (registration.appointmentDate && (registration.status === 'DIKONFIRMASI' || registration.status === 'PERUBAHAN_DIMINTA')) {
-      return fill(text('savedForDate', ''), { queue: registration.queueNumber, status: status, date: dayDate(registration.appointmentDate), time: clockTime(registration.appointmentTime) });
+      return fill(text('savedForDate', ''), {
+        queue: registration.queueNumber,
+        status: status,
+        date: dayDate(registration.appointmentDate),
+        time: clockTime(registration.appointmentTime),
+      });
     }
     return fill(text('savedFor', ''), { queue: registration.queueNumber, status: status });
   }
@@ -355,8 +367,7 @@
     box.className = 'panel verdict-' + verdict;
     var title = data.valid ? labels.getAttribute('data-valid') : labels.getAttribute('data-forged');
     box.querySelector('.verdict-title').textContent = title;
-    box.querySelector('.verdict-message').textContent =
-      data.message || (verdict === 'warn' ? labels.getAttribute('data-mismatch') : '');
+    box.querySelector('.verdict-message').textContent = data.message || (verdict === 'warn' ? labels.getAttribute('data-mismatch') : '');
     var registration = data.registration;
     var facts = box.querySelector('.verify-facts');
     if (!registration) {
@@ -645,9 +656,10 @@
     start.hidden = false;
 
     function end() {
-      if (stream) stream.getTracks().forEach(function (track) {
-        track.stop();
-      });
+      if (stream)
+        stream.getTracks().forEach(function (track) {
+          track.stop();
+        });
       stream = null;
       video.srcObject = null;
       viewBox.hidden = true;
@@ -776,18 +788,19 @@
     var viewed = callApi('registrations/' + encodeURIComponent(review.getAttribute('data-queue') || '') + '/viewed', 'POST', {}).then(function (result) {
       if (result.status === 200 && result.data && 'next' in result.data) setNextStop(result.data.next);
     });
-    var days = forms.length === 0
-      ? Promise.resolve()
-      : callApi('days', 'GET').then(function (result) {
-          if (result.status !== 200 || !result.data || !Array.isArray(result.data.days)) return;
-          var byDate = {};
-          result.data.days.forEach(function (day) {
-            byDate[day.date] = day;
+    var days =
+      forms.length === 0
+        ? Promise.resolve()
+        : callApi('days', 'GET').then(function (result) {
+            if (result.status !== 200 || !result.data || !Array.isArray(result.data.days)) return;
+            var byDate = {};
+            result.data.days.forEach(function (day) {
+              byDate[day.date] = day;
+            });
+            forms.forEach(function (form) {
+              applyDays(form, byDate);
+            });
           });
-          forms.forEach(function (form) {
-            applyDays(form, byDate);
-          });
-        });
     var settled = function (promise) {
       // On a failure the page stays as made: the API checks the day and the status again on the decision.
       return promise.catch(function () {

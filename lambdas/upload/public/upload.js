@@ -26,7 +26,11 @@
    * becomes about 300-600 KB: seconds instead of a minute on a prepaid 1 Mbit/s link); smaller steps
    * follow only if that is still over the limit. PDFs go as they are.
    */
-  var SHRINK_STEPS = [[1600, 0.8], [1200, 0.75], [1000, 0.7]];
+  var SHRINK_STEPS = [
+    [1600, 0.8],
+    [1200, 0.75],
+    [1000, 0.7],
+  ];
   /* A dropped connection: the file is sent again when the browser is back online, up to this often. */
   var MAX_RETRIES = 6;
   var queue = Promise.resolve();
@@ -224,7 +228,14 @@
     if (typeof window.createImageBitmap === 'function') {
       return window.createImageBitmap(file, { imageOrientation: 'from-image' }).then(
         function (bitmap) {
-          return { source: bitmap, width: bitmap.width, height: bitmap.height, release: function () { bitmap.close(); } };
+          return {
+            source: bitmap,
+            width: bitmap.width,
+            height: bitmap.height,
+            release: function () {
+              bitmap.close();
+            },
+          };
         },
         function () {
           return loadImageElement(file);

@@ -93,7 +93,9 @@ export class MemoryDeliveries {
     sendOutcome: async (outboxId) => this.outcomes.get(outboxId),
     pendingFallback: async (messageId) => {
       const message = this.sent.find((candidate) => candidate.messageId === messageId);
-      return message?.fallback && !this.fallbacksSent.has(messageId) ? { fallback: message.fallback, queueNumber: message.queueNumber, kind: message.kind } : undefined;
+      return message?.fallback && !this.fallbacksSent.has(messageId)
+        ? { fallback: message.fallback, queueNumber: message.queueNumber, kind: message.kind }
+        : undefined;
     },
     markFallbackSent: async (messageId) => void this.fallbacksSent.add(messageId),
     recordStatus: async ({ messageId, status }) => {
@@ -162,7 +164,8 @@ export class MemoryRegistrations {
   readonly store: OfficeRegistrationStore = partialPort<OfficeRegistrationStore>('registrations', {
     get: async (queueNumber) => this.byNumber.get(queueNumber)?.registration,
     getVersioned: async (queueNumber) => this.byNumber.get(queueNumber),
-    listByOwner: async (ownerKey) => [...this.byNumber.values()].map((entry) => entry.registration).filter((registration) => registration.ownerKey === ownerKey),
+    listByOwner: async (ownerKey) =>
+      [...this.byNumber.values()].map((entry) => entry.registration).filter((registration) => registration.ownerKey === ownerKey),
     findOpenByNik: async () => undefined,
     nextQueueNumber: async (prefix) => `${prefix}-${String((this.lastNumber += 1)).padStart(3, '0')}`,
     getDay: async () => ({ booked: 0 }),
