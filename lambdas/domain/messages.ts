@@ -725,7 +725,7 @@ export const messages = {
         '🗑️ *HAPUS DATA*',
         '',
         `Yang akan dihapus: ${registrations > 0 ? `${registrations} pendaftaran yang sudah selesai/dibatalkan beserta berkas dan PDF buktinya, ` : ''}berkas yang belum didaftarkan, dan percakapan Anda dengan SI BAPAO.`,
-        'Yang tetap tercatat hanya nomor antrian dan waktunya, tanpa data pribadi.',
+        ...(registrations > 0 ? ['Yang tetap tercatat hanya nomor antrian dan waktunya, tanpa data pribadi.'] : []),
         'Penghapusan tidak dapat dibatalkan.',
         '',
         'Ketuk *Ya, hapus* (atau ketik YA HAPUS) untuk menghapus, atau *Tidak* untuk kembali.',
