@@ -1,5 +1,5 @@
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, BatchWriteCommand, type BatchWriteCommandInput, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, BatchWriteCommand, type BatchWriteCommandInput, DynamoDBDocumentClient, paginateQuery } from '@aws-sdk/lib-dynamodb';
 
 export function documentClient(config: DynamoDBClientConfig = {}): DynamoDBDocumentClient {
   return DynamoDBDocumentClient.from(new DynamoDBClient(config), {
@@ -64,4 +64,29 @@ export async function batchWriteAll(
       batch = result.UnprocessedItems?.[tableName] ?? [];
     }
   }
+}
+
+/** Every item of one partition, with only the attributes named (`pk` and `sk` always among them). */
+export async function partitionItems(client: DynamoDBDocumentClient, tableName: string, pk: string, attributes: readonly string[] = []): Promise<Item[]> {
+  const items: Item[] = [];
+  const pages = paginateQuery(
+    { client },
+    {
+      TableName: tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': pk },
+      ProjectionExpression: ['pk', 'sk', ...attributes].join(', '),
+    },
+  );
+  for await (const page of pages) items.push(...(page.Items ?? []));
+  return items;
+}
+
+/** Deletes these items by their keys (`pk`, `sk`), in the order given. */
+export async function deleteItems(client: DynamoDBDocumentClient, tableName: string, items: readonly Item[]): Promise<void> {
+  await batchWriteAll(
+    client,
+    tableName,
+    items.map((item) => ({ DeleteRequest: { Key: { pk: item.pk, sk: item.sk } } })),
+  );
 }

@@ -2,7 +2,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { paginateQuery, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { REQUIREMENTS, type RequirementId } from '../domain/services';
 import type { DocumentChange, DraftStore, DraftSubmission, StoredDocument } from '../ports';
-import { batchWriteAll } from './dynamodb-client';
+import { batchWriteAll, deleteItems, partitionItems } from './dynamodb-client';
 import { DRAFT_TTL_MS, keys, ttlSeconds } from './table-design';
 
 /** A change of a registration's documents, as its audit trail keeps it. */
@@ -56,22 +56,7 @@ export class DynamoDbDraftStore implements DraftStore {
   }
 
   async forget(draftId: string): Promise<void> {
-    const itemKeys: { pk: string; sk: string }[] = [];
-    const pages = paginateQuery(
-      { client: this.client },
-      {
-        TableName: this.tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.draft(draftId).pk },
-        ProjectionExpression: 'pk, sk',
-      },
-    );
-    for await (const page of pages) for (const item of page.Items ?? []) itemKeys.push({ pk: String(item.pk), sk: String(item.sk) });
-    await batchWriteAll(
-      this.client,
-      this.tableName,
-      itemKeys.map((Key) => ({ DeleteRequest: { Key } })),
-    );
+    await deleteItems(this.client, this.tableName, await partitionItems(this.client, this.tableName, keys.draft(draftId).pk));
   }
 
   async listDocuments(draftId: string): Promise<StoredDocument[]> {

@@ -15,7 +15,7 @@ import { formatQueueNumber, isOpen, REGISTRATION_STATUSES, type Registration, ty
 import type { DayOverride } from '../domain/schedule';
 import { notifyEventSchema, type NotifyEvent } from '../queue-events';
 import type { AuditEntry, OfficeRegistrationStore, StoredDay } from '../ports';
-import { batchGetAll, batchWriteAll } from './dynamodb-client';
+import { batchGetAll, deleteItems, partitionItems } from './dynamodb-client';
 import { registrationFromItem, registrationItem, versionOf } from './registration-items';
 import { INDEXES, keys } from './table-design';
 
@@ -267,22 +267,17 @@ export class DynamoDbRegistrationStore implements OfficeRegistrationStore {
   }
 
   async purge(registration: Registration): Promise<void> {
-    const partitions = [keys.registration(registration.queueNumber).pk, keys.draft(registration.draftId).pk];
-    const itemKeys: { pk: string; sk: string }[] = [];
-    for (const pk of partitions) {
-      const pages = paginateQuery(
-        { client: this.client },
-        { TableName: this.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk }, ProjectionExpression: 'pk, sk' },
-      );
-      for await (const page of pages) for (const item of page.Items ?? []) itemKeys.push({ pk: String(item.pk), sk: String(item.sk) });
-    }
-    // The registration item last: until it is gone, a sweep that stopped halfway finds it again.
-    itemKeys.sort((a, b) => Number(a.sk === 'REG') - Number(b.sk === 'REG'));
-    await batchWriteAll(
-      this.client,
-      this.tableName,
-      itemKeys.map((Key) => ({ DeleteRequest: { Key } })),
+    const [registrationItems, draftItems] = await Promise.all([
+      partitionItems(this.client, this.tableName, keys.registration(registration.queueNumber).pk, ['messageId']),
+      partitionItems(this.client, this.tableName, keys.draft(registration.draftId).pk),
+    ]);
+    // Meta's delivery states of the messages sent about it carry the recipient and any fallback text.
+    const deliveries = registrationItems.flatMap((item) =>
+      String(item.sk).startsWith('SENT#') && typeof item.messageId === 'string' ? [keys.delivery(item.messageId)] : [],
     );
+    // The registration item last: until it is gone, a sweep that stopped halfway finds it again.
+    const items = [...deliveries, ...draftItems, ...registrationItems].sort((a, b) => Number(a.sk === 'REG') - Number(b.sk === 'REG'));
+    await deleteItems(this.client, this.tableName, items);
   }
 
   async erase(registration: Registration, at: Date): Promise<void> {
@@ -299,23 +294,6 @@ export class DynamoDbRegistrationStore implements OfficeRegistrationStore {
           erasedOn: 'applicant-request',
         },
       }),
-    );
-    // Meta's delivery states of its messages carry the recipient and any fallback text: they go too.
-    const sent: string[] = [];
-    const pages = paginateQuery(
-      { client: this.client },
-      {
-        TableName: this.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sent)',
-        ExpressionAttributeValues: { ':pk': keys.registration(registration.queueNumber).pk, ':sent': 'SENT#' },
-        ProjectionExpression: 'messageId',
-      },
-    );
-    for await (const page of pages) for (const item of page.Items ?? []) if (typeof item.messageId === 'string') sent.push(item.messageId);
-    await batchWriteAll(
-      this.client,
-      this.tableName,
-      sent.map((messageId) => ({ DeleteRequest: { Key: keys.delivery(messageId) } })),
     );
     await this.purge(registration);
   }

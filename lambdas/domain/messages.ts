@@ -652,39 +652,12 @@ export const messages = {
     nowCancelConfirm: (queueNumber: string) => `Ketik YA untuk membatalkan pendaftaran Nomor Antrian ${queueNumber}, atau TIDAK untuk kembali.`,
   },
 
-  /** UU 27/2022: the notice before any personal data, and the applicant's own access and erasure (docs/personal-data.md). */
+  /** UU 27/2022: the applicant's own access and erasure (docs/personal-data.md). */
   personalData: {
-    /** The body of the consent question; its buttons carry the answer. At most 1,024 characters (Meta's limit for a button message). */
-    notice(office: OfficeProfile): string {
-      return [
-        '🔒 *Pelindungan Data Pribadi*',
-        '',
-        `Untuk pendaftaran BAP, ${office.officeName} akan memproses data pribadi Anda (UU No. 27 Tahun 2022):`,
-        '• Data: nama, tempat dan tanggal lahir, NIK, nomor HP, nomor WhatsApp, dan foto/PDF berkas persyaratan.',
-        '• Tujuan: hanya pendaftaran dan pemeriksaan BAP paspor Anda.',
-        `• Lama disimpan: dihapus ${office.retentionDays} hari setelah pendaftaran selesai atau dibatalkan.`,
-        '• Pihak lain: pesan WhatsApp disampaikan oleh Meta (WhatsApp); berkas hanya dilihat petugas.',
-        '• Hak Anda: ketik DATA SAYA untuk melihat data Anda, HAPUS DATA untuk menghapusnya.',
-        '',
-        'Apakah Anda setuju? Ketuk *Setuju* (atau ketik SETUJU) untuk melanjutkan, *Tidak setuju* (atau ketik TIDAK) untuk berhenti.',
-      ].join('\n');
-    },
-    agreeTitle: 'Setuju',
-    refuseTitle: 'Tidak setuju',
-    refused: (office: OfficeProfile) =>
-      [
-        'Baik, data Anda tidak kami minta dan tidak ada yang disimpan.',
-        'Tanpa persetujuan, pendaftaran BAP melalui WhatsApp tidak dapat dilanjutkan.',
-        `Jika berubah pikiran, ketik MENU lalu pilih layanan lagi. Anda juga dapat datang langsung ke ${office.officeName}.`,
-      ].join('\n'),
-    /** Anything else while the notice waits for an answer. */
-    stillWaiting: 'Sebelum melanjutkan, ketuk *Setuju* atau ketik SETUJU. Ketik TIDAK jika tidak setuju, atau MENU untuk kembali.',
     held(lines: readonly string[]): string {
       return ['📋 *DATA ANDA DI SI BAPAO*', '', ...lines].join('\n');
     },
     heldWhatsapp: (number: string) => `Nomor WhatsApp: ${number}`,
-    heldConsent: (version: string, at: string) => `Persetujuan pemrosesan data: versi ${version}, diberikan ${at}`,
-    heldNoConsent: 'Persetujuan pemrosesan data: belum ada',
     heldRegistration: (fields: {
       queueNumber: string;
       service: string;

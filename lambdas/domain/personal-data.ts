@@ -1,30 +1,16 @@
 /**
- * The applicant's rights over their personal data (UU 27/2022, docs/personal-data.md): the notice they
- * agree to before giving any, and what access and erasure cover. Pure: the conversation decides with it,
- * the worker carries out what it returns.
+ * The applicant's rights over their personal data (UU 27/2022, docs/personal-data.md): what access and
+ * erasure cover. Pure: the conversation decides with it, the worker carries out what it returns.
  */
-import type { IsoDate } from './calendar';
 import { isOpen, type Registration } from './registration';
-import type { RequirementId, ServiceId } from './services';
 
-/**
- * The notice's version: change it whenever the notice's text changes in substance, and everyone who
- * agreed to an earlier one is asked again at their next registration.
- */
-export const PRIVACY_NOTICE_VERSION = '2026-12-06';
-
-/** An applicant's agreement to the notice of one version. */
+/** The privacy notice an applicant agreed to (the consent step is not built yet; a registration may carry one). */
 export interface ConsentRecord {
   readonly version: string;
   /** ISO time of the agreement. */
   readonly at: string;
 }
 
-export function hasCurrentConsent(consent: ConsentRecord | undefined): boolean {
-  return consent?.version === PRIVACY_NOTICE_VERSION;
-}
-
-export const CONSENT_CHOICE = { agree: 'consent:yes', refuse: 'consent:no' } as const;
 export const ERASE_CHOICE = { confirm: 'erase:yes', keep: 'erase:no' } as const;
 
 /** What the applicant asked of their data, as the office must be able to show it (kind names are the contract's). */
@@ -51,41 +37,6 @@ export function erasurePlan(own: readonly Registration[]): ErasurePlan {
   return {
     blocking: own.filter((registration) => isOpen(registration.status)),
     closed: own.filter((registration) => !isOpen(registration.status)),
-  };
-}
-
-/** What `DATA SAYA` shows of one registration (the NIK only by its last four digits). */
-export interface HeldRegistration {
-  readonly queueNumber: string;
-  readonly serviceId: ServiceId;
-  readonly status: Registration['status'];
-  readonly createdAt: string;
-  readonly name: string;
-  readonly placeOfBirth: string;
-  readonly dateOfBirth: IsoDate;
-  readonly nikLastFour: string;
-  readonly phone: string;
-  readonly appointmentDate?: IsoDate;
-  readonly appointmentTime?: string;
-  readonly documents: readonly RequirementId[];
-  readonly consent?: ConsentRecord;
-}
-
-export function heldRegistration(registration: Registration, documents: readonly RequirementId[]): HeldRegistration {
-  return {
-    queueNumber: registration.queueNumber,
-    serviceId: registration.serviceId,
-    status: registration.status,
-    createdAt: registration.createdAt,
-    name: registration.name,
-    placeOfBirth: registration.placeOfBirth,
-    dateOfBirth: registration.dateOfBirth,
-    nikLastFour: registration.nik.slice(-4),
-    phone: registration.phone,
-    ...(registration.appointmentDate ? { appointmentDate: registration.appointmentDate } : {}),
-    ...(registration.appointmentTime ? { appointmentTime: registration.appointmentTime } : {}),
-    documents,
-    ...(registration.consent ? { consent: registration.consent } : {}),
   };
 }
 

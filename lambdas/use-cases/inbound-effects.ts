@@ -12,6 +12,7 @@ import { dayState, type DayState } from '../domain/schedule';
 import { ConcurrentUpdateError, MediaRejectedError } from '../errors';
 import type { DocumentChange } from '../ports';
 import type { EventHandlingDeps } from './event-handling';
+import { deleteRegistrationFiles } from './purge-closed-registrations';
 
 /**
  * Media and page removals happen before the decision is saved, idempotently (the object key comes from
@@ -58,8 +59,7 @@ async function eraseApplicant(effect: Extract<Effect, { type: 'erase-applicant' 
   for (const queueNumber of effect.queueNumbers) {
     const registration = await deps.registrations.get(queueNumber);
     if (!registration || isOpen(registration.status)) continue;
-    await deps.blobs.deletePrefix(`documents/${registration.draftId}/`);
-    await deps.blobs.deletePrefix(`proofs/${registration.queueNumber}/`);
+    await deleteRegistrationFiles(registration, deps.blobs);
     await deps.registrations.erase(registration, now);
   }
   for (const draftId of effect.draftIds) {

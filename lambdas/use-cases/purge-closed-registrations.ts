@@ -6,6 +6,7 @@
  * finds the rest the next day. Runs daily with the reminder job; the bucket's lifecycle rule is a backstop.
  */
 import { DAY_MS } from '../domain/calendar';
+import type { Registration } from '../domain/registration';
 import type { BlobStore, OfficeRegistrationStore } from '../ports';
 
 export interface PurgeDeps {
@@ -27,10 +28,14 @@ export async function purgeClosedRegistrations(deps: PurgeDeps): Promise<PurgeRu
   const due = await deps.registrations.listClosedBefore(cutoff);
   let files = 0;
   for (const registration of due) {
-    files += await deps.blobs.deletePrefix(`documents/${registration.draftId}/`);
-    files += await deps.blobs.deletePrefix(`proofs/${registration.queueNumber}/`);
+    files += await deleteRegistrationFiles(registration, deps.blobs);
     await deps.registrations.purge(registration);
     deps.log.info('registration purged after its retention period', { queueNumber: registration.queueNumber });
   }
   return { cutoff, registrations: due.length, files };
+}
+
+/** A registration's uploaded documents and its PDF proofs; resolves to how many files went. */
+export async function deleteRegistrationFiles(registration: Registration, blobs: Pick<BlobStore, 'deletePrefix'>): Promise<number> {
+  return (await blobs.deletePrefix(`documents/${registration.draftId}/`)) + (await blobs.deletePrefix(`proofs/${registration.queueNumber}/`));
 }

@@ -2,9 +2,8 @@
  * DATA SAYA and HAPUS DATA on the simulator page, as a person on a phone or a laptop meets them: what is
  * held, shown as a bubble; the erasure question's two buttons; Tidak keeps, Ya, hapus erases.
  */
-import type { Browser, Page } from 'playwright-core';
-import { join } from 'node:path';
-import { launchBrowser } from '../support/browser';
+import type { Browser } from 'playwright-core';
+import { keepScreenshot, launchBrowser } from '../support/browser';
 import { uploadDocuments } from '../support/journey';
 import { startTestServer, textOf, type TestServer } from '../support/test-server';
 
@@ -18,12 +17,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.cleanUp();
 });
-
-/** Set SIM_SCREENSHOT_DIR to keep what the person saw (docs/screenshots uses them). */
-async function keep(page: Page, name: string): Promise<void> {
-  const dir = process.env.SIM_SCREENSHOT_DIR;
-  if (dir) await page.screenshot({ path: join(dir, name) });
-}
 
 it.each([
   ['phone', { width: 390, height: 844 }, '6281377790001'],
@@ -55,7 +48,7 @@ it.each([
     const question = page.locator('.bubble.in', { hasText: 'HAPUS DATA' }).last();
     await question.getByRole('button', { name: 'Tidak' }).waitFor();
     expect(await question.getByRole('button').allTextContents()).toEqual([expect.stringContaining('Ya, hapus'), expect.stringContaining('Tidak')]);
-    await keep(page, `simulator-erase-question-${size === 'phone' ? 390 : 1366}.png`);
+    await keepScreenshot(page, `simulator-erase-question-${size === 'phone' ? 390 : 1366}.png`);
     // No horizontal scroll on the phone: the buttons fit.
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 
@@ -66,7 +59,7 @@ it.each([
     await page.locator('.bubble.in', { hasText: 'Penghapusan tidak dapat dibatalkan' }).nth(1).waitFor();
     await page.locator('.bubble.in', { hasText: 'Penghapusan tidak dapat dibatalkan' }).last().getByRole('button', { name: 'Ya, hapus' }).click();
     await page.locator('.bubble.in', { hasText: 'Data Anda telah dihapus' }).waitFor();
-    await keep(page, `simulator-erased-${size === 'phone' ? 390 : 1366}.png`);
+    await keepScreenshot(page, `simulator-erased-${size === 'phone' ? 390 : 1366}.png`);
   } finally {
     await page.close();
   }

@@ -3,9 +3,8 @@
  * the Flow's screen as a form (the fields, a date picker, the helper texts), and submitting it posts a
  * signed `nfm_reply` webhook that registers the applicant.
  */
-import type { Browser, Page } from 'playwright-core';
-import { join } from 'node:path';
-import { launchBrowser } from '../support/browser';
+import type { Browser } from 'playwright-core';
+import { keepScreenshot, launchBrowser } from '../support/browser';
 import { uploadDocuments } from '../support/journey';
 import { startTestServer, type TestServer } from '../support/test-server';
 
@@ -19,12 +18,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.cleanUp();
 });
-
-/** Set SIM_SCREENSHOT_DIR to keep what the person saw (README and docs/screenshots use them). */
-async function keep(page: Page, name: string): Promise<void> {
-  const dir = process.env.SIM_SCREENSHOT_DIR;
-  if (dir) await page.screenshot({ path: join(dir, name) });
-}
 
 it.each([
   ['phone', { width: 390, height: 844 }, '6281377770001'],
@@ -49,7 +42,7 @@ it.each([
 
     const invitation = page.locator('.bubble.in', { hasText: 'tekan tombol Isi formulir' });
     await invitation.waitFor();
-    await keep(page, `simulator-flow-message-${viewport.width}x${viewport.height}.png`);
+    await keepScreenshot(page, `simulator-flow-message-${viewport.width}x${viewport.height}.png`);
     await invitation.getByRole('button', { name: 'Isi formulir' }).click();
 
     const sheet = page.getByRole('dialog', { name: 'Pendaftaran BAP' });
@@ -64,7 +57,7 @@ it.each([
     await sheet.getByLabel('Tanggal lahir').fill('1985-03-02');
     await sheet.getByLabel('NIK').fill(`32012342038500${size === 'phone' ? '07' : '08'}`);
     await sheet.getByLabel('Nomor HP').fill('081234567890');
-    await keep(page, `simulator-flow-${viewport.width}x${viewport.height}.png`);
+    await keepScreenshot(page, `simulator-flow-${viewport.width}x${viewport.height}.png`);
     await sheet.getByRole('button', { name: 'Kirim' }).click();
 
     const success = page.locator('.bubble.in', { hasText: 'Pendaftaran Antrian Berhasil' });

@@ -3,11 +3,11 @@
  * four digits), `HAPUS DATA` refuses while a registration is open and otherwise erases, after one
  * confirmation, everything but a tombstone; officers see each request on `GET api/data-requests`.
  */
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../../lambdas/adapters/dynamodb-client';
 import { adminSession } from '../support/admin-client';
 import { newWaId, registerApplicant, say, uploadDocuments } from '../support/journey';
 import { newPerson, nikOf } from '../support/registration-lines';
+import { scanTable } from '../support/table-scan';
 import { startTestServer, textOf, type TestServer } from '../support/test-server';
 
 jest.setTimeout(90_000);
@@ -24,16 +24,7 @@ afterAll(async () => {
   await server?.cleanUp();
 });
 
-async function wholeTable(): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await table.send(new ScanCommand({ TableName: server.config.TABLE_NAME, ExclusiveStartKey: start }));
-    items.push(...(page.Items ?? []));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return items;
-}
+const wholeTable = () => scanTable(table, server.config.TABLE_NAME);
 
 async function tap(waId: string, id: string, title: string): Promise<string> {
   const before = server.fakeGraph.sentTo(waId).length;

@@ -3,7 +3,7 @@
  * (longer than Meta's 7 days of retries), officers' login sessions, draft documents and delivery states all
  * have a TTL in `expiresAt`. (The logs of every integration file are scanned by test/support/log-capture.ts.)
  */
-import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../../lambdas/adapters/dynamodb-client';
 import { signedRequest, statusEnvelope } from '../../local/meta-envelope';
 import { adminSession } from '../support/admin-client';
@@ -11,6 +11,7 @@ import { registerApplicant } from '../support/journey';
 import { workingDay } from '../support/officer-api';
 import { testOffice } from '../support/office';
 import { tallyFor } from '../support/tally';
+import { scanTable } from '../support/table-scan';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 const DAY_S = 24 * 3600;
@@ -29,23 +30,7 @@ afterAll(async () => {
   await server?.cleanUp();
 });
 
-async function itemsStartingWith(prefix: string): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await table.send(
-      new ScanCommand({
-        TableName: server.config.TABLE_NAME,
-        FilterExpression: 'begins_with(pk, :p)',
-        ExpressionAttributeValues: { ':p': prefix },
-        ExclusiveStartKey: start,
-      }),
-    );
-    items.push(...(page.Items ?? []));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return items;
-}
+const itemsStartingWith = (prefix: string) => scanTable(table, server.config.TABLE_NAME, prefix);
 
 it('gives sessions, processed events, officer sessions, draft documents and delivery states a TTL', async () => {
   const started = Math.floor(Date.now() / 1000);

@@ -1,5 +1,6 @@
 /** Headless Debian Chromium driven by playwright-core (no browser download: docs/toolchain.md). */
-import { chromium, type Browser } from 'playwright-core';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -19,4 +20,10 @@ export function launchBrowser(extraArgs: readonly string[] = []): Promise<Browse
       ...extraArgs,
     ],
   });
+}
+
+/** Keeps what the person saw when SIM_SCREENSHOT_DIR is set (README and docs/screenshots use them). */
+export async function keepScreenshot(page: Page, name: string): Promise<void> {
+  const dir = process.env.SIM_SCREENSHOT_DIR;
+  if (dir) await page.screenshot({ path: join(dir, name) });
 }
