@@ -34,6 +34,7 @@ it.each([
     };
     await type('halo');
     await page.getByText('Ketik DATA SAYA untuk melihat data Anda').waitFor();
+    await keepScreenshot(page, `simulator-menu-${size === 'phone' ? 390 : 1366}.png`);
     await type('1');
     const requirements = page.locator('.bubble.in', { hasText: 'Anda memilih Layanan 1' });
     await requirements.waitFor();
