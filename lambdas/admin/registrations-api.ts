@@ -4,7 +4,7 @@
  * the router's; this validates bodies, applies the rules and answers 400/404/409/422 itself.
  */
 import * as z from 'zod/mini';
-import { addDays, DAY_MS, formatDayDate, isRealDate, jakartaDate } from '../domain/calendar';
+import { addDays, DAY_MS, formatDayDate, isRealDate, jakartaDate, jakartaHour } from '../domain/calendar';
 import { messages } from '../domain/messages';
 import { printableText } from '../domain/text-hygiene';
 import { allowedActions, decideOfficerAction, type OfficerActionInput } from '../domain/officer-actions';
@@ -374,8 +374,8 @@ export function createRegistrationsApi(deps: RegistrationsApiDeps): Registration
   async function remindAtOnceIfTodaysRunIsOver(registration: Registration): Promise<void> {
     const at = now();
     const tomorrow = addDays(jakartaDate(at), 1);
-    const jakartaHour = new Date(at.getTime() + 7 * 3600_000).getUTCHours();
-    if (registration.status !== 'DIKONFIRMASI' || registration.appointmentDate !== tomorrow || jakartaHour < deps.office.reminderHour) return;
+    const hourInJakarta = jakartaHour(at);
+    if (registration.status !== 'DIKONFIRMASI' || registration.appointmentDate !== tomorrow || hourInJakarta < deps.office.reminderHour) return;
     try {
       await deps.queue.enqueue([reminderEvent(registration, tomorrow)]);
     } catch (error) {

@@ -4,7 +4,8 @@
  */
 export type IsoDate = string;
 
-const JAKARTA_OFFSET_MS = 7 * 60 * 60 * 1000;
+/** WIB is UTC+7 all year: the one place the offset is written. */
+export const JAKARTA_OFFSET_MS = 7 * 60 * 60 * 1000;
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
 export const DAY_NAMES = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'] as const;
@@ -13,6 +14,16 @@ export const MONTH_NAMES = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Jun
 /** The Jakarta calendar date of an instant. */
 export function jakartaDate(instant: Date): IsoDate {
   return new Date(instant.getTime() + JAKARTA_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** The Jakarta wall-clock time of an instant, `HH:MM`. */
+export function jakartaTime(instant: Date): string {
+  return new Date(instant.getTime() + JAKARTA_OFFSET_MS).toISOString().slice(11, 16);
+}
+
+/** The Jakarta hour (0–23) of an instant. */
+export function jakartaHour(instant: Date): number {
+  return new Date(instant.getTime() + JAKARTA_OFFSET_MS).getUTCHours();
 }
 
 export function parseIsoDate(date: IsoDate): { year: number; month: number; day: number } {

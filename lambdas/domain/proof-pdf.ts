@@ -21,7 +21,7 @@ import {
   type RGB,
 } from 'pdf-lib';
 import { encode } from 'uqr';
-import { formatDateLong, formatDayDate, formatTime, jakartaDate, type IsoDate } from './calendar';
+import { formatDateLong, formatDayDate, formatTime, jakartaDate, jakartaTime, type IsoDate } from './calendar';
 import type { OfficeProfile } from './office';
 import type { Registration } from './registration';
 import { findService } from './services';
@@ -119,8 +119,6 @@ interface Spacing {
 const REGULAR: Spacing = { titleGap: 30, qrMaxSide: 136, row: 18, wrappedLine: 14, sectionHead: 20, sectionGap: 8, noticeLine: 13, beforeNotice: 10 };
 const COMPACT: Spacing = { titleGap: 24, qrMaxSide: 108, row: 15, wrappedLine: 12.5, sectionHead: 17, sectionGap: 4, noticeLine: 11.5, beforeNotice: 6 };
 
-const WIB_OFFSET_MS = 7 * 60 * 60 * 1000;
-
 /** Typographic characters mapped to what WinAnsi surely has (and what an officer would type). */
 const REPLACEMENTS: Readonly<Record<string, string>> = {
   '\u2018': "'",
@@ -186,7 +184,7 @@ function displayPhone(phone: string): string {
 
 /** `Selasa, 30 Desember 2025, 14.05 WIB`: the instant in Asia/Jakarta, whatever the server's zone. */
 function formatInstantWib(instant: Date): string {
-  const hhmm = new Date(instant.getTime() + WIB_OFFSET_MS).toISOString().slice(11, 16);
+  const hhmm = jakartaTime(instant);
   return `${formatDayDate(jakartaDate(instant))}, ${formatTime(hhmm)}`;
 }
 

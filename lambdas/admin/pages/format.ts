@@ -1,7 +1,6 @@
 /** How the admin pages write dates, instants, durations and NIKs (Asia/Jakarta, Indonesian). */
-import { formatDateLong, formatDayDate, isRealDate, jakartaDate } from '../../domain/calendar';
+import { formatDateLong, formatDayDate, isRealDate, JAKARTA_OFFSET_MS, jakartaDate } from '../../domain/calendar';
 
-const JAKARTA_OFFSET_MS = 7 * 60 * 60 * 1000;
 const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'];
 
 const isIsoDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
