@@ -3,6 +3,7 @@
  * calls once it has checked the session, the CSRF token and the role. Each call answers with an HTTP
  * status and a JSON body; rule violations are `422 {error, message}` with an Indonesian message.
  */
+import type { OfficerActionName } from '../domain/officer-actions';
 import type { OfficerRole } from '../ports';
 
 export type { OfficerRole };
@@ -17,7 +18,7 @@ export interface ApiResult {
   readonly body: unknown;
 }
 
-export type RegistrationAction = 'confirm' | 'request-fix' | 'reschedule' | 'cancel' | 'complete';
+export type RegistrationAction = OfficerActionName;
 
 export interface RegistrationsApi {
   /**

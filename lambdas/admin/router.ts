@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { CookieOptions } from './auth';
+import { OFFICER_ACTION_NAMES } from '../domain/officer-actions';
 import type { RegistrationAction } from './officer-api';
 
 export type ApiRoute =
@@ -63,7 +64,7 @@ const QUEUE_NUMBER = '([A-Za-z]{2,6}-\\d{3,9})';
 const USERNAME = '([a-z0-9._-]{3,32})';
 /** A date segment stays loose but short: the API answers a malformed date with its own 400 (CONTRACT.md). */
 const DATE = '([A-Za-z0-9-]{1,32})';
-const ACTIONS = '(confirm|request-fix|reschedule|cancel|complete)';
+const ACTIONS = `(${OFFICER_ACTION_NAMES.join('|')})`;
 
 interface RouteDefinition {
   readonly method: string;

@@ -9,6 +9,14 @@ import type { Registration, RegistrationStatus } from './registration';
 import { arrivalTimes, dateProblem, type DayState } from './schedule';
 import { findService, type RequirementId } from './services';
 
+/** Every action an officer can take on a registration, as the API's path names it (`POST api/registrations/{q}/{action}`). */
+export const OFFICER_ACTION_NAMES = ['confirm', 'request-fix', 'reschedule', 'cancel', 'complete'] as const;
+export type OfficerActionName = (typeof OFFICER_ACTION_NAMES)[number];
+
+export function isOfficerActionName(name: string): name is OfficerActionName {
+  return (OFFICER_ACTION_NAMES as readonly string[]).includes(name);
+}
+
 export type OfficerActionInput =
   | { readonly action: 'confirm'; readonly date: IsoDate; readonly time: string; readonly note?: string }
   | { readonly action: 'request-fix'; readonly note: string; readonly requirements?: readonly string[] }
