@@ -245,8 +245,12 @@ export interface BlobStore {
   delete(key: string): Promise<void>;
   /** Moves an object to another key (copy, then delete the original). */
   move(from: string, to: string): Promise<void>;
-  /** A short-lived GET link answered with `contentType` and, unless it is a photo or PDF, as a download. */
-  presignedGetUrl(key: string, expiresInSeconds: number, filename?: string, contentType?: string): Promise<string>;
+  /**
+   * A short-lived GET link answered with `contentType` and, unless it is a photo or PDF, as a download.
+   * `cacheable`: the same link for every call in a period of `expiresInSeconds` (valid at least that long),
+   * which the browser may keep in its cache.
+   */
+  presignedGetUrl(key: string, expiresInSeconds: number, filename?: string, contentType?: string, options?: { cacheable?: boolean }): Promise<string>;
   /** A PUT link for exactly `contentLength` bytes of `contentType` (S3 refuses any other length). */
   presignedPutUrl(key: string, contentType: string, contentLength: number, expiresInSeconds: number): Promise<string>;
   /** Deletes every object whose key starts with `prefix`; resolves to how many there were. */

@@ -19,7 +19,8 @@ export function lazyS3BlobStore(bucket: string): BlobStore {
     get: async (key) => (await load()).get(key),
     delete: async (key) => (await load()).delete(key),
     move: async (from, to) => (await load()).move(from, to),
-    presignedGetUrl: async (key, expiresInSeconds, filename, served) => (await load()).presignedGetUrl(key, expiresInSeconds, filename, served),
+    presignedGetUrl: async (key, expiresInSeconds, filename, served, options) =>
+      (await load()).presignedGetUrl(key, expiresInSeconds, filename, served, options),
     presignedPutUrl: async (key, contentType, contentLength, expiresInSeconds) =>
       (await load()).presignedPutUrl(key, contentType, contentLength, expiresInSeconds),
     deletePrefix: async (prefix) => (await load()).deletePrefix(prefix),

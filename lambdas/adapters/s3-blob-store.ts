@@ -27,6 +27,7 @@ export class S3BlobStore implements BlobStore {
     private readonly bucket: string,
     /** Presigns against another client, e.g. one whose endpoint is the public address of a proxy. */
     private readonly presignClient: S3Client = client,
+    private readonly now: () => number = () => Date.now(),
   ) {}
 
   async put(key: string, bytes: Uint8Array, contentType: string): Promise<void> {
@@ -85,10 +86,16 @@ export class S3BlobStore implements BlobStore {
   /**
    * S3 answers a presigned GET with the `response-content-*` values it was signed with: the type the
    * file's bytes showed, and `inline` only for a photo or PDF (anything else downloads, never renders).
+   * A `cacheable` link is signed at the start of the current period of `expiresInSeconds` and lives two
+   * periods, so every page made in one period shows the same link (still valid for at least
+   * `expiresInSeconds`), and S3 serves it with a private `max-age`: a document fetched ahead of time, or
+   * looked at again, comes from the browser's cache.
    */
-  presignedGetUrl(key: string, expiresInSeconds: number, filename?: string, contentType?: string): Promise<string> {
+  presignedGetUrl(key: string, expiresInSeconds: number, filename?: string, contentType?: string, options?: { cacheable?: boolean }): Promise<string> {
     const safeName = filename ? `; filename="${filename.replace(/[^\w.-]/g, '_')}"` : '';
     const disposition = contentType === undefined || shownInline(contentType) ? 'inline' : 'attachment';
+    const periodMs = expiresInSeconds * 1000;
+    const signingDate = options?.cacheable ? new Date(Math.floor(this.now() / periodMs) * periodMs) : new Date(this.now());
     return getSignedUrl(
       this.presignClient,
       new GetObjectCommand({
@@ -96,8 +103,9 @@ export class S3BlobStore implements BlobStore {
         Key: key,
         ...(filename || contentType ? { ResponseContentDisposition: `${disposition}${safeName}` } : {}),
         ...(contentType ? { ResponseContentType: contentType } : {}),
+        ...(options?.cacheable ? { ResponseCacheControl: `private, max-age=${expiresInSeconds}` } : {}),
       }),
-      { expiresIn: expiresInSeconds },
+      { expiresIn: options?.cacheable ? 2 * expiresInSeconds : expiresInSeconds, signingDate },
     );
   }
 

@@ -32,6 +32,8 @@ export interface RegistrationsApi {
    * view, unless `recordView` is false (a page fetched ahead of time, before anyone looks at it).
    */
   get(queueNumber: string, officer: Officer, options?: { recordView?: boolean }): Promise<ApiResult>;
+  /** The links of a registration's pictures, as its review screen shows them: the screen before it fetches them ahead. */
+  pictureLinks(queueNumber: string): Promise<string[]>;
   /** `POST api/registrations/{queueNumber}/viewed`: the officer now sees a review screen fetched ahead of time. */
   recordView(queueNumber: string, officer: Officer): Promise<ApiResult>;
   /** `POST api/registrations/{queueNumber}/{action}`. */

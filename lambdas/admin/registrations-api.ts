@@ -30,7 +30,7 @@ export interface RegistrationsApiDeps {
   readonly log: { warn(message: string, fields: Record<string, unknown>): void; error(message: string, fields: Record<string, unknown>): void };
 }
 
-/** Officers see documents through links that live this long. */
+/** Officers see documents through links that live at least this long (and at most twice: see `documentLink`). */
 export const DOCUMENT_LINK_SECONDS = 300;
 const STALE_PENDING_MS = DAY_MS;
 /** The failed-sends list shows this many, newest first (they expire with the delivery records). */
@@ -99,6 +99,39 @@ export function createRegistrationsApi(deps: RegistrationsApiDeps): Registration
     return dayState(date, stored.booked, stored.override, deps.office, deps.holidays);
   }
 
+  /** The same link for every page made in one period: a document fetched ahead of time comes from the browser's cache. */
+  function documentLink(document: { key: string; filename: string; contentType: string }): Promise<string> {
+    return deps.blobs.presignedGetUrl(document.key, DOCUMENT_LINK_SECONDS, document.filename, document.contentType, { cacheable: true });
+  }
+
+  /** The next `count` days from `start` an appointment can be on, each with its free places and next free time. */
+  async function bookableDays(start: string, count: number) {
+    // Weekends and holidays are left out by looking at a week more than the days asked for.
+    const candidates = Array.from({ length: Math.ceil((count * 7) / 5) + 7 }, (_, index) => addDays(start, index));
+    const stored = await deps.store.getDays(candidates);
+    const states = candidates.map((date) => {
+      const found = stored.get(date) ?? { booked: 0 };
+      return dayState(date, found.booked, found.override, deps.office, deps.holidays);
+    });
+    const open = states.filter((state) => !state.closed).slice(0, count);
+    const times = arrivalTimes(deps.office);
+    const days = await Promise.all(
+      open.map(async (state) => {
+        const free = Math.max(0, state.capacity - state.booked);
+        const nextFreeTime = free > 0 ? leastBookedTime(times, state.booked > 0 ? await deps.store.listByDay(state.date) : []) : undefined;
+        return {
+          date: state.date,
+          capacity: state.capacity,
+          booked: state.booked,
+          free,
+          ...(state.holiday ? { holiday: state.holiday } : {}),
+          ...(nextFreeTime ? { nextFreeTime } : {}),
+        };
+      }),
+    );
+    return days;
+  }
+
   return {
     async list(query) {
       if (query.status && !REGISTRATION_STATUSES.includes(query.status as RegistrationStatus)) {
@@ -144,7 +177,7 @@ export function createRegistrationsApi(deps: RegistrationsApiDeps): Registration
           contentType: document.contentType,
           size: document.size,
           uploadedAt: document.uploadedAt,
-          url: await deps.blobs.presignedGetUrl(document.key, DOCUMENT_LINK_SECONDS, document.filename, document.contentType),
+          url: await documentLink(document),
         })),
       );
       // The view is recorded while the history is read; it is added to what is shown when the read missed it.
@@ -172,6 +205,13 @@ export function createRegistrationsApi(deps: RegistrationsApiDeps): Registration
           })),
         },
       };
+    },
+
+    async pictureLinks(queueNumber) {
+      const registration = await deps.store.get(queueNumber);
+      if (!registration) return [];
+      const documents = await deps.drafts.listDocuments(registration.draftId);
+      return Promise.all(documents.filter((document) => document.contentType.startsWith('image/')).map(documentLink));
     },
 
     async recordView(queueNumber, officer) {
@@ -228,9 +268,15 @@ export function createRegistrationsApi(deps: RegistrationsApiDeps): Registration
           const full = targetDay ?? (await day(String((input as { date?: string }).date)));
           return { status: 422, body: { error: 'day-full', message: messages.officer.dayFull(formatDayDate(full.date), full.capacity) } };
         }
-        if (notification) await queueNotification(notification);
-        await remindAtOnceIfTodaysRunIsOver(outcome.registration);
-        return { status: 200, body: view(outcome.registration) };
+        // The day buttons as they are after this decision: the next review screen shows them without asking again.
+        const [days] = await Promise.all([
+          bookableDays(earliestBookableDate(now()), OPEN_DAYS_SHOWN),
+          (async () => {
+            if (notification) await queueNotification(notification);
+            await remindAtOnceIfTodaysRunIsOver(outcome.registration);
+          })(),
+        ]);
+        return { status: 200, body: { ...view(outcome.registration), days } };
       }
       return { status: 409, body: { error: 'conflict', message: 'Pendaftaran ini sedang diubah petugas lain. Muat ulang halaman lalu coba lagi.' } };
     },
@@ -257,29 +303,7 @@ export function createRegistrationsApi(deps: RegistrationsApiDeps): Registration
       const count = query.count === undefined ? OPEN_DAYS_SHOWN : Number(query.count);
       if (!Number.isInteger(count) || count < 1 || count > OPEN_DAYS_MAX) return malformed(`count harus 1–${OPEN_DAYS_MAX}`);
       const start = from < earliest ? earliest : from;
-      // Weekends and holidays are left out by looking at a week more than the days asked for.
-      const candidates = Array.from({ length: Math.ceil((count * 7) / 5) + 7 }, (_, index) => addDays(start, index));
-      const stored = await deps.store.getDays(candidates);
-      const states = candidates.map((date) => {
-        const found = stored.get(date) ?? { booked: 0 };
-        return dayState(date, found.booked, found.override, deps.office, deps.holidays);
-      });
-      const open = states.filter((state) => !state.closed).slice(0, count);
-      const times = arrivalTimes(deps.office);
-      const days = await Promise.all(
-        open.map(async (state) => {
-          const free = Math.max(0, state.capacity - state.booked);
-          const nextFreeTime = free > 0 ? leastBookedTime(times, state.booked > 0 ? await deps.store.listByDay(state.date) : []) : undefined;
-          return {
-            date: state.date,
-            capacity: state.capacity,
-            booked: state.booked,
-            free,
-            ...(state.holiday ? { holiday: state.holiday } : {}),
-            ...(nextFreeTime ? { nextFreeTime } : {}),
-          };
-        }),
-      );
+      const days = await bookableDays(start, count);
       return { status: 200, body: { from: start, days } };
     },
 

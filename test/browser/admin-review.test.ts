@@ -261,6 +261,12 @@ it('fetches the next PENDING registration ahead: "Simpan & berikutnya" opens it 
   const looks = async (queueNumber: string) => (await officers.store.history(queueNumber)).filter((entry) => entry.action === 'documents-viewed').length;
   expect(await looks(second ?? '')).toBe(0);
 
+  // The decision's answer hands the day buttons over: the next screen asks the server for no days.
+  const dayRequests: string[] = [];
+  page.on('request', (request) => {
+    if (/\/admin\/api\/days(\?|$)/.test(request.url())) dayRequests.push(request.url());
+  });
+  const lookRecorded = page.waitForResponse((response) => response.url().endsWith(`/admin/api/registrations/${second}/viewed`));
   await confirm.locator('[data-then="next"]').click();
   await page.waitForURL(nextUrl);
   expect(
@@ -270,7 +276,17 @@ it('fetches the next PENDING registration ahead: "Simpan & berikutnya" opens it 
   const save = page.locator('form[data-action="confirm"] [data-then="next"]');
   await page.waitForFunction(() => !document.querySelector<HTMLButtonElement>('form[data-action="confirm"] [data-then="next"]')?.disabled);
   // Shown: one look recorded; the day's free places and the next free time count the decision just made.
+  expect((await lookRecorded).status()).toBe(200);
   expect(await looks(second ?? '')).toBe(1);
+  expect(dayRequests).toEqual([]);
+  // Its pictures were fetched while the officer looked at the first one: they come from the browser's cache.
+  const pictures = await page.evaluate(() =>
+    (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+      .filter((entry) => entry.initiatorType === 'img' && entry.name.includes('/_s3/'))
+      .map((entry) => entry.transferSize),
+  );
+  expect(pictures.length).toBeGreaterThan(0);
+  expect(pictures.every((transferred) => transferred === 0)).toBe(true);
   expect(await page.locator('form[data-action="confirm"] input[name="date"]').inputValue()).toBe(firstDay);
   expect(await page.locator('form[data-action="confirm"] select[name="time"]').inputValue()).not.toBe(firstTime);
   const [year, month, day] = firstDay.split('-').reverse();

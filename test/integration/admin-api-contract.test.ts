@@ -46,7 +46,8 @@ it('GET api/registrations/{queueNumber} gives documents with short-lived links a
       requirement: expect.any(String),
       name: expect.any(String),
       contentType: 'application/pdf',
-      url: expect.stringContaining('X-Amz-Expires=300'),
+      // Signed at the start of its five minutes, the link lives ten: at least five from now, at most ten.
+      url: expect.stringMatching(/X-Amz-Date=\d{8}T\d{2}\d[05]00Z&X-Amz-Expires=600&/),
     }),
   );
   expect((await fetch(body.documents[0]!.url)).status).toBe(200);
@@ -93,6 +94,9 @@ it('POST confirm, reschedule, complete: 200 with the Registration; 409 where the
   const confirmed = await officer.request('POST', `${base}/confirm`, { body: { date: workingDay(2), time: '09:00', note: 'Bawa paspor lama' } });
   expect(confirmed.status).toBe(200);
   expect(confirmed.body).toMatchObject({ queueNumber, status: 'DIKONFIRMASI', appointmentDate: workingDay(2), appointmentTime: '09:00', rescheduled: false });
+  // The answer carries the open days after the decision, as GET api/days gives them (the next review screen's buttons).
+  expect((confirmed.body as { days: unknown }).days).toEqual(((await officer.request('GET', '/api/days')).body as { days: unknown }).days);
+  expect((confirmed.body as { days: { date: string; booked: number }[] }).days.find((day) => day.date === workingDay(2))?.booked).toBeGreaterThanOrEqual(1);
   expect((await officer.request('POST', `${base}/confirm`, { body: { date: workingDay(3), time: '09:00' } })).status).toBe(409);
   expect((await officer.request('POST', `${base}/request-fix`, { body: { note: 'x' } })).status).toBe(409);
   const moved = await officer.request('POST', `${base}/reschedule`, { body: { date: workingDay(3), time: '10:15' } });

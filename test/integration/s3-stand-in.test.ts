@@ -135,3 +135,43 @@ it('refuses in complete a file stored as another type than its bytes show (an HT
   });
   expect(done.status).toBe(200);
 });
+
+it("gives an officer's browser one link per document for a period, valid at least that long and kept in its cache", async () => {
+  const key = `documents/${randomUUID()}/ktp/${randomUUID()}-ktp.jpg`;
+  await server.blobs.put(key, TINY_JPEG, 'image/jpeg');
+  // Only the clock is shifted: the stand-in's timers and sockets run as usual.
+  jest.useFakeTimers({
+    doNotFake: [
+      'hrtime',
+      'nextTick',
+      'performance',
+      'queueMicrotask',
+      'setImmediate',
+      'clearImmediate',
+      'setInterval',
+      'clearInterval',
+      'setTimeout',
+      'clearTimeout',
+    ],
+    now: new Date('2026-12-07T01:02:03Z'),
+  });
+  try {
+    const link = () => server.blobs.presignedGetUrl(key, 300, 'ktp.jpg', 'image/jpeg', { cacheable: true });
+    const first = await link();
+    jest.setSystemTime(new Date('2026-12-07T01:04:59Z'));
+    expect(await link()).toBe(first);
+    expect(await server.blobs.presignedGetUrl(key, 300, 'ktp.jpg', 'image/jpeg')).not.toBe(first);
+    jest.setSystemTime(new Date('2026-12-07T01:05:00Z'));
+    expect(await link()).not.toBe(first);
+
+    // Made at 01:02:03, the first link still works at 01:07:03, five minutes on, and the browser may keep what it gets.
+    jest.setSystemTime(new Date('2026-12-07T01:07:03Z'));
+    const answer = await fetch(first);
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('cache-control')).toBe('private, max-age=300');
+    jest.setSystemTime(new Date('2026-12-07T01:10:01Z'));
+    refusedAsS3Would('a cacheable link past its two periods', (await fetch(first)).status);
+  } finally {
+    jest.useRealTimers();
+  }
+});

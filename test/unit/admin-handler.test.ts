@@ -67,6 +67,9 @@ class StubRegistrations implements RegistrationsApi {
       },
     });
   }
+  async pictureLinks(): Promise<string[]> {
+    return [];
+  }
   recordView(queueNumber: string, officer: Officer) {
     return this.answer('recordView', [queueNumber, officer], { status: 200, body: { recorded: true } });
   }

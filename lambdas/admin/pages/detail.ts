@@ -81,11 +81,17 @@ interface NextStop {
 }
 
 export async function renderDetailPage(queueNumber: string, deps: PageDeps): Promise<RenderedPage> {
-  const [result, pendingResult, daysResult] = await Promise.all([
+  const pendingAnswer = deps.registrations.list({ status: 'PENDING' });
+  const [result, pendingResult, daysResult, nextPictures] = await Promise.all([
     // Fetched ahead of time, the page records no look at the documents: its script does once it is shown.
     deps.speculative ? deps.registrations.get(queueNumber, deps.officer, { recordView: false }) : deps.registrations.get(queueNumber, deps.officer),
-    deps.registrations.list({ status: 'PENDING' }),
+    pendingAnswer,
     deps.registrations.openDays({}),
+    // The next registration's pictures, which the script fetches while the officer looks at this one.
+    pendingAnswer.then((answer) => {
+      const following = nextPendingAfter(queueNumber, (answer.status === 200 ? parseView(listSchema, answer.body) : undefined) ?? []);
+      return following ? deps.registrations.pictureLinks(following.queueNumber) : [];
+    }),
   ]);
   const registration = result.status === 200 ? parseView(detailSchema, result.body) : undefined;
   if (!registration) {
@@ -99,7 +105,7 @@ export async function renderDetailPage(queueNumber: string, deps: PageDeps): Pro
   const status = registration.status as RegistrationStatus;
   const overdue = isOverdue(registration, deps.now);
   // Made ahead of time: the script records the look and takes the next stop and the free places again once shown.
-  const body = html`<div class="review" data-queue="${registration.queueNumber}"${deps.speculative ? html` data-made-ahead` : ''}${next.registration ? html` data-prefetch="${next.href}"` : ''}>
+  const body = html`<div class="review" data-queue="${registration.queueNumber}"${deps.speculative ? html` data-made-ahead` : ''}${next.registration ? html` data-prefetch="${next.href}"` : ''}${nextPictures.length > 0 ? html` data-next-pictures="${nextPictures.join(' ')}"` : ''}>
   <div class="review-head">
     <a class="back" href="${deps.basePath}/registrations?status=PENDING">← ${TEXTS.detailBack}</a>
     <div class="review-title">

@@ -338,6 +338,7 @@
           }
           var message = savedMessage(result.data);
           if (thenNext) {
+            handOverDays(result.data && result.data.days);
             var done = form.getAttribute('data-next-done');
             flash(done ? message + ' ' + done : message);
             window.location.href = form.getAttribute('data-next');
@@ -773,48 +774,84 @@
     return Array.prototype.slice.call(document.querySelectorAll('form[data-action="confirm"] button[type="submit"]'));
   }
 
+  // The decision's answer carries the day buttons as they are after it: the next screen, made ahead of
+  // time, takes them from here instead of asking the server again before the officer may decide.
+  var DAYS_HANDOVER_KEY = 'si-bapao:days-after-decision';
+  var DAYS_HANDOVER_MS = 30 * 1000;
+
+  function handOverDays(days) {
+    try {
+      if (Array.isArray(days)) window.sessionStorage.setItem(DAYS_HANDOVER_KEY, JSON.stringify({ at: Date.now(), days: days }));
+    } catch {
+      // No session storage (a private window's quota): the next screen asks the server.
+    }
+  }
+
+  /** The days handed over by the decision that led here, when it was just now; taken once. */
+  function takeHandedOverDays() {
+    try {
+      var stored = window.sessionStorage.getItem(DAYS_HANDOVER_KEY);
+      window.sessionStorage.removeItem(DAYS_HANDOVER_KEY);
+      var handed = stored ? JSON.parse(stored) : null;
+      return handed && Array.isArray(handed.days) && Date.now() - Number(handed.at) < DAYS_HANDOVER_MS ? handed.days : null;
+    } catch {
+      return null;
+    }
+  }
+
+  function applyDayList(forms, days) {
+    var byDate = {};
+    days.forEach(function (day) {
+      byDate[day.date] = day;
+    });
+    forms.forEach(function (form) {
+      applyDays(form, byDate);
+    });
+  }
+
   /**
    * A page made ahead of time is now seen: the look is recorded, and the next stop and the day buttons'
-   * free places are taken again (the decision before this page changed both); the decision waits for them.
+   * free places are taken again (the decision before this page changed both). The decision waits for
+   * the free places unless the decision before handed them over; the API checks the day again anyway.
    */
   function catchUp() {
     var forms = Array.prototype.slice.call(document.querySelectorAll('form[data-action="confirm"]'));
+    callApi('registrations/' + encodeURIComponent(review.getAttribute('data-queue') || '') + '/viewed', 'POST', {})
+      .then(function (result) {
+        if (result.status === 200 && result.data && 'next' in result.data) setNextStop(result.data.next);
+      })
+      .catch(function () {
+        // The look goes unrecorded; the page made ahead keeps its next stop.
+      });
+    if (forms.length === 0) return;
+    var handed = takeHandedOverDays();
+    if (handed) {
+      applyDayList(forms, handed);
+      return;
+    }
     decisionButtons().forEach(function (button) {
       button.disabled = true;
     });
     forms.forEach(function (form) {
       form.setAttribute('aria-busy', 'true');
     });
-    var viewed = callApi('registrations/' + encodeURIComponent(review.getAttribute('data-queue') || '') + '/viewed', 'POST', {}).then(function (result) {
-      if (result.status === 200 && result.data && 'next' in result.data) setNextStop(result.data.next);
-    });
-    var days =
-      forms.length === 0
-        ? Promise.resolve()
-        : callApi('days', 'GET').then(function (result) {
-            if (result.status !== 200 || !result.data || !Array.isArray(result.data.days)) return;
-            var byDate = {};
-            result.data.days.forEach(function (day) {
-              byDate[day.date] = day;
-            });
-            forms.forEach(function (form) {
-              applyDays(form, byDate);
-            });
-          });
-    var settled = function (promise) {
-      // On a failure the page stays as made: the API checks the day and the status again on the decision.
-      return promise.catch(function () {
-        return undefined;
-      });
-    };
-    return Promise.all([settled(viewed), settled(days)]).then(function () {
+    var enable = function () {
       decisionButtons().forEach(function (button) {
         button.disabled = false;
       });
       forms.forEach(function (form) {
         form.setAttribute('aria-busy', 'false');
       });
-    });
+    };
+    callApi('days', 'GET')
+      .then(function (result) {
+        if (result.status === 200 && result.data && Array.isArray(result.data.days)) applyDayList(forms, result.data.days);
+      })
+      // On a failure the page stays as made: the API checks the day and the status again on the decision.
+      .catch(function () {
+        return undefined;
+      })
+      .then(enable);
   }
 
   function applyDays(form, byDate) {
@@ -847,11 +884,21 @@
       form.addEventListener('click', touch);
     });
     if (review.hasAttribute('data-made-ahead')) whenShown(catchUp);
+    // Made after the decision, the page's day buttons are current already: what was handed over is dropped.
+    else takeHandedOverDays();
   }
 
   applyView();
   // Once the page is drawn, the other pictures load in the background: → shows them at once.
   window.addEventListener('load', function () {
+    // The next registration's pictures, while the officer looks at this one: *Simpan & berikutnya* shows them at once.
+    if (review) {
+      whenShown(function () {
+        (review.getAttribute('data-next-pictures') || '').split(' ').forEach(function (url) {
+          if (url) new Image().src = url;
+        });
+      });
+    }
     if (!viewer) return;
     Array.prototype.forEach.call(viewer.querySelectorAll('img[data-src]'), function (image) {
       image.src = image.getAttribute('data-src');
