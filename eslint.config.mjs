@@ -14,15 +14,15 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['warn', 'error'] }],
     },
   },
-  // Configuration is read in one place: lambdas/config.ts (and local/config.ts, local/main.ts for the local
+  // Configuration is read in one place: lambdas/config/env.ts (and local/config.ts, local/main.ts for the local
   // run); everything else gets its settings handed in by the wiring (lambdas/wiring/).
   {
     files: ['lambdas/**/*.ts', 'lib/**/*.ts', 'local/**/*.ts'],
-    ignores: ['lambdas/config.ts', 'local/config.ts', 'local/main.ts'],
+    ignores: ['lambdas/config/env.ts', 'local/config.ts', 'local/main.ts'],
     rules: {
       'no-restricted-properties': [
         'error',
-        { object: 'process', property: 'env', message: 'Read configuration in lambdas/config.ts and hand it in through lambdas/wiring/.' },
+        { object: 'process', property: 'env', message: 'Read configuration in lambdas/config/ and hand it in through lambdas/wiring/.' },
       ],
     },
   },
@@ -53,7 +53,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['../adapters/*', '../handlers/*', '../admin/*', '../upload/*', '../wiring/*', '../config', '../*.json', '../../*'],
+              group: ['../adapters/*', '../handlers/*', '../admin/*', '../upload/*', '../wiring/*', '../config', '../config/*', '../*.json', '../../*'],
               message: 'A use case imports only the domain and the ports (ports.ts, queue-events.ts, errors.ts, metric-names.ts).',
             },
             { group: ['@aws-sdk/*', 'aws-lambda', '@aws-lambda-powertools/*'], message: 'A use case talks to AWS only through a port.' },

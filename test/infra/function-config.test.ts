@@ -1,7 +1,7 @@
 /**
  * The stack and the code agree on each function's configuration: every function's environment, as the
  * synthesized template sets it (plus what Lambda itself sets), passes that function's own configuration
- * reader in lambdas/config.ts. A name the stack forgets, misspells or gives the wrong function fails here,
+ * reader in lambdas/config/. A name the stack forgets, misspells or gives the wrong function fails here,
  * not at the first cold start after a deploy.
  */
 import * as fs from 'node:fs';
@@ -17,7 +17,7 @@ const cdkJson = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'cdk
 /** What Lambda's runtime sets in every function (not in the template). */
 const LAMBDA_RUNTIME = { AWS_REGION: 'ap-southeast-3', AWS_ACCESS_KEY_ID: 'ASIA', AWS_SECRET_ACCESS_KEY: 'secret', AWS_SESSION_TOKEN: 'token' };
 
-/** The function's description (lib/) → its configuration reader (lambdas/config.ts). */
+/** The function's description (lib/) → its configuration reader (lambdas/config/). */
 const READERS: readonly [string, (env: Record<string, string>) => unknown][] = [
   ['Si Bapao WhatsApp webhook', webhookConfig],
   ['Si Bapao conversation worker', workerConfig],

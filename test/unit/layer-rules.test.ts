@@ -31,7 +31,7 @@ const PROBES = {
   ],
   handlerReadsEnv: ['lambdas/handlers/layer-probe.ts', 'export const probe = process.env.TABLE_NAME;\n'],
   wiringReadsEnv: ['lambdas/wiring/layer-probe.ts', 'export const probe = process.env.TABLE_NAME;\n'],
-  configReadsEnv: ['lambdas/config.ts', 'export const probe = process.env.TABLE_NAME;\n'],
+  configReadsEnv: ['lambdas/config/env.ts', 'export const probe = process.env.TABLE_NAME;\n'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 /**

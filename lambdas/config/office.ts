@@ -1,0 +1,114 @@
+/** The office profile, the WhatsApp settings and the holiday list, each checked with zod on first use. */
+import * as z from 'zod/mini';
+import holidayYears from '../../config/holidays.json';
+import officeDefaults from '../../config/office.json';
+import { REGISTRATION_FORMS, type OfficeProfile } from '../domain/office';
+import type { HolidayCalendar } from '../domain/schedule';
+import { ConfigurationError } from '../errors';
+import { parseOrExplain, type Env } from './env';
+
+const hhmm = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM'));
+const integerFromEnv = (min: number, max: number) =>
+  z.pipe(z.union([z.number(), z.string().check(z.regex(/^\d+$/, 'must be a whole number'))]), z.transform(Number)).check(z.gte(min), z.lte(max));
+
+// Built on first use: the webhook loads this module for its four names and never parses an office.
+const officeProfileSchema = memo(() =>
+  z
+    .object({
+      officeName: z.string().check(z.minLength(3)),
+      officeShortName: z.string().check(z.minLength(3)),
+      address: z.string().check(z.minLength(3)),
+      whatsappNumber: z.string().check(z.regex(/^\+?\d{8,15}$/, 'must be a phone number')),
+      queuePrefix: z.string().check(z.regex(/^[A-Z]{2,6}$/, 'must be 2–6 capital letters')),
+      arrivalHours: z.object({ from: hhmm, to: hhmm, stepMinutes: integerFromEnv(5, 120) }),
+      dayCapacity: integerFromEnv(1, 1000),
+      reminderHour: integerFromEnv(0, 23),
+      uploadMode: z.enum(['web', 'chat', 'form']),
+      formUrl: z.optional(z.url()),
+      registrationForm: z.enum(REGISTRATION_FORMS),
+      retentionDays: integerFromEnv(1, 3650),
+      menuAsList: z.boolean(),
+    })
+    .check(
+      z.refine((office) => office.uploadMode !== 'form' || Boolean(office.formUrl), {
+        message: 'FORM_URL is required when UPLOAD_MODE is form',
+        path: ['formUrl'],
+      }),
+      z.refine((office) => office.arrivalHours.from < office.arrivalHours.to, {
+        message: 'arrivalHours.from must be before arrivalHours.to',
+        path: ['arrivalHours'],
+      }),
+    ),
+);
+
+/** Office defaults overlaid with the environment's overrides (docs/contract.md names). */
+export function loadOfficeProfile(env: Env, defaults: unknown = officeDefaults): OfficeProfile {
+  const base = typeof defaults === 'object' && defaults !== null ? defaults : {};
+  const overrides = {
+    ...(env.QUEUE_PREFIX ? { queuePrefix: env.QUEUE_PREFIX } : {}),
+    ...(env.DAY_CAPACITY ? { dayCapacity: env.DAY_CAPACITY } : {}),
+    ...(env.REMINDER_HOUR ? { reminderHour: env.REMINDER_HOUR } : {}),
+    ...(env.RETENTION_DAYS ? { retentionDays: env.RETENTION_DAYS } : {}),
+    ...(env.UPLOAD_MODE ? { uploadMode: env.UPLOAD_MODE } : {}),
+    ...(env.FORM_URL ? { formUrl: env.FORM_URL } : {}),
+    ...(env.REGISTRATION_FORM ? { registrationForm: env.REGISTRATION_FORM } : {}),
+    ...(env.MENU_AS_LIST ? { menuAsList: env.MENU_AS_LIST === 'true' } : {}),
+  };
+  return parseOrExplain(officeProfileSchema(), { ...base, ...overrides }, 'office profile');
+}
+
+const graphSchema = memo(() =>
+  z.object({
+    apiUrl: z.url(),
+    phoneNumberId: z.string().check(z.minLength(1)),
+    /** How long a Graph API call may take before it counts as a (retryable) timeout. */
+    timeoutMs: z._default(z.coerce.number().check(z.int(), z.minimum(50), z.maximum(30_000)), 10_000),
+  }),
+);
+
+export interface GraphConfig {
+  readonly apiUrl: string;
+  readonly phoneNumberId: string;
+  readonly timeoutMs: number;
+}
+
+export function loadGraphConfig(env: Env, defaults: Partial<GraphConfig> = {}): GraphConfig {
+  return parseOrExplain(
+    graphSchema(),
+    {
+      apiUrl: env.WHATSAPP_API_URL ?? defaults.apiUrl,
+      phoneNumberId: env.WHATSAPP_PHONE_NUMBER_ID ?? defaults.phoneNumberId,
+      timeoutMs: env.WHATSAPP_TIMEOUT_MS || undefined,
+    },
+    'WhatsApp settings (WHATSAPP_API_URL, WHATSAPP_PHONE_NUMBER_ID, WHATSAPP_TIMEOUT_MS)',
+  );
+}
+
+const holidayYearSchema = memo(() =>
+  z.record(
+    z.string().check(z.regex(/^\d{4}$/)),
+    z.object({
+      status: z.enum(['official', 'provisional']),
+      source: z.string().check(z.minLength(3)),
+      days: z.record(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')), z.string().check(z.minLength(1))),
+    }),
+  ),
+);
+
+/** National holidays and cuti bersama by date (`config/holidays.json`, each year with its source). */
+export function loadHolidays(years: unknown = holidayYears): HolidayCalendar {
+  const parsed = parseOrExplain(holidayYearSchema(), years, 'holiday list (config/holidays.json)');
+  const calendar = new Map<string, string>();
+  for (const [year, entry] of Object.entries(parsed)) {
+    for (const [date, name] of Object.entries(entry.days)) {
+      if (!date.startsWith(`${year}-`)) throw new ConfigurationError(`Invalid holiday list: ${date} is listed under ${year}`);
+      calendar.set(date, name);
+    }
+  }
+  return calendar;
+}
+
+function memo<T>(build: () => T): () => T {
+  let built: T | undefined;
+  return () => (built ??= build());
+}
