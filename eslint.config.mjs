@@ -54,7 +54,7 @@ export default tseslint.config(
           patterns: [
             {
               group: ['../adapters/*', '../handlers/*', '../admin/*', '../upload/*', '../wiring/*', '../config', '../config/*', '../*.json', '../../*'],
-              message: 'A use case imports only the domain and the ports (ports.ts, queue-events.ts, errors.ts, metric-names.ts).',
+              message: 'A use case imports only the domain and the ports (ports/, queue-events.ts, errors.ts, metric-names.ts).',
             },
             { group: ['@aws-sdk/*', 'aws-lambda', '@aws-lambda-powertools/*'], message: 'A use case talks to AWS only through a port.' },
           ],
@@ -71,7 +71,7 @@ export default tseslint.config(
           patterns: [
             {
               group: ['../handlers/*', '../use-cases/*', '../admin/*', '../upload/*', '../wiring/*'],
-              message: 'An adapter implements a port (ports.ts); it imports no handler, use case, HTTP surface or wiring.',
+              message: 'An adapter implements a port (ports/); it imports no handler, use case, HTTP surface or wiring.',
             },
           ],
         },
