@@ -9,8 +9,8 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { Reply } from '../domain/replies';
 import type { Delivery, DeliveryStore, FailedSend, SendOutcome, SentMessage } from '../ports';
-import { batchGetAll } from './dynamodb-client';
-import { DAY_MS, DELIVERY_TTL_MS, EVENT_RECORD_TTL_MS, keys, ttlSeconds } from './table-design';
+import { DynamoDbMessagingBudget } from './dynamodb-messaging-budget';
+import { DELIVERY_TTL_MS, EVENT_RECORD_TTL_MS, keys, ttlSeconds } from './table-design';
 
 /** Statuses arrive in any order and more than once: keep the highest reached; `failed` is final. */
 const RANK: Record<string, number> = { accepted: 0, sent: 1, delivered: 2, read: 3, played: 3, failed: 9 };
@@ -20,12 +20,14 @@ const RANK: Record<string, number> = { accepted: 0, sent: 1, delivered: 2, read:
  * messages about a registration a copy under the registration (`REG#<queue>` / `SENT#…`), so officers
  * see what reached the applicant with one query.
  */
-export class DynamoDbDeliveryStore implements DeliveryStore {
+export class DynamoDbDeliveryStore extends DynamoDbMessagingBudget implements DeliveryStore {
   constructor(
-    private readonly client: DynamoDBDocumentClient,
-    private readonly tableName: string,
+    client: DynamoDBDocumentClient,
+    tableName: string,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    super(client, tableName);
+  }
 
   async recordSent(message: SentMessage): Promise<void> {
     const now = this.now();
@@ -215,59 +217,6 @@ export class DynamoDbDeliveryStore implements DeliveryStore {
       if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') return;
       throw error;
     }
-  }
-
-  async recordTemplateSend(at: Date): Promise<void> {
-    await this.client.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: keys.outreachHour(at.toISOString().slice(0, 13)),
-        UpdateExpression: 'ADD sends :one SET expiresAt = if_not_exists(expiresAt, :ttl)',
-        ExpressionAttributeValues: { ':one': 1, ':ttl': ttlSeconds(at, 3 * DAY_MS) },
-      }),
-    );
-  }
-
-  async reminderSlots(appointmentDate: string): Promise<Set<string>> {
-    const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.reminderSlots(appointmentDate), ConsistentRead: true }));
-    const slots: unknown = result.Item?.queueNumbers;
-    return slots instanceof Set ? new Set([...slots].map(String)) : new Set();
-  }
-
-  async reserveReminderSlots(appointmentDate: string, queueNumbers: readonly string[], at: Date): Promise<void> {
-    await this.client.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Update: {
-              TableName: this.tableName,
-              Key: keys.reminderSlots(appointmentDate),
-              UpdateExpression: 'ADD queueNumbers :numbers SET expiresAt = if_not_exists(expiresAt, :ttl)',
-              ExpressionAttributeValues: { ':numbers': new Set(queueNumbers), ':ttl': ttlSeconds(at, 3 * DAY_MS) },
-            },
-          },
-          {
-            Update: {
-              TableName: this.tableName,
-              Key: keys.outreachHour(at.toISOString().slice(0, 13)),
-              UpdateExpression: 'ADD sends :count SET expiresAt = if_not_exists(expiresAt, :ttl)',
-              ExpressionAttributeValues: { ':count': queueNumbers.length, ':ttl': ttlSeconds(at, 3 * DAY_MS) },
-            },
-          },
-        ],
-      }),
-    );
-  }
-
-  async templateSendsInLast24Hours(now: Date): Promise<number> {
-    const hours = Array.from({ length: 25 }, (_, back) => new Date(now.getTime() - back * 3600_000).toISOString().slice(0, 13));
-    const counters = await batchGetAll(
-      this.client,
-      this.tableName,
-      hours.map((hour) => keys.outreachHour(hour)),
-      { consistentRead: true },
-    );
-    return counters.reduce((sum, item) => sum + (typeof item.sends === 'number' ? item.sends : 0), 0);
   }
 
   async listFailedSends(limit: number): Promise<FailedSend[]> {

@@ -54,7 +54,7 @@ export interface SendOutcome {
   readonly at: string;
 }
 
-export interface DeliveryStore {
+export interface DeliveryStore extends MessagingBudget {
   /**
    * Keeps a message's delivery state without lowering what a status webhook already recorded (statuses
    * are handled apart from the sends, and may come first).
@@ -85,6 +85,15 @@ export interface DeliveryStore {
   recordFailedSend(failure: FailedSend): Promise<void>;
   /** Newest first. */
   listFailedSends(limit: number): Promise<FailedSend[]>;
+}
+
+export interface Messenger {
+  send(recipient: Recipient, reply: Reply, options?: { callbackData?: string }): Promise<{ messageId: string }>;
+  markRead(messageId: string): Promise<void>;
+}
+
+/** Meta's messaging limit: template sends counted per hour, and the reminders given a slot under it. */
+export interface MessagingBudget {
   /** A template went out: one person messaged outside their window, counted against Meta's messaging limit. */
   recordTemplateSend(at: Date): Promise<void>;
   /**
@@ -96,9 +105,4 @@ export interface DeliveryStore {
   reminderSlots(appointmentDate: string): Promise<Set<string>>;
   /** Gives these reminders a slot: remembered for the date and counted as template sends now. */
   reserveReminderSlots(appointmentDate: string, queueNumbers: readonly string[], at: Date): Promise<void>;
-}
-
-export interface Messenger {
-  send(recipient: Recipient, reply: Reply, options?: { callbackData?: string }): Promise<{ messageId: string }>;
-  markRead(messageId: string): Promise<void>;
 }
