@@ -1,26 +1,61 @@
 /**
- * Turns a Node HTTP request into the event API Gateway (HTTP API, payload v2) or a Lambda Function URL
- * would deliver, and writes the handler's result back: the handlers cannot tell the difference.
+ * The local server's side of the shared HTTP layer: it mounts the apps AWS runs (admin, upload, webhook)
+ * and its own at their paths, turns each Node HTTP request into the event API Gateway (HTTP API, payload
+ * v2) or a Lambda Function URL would deliver, and writes the app's answer back: the apps cannot tell the
+ * difference.
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { HttpApp } from '../lambdas/http/app';
+import { BodyTooLargeError, readStream } from '../lambdas/http/body';
 
+/** Lambda's own limit on a request's payload. */
 export const MAX_BODY_BYTES = 6 * 1024 * 1024;
 
-export class BodyTooLargeError extends Error {
-  override readonly name = 'BodyTooLargeError';
+export function readBody(request: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
+  return readStream(request, limit);
 }
 
-export async function readBody(request: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new BodyTooLargeError(`body over ${limit} bytes`);
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
+/** A Node-level handler, for what must stream or see the connection (the S3 proxy, the simulator's long poll). */
+export type NodeHandler = (request: IncomingMessage, response: ServerResponse, path: string) => Promise<void>;
+
+export interface Mount {
+  /** The mount's path: requests to it (`exact`), below it (`below`) or both go to its app; `` takes every path. */
+  readonly at: string;
+  readonly paths?: 'exact' | 'below' | 'both';
+  readonly app?: HttpApp;
+  readonly node?: NodeHandler;
+  /** The event's `routeKey`, as API Gateway names the route (`POST /webhook`); @default `$default` (Function URLs) */
+  readonly routeKey?: (method: string) => string;
+}
+
+/** The first mount a path belongs to answers it; an app's request body is read first (413 over Lambda's limit). */
+export function serveMounts(mounts: readonly Mount[]): NodeHandler {
+  return async (request, response, path) => {
+    const mount = mounts.find((candidate) => belongs(path, candidate));
+    if (mount?.node) return mount.node(request, response, path);
+    if (!mount?.app) {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+      return;
+    }
+    let body: Buffer;
+    try {
+      body = await readBody(request);
+    } catch (error) {
+      if (!(error instanceof BodyTooLargeError)) throw error;
+      response.writeHead(413, { 'content-type': 'text/plain' }).end('Payload too large');
+      return;
+    }
+    const routeKey = mount.routeKey?.(request.method ?? 'GET') ?? '$default';
+    writeResult(response, await mount.app(toHttpApiEvent(request, body, { routeKey, rawPath: path })));
+  };
+}
+
+function belongs(path: string, mount: Mount): boolean {
+  if (mount.at === '') return true;
+  const paths = mount.paths ?? 'both';
+  return (paths !== 'below' && path === mount.at) || (paths !== 'exact' && path.startsWith(`${mount.at}/`));
 }
 
 /** Like API Gateway: text-like bodies are passed as strings, anything else base64-encoded. */

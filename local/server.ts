@@ -14,7 +14,6 @@ import { documentClient } from '../lambdas/adapters/dynamodb-client';
 import { DynamoDbOfficerStore } from '../lambdas/adapters/dynamodb-officer-store';
 import { messagingLimit, loadOfficeProfile } from '../lambdas/config';
 import { NO_METRICS } from '../lambdas/metric-names';
-import { jakartaDate } from '../lambdas/domain/calendar';
 import { DynamoDbDraftStore } from '../lambdas/adapters/dynamodb-draft-store';
 import { S3BlobStore } from '../lambdas/adapters/s3-blob-store';
 import { logger } from '../lambdas/adapters/logger';
@@ -23,6 +22,7 @@ import { adminHandler } from '../lambdas/wiring/admin';
 import { dailyJobs } from '../lambdas/wiring/reminder';
 import { uploadHandler } from '../lambdas/wiring/upload';
 import { webhookHandler } from '../lambdas/wiring/webhook';
+import { WEBHOOK_PATH } from '../lambdas/handlers/webhook-handler';
 import { workerHandler } from '../lambdas/wiring/worker';
 import { messageGroupOf } from '../lambdas/message-groups';
 import type { EventQueue } from '../lambdas/ports';
@@ -30,10 +30,11 @@ import { loadLocalConfig, localEnvironment, SIMULATOR_DEFAULTS, type LocalConfig
 import { ensureTable, localClient, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
 import { DurableQueue, RetryLaterError, type QueuedMessage } from './durable-queue';
 import { FakeGraphApi } from './fake-graph-api';
-import { BodyTooLargeError, readBody, toHttpApiEvent, writeResult } from './http-events';
+import { serveMounts } from './http-events';
 import { LOCAL_BUCKET, localS3Client, proxyToS3, S3_PROXY_PREFIX, startS3Local, type S3Local } from './s3-local';
 import { signedRequest } from './meta-envelope';
 import { Simulator } from './simulator';
+import { localToolsApp } from './tools-app';
 
 export interface LocalServer {
   readonly url: string;
@@ -213,104 +214,31 @@ export async function startLocalServer(env: Env = localEnvironment()): Promise<L
       webhookUrl: `${url}/webhook`,
     });
 
-    route = async (request, response) => {
-      const path = new URL(request.url ?? '/', 'http://localhost').pathname;
-      if (path === '/healthz') {
-        response.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' });
-        response.end(JSON.stringify({ ok: ready, queueDepth: durableQueue.depth }));
-        return;
-      }
-      if (path === '/webhook') {
-        const body = await readBodyOr413(request, response);
-        if (!body) return;
-        const event = toHttpApiEvent(request, body, { routeKey: `${request.method} /webhook`, rawPath: path });
-        writeResult(response, await webhook(event));
-        return;
-      }
-      if (!localToolsEnabled && (path.startsWith('/_local/') || path === '/sim' || path.startsWith('/sim/') || path === '/')) {
-        response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
-        return;
-      }
-      if (path === '/_local/status' && request.method === 'GET') {
-        // What `npm run doctor` asks of a deployment, answered for the local one.
-        const lastRun = await jobs.lastReminderRun();
-        response.writeHead(200, { 'content-type': 'application/json' });
-        response.end(JSON.stringify({ lastReminderRun: lastRun ?? null }));
-        return;
-      }
-      if (path === '/_local/jobs/reminders' && request.method === 'POST') {
-        const date = new URL(request.url ?? '/', 'http://localhost').searchParams.get('date') ?? jakartaDate(new Date());
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
-          response.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'date must be YYYY-MM-DD' }));
-          return;
-        }
-        const run = await jobs.reminders(date);
-        response
-          .writeHead(200, { 'content-type': 'application/json' })
-          .end(JSON.stringify({ queued: run.queued, heldBack: run.heldBack, appointmentDate: run.appointmentDate }));
-        return;
-      }
-      if (path === '/_local/jobs/purge' && request.method === 'POST') {
-        // `?now=<ISO time>` sweeps as if it were then (to try the retention period without waiting for it).
-        const at = new URL(request.url ?? '/', 'http://localhost').searchParams.get('now');
-        const now = at ? new Date(at) : new Date();
-        if (Number.isNaN(now.getTime())) {
-          response.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'now must be an ISO time' }));
-          return;
-        }
-        const run = await jobs.purge(() => now);
-        response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(run));
-        return;
-      }
-      if (path === '/_local/jobs/replay-dead-letters' && request.method === 'POST') {
-        const replayed = await durableQueue.replayDeadLetters();
-        response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ replayed }));
-        return;
-      }
-      if (path.startsWith('/_graph/download/') && request.method === 'GET') {
-        const result = fakeGraph.download(decodeURIComponent(path.slice('/_graph/download/'.length)), request.headers.authorization);
-        response.writeHead(result.status, { 'content-type': result.contentType });
-        response.end(Buffer.isBuffer(result.body) ? result.body : JSON.stringify(result.body));
-        return;
-      }
-      if (path === '/upload' || path.startsWith('/upload/')) {
-        const body = await readBodyOr413(request, response);
-        if (!body) return;
-        writeResult(response, await upload(toHttpApiEvent(request, body, { routeKey: '$default', rawPath: path })));
-        return;
-      }
-      if (path === '/admin' || path.startsWith('/admin/')) {
-        const body = await readBodyOr413(request, response);
-        if (!body) return;
-        writeResult(response, await admin(toHttpApiEvent(request, body, { routeKey: '$default', rawPath: path })));
-        return;
-      }
-      if (path.startsWith('/_graph/')) {
-        const body = await readBodyOr413(request, response);
-        if (!body) return;
-        // `/_graph/<version>/<graph path>?<query>`: the fake answers every version the way v25.0 does.
-        const graphPath = path.replace(/^\/_graph\/v\d+\.\d+(?=\/|$)/, '');
-        const query = new URL(request.url ?? '/', 'http://localhost').searchParams;
-        const raw = { bytes: body, contentType: request.headers['content-type'] ?? '' };
-        const result = await fakeGraph.handle(request.method ?? 'GET', graphPath, request.headers.authorization, safeJson(body), query, raw);
-        response.writeHead(result.status, { 'content-type': 'application/json' });
-        response.end(JSON.stringify(result.body));
-        return;
-      }
-      if (path.startsWith(`${S3_PROXY_PREFIX}/`)) {
-        await proxyToS3(s3Endpoint, request, response);
-        return;
-      }
-      if (path === '/sim' || path.startsWith('/sim/')) {
-        await simulator.handle(request, response, path);
-        return;
-      }
-      if (path === '/') {
-        response.writeHead(302, { location: '/sim' }).end();
-        return;
-      }
-      response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
-    };
+    // The same apps AWS runs, mounted at their paths, then the local server's own.
+    const tools = localToolsApp({
+      ready: () => ready,
+      queueDepth: () => durableQueue.depth,
+      jobs,
+      replayDeadLetters: () => durableQueue.replayDeadLetters(),
+      fakeGraph,
+      toolsEnabled: localToolsEnabled,
+    });
+    const mounts = serveMounts([
+      { at: WEBHOOK_PATH, paths: 'exact', app: webhook, routeKey: (method) => `${method} ${WEBHOOK_PATH}` },
+      { at: '/upload', app: upload },
+      { at: '/admin', app: admin },
+      { at: S3_PROXY_PREFIX, paths: 'below', node: (request, response) => proxyToS3(s3Endpoint, request, response) },
+      {
+        at: '/sim',
+        node: async (request, response, path) => {
+          // Like the job routes: no login, so only on loopback.
+          if (localToolsEnabled) await simulator.handle(request, response, path);
+          else response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+        },
+      },
+      { at: '', app: tools },
+    ]);
+    route = (request, response) => mounts(request, response, new URL(request.url ?? '/', 'http://localhost').pathname);
 
     durableQueue.start(async (message) => {
       const result = await conversation(sqsEventOf(message));
@@ -386,18 +314,6 @@ function sqsEventOf(message: QueuedMessage): SQSEvent {
   };
 }
 
-async function readBodyOr413(request: IncomingMessage, response: ServerResponse): Promise<Buffer | undefined> {
-  try {
-    return await readBody(request);
-  } catch (error) {
-    if (error instanceof BodyTooLargeError) {
-      response.writeHead(413, { 'content-type': 'text/plain' }).end('Payload too large');
-      return undefined;
-    }
-    throw error;
-  }
-}
-
 function persistentKey(path: string, generate: () => string = () => randomBytes(32).toString('base64url')): string {
   if (existsSync(path)) return readFileSync(path, 'utf8').trim();
   const key = generate();
@@ -418,12 +334,4 @@ function listen(server: Server, port: number, host: string): Promise<void> {
       resolveListen();
     });
   });
-}
-
-function safeJson(body: Buffer): unknown {
-  try {
-    return JSON.parse(body.toString('utf8'));
-  } catch {
-    return undefined;
-  }
 }

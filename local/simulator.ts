@@ -11,6 +11,7 @@ import type { FakeGraphApi, SentMessage } from './fake-graph-api';
 import { REGISTRATION_FLOW_NAME } from '../lambdas/domain/registration-flow';
 import { readRegistrationFlow } from '../scripts/flow-json';
 import { readBody } from './http-events';
+import { safeJson } from '../lambdas/http/json';
 import { messageEnvelope, signedRequest } from './meta-envelope';
 
 const STATIC_FILES: Record<string, { file: string; type: string }> = {
@@ -151,12 +152,4 @@ export class Simulator {
 function json(response: ServerResponse, status: number, body: unknown): void {
   response.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
   response.end(JSON.stringify(body));
-}
-
-function safeJson(body: Buffer): unknown {
-  try {
-    return JSON.parse(body.toString('utf8'));
-  } catch {
-    return undefined;
-  }
 }

@@ -4,6 +4,7 @@
  */
 import type { Reply, TemplateParameters } from '../domain/replies';
 import { GraphApiError, MediaRejectedError } from '../errors';
+import { safeJson } from '../http/json';
 import type { MediaSource, Messenger, Recipient } from '../ports';
 
 /** Transient codes: rate limits, pair limit, temporary and unknown errors, maintenance. */
@@ -203,12 +204,4 @@ function templateFields(template: TemplateParameters): Record<string, unknown> {
     components.push({ type: 'button', sub_type: 'quick_reply', index: String(index), parameters: [{ type: 'payload', payload }] });
   });
   return { name: template.name, language: { code: template.language }, components };
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }

@@ -16,6 +16,7 @@ import { findService, REQUIREMENTS } from '../domain/services';
 import type { AuditEntry, BlobStore, DeliveryStore, DraftStore, EventQueue, OfficeRegistrationStore } from '../ports';
 import { reminderEvent, type NotifyEvent } from '../queue-events';
 import type { ApiResult, Officer, RegistrationAction, RegistrationsApi } from './officer-api';
+import { httpStatusOf } from '../http/status';
 
 export interface RegistrationsApiDeps {
   readonly store: OfficeRegistrationStore;
@@ -233,7 +234,7 @@ export function createRegistrationsApi(deps: RegistrationsApiDeps): Registration
         const [current, targetDay] = await Promise.all([deps.store.getVersioned(queueNumber), 'date' in input ? day(input.date) : undefined]);
         if (!current) return notFound(queueNumber);
         const decision = decideOfficerAction(current.registration, input, { now: now(), office: deps.office, ...(targetDay ? { targetDay } : {}) });
-        if (!decision.ok) return { status: decision.refusal.status, body: { error: decision.refusal.error, message: decision.refusal.message } };
+        if (!decision.ok) return { status: httpStatusOf(decision.refusal.kind), body: { error: decision.refusal.error, message: decision.refusal.message } };
         const { outcome } = decision;
         const version = current.version + 1;
         const notification: NotifyEvent | undefined = outcome.notify

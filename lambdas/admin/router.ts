@@ -1,16 +1,18 @@
 /**
- * The admin app's routes (relative to its mount: `/admin` locally, the Function URL's root in AWS), its
- * security headers and its static assets. The assets are read once per container from `public/` beside
- * this module; in the Lambda bundle that folder sits beside `index.js` (the Admin SiBapaoFunction's
- * `publicDir`), the same relative place.
+ * The admin app's route table (relative to its mount: `/admin` locally, the Function URL's root in AWS),
+ * its security headers and its static assets, on the shared HTTP layer (lambdas/http/). The assets are
+ * read once per container from `public/` beside this module; in the Lambda bundle that folder sits beside
+ * `index.mjs` (the Admin SiBapaoFunction's `publicDir`), the same relative place.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { readFileSync } from 'node:fs';
 import type { CookieOptions } from './auth';
 import { OFFICER_ACTION_NAMES } from '../domain/officer-actions';
 import type { RegistrationAction } from './officer-api';
+import { answers, isHttps, type HttpRequest, type HttpResult } from '../http/app';
+import { loadStaticAssets, type StaticAsset } from '../http/assets';
+import { readJsonBody } from '../http/body';
+import { createRouter, pathUnder, type RouteDefinition } from '../http/router';
+import { securityHeaders } from '../http/security-headers';
 
 export type ApiRoute =
   | { readonly name: 'login' }
@@ -41,13 +43,6 @@ export type PageRoute =
   | { readonly name: 'failed-sends' }
   | { readonly name: 'verify' };
 
-export interface StaticAsset {
-  readonly contentType: string;
-  readonly body: string;
-  /** A hash of the body: pages link `?v=<version>`, so a browser may keep the file until it changes. */
-  readonly version: string;
-}
-
 export type AdminRoute =
   | { readonly kind: 'api'; readonly route: ApiRoute; readonly adminOnly: boolean }
   | { readonly kind: 'page'; readonly route: PageRoute; readonly adminOnly: boolean }
@@ -60,94 +55,76 @@ export type AdminRoute =
  * refuses (a 5,000-character "queue number" answered 500). Lowercase queue numbers are matched too: the
  * registrations API looks them up as given, and a typed `krc-001` is simply not found.
  */
-const QUEUE_NUMBER = '([A-Za-z]{2,6}-\\d{3,9})';
-const USERNAME = '([a-z0-9._-]{3,32})';
-/** A date segment stays loose but short: the API answers a malformed date with its own 400 (CONTRACT.md). */
-const DATE = '([A-Za-z0-9-]{1,32})';
-const ACTIONS = `(${OFFICER_ACTION_NAMES.join('|')})`;
+const PARAMS = {
+  queueNumber: '[A-Za-z]{2,6}-\\d{3,9}',
+  username: '[a-z0-9._-]{3,32}',
+  /** A date segment stays loose but short: the API answers a malformed date with its own 400 (CONTRACT.md). */
+  date: '[A-Za-z0-9-]{1,32}',
+  action: OFFICER_ACTION_NAMES.join('|'),
+};
 
-interface RouteDefinition {
-  readonly method: string;
-  readonly pattern: RegExp;
-  readonly adminOnly?: boolean;
-  readonly api?: (match: readonly string[]) => ApiRoute;
-  readonly page?: (match: readonly string[]) => PageRoute;
-}
+type Params = Readonly<Record<string, string>>;
+type Resolved = { readonly api: (params: Params) => ApiRoute } | { readonly page: (params: Params) => PageRoute };
+type Target = Resolved & { readonly adminOnly?: boolean };
 
-const at = (match: readonly string[], index: number) => decodeSegment(match[index] ?? '');
+const api = (method: RouteDefinition<Target>['method'], path: string, route: (params: Params) => ApiRoute, adminOnly = false): RouteDefinition<Target> => ({
+  method,
+  path,
+  params: PARAMS,
+  to: { api: route, adminOnly },
+});
+const page = (path: string, route: (params: Params) => PageRoute, adminOnly = false): RouteDefinition<Target> => ({
+  method: 'GET',
+  path,
+  params: PARAMS,
+  to: { page: route, adminOnly },
+});
+const param = (params: Params, name: keyof typeof PARAMS) => params[name] ?? '';
 
-const ROUTES: readonly RouteDefinition[] = [
-  { method: 'POST', pattern: /^\/api\/login$/, api: () => ({ name: 'login' }) },
-  { method: 'POST', pattern: /^\/api\/logout$/, api: () => ({ name: 'logout' }) },
-  { method: 'GET', pattern: /^\/api\/registrations$/, api: () => ({ name: 'list-registrations' }) },
-  { method: 'GET', pattern: new RegExp(`^/api/registrations/${QUEUE_NUMBER}$`), api: (m) => ({ name: 'get-registration', queueNumber: at(m, 1) }) },
-  {
-    method: 'POST',
-    pattern: new RegExp(`^/api/registrations/${QUEUE_NUMBER}/${ACTIONS}$`),
-    api: (m) => ({ name: 'act', queueNumber: at(m, 1), action: at(m, 2) as RegistrationAction }),
-  },
-  { method: 'POST', pattern: new RegExp(`^/api/registrations/${QUEUE_NUMBER}/viewed$`), api: (m) => ({ name: 'record-view', queueNumber: at(m, 1) }) },
-  { method: 'GET', pattern: /^\/api\/officers$/, adminOnly: true, api: () => ({ name: 'list-officers' }) },
-  { method: 'POST', pattern: /^\/api\/officers$/, adminOnly: true, api: () => ({ name: 'add-officer' }) },
-  {
-    method: 'POST',
-    pattern: new RegExp(`^/api/officers/${USERNAME}/disable$`),
-    adminOnly: true,
-    api: (m) => ({ name: 'disable-officer', username: at(m, 1) }),
-  },
-  { method: 'GET', pattern: /^\/api\/days$/, api: () => ({ name: 'open-days' }) },
-  { method: 'GET', pattern: new RegExp(`^/api/days/${DATE}$`), api: (m) => ({ name: 'get-day', date: at(m, 1) }) },
-  { method: 'PUT', pattern: new RegExp(`^/api/days/${DATE}$`), adminOnly: true, api: (m) => ({ name: 'put-day', date: at(m, 1) }) },
-  { method: 'GET', pattern: /^\/api\/summary$/, api: () => ({ name: 'summary' }) },
-  { method: 'GET', pattern: /^\/api\/failed-sends$/, api: () => ({ name: 'list-failed-sends' }) },
-  { method: 'GET', pattern: /^\/api\/data-requests$/, api: () => ({ name: 'list-data-requests' }) },
-  { method: 'POST', pattern: /^\/api\/proofs\/verify$/, api: () => ({ name: 'verify-proof' }) },
+const ROUTES = createRouter<Target>([
+  api('POST', '/api/login', () => ({ name: 'login' })),
+  api('POST', '/api/logout', () => ({ name: 'logout' })),
+  api('GET', '/api/registrations', () => ({ name: 'list-registrations' })),
+  api('GET', '/api/registrations/:queueNumber', (p) => ({ name: 'get-registration', queueNumber: param(p, 'queueNumber') })),
+  api('POST', '/api/registrations/:queueNumber/:action', (p) => ({
+    name: 'act',
+    queueNumber: param(p, 'queueNumber'),
+    action: param(p, 'action') as RegistrationAction,
+  })),
+  api('POST', '/api/registrations/:queueNumber/viewed', (p) => ({ name: 'record-view', queueNumber: param(p, 'queueNumber') })),
+  api('GET', '/api/officers', () => ({ name: 'list-officers' }), true),
+  api('POST', '/api/officers', () => ({ name: 'add-officer' }), true),
+  api('POST', '/api/officers/:username/disable', (p) => ({ name: 'disable-officer', username: param(p, 'username') }), true),
+  api('GET', '/api/days', () => ({ name: 'open-days' })),
+  api('GET', '/api/days/:date', (p) => ({ name: 'get-day', date: param(p, 'date') })),
+  api('PUT', '/api/days/:date', (p) => ({ name: 'put-day', date: param(p, 'date') }), true),
+  api('GET', '/api/summary', () => ({ name: 'summary' })),
+  api('GET', '/api/failed-sends', () => ({ name: 'list-failed-sends' })),
+  api('GET', '/api/data-requests', () => ({ name: 'list-data-requests' })),
+  api('POST', '/api/proofs/verify', () => ({ name: 'verify-proof' })),
 
-  { method: 'GET', pattern: /^\/$/, page: () => ({ name: 'home' }) },
-  { method: 'GET', pattern: /^\/login\/?$/, page: () => ({ name: 'login' }) },
-  { method: 'GET', pattern: /^\/registrations\/?$/, page: () => ({ name: 'registrations' }) },
-  { method: 'GET', pattern: new RegExp(`^/registrations/${QUEUE_NUMBER}$`), page: (m) => ({ name: 'registration', queueNumber: at(m, 1) }) },
-  { method: 'GET', pattern: /^\/day\/?$/, page: () => ({ name: 'day' }) },
-  { method: 'GET', pattern: /^\/days\/?$/, adminOnly: true, page: () => ({ name: 'days' }) },
-  { method: 'GET', pattern: /^\/officers\/?$/, adminOnly: true, page: () => ({ name: 'officers' }) },
-  { method: 'GET', pattern: /^\/verify\/?$/, page: () => ({ name: 'verify' }) },
-  { method: 'GET', pattern: /^\/failed-sends\/?$/, page: () => ({ name: 'failed-sends' }) },
-];
+  page('/', () => ({ name: 'home' })),
+  page('/login/?', () => ({ name: 'login' })),
+  page('/registrations/?', () => ({ name: 'registrations' })),
+  page('/registrations/:queueNumber', (p) => ({ name: 'registration', queueNumber: param(p, 'queueNumber') })),
+  page('/day/?', () => ({ name: 'day' })),
+  page('/days/?', () => ({ name: 'days' }), true),
+  page('/officers/?', () => ({ name: 'officers' }), true),
+  page('/verify/?', () => ({ name: 'verify' })),
+  page('/failed-sends/?', () => ({ name: 'failed-sends' })),
+]);
 
 /** Resolves a request below `basePath` (`/admin` locally, `` at a Function URL's root). */
 export function matchAdminRoute(method: string, rawPath: string, basePath: string): AdminRoute {
-  const path = underBase(rawPath, basePath);
-  const api = path?.startsWith('/api/') ?? false;
-  if (path === undefined) return { kind: 'not-found', api };
-  const asset = STATIC_ASSETS[path];
-  if (asset) return method === 'GET' || method === 'HEAD' ? { kind: 'asset', asset } : { kind: 'method-not-allowed', api };
-  let pathMatched = false;
-  for (const definition of ROUTES) {
-    const match = definition.pattern.exec(path);
-    if (!match) continue;
-    if (definition.method !== method) {
-      pathMatched = true;
-      continue;
-    }
-    const adminOnly = definition.adminOnly === true;
-    if (definition.api) return { kind: 'api', route: definition.api(match), adminOnly };
-    if (definition.page) return { kind: 'page', route: definition.page(match), adminOnly };
-  }
-  return pathMatched ? { kind: 'method-not-allowed', api } : { kind: 'not-found', api };
-}
-
-function underBase(rawPath: string, basePath: string): string | undefined {
-  if (basePath === '') return rawPath || '/';
-  if (rawPath === basePath) return '/';
-  return rawPath.startsWith(`${basePath}/`) ? rawPath.slice(basePath.length) : undefined;
-}
-
-function decodeSegment(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
+  const path = pathUnder(rawPath, basePath);
+  const isApi = path?.startsWith('/api/') ?? false;
+  if (path === undefined) return { kind: 'not-found', api: isApi };
+  const asset = ADMIN_ASSETS.find(path);
+  if (asset) return method === 'GET' || method === 'HEAD' ? { kind: 'asset', asset } : { kind: 'method-not-allowed', api: isApi };
+  const found = ROUTES.match(method, path);
+  if (found.kind !== 'found') return { kind: found.kind, api: isApi };
+  const adminOnly = found.to.adminOnly === true;
+  return 'api' in found.to ? { kind: 'api', route: found.to.api(found.params), adminOnly } : { kind: 'page', route: found.to.page(found.params), adminOnly };
 }
 
 /**
@@ -155,9 +132,9 @@ function decodeSegment(segment: string): string {
  * the bucket's short-lived links (https in AWS, the same-origin `/_s3` proxy or a local port here); no
  * framing, no referrer (document links carry signatures), nothing cached (every page shows personal data).
  */
-export function securityHeaders(secure: boolean): Record<string, string> {
-  return {
-    'content-security-policy': [
+export function adminSecurityHeaders(secure: boolean): Record<string, string> {
+  return securityHeaders({
+    contentSecurityPolicy: [
       "default-src 'self'",
       // Scripts from this origin only; the one inline kind allowed is speculation rules (JSON, never run):
       // the review screen asks the browser to fetch the next registration's page ahead of time.
@@ -169,24 +146,10 @@ export function securityHeaders(secure: boolean): Record<string, string> {
       "form-action 'self'",
       "base-uri 'none'",
       "object-src 'none'",
-    ].join('; '),
-    'x-frame-options': 'DENY',
-    'x-content-type-options': 'nosniff',
-    'referrer-policy': 'no-referrer',
-    'cache-control': 'no-store',
-    ...(secure ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' } : {}),
-  };
-}
-
-/** Where the assets are, relative to the bundle or to this module. */
-export const PUBLIC_DIR_NAME = 'public';
-
-function asset(body: string, contentType: string): StaticAsset {
-  return { contentType, body, version: createHash('sha256').update(body).digest('hex').slice(0, 12) };
-}
-
-function load(file: string, contentType: string): StaticAsset {
-  return asset(readFileSync(join(__dirname, PUBLIC_DIR_NAME, file), 'utf8'), contentType);
+    ],
+    denyFraming: true,
+    strictTransportSecurity: secure,
+  });
 }
 
 /**
@@ -194,77 +157,60 @@ function load(file: string, contentType: string): StaticAsset {
  * (the admin function copies it into `public/`), from node_modules here.
  */
 export const JSQR_FILE = 'jsqr.js';
-function loadJsQr(): StaticAsset {
-  const copied = join(__dirname, PUBLIC_DIR_NAME, JSQR_FILE);
+function jsQrFromPackage(): string {
   try {
-    return asset(readFileSync(existsSync(copied) ? copied : require.resolve('jsqr/dist/jsQR.js'), 'utf8'), 'text/javascript; charset=utf-8');
+    return readFileSync(require.resolve('jsqr/dist/jsQR.js'), 'utf8');
   } catch {
     // Without it the verify page says the camera is unavailable and keeps the box: never a broken admin.
-    return asset('/* jsQR unavailable */', 'text/javascript; charset=utf-8');
+    return '/* jsQR unavailable */';
   }
 }
 
-/** By path under the admin root. */
-export const STATIC_ASSETS: Readonly<Record<string, StaticAsset>> = {
-  '/static/admin.js': load('admin.js', 'text/javascript; charset=utf-8'),
-  '/static/admin.css': load('admin.css', 'text/css; charset=utf-8'),
-  [`/static/${JSQR_FILE}`]: loadJsQr(),
-};
+/**
+ * Scripts and styles hold no personal data and are linked by version: a browser keeps them a day. Each
+ * file of `public/` is served by name; `admin.css` and `admin.js` are the files of `public/css/` and
+ * `public/js/` joined in name order when those folders exist (short source files, one download).
+ */
+export const ADMIN_ASSETS = loadStaticAssets({
+  moduleDir: __dirname,
+  concatenated: { 'admin.css': 'css', 'admin.js': 'js' },
+  fallbacks: { [JSQR_FILE]: jsQrFromPackage },
+  cacheControl: 'public, max-age=86400, immutable',
+});
 
 /** `admin.js?v=…`: the link a page uses for a static file, changing whenever the file does. */
 export function assetPath(file: string): string {
-  const found = STATIC_ASSETS[`/static/${file}`];
-  return found ? `/static/${file}?v=${found.version}` : `/static/${file}`;
+  return ADMIN_ASSETS.link(file);
 }
-
-/** Scripts and styles hold no personal data and are linked by version: a browser keeps them a day. */
-export const ASSET_CACHE_CONTROL = 'public, max-age=86400, immutable';
 
 // ---- HTTP plumbing ------------------------------------------------------------------------------
 
 const MAX_BODY_CHARS = 64 * 1024;
 
-type Result = APIGatewayProxyStructuredResultV2;
-
 export type Responses = ReturnType<typeof responses>;
 
 /** The answers of one request, each with the security headers; cookies follow the mount and the scheme. */
-export function responses(event: APIGatewayProxyEventV2, basePath: string) {
+export function responses(event: HttpRequest, basePath: string) {
   const secure = isHttps(event);
-  const headers = securityHeaders(secure);
+  const out = answers(adminSecurityHeaders(secure));
   const cookieOptions: CookieOptions = { path: basePath || '/', secure };
-  const send = (statusCode: number, contentType: string, body: string, cookies?: string[], extra: Record<string, string> = {}): Result => ({
-    statusCode,
-    headers: { ...headers, 'content-type': contentType, ...extra },
-    body,
-    ...(cookies ? { cookies } : {}),
-  });
-  const json = (statusCode: number, value: unknown, cookies?: string[], extra?: Record<string, string>) =>
-    send(statusCode, 'application/json; charset=utf-8', JSON.stringify(value), cookies, extra);
+  const json = (statusCode: number, value: unknown, cookies?: string[], headers?: Record<string, string>): HttpResult =>
+    out.json(statusCode, value, { ...(cookies ? { cookies } : {}), ...(headers ? { headers } : {}) });
   return {
     cookieOptions,
-    send,
+    asset: (asset: StaticAsset) => out.send(200, asset.contentType, asset.body, { headers: ADMIN_ASSETS.headers }),
     json,
     problem: (statusCode: number, error: string, message: string, cookies?: string[]) => json(statusCode, { error, message }, cookies),
-    page: (statusCode: number, html: string) => send(statusCode, 'text/html; charset=utf-8', html),
-    redirect: (location: string): Result => ({ statusCode: 302, headers: { ...headers, location }, body: '' }),
+    page: (statusCode: number, html: string) => out.html(statusCode, html),
+    redirect: (location: string): HttpResult => out.redirect(location),
   };
 }
 
-/** HTTPS as the client saw it: Function URLs are HTTPS only and say so in `x-forwarded-proto`. */
-export function isHttps(event: APIGatewayProxyEventV2): boolean {
-  return event.headers['x-forwarded-proto']?.split(',')[0]?.trim() === 'https' || /\.on\.aws$/.test(event.requestContext.domainName ?? '');
-}
-
-export function readJson(event: APIGatewayProxyEventV2): { ok: true; value: unknown } | { ok: false } {
-  const raw = event.body === undefined ? '' : event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
-  if (raw.trim() === '') return { ok: true, value: undefined };
-  if (raw.length > MAX_BODY_CHARS) return { ok: false };
-  try {
-    return { ok: true, value: JSON.parse(raw) as unknown };
-  } catch {
-    return { ok: false };
-  }
+/** The JSON body (undefined when there is none), or not ok when it is too long or not JSON. */
+export function readJson(event: HttpRequest): { ok: true; value: unknown } | { ok: false } {
+  const body = readJsonBody(event, MAX_BODY_CHARS);
+  if (body.kind === 'empty') return { ok: true, value: undefined };
+  return body.kind === 'json' ? { ok: true, value: body.value } : { ok: false };
 }
 
 export function asCredentials(value: unknown): { username: string; password: string } | undefined {
@@ -275,12 +221,12 @@ export function asCredentials(value: unknown): { username: string; password: str
 }
 
 /** The path and query of this request, to come back to after logging in. */
-export function requestTarget(event: APIGatewayProxyEventV2): string {
+export function requestTarget(event: HttpRequest): string {
   return event.rawQueryString ? `${event.rawPath}?${event.rawQueryString}` : event.rawPath;
 }
 
 /** `?next=` only when it points back into the admin app (never to another site). */
-export function safeNext(event: APIGatewayProxyEventV2, basePath: string): string | undefined {
+export function safeNext(event: HttpRequest, basePath: string): string | undefined {
   const next = event.queryStringParameters?.next;
   if (!next || !next.startsWith(`${basePath}/`) || next.startsWith('//') || /[\\\s]/.test(next)) return undefined;
   return next;

@@ -41,7 +41,7 @@ export interface OfficerOutcome {
 }
 
 export interface OfficerRefusal {
-  readonly status: 409 | 422;
+  readonly kind: 'conflict' | 'invalid';
   readonly error: string;
   readonly message: string;
 }
@@ -68,7 +68,7 @@ export function decideOfficerAction(
   context: { readonly now: Date; readonly office: OfficeProfile; readonly targetDay?: DayState },
 ): OfficerDecision {
   if (!ALLOWED[input.action].includes(registration.status)) {
-    return refuse(409, 'status', messages.officer.notAllowed(input.action, registration.status));
+    return refuse('conflict', 'status', messages.officer.notAllowed(input.action, registration.status));
   }
   switch (input.action) {
     case 'confirm':
@@ -78,7 +78,7 @@ export function decideOfficerAction(
       return requestFix(registration, input);
     case 'cancel': {
       const reason = input.reason.trim();
-      if (!reason || reason.length > 500) return refuse(422, 'reason', messages.officer.reasonRequired);
+      if (!reason || reason.length > 500) return refuse('invalid', 'reason', messages.officer.reasonRequired);
       return ok({
         registration: { ...registration, status: 'DIBATALKAN', note: reason },
         audit: { action: 'cancelled', detail: reason },
@@ -90,7 +90,7 @@ export function decideOfficerAction(
     case 'complete': {
       const today = jakartaDate(context.now);
       if (registration.appointmentDate && today < registration.appointmentDate) {
-        return refuse(422, 'too-early', messages.officer.completeTooEarly(formatDayDate(registration.appointmentDate)));
+        return refuse('invalid', 'too-early', messages.officer.completeTooEarly(formatDayDate(registration.appointmentDate)));
       }
       const status = input.attended ? 'SELESAI' : 'TIDAK_HADIR';
       return ok({
@@ -109,13 +109,13 @@ function schedule(
 ): OfficerDecision {
   if (!arrivalTimes(context.office).includes(input.time)) {
     return refuse(
-      422,
+      'invalid',
       'time',
       messages.officer.badTime(context.office.arrivalHours.from, context.office.arrivalHours.to, context.office.arrivalHours.stepMinutes),
     );
   }
   const note = input.note?.trim();
-  if (note && (note.length > MAX_NOTE_LENGTH || /[\r\n]/.test(note))) return refuse(422, 'note', messages.officer.badNote(MAX_NOTE_LENGTH));
+  if (note && (note.length > MAX_NOTE_LENGTH || /[\r\n]/.test(note))) return refuse('invalid', 'note', messages.officer.badNote(MAX_NOTE_LENGTH));
   const day = context.targetDay;
   if (!day || day.date !== input.date) throw new Error('schedule needs the target day');
   const sameDay = registration.appointmentDate === input.date;
@@ -124,11 +124,11 @@ function schedule(
   if (problem) {
     switch (problem.error) {
       case 'date-past':
-        return refuse(422, problem.error, messages.officer.datePast(formatDayDate(problem.earliest)));
+        return refuse('invalid', problem.error, messages.officer.datePast(formatDayDate(problem.earliest)));
       case 'date-closed':
-        return refuse(422, problem.error, messages.officer.dateClosed(formatDayDate(input.date), problem.reason));
+        return refuse('invalid', problem.error, messages.officer.dateClosed(formatDayDate(input.date), problem.reason));
       case 'day-full':
-        return refuse(422, problem.error, messages.officer.dayFull(formatDayDate(input.date), problem.capacity));
+        return refuse('invalid', problem.error, messages.officer.dayFull(formatDayDate(input.date), problem.capacity));
     }
   }
   const isReschedule = input.action === 'reschedule';
@@ -156,12 +156,12 @@ function schedule(
 
 function requestFix(registration: Registration, input: Extract<OfficerActionInput, { action: 'request-fix' }>): OfficerDecision {
   const note = input.note.trim();
-  if (!note || note.length > 500) return refuse(422, 'note', messages.officer.fixNoteRequired);
+  if (!note || note.length > 500) return refuse('invalid', 'note', messages.officer.fixNoteRequired);
   const service = findService(registration.serviceId);
   const known = service?.requirements ?? [];
   const asked = input.requirements && input.requirements.length > 0 ? input.requirements : known;
   const unknown = asked.filter((id) => !known.includes(id as RequirementId));
-  if (unknown.length > 0) return refuse(422, 'requirements', messages.officer.unknownRequirements(unknown));
+  if (unknown.length > 0) return refuse('invalid', 'requirements', messages.officer.unknownRequirements(unknown));
   const redo = known.filter((id) => asked.includes(id));
   return ok({
     registration: { ...registration, status: 'PERLU_PERBAIKAN', note, fixRequirements: redo },
@@ -180,6 +180,6 @@ function ok(outcome: OfficerOutcome): OfficerDecision {
   return { ok: true, outcome };
 }
 
-function refuse(status: 409 | 422, error: string, message: string): OfficerDecision {
-  return { ok: false, refusal: { status, error, message } };
+function refuse(kind: OfficerRefusal['kind'], error: string, message: string): OfficerDecision {
+  return { ok: false, refusal: { kind, error, message } };
 }

@@ -4,7 +4,6 @@
  * CSRF token of every state-changing call (403) and the role (403), then hands over to the registrations
  * API, the officer accounts or a page. Routes: lambdas/admin/router.ts.
  */
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import {
   authenticate,
   clearedSessionCookie,
@@ -24,18 +23,11 @@ import {
 import type { ApiResult, RegistrationsApi } from '../admin/officer-api';
 import { officerAccountsCall } from '../admin/officer-accounts-api';
 import { renderLoginPage, renderPage, renderProblemPage, type PageDeps } from '../admin/pages';
-import {
-  ASSET_CACHE_CONTROL,
-  asCredentials,
-  matchAdminRoute,
-  readJson,
-  requestTarget,
-  responses,
-  safeNext,
-  type ApiRoute,
-  type Responses,
-} from '../admin/router';
+import { asCredentials, matchAdminRoute, readJson, requestTarget, responses, safeNext, type ApiRoute, type Responses } from '../admin/router';
 import { ADMIN_TEXTS as TEXTS, fillText } from '../admin/texts';
+import type { HttpApp, HttpRequest, HttpResult } from '../http/app';
+import { requestMethod } from '../http/router';
+import { httpStatusOf } from '../http/status';
 import { METRICS } from '../metric-names';
 import type { Clock, Metrics } from '../ports';
 
@@ -60,9 +52,9 @@ export interface AdminHandlerDeps {
   readonly arrivalTimes?: readonly string[];
 }
 
-export type AdminHandler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
+export type AdminHandler = HttpApp;
 
-type Result = APIGatewayProxyStructuredResultV2;
+type Result = HttpResult;
 
 const MUTATING = new Set(['POST', 'PUT', 'DELETE', 'PATCH']);
 
@@ -71,7 +63,7 @@ export function createAdminHandler(deps: AdminHandlerDeps): AdminHandler {
   const root = `${deps.basePath}/`;
   let firstOfficerReady: Promise<void> | undefined;
 
-  const pageDeps = (session: AuthenticatedSession, event?: APIGatewayProxyEventV2): PageDeps => ({
+  const pageDeps = (session: AuthenticatedSession, event?: HttpRequest): PageDeps => ({
     basePath: deps.basePath,
     officer: session.officer,
     csrfToken: session.csrfToken,
@@ -85,12 +77,14 @@ export function createAdminHandler(deps: AdminHandlerDeps): AdminHandler {
 
   return async (event) => {
     const out = responses(event, deps.basePath);
-    const method = event.requestContext.http.method.toUpperCase();
+    const method = requestMethod(event);
     const route = matchAdminRoute(method, event.rawPath, deps.basePath);
-    if (route.kind === 'asset') return out.send(200, route.asset.contentType, route.asset.body, undefined, { 'cache-control': ASSET_CACHE_CONTROL });
+    if (route.kind === 'asset') return out.asset(route.asset);
     if (route.kind === 'not-found')
-      return route.api ? out.problem(404, 'not-found', TEXTS.notFound) : out.page(404, renderProblemPage('not-found', deps.basePath));
-    if (route.kind === 'method-not-allowed') return out.problem(405, 'method-not-allowed', TEXTS.methodNotAllowed);
+      return route.api
+        ? out.problem(httpStatusOf('not-found'), 'not-found', TEXTS.notFound)
+        : out.page(httpStatusOf('not-found'), renderProblemPage('not-found', deps.basePath));
+    if (route.kind === 'method-not-allowed') return out.problem(httpStatusOf('method-not-allowed'), 'method-not-allowed', TEXTS.methodNotAllowed);
 
     try {
       firstOfficerReady ??= createFirstOfficer(deps, auth).catch((error: unknown) => {
@@ -109,53 +103,62 @@ export function createAdminHandler(deps: AdminHandlerDeps): AdminHandler {
           if (route.route.name === 'home') return out.page(200, renderLoginPage(deps.basePath, undefined));
           return out.redirect(`${root}login?next=${encodeURIComponent(requestTarget(event))}`);
         }
-        if (route.adminOnly && session.officer.role !== 'admin') return out.page(403, renderProblemPage('forbidden', deps.basePath, pageDeps(session)));
+        if (route.adminOnly && session.officer.role !== 'admin')
+          return out.page(httpStatusOf('forbidden'), renderProblemPage('forbidden', deps.basePath, pageDeps(session)));
         const rendered = await renderPage(route.route, event.queryStringParameters ?? {}, pageDeps(session, event));
         return out.page(rendered.status, rendered.html);
       }
 
-      if (!session) return out.problem(401, 'unauthenticated', TEXTS.unauthenticated, token ? [clearedSessionCookie(out.cookieOptions)] : undefined);
+      if (!session)
+        return out.problem(
+          httpStatusOf('unauthenticated'),
+          'unauthenticated',
+          TEXTS.unauthenticated,
+          token ? [clearedSessionCookie(out.cookieOptions)] : undefined,
+        );
       if (MUTATING.has(method) && !csrfTokenMatches(event.headers['x-csrf-token'], session.sessionId, await deps.sessionKey())) {
-        return out.problem(403, 'csrf', TEXTS.csrfRejected);
+        return out.problem(httpStatusOf('forbidden'), 'csrf', TEXTS.csrfRejected);
       }
-      if (route.adminOnly && session.officer.role !== 'admin') return out.problem(403, 'forbidden', TEXTS.adminOnly);
+      if (route.adminOnly && session.officer.role !== 'admin') return out.problem(httpStatusOf('forbidden'), 'forbidden', TEXTS.adminOnly);
       if (route.route.name === 'logout') {
         await logout(auth, session);
         deps.log.info('officer logged out', { officer: session.officer.username });
         return out.json(200, { ok: true }, [clearedSessionCookie(out.cookieOptions)]);
       }
       const body = readJson(event);
-      if (!body.ok) return out.problem(400, 'bad-request', TEXTS.badRequest);
+      if (!body.ok) return out.problem(httpStatusOf('bad-request'), 'bad-request', TEXTS.badRequest);
       const result = await callApi(route.route, event, body.value, session);
       return out.json(result.status, result.body);
     } catch (error) {
       deps.log.error('admin request failed', { route: route.route.name, error: (error as Error).name, message: (error as Error).message });
-      return route.kind === 'page' ? out.page(500, renderProblemPage('error', deps.basePath)) : out.problem(500, 'internal', TEXTS.serverError);
+      return route.kind === 'page'
+        ? out.page(httpStatusOf('error'), renderProblemPage('error', deps.basePath))
+        : out.problem(httpStatusOf('error'), 'internal', TEXTS.serverError);
     }
   };
 
-  async function handleLogin(event: APIGatewayProxyEventV2, token: string | undefined, out: Responses): Promise<Result> {
+  async function handleLogin(event: HttpRequest, token: string | undefined, out: Responses): Promise<Result> {
     // Login CSRF: a form or a `text/plain` fetch from another site never gets this far.
-    if (!isJson(event) || !isSameOrigin(event)) return out.problem(403, 'cross-site', TEXTS.loginCrossSite);
+    if (!isJson(event) || !isSameOrigin(event)) return out.problem(httpStatusOf('forbidden'), 'cross-site', TEXTS.loginCrossSite);
     const body = readJson(event);
     const credentials = body.ok ? asCredentials(body.value) : undefined;
-    if (!credentials) return out.problem(400, 'bad-request', TEXTS.badRequest);
+    if (!credentials) return out.problem(httpStatusOf('bad-request'), 'bad-request', TEXTS.badRequest);
     const result = await login(auth, { ...credentials, sourceIp: event.requestContext.http.sourceIp, ...(token ? { previousToken: token } : {}) }, (guessing) =>
       deps.log.warn('officer account being guessed', { officer: guessing.username, failedLogins: guessing.failures, sources: guessing.sources }),
     );
     deps.log.info('officer login', { officer: credentials.username.slice(0, 40), outcome: result.kind });
     if (result.kind !== 'ok') deps.metrics?.count(METRICS.failedLogins);
-    if (result.kind === 'invalid') return out.problem(401, 'invalid-credentials', TEXTS.loginInvalid);
+    if (result.kind === 'invalid') return out.problem(httpStatusOf('unauthenticated'), 'invalid-credentials', TEXTS.loginInvalid);
     if (result.kind === 'throttled') {
       const message = fillText(TEXTS.loginThrottled, { seconds: result.retryAfterSeconds });
-      return out.json(429, { error: 'throttled', message, retryAfter: result.retryAfterSeconds }, undefined, {
+      return out.json(httpStatusOf('throttled'), { error: 'throttled', message, retryAfter: result.retryAfterSeconds }, undefined, {
         'retry-after': String(result.retryAfterSeconds),
       });
     }
     return out.json(200, { csrfToken: result.csrfToken, officer: result.officer }, [sessionCookie(result.token, out.cookieOptions)]);
   }
 
-  async function callApi(route: ApiRoute, event: APIGatewayProxyEventV2, body: unknown, session: AuthenticatedSession): Promise<ApiResult> {
+  async function callApi(route: ApiRoute, event: HttpRequest, body: unknown, session: AuthenticatedSession): Promise<ApiResult> {
     const { officer } = session;
     const query = event.queryStringParameters ?? {};
     switch (route.name) {
@@ -197,7 +200,7 @@ export function createAdminHandler(deps: AdminHandlerDeps): AdminHandler {
   }
 }
 
-function isJson(event: APIGatewayProxyEventV2): boolean {
+function isJson(event: HttpRequest): boolean {
   return /^application\/json\s*(;|$)/i.test(event.headers['content-type'] ?? '');
 }
 
@@ -205,7 +208,7 @@ function isJson(event: APIGatewayProxyEventV2): boolean {
  * A browser names the page a request comes from: `Sec-Fetch-Site: same-origin`, or an `Origin` equal to
  * this app's own. A request that says neither is refused too (every browser sends one on a POST).
  */
-function isSameOrigin(event: APIGatewayProxyEventV2): boolean {
+function isSameOrigin(event: HttpRequest): boolean {
   const fetchSite = event.headers['sec-fetch-site'];
   if (fetchSite !== undefined) return fetchSite === 'same-origin';
   const origin = event.headers.origin;

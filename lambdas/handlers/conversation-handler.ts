@@ -17,6 +17,7 @@ import { queueEventSchema, type QueueEvent } from '../queue-events';
 import { handleQueueEvent, recordGivingUp, type EventHandlingDeps, type EventLog } from '../use-cases/handle-queue-event';
 import { retryPlan } from '../use-cases/retry-policy';
 import type { RetryScheduler } from '../ports';
+import { safeJson } from '../http/json';
 
 export type ConversationHandler = (event: SQSEvent, context?: InvocationContext) => Promise<SQSBatchResponse>;
 
@@ -140,12 +141,4 @@ function withFields(log: EventLog, fields: Record<string, string>): EventLog {
     info: (message, more) => log.info(message, { ...fields, ...more }),
     warn: (message, more) => log.warn(message, { ...fields, ...more }),
   };
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }

@@ -1,13 +1,17 @@
 /**
- * Meta's webhook: `GET` is the verify handshake; `POST` checks the signature on the raw bytes, parses
- * tolerantly and queues every message for our number before answering 200 (docs/contract.md).
+ * Meta's webhook at `/webhook` (the same path on API Gateway and on the local server): `GET` is the verify
+ * handshake; `POST` checks the signature on the raw bytes, parses tolerantly and queues every message for
+ * our number before answering 200 (docs/contract.md). Answers are plain text, for Meta's logs.
  */
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { timingSafeEqual } from 'node:crypto';
 import { hasValidSignature } from '../adapters/webhook-signature';
 import { toQueueEvents } from '../adapters/webhook-schema';
 import { isPlaceholder, type SecretSource } from '../adapters/secrets';
 import { METRICS } from '../metric-names';
+import { answers, type HttpApp, type HttpRequest, type HttpResult } from '../http/app';
+import { bodyBytes } from '../http/body';
+import { safeJson } from '../http/json';
+import { createRouter, headerOf, requestMethod } from '../http/router';
 import type { EventQueue, Metrics } from '../ports';
 
 export interface WebhookDeps {
@@ -22,44 +26,51 @@ export interface WebhookDeps {
   };
 }
 
-export type WebhookHandler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
+export type WebhookHandler = HttpApp;
+
+export const WEBHOOK_PATH = '/webhook';
+
+/** No security headers: Meta is the only caller and reads none. */
+const out = answers({});
 
 export function createWebhookHandler(deps: WebhookDeps): WebhookHandler {
-  return async (event) => {
-    const method = event.requestContext.http.method;
-    if (method === 'GET') return verifyHandshake(event, deps);
-    if (method !== 'POST') return plain(405, 'Method Not Allowed');
-
-    const secrets = await deps.secrets.get();
-    if (isPlaceholder(secrets.WHATSAPP_APP_SECRET)) {
-      // The placeholder is public: a body "signed" with it proves nothing. 503 makes Meta retry (nothing is
-      // lost while the operator fills the secret in) and the 5xx alarm fire.
-      deps.log.error('webhook refused: WHATSAPP_APP_SECRET is still the placeholder; fill it in the secret', {});
-      return plain(503, 'Not configured');
-    }
-    // A text body is hashed and parsed as it came: its UTF-8 bytes are the bytes Meta signed.
-    const rawBody = event.isBase64Encoded ? Buffer.from(event.body ?? '', 'base64') : (event.body ?? '');
-    if (!hasValidSignature(rawBody, header(event, 'x-hub-signature-256'), secrets.WHATSAPP_APP_SECRET)) {
-      deps.log.warn('webhook signature refused', { bytes: Buffer.byteLength(rawBody) });
-      return plain(401, 'Invalid signature');
-    }
-    let body: unknown;
-    try {
-      body = JSON.parse(typeof rawBody === 'string' ? rawBody : rawBody.toString('utf8'));
-    } catch {
-      return plain(400, 'Body is not JSON');
-    }
-    const parsed = toQueueEvents(body, deps.phoneNumberId);
-    if (!parsed) return plain(200, 'Ignored: not a WhatsApp envelope');
-    if (parsed.events.length > 0) await deps.queue.enqueue(parsed.events);
-    const inbound = parsed.events.filter((queued) => queued.type === 'inbound').length;
-    if (inbound > 0) deps.metrics.count(METRICS.inboundMessages, inbound);
-    deps.log.info('webhook accepted', { queued: parsed.events.length, ignored: parsed.ignored });
-    return plain(200, 'OK');
+  const routes = createRouter([
+    { method: 'GET', path: WEBHOOK_PATH, to: verifyHandshake },
+    { method: 'POST', path: WEBHOOK_PATH, to: receive },
+  ]);
+  return async (request) => {
+    const route = routes.match(requestMethod(request), request.rawPath);
+    if (route.kind === 'found') return route.to(request, deps);
+    return route.kind === 'method-not-allowed' ? out.text(405, 'Method Not Allowed') : out.text(404, 'Not found');
   };
 }
 
-async function verifyHandshake(event: APIGatewayProxyEventV2, deps: WebhookDeps): Promise<APIGatewayProxyStructuredResultV2> {
+async function receive(event: HttpRequest, deps: WebhookDeps): Promise<HttpResult> {
+  const secrets = await deps.secrets.get();
+  if (isPlaceholder(secrets.WHATSAPP_APP_SECRET)) {
+    // The placeholder is public: a body "signed" with it proves nothing. 503 makes Meta retry (nothing is
+    // lost while the operator fills the secret in) and the 5xx alarm fire.
+    deps.log.error('webhook refused: WHATSAPP_APP_SECRET is still the placeholder; fill it in the secret', {});
+    return plain(503, 'Not configured');
+  }
+  // A text body is hashed and parsed as it came: its UTF-8 bytes are the bytes Meta signed.
+  const rawBody = bodyBytes(event);
+  if (!hasValidSignature(rawBody, headerOf(event, 'x-hub-signature-256'), secrets.WHATSAPP_APP_SECRET)) {
+    deps.log.warn('webhook signature refused', { bytes: Buffer.byteLength(rawBody) });
+    return plain(401, 'Invalid signature');
+  }
+  const body = safeJson(rawBody);
+  if (body === undefined) return plain(400, 'Body is not JSON');
+  const parsed = toQueueEvents(body, deps.phoneNumberId);
+  if (!parsed) return plain(200, 'Ignored: not a WhatsApp envelope');
+  if (parsed.events.length > 0) await deps.queue.enqueue(parsed.events);
+  const inbound = parsed.events.filter((queued) => queued.type === 'inbound').length;
+  if (inbound > 0) deps.metrics.count(METRICS.inboundMessages, inbound);
+  deps.log.info('webhook accepted', { queued: parsed.events.length, ignored: parsed.ignored });
+  return plain(200, 'OK');
+}
+
+async function verifyHandshake(event: HttpRequest, deps: WebhookDeps): Promise<HttpResult> {
   const query = event.queryStringParameters ?? {};
   const secrets = await deps.secrets.get();
   // Until the operator sets a verify token of their own, no handshake succeeds: Meta shows the error at once.
@@ -73,10 +84,6 @@ async function verifyHandshake(event: APIGatewayProxyEventV2, deps: WebhookDeps)
   return plain(403, 'Forbidden');
 }
 
-function header(event: APIGatewayProxyEventV2, name: string): string | undefined {
-  return event.headers?.[name] ?? Object.entries(event.headers ?? {}).find(([key]) => key.toLowerCase() === name)?.[1];
-}
-
-function plain(statusCode: number, body: string): APIGatewayProxyStructuredResultV2 {
-  return { statusCode, headers: { 'content-type': 'text/plain; charset=utf-8' }, body };
+function plain(statusCode: number, body: string): HttpResult {
+  return out.text(statusCode, body);
 }

@@ -1,26 +1,8 @@
 /**
- * The upload page's script and style, served by the upload Lambda itself (one origin, `script-src 'self'`).
- * They are read once per container from `public/` beside this module; in the Lambda bundle that folder
- * sits beside `index.js` (the Upload SiBapaoFunction copies it there after bundling), which is the same
- * relative place, so one path works locally, in tests and in AWS.
+ * The upload page's script and style, served by the upload Lambda itself (one origin, `script-src 'self'`),
+ * from `public/` beside this module (beside `index.mjs` in the bundle: the loader's note in lambdas/http/assets.ts).
+ * Linked without a version and answered `no-store` like the page itself.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { loadStaticAssets } from '../http/assets';
 
-export interface StaticAsset {
-  readonly contentType: string;
-  readonly body: string;
-}
-
-/** Where the assets are, relative to the bundle or to this module. */
-export const PUBLIC_DIR_NAME = 'public';
-
-function load(file: string, contentType: string): StaticAsset {
-  return { contentType, body: readFileSync(join(__dirname, PUBLIC_DIR_NAME, file), 'utf8') };
-}
-
-/** By path under the upload root. */
-export const STATIC_ASSETS: Readonly<Record<string, StaticAsset>> = {
-  '/static/upload.js': load('upload.js', 'text/javascript; charset=utf-8'),
-  '/static/upload.css': load('upload.css', 'text/css; charset=utf-8'),
-};
+export const UPLOAD_ASSETS = loadStaticAssets({ moduleDir: __dirname });

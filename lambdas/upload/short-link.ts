@@ -4,12 +4,13 @@
  * are limited per address, so codes cannot be tried in bulk (on top of their 71 bits).
  */
 import { SHORT_CODE_LENGTH } from '../adapters/upload-links';
+import { pathUnder } from '../http/router';
 
 const SHORT_PATH = new RegExp(`^/u/([A-Za-z0-9]{8,${SHORT_CODE_LENGTH}})(?:>|\\.|%3[Ee]|%2[Ee]|&gt;)*/?$`);
 
 /** The code of a short-link path below `basePath`, or undefined when the path is not one. */
 export function shortLinkCode(rawPath: string, basePath: string): string | undefined {
-  const path = basePath === '' ? rawPath : rawPath.startsWith(`${basePath}/`) ? rawPath.slice(basePath.length) : undefined;
+  const path = pathUnder(rawPath, basePath);
   return path === undefined ? undefined : SHORT_PATH.exec(path)?.[1];
 }
 

@@ -59,7 +59,7 @@ describe('the status table', () => {
     if (expected) {
       expect(decision.ok && decision.outcome.registration.status).toBe(expected);
     } else {
-      expect(decision).toMatchObject({ ok: false, refusal: { status: 409 } });
+      expect(decision).toMatchObject({ ok: false, refusal: { kind: 'conflict' } });
     }
     expect(allowedActions(status).includes(action)).toBe(Boolean(expected));
   });
@@ -99,7 +99,7 @@ describe('dates and times', () => {
     ['2026-01-16', 'date-closed'],
     ['2026-03-23', 'date-closed'],
   ])('refuses %s (%s)', (date, error) => {
-    expect(decide(registration('PENDING'), { action: 'confirm', date, time: '09:00' })).toMatchObject({ ok: false, refusal: { status: 422, error } });
+    expect(decide(registration('PENDING'), { action: 'confirm', date, time: '09:00' })).toMatchObject({ ok: false, refusal: { kind: 'invalid', error } });
   });
 
   it('refuses a full day and accepts a day with a place left', () => {
