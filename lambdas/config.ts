@@ -10,6 +10,8 @@ import holidayYears from '../config/holidays.json';
 import officeDefaults from '../config/office.json';
 import { REGISTRATION_FORMS, type OfficeProfile } from './domain/office';
 import type { HolidayCalendar } from './domain/schedule';
+import { DEFAULT_SERVICES, serviceCatalogueSchema } from './domain/services';
+import { RESCHEDULE_MENU_NUMBER } from './domain/texts/menu-numbers';
 import { ConfigurationError } from './errors';
 
 /** Every environment variable a function reads (docs/contract.md names). */
@@ -239,6 +241,7 @@ const officeProfileSchema = memo(() =>
       registrationForm: z.enum(REGISTRATION_FORMS),
       retentionDays: integerFromEnv(1, 3650),
       menuAsList: z.boolean(),
+      services: z.optional(serviceCatalogueSchema([RESCHEDULE_MENU_NUMBER])),
     })
     .check(
       z.refine((office) => office.uploadMode !== 'form' || Boolean(office.formUrl), {
@@ -265,7 +268,8 @@ export function loadOfficeProfile(env: Env, defaults: unknown = officeDefaults):
     ...(env.REGISTRATION_FORM ? { registrationForm: env.REGISTRATION_FORM } : {}),
     ...(env.MENU_AS_LIST ? { menuAsList: env.MENU_AS_LIST === 'true' } : {}),
   };
-  return parseOrExplain(officeProfileSchema(), { ...base, ...overrides }, 'office profile');
+  const office = parseOrExplain(officeProfileSchema(), { ...base, ...overrides }, 'office profile');
+  return { ...office, services: office.services ?? DEFAULT_SERVICES };
 }
 
 const graphSchema = memo(() =>

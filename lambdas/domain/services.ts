@@ -1,4 +1,9 @@
-/** The five BAP services and their requirements: one catalogue for the menu, stage 2 and the upload page. */
+/**
+ * The service catalogue: the one place a service is defined (its menu number, names and requirements). It
+ * flows in on the office profile (`office.services`, the five BAP services by default), so the menu and its
+ * list, stage 2, the upload page, the admin page and the PDF proof all show what the catalogue holds.
+ */
+import * as z from 'zod/mini';
 
 export type RequirementId = 'ktp' | 'kk' | 'akta' | 'surat-kehilangan' | 'paspor-rusak' | 'paspor-lama' | 'dasar-perubahan';
 
@@ -32,7 +37,8 @@ export const REQUIREMENTS: Readonly<Record<RequirementId, Requirement>> = {
   },
 };
 
-export type ServiceId = 1 | 2 | 3 | 4 | 5;
+/** A menu number; validated against the catalogue where it comes in (`serviceIdIn`). */
+export type ServiceId = number;
 
 export interface Service {
   readonly id: ServiceId;
@@ -47,7 +53,10 @@ export interface Service {
 
 const IDENTITY: readonly RequirementId[] = ['ktp', 'kk', 'akta'];
 
-export const SERVICES: readonly Service[] = [
+export type ServiceCatalogue = readonly Service[];
+
+/** The five BAP services of the office's flow, in menu order. */
+export const DEFAULT_SERVICES: ServiceCatalogue = [
   {
     id: 1,
     menuName: 'BAP Paspur Hilang',
@@ -85,8 +94,38 @@ export const SERVICES: readonly Service[] = [
   },
 ];
 
-export function findService(id: number): Service | undefined {
-  return SERVICES.find((service) => service.id === id);
+export function findService(catalogue: ServiceCatalogue, id: number): Service | undefined {
+  return catalogue.find((service) => service.id === id);
+}
+
+/** A service id that must be one of the catalogue's. */
+export function serviceIdIn(catalogue: ServiceCatalogue) {
+  return z.int().check(z.refine((id) => catalogue.some((service) => service.id === id), { message: 'not a service of the catalogue' }));
+}
+
+/**
+ * A catalogue as an office may give it: menu numbers unique, positive and apart from the self-service
+ * numbers (`reserved`, e.g. 6 for the reschedule), every requirement a known one, titles within Meta's limits.
+ */
+export function serviceCatalogueSchema(reserved: readonly number[]) {
+  const requirementIds = Object.keys(REQUIREMENTS) as [RequirementId, ...RequirementId[]];
+  return z
+    .array(
+      z.object({
+        id: z.int().check(
+          z.positive(),
+          z.refine((id) => !reserved.includes(id), { message: 'is a self-service menu number' }),
+        ),
+        menuName: z.string().check(z.minLength(3), z.maxLength(72)),
+        name: z.string().check(z.minLength(3)),
+        listTitle: z.string().check(z.minLength(1), z.maxLength(24)),
+        requirements: z.array(z.enum(requirementIds)).check(z.minLength(1)),
+      }),
+    )
+    .check(
+      z.minLength(1),
+      z.refine((services) => new Set(services.map((service) => service.id)).size === services.length, { message: 'menu numbers must be unique' }),
+    );
 }
 
 export function requirementsOf(service: Service): Requirement[] {

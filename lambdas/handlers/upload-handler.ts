@@ -13,8 +13,9 @@ import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import * as z from 'zod/mini';
 import { readUploadToken } from '../adapters/upload-links';
-import { UPLOAD_PAGE_TEXTS as TEXTS } from '../domain/upload-page-texts';
+import { UPLOAD_PAGE_TEXTS as TEXTS } from '../domain/texts/upload-page';
 import type { BlobStore, Clock, DraftStore, IdSource, ShortLinkStore } from '../ports';
+import { DEFAULT_SERVICES, type ServiceCatalogue } from '../domain/services';
 import { LookupLimiter, shortLinkCode } from '../upload/short-link';
 import { matchRoute, parseJsonBody, securityHeaders } from '../upload/http';
 import { documentView, problemMessage, renderProblemPage, renderUploadPage, type ProblemFacts, type ProblemKind } from '../upload/page';
@@ -44,6 +45,8 @@ export interface UploadHandlerDeps {
   readonly ids?: IdSource;
   /** The office's WhatsApp number, for the page's "Kembali ke WhatsApp" button. */
   readonly officeWhatsAppNumber?: string;
+  /** The office's service catalogue (office.services). @default DEFAULT_SERVICES */
+  readonly services?: ServiceCatalogue;
   /** Resolves `/u/<code>` links; without it they are not found. */
   readonly shortLinks?: Pick<ShortLinkStore, 'find'>;
   /** @default 10 unknown codes a minute per address */
@@ -66,7 +69,13 @@ const completeSchema = z.object({
 });
 
 export function createUploadHandler(deps: UploadHandlerDeps): UploadHandler {
-  const useCase: UploadDocumentsDeps = { drafts: deps.drafts, blobs: deps.blobs, clock: deps.clock, ids: deps.ids ?? { newId: randomUUID } };
+  const useCase: UploadDocumentsDeps = {
+    drafts: deps.drafts,
+    blobs: deps.blobs,
+    clock: deps.clock,
+    ids: deps.ids ?? { newId: randomUUID },
+    services: deps.services ?? DEFAULT_SERVICES,
+  };
   const headers = securityHeaders(deps.s3Origin);
   const respond = (statusCode: number, type: string, body: string) => ({ statusCode, headers: { ...headers, 'content-type': type }, body });
   const json = (statusCode: number, value: unknown) => respond(statusCode, 'application/json; charset=utf-8', JSON.stringify(value));
