@@ -4,6 +4,7 @@
  */
 import { formatDayDate, jakartaDate, type IsoDate } from './calendar';
 import { messages } from './texts';
+import { RECORD_TEXTS } from './texts/records';
 import type { OfficeProfile } from './office';
 import type { Registration, RegistrationStatus } from './registration';
 import { arrivalTimes, dateProblem, type DayState } from './schedule';
@@ -95,7 +96,7 @@ export function decideOfficerAction(
       const status = input.attended ? 'SELESAI' : 'TIDAK_HADIR';
       return ok({
         registration: { ...registration, status },
-        audit: { action: input.attended ? 'attended' : 'no-show', detail: input.attended ? 'Pemohon hadir' : 'Pemohon tidak hadir' },
+        audit: { action: input.attended ? 'attended' : 'no-show', detail: input.attended ? RECORD_TEXTS.attended : RECORD_TEXTS.noShow },
         releaseNik: true,
       });
     }

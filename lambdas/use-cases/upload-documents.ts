@@ -4,7 +4,16 @@
  * magic number of a JPEG, PNG or PDF) before it is recorded on the draft; "Kirim" reports what is missing.
  */
 import { ACCEPTED_DOCUMENT_TYPES, MAX_DOCUMENT_BYTES, sniffDocumentType } from '../domain/documents';
-import { findService, REQUIREMENTS, type Requirement, type RequirementId, type Service, type ServiceCatalogue, type ServiceId } from '../domain/services';
+import {
+  findService,
+  REQUIREMENTS,
+  serviceIdIn,
+  type Requirement,
+  type RequirementId,
+  type Service,
+  type ServiceCatalogue,
+  type ServiceId,
+} from '../domain/services';
 import { printableText } from '../domain/text-hygiene';
 import { UPLOAD_PAGE_TEXTS as TEXTS, fillText } from '../domain/texts/upload-page';
 import type { BlobStore, Clock, DocumentChange, DraftStore, IdSource, StoredDocument } from '../ports';
@@ -112,7 +121,9 @@ const maxMb = DOCUMENT_LIMITS.maxBytes / (1024 * 1024);
 
 /** The service's requirements this grant asks for, in the service's order. */
 export function requestedRequirements(scope: UploadScope, services: ServiceCatalogue): { service: Service; requirements: Requirement[] } {
-  const service = findService(services, scope.serviceId);
+  // The link's service number, checked against the office's catalogue (a link may outlive a service).
+  const serviceId = serviceIdIn(services).safeParse(scope.serviceId);
+  const service = serviceId.success ? findService(services, serviceId.data) : undefined;
   if (!service) throw new InvalidGrantError(`unknown service ${scope.serviceId}`);
   const ids = service.requirements.filter((id) => !scope.only || scope.only.includes(id));
   if (ids.length === 0) throw new InvalidGrantError('the grant asks for none of the service requirements');
