@@ -42,6 +42,8 @@ export const ENV_NAMES = [
   'FORM_URL',
   'REGISTRATION_FORM',
   'MENU_AS_LIST',
+  /** The service catalogue as JSON, replacing `config/office.json`'s (the five BAP services by default). */
+  'OFFICE_SERVICES',
 ] as const;
 export type EnvName = (typeof ENV_NAMES)[number];
 
@@ -255,6 +257,15 @@ const officeProfileSchema = memo(() =>
     ),
 );
 
+/** A JSON value from the environment; what is not JSON is refused with the variable's name. */
+function jsonOf(value: string, name: EnvName): unknown {
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    throw new ConfigurationError(`Invalid office profile: ${name} is not JSON`);
+  }
+}
+
 /** Office defaults overlaid with the environment's overrides (docs/contract.md names). */
 export function loadOfficeProfile(env: Env, defaults: unknown = officeDefaults): OfficeProfile {
   const base = typeof defaults === 'object' && defaults !== null ? defaults : {};
@@ -267,6 +278,7 @@ export function loadOfficeProfile(env: Env, defaults: unknown = officeDefaults):
     ...(env.FORM_URL ? { formUrl: env.FORM_URL } : {}),
     ...(env.REGISTRATION_FORM ? { registrationForm: env.REGISTRATION_FORM } : {}),
     ...(env.MENU_AS_LIST ? { menuAsList: env.MENU_AS_LIST === 'true' } : {}),
+    ...(env.OFFICE_SERVICES ? { services: jsonOf(env.OFFICE_SERVICES, 'OFFICE_SERVICES') } : {}),
   };
   const office = parseOrExplain(officeProfileSchema(), { ...base, ...overrides }, 'office profile');
   return { ...office, services: office.services ?? DEFAULT_SERVICES };

@@ -91,16 +91,12 @@ export function menuList(services: ServiceCatalogue): Reply {
       {
         title: messages.menuList.sectionTitle,
         rows: [
-          ...services.map((service) => ({
-            id: `${MENU_CHOICE_PREFIX}${service.id}`,
-            title: service.listTitle,
-            description: service.menuName,
-          })),
-          {
-            id: `${MENU_CHOICE_PREFIX}${RESCHEDULE_MENU_NUMBER}`,
-            title: messages.menuList.rescheduleTitle,
-            description: messages.menuList.rescheduleDescription,
-          },
+          ...[
+            ...services.map((service) => ({ number: service.id, title: service.listTitle, description: service.menuName })),
+            { number: RESCHEDULE_MENU_NUMBER, title: messages.menuList.rescheduleTitle, description: messages.menuList.rescheduleDescription },
+          ]
+            .sort((a, b) => a.number - b.number)
+            .map(({ number, title, description }) => ({ id: `${MENU_CHOICE_PREFIX}${number}`, title, description })),
           { id: `${MENU_CHOICE_PREFIX}status`, title: messages.menuList.statusTitle, description: messages.menuList.statusDescription },
           { id: `${MENU_CHOICE_PREFIX}batal`, title: messages.menuList.cancelTitle, description: messages.menuList.cancelDescription },
           { id: `${MENU_CHOICE_PREFIX}data saya`, title: messages.menuList.dataTitle, description: messages.menuList.dataDescription },

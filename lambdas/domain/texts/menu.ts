@@ -10,8 +10,13 @@ export const menuTexts = {
     return [
       `Selamat datang di SI BAPAO (Registrasi BAP Paspur Online) ${office.officeName}. Silakan pilih salah satu layanan berikut:`,
       '',
-      ...office.services.map((service) => `${service.id}. ${service.menuName}`),
-      `${RESCHEDULE_MENU_NUMBER}. Perubahan Jadwal BAP Paspur`,
+      // In number order: a service numbered after the reschedule's comes after its line.
+      ...[
+        ...office.services.map((service) => ({ number: service.id, name: service.menuName })),
+        { number: RESCHEDULE_MENU_NUMBER, name: 'Perubahan Jadwal BAP Paspur' },
+      ]
+        .sort((a, b) => a.number - b.number)
+        .map((line) => `${line.number}. ${line.name}`),
       '',
       'Ketik Angka sebagai kata kunci sesuai kebutuhan Anda.',
       'Ketik STATUS untuk melihat status pendaftaran Anda, atau BATAL untuk membatalkan pendaftaran.',
