@@ -21,7 +21,7 @@ import { loadOfficeProfile } from '../lambdas/config';
 import { addDays } from '../lambdas/domain/calendar';
 import type { Registration } from '../lambdas/domain/registration';
 import { arrivalTimes } from '../lambdas/domain/schedule';
-import { SERVICES } from '../lambdas/domain/services';
+import { DEFAULT_SERVICES } from '../lambdas/domain/services';
 import { createConversationHandler } from '../lambdas/handlers/conversation-handler';
 import type { QueueEvent } from '../lambdas/queue-events';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../local/dynamodb-local';
@@ -844,7 +844,7 @@ async function uploadAll(server: LocalServer, requirementsText: string): Promise
   const link = new URL(redirect.headers.get('location') ?? '', shortLink).href;
   const grant = readUploadToken(link.split('/').pop() ?? '', server.secrets.LINK_SIGNING_KEY, Date.now());
   if (!grant) throw new Error('upload link does not verify');
-  const service = SERVICES.find((candidate) => candidate.id === grant.serviceId);
+  const service = DEFAULT_SERVICES.find((candidate) => candidate.id === grant.serviceId);
   let failures = 0;
   for (const requirement of grant.only ?? service?.requirements ?? []) {
     const filename = `${requirement}.pdf`;

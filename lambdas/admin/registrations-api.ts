@@ -5,14 +5,14 @@
  */
 import * as z from 'zod/mini';
 import { addDays, DAY_MS, formatDayDate, isRealDate, jakartaDate, jakartaHour } from '../domain/calendar';
-import { messages } from '../domain/messages';
+import { messages } from '../domain/texts';
 import { printableText } from '../domain/text-hygiene';
 import { allowedActions, decideOfficerAction, type OfficerActionInput } from '../domain/officer-actions';
 import type { OfficeProfile } from '../domain/office';
 import { verifyProofCode } from '../domain/proof-code';
 import { isOpen, OPEN_STATUSES, REGISTRATION_STATUSES, type Registration, type RegistrationStatus } from '../domain/registration';
 import { arrivalTimes, dayState, earliestBookableDate, type HolidayCalendar } from '../domain/schedule';
-import { findService, REQUIREMENTS } from '../domain/services';
+import { findService, REQUIREMENTS, type ServiceCatalogue } from '../domain/services';
 import type { AuditEntry, BlobStore, DeliveryStore, DraftStore, EventQueue, OfficeRegistrationStore } from '../ports';
 import { reminderEvent, type NotifyEvent } from '../queue-events';
 import type { ApiResult, Officer, RegistrationAction, RegistrationsApi } from './officer-api';
@@ -76,7 +76,7 @@ const verifySchema = z.object({ content: z.string(required('teks')).check(z.minL
 
 export function createRegistrationsApi(deps: RegistrationsApiDeps): RegistrationsApi {
   const now = () => deps.clock.now();
-  const view = (registration: Registration) => registrationView(registration, now());
+  const view = (registration: Registration) => registrationView(registration, now(), deps.office.services);
 
   async function openRegistrations(): Promise<Registration[]> {
     const lists = await Promise.all(OPEN_STATUSES.map((status) => deps.store.listByStatus(status)));
@@ -432,8 +432,8 @@ async function search(q: string, candidates: Registration[], store: OfficeRegist
   return matches;
 }
 
-export function registrationView(registration: Registration, now: Date) {
-  const service = findService(registration.serviceId);
+export function registrationView(registration: Registration, now: Date, services: ServiceCatalogue) {
+  const service = findService(services, registration.serviceId);
   return {
     queueNumber: registration.queueNumber,
     name: registration.name,

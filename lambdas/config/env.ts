@@ -30,6 +30,8 @@ export const ENV_NAMES = [
   'FORM_URL',
   'REGISTRATION_FORM',
   'MENU_AS_LIST',
+  /** The service catalogue as JSON, replacing `config/office.json`'s (the five BAP services by default). */
+  'OFFICE_SERVICES',
 ] as const;
 export type EnvName = (typeof ENV_NAMES)[number];
 

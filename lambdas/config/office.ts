@@ -4,8 +4,10 @@ import holidayYears from '../../config/holidays.json';
 import officeDefaults from '../../config/office.json';
 import { REGISTRATION_FORMS, type OfficeProfile } from '../domain/office';
 import type { HolidayCalendar } from '../domain/schedule';
+import { DEFAULT_SERVICES, serviceCatalogueSchema } from '../domain/services';
+import { RESCHEDULE_MENU_NUMBER } from '../domain/texts/menu-numbers';
 import { ConfigurationError } from '../errors';
-import { parseOrExplain, type Env } from './env';
+import { parseOrExplain, type Env, type EnvName } from './env';
 
 const hhmm = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM'));
 const integerFromEnv = (min: number, max: number) =>
@@ -28,6 +30,7 @@ const officeProfileSchema = memo(() =>
       registrationForm: z.enum(REGISTRATION_FORMS),
       retentionDays: integerFromEnv(1, 3650),
       menuAsList: z.boolean(),
+      services: z.optional(serviceCatalogueSchema([RESCHEDULE_MENU_NUMBER])),
     })
     .check(
       z.refine((office) => office.uploadMode !== 'form' || Boolean(office.formUrl), {
@@ -41,6 +44,15 @@ const officeProfileSchema = memo(() =>
     ),
 );
 
+/** A JSON value from the environment; what is not JSON is refused with the variable's name. */
+function jsonOf(value: string, name: EnvName): unknown {
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    throw new ConfigurationError(`Invalid office profile: ${name} is not JSON`);
+  }
+}
+
 /** Office defaults overlaid with the environment's overrides (docs/contract.md names). */
 export function loadOfficeProfile(env: Env, defaults: unknown = officeDefaults): OfficeProfile {
   const base = typeof defaults === 'object' && defaults !== null ? defaults : {};
@@ -53,8 +65,10 @@ export function loadOfficeProfile(env: Env, defaults: unknown = officeDefaults):
     ...(env.FORM_URL ? { formUrl: env.FORM_URL } : {}),
     ...(env.REGISTRATION_FORM ? { registrationForm: env.REGISTRATION_FORM } : {}),
     ...(env.MENU_AS_LIST ? { menuAsList: env.MENU_AS_LIST === 'true' } : {}),
+    ...(env.OFFICE_SERVICES ? { services: jsonOf(env.OFFICE_SERVICES, 'OFFICE_SERVICES') } : {}),
   };
-  return parseOrExplain(officeProfileSchema(), { ...base, ...overrides }, 'office profile');
+  const office = parseOrExplain(officeProfileSchema(), { ...base, ...overrides }, 'office profile');
+  return { ...office, services: office.services ?? DEFAULT_SERVICES };
 }
 
 const graphSchema = memo(() =>

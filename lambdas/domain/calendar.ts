@@ -8,8 +8,9 @@ export type IsoDate = string;
 export const JAKARTA_OFFSET_MS = 7 * 60 * 60 * 1000;
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
-export const DAY_NAMES = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'] as const;
-export const MONTH_NAMES = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'] as const;
+import { DAY_NAMES, MONTH_NAMES } from './texts/calendar';
+
+export { DAY_NAMES, MONTH_NAMES } from './texts/calendar';
 
 /** The Jakarta calendar date of an instant. */
 export function jakartaDate(instant: Date): IsoDate {

@@ -1,4 +1,6 @@
 /** The office profile: everything that makes this deployment one office's service. */
+import type { ServiceCatalogue } from './services';
+
 export type UploadMode = 'web' | 'chat' | 'form';
 
 /**
@@ -22,4 +24,6 @@ export interface OfficeProfile {
   readonly registrationForm: RegistrationFormMode;
   readonly retentionDays: number;
   readonly menuAsList: boolean;
+  /** The services the menu offers (`DEFAULT_SERVICES` unless the office gives its own). */
+  readonly services: ServiceCatalogue;
 }

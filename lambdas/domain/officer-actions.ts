@@ -3,11 +3,12 @@
  * caller loads the registration and the days involved, and carries out the outcome in one transaction.
  */
 import { formatDayDate, jakartaDate, type IsoDate } from './calendar';
-import { messages } from './messages';
+import { messages } from './texts';
+import { RECORD_TEXTS } from './texts/records';
 import type { OfficeProfile } from './office';
 import type { Registration, RegistrationStatus } from './registration';
 import { arrivalTimes, dateProblem, type DayState } from './schedule';
-import { findService, type RequirementId } from './services';
+import { findService, type RequirementId, type ServiceCatalogue } from './services';
 
 /** Every action an officer can take on a registration, as the API's path names it (`POST api/registrations/{q}/{action}`). */
 export const OFFICER_ACTION_NAMES = ['confirm', 'request-fix', 'reschedule', 'cancel', 'complete'] as const;
@@ -75,7 +76,7 @@ export function decideOfficerAction(
     case 'reschedule':
       return schedule(registration, input, context);
     case 'request-fix':
-      return requestFix(registration, input);
+      return requestFix(registration, input, context.office.services);
     case 'cancel': {
       const reason = input.reason.trim();
       if (!reason || reason.length > 500) return refuse('invalid', 'reason', messages.officer.reasonRequired);
@@ -95,7 +96,7 @@ export function decideOfficerAction(
       const status = input.attended ? 'SELESAI' : 'TIDAK_HADIR';
       return ok({
         registration: { ...registration, status },
-        audit: { action: input.attended ? 'attended' : 'no-show', detail: input.attended ? 'Pemohon hadir' : 'Pemohon tidak hadir' },
+        audit: { action: input.attended ? 'attended' : 'no-show', detail: input.attended ? RECORD_TEXTS.attended : RECORD_TEXTS.noShow },
         releaseNik: true,
       });
     }
@@ -154,10 +155,10 @@ function schedule(
   });
 }
 
-function requestFix(registration: Registration, input: Extract<OfficerActionInput, { action: 'request-fix' }>): OfficerDecision {
+function requestFix(registration: Registration, input: Extract<OfficerActionInput, { action: 'request-fix' }>, services: ServiceCatalogue): OfficerDecision {
   const note = input.note.trim();
   if (!note || note.length > 500) return refuse('invalid', 'note', messages.officer.fixNoteRequired);
-  const service = findService(registration.serviceId);
+  const service = findService(services, registration.serviceId);
   const known = service?.requirements ?? [];
   const asked = input.requirements && input.requirements.length > 0 ? input.requirements : known;
   const unknown = asked.filter((id) => !known.includes(id as RequirementId));

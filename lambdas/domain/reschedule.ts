@@ -5,6 +5,7 @@
 import { addOneMonth, formatDayDate, isoDate, isRealDate, type IsoDate } from './calendar';
 import type { OfficerOutcome } from './officer-actions';
 import type { Registration } from './registration';
+import { RECORD_TEXTS } from './texts/records';
 import { earliestBookableDate, type DayState } from './schedule';
 
 export interface RescheduleLine {
@@ -70,7 +71,7 @@ export function checkRescheduleRequest(registration: Registration, requested: Da
 export function rescheduleRequested(registration: Registration, date: IsoDate): OfficerOutcome {
   return {
     registration: { ...registration, status: 'PERUBAHAN_DIMINTA', requestedDate: date },
-    audit: { action: 'reschedule-requested', detail: `Pemohon meminta ${formatDayDate(date)}` },
+    audit: { action: 'reschedule-requested', detail: RECORD_TEXTS.rescheduleRequested(formatDayDate(date)) },
     releaseNik: false,
   };
 }
@@ -79,8 +80,8 @@ export function rescheduleRequested(registration: Registration, date: IsoDate): 
 export function cancelledByApplicant(registration: Registration): OfficerOutcome {
   const holdsADay = registration.status === 'DIKONFIRMASI' || registration.status === 'PERUBAHAN_DIMINTA';
   return {
-    registration: { ...registration, status: 'DIBATALKAN', note: 'Dibatalkan oleh pemohon melalui WhatsApp' },
-    audit: { action: 'cancelled-by-applicant', detail: 'Dibatalkan oleh pemohon melalui WhatsApp (BATAL)' },
+    registration: { ...registration, status: 'DIBATALKAN', note: RECORD_TEXTS.cancelledByApplicantNote },
+    audit: { action: 'cancelled-by-applicant', detail: RECORD_TEXTS.cancelledByApplicantAudit },
     ...(holdsADay && registration.appointmentDate ? { releaseDay: registration.appointmentDate } : {}),
     releaseNik: true,
   };

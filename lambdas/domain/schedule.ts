@@ -4,6 +4,7 @@
  */
 import { addDays, dayOfWeek, jakartaDate, type IsoDate } from './calendar';
 import type { OfficeProfile } from './office';
+import { RECORD_TEXTS } from './texts/records';
 
 /** Holidays by date (`YYYY-MM-DD` → name), from configuration. */
 export type HolidayCalendar = ReadonlyMap<IsoDate, string>;
@@ -31,7 +32,7 @@ export function dayState(date: IsoDate, booked: number, override: DayOverride | 
   const holiday = holidays.get(date);
   const closedByDefault = weekend || holiday !== undefined;
   const closed = override?.closed ?? closedByDefault;
-  const closedReason = !closed ? undefined : override?.closed ? (override.reason ?? 'Ditutup oleh admin') : holiday ? holiday : 'Sabtu/Minggu';
+  const closedReason = !closed ? undefined : override?.closed ? (override.reason ?? RECORD_TEXTS.closedByAdmin) : holiday ? holiday : RECORD_TEXTS.weekend;
   return {
     date,
     capacity: override?.capacity ?? office.dayCapacity,

@@ -1,4 +1,10 @@
-/** The five BAP services and their requirements: one catalogue for the menu, stage 2 and the upload page. */
+/**
+ * The service catalogue: the one place a service is defined (its menu number, names and requirements). It
+ * flows in on the office profile (`office.services`, the five BAP services by default), so the menu and its
+ * list, stage 2, the upload page, the admin page and the PDF proof all show what the catalogue holds.
+ */
+import * as z from 'zod/mini';
+import { REQUIREMENTS } from './texts/services';
 
 export type RequirementId = 'ktp' | 'kk' | 'akta' | 'surat-kehilangan' | 'paspor-rusak' | 'paspor-lama' | 'dasar-perubahan';
 
@@ -10,29 +16,10 @@ export interface Requirement {
   readonly shortName: string;
 }
 
-export const REQUIREMENTS: Readonly<Record<RequirementId, Requirement>> = {
-  ktp: { id: 'ktp', label: 'KTP', shortName: 'KTP' },
-  kk: { id: 'kk', label: 'KK', shortName: 'KK' },
-  akta: {
-    id: 'akta',
-    label: 'AKTA KELAHIRAN/IJAZAH (SD/SMP/SMA) / BUKU NIKAH / AKTA PERKAWINAN/SURAT BAPTIS',
-    shortName: 'Akta kelahiran/ijazah/buku nikah/akta perkawinan/surat baptis',
-  },
-  'surat-kehilangan': {
-    id: 'surat-kehilangan',
-    label: 'SURAT KETERANGAN KEHILANGAN DARI KEPOLISIAN',
-    shortName: 'Surat keterangan kehilangan dari kepolisian',
-  },
-  'paspor-rusak': { id: 'paspor-rusak', label: 'PASPOR YANG RUSAK', shortName: 'Paspor yang rusak' },
-  'paspor-lama': { id: 'paspor-lama', label: 'PASPOR LAMA', shortName: 'Paspor lama' },
-  'dasar-perubahan': {
-    id: 'dasar-perubahan',
-    label: 'DOKUMEN DASAR PERUBAHAN DATA (MIS. PENETAPAN PENGADILAN)',
-    shortName: 'Dokumen dasar perubahan data',
-  },
-};
+export { DEFAULT_SERVICES, REQUIREMENTS } from './texts/services';
 
-export type ServiceId = 1 | 2 | 3 | 4 | 5;
+/** A menu number; validated against the catalogue where it comes in (`serviceIdIn`). */
+export type ServiceId = number;
 
 export interface Service {
   readonly id: ServiceId;
@@ -45,48 +32,40 @@ export interface Service {
   readonly requirements: readonly RequirementId[];
 }
 
-const IDENTITY: readonly RequirementId[] = ['ktp', 'kk', 'akta'];
+export type ServiceCatalogue = readonly Service[];
 
-export const SERVICES: readonly Service[] = [
-  {
-    id: 1,
-    menuName: 'BAP Paspur Hilang',
-    name: 'BAP Paspor Hilang',
-    listTitle: 'Paspor Hilang',
-    requirements: [...IDENTITY, 'surat-kehilangan'],
-  },
-  {
-    id: 2,
-    menuName: 'BAP Paspur Rusak',
-    name: 'BAP Paspor Rusak',
-    listTitle: 'Paspor Rusak',
-    requirements: [...IDENTITY, 'paspor-rusak'],
-  },
-  {
-    id: 3,
-    menuName: 'BAP Perubahan Data Paspur',
-    name: 'BAP Perubahan Data Paspor',
-    listTitle: 'Perubahan Data',
-    requirements: [...IDENTITY, 'paspor-lama', 'dasar-perubahan'],
-  },
-  {
-    id: 4,
-    menuName: 'BAP Paspur Hilang dan Perubahan Data',
-    name: 'BAP Paspor Hilang dan Perubahan Data',
-    listTitle: 'Hilang + Perubahan Data',
-    requirements: [...IDENTITY, 'surat-kehilangan', 'dasar-perubahan'],
-  },
-  {
-    id: 5,
-    menuName: 'BAP Paspur Rusak dan Perubahan Data',
-    name: 'BAP Paspor Rusak dan Perubahan Data',
-    listTitle: 'Rusak + Perubahan Data',
-    requirements: [...IDENTITY, 'paspor-rusak', 'dasar-perubahan'],
-  },
-];
+export function findService(catalogue: ServiceCatalogue, id: number): Service | undefined {
+  return catalogue.find((service) => service.id === id);
+}
 
-export function findService(id: number): Service | undefined {
-  return SERVICES.find((service) => service.id === id);
+/** A service id that must be one of the catalogue's. */
+export function serviceIdIn(catalogue: ServiceCatalogue) {
+  return z.int().check(z.refine((id) => catalogue.some((service) => service.id === id), { message: 'not a service of the catalogue' }));
+}
+
+/**
+ * A catalogue as an office may give it: menu numbers unique, positive and apart from the self-service
+ * numbers (`reserved`, e.g. 6 for the reschedule), every requirement a known one, titles within Meta's limits.
+ */
+export function serviceCatalogueSchema(reserved: readonly number[]) {
+  const requirementIds = Object.keys(REQUIREMENTS) as [RequirementId, ...RequirementId[]];
+  return z
+    .array(
+      z.object({
+        id: z.int().check(
+          z.positive(),
+          z.refine((id) => !reserved.includes(id), { message: 'is a self-service menu number' }),
+        ),
+        menuName: z.string().check(z.minLength(3), z.maxLength(72)),
+        name: z.string().check(z.minLength(3)),
+        listTitle: z.string().check(z.minLength(1), z.maxLength(24)),
+        requirements: z.array(z.enum(requirementIds)).check(z.minLength(1)),
+      }),
+    )
+    .check(
+      z.minLength(1),
+      z.refine((services) => new Set(services.map((service) => service.id)).size === services.length, { message: 'menu numbers must be unique' }),
+    );
 }
 
 export function requirementsOf(service: Service): Requirement[] {

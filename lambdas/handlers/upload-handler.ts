@@ -12,7 +12,8 @@
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod/mini';
 import { readUploadToken, type UploadGrant } from '../adapters/upload-links';
-import { UPLOAD_PAGE_TEXTS as TEXTS } from '../domain/upload-page-texts';
+import { DEFAULT_SERVICES, type ServiceCatalogue } from '../domain/services';
+import { UPLOAD_PAGE_TEXTS as TEXTS } from '../domain/texts/upload-page';
 import { answers, CONTENT_TYPES, type HttpApp, type HttpRequest, type HttpResult } from '../http/app';
 import { readJsonAs } from '../http/body';
 import { createRouter, pathUnder, requestMethod } from '../http/router';
@@ -48,6 +49,8 @@ export interface UploadHandlerDeps {
   readonly ids?: IdSource;
   /** The office's WhatsApp number, for the page's "Kembali ke WhatsApp" button. */
   readonly officeWhatsAppNumber?: string;
+  /** The office's service catalogue (office.services). @default DEFAULT_SERVICES */
+  readonly services?: ServiceCatalogue;
   /** Resolves `/u/<code>` links; without it they are not found. */
   readonly shortLinks?: Pick<ShortLinkStore, 'find'>;
   /** @default 10 unknown codes a minute per address */
@@ -95,7 +98,13 @@ type UploadAction = (request: HttpRequest, grant: UploadGrant, token: string, pa
 const TOKEN = '[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+';
 
 export function createUploadHandler(deps: UploadHandlerDeps): UploadHandler {
-  const useCase: UploadDocumentsDeps = { drafts: deps.drafts, blobs: deps.blobs, clock: deps.clock, ids: deps.ids ?? { newId: randomUUID } };
+  const useCase: UploadDocumentsDeps = {
+    drafts: deps.drafts,
+    blobs: deps.blobs,
+    clock: deps.clock,
+    ids: deps.ids ?? { newId: randomUUID },
+    services: deps.services ?? DEFAULT_SERVICES,
+  };
   const out = answers(uploadSecurityHeaders(deps.s3Origin));
   const problem = (statusCode: number, kind: ProblemKind, asPage: boolean, facts: ProblemFacts = {}) =>
     asPage ? out.html(statusCode, renderProblemPage(kind, deps.basePath, facts)) : out.json(statusCode, { error: kind, message: problemMessage(kind, facts) });

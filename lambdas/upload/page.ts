@@ -4,7 +4,7 @@
  * the request came in on (`basePath`).
  */
 import { formatDayDate, jakartaDate } from '../domain/calendar';
-import { fillText, UPLOAD_PAGE_TEXTS as TEXTS } from '../domain/upload-page-texts';
+import { fillText, UPLOAD_PAGE_TEXTS as TEXTS } from '../domain/texts/upload-page';
 import type { StoredDocument } from '../ports';
 import { DOCUMENT_LIMITS, type UploadPage } from '../use-cases/upload-documents';
 

@@ -13,7 +13,7 @@
  */
 import { addDays, type IsoDate } from '../domain/calendar';
 import { windowOpen } from '../domain/conversation';
-import { messages } from '../domain/messages';
+import { messages } from '../domain/texts';
 import type { Registration } from '../domain/registration';
 import { METRICS } from '../metric-names';
 import type { DeliveryStore, EventQueue, Metrics, OfficeRegistrationStore, ReminderRun, SessionStore } from '../ports';

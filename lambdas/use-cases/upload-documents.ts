@@ -4,9 +4,18 @@
  * magic number of a JPEG, PNG or PDF) before it is recorded on the draft; "Kirim" reports what is missing.
  */
 import { ACCEPTED_DOCUMENT_TYPES, MAX_DOCUMENT_BYTES, sniffDocumentType } from '../domain/documents';
-import { findService, REQUIREMENTS, type Requirement, type RequirementId, type Service, type ServiceId } from '../domain/services';
+import {
+  findService,
+  REQUIREMENTS,
+  serviceIdIn,
+  type Requirement,
+  type RequirementId,
+  type Service,
+  type ServiceCatalogue,
+  type ServiceId,
+} from '../domain/services';
 import { printableText } from '../domain/text-hygiene';
-import { UPLOAD_PAGE_TEXTS as TEXTS, fillText } from '../domain/upload-page-texts';
+import { UPLOAD_PAGE_TEXTS as TEXTS, fillText } from '../domain/texts/upload-page';
 import type { BlobStore, Clock, DocumentChange, DraftStore, IdSource, StoredDocument } from '../ports';
 
 /** What the page accepts: the office's document rules (domain/documents.ts), a cap on pages and on upload links. */
@@ -36,6 +45,8 @@ export const APPLICANT_ACTOR = 'pemohon';
 
 export interface UploadDocumentsDeps {
   readonly drafts: DraftStore;
+  /** The office's service catalogue: which requirements a grant's service asks for. */
+  readonly services: ServiceCatalogue;
   readonly blobs: BlobStore;
   readonly clock: Clock;
   readonly ids: IdSource;
@@ -109,8 +120,10 @@ export type Submission = { readonly complete: true } | { readonly complete: fals
 const maxMb = DOCUMENT_LIMITS.maxBytes / (1024 * 1024);
 
 /** The service's requirements this grant asks for, in the service's order. */
-export function requestedRequirements(scope: UploadScope): { service: Service; requirements: Requirement[] } {
-  const service = findService(scope.serviceId);
+export function requestedRequirements(scope: UploadScope, services: ServiceCatalogue): { service: Service; requirements: Requirement[] } {
+  // The link's service number, checked against the office's catalogue (a link may outlive a service).
+  const serviceId = serviceIdIn(services).safeParse(scope.serviceId);
+  const service = serviceId.success ? findService(services, serviceId.data) : undefined;
   if (!service) throw new InvalidGrantError(`unknown service ${scope.serviceId}`);
   const ids = service.requirements.filter((id) => !scope.only || scope.only.includes(id));
   if (ids.length === 0) throw new InvalidGrantError('the grant asks for none of the service requirements');
@@ -118,7 +131,7 @@ export function requestedRequirements(scope: UploadScope): { service: Service; r
 }
 
 export async function showUploadPage(deps: UploadDocumentsDeps, scope: UploadScope): Promise<UploadPage> {
-  const { service, requirements } = requestedRequirements(scope);
+  const { service, requirements } = requestedRequirements(scope, deps.services);
   const documents = await deps.drafts.listDocuments(scope.draftId);
   return {
     service,
@@ -151,7 +164,7 @@ export async function changeAllowed(deps: Pick<UploadDocumentsDeps, 'drafts'>, s
 
 /** Checks what the applicant says they will send and hands out a presigned PUT for it. */
 export async function startUpload(deps: UploadDocumentsDeps, scope: UploadScope, request: UploadRequest): Promise<UploadTicket> {
-  const requirement = requestedRequirement(scope, request.requirement);
+  const requirement = requestedRequirement(scope, deps.services, request.requirement);
   await changeAllowed(deps, scope);
   if (!DOCUMENT_LIMITS.contentTypes.includes(request.contentType)) {
     throw new UploadRefusedError('unsupported-type', TEXTS.wrongType);
@@ -178,7 +191,7 @@ export async function startUpload(deps: UploadDocumentsDeps, scope: UploadScope,
  * what the browser said). Answers the requirement's documents, the new one included.
  */
 export async function completeUpload(deps: UploadDocumentsDeps, scope: UploadScope, uploadId: string, arrived: ArrivedUpload): Promise<StoredDocument[]> {
-  const requirement = requestedRequirement(scope, arrived.requirement);
+  const requirement = requestedRequirement(scope, deps.services, arrived.requirement);
   const ownPrefix = `${pendingPrefix(scope.draftId, requirement)}${uploadId}-`;
   const rest = arrived.key.slice(ownPrefix.length);
   if (!arrived.key.startsWith(ownPrefix) || !/^[A-Za-z0-9._-]{1,100}$/.test(rest) || rest.startsWith('.')) {
@@ -229,7 +242,7 @@ export async function completeUpload(deps: UploadDocumentsDeps, scope: UploadSco
 
 /** "Kirim": complete when every requirement of the grant has at least one page. */
 export async function submitDocuments(deps: UploadDocumentsDeps, scope: UploadScope): Promise<Submission> {
-  const { requirements } = requestedRequirements(scope);
+  const { requirements } = requestedRequirements(scope, deps.services);
   const documents = await deps.drafts.listDocuments(scope.draftId);
   const missing = requirements.map((requirement) => requirement.id).filter((id) => !documents.some((document) => document.requirement === id));
   return missing.length === 0 ? { complete: true } : { complete: false, missing };
@@ -237,7 +250,7 @@ export async function submitDocuments(deps: UploadDocumentsDeps, scope: UploadSc
 
 /** Removes every page of one requirement (a wrong file): the records first, then the objects. */
 export async function clearRequirement(deps: UploadDocumentsDeps, scope: UploadScope, requirementId: string): Promise<void> {
-  const requirement = requestedRequirement(scope, requirementId);
+  const requirement = requestedRequirement(scope, deps.services, requirementId);
   const change = await changeAllowed(deps, scope);
   const pages = (await deps.drafts.listDocuments(scope.draftId)).filter((document) => document.requirement === requirement);
   await deps.drafts.removeRequirement(scope.draftId, requirement, change ? { ...change, at: deps.clock.now() } : undefined);
@@ -277,8 +290,8 @@ export function pendingPrefix(draftId: string, requirement: RequirementId): stri
   return `pending/${draftId}/${requirement}/`;
 }
 
-function requestedRequirement(scope: UploadScope, requirement: string): RequirementId {
-  const { requirements } = requestedRequirements(scope);
+function requestedRequirement(scope: UploadScope, services: ServiceCatalogue, requirement: string): RequirementId {
+  const { requirements } = requestedRequirements(scope, services);
   const found = requirements.find((candidate) => candidate.id === requirement);
   if (!found) throw new UploadRefusedError('unknown-requirement', TEXTS.unknownRequirement);
   return found.id;

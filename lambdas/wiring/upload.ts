@@ -34,6 +34,7 @@ export function uploadHandler(parts: UploadParts) {
     linkSigningKey: async () => (await parts.secrets.get()).LINK_SIGNING_KEY,
     clock: { now: () => new Date() },
     officeWhatsAppNumber: parts.office.whatsappNumber,
+    services: parts.office.services,
     basePath: parts.basePath,
     s3Origin: parts.s3Origin,
     log: logger,

@@ -6,7 +6,7 @@
  * applicant gets every reply once, in order, and a queue number of their own.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { messages } from '../../lambdas/domain/messages';
+import { messages } from '../../lambdas/domain/texts';
 import { newWaId, queueNumberIn, uploadDocuments } from '../support/journey';
 import { testOffice } from '../support/office';
 import { newPerson, registrationLine } from '../support/registration-lines';

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../../lambdas/adapters/dynamodb-client';
-import { messages } from '../../lambdas/domain/messages';
+import { messages } from '../../lambdas/domain/texts';
 import { FakeGraphApi } from '../../local/fake-graph-api';
 import { messageEnvelope, newMessageId, signedRequest } from '../../local/meta-envelope';
 import { findLeaks } from '../support/log-scan';

@@ -11,7 +11,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { GraphError } from '../../local/fake-graph-api';
 import { documentClient } from '../../lambdas/adapters/dynamodb-client';
-import { messages } from '../../lambdas/domain/messages';
+import { messages } from '../../lambdas/domain/texts';
 import { adminSession } from '../support/admin-client';
 import { startFlakyProxy, type FlakyProxy } from '../support/flaky-proxy';
 import { newWaId, registerApplicant } from '../support/journey';

@@ -3,7 +3,7 @@
  * written month, one field per line, commas), and a refusal that names the wrong field, says how to write
  * it, and comes with a blank form to copy as its own message.
  */
-import { messages } from '../../lambdas/domain/messages';
+import { messages } from '../../lambdas/domain/texts';
 import { newWaId, say, uploadDocuments } from '../support/journey';
 import { newPerson, nikOf, type Person } from '../support/registration-lines';
 import { startTestServer, type TestServer } from '../support/test-server';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Officer } from '../../lambdas/admin/officer-api';
 import { loadOfficeProfile } from '../../lambdas/config';
 import { formatDayDate } from '../../lambdas/domain/calendar';
-import { messages } from '../../lambdas/domain/messages';
+import { messages } from '../../lambdas/domain/texts';
 import { newPerson, registrationLine } from '../support/registration-lines';
 import { queueNumberIn, registerApplicant, say, uploadDocuments, webHintIn } from '../support/journey';
 import { nextSaturday, officerApi, workingDay } from '../support/officer-api';

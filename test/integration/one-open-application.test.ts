@@ -4,7 +4,7 @@
  * says until when it worked and how to get the current one, and a registered application is closed.
  */
 import { signUploadToken } from '../../lambdas/adapters/upload-links';
-import { messages } from '../../lambdas/domain/messages';
+import { messages } from '../../lambdas/domain/texts';
 import { newWaId, registerApplicant, say, uploadDocuments, uploadLinkIn, webHintIn } from '../support/journey';
 import { newPerson, registrationLine } from '../support/registration-lines';
 import { startTestServer, type TestServer } from '../support/test-server';

@@ -3,8 +3,8 @@
  * keywords, a second person's DAFTAR explained, and a short fixed answer to a voice note, sticker,
  * location, contact or video at any step that says what the bot reads and what to do now.
  */
-import { messages } from '../../lambdas/domain/messages';
-import { SERVICES } from '../../lambdas/domain/services';
+import { messages } from '../../lambdas/domain/texts';
+import { DEFAULT_SERVICES } from '../../lambdas/domain/services';
 import type { SimulatedMessage } from '../../local/meta-envelope';
 import { newWaId, registerApplicant, say, uploadDocuments, webHintIn } from '../support/journey';
 import { newPerson, registrationLine } from '../support/registration-lines';
@@ -47,7 +47,7 @@ describe('plain words at the menu', () => {
   ])('takes "%s" as service %s', async (words, serviceId) => {
     const waId = await atMenu();
     const [reply = ''] = await say(server, waId, words);
-    const service = SERVICES.find((candidate) => candidate.id === serviceId)!;
+    const service = DEFAULT_SERVICES.find((candidate) => candidate.id === serviceId)!;
     expect(reply.split('\n')[0]).toBe(
       `Anda memilih Layanan ${service.id} ${service.name}, Silahkan Isi Identitas anda dan Lengkapi persyaratan, sebagai berikut:`,
     );

@@ -4,7 +4,7 @@
  * whose reply (`nfm_reply`) registers exactly as a DAFTAR line would. Real signed webhooks, real
  * DynamoDB Local, the fake Graph API checking each message the way Meta does.
  */
-import { messages } from '../../lambdas/domain/messages';
+import { messages } from '../../lambdas/domain/texts';
 import { FLAG_NIK_DATE_MISMATCH } from '../../lambdas/domain/registration';
 import { REGISTRATION_FLOW_NAME, REGISTRATION_FLOW_SCREEN } from '../../lambdas/domain/registration-flow';
 import type { SentMessage } from '../../local/fake-graph-api';

@@ -8,7 +8,7 @@ import { documentClient } from '../../lambdas/adapters/dynamodb-client';
 import { registrationItem } from '../../lambdas/adapters/registration-items';
 import { loadOfficeProfile } from '../../lambdas/config';
 import { addDays, formatDayDate, jakartaDate } from '../../lambdas/domain/calendar';
-import { messages } from '../../lambdas/domain/messages';
+import { messages } from '../../lambdas/domain/texts';
 import type { Registration } from '../../lambdas/domain/registration';
 import { newPerson } from '../support/registration-lines';
 import { registerApplicant, say } from '../support/journey';

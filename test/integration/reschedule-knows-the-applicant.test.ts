@@ -5,7 +5,7 @@
  */
 import type { Officer } from '../../lambdas/admin/officer-api';
 import { addDays, addOneMonth, formatDayDate, jakartaDate } from '../../lambdas/domain/calendar';
-import { messages } from '../../lambdas/domain/messages';
+import { messages } from '../../lambdas/domain/texts';
 import type { SimulatedMessage } from '../../local/meta-envelope';
 import { newWaId, registerApplicant, say } from '../support/journey';
 import { newPerson } from '../support/registration-lines';

@@ -7,7 +7,7 @@
  * once, in order, and the conversation goes on as if nothing had happened.
  */
 import type { Officer } from '../../lambdas/admin/officer-api';
-import { messages } from '../../lambdas/domain/messages';
+import { messages } from '../../lambdas/domain/texts';
 import type { SentMessage } from '../../local/fake-graph-api';
 import { signedRequest, statusEnvelope } from '../../local/meta-envelope';
 import { outboxEntryMarkedSent, startDynamoFaultProxy, type DynamoFaultProxy } from '../support/dynamo-fault-proxy';

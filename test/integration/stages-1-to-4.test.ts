@@ -3,8 +3,8 @@
  * every upload mode: what the applicant reads, and what is stored.
  */
 import { readUploadToken } from '../../lambdas/adapters/upload-links';
-import { messages } from '../../lambdas/domain/messages';
-import { SERVICES, type RequirementId, type ServiceId } from '../../lambdas/domain/services';
+import { messages } from '../../lambdas/domain/texts';
+import { DEFAULT_SERVICES, type RequirementId, type ServiceId } from '../../lambdas/domain/services';
 import { TINY_JPEG, TINY_PDF } from '../support/documents';
 import { newPerson, nikOf, registrationLine } from '../support/registration-lines';
 import { tokenOfLink, uploadLinkIn, webHintIn } from '../support/journey';
@@ -38,7 +38,7 @@ async function chooseService(server: TestServer, waId: string, serviceId: Servic
 async function provideWebDocuments(server: TestServer, requirementsText: string, only?: RequirementId[]): Promise<string> {
   const grant = readUploadToken(await tokenOfLink(uploadLinkIn(requirementsText)), server.secrets.LINK_SIGNING_KEY, Date.now());
   if (!grant) throw new Error(`no valid upload link in: ${requirementsText}`);
-  const service = SERVICES.find((candidate) => candidate.id === grant.serviceId)!;
+  const service = DEFAULT_SERVICES.find((candidate) => candidate.id === grant.serviceId)!;
   for (const requirement of only ?? service.requirements) {
     const key = `documents/${grant.draftId}/${requirement}/page-1.pdf`;
     await server.blobs.put(key, TINY_PDF, 'application/pdf');
@@ -69,7 +69,7 @@ describe('web mode (default)', () => {
   });
   afterAll(async () => server.cleanUp());
 
-  it.each(SERVICES.map((service) => [service.id, service.name] as const))(
+  it.each(DEFAULT_SERVICES.map((service) => [service.id, service.name] as const))(
     'carries service %s (%s) from greeting to a PENDING queue number',
     async (serviceId) => {
       const waId = newApplicant();
@@ -225,7 +225,7 @@ describe('chat mode', () => {
     });
   }
 
-  it.each(SERVICES.map((service) => [service.id] as const))(
+  it.each(DEFAULT_SERVICES.map((service) => [service.id] as const))(
     'carries service %s from greeting to a queue number with files sent in the chat',
     async (serviceId) => {
       const waId = newApplicant();
@@ -233,7 +233,7 @@ describe('chat mode', () => {
       const [requirements, firstAsk] = await say(server, waId, String(serviceId), 2);
       expect(requirements).toContain('kirim foto atau PDF setiap berkas di chat ini');
       expect(firstAsk).toBe(messages.documents.ask('KTP'));
-      const service = SERVICES.find((candidate) => candidate.id === serviceId)!;
+      const service = DEFAULT_SERVICES.find((candidate) => candidate.id === serviceId)!;
       for (const [index] of service.requirements.entries()) {
         const before = server.fakeGraph.sentTo(waId).length;
         await sendFile(waId, index % 2 ? TINY_PDF : TINY_JPEG, index % 2 ? 'application/pdf' : 'image/jpeg');
@@ -300,7 +300,7 @@ describe('form mode', () => {
   });
   afterAll(async () => server.cleanUp());
 
-  it.each(SERVICES.map((service) => [service.id] as const))('carries service %s from the form link to a queue number', async (serviceId) => {
+  it.each(DEFAULT_SERVICES.map((service) => [service.id] as const))('carries service %s from the form link to a queue number', async (serviceId) => {
     const waId = newApplicant();
     const requirements = await chooseService(server, waId, serviceId);
     expect(requirements).toContain('silakan upload pada link berikut: <https://forms.example/si-bapao>');

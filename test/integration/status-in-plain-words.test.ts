@@ -3,7 +3,7 @@
  * next, for every status an applicant meets; the menu names STATUS and BATAL (text and list).
  */
 import type { Officer, RegistrationAction } from '../../lambdas/admin/officer-api';
-import { messages } from '../../lambdas/domain/messages';
+import { messages } from '../../lambdas/domain/texts';
 import { registerApplicant, say } from '../support/journey';
 import { newPerson } from '../support/registration-lines';
 import { officerApi, workingDay } from '../support/officer-api';

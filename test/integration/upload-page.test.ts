@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { signUploadToken, type UploadGrant } from '../../lambdas/adapters/upload-links';
-import { REQUIREMENTS, SERVICES, type RequirementId } from '../../lambdas/domain/services';
+import { REQUIREMENTS, DEFAULT_SERVICES, type RequirementId } from '../../lambdas/domain/services';
 import { TINY_JPEG as JPEG, TINY_PDF as PDF, TINY_PNG as PNG } from '../support/documents';
 import { startTestServer, type TestServer } from '../support/test-server';
 
@@ -61,7 +61,7 @@ describe('the page', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
     const html = await response.text();
-    const service = SERVICES.find((candidate) => candidate.id === 3);
+    const service = DEFAULT_SERVICES.find((candidate) => candidate.id === 3);
     expect(html).toContain('BAP Perubahan Data Paspor');
     for (const id of service?.requirements ?? []) expect(html).toContain(`data-requirement="${id}"`);
     expect(html).toContain(REQUIREMENTS['dasar-perubahan'].shortName);

@@ -2,8 +2,8 @@
  * Signed, Meta-shaped webhooks into the real local server (DynamoDB Local, durable queue, fake Graph API):
  * what the applicant would see on WhatsApp. The 74 real bodies are in `webhook-corpus.test.ts`.
  */
-import { messages } from '../../lambdas/domain/messages';
-import { SERVICES } from '../../lambdas/domain/services';
+import { messages } from '../../lambdas/domain/texts';
+import { DEFAULT_SERVICES } from '../../lambdas/domain/services';
 import { signBody } from '../../lambdas/adapters/webhook-signature';
 import { metaJson } from '../../local/meta-envelope';
 import { testOffice } from '../support/office';
@@ -41,7 +41,7 @@ describe('stage 1 and 2 over the webhook', () => {
     const body = textOf(sent[2]);
     const hint = await webHintIn(server, body);
     expect(hint.uploadUrl.startsWith(`${server.url}/upload/`)).toBe(true);
-    expect(body).toBe(messages.requirements(SERVICES[0]!, hint));
+    expect(body).toBe(messages.requirements(DEFAULT_SERVICES[0]!, hint));
   });
 
   it('answers a message delivered twice only once', async () => {

@@ -3,7 +3,7 @@
  * through the bot by signed webhooks to a queue number: what an officer then finds on the admin page.
  */
 import { readUploadToken } from '../../lambdas/adapters/upload-links';
-import { SERVICES, type RequirementId, type ServiceId } from '../../lambdas/domain/services';
+import { DEFAULT_SERVICES, type RequirementId, type ServiceId } from '../../lambdas/domain/services';
 import { TINY_PDF } from './documents';
 import { newWaId, queueNumberIn, tokenOfLink, uploadLinkIn } from './journey';
 import { newPerson, registrationLine, type Person } from './registration-lines';
@@ -39,7 +39,7 @@ export async function registerApplicant(
   const [requirements] = await say(String(options.serviceId ?? 1));
   const grant = readUploadToken(await tokenOfLink(uploadLinkIn(requirements ?? '')), server.secrets.LINK_SIGNING_KEY, Date.now());
   if (!grant) throw new Error(`no valid upload link in: ${requirements}`);
-  const service = SERVICES.find((candidate) => candidate.id === grant.serviceId);
+  const service = DEFAULT_SERVICES.find((candidate) => candidate.id === grant.serviceId);
   for (const requirement of service?.requirements ?? []) {
     const document = options.documents?.[requirement] ?? { bytes: TINY_PDF, contentType: 'application/pdf', filename: `${requirement}.pdf` };
     const extension = document.contentType === 'application/pdf' ? 'pdf' : document.contentType === 'image/png' ? 'png' : 'jpg';

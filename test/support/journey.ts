@@ -1,8 +1,8 @@
 /** An applicant's way through the bot on a test server, step by step, as signed webhooks. */
 import { readUploadToken } from '../../lambdas/adapters/upload-links';
 import { jakartaDate } from '../../lambdas/domain/calendar';
-import type { DocumentsHint } from '../../lambdas/domain/messages';
-import { SERVICES, type RequirementId, type ServiceId } from '../../lambdas/domain/services';
+import type { DocumentsHint } from '../../lambdas/domain/texts';
+import { DEFAULT_SERVICES, type RequirementId, type ServiceId } from '../../lambdas/domain/services';
 import { TINY_PDF } from './documents';
 import { newPerson, registrationLine, type Person } from './registration-lines';
 import { textOf, type TestServer } from './test-server';
@@ -63,7 +63,7 @@ export async function webHintIn(server: TestServer, message: string): Promise<Ex
 export async function uploadDocuments(server: TestServer, uploadLinkText: string, only?: readonly RequirementId[]): Promise<string> {
   const grant = readUploadToken(await tokenOfLink(uploadLinkIn(uploadLinkText)), server.secrets.LINK_SIGNING_KEY, Date.now());
   if (!grant) throw new Error(`no valid upload link in: ${uploadLinkText}`);
-  const service = SERVICES.find((candidate) => candidate.id === grant.serviceId);
+  const service = DEFAULT_SERVICES.find((candidate) => candidate.id === grant.serviceId);
   for (const requirement of only ?? grant.only ?? service?.requirements ?? []) {
     const key = `documents/${grant.draftId}/${requirement}/${Date.now()}-page.pdf`;
     await server.blobs.put(key, TINY_PDF, 'application/pdf');

@@ -6,7 +6,7 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../../lambdas/adapters/dynamodb-client';
 import { registrationItem } from '../../lambdas/adapters/registration-items';
-import { SERVICES, type ServiceId } from '../../lambdas/domain/services';
+import { DEFAULT_SERVICES, type ServiceId } from '../../lambdas/domain/services';
 import type { LocalServer } from '../../local/server';
 import { TINY_PDF } from './documents';
 
@@ -31,7 +31,7 @@ export async function addPendingRegistrations(
 ): Promise<string[]> {
   const client = documentClient({ endpoint: server.dynamoEndpoint, region: 'ap-southeast-3', credentials: { accessKeyId: 'l', secretAccessKey: 'l' } });
   const serviceId = options.serviceId ?? 1;
-  const requirements = SERVICES.find((service) => service.id === serviceId)?.requirements ?? [];
+  const requirements = DEFAULT_SERVICES.find((service) => service.id === serviceId)?.requirements ?? [];
   const start = Date.now() - (options.hoursAgo ?? 5) * 3600_000;
   const pdf = options.pdfPadding ? Buffer.concat([Buffer.from(TINY_PDF), Buffer.alloc(options.pdfPadding, 0x20)]) : Buffer.from(TINY_PDF);
   const queueNumbers: string[] = [];

@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { messages } from '../../lambdas/domain/messages';
-import { REQUIREMENTS, SERVICES } from '../../lambdas/domain/services';
+import { messages } from '../../lambdas/domain/texts';
+import { REQUIREMENTS, DEFAULT_SERVICES } from '../../lambdas/domain/services';
 import { testOffice } from '../support/office';
 
 const SEED_PATH = join(__dirname, '..', 'fixtures', 'office-flow', 'si-bapao-flow.txt');
@@ -65,14 +65,14 @@ const office = testOffice();
 const rendered: Record<string, string> = {
   'stage 1 welcome': messages.welcome(office),
   ...Object.fromEntries(
-    SERVICES.map((service) => [
+    DEFAULT_SERVICES.map((service) => [
       `stage 2 service ${service.id} (web)`,
       // The seed shows service 1; the others follow its wording with their own number and name.
       messages.requirements(service, { mode: 'web', uploadUrl: VALUE, validUntil: '2025-12-31' }).replace(`${service.id} ${service.name},`, `${VALUE},`),
     ]),
   ),
-  'stage 2 (form)': messages.requirements(SERVICES[0]!, { mode: 'form', formUrl: VALUE }),
-  'stage 2 (chat)': messages.requirements(SERVICES[0]!, { mode: 'chat' }),
+  'stage 2 (form)': messages.requirements(DEFAULT_SERVICES[0]!, { mode: 'form', formUrl: VALUE }),
+  'stage 2 (chat)': messages.requirements(DEFAULT_SERVICES[0]!, { mode: 'chat' }),
   'stage 4 instruction': messages.registrationInstruction(),
   'stage 4 success': messages.registrationSucceeded(VALUE, VALUE),
   'stage 5 confirmed': messages.scheduleConfirmed(facts),

@@ -1,7 +1,7 @@
 /** Stages 3–4 of the conversation core: documents in each mode, then the registration line. */
 import { decide, lookupsFor, type Conversation, type DecisionContext, type Step } from '../../lambdas/domain/conversation';
 import type { InboundContent } from '../../lambdas/domain/inbound';
-import { messages } from '../../lambdas/domain/messages';
+import { messages } from '../../lambdas/domain/texts';
 import type { OfficeProfile } from '../../lambdas/domain/office';
 import { testOffice } from '../support/office';
 

@@ -1,7 +1,7 @@
 /** Stage 4 one question at a time and through a WhatsApp Flow, in the conversation core. */
 import { decide, lookupsFor, type Conversation, type DecisionContext, type Questions } from '../../lambdas/domain/conversation';
 import type { InboundContent } from '../../lambdas/domain/inbound';
-import { messages } from '../../lambdas/domain/messages';
+import { messages } from '../../lambdas/domain/texts';
 import type { OfficeProfile } from '../../lambdas/domain/office';
 import { testOffice } from '../support/office';
 

@@ -1,8 +1,8 @@
 import { decide, NEW_CONVERSATION, type Conversation, type DecisionContext } from '../../lambdas/domain/conversation';
 import type { InboundContent } from '../../lambdas/domain/inbound';
-import { messages } from '../../lambdas/domain/messages';
+import { messages } from '../../lambdas/domain/texts';
 import type { Reply } from '../../lambdas/domain/replies';
-import { SERVICES } from '../../lambdas/domain/services';
+import { DEFAULT_SERVICES } from '../../lambdas/domain/services';
 import { testOffice } from '../support/office';
 
 const context = (overrides: Partial<DecisionContext> = {}): DecisionContext => ({
@@ -56,14 +56,17 @@ describe('stage 1: greeting', () => {
 });
 
 describe('stage 2: choosing a service', () => {
-  it.each(SERVICES.map((service) => [service.id, service] as const))("answers %s with that service's requirement list and upload link", (id, service) => {
-    const decision = decide(atMenu, text(String(id)), context());
-    const url = `https://kanim.example/upload/${id}-draft-1`;
-    expect(bodies(decision.replies)).toEqual([messages.requirements(service, { mode: 'web', uploadUrl: url, validUntil: '2026-01-10' })]);
-    const link = { url, expiresAt: '2026-01-10T03:00:00.000Z' };
-    expect(decision.conversation.step).toEqual({ name: 'documents', serviceId: id, draftId: 'draft-1', link });
-    expect(decision.conversation.open).toEqual({ [id]: { draftId: 'draft-1', link } });
-  });
+  it.each(DEFAULT_SERVICES.map((service) => [service.id, service] as const))(
+    "answers %s with that service's requirement list and upload link",
+    (id, service) => {
+      const decision = decide(atMenu, text(String(id)), context());
+      const url = `https://kanim.example/upload/${id}-draft-1`;
+      expect(bodies(decision.replies)).toEqual([messages.requirements(service, { mode: 'web', uploadUrl: url, validUntil: '2026-01-10' })]);
+      const link = { url, expiresAt: '2026-01-10T03:00:00.000Z' };
+      expect(decision.conversation.step).toEqual({ name: 'documents', serviceId: id, draftId: 'draft-1', link });
+      expect(decision.conversation.open).toEqual({ [id]: { draftId: 'draft-1', link } });
+    },
+  );
 
   it('lists exactly the requirements of the service (service 1: identity papers and the police letter)', () => {
     const [reply] = decide(atMenu, text('1'), context()).replies;
@@ -93,7 +96,7 @@ describe('stage 2: choosing a service', () => {
   it('ends the last line with the configured form link in form mode', () => {
     const office = testOffice({ uploadMode: 'form', formUrl: 'https://forms.example/bap' });
     const [reply] = decide(atMenu, text('1'), context({ office })).replies;
-    expect(reply).toEqual({ type: 'text', body: messages.requirements(SERVICES[0]!, { mode: 'form', formUrl: 'https://forms.example/bap' }) });
+    expect(reply).toEqual({ type: 'text', body: messages.requirements(DEFAULT_SERVICES[0]!, { mode: 'form', formUrl: 'https://forms.example/bap' }) });
   });
 
   it('asks for the documents in the chat in chat mode', () => {

@@ -15,6 +15,8 @@ interface Finding {
 const PROBES = {
   domainImportsAdapter: ['lambdas/domain/layer-probe.ts', "import { logger } from '../adapters/logger';\nexport const probe = logger;\n"],
   domainImportsDomain: ['lambdas/domain/layer-probe.ts', "import { jakartaDate } from './calendar';\nexport const probe = jakartaDate;\n"],
+  domainFolderImportsAdapter: ['lambdas/domain/texts/layer-probe.ts', "import { logger } from '../../adapters/logger';\nexport const probe = logger;\n"],
+  domainFolderImportsDomain: ['lambdas/domain/texts/layer-probe.ts', "import { jakartaDate } from '../calendar';\nexport const probe = jakartaDate;\n"],
   useCaseImportsAdapter: [
     'lambdas/use-cases/layer-probe.ts',
     "import { documentClient } from '../adapters/dynamodb-client';\nexport const probe = documentClient;\n",
@@ -70,6 +72,13 @@ it('fails a domain module that imports an adapter, and passes one that imports t
     'domain/ imports nothing outside itself',
   );
   expect(rulesOf(findings.domainImportsDomain)).not.toContain('no-restricted-imports');
+});
+
+it('fails a module in a domain folder (texts/, conversation/) that imports an adapter, and passes one that imports the domain', () => {
+  expect(findings.domainFolderImportsAdapter.find((finding) => finding.ruleId === 'no-restricted-imports')?.message).toContain(
+    'domain/ imports nothing outside itself',
+  );
+  expect(rulesOf(findings.domainFolderImportsDomain)).not.toContain('no-restricted-imports');
 });
 
 it('fails a use case that imports an adapter or the AWS SDK, and passes one that imports the ports', () => {

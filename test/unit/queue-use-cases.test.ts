@@ -3,7 +3,7 @@
  * what the applicant is sent, what officers get to see, and what a retry finds. The integration tier runs
  * the same use cases through the worker against DynamoDB Local and the fake Graph API.
  */
-import { messages } from '../../lambdas/domain/messages';
+import { messages } from '../../lambdas/domain/texts';
 import type { Registration } from '../../lambdas/domain/registration';
 import { GraphApiError } from '../../lambdas/errors';
 import type { ApplicantSession } from '../../lambdas/ports';

@@ -2,7 +2,7 @@
  * The registration Flow's JSON (flows/registration.json): the parts Meta checks and the names the bot
  * reads back from its reply, so that a typo in the file fails here rather than at Meta or on a phone.
  */
-import { messages } from '../../lambdas/domain/messages';
+import { messages } from '../../lambdas/domain/texts';
 import { FLOW_PAYLOAD_NAMES, REGISTRATION_FLOW_SCREEN } from '../../lambdas/domain/registration-flow';
 import { flowJsonSchema, readRegistrationFlow, registrationFlowProblems, type FlowComponent } from '../../scripts/flow-json';
 

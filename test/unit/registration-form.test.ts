@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { addDays, parseIsoDate, daysInMonth, type IsoDate } from '../../lambdas/domain/calendar';
-import { messages } from '../../lambdas/domain/messages';
+import { messages } from '../../lambdas/domain/texts';
 import {
   looksLikeRegistration,
   parseRegistration,

@@ -2,7 +2,7 @@
 import { loadHolidays } from '../../lambdas/config';
 import { addOneMonth, jakartaDate } from '../../lambdas/domain/calendar';
 import { decide, type Conversation, type DecisionContext } from '../../lambdas/domain/conversation';
-import { messages } from '../../lambdas/domain/messages';
+import { messages } from '../../lambdas/domain/texts';
 import type { Registration } from '../../lambdas/domain/registration';
 import { checkRescheduleRequest, parseRescheduleLine } from '../../lambdas/domain/reschedule';
 import { dayState } from '../../lambdas/domain/schedule';

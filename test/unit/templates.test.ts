@@ -1,6 +1,6 @@
 /** The WhatsApp templates: Meta's creation rules, the builders' parameters, and what Meta answers to a send. */
 import fc from 'fast-check';
-import type { AppointmentFacts } from '../../lambdas/domain/messages';
+import type { AppointmentFacts } from '../../lambdas/domain/texts';
 import type { TemplateParameters } from '../../lambdas/domain/replies';
 import {
   cancelledTemplate,

@@ -7,6 +7,7 @@ import { signUploadToken } from '../../lambdas/adapters/upload-links';
 import { createUploadHandler } from '../../lambdas/handlers/upload-handler';
 import type { BlobStore, DraftStore, StoredDocument } from '../../lambdas/ports';
 import { escapeHtml, formatSize, richText } from '../../lambdas/upload/page';
+import { DEFAULT_SERVICES } from '../../lambdas/domain/services';
 import { InvalidGrantError, requestedRequirements, sanitiseFilename } from '../../lambdas/use-cases/upload-documents';
 
 const NOW = new Date('2026-01-05T03:00:00Z');
@@ -144,12 +145,16 @@ describe('upload rules', () => {
   });
 
   it('asks for the service requirements, or only the requested ones in the service order', () => {
-    expect(requestedRequirements({ draftId: 'd', serviceId: 1 }).requirements.map((r) => r.id)).toEqual(['ktp', 'kk', 'akta', 'surat-kehilangan']);
-    expect(requestedRequirements({ draftId: 'd', serviceId: 1, only: ['surat-kehilangan', 'kk', 'paspor-lama'] }).requirements.map((r) => r.id)).toEqual([
+    expect(requestedRequirements({ draftId: 'd', serviceId: 1 }, DEFAULT_SERVICES).requirements.map((r) => r.id)).toEqual([
+      'ktp',
       'kk',
+      'akta',
       'surat-kehilangan',
     ]);
-    expect(() => requestedRequirements({ draftId: 'd', serviceId: 1, only: ['paspor-lama'] })).toThrow(InvalidGrantError);
+    expect(
+      requestedRequirements({ draftId: 'd', serviceId: 1, only: ['surat-kehilangan', 'kk', 'paspor-lama'] }, DEFAULT_SERVICES).requirements.map((r) => r.id),
+    ).toEqual(['kk', 'surat-kehilangan']);
+    expect(() => requestedRequirements({ draftId: 'd', serviceId: 1, only: ['paspor-lama'] }, DEFAULT_SERVICES)).toThrow(InvalidGrantError);
   });
 
   it('writes sizes the Indonesian way and escapes before making *bold*', () => {

@@ -1,0 +1,91 @@
+/** Which stored facts a decision needs, asked before deciding so that deciding stays pure. */
+import { jakartaDate, type IsoDate } from '../calendar';
+import { RESCHEDULE_MENU_NUMBER } from '../texts';
+import { type InboundContent } from '../inbound';
+import { parseRescheduleLine } from '../reschedule';
+import { checkRegistrationFields, looksLikeRegistration, parseRegistration } from '../registration-form';
+import { parseReminderPayload } from '../templates';
+import { gatheringFor } from './menu';
+import { answeringQuestions, answerOutcome } from './registration';
+import { type Conversation, type DecisionContext, MENU_CHOICE_PREFIX } from './types';
+import { commandOf, menuChoiceOf, normaliseKeyword } from './words';
+
+/** Which facts `decide` will need for this input, so the caller can fetch them first. */
+export function lookupsFor(
+  conversation: Conversation,
+  input: InboundContent,
+  context: Pick<DecisionContext, 'now' | 'office'>,
+): {
+  draftId?: string;
+  nik?: string;
+  ownRegistrations?: true;
+  /** With `ownRegistrations`: the documents on file of each, and of the open applications (`documentsByDraft`). */
+  ownDocuments?: true;
+  day?: IsoDate;
+} {
+  const step = conversation.step;
+  const exact = answeringQuestions(step);
+  if (input.kind === 'choice' && parseReminderPayload(input.id)?.action === 'batal') return { ownRegistrations: true };
+  if (input.kind === 'choice' && commandOf(input, exact) === 'DATA SAYA') return { ownRegistrations: true, ownDocuments: true };
+  if (input.kind === 'choice' && (commandOf(input, exact) || step.name === 'erase-confirm')) return { ownRegistrations: true };
+  if (input.kind === 'choice' && parseReminderPayload(input.id)?.action === 'ubah') return { ownRegistrations: true };
+  if (input.kind === 'text' && normaliseKeyword(input.text) === String(RESCHEDULE_MENU_NUMBER)) return { ownRegistrations: true };
+  if (input.kind === 'choice' && input.id === `${MENU_CHOICE_PREFIX}${RESCHEDULE_MENU_NUMBER}`) return { ownRegistrations: true };
+  if (input.kind === 'choice') {
+    const tapped =
+      step.name === 'menu' || step.name === 'idle' || step.name === 'documents' || step.name === 'registration'
+        ? menuChoiceOf(input, context.office.services)
+        : undefined;
+    const open = tapped !== undefined && tapped !== RESCHEDULE_MENU_NUMBER ? (conversation.open?.[tapped] ?? gatheringFor(step, tapped)) : undefined;
+    return open ? { draftId: open.draftId } : {};
+  }
+  if (input.kind === 'form') {
+    if (step.name !== 'documents' && step.name !== 'registration') return {};
+    const checked = checkRegistrationFields(input.fields, jakartaDate(context.now), false);
+    const needsDraft = step.name === 'documents' && context.office.uploadMode === 'web';
+    return { ...(needsDraft ? { draftId: step.draftId } : {}), ...(checked.ok ? { nik: checked.form.nik } : {}) };
+  }
+  if (input.kind !== 'text') return {};
+  const keyword = normaliseKeyword(input.text);
+  const command = commandOf(input, exact);
+  if (command === 'DATA SAYA') return { ownRegistrations: true, ownDocuments: true };
+  if (
+    command === 'STATUS' ||
+    command === 'BATAL' ||
+    command === 'HAPUS DATA' ||
+    keyword === 'YA HAPUS' ||
+    step.name === 'cancel-choose' ||
+    step.name === 'cancel-confirm' ||
+    step.name === 'erase-confirm'
+  ) {
+    return { ownRegistrations: true };
+  }
+  const rescheduleLine = parseRescheduleLine(input.text, step.name === 'reschedule');
+  if (rescheduleLine !== undefined) {
+    return { ownRegistrations: true, ...(rescheduleLine !== 'format' ? { day: rescheduleLine.date } : {}) };
+  }
+  const chosen =
+    step.name === 'menu' || step.name === 'idle'
+      ? menuChoiceOf(input, context.office.services, true)
+      : step.name === 'documents' || step.name === 'registration'
+        ? menuChoiceOf(input, context.office.services)
+        : undefined;
+  if (chosen === RESCHEDULE_MENU_NUMBER) return { ownRegistrations: true };
+  if (chosen !== undefined) {
+    // Choosing a service again continues its application: the reply names the documents already in.
+    const open = conversation.open?.[chosen] ?? gatheringFor(step, chosen);
+    return open ? { draftId: open.draftId } : {};
+  }
+  if (step.name !== 'documents' && step.name !== 'registration') return {};
+  const isRegistrationLine = looksLikeRegistration(input.text);
+  if (step.name === 'registration' && step.questions && !isRegistrationLine) {
+    const outcome = answerOutcome(step.questions, input.text, jakartaDate(context.now));
+    return outcome.kind === 'complete' ? { nik: outcome.form.nik } : {};
+  }
+  const needsDraft = step.name === 'documents' && context.office.uploadMode === 'web' && (keyword === 'SELESAI' || isRegistrationLine);
+  const parsed = isRegistrationLine ? parseRegistration(input.text, jakartaDate(context.now)) : undefined;
+  return {
+    ...(needsDraft ? { draftId: step.draftId } : {}),
+    ...(parsed?.ok ? { nik: parsed.form.nik } : {}),
+  };
+}

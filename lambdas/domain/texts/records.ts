@@ -1,0 +1,11 @@
+/** What the domain writes into a registration's record: audit details and notes officers and applicants read. */
+export const RECORD_TEXTS = {
+  attended: 'Pemohon hadir',
+  noShow: 'Pemohon tidak hadir',
+  rescheduleRequested: (date: string) => `Pemohon meminta ${date}`,
+  cancelledByApplicantNote: 'Dibatalkan oleh pemohon melalui WhatsApp',
+  cancelledByApplicantAudit: 'Dibatalkan oleh pemohon melalui WhatsApp (BATAL)',
+  /** Why a day is closed (the officer's own reason, a holiday's name, or these). */
+  closedByAdmin: 'Ditutup oleh admin',
+  weekend: 'Sabtu/Minggu',
+} as const;
