@@ -45,6 +45,24 @@ export default tseslint.config(
       ],
     },
   },
+  // A folder inside the domain (texts/) may import the rest of the domain, one level up, and still nothing outside.
+  {
+    files: ['lambdas/domain/*/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['../../*', '../../**'], message: 'domain/ imports nothing outside itself.' },
+            {
+              group: ['@aws-sdk/*', 'aws-lambda', '@aws-lambda-powertools/*', 'node:fs', 'node:http', 'node:https'],
+              message: 'domain/ stays pure: no AWS, Lambda or I/O.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['lambdas/use-cases/**/*.ts'],
     rules: {

@@ -4,7 +4,7 @@
  */
 import { addOfficer, disableOfficer, listOfficers, type AuthDeps, type NewOfficerProblem } from './auth';
 import type { ApiResult, Officer } from './officer-api';
-import { ADMIN_TEXTS as TEXTS } from './texts';
+import { ADMIN_TEXTS as TEXTS } from '../domain/texts/officer';
 
 export type OfficerAccountsRoute =
   { readonly name: 'list-officers' } | { readonly name: 'add-officer' } | { readonly name: 'disable-officer'; readonly username: string };

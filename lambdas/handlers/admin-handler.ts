@@ -35,7 +35,7 @@ import {
   type ApiRoute,
   type Responses,
 } from '../admin/router';
-import { ADMIN_TEXTS as TEXTS, fillText } from '../admin/texts';
+import { ADMIN_TEXTS as TEXTS, fillText } from '../domain/texts/officer';
 import { METRICS } from '../metric-names';
 import type { Clock, Metrics } from '../ports';
 

@@ -1,7 +1,7 @@
 /** The dashboard: counts per status, the `PENDING` registrations past 24 hours in red, shortcuts. */
 import { addDays } from '../../domain/calendar';
 import { REGISTRATION_STATUSES } from '../../domain/registration';
-import { ADMIN_TEXTS as TEXTS, fillText, STATUS_LABELS } from '../texts';
+import { ADMIN_TEXTS as TEXTS, fillText, STATUS_LABELS } from '../../domain/texts/officer';
 import { dayDate, today } from './format';
 import { html, trusted, type Html } from './html';
 import { ICONS, layout, type PageDeps, type RenderedPage } from './layout';

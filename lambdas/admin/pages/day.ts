@@ -3,7 +3,7 @@
  * `GET api/days/{date}`; the admin's forms `PUT` it.
  */
 import { addDays } from '../../domain/calendar';
-import { ADMIN_TEXTS as TEXTS, fillText } from '../texts';
+import { ADMIN_TEXTS as TEXTS, fillText } from '../../domain/texts/officer';
 import { dayDate, parseTypedDate, today, typedDate } from './format';
 import { html, type Html } from './html';
 import { formError, layout, type PageDeps, type RenderedPage } from './layout';

@@ -17,7 +17,7 @@ import {
   META_ERROR_UNKNOWN,
   META_ERRORS,
   STATUS_LABELS,
-} from '../texts';
+} from '../../domain/texts/officer';
 import {
   age,
   clockTime,

@@ -1,5 +1,5 @@
 /** Messages that did not reach their applicant, newest first, with a phone number to call instead. */
-import { ADMIN_TEXTS as TEXTS } from '../texts';
+import { ADMIN_TEXTS as TEXTS } from '../../domain/texts/officer';
 import { instant, phoneNumber } from './format';
 import { metaError } from './detail';
 import { html } from './html';

@@ -1,6 +1,6 @@
 /** Lists of registrations: by status (tabs), search results, and the table other pages reuse. */
 import { REGISTRATION_STATUSES } from '../../domain/registration';
-import { ADMIN_TEXTS as TEXTS, FLAG_LABELS, fillText, STATUS_LABELS } from '../texts';
+import { ADMIN_TEXTS as TEXTS, FLAG_LABELS, fillText, STATUS_LABELS } from '../../domain/texts/officer';
 import { age, clockTime, instant, isOverdue, longDate } from './format';
 import { html, type Html } from './html';
 import { ICONS, layout, statusBadge, type PageDeps, type RenderedPage } from './layout';
