@@ -4,10 +4,12 @@
  * the router's; this validates bodies, applies the rules and answers 400/404/409/422 itself.
  */
 import * as z from 'zod/mini';
-import { addDays, DAY_MS, formatDayDate, isRealDate, jakartaDate, jakartaHour } from '../domain/calendar';
+import { addDays, DAY_MS, formatDayDate, jakartaDate, jakartaHour } from '../domain/calendar';
 import { messages } from '../domain/messages';
 import { printableText } from '../domain/text-hygiene';
 import { allowedActions, decideOfficerAction, type OfficerActionInput } from '../domain/officer-actions';
+import { declaredNotice, isNotificationKind, OFFICER_ACTIONS } from '../domain/officer-action-declarations';
+import { officerInput } from '../domain/officer-input';
 import type { OfficeProfile } from '../domain/office';
 import { verifyProofCode } from '../domain/proof-code';
 import { isOpen, OPEN_STATUSES, REGISTRATION_STATUSES, type Registration, type RegistrationStatus } from '../domain/registration';
@@ -15,7 +17,7 @@ import { arrivalTimes, dayState, earliestBookableDate, type HolidayCalendar } fr
 import { findService, REQUIREMENTS } from '../domain/services';
 import type { AuditEntry, BlobStore, DeliveryStore, DraftStore, EventQueue, OfficeRegistrationStore } from '../ports';
 import { reminderEvent, type NotifyEvent } from '../queue-events';
-import type { ApiResult, Officer, RegistrationAction, RegistrationsApi } from './officer-api';
+import type { ApiResult, Officer, RegistrationsApi } from './officer-api';
 
 export interface RegistrationsApiDeps {
   readonly store: OfficeRegistrationStore;
@@ -44,26 +46,7 @@ const DOCUMENTS_COUNTED: ReadonlySet<RegistrationStatus> = new Set(['PENDING', '
 /** Registrations that hold a place on their appointment day. */
 const HOLDS_A_PLACE: ReadonlySet<RegistrationStatus> = new Set(['DIKONFIRMASI', 'PERUBAHAN_DIMINTA']);
 
-// zod's small build (zod/mini), as everywhere else: the classic build was 448 KB of the admin function's
-// cold start. It has no English messages loaded, so each check names its problem itself.
-const required = (what: string) => ({ error: (issue: { input?: unknown }) => (issue.input === undefined ? 'wajib diisi' : `harus ${what}`) });
-const text = (max: number) => z.string(required('teks')).check(z.maxLength(max, `paling banyak ${max} karakter`));
-const isoDateString = z.string(required('teks')).check(
-  z.refine((value) => {
-    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-    return Boolean(match) && isRealDate(Number(match?.[1]), Number(match?.[2]), Number(match?.[3]));
-  }, 'tanggal harus YYYY-MM-DD'),
-);
-const timeString = z.string(required('teks')).check(z.regex(/^\d{2}:\d{2}$/, 'jam harus HH:MM'));
-const flag = z.boolean(required('true atau false'));
-
-const bodySchemas: Record<RegistrationAction, z.ZodMiniType<unknown>> = {
-  confirm: z.object({ date: isoDateString, time: timeString, note: z.optional(text(1000)) }),
-  reschedule: z.object({ date: isoDateString, time: timeString, note: z.optional(text(1000)) }),
-  'request-fix': z.object({ note: text(2000), requirements: z.optional(z.array(text(50)).check(z.maxLength(20, 'paling banyak 20 dokumen'))) }),
-  cancel: z.object({ reason: text(2000) }),
-  complete: z.object({ attended: flag }),
-};
+const { required, isoDate: isoDateString, flag } = officerInput;
 const daySchema = z.object({
   capacity: z.optional(
     z.number(required('angka')).check(z.int('harus bilangan bulat'), z.minimum(0, 'paling sedikit 0'), z.maximum(1000, 'paling banyak 1000')),
@@ -167,7 +150,7 @@ export function createRegistrationsApi(deps: RegistrationsApiDeps): Registration
           history,
           deliveries: deliveries.map((delivery) => ({
             ...delivery,
-            what: messages.officer.deliveryKinds[delivery.kind] ?? delivery.kind,
+            what: deliveryName(delivery.kind) ?? delivery.kind,
             ...(delivery.errorCode !== undefined ? { error: `Gagal terkirim (${delivery.errorCode}): ${delivery.errorTitle ?? ''}` } : {}),
           })),
         },
@@ -185,7 +168,7 @@ export function createRegistrationsApi(deps: RegistrationsApiDeps): Registration
     },
 
     async act(queueNumber, action, body, officer) {
-      const parsed = bodySchemas[action].safeParse(body);
+      const parsed = OFFICER_ACTIONS[action].body.safeParse(body);
       if (!parsed.success) return malformed(parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; '));
       const input = { action, ...(parsed.data as object) } as OfficerActionInput;
       for (let attempt = 0; attempt < 3; attempt += 1) {
@@ -332,7 +315,7 @@ export function createRegistrationsApi(deps: RegistrationsApiDeps): Registration
             code: failure.code,
             title: failure.title,
             kind: failure.kind ?? 'reply',
-            what: messages.officer.deliveryKinds[failure.kind ?? ''] ?? messages.officer.conversationReply,
+            what: deliveryName(failure.kind ?? '') ?? messages.officer.conversationReply,
             ...(failure.queueNumber ? { queueNumber: failure.queueNumber } : {}),
             ...(registration ? { name: registration.name, phone: registration.phone, status: registration.status } : {}),
             ...(failure.waId ? { waId: failure.waId } : {}),
@@ -454,6 +437,11 @@ function leastBookedTime(times: readonly string[], registrations: readonly Regis
   let best: string | undefined;
   for (const time of times) if (best === undefined || (booked.get(time) ?? 0) < (booked.get(best) ?? 0)) best = time;
   return best;
+}
+
+/** What a message about a registration was: an officer's notice as its action declares it, or the reminder. */
+export function deliveryName(kind: string): string | undefined {
+  return isNotificationKind(kind) ? declaredNotice(kind).delivery : messages.officer.deliveryKinds[kind];
 }
 
 function isStale(registration: Registration, now: Date): boolean {

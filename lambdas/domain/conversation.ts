@@ -17,6 +17,7 @@ import {
 import type { InboundContent } from './inbound';
 import { messages, type AppointmentFacts, type DocumentsHint } from './messages';
 import type { OfficeProfile } from './office';
+import type { NotificationKind } from './officer-action-declarations';
 import { FLAG_NIK_DATE_MISMATCH, isOpen, type Registration } from './registration';
 import { checkRescheduleRequest, parseRescheduleLine, rescheduleWindow, sameName, type RescheduleLine } from './reschedule';
 import type { DayState } from './schedule';
@@ -696,7 +697,7 @@ function missingRequirements(step: DocumentsStep, service: Service, context: Dec
 
 /** An officer's decision, as the applicant hears it; a request for fixes also changes the conversation. */
 export interface Notice {
-  readonly kind: 'confirmed' | 'fix-requested' | 'rescheduled' | 'cancelled';
+  readonly kind: NotificationKind;
   readonly registration: Registration;
   /** The PDF proof (confirmed, rescheduled): a link Meta can fetch. */
   readonly proofLink?: string;

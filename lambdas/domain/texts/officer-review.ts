@@ -5,8 +5,6 @@
 export const OFFICER_REVIEW_TEXTS = {
   // Documents changed after the registration was made
   documentAddedAfterSubmission: 'Diunggah setelah pendaftaran',
-  historyDocumentAdded: 'Mengunggah berkas setelah mendaftar',
-  historyDocumentsRemoved: 'Menghapus berkas setelah mendaftar',
 
   // Detail
   detailBack: 'Kembali ke daftar',
@@ -47,10 +45,6 @@ export const OFFICER_REVIEW_TEXTS = {
   noActions: 'Pendaftaran ini sudah selesai; tidak ada tindakan lagi.',
 
   // Actions
-  confirmTitle: 'Konfirmasi jadwal',
-  confirmButton: 'Konfirmasi',
-  rescheduleTitle: 'Ubah jadwal',
-  rescheduleButton: 'Simpan jadwal baru',
   rescheduleRequested: 'Pemohon meminta tanggal {date}. Hubungi pemohon, lalu tetapkan tanggal yang disepakati.',
   rescheduleOfficer: 'Memindahkan jadwal atas inisiatif kantor tidak memakai kesempatan ubah jadwal pemohon.',
   date: 'Tanggal',
@@ -58,17 +52,10 @@ export const OFFICER_REVIEW_TEXTS = {
   note: 'Catatan untuk pemohon (opsional, satu baris, maks. 200 karakter)',
   noteShort: 'Catatan untuk pemohon',
   notePlaceholder: 'opsional, satu baris',
-  fixTitle: 'Minta perbaikan berkas',
   fixRequirements: 'Berkas yang harus dikirim ulang',
   fixNote: 'Catatan perbaikan',
-  fixButton: 'Kirim permintaan perbaikan',
-  cancelTitle: 'Batalkan pendaftaran',
   cancelReason: 'Alasan pembatalan (dikirim ke pemohon)',
-  cancelButton: 'Batalkan pendaftaran',
   cancelConfirm: 'Batalkan pendaftaran ini? Pemohon akan diberi tahu.',
-  completeTitle: 'Setelah jadwal kedatangan',
-  attended: 'Hadir (SELESAI)',
-  noShow: 'Tidak hadir',
 
   // Flags
   flagNikDate: 'Tanggal lahir pada NIK berbeda dengan tanggal lahir yang diisi. Pemohon sudah menegaskan datanya (/YA): periksa KTP.',
@@ -106,11 +93,6 @@ export const OFFICER_REVIEW_TEXTS = {
   noOpenDays: 'Tidak ada hari kerja dengan kuota tersisa dalam {days} hari ke depan. Tulis tanggal lain di bawah.',
   waitingSince: 'Menunggu {age}',
   shortcutSave: 'Ctrl+Enter: simpan & berikutnya',
-
-  // History, grouped
-  historyViews: 'Melihat berkas {count}×',
-  historyViewsOnce: 'Melihat berkas',
-  historyBetween: '{from}–{to}',
 } as const;
 
 /** A flag in words: the short label of the list, the long one of the review screen. */
