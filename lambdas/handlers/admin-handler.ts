@@ -21,7 +21,8 @@ import {
   type FirstOfficer,
   type OfficerStore,
 } from '../admin/auth';
-import type { ApiResult, RegistrationsApi } from '../admin/officer-api';
+import type { RegistrationsApi } from '../admin/officer-api';
+import { toHttp, type AdminResult } from '../admin/results';
 import { officerAccountsCall } from '../admin/officer-accounts-api';
 import { renderLoginPage, renderPage, renderProblemPage, type PageDeps } from '../admin/pages';
 import {
@@ -126,8 +127,8 @@ export function createAdminHandler(deps: AdminHandlerDeps): AdminHandler {
       }
       const body = readJson(event);
       if (!body.ok) return out.problem(400, 'bad-request', TEXTS.badRequest);
-      const result = await callApi(route.route, event, body.value, session);
-      return out.json(result.status, result.body);
+      const answer = toHttp(await callApi(route.route, event, body.value, session));
+      return out.json(answer.status, answer.body);
     } catch (error) {
       deps.log.error('admin request failed', { route: route.route.name, error: (error as Error).name, message: (error as Error).message });
       return route.kind === 'page' ? out.page(500, renderProblemPage('error', deps.basePath)) : out.problem(500, 'internal', TEXTS.serverError);
@@ -155,7 +156,7 @@ export function createAdminHandler(deps: AdminHandlerDeps): AdminHandler {
     return out.json(200, { csrfToken: result.csrfToken, officer: result.officer }, [sessionCookie(result.token, out.cookieOptions)]);
   }
 
-  async function callApi(route: ApiRoute, event: APIGatewayProxyEventV2, body: unknown, session: AuthenticatedSession): Promise<ApiResult> {
+  async function callApi(route: ApiRoute, event: APIGatewayProxyEventV2, body: unknown, session: AuthenticatedSession): Promise<AdminResult<unknown>> {
     const { officer } = session;
     const query = event.queryStringParameters ?? {};
     switch (route.name) {

@@ -24,17 +24,7 @@ import { html, safeUrl, type Html } from './html';
 import { ICONS, layout, statusBadge, type PageDeps, type RenderedPage } from './layout';
 import { nextPendingAfter } from '../registrations-api';
 import { detailLink, errorMessage } from './registrations';
-import {
-  detailSchema,
-  listSchema,
-  openDaysSchema,
-  parseView,
-  type DeliveryView,
-  type DetailView,
-  type DocumentView,
-  type HistoryView,
-  type RegistrationView,
-} from './views';
+import { type DeliveryView, type DetailView, type DocumentView, type HistoryView, type RegistrationView } from './views';
 
 export async function renderDetailPage(queueNumber: string, deps: PageDeps): Promise<RenderedPage> {
   const [result, pendingResult, daysResult] = await Promise.all([
@@ -43,14 +33,17 @@ export async function renderDetailPage(queueNumber: string, deps: PageDeps): Pro
     deps.registrations.list({ status: 'PENDING' }),
     deps.registrations.openDays({}),
   ]);
-  const registration = result.status === 200 ? parseView(detailSchema, result.body) : undefined;
+  const registration = result.ok ? result.value : undefined;
   if (!registration) {
     const body = html`<a class="back" href="${deps.basePath}/registrations">← ${TEXTS.detailBack}</a>
-      <section class="panel"><h1>${result.status === 404 ? TEXTS.notFoundTitle : TEXTS.errorTitle}</h1><p>${errorMessage(result.body)}</p></section>`;
-    return { status: result.status === 404 ? 404 : 500, html: layout({ title: queueNumber, basePath: deps.basePath, body, deps, active: 'registrations' }) };
+      <section class="panel"><h1>${!result.ok && result.problem.kind === 'not-found' ? TEXTS.notFoundTitle : TEXTS.errorTitle}</h1><p>${errorMessage(result)}</p></section>`;
+    return {
+      status: !result.ok && result.problem.kind === 'not-found' ? 404 : 500,
+      html: layout({ title: queueNumber, basePath: deps.basePath, body, deps, active: 'registrations' }),
+    };
   }
-  const pending = (pendingResult.status === 200 ? parseView(listSchema, pendingResult.body) : undefined) ?? [];
-  const openDays = (daysResult.status === 200 ? parseView(openDaysSchema, daysResult.body)?.days : undefined) ?? [];
+  const pending = (pendingResult.ok ? pendingResult.value : undefined) ?? [];
+  const openDays = (daysResult.ok ? daysResult.value.days : undefined) ?? [];
   const next = nextStop(registration.queueNumber, pending, deps.basePath);
   const status = registration.status as RegistrationStatus;
   const overdue = isOverdue(registration, deps.now);
