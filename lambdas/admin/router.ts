@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { CookieOptions } from './auth';
+import { concatenatedAsset } from '../http-assets';
 import { OFFICER_ACTION_NAMES } from '../domain/officer-actions';
 import type { RegistrationAction } from './officer-api';
 
@@ -207,7 +208,7 @@ function loadJsQr(): StaticAsset {
 /** By path under the admin root. */
 export const STATIC_ASSETS: Readonly<Record<string, StaticAsset>> = {
   '/static/admin.js': load('admin.js', 'text/javascript; charset=utf-8'),
-  '/static/admin.css': load('admin.css', 'text/css; charset=utf-8'),
+  '/static/admin.css': asset(concatenatedAsset(join(__dirname, PUBLIC_DIR_NAME, 'css')), 'text/css; charset=utf-8'),
   [`/static/${JSQR_FILE}`]: loadJsQr(),
 };
 

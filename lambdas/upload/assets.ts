@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { concatenatedAsset } from '../http-assets';
 
 export interface StaticAsset {
   readonly contentType: string;
@@ -22,5 +23,5 @@ function load(file: string, contentType: string): StaticAsset {
 /** By path under the upload root. */
 export const STATIC_ASSETS: Readonly<Record<string, StaticAsset>> = {
   '/static/upload.js': load('upload.js', 'text/javascript; charset=utf-8'),
-  '/static/upload.css': load('upload.css', 'text/css; charset=utf-8'),
+  '/static/upload.css': { contentType: 'text/css; charset=utf-8', body: concatenatedAsset(join(__dirname, PUBLIC_DIR_NAME, 'css')) },
 };
