@@ -186,8 +186,9 @@ function asset(body: string, contentType: string): StaticAsset {
   return { contentType, body, version: createHash('sha256').update(body).digest('hex').slice(0, 12) };
 }
 
-function load(file: string, contentType: string): StaticAsset {
-  return asset(readFileSync(join(__dirname, PUBLIC_DIR_NAME, file), 'utf8'), contentType);
+/** A folder of `public/` (`js`, `css`) served as one file: its files joined in name order. */
+function loadFolder(folder: string, contentType: string): StaticAsset {
+  return asset(concatenatedAsset(join(__dirname, PUBLIC_DIR_NAME, folder)), contentType);
 }
 
 /**
@@ -207,8 +208,8 @@ function loadJsQr(): StaticAsset {
 
 /** By path under the admin root. */
 export const STATIC_ASSETS: Readonly<Record<string, StaticAsset>> = {
-  '/static/admin.js': load('admin.js', 'text/javascript; charset=utf-8'),
-  '/static/admin.css': asset(concatenatedAsset(join(__dirname, PUBLIC_DIR_NAME, 'css')), 'text/css; charset=utf-8'),
+  '/static/admin.js': loadFolder('js', 'text/javascript; charset=utf-8'),
+  '/static/admin.css': loadFolder('css', 'text/css; charset=utf-8'),
   [`/static/${JSQR_FILE}`]: loadJsQr(),
 };
 

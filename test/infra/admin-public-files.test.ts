@@ -12,8 +12,8 @@ it('copies lambdas/admin/public and node_modules/jsqr/dist/jsQR.js to <bundle>/p
   try {
     bundleEntry(join(LAMBDA_SOURCE_DIR, 'admin.ts'), output, { publicDir: 'admin/public', packageFiles: ADMIN_PUBLIC_PACKAGE_FILES });
     expect(existsSync(join(output, 'index.mjs'))).toBe(true);
-    expect(existsSync(join(output, 'public', 'admin.js'))).toBe(true);
-    // The stylesheet is a folder of files, joined in name order when the function starts.
+    // The script and the stylesheet are folders of files, each joined in name order when the function starts.
+    expect(readdirSync(join(output, 'public', 'js'))).toEqual(readdirSync(join(LAMBDA_SOURCE_DIR, 'admin', 'public', 'js')));
     expect(readdirSync(join(output, 'public', 'css'))).toEqual(readdirSync(join(LAMBDA_SOURCE_DIR, 'admin', 'public', 'css')));
     expect(readFileSync(join(output, 'public', 'jsqr.js'), 'utf8')).toContain('jsQR');
   } finally {
