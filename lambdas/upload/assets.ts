@@ -4,7 +4,6 @@
  * sits beside `index.js` (the Upload SiBapaoFunction copies it there after bundling), which is the same
  * relative place, so one path works locally, in tests and in AWS.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { concatenatedAsset } from '../http-assets';
 
@@ -16,12 +15,13 @@ export interface StaticAsset {
 /** Where the assets are, relative to the bundle or to this module. */
 export const PUBLIC_DIR_NAME = 'public';
 
-function load(file: string, contentType: string): StaticAsset {
-  return { contentType, body: readFileSync(join(__dirname, PUBLIC_DIR_NAME, file), 'utf8') };
+/** A folder of `public/` (`js`, `css`) served as one file: its files joined in name order. */
+function loadFolder(folder: string, contentType: string): StaticAsset {
+  return { contentType, body: concatenatedAsset(join(__dirname, PUBLIC_DIR_NAME, folder)) };
 }
 
 /** By path under the upload root. */
 export const STATIC_ASSETS: Readonly<Record<string, StaticAsset>> = {
-  '/static/upload.js': load('upload.js', 'text/javascript; charset=utf-8'),
-  '/static/upload.css': { contentType: 'text/css; charset=utf-8', body: concatenatedAsset(join(__dirname, PUBLIC_DIR_NAME, 'css')) },
+  '/static/upload.js': loadFolder('js', 'text/javascript; charset=utf-8'),
+  '/static/upload.css': loadFolder('css', 'text/css; charset=utf-8'),
 };
