@@ -3,6 +3,7 @@
  * schema is checked again where the worker reads them: a queue is a boundary too.
  */
 import * as z from 'zod/mini';
+import { NOTIFICATION_KINDS } from './domain/officer-action-declarations';
 
 export const applicantRefSchema = z.object({
   /** The session key: the business-scoped user id when Meta sends one, else the WhatsApp id. */
@@ -68,7 +69,7 @@ export const notifyEventSchema = z.object({
   eventId: z.string(),
   applicant: applicantRefSchema,
   queueNumber: z.string(),
-  kind: z.enum(['confirmed', 'fix-requested', 'rescheduled', 'cancelled']),
+  kind: z.enum(NOTIFICATION_KINDS),
   /** The registration's version after the change. */
   version: z.number(),
   /** Reschedule: the date before the move, for the stage 7 text and the PDF. */

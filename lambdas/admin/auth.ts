@@ -15,22 +15,20 @@
  * `SESSION#<id>` item in one consistent batch read, so logging out (the item is deleted), disabling the
  * officer, or the item expiring ends the session at once, whatever the cookie says. The CSRF token is
  * HMAC(sessionKey, sessionId): nothing to store, and a new one with every login.
+ *
+ * Tokens and cookies: session-tokens.ts; the accounts: officer-accounts.ts (both exported from here too).
  */
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import type { Clock, OfficerRecord, OfficerStore, SessionRecord } from '../ports';
-import type { Officer, OfficerRole } from './officer-api';
-import { ConfigurationError } from '../errors';
-import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, spendVerificationTime, USERNAME_PATTERN, verifyPassword } from './passwords';
+import type { Officer } from './officer-api';
+import { GUESSING_THRESHOLD } from './officer-accounts';
+import { spendVerificationTime, USERNAME_PATTERN, verifyPassword } from './passwords';
+import { csrfTokenFor, readSession, SESSION_LIFETIME_MS, signSession } from './session-tokens';
 
-export const OFFICER_ROLES: readonly OfficerRole[] = ['petugas', 'admin'];
-export const SESSION_LIFETIME_MS = 8 * 60 * 60 * 1000;
 /** The longest a (account, source) pair waits between attempts after many failures. */
 export const MAX_LOGIN_DELAY_MS = 15 * 60 * 1000;
 /** How long a reserved attempt holds its pair if the check never finishes (a crashed container). */
 export const LOGIN_RESERVATION_MS = 10_000;
-/** Failed logins of one account within the current and the previous hour that mark it as being guessed. */
-export const GUESSING_THRESHOLD = 10;
-export const SESSION_COOKIE = 'sibapao_session';
 
 // The port is declared with the others (ports.ts); re-exported for the admin slice.
 export type { OfficerRecord, OfficerStore, SessionRecord };
@@ -40,109 +38,6 @@ export interface AuthDeps {
   readonly sessionKey: () => Promise<string>;
   readonly clock: Clock;
 }
-
-/** The session key, derived from the app secret's signing key so that no new secret is needed. */
-export function deriveSessionKey(linkSigningKey: string): string {
-  return createHmac('sha256', linkSigningKey).update('admin-session').digest('base64url');
-}
-
-// ---- tokens --------------------------------------------------------------------------------------
-
-export interface SessionClaims {
-  readonly sid: string;
-  readonly u: string;
-  readonly r: OfficerRole;
-  /** Issued at, epoch milliseconds. */
-  readonly iat: number;
-  /** Expires at, epoch milliseconds. */
-  readonly exp: number;
-}
-
-const TOKEN_VERSION = 'v1';
-
-const mac = (key: string, data: string) => createHmac('sha256', key).update(data).digest();
-
-export function signSession(claims: SessionClaims, key: string): string {
-  const body = `${TOKEN_VERSION}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}`;
-  return `${body}.${mac(key, body).toString('base64url')}`;
-}
-
-/** The claims of a well-signed, unexpired token; undefined for anything else. */
-export function readSession(token: string, key: string, nowMs: number): SessionClaims | undefined {
-  const parts = token.split('.');
-  if (parts.length !== 3 || parts[0] !== TOKEN_VERSION || !parts[1] || !parts[2]) return undefined;
-  const body = `${parts[0]}.${parts[1]}`;
-  const given = Buffer.from(parts[2], 'base64url');
-  const expected = mac(key, body);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
-  let claims: unknown;
-  try {
-    claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
-  } catch {
-    return undefined;
-  }
-  if (!isClaims(claims)) return undefined;
-  return claims.exp > nowMs && claims.iat <= nowMs + 60_000 ? claims : undefined;
-}
-
-function isClaims(value: unknown): value is SessionClaims {
-  if (typeof value !== 'object' || value === null) return false;
-  const claims = value as Record<string, unknown>;
-  return (
-    typeof claims.sid === 'string' &&
-    typeof claims.u === 'string' &&
-    OFFICER_ROLES.includes(claims.r as OfficerRole) &&
-    typeof claims.iat === 'number' &&
-    typeof claims.exp === 'number'
-  );
-}
-
-export function csrfTokenFor(sessionId: string, key: string): string {
-  return mac(key, `csrf:${sessionId}`).toString('base64url');
-}
-
-export function csrfTokenMatches(given: string | undefined, sessionId: string, key: string): boolean {
-  if (!given) return false;
-  const expected = Buffer.from(csrfTokenFor(sessionId, key));
-  const actual = Buffer.from(given);
-  return actual.length === expected.length && timingSafeEqual(actual, expected);
-}
-
-// ---- cookies -------------------------------------------------------------------------------------
-
-export interface CookieOptions {
-  /** The mount root: `/admin` locally, `/` at a Function URL. */
-  readonly path: string;
-  readonly secure: boolean;
-}
-
-export function sessionCookie(token: string, options: CookieOptions, maxAgeSeconds = SESSION_LIFETIME_MS / 1000): string {
-  return [
-    `${SESSION_COOKIE}=${token}`,
-    `Max-Age=${maxAgeSeconds}`,
-    `Path=${options.path}`,
-    'HttpOnly',
-    'SameSite=Strict',
-    ...(options.secure ? ['Secure'] : []),
-  ].join('; ');
-}
-
-export function clearedSessionCookie(options: CookieOptions): string {
-  return sessionCookie('', options, 0).replace('Max-Age=0', 'Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT');
-}
-
-/** The value of `name` among Function URL / HTTP API `cookies` (`name=value` strings). */
-export function cookieValue(cookies: readonly string[] | undefined, name: string): string | undefined {
-  for (const cookie of cookies ?? []) {
-    for (const part of cookie.split(';')) {
-      const index = part.indexOf('=');
-      if (index > 0 && part.slice(0, index).trim() === name) return part.slice(index + 1).trim();
-    }
-  }
-  return undefined;
-}
-
-// ---- login, sessions, logout ---------------------------------------------------------------------
 
 export type LoginResult =
   | { readonly kind: 'ok'; readonly token: string; readonly csrfToken: string; readonly officer: Officer }
@@ -241,95 +136,5 @@ export async function logout(deps: AuthDeps, session: AuthenticatedSession): Pro
 
 // ---- officer accounts ----------------------------------------------------------------------------
 
-export interface OfficerView {
-  readonly username: string;
-  readonly role: OfficerRole;
-  readonly disabled: boolean;
-  readonly createdAt: string;
-  readonly createdBy?: string;
-  readonly lastLoginAt?: string;
-  readonly disabledAt?: string;
-  /** Failed logins (and their distinct sources) of the last one to two hours, when the account is being guessed. */
-  readonly guessing?: { readonly failures: number; readonly sources: number };
-}
-
-/** What officers may see of an account: never the hash. */
-export function officerView(officer: OfficerRecord, failures?: { failures: number; sources: number }): OfficerView {
-  return {
-    username: officer.username,
-    role: officer.role,
-    disabled: officer.disabled,
-    createdAt: officer.createdAt,
-    ...(officer.createdBy ? { createdBy: officer.createdBy } : {}),
-    ...(officer.lastLoginAt ? { lastLoginAt: officer.lastLoginAt } : {}),
-    ...(failures && failures.failures >= GUESSING_THRESHOLD ? { guessing: failures } : {}),
-    ...(officer.disabledAt ? { disabledAt: officer.disabledAt } : {}),
-  };
-}
-
-export type NewOfficerProblem = 'invalid-username' | 'password-too-short' | 'password-too-long' | 'invalid-role';
-
-/** Why these account details cannot be used, or nothing when they can. */
-export function newOfficerProblem(input: { username: string; password: string; role: string }): NewOfficerProblem | undefined {
-  if (!USERNAME_PATTERN.test(input.username)) return 'invalid-username';
-  if (input.password.length < PASSWORD_MIN_LENGTH) return 'password-too-short';
-  if (input.password.length > PASSWORD_MAX_LENGTH) return 'password-too-long';
-  if (!OFFICER_ROLES.includes(input.role as OfficerRole)) return 'invalid-role';
-  return undefined;
-}
-
-export type AddOfficerResult =
-  { readonly kind: 'created'; readonly officer: OfficerView } | { readonly kind: 'exists' } | { readonly kind: 'invalid'; readonly problem: NewOfficerProblem };
-
-export async function addOfficer(
-  deps: Pick<AuthDeps, 'officers' | 'clock'>,
-  input: { username: string; password: string; role: string },
-  createdBy: string,
-): Promise<AddOfficerResult> {
-  const problem = newOfficerProblem(input);
-  if (problem) return { kind: 'invalid', problem };
-  const now = deps.clock.now();
-  const record: OfficerRecord = {
-    username: input.username,
-    role: input.role as OfficerRole,
-    passwordHash: await hashPassword(input.password),
-    disabled: false,
-    createdAt: now.toISOString(),
-    createdBy,
-  };
-  return (await deps.officers.create(record)) ? { kind: 'created', officer: officerView(record) } : { kind: 'exists' };
-}
-
-export type DisableOfficerResult = 'disabled' | 'not-found' | 'self';
-
-/** Disables an account: its sessions stop working at their next request. */
-export async function disableOfficer(deps: Pick<AuthDeps, 'officers' | 'clock'>, username: string, by: string): Promise<DisableOfficerResult> {
-  if (username === by) return 'self';
-  return (await deps.officers.disable(username, by, deps.clock.now())) ? 'disabled' : 'not-found';
-}
-
-export async function listOfficers(deps: Pick<AuthDeps, 'officers' | 'clock'>): Promise<OfficerView[]> {
-  const officers = await deps.officers.list();
-  const failures = await deps.officers.accountFailures(
-    officers.map((officer) => officer.username),
-    deps.clock.now(),
-  );
-  return officers.map((officer) => officerView(officer, failures.get(officer.username))).sort((a, b) => a.username.localeCompare(b.username));
-}
-
-export interface FirstOfficer {
-  readonly username: string;
-  readonly password: string;
-}
-
-/**
- * Creates the first account (role `admin`) when there is no officer at all. The put is conditional, so
- * two cold starts racing each other create it once.
- */
-export async function ensureFirstOfficer(deps: Pick<AuthDeps, 'officers' | 'clock'>, first: FirstOfficer): Promise<'created' | 'exists'> {
-  if (await deps.officers.anyExists()) return 'exists';
-  const problem = newOfficerProblem({ ...first, role: 'admin' });
-  if (problem) throw new ConfigurationError(`ADMIN_USERNAME/ADMIN_PASSWORD cannot create the first officer: ${problem}`);
-  const result = await addOfficer(deps, { ...first, role: 'admin' }, 'system');
-  return result.kind === 'created' ? 'created' : 'exists';
-}
+export * from './session-tokens';
+export * from './officer-accounts';

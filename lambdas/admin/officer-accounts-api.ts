@@ -1,10 +1,11 @@
 /**
  * The officer-accounts part of the JSON API (`admin` only; the router has checked the role): list, add
- * and disable, each answer an HTTP status and a JSON body with an Indonesian `message` when refused.
+ * and disable, each a typed result (lambdas/admin/results.ts) with an Indonesian `message` when refused.
  */
 import { addOfficer, disableOfficer, listOfficers, type AuthDeps, type NewOfficerProblem } from './auth';
-import type { ApiResult, Officer } from './officer-api';
-import { ADMIN_TEXTS as TEXTS } from './texts';
+import type { Officer } from './officer-api';
+import { created, ok, problem, type AdminResult } from './results';
+import { ADMIN_TEXTS as TEXTS } from '../domain/texts/officer';
 
 export type OfficerAccountsRoute =
   { readonly name: 'list-officers' } | { readonly name: 'add-officer' } | { readonly name: 'disable-officer'; readonly username: string };
@@ -20,25 +21,30 @@ const PROBLEM_TEXTS: Readonly<Record<NewOfficerProblem, string>> = {
   'invalid-role': TEXTS.officerInvalidRole,
 };
 
-export async function officerAccountsCall(route: OfficerAccountsRoute, body: unknown, actor: Officer, deps: OfficerAccountsDeps): Promise<ApiResult> {
+export async function officerAccountsCall(
+  route: OfficerAccountsRoute,
+  body: unknown,
+  actor: Officer,
+  deps: OfficerAccountsDeps,
+): Promise<AdminResult<unknown>> {
   switch (route.name) {
     case 'list-officers':
-      return { status: 200, body: await listOfficers(deps) };
+      return ok(await listOfficers(deps));
     case 'add-officer': {
       const input = asNewOfficer(body);
-      if (!input) return { status: 400, body: { error: 'bad-request', message: TEXTS.badRequest } };
+      if (!input) return problem('malformed', 'bad-request', TEXTS.badRequest);
       const result = await addOfficer(deps, input, actor.username);
-      if (result.kind === 'exists') return { status: 409, body: { error: 'officer-exists', message: TEXTS.officerExists } };
-      if (result.kind === 'invalid') return { status: 422, body: { error: result.problem, message: PROBLEM_TEXTS[result.problem] } };
+      if (result.kind === 'exists') return problem('conflict', 'officer-exists', TEXTS.officerExists);
+      if (result.kind === 'invalid') return problem('refused', result.problem, PROBLEM_TEXTS[result.problem]);
       deps.log.info('officer added', { officer: actor.username, added: result.officer.username, role: result.officer.role });
-      return { status: 201, body: result.officer };
+      return created(result.officer);
     }
     case 'disable-officer': {
       const result = await disableOfficer(deps, route.username, actor.username);
-      if (result === 'not-found') return { status: 404, body: { error: 'not-found', message: TEXTS.officerNotFound } };
-      if (result === 'self') return { status: 422, body: { error: 'self', message: TEXTS.officerCannotDisableSelf } };
+      if (result === 'not-found') return problem('not-found', 'not-found', TEXTS.officerNotFound);
+      if (result === 'self') return problem('refused', 'self', TEXTS.officerCannotDisableSelf);
       deps.log.info('officer disabled', { officer: actor.username, disabled: route.username });
-      return { status: 200, body: { username: route.username, disabled: true } };
+      return ok({ username: route.username, disabled: true });
     }
   }
 }

@@ -9,23 +9,27 @@ import type { OfficeProfile } from './office';
 import type { Registration, RegistrationStatus } from './registration';
 import { arrivalTimes, dateProblem, type DayState } from './schedule';
 import { findService, type RequirementId, type ServiceCatalogue } from './services';
+import {
+  noticeKindOf,
+  OFFICER_ACTION_NAMES,
+  OFFICER_ACTIONS,
+  type NotificationKind,
+  type OfficerActionInput,
+  type OfficerActionName,
+  type OfficerAuditAction,
+} from './officer-action-declarations';
 
-/** Every action an officer can take on a registration, as the API's path names it (`POST api/registrations/{q}/{action}`). */
-export const OFFICER_ACTION_NAMES = ['confirm', 'request-fix', 'reschedule', 'cancel', 'complete'] as const;
-export type OfficerActionName = (typeof OFFICER_ACTION_NAMES)[number];
+export {
+  NOTIFICATION_KINDS,
+  OFFICER_ACTION_NAMES,
+  type NotificationKind,
+  type OfficerActionInput,
+  type OfficerActionName,
+} from './officer-action-declarations';
 
 export function isOfficerActionName(name: string): name is OfficerActionName {
   return (OFFICER_ACTION_NAMES as readonly string[]).includes(name);
 }
-
-export type OfficerActionInput =
-  | { readonly action: 'confirm'; readonly date: IsoDate; readonly time: string; readonly note?: string }
-  | { readonly action: 'request-fix'; readonly note: string; readonly requirements?: readonly string[] }
-  | { readonly action: 'reschedule'; readonly date: IsoDate; readonly time: string; readonly note?: string }
-  | { readonly action: 'cancel'; readonly reason: string }
-  | { readonly action: 'complete'; readonly attended: boolean };
-
-export type NotificationKind = 'confirmed' | 'fix-requested' | 'rescheduled' | 'cancelled';
 
 export interface OfficerOutcome {
   readonly registration: Registration;
@@ -49,18 +53,16 @@ export interface OfficerRefusal {
 
 export type OfficerDecision = { readonly ok: true; readonly outcome: OfficerOutcome } | { readonly ok: false; readonly refusal: OfficerRefusal };
 
-const ALLOWED: Readonly<Record<OfficerActionInput['action'], readonly RegistrationStatus[]>> = {
-  confirm: ['PENDING'],
-  'request-fix': ['PENDING', 'PERLU_PERBAIKAN'],
-  reschedule: ['DIKONFIRMASI', 'PERUBAHAN_DIMINTA'],
-  cancel: ['PENDING', 'PERLU_PERBAIKAN', 'DIKONFIRMASI', 'PERUBAHAN_DIMINTA'],
-  complete: ['DIKONFIRMASI', 'PERUBAHAN_DIMINTA'],
-};
-
 export const MAX_NOTE_LENGTH = 200;
 
-export function allowedActions(status: RegistrationStatus): OfficerActionInput['action'][] {
-  return (Object.keys(ALLOWED) as OfficerActionInput['action'][]).filter((action) => ALLOWED[action].includes(status));
+/** The actions allowed in this status, in the order of the declarations (the review screen's). */
+export function allowedActions(status: RegistrationStatus): OfficerActionName[] {
+  return OFFICER_ACTION_NAMES.filter((action) => isAllowed(action, status));
+}
+
+function isAllowed(action: OfficerActionName, status: RegistrationStatus): boolean {
+  const allowed: readonly RegistrationStatus[] = OFFICER_ACTIONS[action].allowedStatuses;
+  return allowed.includes(status);
 }
 
 export function decideOfficerAction(
@@ -68,7 +70,7 @@ export function decideOfficerAction(
   input: OfficerActionInput,
   context: { readonly now: Date; readonly office: OfficeProfile; readonly targetDay?: DayState },
 ): OfficerDecision {
-  if (!ALLOWED[input.action].includes(registration.status)) {
+  if (!isAllowed(input.action, registration.status)) {
     return refuse('conflict', 'status', messages.officer.notAllowed(input.action, registration.status));
   }
   switch (input.action) {
@@ -82,8 +84,8 @@ export function decideOfficerAction(
       if (!reason || reason.length > 500) return refuse('invalid', 'reason', messages.officer.reasonRequired);
       return ok({
         registration: { ...registration, status: 'DIBATALKAN', note: reason },
-        audit: { action: 'cancelled', detail: reason },
-        notify: 'cancelled',
+        audit: auditLine('cancelled', reason),
+        notify: noticeKindOf('cancel'),
         ...(holdsADay(registration) && registration.appointmentDate ? { releaseDay: registration.appointmentDate } : {}),
         releaseNik: true,
       });
@@ -96,7 +98,7 @@ export function decideOfficerAction(
       const status = input.attended ? 'SELESAI' : 'TIDAK_HADIR';
       return ok({
         registration: { ...registration, status },
-        audit: { action: input.attended ? 'attended' : 'no-show', detail: input.attended ? RECORD_TEXTS.attended : RECORD_TEXTS.noShow },
+        audit: input.attended ? auditLine('attended', RECORD_TEXTS.attended) : auditLine('no-show', RECORD_TEXTS.noShow),
         releaseNik: true,
       });
     }
@@ -144,11 +146,11 @@ function schedule(
       ...(note ? { note } : {}),
       rescheduled: registration.rescheduled || (isReschedule && applicantAsked),
     },
-    audit: {
-      action: isReschedule ? (applicantAsked ? 'rescheduled-on-request' : 'rescheduled-by-office') : 'confirmed',
-      detail: `${isReschedule && registration.appointmentDate ? `${registration.appointmentDate} → ` : ''}${input.date} ${input.time}${note ? ` (${note})` : ''}`,
-    },
-    notify: isReschedule ? 'rescheduled' : 'confirmed',
+    audit: auditLine(
+      isReschedule ? (applicantAsked ? 'rescheduled-on-request' : 'rescheduled-by-office') : 'confirmed',
+      `${isReschedule && registration.appointmentDate ? `${registration.appointmentDate} → ` : ''}${input.date} ${input.time}${note ? ` (${note})` : ''}`,
+    ),
+    notify: noticeKindOf(input.action),
     ...(sameDay ? {} : { bookDay: input.date }),
     ...(isReschedule && !sameDay && registration.appointmentDate ? { releaseDay: registration.appointmentDate } : {}),
     releaseNik: false,
@@ -166,8 +168,8 @@ function requestFix(registration: Registration, input: Extract<OfficerActionInpu
   const redo = known.filter((id) => asked.includes(id));
   return ok({
     registration: { ...registration, status: 'PERLU_PERBAIKAN', note, fixRequirements: redo },
-    audit: { action: 'fix-requested', detail: `${redo.join(', ')}: ${note}` },
-    notify: 'fix-requested',
+    audit: auditLine('fix-requested', `${redo.join(', ')}: ${note}`),
+    notify: noticeKindOf('request-fix'),
     releaseNik: false,
     redo,
   });
@@ -175,6 +177,11 @@ function requestFix(registration: Registration, input: Extract<OfficerActionInpu
 
 function holdsADay(registration: Registration): boolean {
   return registration.status === 'DIKONFIRMASI' || registration.status === 'PERUBAHAN_DIMINTA';
+}
+
+/** A history line of one of the declared audit actions (the review screen has a name for each). */
+function auditLine(action: OfficerAuditAction, detail: string): OfficerOutcome['audit'] {
+  return { action, detail };
 }
 
 function ok(outcome: OfficerOutcome): OfficerDecision {

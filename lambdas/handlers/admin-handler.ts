@@ -20,11 +20,12 @@ import {
   type FirstOfficer,
   type OfficerStore,
 } from '../admin/auth';
-import type { ApiResult, RegistrationsApi } from '../admin/officer-api';
+import type { RegistrationsApi } from '../admin/officer-api';
+import { toHttp, type AdminResult } from '../admin/results';
 import { officerAccountsCall } from '../admin/officer-accounts-api';
 import { renderLoginPage, renderPage, renderProblemPage, type PageDeps } from '../admin/pages';
 import { asCredentials, matchAdminRoute, readJson, requestTarget, responses, safeNext, type ApiRoute, type Responses } from '../admin/router';
-import { ADMIN_TEXTS as TEXTS, fillText } from '../admin/texts';
+import { ADMIN_TEXTS as TEXTS, fillText } from '../domain/texts/officer';
 import type { HttpApp, HttpRequest, HttpResult } from '../http/app';
 import { requestMethod } from '../http/router';
 import { httpStatusOf } from '../http/status';
@@ -127,8 +128,8 @@ export function createAdminHandler(deps: AdminHandlerDeps): AdminHandler {
       }
       const body = readJson(event);
       if (!body.ok) return out.problem(httpStatusOf('bad-request'), 'bad-request', TEXTS.badRequest);
-      const result = await callApi(route.route, event, body.value, session);
-      return out.json(result.status, result.body);
+      const answer = toHttp(await callApi(route.route, event, body.value, session));
+      return out.json(answer.status, answer.body);
     } catch (error) {
       deps.log.error('admin request failed', { route: route.route.name, error: (error as Error).name, message: (error as Error).message });
       return route.kind === 'page'
@@ -158,7 +159,7 @@ export function createAdminHandler(deps: AdminHandlerDeps): AdminHandler {
     return out.json(200, { csrfToken: result.csrfToken, officer: result.officer }, [sessionCookie(result.token, out.cookieOptions)]);
   }
 
-  async function callApi(route: ApiRoute, event: HttpRequest, body: unknown, session: AuthenticatedSession): Promise<ApiResult> {
+  async function callApi(route: ApiRoute, event: HttpRequest, body: unknown, session: AuthenticatedSession): Promise<AdminResult<unknown>> {
     const { officer } = session;
     const query = event.queryStringParameters ?? {};
     switch (route.name) {

@@ -5,6 +5,7 @@
  */
 export const HTTP_STATUS_OF = {
   ok: 200,
+  created: 201,
   'bad-request': 400,
   unauthenticated: 401,
   forbidden: 403,

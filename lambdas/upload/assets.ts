@@ -5,4 +5,4 @@
  */
 import { loadStaticAssets } from '../http/assets';
 
-export const UPLOAD_ASSETS = loadStaticAssets({ moduleDir: __dirname });
+export const UPLOAD_ASSETS = loadStaticAssets({ moduleDir: __dirname, concatenated: { 'upload.css': 'css', 'upload.js': 'js' } });

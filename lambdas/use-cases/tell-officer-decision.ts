@@ -1,5 +1,6 @@
 /** An officer's decision told to the applicant (with the PDF proof when confirmed or moved). */
 import { applyNotice } from '../domain/conversation';
+import { declaredNotice } from '../domain/officer-action-declarations';
 import type { ApplicantSession } from '../ports';
 import type { NotifyEvent } from '../queue-events';
 import type { EventHandlingDeps } from './event-handling';
@@ -23,8 +24,7 @@ export async function tellOfficerDecision(event: NotifyEvent, deps: EventHandlin
   if (stored?.recentEventIds.includes(event.eventId)) return 'duplicate';
   const session: ApplicantSession = stored ?? sessionFor(event.applicant);
   const now = deps.clock.now();
-  const proof =
-    event.kind === 'confirmed' || event.kind === 'rescheduled' ? await deps.proofs(current.registration, current.version, event.previousDate) : undefined;
+  const proof = declaredNotice(event.kind).proof ? await deps.proofs(current.registration, current.version, event.previousDate) : undefined;
   const links = await deps.uploadLinks();
   const decision = applyNotice(
     session.conversation,

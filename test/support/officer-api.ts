@@ -1,5 +1,10 @@
-/** The registrations API wired to a test server's table, bucket and queue, as the admin Lambda wires it. */
+/**
+ * The registrations API wired to a test server's table, bucket and queue, as the admin Lambda wires it,
+ * answering as the admin handler does over HTTP (`toHttp`: status and JSON body).
+ */
+import type { RegistrationsApi } from '../../lambdas/admin/officer-api';
 import { createRegistrationsApi } from '../../lambdas/admin/registrations-api';
+import { toHttp } from '../../lambdas/admin/results';
 import { documentClient } from '../../lambdas/adapters/dynamodb-client';
 import { DynamoDbDeliveryStore } from '../../lambdas/adapters/dynamodb-delivery-store';
 import { DynamoDbRegistrationStore } from '../../lambdas/adapters/dynamodb-registration-store';
@@ -12,19 +17,31 @@ import type { TestServer } from './test-server';
 export function officerApi(server: TestServer, now: () => Date = () => new Date()) {
   const client = documentClient({ endpoint: server.dynamoEndpoint, region: 'ap-southeast-3', credentials: { accessKeyId: 'l', secretAccessKey: 'l' } });
   const store = new DynamoDbRegistrationStore(client, server.config.TABLE_NAME);
-  const api = createRegistrationsApi({
-    store,
-    drafts: server.drafts,
-    deliveries: new DynamoDbDeliveryStore(client, server.config.TABLE_NAME),
-    blobs: server.blobs,
-    queue: server.eventQueue,
-    office: loadOfficeProfile({}),
-    holidays: loadHolidays(),
-    clock: { now },
-    proofKeys: async () => proofKeysFrom(server.secrets).all,
-    log: { warn: () => undefined, error: () => undefined },
-  });
+  const api = answeringAsHttp(
+    createRegistrationsApi({
+      store,
+      drafts: server.drafts,
+      deliveries: new DynamoDbDeliveryStore(client, server.config.TABLE_NAME),
+      blobs: server.blobs,
+      queue: server.eventQueue,
+      office: loadOfficeProfile({}),
+      holidays: loadHolidays(),
+      clock: { now },
+      proofKeys: async () => proofKeysFrom(server.secrets).all,
+      log: { warn: () => undefined, error: () => undefined },
+    }),
+  );
   return { api, store, close: () => client.destroy() };
+}
+
+type HttpAnswers<Api> = {
+  readonly [Call in keyof Api]: Api[Call] extends (...args: infer Args) => Promise<unknown> ? (...args: Args) => Promise<ReturnType<typeof toHttp>> : never;
+};
+
+/** Each call of the API answered as the handler answers it: the result's HTTP status and body. */
+function answeringAsHttp(api: RegistrationsApi): HttpAnswers<RegistrationsApi> {
+  const calls = Object.entries(api) as [string, (...args: unknown[]) => ReturnType<RegistrationsApi['summary']>][];
+  return Object.fromEntries(calls.map(([name, call]) => [name, async (...args: unknown[]) => toHttp(await call(...args))])) as HttpAnswers<RegistrationsApi>;
 }
 
 /** The `n`-th working day (Mon–Fri, not a holiday) after today in Jakarta. */

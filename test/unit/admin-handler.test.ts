@@ -5,7 +5,8 @@
  */
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { deriveSessionKey } from '../../lambdas/admin/auth';
-import type { ApiResult, Officer, RegistrationAction, RegistrationsApi } from '../../lambdas/admin/officer-api';
+import type { Officer, RegistrationAction, RegistrationsApi } from '../../lambdas/admin/officer-api';
+import { ok, problem, type AdminProblemKind, type AdminResult } from '../../lambdas/admin/results';
 import { createAdminHandler, type AdminHandler } from '../../lambdas/handlers/admin-handler';
 import { MemoryOfficerStore } from '../support/memory-officer-store';
 
@@ -31,13 +32,19 @@ const registration = {
   ],
 };
 
+const PROBLEM_KINDS: Readonly<Record<number, AdminProblemKind>> = { 400: 'malformed', 404: 'not-found', 409: 'conflict', 422: 'refused' };
+
 class StubRegistrations implements RegistrationsApi {
   readonly calls: Array<{ name: string; args: unknown[] }> = [];
   failWith: Error | undefined;
 
-  private answer(name: string, args: unknown[], result: ApiResult): Promise<ApiResult> {
+  /** The answer given as status and body, handed to the handler as the API's typed result. */
+  private answer(name: string, args: unknown[], answer: { status: number; body: unknown }): Promise<AdminResult<never>> {
     this.calls.push({ name, args });
-    return this.failWith ? Promise.reject(this.failWith) : Promise.resolve(result);
+    if (this.failWith) return Promise.reject(this.failWith);
+    if (answer.status === 200) return Promise.resolve(ok(answer.body as never));
+    const { error, message } = answer.body as { error: string; message: string };
+    return Promise.resolve(problem(PROBLEM_KINDS[answer.status] ?? 'malformed', error, message));
   }
 
   list(query: { status?: string; date?: string; q?: string }) {

@@ -1,19 +1,18 @@
 /** The dashboard: counts per status, the `PENDING` registrations past 24 hours in red, shortcuts. */
 import { addDays } from '../../domain/calendar';
 import { REGISTRATION_STATUSES } from '../../domain/registration';
-import { ADMIN_TEXTS as TEXTS, fillText, STATUS_LABELS } from '../texts';
+import { ADMIN_TEXTS as TEXTS, fillText, STATUS_LABELS } from '../../domain/texts/officer';
 import { dayDate, today } from './format';
 import { html, trusted, type Html } from './html';
 import { ICONS, layout, type PageDeps, type RenderedPage } from './layout';
 import { errorMessage, registrationTable, searchForm } from './registrations';
-import { parseView, summarySchema } from './views';
 
 /** `PERUBAHAN_DIMINTA` may wrap after its underscore, never inside a word. */
 const breakable = (status: string): Html => html`${status.split('_').map((part, index) => html`${index > 0 ? trusted('_<wbr>') : ''}${part}`)}`;
 
 export async function renderDashboard(deps: PageDeps): Promise<RenderedPage> {
   const result = await deps.registrations.summary();
-  const summary = result.status === 200 ? parseView(summarySchema, result.body) : undefined;
+  const summary = result.ok ? result.value : undefined;
   const stale = summary?.stalePending ?? [];
   const date = today(deps.now);
   const tomorrow = addDays(date, 1);
@@ -27,7 +26,7 @@ export async function renderDashboard(deps: PageDeps): Promise<RenderedPage> {
   });
 
   const body = html`<div class="page-head"><div><h1>${TEXTS.dashboardTitle}</h1><p class="muted">${fillText(TEXTS.dashboardGreeting, { username: deps.officer.username })} ${dayDate(date)}</p></div>${searchForm(deps.basePath, undefined)}</div>
-  ${summary ? '' : html`<p class="form-error">${errorMessage(result.body)}</p>`}
+  ${summary ? '' : html`<p class="form-error">${errorMessage(result)}</p>`}
   <section class="panel ${stale.length > 0 ? 'panel-alert' : 'panel-ok'}" aria-labelledby="overdue-title">
     <div class="panel-head"><h2 id="overdue-title">${stale.length > 0 ? ICONS.warning : ICONS.check}<span>${TEXTS.overdueTitle}</span>${stale.length > 0 ? html`<span class="badge overdue-badge">${stale.length}</span>` : ''}</h2></div>
     ${stale.length > 0 ? html`<p class="muted">${TEXTS.overdueIntro}</p>${registrationTable(stale, deps)}` : html`<p class="muted">${TEXTS.overdueNone}</p>`}

@@ -3,12 +3,12 @@
  * `GET api/days/{date}`; the admin's forms `PUT` it.
  */
 import { addDays } from '../../domain/calendar';
-import { ADMIN_TEXTS as TEXTS, fillText } from '../texts';
+import { ADMIN_TEXTS as TEXTS, fillText } from '../../domain/texts/officer';
 import { dayDate, parseTypedDate, today, typedDate } from './format';
 import { html, type Html } from './html';
 import { formError, layout, type PageDeps, type RenderedPage } from './layout';
 import { errorMessage, registrationTable } from './registrations';
-import { daySchema, parseView, type DayView } from './views';
+import type { DayView } from './views';
 
 const DAYS_SHOWN = 14;
 
@@ -39,7 +39,7 @@ function capacityBar(day: DayView): Html {
 export async function renderDayPage(query: Readonly<Record<string, string | undefined>>, deps: PageDeps): Promise<RenderedPage> {
   const date = dateParam(query.date, today(deps.now));
   const result = await deps.registrations.getDay(date);
-  const day = result.status === 200 ? parseView(daySchema, result.body) : undefined;
+  const day = result.ok ? result.value : undefined;
   const link = (target: string) => `${deps.basePath}/day?date=${target}`;
   const body = html`<div class="page-head"><h1>${TEXTS.dayTitle}</h1>
     <form class="date-pick" method="get" action="${deps.basePath}/day" novalidate>
@@ -59,7 +59,7 @@ export async function renderDayPage(query: Readonly<Record<string, string | unde
       ${day.holiday ? html`<p class="muted">${fillText(TEXTS.dayHoliday, { name: day.holiday })}</p>` : ''}
       ${day.registrations.length > 0 ? registrationTable(day.registrations, deps, { timeFirst: true }) : html`<p class="empty">${TEXTS.dayNobody}</p>`}
     </section>`
-      : html`<p class="form-error">${errorMessage(result.body)}</p>`
+      : html`<p class="form-error">${errorMessage(result)}</p>`
   }`;
   return { status: 200, html: layout({ title: `${TEXTS.dayTitle} ${dayDate(date)}`, basePath: deps.basePath, body, deps, active: 'day' }) };
 }
@@ -70,7 +70,7 @@ export async function renderDaysPage(query: Readonly<Record<string, string | und
   const days = await Promise.all(
     dates.map(async (date) => {
       const result = await deps.registrations.getDay(date);
-      return { date, day: result.status === 200 ? parseView(daySchema, result.body) : undefined };
+      return { date, day: result.ok ? result.value : undefined };
     }),
   );
   const rows = days.map(({ date, day }) =>

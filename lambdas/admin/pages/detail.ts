@@ -5,80 +5,26 @@
  * berikutnya*, which goes on to the next `PENDING` registration. Below: what was sent and the history.
  * The script posts a form to the JSON API (the status table of docs/contract.md), then reloads or moves on.
  */
-import { allowedActions } from '../../domain/officer-actions';
-import { REGISTRATION_STATUSES, type RegistrationStatus } from '../../domain/registration';
+import type { RegistrationStatus } from '../../domain/registration';
+import { actionsPanel, type NextStop } from './action-forms';
 import {
   ADMIN_TEXTS as TEXTS,
   DELIVERY_STATES,
   FLAG_LABELS,
+  HISTORY_LABELS,
   fillText,
   META_ERROR_CODE,
   META_ERROR_NO_CODE,
   META_ERROR_UNKNOWN,
   META_ERRORS,
   STATUS_LABELS,
-} from '../texts';
-import {
-  age,
-  clockTime,
-  dayDate,
-  fileSize,
-  groupedNik,
-  instant,
-  instantClock,
-  instantDay,
-  isOverdue,
-  longDate,
-  phoneNumber,
-  readableDatesIn,
-  shortDay,
-  typedDate,
-} from './format';
+} from '../../domain/texts/officer';
+import { age, clockTime, dayDate, fileSize, groupedNik, instant, instantClock, instantDay, isOverdue, longDate, phoneNumber, readableDatesIn } from './format';
 import { html, safeUrl, type Html } from './html';
-import { formError, ICONS, layout, statusBadge, type PageDeps, type RenderedPage } from './layout';
+import { ICONS, layout, statusBadge, type PageDeps, type RenderedPage } from './layout';
 import { nextPendingAfter } from '../registrations-api';
 import { detailLink, errorMessage } from './registrations';
-import {
-  detailSchema,
-  listSchema,
-  openDaysSchema,
-  parseView,
-  type DeliveryView,
-  type DetailView,
-  type DocumentView,
-  type HistoryView,
-  type OpenDayView,
-  type RegistrationView,
-} from './views';
-
-const DEFAULT_ARRIVAL_TIMES = Array.from({ length: 33 }, (_, index) => {
-  const minutes = 8 * 60 + index * 15;
-  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-});
-
-const HISTORY_ACTIONS: Readonly<Record<string, string>> = {
-  registered: 'Mendaftar',
-  'documents-viewed': 'Melihat berkas',
-  confirmed: 'Mengonfirmasi jadwal',
-  'fix-requested': 'Meminta perbaikan berkas',
-  'documents-fixed': 'Mengirim ulang berkas',
-  'document-added': TEXTS.historyDocumentAdded,
-  'documents-removed': TEXTS.historyDocumentsRemoved,
-  'rescheduled-on-request': 'Mengubah jadwal (permintaan pemohon)',
-  'rescheduled-by-office': 'Memindahkan jadwal (kantor)',
-  'reschedule-requested': 'Meminta ubah jadwal',
-  cancelled: 'Membatalkan',
-  'cancelled-by-applicant': 'Dibatalkan pemohon',
-  attended: 'Menandai hadir',
-  'no-show': 'Menandai tidak hadir',
-  completed: 'Menandai selesai',
-};
-
-/** Where *Simpan & berikutnya* goes: the next PENDING registration after this one, oldest first. */
-interface NextStop {
-  readonly href: string;
-  readonly registration?: RegistrationView;
-}
+import { type DeliveryView, type DetailView, type DocumentView, type HistoryView, type RegistrationView } from './views';
 
 export async function renderDetailPage(queueNumber: string, deps: PageDeps): Promise<RenderedPage> {
   const pendingAnswer = deps.registrations.list({ status: 'PENDING' });
@@ -89,18 +35,21 @@ export async function renderDetailPage(queueNumber: string, deps: PageDeps): Pro
     deps.registrations.openDays({}),
     // The next registration's pictures, which the script fetches while the officer looks at this one.
     pendingAnswer.then((answer) => {
-      const following = nextPendingAfter(queueNumber, (answer.status === 200 ? parseView(listSchema, answer.body) : undefined) ?? []);
+      const following = nextPendingAfter(queueNumber, answer.ok ? answer.value : []);
       return following ? deps.registrations.pictureLinks(following.queueNumber) : [];
     }),
   ]);
-  const registration = result.status === 200 ? parseView(detailSchema, result.body) : undefined;
+  const registration = result.ok ? result.value : undefined;
   if (!registration) {
     const body = html`<a class="back" href="${deps.basePath}/registrations">← ${TEXTS.detailBack}</a>
-      <section class="panel"><h1>${result.status === 404 ? TEXTS.notFoundTitle : TEXTS.errorTitle}</h1><p>${errorMessage(result.body)}</p></section>`;
-    return { status: result.status === 404 ? 404 : 500, html: layout({ title: queueNumber, basePath: deps.basePath, body, deps, active: 'registrations' }) };
+      <section class="panel"><h1>${!result.ok && result.problem.kind === 'not-found' ? TEXTS.notFoundTitle : TEXTS.errorTitle}</h1><p>${errorMessage(result)}</p></section>`;
+    return {
+      status: !result.ok && result.problem.kind === 'not-found' ? 404 : 500,
+      html: layout({ title: queueNumber, basePath: deps.basePath, body, deps, active: 'registrations' }),
+    };
   }
-  const pending = (pendingResult.status === 200 ? parseView(listSchema, pendingResult.body) : undefined) ?? [];
-  const openDays = (daysResult.status === 200 ? parseView(openDaysSchema, daysResult.body)?.days : undefined) ?? [];
+  const pending = (pendingResult.ok ? pendingResult.value : undefined) ?? [];
+  const openDays = (daysResult.ok ? daysResult.value.days : undefined) ?? [];
   const next = nextStop(registration.queueNumber, pending, deps.basePath);
   const status = registration.status as RegistrationStatus;
   const overdue = isOverdue(registration, deps.now);
@@ -126,7 +75,7 @@ export async function renderDetailPage(queueNumber: string, deps: PageDeps): Pro
     <div class="review-side">
       ${flagWarnings(registration.flags)}
       ${applicantPanel(registration, deps)}
-      ${actionsPanel(registration, deps, openDays, next)}
+      ${actionsPanel(registration, deps.arrivalTimes, openDays, next)}
       ${schedulePanel(registration)}
     </div>
   </div>
@@ -270,7 +219,7 @@ function historyPanel(history: readonly HistoryView[]): Html {
     lines.push({
       at: entry.at,
       actor: entry.actor,
-      text: HISTORY_ACTIONS[entry.action] ?? entry.action,
+      text: HISTORY_LABELS[entry.action] ?? entry.action,
       detail: entry.detail ? readableDatesIn(entry.detail) : '',
     });
   }
@@ -313,83 +262,6 @@ function deliveriesPanel(deliveries: readonly DeliveryView[]): Html {
         })}</ul>`
   }
   </section>`;
-}
-
-/** The date buttons, the typed date that echoes its day, and the time set to the day's next free slot. */
-function scheduleFields(openDays: OfficerDays, times: readonly string[], preferred: { date?: string; time?: string }): Html {
-  const bookable = openDays.filter((day) => day.free > 0);
-  const chosenDay = (preferred.date ? openDays.find((day) => day.date === preferred.date) : undefined) ?? (preferred.date ? undefined : bookable[0]);
-  const date = preferred.date ?? chosenDay?.date;
-  const time = (preferred.date && preferred.time) || chosenDay?.nextFreeTime || preferred.time;
-  const buttons = openDays.map((day) => {
-    const full = day.free <= 0;
-    const label = fillText(full ? TEXTS.dayButtonFull : TEXTS.dayButton, { day: shortDay(day.date), free: day.free });
-    return html`<button type="button" class="day-pick${full ? ' full' : ''}" data-date="${day.date}" data-short="${shortDay(day.date)}" data-typed="${typedDate(day.date)}" data-day="${dayDate(day.date)}"${day.nextFreeTime ? html` data-time="${day.nextFreeTime}"` : ''} aria-pressed="${day.date === date ? 'true' : 'false'}"${full ? html` disabled` : ''} title="${dayDate(day.date)}${day.holiday ? ` · ${day.holiday}` : ''}">${label}</button>`;
-  });
-  return html`<fieldset class="day-picks"><legend>${TEXTS.pickDate}</legend>
-      ${bookable.length === 0 ? html`<p class="hint">${fillText(TEXTS.noOpenDays, { days: openDays.length })}</p>` : ''}
-      <div class="day-pick-list">${buttons}</div>
-    </fieldset>
-    <div class="row schedule-row">
-      <label class="field"><span>${TEXTS.otherDate}</span><input name="date" data-date required inputmode="numeric" autocomplete="off" maxlength="10" placeholder="${TEXTS.datePlaceholder}" value="${typedDate(date)}"><small class="date-echo" aria-live="polite">${dayDate(date)}</small></label>
-      <label class="field"><span>${TEXTS.time}</span><select name="time" required title="${TEXTS.timeDefaultHint}">${time ? '' : html`<option value="">—</option>`}${times.map((option) => html`<option value="${option}"${option === time ? html` selected` : ''}>${option.replace(':', '.')}</option>`)}</select></label>
-      <label class="field"><span>${TEXTS.noteShort}</span><input name="note" maxlength="200" data-optional autocomplete="off" placeholder="${TEXTS.notePlaceholder}"></label>
-    </div>`;
-}
-
-type OfficerDays = readonly OpenDayView[];
-
-function actionsPanel(registration: DetailView, deps: PageDeps, openDays: OfficerDays, next: NextStop): Html {
-  const status = REGISTRATION_STATUSES.find((candidate) => candidate === registration.status);
-  const actions = status ? allowedActions(status) : [];
-  if (actions.length === 0) return html`<section class="panel panel-actions"><h2>${TEXTS.decisionTitle}</h2><p class="muted">${TEXTS.noActions}</p></section>`;
-  const api = (action: string) => `registrations/${encodeURIComponent(registration.queueNumber)}/${action}`;
-  const times = deps.arrivalTimes ?? DEFAULT_ARRIVAL_TIMES;
-  const nextAttributes = html` data-next="${next.href}"${next.registration ? '' : html` data-next-done="${TEXTS.allReviewed}"`}`;
-
-  const forms: Html[] = [];
-  if (actions.includes('confirm')) {
-    forms.push(html`<form class="action-form" data-api="${api('confirm')}" data-action="confirm" novalidate${nextAttributes}><h3 class="visually-hidden">${TEXTS.confirmTitle}</h3>
-      ${scheduleFields(openDays, times, {})}${formError()}
-      <div class="button-row">
-        <button type="submit" class="button primary" data-then="next" aria-keyshortcuts="Control+Enter" title="${TEXTS.shortcutSave}">${ICONS.check}<span>${TEXTS.saveAndNext}</span></button>
-        <button type="submit" class="button">${TEXTS.confirmButton}</button>
-      </div></form>`);
-  }
-  if (actions.includes('reschedule')) {
-    const requested = registration.requestedDate;
-    forms.push(html`<form class="action-form" data-api="${api('reschedule')}" data-action="reschedule" novalidate><h3>${TEXTS.rescheduleTitle}</h3>
-      <p class="hint${requested ? ' requested' : ''}">${requested ? fillText(TEXTS.rescheduleRequested, { date: dayDate(requested) }) : TEXTS.rescheduleOfficer}</p>
-      ${scheduleFields(openDays, times, { ...(requested ? { date: requested } : {}), ...(registration.appointmentTime ? { time: registration.appointmentTime } : {}) })}${formError()}<button type="submit" class="button primary">${TEXTS.rescheduleButton}</button></form>`);
-  }
-  if (actions.includes('complete')) {
-    forms.push(html`<form class="action-form" data-api="${api('complete')}" data-action="complete"><h3>${TEXTS.completeTitle}</h3>
-      ${formError()}<div class="button-row">
-        <button type="submit" class="button success" name="attended" value="true" data-json>${ICONS.check}<span>${TEXTS.attended}</span></button>
-        <button type="submit" class="button" name="attended" value="false" data-json>${ICONS.cross}<span>${TEXTS.noShow}</span></button>
-      </div></form>`);
-  }
-  if (actions.includes('request-fix')) {
-    const requirements = registration.requirements ?? [];
-    forms.push(html`<details class="action-form fix-zone"${status === 'PENDING' ? '' : html` open`}><summary>${TEXTS.fixTitle}</summary>
-      <form data-api="${api('request-fix')}" data-action="request-fix" novalidate${nextAttributes}>
-      <fieldset class="checks"><legend>${TEXTS.fixRequirements}</legend>
-        ${requirements.map((requirement) => html`<label class="check"><input type="checkbox" name="requirements" value="${requirement.id}" data-list><span>${requirement.name}</span></label>`)}
-      </fieldset>
-      <label class="field"><span>${TEXTS.fixNote}</span><textarea name="note" rows="3" maxlength="500" required></textarea></label>
-      ${formError()}<div class="button-row">
-        ${status === 'PENDING' ? html`<button type="submit" class="button" data-then="next">${TEXTS.fixAndNext}</button>` : ''}
-        <button type="submit" class="button">${TEXTS.fixButton}</button>
-      </div></form></details>`);
-  }
-  if (actions.includes('cancel')) {
-    forms.push(html`<details class="action-form danger-zone"><summary>${TEXTS.cancelTitle}</summary>
-      <form data-api="${api('cancel')}" data-action="cancel" data-confirm="${TEXTS.cancelConfirm}" novalidate>
-        <label class="field"><span>${TEXTS.cancelReason}</span><textarea name="reason" rows="2" maxlength="500" required></textarea></label>
-        ${formError()}<button type="submit" class="button danger">${TEXTS.cancelButton}</button>
-      </form></details>`);
-  }
-  return html`<section class="panel panel-actions actions" aria-labelledby="actions-title"><h2 id="actions-title">${TEXTS.decisionTitle}</h2>${forms}</section>`;
 }
 
 /** A page handed in after the registration was made: the officer's earlier check did not see it. */

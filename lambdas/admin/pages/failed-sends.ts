@@ -1,17 +1,17 @@
 /** Messages that did not reach their applicant, newest first, with a phone number to call instead. */
-import { ADMIN_TEXTS as TEXTS } from '../texts';
+import { ADMIN_TEXTS as TEXTS } from '../../domain/texts/officer';
 import { instant, phoneNumber } from './format';
 import { metaError } from './detail';
 import { html } from './html';
 import { ICONS, layout, type PageDeps, type RenderedPage } from './layout';
 import { errorMessage } from './registrations';
-import { failedSendsSchema, parseView, type FailedSendView } from './views';
+import type { FailedSendView } from './views';
 
 export async function renderFailedSendsPage(deps: PageDeps): Promise<RenderedPage> {
   const result = await deps.registrations.failedSends();
-  const failures = result.status === 200 ? parseView(failedSendsSchema, result.body) : undefined;
+  const failures = result.ok ? result.value : undefined;
   const body = html`<div class="page-head"><div><h1>${ICONS.warning}<span>${TEXTS.failedSendsTitle}</span></h1><p class="muted">${TEXTS.failedSendsIntro}</p></div></div>
-  ${failures === undefined ? html`<p class="form-error">${errorMessage(result.body)}</p>` : failures.length === 0 ? html`<p class="empty">${TEXTS.failedSendsNone}</p>` : table(failures, deps)}`;
+  ${failures === undefined ? html`<p class="form-error">${errorMessage(result)}</p>` : failures.length === 0 ? html`<p class="empty">${TEXTS.failedSendsNone}</p>` : table(failures, deps)}`;
   return { status: 200, html: layout({ title: TEXTS.failedSendsTitle, basePath: deps.basePath, body, deps, active: 'failed-sends' }) };
 }
 

@@ -1,6 +1,6 @@
 /** The admin pages by route, and the pages for refusals and errors. */
 import type { PageRoute } from '../router';
-import { ADMIN_TEXTS as TEXTS } from '../texts';
+import { ADMIN_TEXTS as TEXTS } from '../../domain/texts/officer';
 import { renderDashboard } from './dashboard';
 import { renderDayPage, renderDaysPage } from './day';
 import { renderDetailPage } from './detail';

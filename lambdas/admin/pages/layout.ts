@@ -6,7 +6,7 @@
 import type { Officer, RegistrationsApi } from '../officer-api';
 import type { OfficerView } from '../auth';
 import { DAY_NAMES, MONTH_NAMES } from '../../domain/calendar';
-import { ADMIN_TEXTS as TEXTS, STATUS_LABELS } from '../texts';
+import { ADMIN_TEXTS as TEXTS, STATUS_LABELS } from '../../domain/texts/officer';
 import { assetPath } from '../router';
 import { html, trusted, type Html } from './html';
 

@@ -1,5 +1,5 @@
 /** The login page: a card with the form the script posts to `api/login`. */
-import { ADMIN_TEXTS as TEXTS } from '../texts';
+import { ADMIN_TEXTS as TEXTS } from '../../domain/texts/officer';
 import { html } from './html';
 import { formError, layout } from './layout';
 

@@ -1,5 +1,5 @@
 /** Officer accounts (admin only): the list, disabling, and a form to add one. */
-import { ADMIN_TEXTS as TEXTS, fillText } from '../texts';
+import { ADMIN_TEXTS as TEXTS, fillText } from '../../domain/texts/officer';
 import { instant } from './format';
 import { html } from './html';
 import { formError, layout, type PageDeps, type RenderedPage } from './layout';

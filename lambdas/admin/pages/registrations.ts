@@ -1,10 +1,11 @@
 /** Lists of registrations: by status (tabs), search results, and the table other pages reuse. */
 import { REGISTRATION_STATUSES } from '../../domain/registration';
-import { ADMIN_TEXTS as TEXTS, FLAG_LABELS, fillText, STATUS_LABELS } from '../texts';
+import { ADMIN_TEXTS as TEXTS, FLAG_LABELS, fillText, STATUS_LABELS } from '../../domain/texts/officer';
 import { age, clockTime, instant, isOverdue, longDate } from './format';
 import { html, type Html } from './html';
 import { ICONS, layout, statusBadge, type PageDeps, type RenderedPage } from './layout';
-import { listSchema, parseView, type RegistrationView } from './views';
+import type { AdminResult } from '../results';
+import type { RegistrationView } from './views';
 
 export const detailLink = (basePath: string, queueNumber: string) => `${basePath}/registrations/${encodeURIComponent(queueNumber)}`;
 
@@ -54,7 +55,7 @@ export async function renderRegistrationsPage(query: Readonly<Record<string, str
   const status = REGISTRATION_STATUSES.find((candidate) => candidate === query.status);
   const q = query.q?.trim() || undefined;
   const result = await deps.registrations.list({ ...(status ? { status } : {}), ...(q ? { q } : {}), documentCount: true });
-  const registrations = result.status === 200 ? parseView(listSchema, result.body) : undefined;
+  const registrations = result.ok ? result.value : undefined;
 
   const tab = (value: string | undefined, label: string, title?: string) => {
     const href = `${deps.basePath}/registrations${value ? `?status=${value}` : ''}`;
@@ -69,13 +70,12 @@ export async function renderRegistrationsPage(query: Readonly<Record<string, str
   </ul></nav>
   <section class="panel">
     <div class="panel-head"><h2>${heading}</h2>${registrations ? html`<span class="muted">${fillText(TEXTS.count, { count: registrations.length })}</span>` : ''}</div>
-    ${registrations ? registrationTable(registrations, deps, { keys: true }) : html`<p class="form-error">${errorMessage(result.body)}</p>`}
+    ${registrations ? registrationTable(registrations, deps, { keys: true }) : html`<p class="form-error">${errorMessage(result)}</p>`}
   </section>`;
   return { status: 200, html: layout({ title: TEXTS.registrationsTitle, basePath: deps.basePath, body, deps, active: 'registrations' }) };
 }
 
-/** The API's Indonesian message, or a general one. */
-export function errorMessage(body: unknown): string {
-  const message = (body as { message?: unknown } | undefined)?.message;
-  return typeof message === 'string' ? message : TEXTS.dataUnavailable;
+/** The API's Indonesian message when it refused, or a general one. */
+export function errorMessage(result: AdminResult<unknown>): string {
+  return result.ok ? TEXTS.dataUnavailable : result.problem.message;
 }

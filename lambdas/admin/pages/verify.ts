@@ -4,7 +4,7 @@
  * it to `api/proofs/verify` and fills the result template with text only. Without a camera (or without
  * permission) the page says so and the box stays the way in.
  */
-import { ADMIN_TEXTS as TEXTS } from '../texts';
+import { ADMIN_TEXTS as TEXTS } from '../../domain/texts/officer';
 import { html } from './html';
 import { formError, ICONS, layout, type PageDeps, type RenderedPage } from './layout';
 

@@ -1,6 +1,7 @@
 /** The conversation's state, its inputs' context and what a decision returns. */
 import { type IsoDate } from '../calendar';
 import { type OfficeProfile } from '../office';
+import type { NotificationKind } from '../officer-action-declarations';
 import { type Registration } from '../registration';
 import { type DayState } from '../schedule';
 import { type FormField } from '../registration-form';
@@ -153,7 +154,7 @@ export type RegistrationStep = Extract<Step, { name: 'registration' }>;
 
 /** An officer's decision, as the applicant hears it; a request for fixes also changes the conversation. */
 export interface Notice {
-  readonly kind: 'confirmed' | 'fix-requested' | 'rescheduled' | 'cancelled';
+  readonly kind: NotificationKind;
   readonly registration: Registration;
   /** The PDF proof (confirmed, rescheduled): a link Meta can fetch. */
   readonly proofLink?: string;

@@ -15,12 +15,8 @@ export const officerAnswerTexts = {
     badCapacity: (booked: number) => `Kuota harus bilangan bulat 0–1000 dan tidak kurang dari jumlah yang sudah terjadwal (${booked}).`,
     malformed: (problem: string) => `Data tidak valid: ${problem}`,
     notFound: (queueNumber: string) => `Nomor antrian ${queueNumber} tidak ditemukan.`,
-    /** What each message about a registration was, in the delivery list of its detail page. */
+    /** The reminder in the delivery list of a detail page (an officer's notices are named by their action's declaration). */
     deliveryKinds: {
-      confirmed: 'Konfirmasi jadwal + PDF',
-      rescheduled: 'Perubahan jadwal + PDF',
-      'fix-requested': 'Permintaan perbaikan berkas',
-      cancelled: 'Pemberitahuan pembatalan',
       reminder: 'Pengingat H-1',
     } as Readonly<Record<string, string>>,
     conversationReply: 'Balasan percakapan',

@@ -1,0 +1,26 @@
+/**
+ * The history of a registration on the review screen: how each line is named. The lines an officer's action
+ * writes are named in its declaration (officer-action-declarations.ts); these are the others.
+ */
+import { OFFICER_AUDIT_LABELS } from '../officer-action-declarations';
+
+const OTHER_HISTORY_LABELS: Readonly<Record<string, string>> = {
+  registered: 'Mendaftar',
+  'documents-viewed': 'Melihat berkas',
+  'documents-fixed': 'Mengirim ulang berkas',
+  'document-added': 'Mengunggah berkas setelah mendaftar',
+  'documents-removed': 'Menghapus berkas setelah mendaftar',
+  'reschedule-requested': 'Meminta ubah jadwal',
+  'cancelled-by-applicant': 'Dibatalkan pemohon',
+  completed: 'Menandai selesai',
+};
+
+/** A history line's action in words (an unknown one as it is). */
+export const HISTORY_LABELS: Readonly<Record<string, string>> = { ...OTHER_HISTORY_LABELS, ...OFFICER_AUDIT_LABELS };
+
+/** Views of the documents, grouped per officer and day. */
+export const OFFICER_HISTORY_TEXTS = {
+  historyViews: 'Melihat berkas {count}×',
+  historyViewsOnce: 'Melihat berkas',
+  historyBetween: '{from}–{to}',
+} as const;
