@@ -2,7 +2,7 @@
  * Every action an officer can take on a registration, declared once: its name (the API's path segment
  * `POST api/registrations/{q}/{action}`), the statuses it is allowed in (the status table of
  * docs/contract.md), the body it takes, the history lines it writes, the notice it sends the applicant and
- * its words on the review screen. The router, the API's validation, the review screen's forms, the
+ * its words on the review screen (those in texts/officer-actions.ts). The router, the API's validation, the review screen's forms, the
  * history, the delivery list and the notify event all follow from this table; the rule itself is
  * `decideOfficerAction` (officer-actions.ts), and a notice's chat text is `applyNotice` (conversation.ts).
  * The order is the order of the forms on the review screen.
@@ -10,6 +10,7 @@
 import * as z from 'zod/mini';
 import { officerInput as input } from './officer-input';
 import type { RegistrationStatus } from './registration';
+import { OFFICER_ACTION_WORDS as WORDS, OFFICER_INPUT_PROBLEMS as PROBLEMS } from './texts/officer-actions';
 
 interface OfficerActionDeclaration<Body, AuditAction extends string, NoticeKind extends string> {
   readonly allowedStatuses: readonly RegistrationStatus[];
@@ -36,39 +37,39 @@ export const OFFICER_ACTIONS = {
   confirm: officerAction({
     allowedStatuses: ['PENDING'],
     body: appointment,
-    audit: { confirmed: 'Mengonfirmasi jadwal' },
-    notice: { kind: 'confirmed', delivery: 'Konfirmasi jadwal + PDF', proof: true },
-    page: { title: 'Konfirmasi jadwal', button: 'Konfirmasi' },
+    audit: WORDS.confirm.audit,
+    notice: { kind: 'confirmed', delivery: WORDS.confirm.delivery, proof: true },
+    page: WORDS.confirm.page,
   }),
   reschedule: officerAction({
     allowedStatuses: ['DIKONFIRMASI', 'PERUBAHAN_DIMINTA'],
     body: appointment,
-    audit: { 'rescheduled-on-request': 'Mengubah jadwal (permintaan pemohon)', 'rescheduled-by-office': 'Memindahkan jadwal (kantor)' },
-    notice: { kind: 'rescheduled', delivery: 'Perubahan jadwal + PDF', proof: true },
-    page: { title: 'Ubah jadwal', button: 'Simpan jadwal baru' },
+    audit: WORDS.reschedule.audit,
+    notice: { kind: 'rescheduled', delivery: WORDS.reschedule.delivery, proof: true },
+    page: WORDS.reschedule.page,
   }),
   complete: officerAction({
     allowedStatuses: ['DIKONFIRMASI', 'PERUBAHAN_DIMINTA'],
     body: z.object({ attended: input.flag }),
-    audit: { attended: 'Menandai hadir', 'no-show': 'Menandai tidak hadir' },
-    page: { title: 'Setelah jadwal kedatangan', button: 'Hadir (SELESAI)', noShowButton: 'Tidak hadir' },
+    audit: WORDS.complete.audit,
+    page: WORDS.complete.page,
   }),
   'request-fix': officerAction({
     allowedStatuses: ['PENDING', 'PERLU_PERBAIKAN'],
     body: z.object({
       note: input.text(2000),
-      requirements: z.optional(z.array(input.text(50)).check(z.maxLength(20, 'paling banyak 20 dokumen'))),
+      requirements: z.optional(z.array(input.text(50)).check(z.maxLength(20, PROBLEMS.tooManyDocuments(20)))),
     }),
-    audit: { 'fix-requested': 'Meminta perbaikan berkas' },
-    notice: { kind: 'fix-requested', delivery: 'Permintaan perbaikan berkas', proof: false },
-    page: { title: 'Minta perbaikan berkas', button: 'Kirim permintaan perbaikan' },
+    audit: WORDS['request-fix'].audit,
+    notice: { kind: 'fix-requested', delivery: WORDS['request-fix'].delivery, proof: false },
+    page: WORDS['request-fix'].page,
   }),
   cancel: officerAction({
     allowedStatuses: ['PENDING', 'PERLU_PERBAIKAN', 'DIKONFIRMASI', 'PERUBAHAN_DIMINTA'],
     body: z.object({ reason: input.text(2000) }),
-    audit: { cancelled: 'Membatalkan' },
-    notice: { kind: 'cancelled', delivery: 'Pemberitahuan pembatalan', proof: false },
-    page: { title: 'Batalkan pendaftaran', button: 'Batalkan pendaftaran' },
+    audit: WORDS.cancel.audit,
+    notice: { kind: 'cancelled', delivery: WORDS.cancel.delivery, proof: false },
+    page: WORDS.cancel.page,
   }),
 };
 

@@ -5,18 +5,19 @@
  */
 import * as z from 'zod/mini';
 import { isRealDate } from './calendar';
+import { OFFICER_INPUT_PROBLEMS as PROBLEMS } from './texts/officer-actions';
 
-const required = (what: string) => ({ error: (issue: { input?: unknown }) => (issue.input === undefined ? 'wajib diisi' : `harus ${what}`) });
+const required = (what: string) => ({ error: (issue: { input?: unknown }) => (issue.input === undefined ? PROBLEMS.missing : PROBLEMS.mustBe(what)) });
 
 export const officerInput = {
   required,
-  text: (max: number) => z.string(required('teks')).check(z.maxLength(max, `paling banyak ${max} karakter`)),
-  isoDate: z.string(required('teks')).check(
+  text: (max: number) => z.string(required(PROBLEMS.text)).check(z.maxLength(max, PROBLEMS.tooLong(max))),
+  isoDate: z.string(required(PROBLEMS.text)).check(
     z.refine((value) => {
       const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
       return Boolean(match) && isRealDate(Number(match?.[1]), Number(match?.[2]), Number(match?.[3]));
-    }, 'tanggal harus YYYY-MM-DD'),
+    }, PROBLEMS.date),
   ),
-  time: z.string(required('teks')).check(z.regex(/^\d{2}:\d{2}$/, 'jam harus HH:MM')),
-  flag: z.boolean(required('true atau false')),
+  time: z.string(required(PROBLEMS.text)).check(z.regex(/^\d{2}:\d{2}$/, PROBLEMS.time)),
+  flag: z.boolean(required(PROBLEMS.flag)),
 };

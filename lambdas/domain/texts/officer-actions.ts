@@ -1,0 +1,43 @@
+/**
+ * The words of each officer action (lambdas/domain/officer-action-declarations.ts): how the history names
+ * the lines it writes, how the delivery list names the notice it sends, its form on the review screen,
+ * and the input checks' problems.
+ */
+export const OFFICER_ACTION_WORDS = {
+  confirm: {
+    audit: { confirmed: 'Mengonfirmasi jadwal' },
+    delivery: 'Konfirmasi jadwal + PDF',
+    page: { title: 'Konfirmasi jadwal', button: 'Konfirmasi' },
+  },
+  reschedule: {
+    audit: { 'rescheduled-on-request': 'Mengubah jadwal (permintaan pemohon)', 'rescheduled-by-office': 'Memindahkan jadwal (kantor)' },
+    delivery: 'Perubahan jadwal + PDF',
+    page: { title: 'Ubah jadwal', button: 'Simpan jadwal baru' },
+  },
+  complete: {
+    audit: { attended: 'Menandai hadir', 'no-show': 'Menandai tidak hadir' },
+    page: { title: 'Setelah jadwal kedatangan', button: 'Hadir (SELESAI)', noShowButton: 'Tidak hadir' },
+  },
+  'request-fix': {
+    audit: { 'fix-requested': 'Meminta perbaikan berkas' },
+    delivery: 'Permintaan perbaikan berkas',
+    page: { title: 'Minta perbaikan berkas', button: 'Kirim permintaan perbaikan' },
+  },
+  cancel: {
+    audit: { cancelled: 'Membatalkan' },
+    delivery: 'Pemberitahuan pembatalan',
+    page: { title: 'Batalkan pendaftaran', button: 'Batalkan pendaftaran' },
+  },
+} as const;
+
+/** What the checks of an officer's input say (zod/mini has no messages of its own loaded). */
+export const OFFICER_INPUT_PROBLEMS = {
+  missing: 'wajib diisi',
+  mustBe: (what: string) => `harus ${what}`,
+  tooLong: (max: number) => `paling banyak ${max} karakter`,
+  tooManyDocuments: (max: number) => `paling banyak ${max} dokumen`,
+  date: 'tanggal harus YYYY-MM-DD',
+  time: 'jam harus HH:MM',
+  text: 'teks',
+  flag: 'true atau false',
+} as const;
