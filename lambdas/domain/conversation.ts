@@ -32,7 +32,8 @@ import {
   type RegistrationForm,
 } from './registration-form';
 import { REGISTRATION_FLOW_NAME, REGISTRATION_FLOW_SCREEN } from './registration-flow';
-import { ERASE_CHOICE, erasurePlan, type DataRequestKind, type DataRequestOutcome } from './personal-data';
+import { ERASE_CHOICE, erasurePlan, type ConsentRecord, type DataRequestKind, type DataRequestOutcome } from './personal-data';
+import { answerConsent, askConsent, consentAnswerOf, hasCurrentConsent, withConsentKept } from './consent';
 import type { Reply, TemplateParameters } from './replies';
 import { cancelledTemplate, changedTemplate, confirmedTemplate, fixTemplate, parseReminderPayload, reminderTemplate } from './templates';
 import { findService, SERVICES, type RequirementId, type Service, type ServiceId } from './services';
@@ -73,7 +74,9 @@ export type Step =
   /** The one confirmation question before cancelling. */
   | { readonly name: 'cancel-confirm'; readonly queueNumber: string }
   /** After HAPUS DATA: waiting for YA HAPUS. */
-  | { readonly name: 'erase-confirm' };
+  | { readonly name: 'erase-confirm' }
+  /** The privacy notice asked before the chosen service's first personal data (domain/consent.ts). */
+  | { readonly name: 'consent'; readonly serviceId: ServiceId };
 
 /** The registration asked one value at a time: answers are kept as typed (each already checked) until the last. */
 export interface Questions {
@@ -98,6 +101,8 @@ export interface Conversation {
   readonly step: Step;
   /** One open application per service; kept across every step until its registration is created. */
   readonly open?: Readonly<Partial<Record<ServiceId, OpenApplication>>>;
+  /** The privacy notice agreed to (domain/consent.ts); kept across every step until an erasure. */
+  readonly consent?: ConsentRecord;
 }
 
 export const NEW_CONVERSATION: Conversation = { step: { name: 'idle' } };
@@ -192,6 +197,8 @@ export function lookupsFor(
 } {
   const step = conversation.step;
   const exact = answeringQuestions(step);
+  if (step.name === 'consent' && consentAnswerOf(input) === 'agree')
+    return conversation.open?.[step.serviceId] ? { draftId: conversation.open[step.serviceId]!.draftId } : {};
   if (input.kind === 'choice' && parseReminderPayload(input.id)?.action === 'batal') return { ownRegistrations: true };
   if (input.kind === 'choice' && commandOf(input, exact) === 'DATA SAYA') return { ownRegistrations: true, ownDocuments: true };
   if (input.kind === 'choice' && (commandOf(input, exact) || step.name === 'erase-confirm')) return { ownRegistrations: true };
@@ -255,7 +262,7 @@ export function lookupsFor(
 }
 
 export function decide(conversation: Conversation, input: InboundContent | MediaFailure, context: DecisionContext): Decision {
-  return withOpenApplications(conversation, decideStep(conversation, input, context));
+  return withConsentKept(conversation, withOpenApplications(conversation, decideStep(conversation, input, context)));
 }
 
 /**
@@ -317,6 +324,11 @@ function decideStep(conversation: Conversation, input: InboundContent | MediaFai
       const chosen = keyword ? step.candidates.find((queueNumber) => queueNumber === keyword) : undefined;
       if (!chosen) return startCancel(context);
       return askCancel(chosen, context);
+    }
+    case 'consent': {
+      const choice = menuChoiceOf(input);
+      if (choice !== undefined) return chooseService(choice, context, conversation);
+      return answerConsent(conversation, step, input, context, (agreed) => chooseService(step.serviceId, context, agreed));
     }
     case 'erase-confirm': {
       if (keyword === 'YA HAPUS' || (input.kind === 'choice' && input.id === ERASE_CHOICE.confirm)) return erase(conversation, context);
@@ -809,6 +821,7 @@ function chooseService(choice: MenuChoice, context: DecisionContext, conversatio
   if (choice === 6) return showRescheduleRules(conversation, context);
   const service = findService(choice);
   if (!service) return showMenu(context);
+  if (!hasCurrentConsent(conversation)) return askConsent(conversation, service.id, context.office);
   const existing = conversation.open?.[service.id] ?? gatheringFor(conversation.step, service.id);
   const draftId = existing?.draftId ?? context.newDraftId;
   const mode = context.office.uploadMode;

@@ -84,7 +84,8 @@ it(`registers ${APPLICANTS} applicants at once with a CPU hog, DynamoDB pauses a
     await Promise.all(
       waIds.map(async (waId) => {
         await say(waId, 'Assalamualaikum', 2);
-        const [requirements] = await say(waId, '1');
+        await say(waId, '1'); // the privacy notice
+        const [requirements] = await say(waId, 'SETUJU');
         await uploadDocuments(server, requirements ?? '');
         await say(waId, 'SELESAI');
         const [success] = await say(waId, registrationLine(newPerson()));
