@@ -3,6 +3,7 @@
  * what the applicant would see on WhatsApp. The 74 real bodies are in `webhook-corpus.test.ts`.
  */
 import { messages } from '../../lambdas/domain/messages';
+import { consentTexts } from '../../lambdas/domain/texts/personal-data';
 import { SERVICES } from '../../lambdas/domain/services';
 import { signBody } from '../../lambdas/adapters/webhook-signature';
 import { metaJson } from '../../local/meta-envelope';
@@ -37,8 +38,10 @@ describe('stage 1 and 2 over the webhook', () => {
     await server.sendMessage(applicant, { text: 'halo' });
     await server.waitForSent(applicant, 2);
     await server.sendMessage(applicant, { text: '1' });
-    const sent = await server.waitForSent(applicant, 3);
-    const body = textOf(sent[2]);
+    expect(textOf((await server.waitForSent(applicant, 3))[2])).toBe(consentTexts.notice(testOffice()));
+    await server.sendMessage(applicant, { text: 'SETUJU' });
+    const sent = await server.waitForSent(applicant, 4);
+    const body = textOf(sent[3]);
     const hint = await webHintIn(server, body);
     expect(hint.uploadUrl.startsWith(`${server.url}/upload/`)).toBe(true);
     expect(body).toBe(messages.requirements(SERVICES[0]!, hint));
@@ -74,12 +77,14 @@ describe('stage 1 and 2 over the webhook', () => {
     const applicant = newApplicant();
     await server.sendMessage(applicant, { text: 'halo' });
     await server.sendMessage(applicant, { text: '2' });
+    await server.sendMessage(applicant, { text: 'SETUJU' });
     await server.sendMessage(applicant, { text: 'MENU' });
     await server.sendMessage(applicant, { text: '6' });
-    const sent = await server.waitForSent(applicant, 6);
+    const sent = await server.waitForSent(applicant, 7);
     expect(sent.map((message) => textOf(message).split('\n')[0])).toEqual([
       messages.welcome(testOffice()).split('\n')[0],
       messages.menuList.body,
+      consentTexts.notice(testOffice()).split('\n')[0],
       expect.stringContaining('Anda memilih Layanan 2 BAP Paspor Rusak'),
       messages.welcome(testOffice()).split('\n')[0],
       messages.menuList.body,
