@@ -34,6 +34,7 @@ import {
 import { REGISTRATION_FLOW_NAME, REGISTRATION_FLOW_SCREEN } from './registration-flow';
 import { ERASE_CHOICE, erasurePlan, type ConsentRecord, type DataRequestKind, type DataRequestOutcome } from './personal-data';
 import { answerConsent, askConsent, consentAnswerOf, hasCurrentConsent, withConsentKept } from './consent';
+import { correctionLookups, decideCorrection, looksLikeCorrection } from './corrections';
 import type { Reply, TemplateParameters } from './replies';
 import { cancelledTemplate, changedTemplate, confirmedTemplate, fixTemplate, parseReminderPayload, reminderTemplate } from './templates';
 import { findService, SERVICES, type RequirementId, type Service, type ServiceId } from './services';
@@ -166,7 +167,9 @@ export type Effect =
    */
   | { readonly type: 'erase-applicant'; readonly queueNumbers: readonly string[]; readonly draftIds: readonly string[] }
   /** An access or erasure request, kept so the office can show when and how it was answered. */
-  | { readonly type: 'record-data-request'; readonly kind: DataRequestKind; readonly queueNumbers: readonly string[]; readonly outcome: DataRequestOutcome };
+  | { readonly type: 'record-data-request'; readonly kind: DataRequestKind; readonly queueNumbers: readonly string[]; readonly outcome: DataRequestOutcome }
+  /** UBAH DATA: the applicant's own correction before confirmation (domain/corrections.ts), NIK guard swapped with it. */
+  | { readonly type: 'correct-registration'; readonly queueNumber: string; readonly form: RegistrationForm };
 
 export interface Decision {
   readonly conversation: Conversation;
@@ -197,6 +200,8 @@ export function lookupsFor(
 } {
   const step = conversation.step;
   const exact = answeringQuestions(step);
+  const correction = correctionLookups(input, context.now);
+  if (correction) return correction;
   if (step.name === 'consent' && consentAnswerOf(input) === 'agree')
     return conversation.open?.[step.serviceId] ? { draftId: conversation.open[step.serviceId]!.draftId } : {};
   if (input.kind === 'choice' && parseReminderPayload(input.id)?.action === 'batal') return { ownRegistrations: true };
@@ -289,6 +294,7 @@ function decideStep(conversation: Conversation, input: InboundContent | MediaFai
   if (command === 'BANTUAN') return reply(conversation, messages.help(context.office));
   if (command === 'DATA SAYA') return showHeldData(conversation, context);
   if (command === 'HAPUS DATA') return askErase(conversation, context);
+  if (input.kind === 'text' && looksLikeCorrection(input.text)) return decideCorrection(conversation, input.text, context);
   // YA HAPUS without the question before it: ask the question (nothing is erased unasked).
   if (keyword === 'YA HAPUS' && conversation.step.name !== 'erase-confirm') return askErase(conversation, context);
   if (keyword === 'UBAH JADWAL' || keyword === 'UBAH JADWAL:') return chooseService(6, context, conversation);

@@ -40,3 +40,26 @@ export const consentTexts = {
     ].join('\n'),
   stillWaiting: 'Sebelum melanjutkan, ketuk *Setuju* (atau ketik SETUJU) atau *Tidak setuju* (ketik TIDAK).',
 } as const;
+
+/** UBAH DATA: the applicant corrects their DAFTAR data before an officer confirms. */
+export const correctionTexts = {
+  format: 'Untuk mengubah data pendaftaran, ketik: UBAH DATA/nama lengkap/TEMPAT LAHIR/DD-MM-YYYY/NIK/Nomor HP',
+  corrected: (queueNumber: string, fields: { name: string; birth: string; nikLastFour: string; phone: string }) =>
+    [
+      `✅ Data pendaftaran Nomor Antrian ${queueNumber} sudah diubah:`,
+      `Nama: ${fields.name}`,
+      `Tempat/tanggal lahir: ${fields.birth}`,
+      `NIK: ••••••••••••${fields.nikLastFour}`,
+      `Nomor HP: ${fields.phone}`,
+      '',
+      'Petugas akan memeriksa data yang baru. Ketik STATUS untuk melihat status pendaftaran.',
+    ].join('\n'),
+  unchanged: (queueNumber: string) => `Data pendaftaran Nomor Antrian ${queueNumber} sudah sama dengan yang Anda kirim; tidak ada yang diubah.`,
+  afterConfirmation: (queueNumber: string, office: { readonly officeName: string; readonly whatsappNumber: string }) =>
+    [
+      `Pendaftaran Nomor Antrian ${queueNumber} sudah dikonfirmasi petugas, sehingga datanya tidak dapat diubah lagi melalui chat.`,
+      `Silakan sampaikan perbaikan data kepada petugas ${office.officeName} saat datang, atau melalui WhatsApp ${office.whatsappNumber}.`,
+    ].join('\n'),
+  nothingToCorrect:
+    'Tidak ada pendaftaran dari nomor WhatsApp ini yang sedang diperiksa petugas, sehingga tidak ada data yang dapat diubah. Ketik STATUS untuk melihat pendaftaran Anda.',
+} as const;
