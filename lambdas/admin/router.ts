@@ -39,6 +39,7 @@ export type PageRoute =
   | { readonly name: 'days' }
   | { readonly name: 'officers' }
   | { readonly name: 'failed-sends' }
+  | { readonly name: 'data-requests' }
   | { readonly name: 'verify' };
 
 export interface StaticAsset {
@@ -112,6 +113,7 @@ const ROUTES: readonly RouteDefinition[] = [
   { method: 'GET', pattern: /^\/officers\/?$/, adminOnly: true, page: () => ({ name: 'officers' }) },
   { method: 'GET', pattern: /^\/verify\/?$/, page: () => ({ name: 'verify' }) },
   { method: 'GET', pattern: /^\/failed-sends\/?$/, page: () => ({ name: 'failed-sends' }) },
+  { method: 'GET', pattern: /^\/data-requests\/?$/, page: () => ({ name: 'data-requests' }) },
 ];
 
 /** Resolves a request below `basePath` (`/admin` locally, `` at a Function URL's root). */

@@ -5,6 +5,8 @@
  * berikutnya*, which goes on to the next `PENDING` registration. Below: what was sent and the history.
  * The script posts a form to the JSON API (the status table of docs/contract.md), then reloads or moves on.
  */
+import { officerPersonalDataTexts } from '../../domain/texts/officer-personal-data';
+import { personalDataPanel } from './data-requests';
 import { allowedActions } from '../../domain/officer-actions';
 import { REGISTRATION_STATUSES, type RegistrationStatus } from '../../domain/registration';
 import {
@@ -62,6 +64,7 @@ const HISTORY_ACTIONS: Readonly<Record<string, string>> = {
   confirmed: 'Mengonfirmasi jadwal',
   'fix-requested': 'Meminta perbaikan berkas',
   'documents-fixed': 'Mengirim ulang berkas',
+  'data-corrected': officerPersonalDataTexts.historyCorrected,
   'document-added': TEXTS.historyDocumentAdded,
   'documents-removed': TEXTS.historyDocumentsRemoved,
   'rescheduled-on-request': 'Mengubah jadwal (permintaan pemohon)',
@@ -98,6 +101,7 @@ export async function renderDetailPage(queueNumber: string, deps: PageDeps): Pro
   const next = nextStop(registration.queueNumber, pending, deps.basePath);
   const status = registration.status as RegistrationStatus;
   const overdue = isOverdue(registration, deps.now);
+  const personalData = await personalDataPanel(registration, deps);
   // Made ahead of time: the script records the look and takes the next stop and the free places again once shown.
   const body = html`<div class="review" data-queue="${registration.queueNumber}"${deps.speculative ? html` data-made-ahead` : ''}${next.registration ? html` data-prefetch="${next.href}"` : ''}>
   <div class="review-head">
@@ -126,6 +130,7 @@ export async function renderDetailPage(queueNumber: string, deps: PageDeps): Pro
   </div>
   <div class="review-more">
     ${registration.deliveries ? deliveriesPanel(registration.deliveries) : ''}
+    ${personalData}
     ${historyPanel(registration.history)}
   </div>
 </div>`;

@@ -13,7 +13,7 @@ interface NoticeOffice {
  * The privacy notice's version: change it whenever the notice's content changes (what, why, how long, who
  * else sees it). An applicant who agreed to an older version is asked again at their next registration.
  */
-export const PRIVACY_NOTICE_VERSION = '2026-12-06';
+export const PRIVACY_NOTICE_VERSION = '2026.12.1';
 
 export const consentTexts = {
   /** One short message before the first personal data is asked for; with two reply buttons (Meta: body ≤ 1,024 characters). */
