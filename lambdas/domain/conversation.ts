@@ -168,6 +168,8 @@ export type Effect =
   | { readonly type: 'erase-applicant'; readonly queueNumbers: readonly string[]; readonly draftIds: readonly string[] }
   /** An access or erasure request, kept so the office can show when and how it was answered. */
   | { readonly type: 'record-data-request'; readonly kind: DataRequestKind; readonly queueNumbers: readonly string[]; readonly outcome: DataRequestOutcome }
+  /** DATA SAYA's PDF copy of `text` (the message itself), sent after it as a document behind a short-lived link. */
+  | { readonly type: 'held-data-copy'; readonly text: string }
   /** UBAH DATA: the applicant's own correction before confirmation (domain/corrections.ts), NIK guard swapped with it. */
   | { readonly type: 'correct-registration'; readonly queueNumber: string; readonly form: RegistrationForm };
 
@@ -1056,11 +1058,13 @@ function showHeldData(conversation: Conversation, context: DecisionContext): Dec
     ...(registrations.length === 0 && drafts.length === 0 ? [messages.personalData.heldNothing, ''] : []),
     messages.personalData.heldFooter(context.office),
   ];
+  const held = messages.personalData.held(lines);
   return {
     conversation,
-    replies: [text(messages.personalData.held(lines))],
+    replies: [text(held)],
     effects: [
       { type: 'record-data-request', kind: 'access', queueNumbers: registrations.map((registration) => registration.queueNumber), outcome: 'answered' },
+      { type: 'held-data-copy', text: held },
     ],
   };
 }

@@ -13,6 +13,7 @@ import { METRICS } from '../metric-names';
 import type { ApplicantSession } from '../ports';
 import type { InboundEvent } from '../queue-events';
 import type { EventHandlingDeps } from './event-handling';
+import { heldDataCopyReplies } from './held-data-copy';
 import { carryOutBeforeSaving, dayOf } from './inbound-effects';
 import { markRead, saveAndSend, settledSession } from './outbox';
 
@@ -49,6 +50,8 @@ export async function handleInboundMessage(event: InboundEvent, deps: EventHandl
   let decision = decide(session.conversation, content, context);
   const failure = await carryOutBeforeSaving(decision.effects, deps, now, event.eventId);
   if (failure) decision = decide(session.conversation, failure, context);
+  // DATA SAYA: its PDF copy follows the message as a document.
+  decision = { ...decision, replies: [...decision.replies, ...(await heldDataCopyReplies(decision.effects, session.key, deps, now, event.eventId))] };
   // A short link must resolve before the message carrying it can be sent.
   await links.persist();
 

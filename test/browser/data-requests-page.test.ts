@@ -31,7 +31,7 @@ beforeAll(async () => {
   const newNik = `${nikOf(p).slice(0, 12)}9${nikOf(p).slice(13)}`;
   await say(server, first.waId, `UBAH DATA/Nama Yang Benar/${p.place}/${p.birth}/${newNik}/${p.phone}`);
   const second = await registerApplicant(server);
-  await say(server, second.waId, 'DATA SAYA');
+  await say(server, second.waId, 'DATA SAYA', 2); // the message and its PDF copy
   await say(server, second.waId, 'HAPUS DATA');
   corrected = first;
   looked = second;

@@ -63,3 +63,13 @@ export const correctionTexts = {
   nothingToCorrect:
     'Tidak ada pendaftaran dari nomor WhatsApp ini yang sedang diperiksa petugas, sehingga tidak ada data yang dapat diubah. Ketik STATUS untuk melihat pendaftaran Anda.',
 } as const;
+
+/** DATA SAYA's PDF copy: its caption in the chat and its own words. */
+export const heldDataCopyTexts = {
+  caption: (hours: number) => `📎 Salinan data Anda dalam PDF. Tautannya hanya berlaku ${hours} jam; simpan berkasnya bila perlu.`,
+  filename: 'data-saya-si-bapao.pdf',
+  title: 'SALINAN DATA PRIBADI ANDA DI SI BAPAO',
+  madeAt: (at: string) => `Dibuat: ${at}`,
+  footer:
+    'Salinan ini dibuat atas permintaan Anda (DATA SAYA) sesuai UU No. 27 Tahun 2022 tentang Pelindungan Data Pribadi. NIK hanya ditampilkan 4 angka terakhirnya.',
+} as const;
