@@ -13,7 +13,7 @@ import { METRICS } from '../metric-names';
 import type { ApplicantSession } from '../ports';
 import type { InboundEvent } from '../queue-events';
 import type { EventHandlingDeps } from './event-handling';
-import { heldDataCopyReplies } from './held-data-copy';
+import { forgetHeldDataCopies, heldDataCopyReplies } from './held-data-copy';
 import { carryOutBeforeSaving, dayOf } from './inbound-effects';
 import { markRead, saveAndSend, settledSession } from './outbox';
 
@@ -61,6 +61,7 @@ export async function handleInboundMessage(event: InboundEvent, deps: EventHandl
   // An officer may have cancelled meanwhile: then there is nothing to move back to PENDING.
   const fixed = fixedNumber && (await deps.registrations.get(fixedNumber))?.status === 'PERLU_PERBAIKAN' ? fixedNumber : undefined;
   const erased = decision.effects.some((effect) => effect.type === 'erase-applicant');
+  if (erased) await forgetHeldDataCopies(session.key, deps);
   const saved = await saveAndSend(
     // Erased: only what replying needs stays (the WhatsApp id); the profile name goes with the rest.
     { ...(erased ? withoutProfileName(identity) : identity), lastInboundAt: later(session.lastInboundAt, event.sentAt) },

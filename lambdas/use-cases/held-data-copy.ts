@@ -14,8 +14,16 @@ export const HELD_DATA_LINK_SECONDS = 60 * 60;
 
 /** Under `pending/`, by a hash of the applicant (no number in a key) and the event (a retry writes the same object). */
 export function heldDataCopyKey(applicantKey: string, eventId: string): string {
-  const applicant = createHash('sha256').update(applicantKey).digest('hex').slice(0, 32);
-  return `pending/data-copies/${applicant}/${eventId.replace(/[^\w.-]/g, '_')}.pdf`;
+  return `${copiesOf(applicantKey)}${eventId.replace(/[^\w.-]/g, '_')}.pdf`;
+}
+
+function copiesOf(applicantKey: string): string {
+  return `pending/data-copies/${createHash('sha256').update(applicantKey).digest('hex').slice(0, 32)}/`;
+}
+
+/** HAPUS DATA: the copies made for this applicant go with the rest (the bucket would forget them within a day anyway). */
+export async function forgetHeldDataCopies(applicantKey: string, deps: Pick<EventHandlingDeps, 'blobs'>): Promise<void> {
+  await deps.blobs.deletePrefix(copiesOf(applicantKey));
 }
 
 export async function heldDataCopyReplies(

@@ -121,6 +121,13 @@ it('HAPUS DATA after the registration closed erases it, its documents and proofs
   const filesBefore = (await server.drafts.listDocuments(openDraft)).map((document) => document.key);
   expect(filesBefore.length).toBeGreaterThan(0);
 
+  // A PDF copy of DATA SAYA is in the bucket for a day: the erasure takes it too.
+  await say(server, waId, 'data saya', 2);
+  const copyLink = (server.fakeGraph.sentTo(waId).at(-1)?.payload as { document?: { link?: string } }).document?.link ?? '';
+  const copyKey = decodeURIComponent(new URL(copyLink).pathname).split('/').slice(2).join('/');
+  expect(copyKey).toMatch(/^pending\/data-copies\/[0-9a-f]+\/.+\.pdf$/);
+  expect(await server.blobs.head(copyKey)).toBeTruthy();
+
   const [question] = await say(server, waId, 'hapus data');
   expect(question).toContain('Penghapusan tidak dapat dibatalkan');
   const asked = server.fakeGraph.sentTo(waId).at(-1)?.payload as {
@@ -153,7 +160,7 @@ it('HAPUS DATA after the registration closed erases it, its documents and proofs
   expect(tombstones).toEqual([expect.objectContaining({ queueNumber, status: 'DIBATALKAN', erasedOn: 'applicant-request', erasedAt: expect.any(String) })]);
 
   // Nothing in the bucket: the documents, the open application's files, the proofs.
-  const filesLeft = await Promise.all([...filesBefore].map((key) => server.blobs.head(key)));
+  const filesLeft = await Promise.all([...filesBefore, copyKey].map((key) => server.blobs.head(key)));
   expect(filesLeft.filter(Boolean)).toEqual([]);
   expect(await server.blobs.deletePrefix(`documents/${draftId}/`)).toBe(0);
   expect(await server.blobs.deletePrefix(`proofs/${queueNumber}/`)).toBe(0);
