@@ -314,15 +314,17 @@ export async function benchStep(bench: LocalBench, options: { applicants: number
         return { wall, dynamoMs: meter.ms, dynamoInnerMs: meter.innerMs, calls: meter.calls, graphMs: graph.ms, graphCalls: graph.calls };
       };
 
-      // The two steps every applicant starts with: a greeting (new session, greeting and menu) and the
-      // choice of a service (the requirement list with the applicant's own upload link).
+      // The three steps every applicant starts with: a greeting (new session, greeting and menu), the
+      // choice of a service (the privacy notice) and the consent (the requirement list with the
+      // applicant's own upload link).
       const warmUp = 5;
       const samples: { wall: number; dynamoMs: number; dynamoInnerMs: number; calls: number; graphMs: number; graphCalls: number }[] = [];
       for (let index = 0; index < warmUp + options.applicants; index += 1) {
         const waId = newWaId();
         const greeting = await step(waId, 'Halo');
         const choice = await step(waId, '1');
-        if (index >= warmUp) samples.push(greeting, choice);
+        const agreed = await step(waId, 'SETUJU');
+        if (index >= warmUp) samples.push(greeting, choice, agreed);
       }
 
       // DynamoDB Local's own round trip, through the same client: GetItem of a small item.
@@ -677,7 +679,8 @@ async function runLoad(bench: LocalBench, server: LocalServer, applicants: numbe
     };
     try {
       await say('Assalamualaikum', 2);
-      const [requirements] = await say('1', 1);
+      await say('1', 1); // the privacy notice, agreed to
+      const [requirements] = await say('SETUJU', 1);
       const failures = await uploadAll(server, requirements ?? '');
       uploadFailures += failures;
       await say('SELESAI', 1);

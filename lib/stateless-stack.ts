@@ -245,9 +245,10 @@ export class StatelessStack extends Stack {
     grantBucketPrefixes(
       props.bucket,
       this.conversation,
-      ['documents/', 'proofs/'],
-      "The conversation worker reads and writes applicants' documents (documents/<draft id>/…) and PDF " +
-        'proofs (proofs/<queue number>/…) whose keys are made at run time; the grant is limited to those prefixes.',
+      ['documents/', 'proofs/', 'pending/'],
+      "The conversation worker reads and writes applicants' documents (documents/<draft id>/…), PDF " +
+        'proofs (proofs/<queue number>/…) and DATA SAYA copies (pending/data-copies/…, expired by a lifecycle rule), and removes ' +
+        'pending uploads on HAPUS DATA; keys are made at run time; the grant is limited to those prefixes.',
     );
     props.secret.grantRead(this.conversation);
 

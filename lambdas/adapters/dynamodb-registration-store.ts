@@ -280,6 +280,54 @@ export class DynamoDbRegistrationStore implements OfficeRegistrationStore {
     await deleteItems(this.client, this.tableName, items);
   }
 
+  async correct(change: Parameters<OfficeRegistrationStore['correct']>[0]): Promise<'applied' | 'changed-meanwhile' | 'nik-taken'> {
+    const { registration, previousNik, version, now } = change;
+    const items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: registrationItem(registration, version + 1),
+          // Only before an officer confirmed: the applicant's correction never overwrites an officer's decision.
+          ConditionExpression: '(version = :version OR (attribute_not_exists(version) AND :version = :one)) AND #status IN (:pending, :fix)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':version': version, ':one': 1, ':pending': 'PENDING', ':fix': 'PERLU_PERBAIKAN' },
+        },
+      },
+      { Put: { TableName: this.tableName, Item: auditItem(registration.queueNumber, { at: now.toISOString(), ...change.audit }) } },
+    ];
+    const nikIndex = items.length;
+    if (previousNik !== registration.nik) {
+      items.push(
+        {
+          Put: {
+            TableName: this.tableName,
+            Item: { ...keys.nikGuard(registration.nik), queueNumber: registration.queueNumber },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        {
+          Delete: {
+            TableName: this.tableName,
+            Key: keys.nikGuard(previousNik),
+            ConditionExpression: 'attribute_not_exists(pk) OR queueNumber = :queueNumber',
+            ExpressionAttributeValues: { ':queueNumber': registration.queueNumber },
+          },
+        },
+      );
+    }
+    try {
+      await this.client.send(new TransactWriteCommand({ TransactItems: items }));
+      return 'applied';
+    } catch (error) {
+      if (error instanceof TransactionCanceledException) {
+        const reasons = error.CancellationReasons ?? [];
+        if (reasons[nikIndex]?.Code === 'ConditionalCheckFailed') return 'nik-taken';
+        if (reasons[0]?.Code === 'ConditionalCheckFailed' || reasons.some((reason) => reason.Code === 'TransactionConflict')) return 'changed-meanwhile';
+      }
+      throw error;
+    }
+  }
+
   async erase(registration: Registration, at: Date): Promise<void> {
     // The tombstone first: a purge that stops halfway still leaves the number accounted for.
     await this.client.send(
@@ -350,7 +398,7 @@ const dataRequestSchema = z.object({
   kind: z.enum(['access', 'erasure', 'correction']),
   at: z.string(),
   queueNumbers: z.array(z.string()),
-  outcome: z.enum(['answered', 'erased', 'refused-open-registration']),
+  outcome: z.enum(['answered', 'erased', 'refused-open-registration', 'corrected', 'refused-confirmed']),
 });
 
 /** The redone documents are in: `PERLU_PERBAIKAN` → `PENDING`, in the same transaction as the decision. */

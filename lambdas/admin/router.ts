@@ -41,6 +41,7 @@ export type PageRoute =
   | { readonly name: 'days' }
   | { readonly name: 'officers' }
   | { readonly name: 'failed-sends' }
+  | { readonly name: 'data-requests' }
   | { readonly name: 'verify' };
 
 export type AdminRoute =
@@ -112,6 +113,7 @@ const ROUTES = createRouter<Target>([
   page('/officers/?', () => ({ name: 'officers' }), true),
   page('/verify/?', () => ({ name: 'verify' })),
   page('/failed-sends/?', () => ({ name: 'failed-sends' })),
+  page('/data-requests/?', () => ({ name: 'data-requests' })),
 ]);
 
 /** Resolves a request below `basePath` (`/admin` locally, `` at a Function URL's root). */

@@ -4,7 +4,7 @@
  */
 import { isOpen, type Registration } from './registration';
 
-/** The privacy notice an applicant agreed to (the consent step is not built yet; a registration may carry one). */
+/** The privacy notice an applicant agreed to (domain/consent.ts), with the notice's version. */
 export interface ConsentRecord {
   readonly version: string;
   /** ISO time of the agreement. */
@@ -15,7 +15,7 @@ export const ERASE_CHOICE = { confirm: 'erase:yes', keep: 'erase:no' } as const;
 
 /** What the applicant asked of their data, as the office must be able to show it (kind names are the contract's). */
 export type DataRequestKind = 'access' | 'erasure' | 'correction';
-export type DataRequestOutcome = 'answered' | 'erased' | 'refused-open-registration';
+export type DataRequestOutcome = 'answered' | 'erased' | 'refused-open-registration' | 'corrected' | 'refused-confirmed';
 
 export interface DataRequest {
   readonly id: string;

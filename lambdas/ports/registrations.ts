@@ -58,6 +58,18 @@ export interface OfficeRegistrationStore extends RegistrationStore {
   purge(registration: Registration): Promise<void>;
   /** Purges a closed registration on its applicant's request and leaves a tombstone without personal data. */
   erase(registration: Registration, at: Date): Promise<void>;
+  /**
+   * UBAH DATA: the applicant's corrected values in one transaction, if the registration is still at
+   * `version` and not yet confirmed (PENDING, PERLU_PERBAIKAN), with its audit entry; a new NIK moves the
+   * NIK guard, refused while that NIK is open elsewhere.
+   */
+  correct(change: {
+    readonly registration: Registration;
+    readonly previousNik: string;
+    readonly version: number;
+    readonly audit: Omit<AuditEntry, 'at'>;
+    readonly now: Date;
+  }): Promise<'applied' | 'changed-meanwhile' | 'nik-taken'>;
   /** Idempotent by the request's id. */
   recordDataRequest(request: DataRequest): Promise<void>;
   listDataRequests(): Promise<DataRequest[]>;

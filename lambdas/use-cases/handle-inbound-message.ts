@@ -13,6 +13,7 @@ import { METRICS } from '../metric-names';
 import type { ApplicantSession } from '../ports';
 import type { InboundEvent } from '../queue-events';
 import type { EventHandlingDeps } from './event-handling';
+import { forgetHeldDataCopies, heldDataCopyReplies } from './held-data-copy';
 import { carryOutBeforeSaving, dayOf } from './inbound-effects';
 import { markRead, saveAndSend, settledSession } from './outbox';
 
@@ -49,6 +50,8 @@ export async function handleInboundMessage(event: InboundEvent, deps: EventHandl
   let decision = decide(session.conversation, content, context);
   const failure = await carryOutBeforeSaving(decision.effects, deps, now, event.eventId);
   if (failure) decision = decide(session.conversation, failure, context);
+  // DATA SAYA: its PDF copy follows the message as a document.
+  decision = { ...decision, replies: [...decision.replies, ...(await heldDataCopyReplies(decision.effects, session.key, deps, now, event.eventId))] };
   // A short link must resolve before the message carrying it can be sent.
   await links.persist();
 
@@ -58,6 +61,7 @@ export async function handleInboundMessage(event: InboundEvent, deps: EventHandl
   // An officer may have cancelled meanwhile: then there is nothing to move back to PENDING.
   const fixed = fixedNumber && (await deps.registrations.get(fixedNumber))?.status === 'PERLU_PERBAIKAN' ? fixedNumber : undefined;
   const erased = decision.effects.some((effect) => effect.type === 'erase-applicant');
+  if (erased) await forgetHeldDataCopies(session.key, deps);
   const saved = await saveAndSend(
     // Erased: only what replying needs stays (the WhatsApp id); the profile name goes with the rest.
     { ...(erased ? withoutProfileName(identity) : identity), lastInboundAt: later(session.lastInboundAt, event.sentAt) },

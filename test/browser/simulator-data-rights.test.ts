@@ -36,6 +36,15 @@ it.each([
     await page.getByText('Ketik DATA SAYA untuk melihat data Anda').waitFor();
     await keepScreenshot(page, `simulator-menu-${size === 'phone' ? 390 : 1366}.png`);
     await type('1');
+    // The privacy notice with its two buttons, before anything personal is asked for.
+    const notice = page.locator('.bubble.in', { hasText: 'PERSETUJUAN DATA PRIBADI' });
+    await notice.getByRole('button', { name: 'Tidak setuju' }).waitFor();
+    expect(await notice.getByRole('button').allTextContents()).toEqual([expect.stringContaining('Setuju'), expect.stringContaining('Tidak setuju')]);
+    expect(await notice.textContent()).not.toContain('/upload/');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await notice.getByRole('button', { name: 'Tidak setuju' }).scrollIntoViewIfNeeded();
+    await keepScreenshot(page, `simulator-consent-${size === 'phone' ? 390 : 1366}.png`);
+    await notice.getByRole('button', { name: 'Setuju', exact: true }).click();
     const requirements = page.locator('.bubble.in', { hasText: 'Anda memilih Layanan 1' });
     await requirements.waitFor();
     await uploadDocuments(server, textOf(server.fakeGraph.sentTo(waId).at(-1)), ['ktp', 'kk']);

@@ -35,6 +35,7 @@ it.each([
       await page.click('#send');
     };
     await type('1');
+    await page.locator('.bubble.in', { hasText: 'PERSETUJUAN DATA PRIBADI' }).getByRole('button', { name: 'Setuju', exact: true }).click();
     const requirements = page.locator('.bubble.in', { hasText: 'Anda memilih Layanan 1' });
     await requirements.waitFor();
     await uploadDocuments(server, (await requirements.textContent()) ?? '');

@@ -34,24 +34,36 @@ async function type(text: string): Promise<void> {
   await page.click('#send');
 }
 
+/** The privacy notice before the first service: the person taps *Setuju*. */
+async function agree(): Promise<void> {
+  const notice = page.locator('.bubble.in', { hasText: 'PERSETUJUAN DATA PRIBADI' }).last();
+  await notice.getByRole('button', { name: 'Setuju', exact: true }).click();
+}
+
 it('carries a person from a greeting to the requirement list of service 1', async () => {
   await openAs('6281311112222', 'Siti Aminah');
   await type('Assalamualaikum');
   await page.getByText('Selamat datang di SI BAPAO').waitFor();
   expect(await page.locator('.bubble.in').first().textContent()).toContain('1. BAP Paspur Hilang');
   await type('1');
+  await agree();
   const requirements = page.locator('.bubble.in', { hasText: 'Anda memilih Layanan 1 BAP Paspor Hilang' });
   await requirements.waitFor();
   expect(await requirements.textContent()).toContain('SURAT KETERANGAN KEHILANGAN DARI KEPOLISIAN');
   const link = requirements.locator('a');
   expect(await link.getAttribute('href')).toMatch(new RegExp(`^${server.url}/upload/`));
-  expect(await page.locator('.bubble.out').allTextContents()).toEqual([expect.stringContaining('Assalamualaikum'), expect.stringContaining('1')]);
+  expect(await page.locator('.bubble.out').allTextContents()).toEqual([
+    expect.stringContaining('Assalamualaikum'),
+    expect.stringContaining('1'),
+    expect.stringContaining('Setuju'),
+  ]);
 });
 
 it('lets a person tap a service in the interactive list', async () => {
   await openAs('6281322223333', 'Andi');
   await type('halo');
   await page.locator('button.option', { hasText: 'Paspor Rusak' }).first().click();
+  await agree();
   await page.locator('.bubble.in', { hasText: 'Anda memilih Layanan 2 BAP Paspor Rusak' }).waitFor();
   expect(await page.locator('.bubble.in').last().textContent()).toContain('PASPOR YANG RUSAK');
 });
@@ -69,6 +81,7 @@ it('carries a person from a greeting through the upload page to a queue number',
   await type('Assalamualaikum');
   await page.getByText('Selamat datang di SI BAPAO').waitFor();
   await type('2');
+  await agree();
   const requirements = page.locator('.bubble.in', { hasText: 'Anda memilih Layanan 2 BAP Paspor Rusak' });
   await requirements.waitFor();
   const uploadUrl = (await requirements.locator('a').getAttribute('href')) ?? '';
@@ -107,6 +120,7 @@ describe('in chat mode', () => {
     await type('halo');
     await page.getByText('Selamat datang di SI BAPAO').waitFor();
     await type('1');
+    await agree();
     await page
       .locator('.bubble.in', { hasText: 'Silakan kirim *KTP*' })
       .or(page.locator('.bubble.in', { hasText: 'Silakan kirim KTP' }))

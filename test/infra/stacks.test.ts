@@ -507,7 +507,7 @@ describe('upload page', () => {
     expect(stateless.findOutputs('UploadUrl').UploadUrl?.Value).toEqual(env.UPLOAD_BASE_URL);
   });
 
-  it('gives the conversation worker the bucket name and object rights under documents/ and proofs/ only', () => {
+  it('gives the conversation worker the bucket name and object rights under documents/, proofs/ and pending/ only', () => {
     const conversationId = lambdaLogicalId(stateless, 'Si Bapao conversation worker');
     const s3 = s3Statements(stateless, conversationId);
     const objects = s3.find((statement) => [statement.Action].flat().includes('s3:GetObject'));
@@ -515,8 +515,10 @@ describe('upload page', () => {
     const resources = JSON.stringify(objects?.Resource);
     expect(resources).toContain('"/documents/*"');
     expect(resources).toContain('"/proofs/*"');
+    // pending/: DATA SAYA's PDF copies (forgotten after a day) and the pending uploads HAPUS DATA removes.
+    expect(resources).toContain('"/pending/*"');
     expect(s3.find((statement) => statement.Action === 's3:ListBucket')?.Condition).toEqual({
-      StringLike: { 's3:prefix': ['documents/*', 'proofs/*'] },
+      StringLike: { 's3:prefix': ['documents/*', 'proofs/*', 'pending/*'] },
     });
   });
 
@@ -548,6 +550,7 @@ describe('upload page', () => {
       'documents/*]',
       'documents/*]',
       'documents/*]',
+      'pending/*]',
       'pending/*]',
       'proofs/*]',
       'proofs/*]',

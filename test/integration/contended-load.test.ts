@@ -7,6 +7,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { messages } from '../../lambdas/domain/texts';
+import { consentTexts } from '../../lambdas/domain/texts/consent-and-corrections';
 import { newWaId, queueNumberIn, uploadDocuments } from '../support/journey';
 import { testOffice } from '../support/office';
 import { newPerson, registrationLine } from '../support/registration-lines';
@@ -84,7 +85,8 @@ it(`registers ${APPLICANTS} applicants at once with a CPU hog, DynamoDB pauses a
     await Promise.all(
       waIds.map(async (waId) => {
         await say(waId, 'Assalamualaikum', 2);
-        const [requirements] = await say(waId, '1');
+        await say(waId, '1'); // the privacy notice
+        const [requirements] = await say(waId, 'SETUJU');
         await uploadDocuments(server, requirements ?? '');
         await say(waId, 'SELESAI');
         const [success] = await say(waId, registrationLine(newPerson()));
@@ -100,17 +102,26 @@ it(`registers ${APPLICANTS} applicants at once with a CPU hog, DynamoDB pauses a
   }
 
   const welcome = messages.welcome(testOffice());
+  const notice = consentTexts.notice(testOffice());
   for (const waId of waIds) {
     const texts = server.fakeGraph.sentTo(waId).map(textOf);
     const held =
-      texts.length === 5 &&
+      texts.length === 6 &&
       texts[0] === welcome &&
       texts[1] === messages.menuList.body &&
-      texts[2]?.includes('Anda memilih Layanan 1') === true &&
-      texts[3] === messages.registrationInstruction() &&
-      texts[4]?.includes('Nomor Antrian') === true;
+      texts[2] === notice &&
+      texts[3]?.includes('Anda memilih Layanan 1') === true &&
+      texts[4] === messages.registrationInstruction() &&
+      texts[5]?.includes('Nomor Antrian') === true;
     tally.check('faults', 'contended load: every reply once, in order, to a queue number', held);
-    expect([waId, texts.length, texts[0], texts[1], texts[3]]).toEqual([waId, 5, welcome, messages.menuList.body, messages.registrationInstruction()]);
+    expect([waId, texts.length, texts[0], texts[1], texts[2], texts[4]]).toEqual([
+      waId,
+      6,
+      welcome,
+      messages.menuList.body,
+      notice,
+      messages.registrationInstruction(),
+    ]);
   }
   expect(new Set(queueNumbers).size).toBe(APPLICANTS);
   expect(server.queue.deadLetters()).toEqual([]);

@@ -145,7 +145,8 @@ it('loses and duplicates no registration when the server is killed mid-run, and 
   const people = Array.from({ length: APPLICANTS }, () => ({ waId: newWaId(), person: newPerson() }));
   const journeys = people.map(async ({ waId, person }) => {
     await step(waId, 'Assalamualaikum', (reply) => reply.startsWith(welcomeStart));
-    await step(waId, '1', (reply) => reply.includes('Anda memilih Layanan 1'));
+    await step(waId, '1', (reply) => reply.includes('PERSETUJUAN DATA PRIBADI'));
+    await step(waId, 'SETUJU', (reply) => reply.includes('Anda memilih Layanan 1'));
     await step(waId, 'SELESAI', (reply) => reply === messages.registrationInstruction());
     const success = await step(waId, registrationLine(person), (reply) => /Nomor Antrian: KRC-\d{3,}/.test(reply));
     return success.match(/Nomor Antrian: (KRC-\d{3,})/)?.[1] ?? '';

@@ -3,6 +3,10 @@
  * four digits), `HAPUS DATA` refuses while a registration is open and otherwise erases, after one
  * confirmation, everything but a tombstone; officers see each request on `GET api/data-requests`.
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { documentClient } from '../../lambdas/adapters/dynamodb-client';
 import { adminSession } from '../support/admin-client';
 import { newWaId, registerApplicant, say, uploadDocuments } from '../support/journey';
@@ -26,6 +30,13 @@ afterAll(async () => {
 
 const wholeTable = () => scanTable(table, server.config.TABLE_NAME);
 
+/** What a person reads in a PDF (pdftotext), spaces and line breaks collapsed. */
+function pdfWords(bytes: Uint8Array): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'data-copy-')), 'copy.pdf');
+  writeFileSync(path, bytes);
+  return execFileSync('pdftotext', [path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+}
+
 async function tap(waId: string, id: string, title: string): Promise<string> {
   const before = server.fakeGraph.sentTo(waId).length;
   expect((await server.sendMessage(waId, { choice: { id, title }, list: false })).status).toBe(200);
@@ -35,7 +46,7 @@ async function tap(waId: string, id: string, title: string): Promise<string> {
 it('DATA SAYA lists the registrations, documents and numbers held, with the NIK by its last four digits only', async () => {
   const { waId, queueNumber, person } = await registerApplicant(server);
   const nik = nikOf(person);
-  const [held] = await say(server, waId, 'data saya');
+  const [held] = await say(server, waId, 'data saya', 2);
   expect(held).toContain('DATA ANDA DI SI BAPAO');
   expect(held).toContain(`+${waId}`);
   expect(held).toContain(queueNumber);
@@ -45,10 +56,26 @@ it('DATA SAYA lists the registrations, documents and numbers held, with the NIK 
   expect(held).toMatch(/Berkas: .*KTP/);
   expect(held).toContain('HAPUS DATA');
 
+  // The PDF copy follows as a document behind a short-lived link: the same data, the NIK by its last four digits.
+  const document = (server.fakeGraph.sentTo(waId).at(-1)?.payload as { document?: { link?: string; filename?: string; caption?: string } }).document;
+  expect(document?.caption).toContain('Salinan data Anda dalam PDF');
+  expect(document?.filename).toBe('data-saya-si-bapao.pdf');
+  const link = new URL(document?.link ?? '');
+  expect(link.searchParams.get('X-Amz-Expires')).toBe('3600');
+  expect(link.pathname).not.toContain(waId);
+  const pdf = await fetch(link);
+  expect(pdf.status).toBe(200);
+  const words = pdfWords(new Uint8Array(await pdf.arrayBuffer()));
+  expect(words).toContain('SALINAN DATA PRIBADI ANDA DI SI BAPAO');
+  expect(words).toContain(queueNumber);
+  expect(words).toContain(person.name);
+  expect(words).toContain(nik.slice(-4));
+  expect(words).not.toContain(nik);
+
   // The menu's list offers it too.
   const before = server.fakeGraph.sentTo(waId).length;
   await server.sendMessage(waId, { choice: { id: 'menu:data saya', title: 'Data saya' } });
-  expect(textOf((await server.waitForSent(waId, before + 1))[before])).toContain(queueNumber);
+  expect(textOf((await server.waitForSent(waId, before + 2))[before])).toContain(queueNumber);
 
   const admin = await adminSession(server);
   const requests = await admin.request('GET', '/api/data-requests');
@@ -94,6 +121,14 @@ it('HAPUS DATA after the registration closed erases it, its documents and proofs
   const filesBefore = (await server.drafts.listDocuments(openDraft)).map((document) => document.key);
   expect(filesBefore.length).toBeGreaterThan(0);
 
+  // A PDF copy of DATA SAYA is in the bucket for a day: the erasure takes it too.
+  await say(server, waId, 'data saya', 2);
+  const copyLink = (server.fakeGraph.sentTo(waId).at(-1)?.payload as { document?: { link?: string } }).document?.link ?? '';
+  const copyPath = decodeURIComponent(new URL(copyLink).pathname);
+  const copyKey = copyPath.slice(copyPath.indexOf('/pending/') + 1);
+  expect(copyKey).toMatch(/^pending\/data-copies\/[0-9a-f]+\/.+\.pdf$/);
+  expect(await server.blobs.head(copyKey)).toBeTruthy();
+
   const [question] = await say(server, waId, 'hapus data');
   expect(question).toContain('Penghapusan tidak dapat dibatalkan');
   const asked = server.fakeGraph.sentTo(waId).at(-1)?.payload as {
@@ -126,7 +161,7 @@ it('HAPUS DATA after the registration closed erases it, its documents and proofs
   expect(tombstones).toEqual([expect.objectContaining({ queueNumber, status: 'DIBATALKAN', erasedOn: 'applicant-request', erasedAt: expect.any(String) })]);
 
   // Nothing in the bucket: the documents, the open application's files, the proofs.
-  const filesLeft = await Promise.all([...filesBefore].map((key) => server.blobs.head(key)));
+  const filesLeft = await Promise.all([...filesBefore, copyKey].map((key) => server.blobs.head(key)));
   expect(filesLeft.filter(Boolean)).toEqual([]);
   expect(await server.blobs.deletePrefix(`documents/${draftId}/`)).toBe(0);
   expect(await server.blobs.deletePrefix(`proofs/${queueNumber}/`)).toBe(0);
@@ -136,7 +171,11 @@ it('HAPUS DATA after the registration closed erases it, its documents and proofs
   const cancelledList = (await admin.request('GET', '/api/registrations?status=DIBATALKAN')).body as { queueNumber: string }[];
   expect(cancelledList.map((registration) => registration.queueNumber)).not.toContain(queueNumber);
   const requests = (await admin.request('GET', '/api/data-requests')).body as { kind: string; queueNumbers: string[]; outcome: string }[];
-  expect(requests.filter((request) => request.queueNumbers.includes(queueNumber))).toEqual([expect.objectContaining({ kind: 'erasure', outcome: 'erased' })]);
+  expect(requests.filter((request) => request.queueNumbers.includes(queueNumber))).toEqual([
+    // The DATA SAYA this test asked before erasing.
+    expect.objectContaining({ kind: 'access', outcome: 'answered' }),
+    expect.objectContaining({ kind: 'erasure', outcome: 'erased' }),
+  ]);
 
   // The next message starts afresh.
   const greeting = await say(server, waId, 'halo', 2);

@@ -93,10 +93,10 @@ async function stagesOneToSeven(chaos: boolean): Promise<{ outcomes: Outcome[]; 
   let posted = 0;
   try {
     const round = (texts: (person: Person) => string[]) => new Map(applicants.map(({ waId, person }) => [waId, texts(person)]));
-    // Stages 1–2: greeting, the service.
+    // Stages 1–2: greeting, the service, the privacy notice agreed to.
     posted += await deliver(
       server,
-      round(() => ['Assalamualaikum', '1']),
+      round(() => ['Assalamualaikum', '1', 'SETUJU']),
       chaos,
       random,
     );

@@ -12,6 +12,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { GraphError } from '../../local/fake-graph-api';
 import { documentClient } from '../../lambdas/adapters/dynamodb-client';
 import { messages } from '../../lambdas/domain/texts';
+import { consentTexts } from '../../lambdas/domain/texts/consent-and-corrections';
 import { adminSession } from '../support/admin-client';
 import { startFlakyProxy, type FlakyProxy } from '../support/flaky-proxy';
 import { newWaId, registerApplicant } from '../support/journey';
@@ -99,16 +100,26 @@ it('delivers every reply exactly once, in order, through 30% failed sends and a 
   outagePhase = false;
   await Promise.all(applicants.map((waId) => server.sendMessage(waId, { text: '1' })));
   await server.queue.drained();
+  // The privacy notice came; each applicant agrees.
+  await Promise.all(applicants.map((waId) => server.sendMessage(waId, { text: 'SETUJU' })));
+  await server.queue.drained();
   server.fakeGraph.scriptFailures(undefined);
 
   const welcome = messages.welcome(testOffice());
+  const notice = consentTexts.notice(testOffice());
   for (const waId of applicants) {
     const texts = server.fakeGraph.sentTo(waId).map(textOf);
-    const held = texts.length === 3 && texts[0] === welcome && texts[1] === messages.menuList.body && texts[2]?.includes('Anda memilih Layanan 1') === true;
+    const held =
+      texts.length === 4 &&
+      texts[0] === welcome &&
+      texts[1] === messages.menuList.body &&
+      texts[2] === notice &&
+      texts[3]?.includes('Anda memilih Layanan 1') === true;
     tally.check('faults', 'applicant got every reply exactly once, in order', held);
-    expect([waId, texts.length, texts[0], texts[1]]).toEqual([waId, 3, welcome, messages.menuList.body]);
-    expect(texts[2]).toContain('Anda memilih Layanan 1');
-    const bounded = (attempts.get(waId) ?? 0) <= 3 * 5;
+    expect([waId, texts.length, texts[0], texts[1], texts[2]]).toEqual([waId, 4, welcome, messages.menuList.body, notice]);
+    expect(texts[3]).toContain('Anda memilih Layanan 1');
+    // Four messages, each with at most five receives of its event.
+    const bounded = (attempts.get(waId) ?? 0) <= 4 * 5;
     tally.check('faults', 'send attempts bounded (≤ 5 receives per event)', bounded);
     expect(bounded).toBe(true);
   }

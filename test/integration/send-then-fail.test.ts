@@ -8,10 +8,11 @@
  */
 import type { Officer } from '../../lambdas/admin/officer-api';
 import { messages } from '../../lambdas/domain/texts';
+import { consentTexts } from '../../lambdas/domain/texts/consent-and-corrections';
 import type { SentMessage } from '../../local/fake-graph-api';
 import { signedRequest, statusEnvelope } from '../../local/meta-envelope';
 import { outboxEntryMarkedSent, startDynamoFaultProxy, type DynamoFaultProxy } from '../support/dynamo-fault-proxy';
-import { newWaId, registerApplicant, say, uploadDocuments } from '../support/journey';
+import { newWaId, registerApplicant, say, sayOnly, uploadDocuments } from '../support/journey';
 import { officerApi, workingDay } from '../support/officer-api';
 import { testOffice } from '../support/office';
 import { tallyFor } from '../support/tally';
@@ -93,24 +94,25 @@ function record(what: string, held: boolean): void {
 it('sends a text reply once when the mark that it was sent fails, and the conversation goes on', async () => {
   const waId = newWaId();
   await say(server, waId, 'Assalamualaikum', 2);
+  await sayOnly(server, waId, '1'); // the privacy notice
   const id = `wamid.SENDTHENFAIL${Date.now()}`;
   const injected = failMarkOf((outboxId) => outboxId.startsWith(`${id}#`));
-  const { status } = await server.sendMessage(waId, { text: '1' }, { id });
+  const { status } = await server.sendMessage(waId, { text: 'SETUJU' }, { id });
   expect(status).toBe(200);
   await server.queue.drained();
   expect([...injected.entries]).toEqual([`${id}#0`]);
 
   const texts = server.fakeGraph.sentTo(waId).map(textOf);
-  const once = texts.length === 3 && texts[2]?.includes('Anda memilih Layanan 1') === true;
+  const once = texts.length === 4 && texts[3]?.includes('Anda memilih Layanan 1') === true;
   record('send-then-fail: text reply reached the applicant once', once);
-  expect(texts.slice(0, 2)).toEqual([messages.welcome(testOffice()), messages.menuList.body]);
-  expect(texts).toHaveLength(3);
+  expect(texts.slice(0, 3)).toEqual([messages.welcome(testOffice()), messages.menuList.body, consentTexts.notice(testOffice())]);
+  expect(texts).toHaveLength(4);
   // The conversation continues from the requirement list: documents, SELESAI, the registration line.
-  await uploadDocuments(server, texts[2] ?? '');
+  await uploadDocuments(server, texts[3] ?? '');
   const [instruction] = await say(server, waId, 'SELESAI', 1);
   expect(instruction).toBe(messages.registrationInstruction());
   await server.queue.drained();
-  expect(server.fakeGraph.sentTo(waId)).toHaveLength(4);
+  expect(server.fakeGraph.sentTo(waId)).toHaveLength(5);
 });
 
 it("sends a reply of several parts once each, in order, when the first part's answer is lost and the second part's mark fails", async () => {
@@ -130,7 +132,8 @@ it("sends a reply of several parts once each, in order, when the first part's an
   const [requirements] = await say(server, waId, '1', 1);
   expect(requirements).toContain('Anda memilih Layanan 1');
   await server.queue.drained();
-  expect(server.fakeGraph.sentTo(waId)).toHaveLength(3);
+  // The greeting's two parts, the privacy notice, the requirement list.
+  expect(server.fakeGraph.sentTo(waId)).toHaveLength(4);
 });
 
 it("sends the PDF proof once when the mark after the officer's confirmation fails, and STATUS answers after it", async () => {

@@ -7,20 +7,11 @@ import { messages } from '../../lambdas/domain/texts';
 import { DEFAULT_SERVICES, type RequirementId, type ServiceId } from '../../lambdas/domain/services';
 import { TINY_JPEG, TINY_PDF } from '../support/documents';
 import { newPerson, nikOf, registrationLine } from '../support/registration-lines';
-import { tokenOfLink, uploadLinkIn, webHintIn } from '../support/journey';
+import { say, tokenOfLink, uploadLinkIn, webHintIn } from '../support/journey';
 import { startTestServer, textOf, type TestServer } from '../support/test-server';
 
 let applicantCounter = 6281300000000;
 const newApplicant = () => String(applicantCounter++ + Math.floor(Math.random() * 1000) * 1000);
-
-/** Sends a text and resolves with the replies it caused (waits until `count` new ones arrived). */
-async function say(server: TestServer, waId: string, text: string, count = 1): Promise<string[]> {
-  const before = server.fakeGraph.sentTo(waId).length;
-  const { status } = await server.sendMessage(waId, { text });
-  expect(status).toBe(200);
-  const sent = await server.waitForSent(waId, before + count);
-  return sent.slice(before).map(textOf);
-}
 
 function queueNumberIn(reply: string): string {
   const match = reply.match(/Nomor Antrian: ([A-Z]+-\d{3,})/);

@@ -4,6 +4,7 @@
  */
 import { messages } from '../../lambdas/domain/texts';
 import { DEFAULT_SERVICES } from '../../lambdas/domain/services';
+import { consentTexts } from '../../lambdas/domain/texts/consent-and-corrections';
 import { signBody } from '../../lambdas/adapters/webhook-signature';
 import { metaJson } from '../../local/meta-envelope';
 import { testOffice } from '../support/office';
@@ -37,8 +38,10 @@ describe('stage 1 and 2 over the webhook', () => {
     await server.sendMessage(applicant, { text: 'halo' });
     await server.waitForSent(applicant, 2);
     await server.sendMessage(applicant, { text: '1' });
-    const sent = await server.waitForSent(applicant, 3);
-    const body = textOf(sent[2]);
+    expect(textOf((await server.waitForSent(applicant, 3))[2])).toBe(consentTexts.notice(testOffice()));
+    await server.sendMessage(applicant, { text: 'SETUJU' });
+    const sent = await server.waitForSent(applicant, 4);
+    const body = textOf(sent[3]);
     const hint = await webHintIn(server, body);
     expect(hint.uploadUrl.startsWith(`${server.url}/upload/`)).toBe(true);
     expect(body).toBe(messages.requirements(DEFAULT_SERVICES[0]!, hint));
@@ -74,12 +77,14 @@ describe('stage 1 and 2 over the webhook', () => {
     const applicant = newApplicant();
     await server.sendMessage(applicant, { text: 'halo' });
     await server.sendMessage(applicant, { text: '2' });
+    await server.sendMessage(applicant, { text: 'SETUJU' });
     await server.sendMessage(applicant, { text: 'MENU' });
     await server.sendMessage(applicant, { text: '6' });
-    const sent = await server.waitForSent(applicant, 6);
+    const sent = await server.waitForSent(applicant, 7);
     expect(sent.map((message) => textOf(message).split('\n')[0])).toEqual([
       messages.welcome(testOffice()).split('\n')[0],
       messages.menuList.body,
+      consentTexts.notice(testOffice()).split('\n')[0],
       expect.stringContaining('Anda memilih Layanan 2 BAP Paspor Rusak'),
       messages.welcome(testOffice()).split('\n')[0],
       messages.menuList.body,

@@ -5,7 +5,7 @@
 import { readUploadToken } from '../../lambdas/adapters/upload-links';
 import { DEFAULT_SERVICES, type RequirementId, type ServiceId } from '../../lambdas/domain/services';
 import { TINY_PDF } from './documents';
-import { newWaId, queueNumberIn, tokenOfLink, uploadLinkIn } from './journey';
+import { isConsentNotice, newWaId, queueNumberIn, tokenOfLink, uploadLinkIn } from './journey';
 import { newPerson, registrationLine, type Person } from './registration-lines';
 import { textOf, type TestServer } from './test-server';
 
@@ -32,7 +32,10 @@ export async function registerApplicant(
     const before = server.fakeGraph.sentTo(waId).length;
     const { status } = await server.sendMessage(waId, { text }, { name: options.profileName ?? 'Budi Santoso' });
     if (status !== 200) throw new Error(`webhook answered ${status}`);
-    return (await server.waitForSent(waId, before + count)).slice(before).map(textOf);
+    const replies = (await server.waitForSent(waId, before + count)).slice(before);
+    // The privacy notice before the first service: this applicant agrees.
+    if (replies.some(isConsentNotice)) return say('SETUJU', count);
+    return replies.map(textOf);
   };
 
   await say('Assalamualaikum', 2);

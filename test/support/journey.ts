@@ -5,7 +5,9 @@ import type { DocumentsHint } from '../../lambdas/domain/texts';
 import { DEFAULT_SERVICES, type RequirementId, type ServiceId } from '../../lambdas/domain/services';
 import { TINY_PDF } from './documents';
 import { newPerson, registrationLine, type Person } from './registration-lines';
-import { textOf, type TestServer } from './test-server';
+import { CONSENT_CHOICE } from '../../lambdas/domain/consent';
+import type { SentMessage } from '../../local/fake-graph-api';
+import { textOf, waitFor, type TestServer } from './test-server';
 
 let nextWaId = 6281500000000 + Math.floor(Math.random() * 1_000_000) * 100;
 
@@ -14,13 +16,40 @@ export function newWaId(): string {
   return String(nextWaId);
 }
 
-/** Sends a text and resolves with the replies it caused (waits until `count` new ones arrived). */
+/**
+ * Sends a text and resolves with the replies it caused (waits until `count` new ones arrived). An applicant
+ * asked for consent to the privacy notice (choosing a service the first time) agrees, as most do: the
+ * replies are then those to SETUJU, the service's own. Tests of the consent step itself use `sayOnly`.
+ */
 export async function say(server: TestServer, waId: string, text: string, count = 1, sentAt?: Date): Promise<string[]> {
+  const replies = await sentAfter(server, waId, text, count, sentAt);
+  if (replies.some(isConsentNotice)) return say(server, waId, 'SETUJU', count, sentAt);
+  return replies.map(textOf);
+}
+
+/** Sends a text and resolves with exactly the replies it caused, a consent notice included. */
+export async function sayOnly(server: TestServer, waId: string, text: string, count = 1, sentAt?: Date): Promise<string[]> {
+  return (await sentAfter(server, waId, text, count, sentAt)).map(textOf);
+}
+
+/** The privacy notice with its Setuju / Tidak setuju buttons, as Meta was asked to send it. */
+export function isConsentNotice(message: SentMessage): boolean {
+  return JSON.stringify(message.payload).includes(`"${CONSENT_CHOICE.agree}"`);
+}
+
+/** The new messages to `waId` after sending `text`: `count` of them, or fewer when one is the consent notice (it comes alone). */
+async function sentAfter(server: TestServer, waId: string, text: string, count: number, sentAt?: Date): Promise<SentMessage[]> {
   const before = server.fakeGraph.sentTo(waId).length;
   const { status } = await server.sendMessage(waId, { text }, sentAt ? { timestamp: sentAt } : {});
   if (status !== 200) throw new Error(`webhook answered ${status}`);
-  const sent = await server.waitForSent(waId, before + count);
-  return sent.slice(before).map(textOf);
+  return waitFor(
+    () => {
+      const sent = server.fakeGraph.sentTo(waId).slice(before);
+      return sent.length >= count || sent.some(isConsentNotice) ? sent : undefined;
+    },
+    20_000,
+    () => `expected ${count} messages to ${waId} after "${text}", got ${server.fakeGraph.sentTo(waId).length - before}`,
+  );
 }
 
 export function queueNumberIn(reply: string): string {

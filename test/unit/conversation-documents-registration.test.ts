@@ -2,6 +2,7 @@
 import { decide, lookupsFor, type Conversation, type DecisionContext, type Step } from '../../lambdas/domain/conversation';
 import type { InboundContent } from '../../lambdas/domain/inbound';
 import { messages } from '../../lambdas/domain/texts';
+import { PRIVACY_NOTICE_VERSION } from '../../lambdas/domain/texts/consent-and-corrections';
 import type { OfficeProfile } from '../../lambdas/domain/office';
 import { testOffice } from '../support/office';
 
@@ -20,7 +21,8 @@ function context(office: Partial<OfficeProfile> = {}, facts: DecisionContext['fa
   };
 }
 const text = (value: string): InboundContent => ({ kind: 'text', text: value });
-const at = (step: Step): Conversation => ({ step });
+/** Agreed to the privacy notice as it reads now (the consent step has its own tests). */
+const at = (step: Step): Conversation => ({ step, consent: { version: PRIVACY_NOTICE_VERSION, at: '2026-01-05T02:00:00.000Z' } });
 const documents = (extra: Partial<Extract<Step, { name: 'documents' }>> = {}): Conversation =>
   at({ name: 'documents', serviceId: 1, draftId: 'draft-1', ...extra });
 const bodies = (conversation: Conversation, input: InboundContent, ctx: DecisionContext) =>
@@ -181,6 +183,8 @@ describe('stage 4: the registration line', () => {
           documentsMode: 'web',
           flags: [],
           rescheduled: false,
+          // The privacy notice the applicant agreed to, copied for the officers' page.
+          consent: registering.consent,
         },
       },
     ]);
@@ -198,7 +202,7 @@ describe('stage 4: the registration line', () => {
   it("answers a wrong line with the field's own message and keeps the step, counting the refusal", () => {
     const decision = decide(registering, text('DAFTAR/Ahmad/JAKARTA/15-08-1990'), context());
     expect(decision.replies[0]?.type === 'text' && decision.replies[0].body).toContain('DAFTAR/Ahmad Budiman/JAKARTA/15-08-1990/3201231508900001/089617841945');
-    expect(decision.conversation).toEqual({ step: { ...registering.step, refused: 1 } });
+    expect(decision.conversation).toEqual({ ...registering, step: { ...registering.step, refused: 1 } });
   });
 
   it('says a text is not yet a registration line and sends the blank form, rather than repeating the instruction', () => {

@@ -1,4 +1,5 @@
 import { decide, NEW_CONVERSATION, type Conversation, type DecisionContext } from '../../lambdas/domain/conversation';
+import { PRIVACY_NOTICE_VERSION } from '../../lambdas/domain/texts/consent-and-corrections';
 import type { InboundContent } from '../../lambdas/domain/inbound';
 import { messages } from '../../lambdas/domain/texts';
 import type { Reply } from '../../lambdas/domain/replies';
@@ -14,7 +15,9 @@ const context = (overrides: Partial<DecisionContext> = {}): DecisionContext => (
 });
 const text = (value: string): InboundContent => ({ kind: 'text', text: value });
 const bodies = (replies: readonly Reply[]) => replies.map((reply) => (reply.type === 'text' || reply.type === 'list' ? reply.body : ''));
-const atMenu: Conversation = { step: { name: 'menu' } };
+/** Agreed to the privacy notice as it reads now: choosing a service goes straight on (the consent step has its own tests). */
+const agreed = { version: PRIVACY_NOTICE_VERSION, at: '2026-01-05T02:00:00.000Z' };
+const atMenu: Conversation = { step: { name: 'menu' }, consent: agreed };
 
 describe('stage 1: greeting', () => {
   it.each(['Assalamualaikum', 'selamat pagi', 'halo', '👋'])('answers "%s" from a new applicant with the welcome menu', (greeting) => {
@@ -130,7 +133,7 @@ describe('stage 2: choosing a service', () => {
   });
 
   it('lets an applicant gathering documents switch to another service', () => {
-    const inDocuments: Conversation = { step: { name: 'documents', serviceId: 1, draftId: 'd' } };
+    const inDocuments: Conversation = { step: { name: 'documents', serviceId: 1, draftId: 'd' }, consent: agreed };
     expect(decide(inDocuments, text('2'), context()).conversation.step).toEqual({
       name: 'documents',
       serviceId: 2,

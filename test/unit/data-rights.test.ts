@@ -51,7 +51,11 @@ describe('DATA SAYA', () => {
     expect(shown).not.toContain('3201231508900001');
     expect(shown).toMatch(/Berkas: .*KTP.*KK/);
     expect(shown).toContain('Layanan 2');
-    expect(decision.effects).toEqual([{ type: 'record-data-request', kind: 'access', queueNumbers: ['KRC-002'], outcome: 'answered' }]);
+    expect(decision.effects).toEqual([
+      { type: 'record-data-request', kind: 'access', queueNumbers: ['KRC-002'], outcome: 'answered' },
+      // The PDF copy is of the very message shown.
+      { type: 'held-data-copy', text: body(decision.replies[0]) },
+    ]);
     expect(decision.conversation).toEqual(withOpenApplication);
   });
 

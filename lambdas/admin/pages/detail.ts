@@ -7,6 +7,7 @@
  */
 import type { RegistrationStatus } from '../../domain/registration';
 import { actionsPanel, type NextStop } from './action-forms';
+import { personalDataPanel } from './data-requests';
 import {
   ADMIN_TEXTS as TEXTS,
   DELIVERY_STATES,
@@ -53,6 +54,7 @@ export async function renderDetailPage(queueNumber: string, deps: PageDeps): Pro
   const next = nextStop(registration.queueNumber, pending, deps.basePath);
   const status = registration.status as RegistrationStatus;
   const overdue = isOverdue(registration, deps.now);
+  const personalData = await personalDataPanel(registration, deps);
   // Made ahead of time: the script records the look and takes the next stop and the free places again once shown.
   const body = html`<div class="review" data-queue="${registration.queueNumber}"${deps.speculative ? html` data-made-ahead` : ''}${next.registration ? html` data-prefetch="${next.href}"` : ''}${nextPictures.length > 0 ? html` data-next-pictures="${nextPictures.join(' ')}"` : ''}>
   <div class="review-head">
@@ -81,6 +83,7 @@ export async function renderDetailPage(queueNumber: string, deps: PageDeps): Pro
   </div>
   <div class="review-more">
     ${registration.deliveries ? deliveriesPanel(registration.deliveries) : ''}
+    ${personalData}
     ${historyPanel(registration.history)}
   </div>
 </div>`;

@@ -4,6 +4,7 @@ import { ADMIN_TEXTS as TEXTS } from '../../domain/texts/officer';
 import { renderDashboard } from './dashboard';
 import { renderDayPage, renderDaysPage } from './day';
 import { renderDetailPage } from './detail';
+import { renderDataRequestsPage } from './data-requests';
 import { renderFailedSendsPage } from './failed-sends';
 import { html } from './html';
 import { layout, type PageDeps, type RenderedPage } from './layout';
@@ -34,6 +35,8 @@ export async function renderPage(route: PageRoute, query: Query, deps: PageDeps)
       return renderVerifyPage(deps);
     case 'failed-sends':
       return renderFailedSendsPage(deps);
+    case 'data-requests':
+      return renderDataRequestsPage(deps);
     case 'login':
       throw new Error('the login page is rendered before authentication');
   }

@@ -3,6 +3,7 @@
  * for the script), the top bar with the officer and the menu, and the content. No inline script or
  * style: the CSP allows only this origin's files.
  */
+import { officerPersonalDataTexts } from '../../domain/texts/officer-personal-data';
 import type { Officer, RegistrationsApi } from '../officer-api';
 import type { OfficerView } from '../auth';
 import { DAY_NAMES, MONTH_NAMES } from '../../domain/calendar';
@@ -46,7 +47,7 @@ const CLIENT_TEXTS = JSON.stringify({
   monthNames: MONTH_NAMES,
 }).replace(/</g, '\\u003c');
 
-export type NavKey = 'home' | 'registrations' | 'day' | 'verify' | 'failed-sends' | 'officers' | 'days';
+export type NavKey = 'home' | 'registrations' | 'day' | 'verify' | 'failed-sends' | 'data-requests' | 'officers' | 'days';
 
 export interface RenderedPage {
   readonly status: number;
@@ -78,6 +79,7 @@ const NAV: ReadonlyArray<{ key: NavKey; path: string; label: string; icon: Html;
   { key: 'day', path: '/day', label: TEXTS.navDay, icon: ICONS.calendar },
   { key: 'verify', path: '/verify', label: TEXTS.navVerify, icon: ICONS.qr },
   { key: 'failed-sends', path: '/failed-sends', label: TEXTS.navFailedSends, icon: ICONS.warning },
+  { key: 'data-requests', path: '/data-requests', label: officerPersonalDataTexts.navDataRequests, icon: ICONS.file },
   { key: 'officers', path: '/officers', label: TEXTS.navOfficers, icon: ICONS.people, adminOnly: true },
   { key: 'days', path: '/days', label: TEXTS.navDays, icon: ICONS.sliders, adminOnly: true },
 ];

@@ -41,11 +41,13 @@ export function showHeldData(conversation: Conversation, context: DecisionContex
     ...(registrations.length === 0 && drafts.length === 0 ? [messages.personalData.heldNothing, ''] : []),
     messages.personalData.heldFooter(context.office),
   ];
+  const held = messages.personalData.held(lines);
   return {
     conversation,
-    replies: [text(messages.personalData.held(lines))],
+    replies: [text(held)],
     effects: [
       { type: 'record-data-request', kind: 'access', queueNumbers: registrations.map((registration) => registration.queueNumber), outcome: 'answered' },
+      { type: 'held-data-copy', text: held },
     ],
   };
 }

@@ -6,6 +6,8 @@ import { parseRescheduleLine } from '../reschedule';
 import { looksLikeRegistration } from '../registration-form';
 import { ERASE_CHOICE } from '../personal-data';
 import { parseReminderPayload } from '../templates';
+import { answerConsent, withConsentKept } from '../consent';
+import { decideCorrection, looksLikeCorrection } from '../corrections';
 import { askErase, erase, showHeldData } from './data-rights';
 import { inDocuments, mediaFailed } from './documents';
 import { reply, text, unchanged } from './helpers';
@@ -16,7 +18,7 @@ import { type Conversation, type Decision, type DecisionContext, type MediaFailu
 import { cannotRead, commandOf, menuChoiceOf, normaliseKeyword, readable } from './words';
 
 export function decide(conversation: Conversation, input: InboundContent | MediaFailure, context: DecisionContext): Decision {
-  return withOpenApplications(conversation, decideStep(conversation, input, context));
+  return withConsentKept(conversation, withOpenApplications(conversation, decideStep(conversation, input, context)));
 }
 
 /**
@@ -43,6 +45,7 @@ export function decideStep(conversation: Conversation, input: InboundContent | M
   if (command === 'BANTUAN') return reply(conversation, messages.help(context.office));
   if (command === 'DATA SAYA') return showHeldData(conversation, context);
   if (command === 'HAPUS DATA') return askErase(conversation, context);
+  if (input.kind === 'text' && looksLikeCorrection(input.text)) return decideCorrection(conversation, input.text, context);
   // YA HAPUS without the question before it: ask the question (nothing is erased unasked).
   if (keyword === 'YA HAPUS' && conversation.step.name !== 'erase-confirm') return askErase(conversation, context);
   if (keyword === 'UBAH JADWAL' || keyword === 'UBAH JADWAL:') return chooseService(RESCHEDULE_MENU_NUMBER, context, conversation);
@@ -79,6 +82,11 @@ export function decideStep(conversation: Conversation, input: InboundContent | M
       const chosen = keyword ? step.candidates.find((queueNumber) => queueNumber === keyword) : undefined;
       if (!chosen) return startCancel(context);
       return askCancel(chosen, context);
+    }
+    case 'consent': {
+      const choice = menuChoiceOf(input, context.office.services);
+      if (choice !== undefined) return chooseService(choice, context, conversation);
+      return answerConsent(conversation, step, input, context, (agreed) => chooseService(step.serviceId, context, agreed));
     }
     case 'erase-confirm': {
       if (keyword === 'YA HAPUS' || (input.kind === 'choice' && input.id === ERASE_CHOICE.confirm)) return erase(conversation, context);

@@ -3,6 +3,8 @@ import { jakartaDate, type IsoDate } from '../calendar';
 import { RESCHEDULE_MENU_NUMBER } from '../texts';
 import { type InboundContent } from '../inbound';
 import { parseRescheduleLine } from '../reschedule';
+import { consentAnswerOf } from '../consent';
+import { correctionLookups } from '../corrections';
 import { checkRegistrationFields, looksLikeRegistration, parseRegistration } from '../registration-form';
 import { parseReminderPayload } from '../templates';
 import { gatheringFor } from './menu';
@@ -25,6 +27,10 @@ export function lookupsFor(
 } {
   const step = conversation.step;
   const exact = answeringQuestions(step);
+  const correction = correctionLookups(input, context.now);
+  if (correction) return correction;
+  if (step.name === 'consent' && consentAnswerOf(input) === 'agree')
+    return conversation.open?.[step.serviceId] ? { draftId: conversation.open[step.serviceId]!.draftId } : {};
   if (input.kind === 'choice' && parseReminderPayload(input.id)?.action === 'batal') return { ownRegistrations: true };
   if (input.kind === 'choice' && commandOf(input, exact) === 'DATA SAYA') return { ownRegistrations: true, ownDocuments: true };
   if (input.kind === 'choice' && (commandOf(input, exact) || step.name === 'erase-confirm')) return { ownRegistrations: true };

@@ -4,6 +4,7 @@ import { LINK_REUSE_MIN_REMAINING_MS, UPLOAD_LINK_LIFETIME_MS, requirementName }
 import { messages, RESCHEDULE_MENU_NUMBER, type DocumentsHint } from '../texts';
 import { type Reply } from '../replies';
 import { findService, type RequirementId, type ServiceCatalogue, type ServiceId } from '../services';
+import { askConsent, hasCurrentConsent } from '../consent';
 import { text } from './helpers';
 import { showRescheduleRules } from './self-service';
 import {
@@ -28,6 +29,7 @@ export function chooseService(choice: MenuChoice, context: DecisionContext, conv
   if (choice === RESCHEDULE_MENU_NUMBER) return showRescheduleRules(conversation, context);
   const service = findService(context.office.services, choice);
   if (!service) return showMenu(context);
+  if (!hasCurrentConsent(conversation)) return askConsent(conversation, service.id, context.office);
   const existing = conversation.open?.[service.id] ?? gatheringFor(conversation.step, service.id);
   const draftId = existing?.draftId ?? context.newDraftId;
   const mode = context.office.uploadMode;

@@ -4,8 +4,8 @@ import { type OfficeProfile } from '../office';
 import type { NotificationKind } from '../officer-action-declarations';
 import { type Registration } from '../registration';
 import { type DayState } from '../schedule';
-import { type FormField } from '../registration-form';
-import { type DataRequestKind, type DataRequestOutcome } from '../personal-data';
+import { type FormField, type RegistrationForm } from '../registration-form';
+import { type ConsentRecord, type DataRequestKind, type DataRequestOutcome } from '../personal-data';
 import { type Reply } from '../replies';
 import { type RequirementId, type ServiceId } from '../services';
 
@@ -45,7 +45,9 @@ export type Step =
   /** The one confirmation question before cancelling. */
   | { readonly name: 'cancel-confirm'; readonly queueNumber: string }
   /** After HAPUS DATA: waiting for YA HAPUS. */
-  | { readonly name: 'erase-confirm' };
+  | { readonly name: 'erase-confirm' }
+  /** The privacy notice asked before the chosen service's first personal data (domain/consent.ts). */
+  | { readonly name: 'consent'; readonly serviceId: ServiceId };
 
 /** The registration asked one value at a time: answers are kept as typed (each already checked) until the last. */
 export interface Questions {
@@ -70,6 +72,8 @@ export interface Conversation {
   readonly step: Step;
   /** One open application per service; kept across every step until its registration is created. */
   readonly open?: Readonly<Partial<Record<ServiceId, OpenApplication>>>;
+  /** The privacy notice agreed to (domain/consent.ts); kept across every step until an erasure. */
+  readonly consent?: ConsentRecord;
 }
 
 export const NEW_CONVERSATION: Conversation = { step: { name: 'idle' } };
@@ -133,7 +137,11 @@ export type Effect =
    */
   | { readonly type: 'erase-applicant'; readonly queueNumbers: readonly string[]; readonly draftIds: readonly string[] }
   /** An access or erasure request, kept so the office can show when and how it was answered. */
-  | { readonly type: 'record-data-request'; readonly kind: DataRequestKind; readonly queueNumbers: readonly string[]; readonly outcome: DataRequestOutcome };
+  | { readonly type: 'record-data-request'; readonly kind: DataRequestKind; readonly queueNumbers: readonly string[]; readonly outcome: DataRequestOutcome }
+  /** DATA SAYA's PDF copy of `text` (the message itself), sent after it as a document behind a short-lived link. */
+  | { readonly type: 'held-data-copy'; readonly text: string }
+  /** UBAH DATA: the applicant's own correction before confirmation (domain/corrections.ts), NIK guard swapped with it. */
+  | { readonly type: 'correct-registration'; readonly queueNumber: string; readonly form: RegistrationForm };
 
 export interface Decision {
   readonly conversation: Conversation;

@@ -3,11 +3,13 @@
  * writes are named in its declaration (officer-action-declarations.ts); these are the others.
  */
 import { OFFICER_AUDIT_LABELS } from '../officer-action-declarations';
+import { officerPersonalDataTexts } from './officer-personal-data';
 
 const OTHER_HISTORY_LABELS: Readonly<Record<string, string>> = {
   registered: 'Mendaftar',
   'documents-viewed': 'Melihat berkas',
   'documents-fixed': 'Mengirim ulang berkas',
+  'data-corrected': officerPersonalDataTexts.historyCorrected,
   'document-added': 'Mengunggah berkas setelah mendaftar',
   'documents-removed': 'Menghapus berkas setelah mendaftar',
   'reschedule-requested': 'Meminta ubah jadwal',
