@@ -61,11 +61,11 @@ export function corrected(registration: Registration, form: RegistrationForm): R
 export function correctionDetail(before: Registration, after: Registration): string {
   const nik = (value: string) => `…${value.slice(-4)}`;
   const changes = [
-    ['Nama', before.name, after.name],
-    ['Tempat lahir', before.placeOfBirth, after.placeOfBirth],
-    ['Tanggal lahir', before.dateOfBirth, after.dateOfBirth],
-    ['NIK', nik(before.nik), nik(after.nik)],
-    ['Nomor HP', before.phone, after.phone],
+    [correctionTexts.fieldLabels.name, before.name, after.name],
+    [correctionTexts.fieldLabels.placeOfBirth, before.placeOfBirth, after.placeOfBirth],
+    [correctionTexts.fieldLabels.dateOfBirth, before.dateOfBirth, after.dateOfBirth],
+    [correctionTexts.fieldLabels.nik, nik(before.nik), nik(after.nik)],
+    [correctionTexts.fieldLabels.phone, before.phone, after.phone],
   ].filter(([, from, to]) => from !== to);
   return changes.map(([label, from, to]) => `${label}: ${from} → ${to}`).join('; ');
 }

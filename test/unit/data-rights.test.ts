@@ -115,3 +115,11 @@ describe('HAPUS DATA', () => {
     expect(menu.effects).toEqual([]);
   });
 });
+
+it('names every data right in the menu and in BANTUAN: DATA SAYA, UBAH DATA and HAPUS DATA', () => {
+  for (const command of ['MENU', 'BANTUAN']) {
+    const decision = decide({ step: { name: 'idle' } }, text(command), context({}));
+    const said = decision.replies.map((reply) => ('body' in reply ? reply.body : '')).join('\n');
+    for (const right of ['DATA SAYA', 'UBAH DATA', 'HAPUS DATA']) expect([command, said.includes(right)]).toEqual([command, true]);
+  }
+});

@@ -43,6 +43,8 @@ export const consentTexts = {
 
 /** UBAH DATA: the applicant corrects their DAFTAR data before an officer confirms. */
 export const correctionTexts = {
+  /** The fields in the officers' history line of a correction (before → after). */
+  fieldLabels: { name: 'Nama', placeOfBirth: 'Tempat lahir', dateOfBirth: 'Tanggal lahir', nik: 'NIK', phone: 'Nomor HP' },
   format: 'Untuk mengubah data pendaftaran, ketik: UBAH DATA/nama lengkap/TEMPAT LAHIR/DD-MM-YYYY/NIK/Nomor HP',
   corrected: (queueNumber: string, fields: { name: string; birth: string; nikLastFour: string; phone: string }) =>
     [

@@ -20,7 +20,7 @@ export const menuTexts = {
       '',
       'Ketik Angka sebagai kata kunci sesuai kebutuhan Anda.',
       'Ketik STATUS untuk melihat status pendaftaran Anda, atau BATAL untuk membatalkan pendaftaran.',
-      'Ketik DATA SAYA untuk melihat data Anda, atau HAPUS DATA untuk menghapusnya.',
+      'Ketik DATA SAYA untuk melihat data Anda, UBAH DATA untuk memperbaikinya, atau HAPUS DATA untuk menghapusnya.',
     ].join('\n');
   },
 
@@ -83,7 +83,7 @@ export const menuTexts = {
       '4. Petugas memeriksa berkas dan mengirim jadwal kedatangan beserta PDF bukti antrian.',
       '',
       `Ketik STATUS untuk melihat status pendaftaran, ${RESCHEDULE_MENU_NUMBER} untuk mengubah jadwal, BATAL untuk membatalkan.`,
-      'Ketik DATA SAYA untuk melihat data Anda yang kami simpan, HAPUS DATA untuk menghapusnya.',
+      'Ketik DATA SAYA untuk melihat data Anda yang kami simpan, UBAH DATA/nama/TEMPAT LAHIR/DD-MM-YYYY/NIK/Nomor HP untuk memperbaikinya sebelum dikonfirmasi, HAPUS DATA untuk menghapusnya.',
       'Setiap orang (juga anggota keluarga) memerlukan pendaftarannya sendiri: pilih layanan lagi untuk orang tersebut.',
       '',
       `Pertanyaan lain: hubungi ${office.officeName} melalui WhatsApp ${office.whatsappNumber}.`,
