@@ -64,14 +64,12 @@ export function createRegistrationActions(deps: RegistrationsApiDeps) {
         const full = targetDay ?? (await day(String((input as { date?: string }).date)));
         return problem('refused', 'day-full', messages.officer.dayFull(formatDayDate(full.date), full.capacity));
       }
-      // The day buttons as they are after this decision: the next review screen shows them without asking again.
-      const [days] = await Promise.all([
-        bookableDays(deps, earliestBookableDate(now())),
-        (async () => {
-          if (notification) await queueNotification(notification);
-          await remindAtOnceIfTodaysRunIsOver(outcome.registration);
-        })(),
-      ]);
+      // The day buttons as they are after this decision: the next review screen shows them without asking
+      // again. Read before the notification is queued: locally the worker shares this process, and its PDF
+      // would otherwise be drawn while the officer waits for this answer.
+      const days = await bookableDays(deps, earliestBookableDate(now()));
+      if (notification) await queueNotification(notification);
+      await remindAtOnceIfTodaysRunIsOver(outcome.registration);
       return ok({ ...view(outcome.registration), days });
     }
     return problem('conflict', 'conflict', 'Pendaftaran ini sedang diubah petugas lain. Muat ulang halaman lalu coba lagi.');

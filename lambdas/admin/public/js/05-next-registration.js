@@ -87,13 +87,15 @@
    */
   function catchUp() {
     var forms = Array.prototype.slice.call(document.querySelectorAll('form[data-action="confirm"]'));
-    callApi('registrations/' + encodeURIComponent(review.getAttribute('data-queue') || '') + '/viewed', 'POST', {})
-      .then(function (result) {
-        if (result.status === 200 && result.data && 'next' in result.data) setNextStop(result.data.next);
-      })
-      .catch(function () {
-        // The look goes unrecorded; the page made ahead keeps its next stop.
-      });
+    afterLoad(function () {
+      callApi('registrations/' + encodeURIComponent(review.getAttribute('data-queue') || '') + '/viewed', 'POST', {})
+        .then(function (result) {
+          if (result.status === 200 && result.data && 'next' in result.data) setNextStop(result.data.next);
+        })
+        .catch(function () {
+          // The look goes unrecorded; the page made ahead keeps its next stop.
+        });
+    });
     if (forms.length === 0) return;
     var handed = ns.takeHandedOverDays();
     if (handed) {
@@ -145,8 +147,19 @@
     if (pick) pick.click();
   }
 
+  /**
+   * Work for later screens waits until this one is drawn: on a small office PC (and on the machine that
+   * also serves them) it would otherwise take time from the screen the officer is waiting for.
+   */
+  function afterLoad(run) {
+    if (document.readyState === 'complete') run();
+    else window.addEventListener('load', run, { once: true });
+  }
+
   if (review) {
-    prefetchNext(review.getAttribute('data-prefetch'));
+    afterLoad(function () {
+      prefetchNext(review.getAttribute('data-prefetch'));
+    });
     Array.prototype.forEach.call(document.querySelectorAll('form[data-action="confirm"]'), function (form) {
       var touch = function (event) {
         if (event.isTrusted) form.setAttribute('data-touched', '');
