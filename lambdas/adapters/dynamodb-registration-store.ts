@@ -1,30 +1,18 @@
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import * as z from 'zod/mini';
-import {
-  DeleteCommand,
-  GetCommand,
-  paginateQuery,
-  PutCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  UpdateCommand,
-  type DynamoDBDocumentClient,
-} from '@aws-sdk/lib-dynamodb';
-import type { DataRequest } from '../domain/personal-data';
-import { formatQueueNumber, isOpen, REGISTRATION_STATUSES, type Registration, type RegistrationStatus } from '../domain/registration';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, GetCommand, paginateQuery, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { formatQueueNumber, isOpen, type Registration, type RegistrationStatus } from '../domain/registration';
 import type { DayOverride } from '../domain/schedule';
 import { notifyEventSchema, type NotifyEvent } from '../queue-events';
 import type { AuditEntry, OfficeRegistrationStore, StoredDay } from '../ports';
-import { batchGetAll, deleteItems, partitionItems } from './dynamodb-client';
+import { batchGetAll } from './dynamodb-client';
+import { DynamoDbPersonalDataStore } from './dynamodb-personal-data-store';
 import { registrationFromItem, registrationItem, versionOf } from './registration-items';
+import { auditItem } from './registration-writes';
 import { INDEXES, keys } from './table-design';
 
-export class DynamoDbRegistrationStore implements OfficeRegistrationStore {
-  constructor(
-    private readonly client: DynamoDBDocumentClient,
-    private readonly tableName: string,
-  ) {}
+export { documentsFixedWrites, registrationCreationWrites } from './registration-writes';
 
+export class DynamoDbRegistrationStore extends DynamoDbPersonalDataStore implements OfficeRegistrationStore {
   async findOpenByNik(nik: string): Promise<{ queueNumber: string; ownerKey: string } | undefined> {
     const guard = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.nikGuard(nik), ConsistentRead: true }));
     if (!guard.Item) return undefined;
@@ -243,139 +231,6 @@ export class DynamoDbRegistrationStore implements OfficeRegistrationStore {
     await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: keys.pendingNotification(eventId) }));
   }
 
-  async listClosedBefore(cutoff: string): Promise<Registration[]> {
-    const closed: Registration[] = [];
-    for (const status of REGISTRATION_STATUSES.filter((candidate) => !isOpen(candidate))) {
-      // Created before the cutoff is necessary to be closed before it: the index narrows, `closedAt` decides.
-      const pages = paginateQuery(
-        { client: this.client },
-        {
-          TableName: this.tableName,
-          IndexName: INDEXES.byStatus.name,
-          KeyConditionExpression: '#key = :status AND #sort < :cutoff',
-          ExpressionAttributeNames: { '#key': INDEXES.byStatus.partitionKey, '#sort': INDEXES.byStatus.sortKey },
-          ExpressionAttributeValues: { ':status': status, ':cutoff': cutoff },
-        },
-      );
-      for await (const page of pages) {
-        for (const item of page.Items ?? []) {
-          if (typeof item.closedAt === 'string' && item.closedAt <= cutoff) closed.push(registrationFromItem(item));
-        }
-      }
-    }
-    return closed;
-  }
-
-  async purge(registration: Registration): Promise<void> {
-    const [registrationItems, draftItems] = await Promise.all([
-      partitionItems(this.client, this.tableName, keys.registration(registration.queueNumber).pk, ['messageId']),
-      partitionItems(this.client, this.tableName, keys.draft(registration.draftId).pk),
-    ]);
-    // Meta's delivery states of the messages sent about it carry the recipient and any fallback text.
-    const deliveries = registrationItems.flatMap((item) =>
-      String(item.sk).startsWith('SENT#') && typeof item.messageId === 'string' ? [keys.delivery(item.messageId)] : [],
-    );
-    // The registration item last: until it is gone, a sweep that stopped halfway finds it again.
-    const items = [...deliveries, ...draftItems, ...registrationItems].sort((a, b) => Number(a.sk === 'REG') - Number(b.sk === 'REG'));
-    await deleteItems(this.client, this.tableName, items);
-  }
-
-  async correct(change: Parameters<OfficeRegistrationStore['correct']>[0]): Promise<'applied' | 'changed-meanwhile' | 'nik-taken'> {
-    const { registration, previousNik, version, now } = change;
-    const items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
-      {
-        Put: {
-          TableName: this.tableName,
-          Item: registrationItem(registration, version + 1),
-          // Only before an officer confirmed: the applicant's correction never overwrites an officer's decision.
-          ConditionExpression: '(version = :version OR (attribute_not_exists(version) AND :version = :one)) AND #status IN (:pending, :fix)',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':version': version, ':one': 1, ':pending': 'PENDING', ':fix': 'PERLU_PERBAIKAN' },
-        },
-      },
-      { Put: { TableName: this.tableName, Item: auditItem(registration.queueNumber, { at: now.toISOString(), ...change.audit }) } },
-    ];
-    const nikIndex = items.length;
-    if (previousNik !== registration.nik) {
-      items.push(
-        {
-          Put: {
-            TableName: this.tableName,
-            Item: { ...keys.nikGuard(registration.nik), queueNumber: registration.queueNumber },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
-        {
-          Delete: {
-            TableName: this.tableName,
-            Key: keys.nikGuard(previousNik),
-            ConditionExpression: 'attribute_not_exists(pk) OR queueNumber = :queueNumber',
-            ExpressionAttributeValues: { ':queueNumber': registration.queueNumber },
-          },
-        },
-      );
-    }
-    try {
-      await this.client.send(new TransactWriteCommand({ TransactItems: items }));
-      return 'applied';
-    } catch (error) {
-      if (error instanceof TransactionCanceledException) {
-        const reasons = error.CancellationReasons ?? [];
-        if (reasons[nikIndex]?.Code === 'ConditionalCheckFailed') return 'nik-taken';
-        if (reasons[0]?.Code === 'ConditionalCheckFailed' || reasons.some((reason) => reason.Code === 'TransactionConflict')) return 'changed-meanwhile';
-      }
-      throw error;
-    }
-  }
-
-  async erase(registration: Registration, at: Date): Promise<void> {
-    // The tombstone first: a purge that stops halfway still leaves the number accounted for.
-    await this.client.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: {
-          ...keys.tombstone(registration.queueNumber),
-          queueNumber: registration.queueNumber,
-          createdAt: registration.createdAt,
-          status: registration.status,
-          erasedAt: at.toISOString(),
-          erasedOn: 'applicant-request',
-        },
-      }),
-    );
-    await this.purge(registration);
-  }
-
-  async recordDataRequest(request: DataRequest): Promise<void> {
-    await this.client
-      .send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: { ...keys.dataRequest(request.at, request.id), ...request, queueNumbers: [...request.queueNumbers] },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      )
-      .catch((error: unknown) => {
-        // A retried event records the same request again: the first record stands.
-        if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      });
-  }
-
-  async listDataRequests(): Promise<DataRequest[]> {
-    const requests: DataRequest[] = [];
-    const pages = paginateQuery(
-      { client: this.client },
-      { TableName: this.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.dataRequest('', '').pk } },
-    );
-    for await (const page of pages) {
-      for (const item of page.Items ?? []) {
-        const parsed = dataRequestSchema.safeParse(item);
-        if (parsed.success) requests.push(parsed.data);
-      }
-    }
-    return requests;
-  }
-
   private async queryIndex(index: { name: string; partitionKey: string }, value: string): Promise<Registration[]> {
     const registrations: Registration[] = [];
     const pages = paginateQuery(
@@ -391,80 +246,6 @@ export class DynamoDbRegistrationStore implements OfficeRegistrationStore {
     for await (const page of pages) registrations.push(...(page.Items ?? []).map(registrationFromItem));
     return registrations;
   }
-}
-
-const dataRequestSchema = z.object({
-  id: z.string(),
-  kind: z.enum(['access', 'erasure', 'correction']),
-  at: z.string(),
-  queueNumbers: z.array(z.string()),
-  outcome: z.enum(['answered', 'erased', 'refused-open-registration', 'corrected', 'refused-confirmed']),
-});
-
-/** The redone documents are in: `PERLU_PERBAIKAN` → `PENDING`, in the same transaction as the decision. */
-export function documentsFixedWrites(tableName: string, queueNumber: string, now: Date) {
-  return [
-    {
-      Update: {
-        TableName: tableName,
-        Key: keys.registration(queueNumber),
-        UpdateExpression: 'SET #status = :pending, statusKey = :pending, version = if_not_exists(version, :one) + :one',
-        ConditionExpression: '#status = :fixing',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':pending': 'PENDING', ':fixing': 'PERLU_PERBAIKAN', ':one': 1 },
-      },
-    },
-    {
-      Put: {
-        TableName: tableName,
-        Item: auditItem(queueNumber, { at: now.toISOString(), actor: 'pemohon', action: 'documents-fixed', detail: 'Berkas perbaikan dikirim' }),
-      },
-    },
-  ];
-}
-
-function auditItem(queueNumber: string, entry: AuditEntry) {
-  return { ...keys.audit(queueNumber, entry.at, `${entry.action}-${Math.random().toString(36).slice(2, 8)}`), ...entry };
-}
-
-/** The writes that create a registration, to go into the same transaction as the decision. */
-export function registrationCreationWrites(tableName: string, registration: Registration, now: Date) {
-  return [
-    {
-      Put: {
-        TableName: tableName,
-        Item: registrationItem(registration),
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-    },
-    {
-      // From now on the draft's documents belong to the registration: upload links no longer change them.
-      Put: {
-        TableName: tableName,
-        Item: { ...keys.draft(registration.draftId), queueNumber: registration.queueNumber, submittedAt: now.toISOString() },
-      },
-    },
-    {
-      // Holds the NIK while the registration is open (closing it deletes the guard): two registrations
-      // of one NIK racing each other cannot both put it.
-      Put: {
-        TableName: tableName,
-        Item: { ...keys.nikGuard(registration.nik), queueNumber: registration.queueNumber },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-    },
-    {
-      Put: {
-        TableName: tableName,
-        Item: auditItem(registration.queueNumber, {
-          at: now.toISOString(),
-          actor: 'pemohon',
-          action: 'registered',
-          detail: `Pendaftaran melalui WhatsApp (${registration.documentsMode})`,
-        }),
-      },
-    },
-  ];
 }
 
 /** A `DAY#` item as its booked count and the admin's override; no item: nothing booked, no override. */

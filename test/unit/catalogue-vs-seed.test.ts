@@ -48,7 +48,8 @@ const NOT_IN_SEED: Record<string, string> = {
   'Status: DIKONFIRMASI': 'docs/behaviour.md rendered example of stage 5',
   '✅ *Jadwal Antrian Dikonfirmasi*': 'docs/behaviour.md rendered example of stage 5 (the seed words it as a notification title)',
   'Ketik STATUS untuk melihat status pendaftaran Anda, atau BATAL untuk membatalkan pendaftaran.': 'issue 16: the menu names STATUS and BATAL',
-  'Ketik DATA SAYA untuk melihat data Anda, UBAH DATA untuk memperbaikinya, atau HAPUS DATA untuk menghapusnya.': "issue 19: the menu names the applicant's data rights",
+  'Ketik DATA SAYA untuk melihat data Anda, UBAH DATA untuk memperbaikinya, atau HAPUS DATA untuk menghapusnya.':
+    "issue 19: the menu names the applicant's data rights",
   '📅 Jadwal Anda: «VALUE» «VALUE», Rabu, 24 Desember 2025, 09.00 WIB': "issue 16: 6 names the applicant's confirmed appointment",
   'Tanggal baru yang bisa dipilih: Kamis, 25 Desember 2025 sampai Sabtu, 24 Januari 2026 (Senin–Jumat, bukan hari libur).':
     'issue 16: 6 names the window the appointment may move to',
