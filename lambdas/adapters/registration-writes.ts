@@ -1,5 +1,6 @@
 /** Writes that other stores put into their own transactions: a registration created, its redone documents in. */
 import type { Registration } from '../domain/registration';
+import { RECORD_TEXTS } from '../domain/texts/records';
 import type { AuditEntry } from '../ports';
 import { registrationItem } from './registration-items';
 import { keys } from './table-design';
@@ -20,7 +21,7 @@ export function documentsFixedWrites(tableName: string, queueNumber: string, now
     {
       Put: {
         TableName: tableName,
-        Item: auditItem(queueNumber, { at: now.toISOString(), actor: 'pemohon', action: 'documents-fixed', detail: 'Berkas perbaikan dikirim' }),
+        Item: auditItem(queueNumber, { at: now.toISOString(), actor: 'pemohon', action: 'documents-fixed', detail: RECORD_TEXTS.documentsFixed }),
       },
     },
   ];
@@ -63,7 +64,7 @@ export function registrationCreationWrites(tableName: string, registration: Regi
           at: now.toISOString(),
           actor: 'pemohon',
           action: 'registered',
-          detail: `Pendaftaran melalui WhatsApp (${registration.documentsMode})`,
+          detail: RECORD_TEXTS.registered(registration.documentsMode),
         }),
       },
     },

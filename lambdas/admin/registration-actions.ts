@@ -72,7 +72,7 @@ export function createRegistrationActions(deps: RegistrationsApiDeps) {
       await remindAtOnceIfTodaysRunIsOver(outcome.registration);
       return ok({ ...view(outcome.registration), days });
     }
-    return problem('conflict', 'conflict', 'Pendaftaran ini sedang diubah petugas lain. Muat ulang halaman lalu coba lagi.');
+    return problem('conflict', 'conflict', messages.officer.changedMeanwhile);
   }
 
   /** A confirmation for tomorrow made after today's reminder run would otherwise never be reminded. */

@@ -71,7 +71,7 @@ export function createReportsApi(deps: RegistrationsApiDeps) {
     if (!parsed.success) return malformed('content wajib diisi');
     const result = verifyProofCode(parsed.data.content, await deps.proofKeys());
     if (!result.valid) {
-      return ok({ valid: false, reason: result.reason, message: 'Bukti TIDAK SAH: kode tidak cocok dengan tanda tangan kantor (palsu atau diubah).' });
+      return ok({ valid: false, reason: result.reason, message: messages.officer.proofForged });
     }
     const registration = await deps.store.get(result.queueNumber);
     const appointment = result.appointmentDate;
@@ -81,9 +81,7 @@ export function createReportsApi(deps: RegistrationsApiDeps) {
       current,
       queueNumber: result.queueNumber,
       appointmentDate: appointment,
-      message: current
-        ? 'Bukti SAH dan sesuai jadwal yang berlaku.'
-        : 'Tanda tangan SAH, tetapi jadwal pada bukti ini sudah tidak berlaku (jadwal telah diubah atau dibatalkan).',
+      message: current ? messages.officer.proofValid : messages.officer.proofScheduleStale,
       ...(registration ? { registration: view(registration) } : {}),
     });
   }

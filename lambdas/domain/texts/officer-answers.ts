@@ -2,6 +2,11 @@
 export const officerAnswerTexts = {
   /** Answers to officers on the admin page when a rule stops an action (422) or the status does (409). */
   officer: {
+    changedMeanwhile: 'Pendaftaran ini sedang diubah petugas lain. Muat ulang halaman lalu coba lagi.',
+    /** The proof check's answers (verify page). */
+    proofValid: 'Bukti SAH dan sesuai jadwal yang berlaku.',
+    proofScheduleStale: 'Tanda tangan SAH, tetapi jadwal pada bukti ini sudah tidak berlaku (jadwal telah diubah atau dibatalkan).',
+    proofForged: 'Bukti TIDAK SAH: kode tidak cocok dengan tanda tangan kantor (palsu atau diubah).',
     notAllowed: (action: string, status: string) => `Tindakan "${action}" tidak dapat dilakukan untuk pendaftaran berstatus ${status}.`,
     badTime: (from: string, to: string, step: number) => `Jam kedatangan harus antara ${from} dan ${to} WIB, setiap ${step} menit (misalnya ${from}).`,
     badNote: (max: number) => `Catatan harus satu baris dan paling banyak ${max} karakter.`,

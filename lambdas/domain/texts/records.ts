@@ -1,5 +1,7 @@
 /** What the domain writes into a registration's record: audit details and notes officers and applicants read. */
 export const RECORD_TEXTS = {
+  registered: (documentsMode: string) => `Pendaftaran melalui WhatsApp (${documentsMode})`,
+  documentsFixed: 'Berkas perbaikan dikirim',
   attended: 'Pemohon hadir',
   noShow: 'Pemohon tidak hadir',
   rescheduleRequested: (date: string) => `Pemohon meminta ${date}`,
