@@ -30,6 +30,8 @@ const officeProfileSchema = memo(() =>
       registrationForm: z.enum(REGISTRATION_FORMS),
       retentionDays: integerFromEnv(1, 3650),
       menuAsList: z.boolean(),
+      /** The seed's reminder shows the full NIK; an office may show only its last four digits (UU 27/2022). */
+      maskNikInReminder: z._default(z.boolean(), false),
       services: z.optional(serviceCatalogueSchema([RESCHEDULE_MENU_NUMBER])),
     })
     .check(

@@ -24,6 +24,8 @@ export interface OfficeProfile {
   readonly registrationForm: RegistrationFormMode;
   readonly retentionDays: number;
   readonly menuAsList: boolean;
+  /** The day-before reminder shows the NIK by its last four digits instead of in full (the seed shows it in full). */
+  readonly maskNikInReminder: boolean;
   /** The services the menu offers (`DEFAULT_SERVICES` unless the office gives its own). */
   readonly services: ServiceCatalogue;
 }

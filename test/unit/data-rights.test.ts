@@ -1,5 +1,5 @@
 /** DATA SAYA and HAPUS DATA in the pure conversation: what is shown, what is refused, what is erased. */
-import { decide, type Conversation, type DecisionContext, type Facts } from '../../lambdas/domain/conversation';
+import { decide, reminderReply, type Conversation, type DecisionContext, type Facts } from '../../lambdas/domain/conversation';
 import type { InboundContent } from '../../lambdas/domain/inbound';
 import { ERASE_CHOICE } from '../../lambdas/domain/personal-data';
 import type { Registration } from '../../lambdas/domain/registration';
@@ -121,5 +121,18 @@ it('names every data right in the menu and in BANTUAN: DATA SAYA, UBAH DATA and 
     const decision = decide({ step: { name: 'idle' } }, text(command), context({}));
     const said = decision.replies.map((reply) => ('body' in reply ? reply.body : '')).join('\n');
     for (const right of ['DATA SAYA', 'UBAH DATA', 'HAPUS DATA']) expect([command, said.includes(right)]).toEqual([command, true]);
+  }
+});
+
+it('shows the full NIK in the day-before reminder as the seed does, and only its last four digits when the office profile says so', () => {
+  const facts = { queueNumber: 'KRC-001', name: 'BUDI SANTOSO', nik: '3201231508900001', date: '2026-12-08', time: '09:00' };
+  const now = new Date('2026-12-07T01:00:00Z');
+  const said = (reply: Reply) => JSON.stringify(reply);
+  for (const lastInboundAt of ['2026-12-07T00:30:00Z', undefined]) {
+    // Inside the 24-hour window the text, outside it the template: both follow the profile.
+    expect(said(reminderReply(facts, testOffice(), lastInboundAt, now))).toContain('3201231508900001');
+    const masked = said(reminderReply(facts, { ...testOffice(), maskNikInReminder: true }, lastInboundAt, now));
+    expect(masked).not.toContain('3201231508900001');
+    expect(masked).toContain('************0001');
   }
 });

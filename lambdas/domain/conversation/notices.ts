@@ -3,6 +3,7 @@ import { jakartaDate } from '../calendar';
 import { requirementName } from '../documents';
 import { messages, type AppointmentFacts, type DocumentsHint } from '../texts';
 import { type OfficeProfile } from '../office';
+import { maskNik } from '../personal-data';
 import { type Reply, type TemplateParameters } from '../replies';
 import { cancelledTemplate, changedTemplate, confirmedTemplate, fixTemplate, reminderTemplate } from '../templates';
 import { serviceOf, text } from './helpers';
@@ -102,5 +103,6 @@ export function applyNotice(conversation: Conversation, notice: Notice, context:
 
 /** Stage 8: the free-form text inside the window, the template with its quick replies outside. */
 export function reminderReply(facts: AppointmentFacts, office: OfficeProfile, lastInboundAt: string | undefined, now: Date): Reply {
-  return windowed({ type: 'text', body: messages.reminder(facts, office) }, reminderTemplate(facts, office), windowOpen(lastInboundAt, now));
+  const shown = office.maskNikInReminder ? { ...facts, nik: maskNik(facts.nik) } : facts;
+  return windowed({ type: 'text', body: messages.reminder(shown, office) }, reminderTemplate(shown, office), windowOpen(lastInboundAt, now));
 }
