@@ -142,7 +142,7 @@ async function walk(server: LocalServer, count: number): Promise<OfficerFigures>
 
 /**
  * Runs in every page. The officer's click or key press is recorded when the page receives it, and on each
- * frame until it holds the review screen checks whether it is ready (the same test as `reviewReady`) and
+ * frame until it holds the review screen checks whether it is ready (its documents on screen drawn, the decision enabled) and
  * records the moment in `window.reviewReadyAt`: the time measured is the officer's, from their action to
  * the screen, without the time this script's driver takes to deliver the click and to notice the result.
  */
@@ -172,11 +172,8 @@ const REVIEW_READY_WATCH = `(() => {
  * loaded) and the decision can be taken (*Simpan & berikutnya* there and enabled).
  */
 async function reviewReady(page: Page): Promise<void> {
-  await documentsDrawn(page);
-  await page.waitForFunction(() => {
-    const save = document.querySelector<HTMLButtonElement>('form[data-action="confirm"] [data-then="next"]');
-    return Boolean(save && !save.disabled);
-  });
+  // The page's own watcher (REVIEW_READY_WATCH) holds the test: one definition of "ready".
+  await page.waitForFunction(() => (window as unknown as { reviewReadyAt?: number }).reviewReadyAt !== undefined);
 }
 
 async function documentsDrawn(page: Page): Promise<void> {
