@@ -8,6 +8,7 @@
  * The order is the order of the forms on the review screen.
  */
 import * as z from 'zod/mini';
+import type { ActionForm } from './officer-action-forms';
 import { officerInput as input } from './officer-input';
 import type { RegistrationStatus } from './registration';
 import { OFFICER_ACTION_WORDS as WORDS, OFFICER_INPUT_PROBLEMS as PROBLEMS } from './texts/officer-actions';
@@ -23,8 +24,8 @@ interface OfficerActionDeclaration<Body, AuditAction extends string, NoticeKind 
    * names that message in the officers' delivery list; `proof` sends the PDF proof with it.
    */
   readonly notice?: { readonly kind: NoticeKind; readonly delivery: string; readonly proof: boolean };
-  /** The form's heading and its submit button on the review screen (and any other label the form has). */
-  readonly page: { readonly title: string; readonly button: string } & Readonly<Record<string, string>>;
+  /** Its form on the review screen, made of the kinds of part the screen knows (officer-action-forms.ts). */
+  readonly form: ActionForm;
 }
 
 const officerAction = <Body, AuditAction extends string, NoticeKind extends string = never>(
@@ -39,20 +40,41 @@ export const OFFICER_ACTIONS = {
     body: appointment,
     audit: WORDS.confirm.audit,
     notice: { kind: 'confirmed', delivery: WORDS.confirm.delivery, proof: true },
-    page: WORDS.confirm.page,
+    form: {
+      title: WORDS.confirm.page.title,
+      look: 'untitled',
+      parts: [{ kind: 'schedule', prefill: 'first-free' }],
+      buttons: [
+        { label: WORDS.confirm.page.andNext, look: 'primary', icon: 'check', andNext: true, shortcut: WORDS.confirm.page.shortcut },
+        { label: WORDS.confirm.page.button, look: 'plain' },
+      ],
+    },
   }),
   reschedule: officerAction({
     allowedStatuses: ['DIKONFIRMASI', 'PERUBAHAN_DIMINTA'],
     body: appointment,
     audit: WORDS.reschedule.audit,
     notice: { kind: 'rescheduled', delivery: WORDS.reschedule.delivery, proof: true },
-    page: WORDS.reschedule.page,
+    form: {
+      title: WORDS.reschedule.page.title,
+      look: 'open',
+      parts: [{ kind: 'schedule', prefill: 'requested', hint: { requested: WORDS.reschedule.page.requested, otherwise: WORDS.reschedule.page.byOffice } }],
+      buttons: [{ label: WORDS.reschedule.page.button, look: 'primary' }],
+    },
   }),
   complete: officerAction({
     allowedStatuses: ['DIKONFIRMASI', 'PERUBAHAN_DIMINTA'],
     body: z.object({ attended: input.flag }),
     audit: WORDS.complete.audit,
-    page: WORDS.complete.page,
+    form: {
+      title: WORDS.complete.page.title,
+      look: 'open',
+      parts: [],
+      buttons: [
+        { label: WORDS.complete.page.button, look: 'success', icon: 'check', sends: { name: 'attended', value: true } },
+        { label: WORDS.complete.page.noShowButton, look: 'plain', icon: 'cross', sends: { name: 'attended', value: false } },
+      ],
+    },
   }),
   'request-fix': officerAction({
     allowedStatuses: ['PENDING', 'PERLU_PERBAIKAN'],
@@ -62,14 +84,32 @@ export const OFFICER_ACTIONS = {
     }),
     audit: WORDS['request-fix'].audit,
     notice: { kind: 'fix-requested', delivery: WORDS['request-fix'].delivery, proof: false },
-    page: WORDS['request-fix'].page,
+    form: {
+      title: WORDS['request-fix'].page.title,
+      look: 'folded',
+      foldedIn: ['PENDING'],
+      parts: [
+        { kind: 'documents', label: WORDS['request-fix'].page.documents },
+        { kind: 'text', name: 'note', label: WORDS['request-fix'].page.note, maxLength: 500, lines: 3, required: true },
+      ],
+      buttons: [
+        { label: WORDS['request-fix'].page.andNext, look: 'plain', andNext: ['PENDING'] },
+        { label: WORDS['request-fix'].page.button, look: 'plain' },
+      ],
+    },
   }),
   cancel: officerAction({
     allowedStatuses: ['PENDING', 'PERLU_PERBAIKAN', 'DIKONFIRMASI', 'PERUBAHAN_DIMINTA'],
     body: z.object({ reason: input.text(2000) }),
     audit: WORDS.cancel.audit,
     notice: { kind: 'cancelled', delivery: WORDS.cancel.delivery, proof: false },
-    page: WORDS.cancel.page,
+    form: {
+      title: WORDS.cancel.page.title,
+      look: 'danger',
+      confirm: WORDS.cancel.page.confirm,
+      parts: [{ kind: 'text', name: 'reason', label: WORDS.cancel.page.reason, maxLength: 500, lines: 2, required: true }],
+      buttons: [{ label: WORDS.cancel.page.button, look: 'danger' }],
+    },
   }),
 };
 

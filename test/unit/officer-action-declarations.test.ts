@@ -100,8 +100,10 @@ describe.each(OFFICER_ACTION_NAMES)('the declared action "%s"', (name) => {
     expect(panel.includes(`data-action="${name}"`)).toBe(allowed);
     if (allowed) {
       expect(panel).toContain(`data-api="registrations/KRC-010/${name}"`);
-      expect(panel).toContain(declaration.page.title);
-      expect(panel).toContain(declaration.page.button);
+      expect(panel).toContain(declaration.form.title);
+      const offered = declaration.form.buttons.filter((button) => !Array.isArray(button.andNext) || button.andNext.includes(status));
+      expect(offered.length).toBeGreaterThan(0);
+      for (const button of offered) expect(panel).toContain(button.label.replace(/&/g, '&amp;'));
     }
   });
 

@@ -1,11 +1,11 @@
 /**
  * The decision on the review screen: one form per officer action allowed in the registration's status, in
- * the order of the declarations (domain/officer-action-declarations.ts), each titled and labelled as its
- * declaration says and posting to `registrations/{q}/{action}`. A new declared action fails to compile
- * here until it has a form.
+ * the order of the declarations (domain/officer-action-declarations.ts), each drawn from the parts its
+ * declaration lists (domain/officer-action-forms.ts) and posting to `registrations/{q}/{action}`.
  */
+import type { ActionForm, ActionFormButton, ActionFormPart } from '../../domain/officer-action-forms';
 import { allowedActions } from '../../domain/officer-actions';
-import { OFFICER_ACTIONS, type OfficerActionName } from '../../domain/officer-action-declarations';
+import { OFFICER_ACTIONS } from '../../domain/officer-action-declarations';
 import { REGISTRATION_STATUSES, type RegistrationStatus } from '../../domain/registration';
 import { ADMIN_TEXTS as TEXTS, fillText } from '../../domain/texts/officer';
 import { dayDate, shortDay, typedDate } from './format';
@@ -37,47 +37,6 @@ interface FormContext {
   readonly target: Html;
 }
 
-const ACTION_FORMS: { readonly [Name in OfficerActionName]: (context: FormContext, page: (typeof OFFICER_ACTIONS)[Name]['page']) => Html } = {
-  confirm: ({ openDays, times, nextAttributes, target }, page) =>
-    html`<form class="action-form" ${target} novalidate${nextAttributes}><h3 class="visually-hidden">${page.title}</h3>
-      ${scheduleFields(openDays, times, {})}${formError()}
-      <div class="button-row">
-        <button type="submit" class="button primary" data-then="next" aria-keyshortcuts="Control+Enter" title="${TEXTS.shortcutSave}">${ICONS.check}<span>${TEXTS.saveAndNext}</span></button>
-        <button type="submit" class="button">${page.button}</button>
-      </div></form>`,
-  reschedule: ({ registration, openDays, times, target }, page) => {
-    const requested = registration.requestedDate;
-    return html`<form class="action-form" ${target} novalidate><h3>${page.title}</h3>
-      <p class="hint${requested ? ' requested' : ''}">${requested ? fillText(TEXTS.rescheduleRequested, { date: dayDate(requested) }) : TEXTS.rescheduleOfficer}</p>
-      ${scheduleFields(openDays, times, { ...(requested ? { date: requested } : {}), ...(registration.appointmentTime ? { time: registration.appointmentTime } : {}) })}${formError()}<button type="submit" class="button primary">${page.button}</button></form>`;
-  },
-  complete: ({ target }, page) =>
-    html`<form class="action-form" ${target}><h3>${page.title}</h3>
-      ${formError()}<div class="button-row">
-        <button type="submit" class="button success" name="attended" value="true" data-json>${ICONS.check}<span>${page.button}</span></button>
-        <button type="submit" class="button" name="attended" value="false" data-json>${ICONS.cross}<span>${page.noShowButton}</span></button>
-      </div></form>`,
-  'request-fix': ({ registration, status, nextAttributes, target }, page) => {
-    const requirements = registration.requirements ?? [];
-    return html`<details class="action-form fix-zone"${status === 'PENDING' ? '' : html` open`}><summary>${page.title}</summary>
-      <form ${target} novalidate${nextAttributes}>
-      <fieldset class="checks"><legend>${TEXTS.fixRequirements}</legend>
-        ${requirements.map((requirement) => html`<label class="check"><input type="checkbox" name="requirements" value="${requirement.id}" data-list><span>${requirement.name}</span></label>`)}
-      </fieldset>
-      <label class="field"><span>${TEXTS.fixNote}</span><textarea name="note" rows="3" maxlength="500" required></textarea></label>
-      ${formError()}<div class="button-row">
-        ${status === 'PENDING' ? html`<button type="submit" class="button" data-then="next">${TEXTS.fixAndNext}</button>` : ''}
-        <button type="submit" class="button">${page.button}</button>
-      </div></form></details>`;
-  },
-  cancel: ({ target }, page) =>
-    html`<details class="action-form danger-zone"><summary>${page.title}</summary>
-      <form ${target} data-confirm="${TEXTS.cancelConfirm}" novalidate>
-        <label class="field"><span>${TEXTS.cancelReason}</span><textarea name="reason" rows="2" maxlength="500" required></textarea></label>
-        ${formError()}<button type="submit" class="button danger">${page.button}</button>
-      </form></details>`,
-};
-
 export function actionsPanel(registration: DetailView, arrivalTimes: readonly string[] | undefined, openDays: OfficerDays, next: NextStop): Html {
   const status = REGISTRATION_STATUSES.find((candidate) => candidate === registration.status);
   const actions = status ? allowedActions(status) : [];
@@ -88,14 +47,62 @@ export function actionsPanel(registration: DetailView, arrivalTimes: readonly st
   const nextAttributes = html` data-next="${next.href}"${next.registration ? '' : html` data-next-done="${TEXTS.allReviewed}"`}`;
   const forms = actions.map((action) => {
     const target = html`data-api="registrations/${encodeURIComponent(registration.queueNumber)}/${action}" data-action="${action}"`;
-    return formFor(action, { ...base, nextAttributes, target });
+    return actionForm(OFFICER_ACTIONS[action].form, { ...base, nextAttributes, target });
   });
   return html`<section class="panel panel-actions actions" aria-labelledby="actions-title"><h2 id="actions-title">${TEXTS.decisionTitle}</h2>${forms}</section>`;
 }
 
-function formFor<Name extends OfficerActionName>(action: Name, context: FormContext): Html {
-  const render: (context: FormContext, page: (typeof OFFICER_ACTIONS)[Name]['page']) => Html = ACTION_FORMS[action];
-  return render(context, OFFICER_ACTIONS[action].page);
+function actionForm(form: ActionForm, context: FormContext): Html {
+  const buttons = form.buttons.filter((button) => offersButton(button, context.status));
+  const goesOn = buttons.some((button) => button.andNext);
+  const body = html`${form.parts.map((part) => formPart(part, context))}${formError()}<div class="button-row">${buttons.map(formButton)}</div>`;
+  const attributes = html`${context.target}${form.confirm ? html` data-confirm="${form.confirm}"` : ''} novalidate${goesOn ? context.nextAttributes : ''}`;
+  switch (form.look) {
+    case 'open':
+    case 'untitled':
+      return html`<form class="action-form" ${attributes}><h3${form.look === 'untitled' ? html` class="visually-hidden"` : ''}>${form.title}</h3>${body}</form>`;
+    case 'folded':
+    case 'danger': {
+      const open = form.look === 'folded' && !(form.foldedIn ?? []).includes(context.status);
+      return html`<details class="action-form ${form.look === 'danger' ? 'danger-zone' : 'fix-zone'}"${open ? html` open` : ''}><summary>${form.title}</summary>
+      <form ${attributes}>${body}</form></details>`;
+    }
+  }
+}
+
+function offersButton(button: ActionFormButton, status: RegistrationStatus): boolean {
+  return !Array.isArray(button.andNext) || button.andNext.includes(status);
+}
+
+function formButton(button: ActionFormButton): Html {
+  const look = button.look === 'plain' ? '' : ` ${button.look}`;
+  const label = button.icon ? html`${ICONS[button.icon]}<span>${button.label}</span>` : html`${button.label}`;
+  return html`<button type="submit" class="button${look}"${button.andNext ? html` data-then="next"` : ''}${
+    button.shortcut ? html` aria-keyshortcuts="Control+Enter" title="${button.shortcut}"` : ''
+  }${button.sends ? html` name="${button.sends.name}" value="${String(button.sends.value)}" data-json` : ''}>${label}</button>`;
+}
+
+function formPart(part: ActionFormPart, { registration, openDays, times }: FormContext): Html {
+  switch (part.kind) {
+    case 'schedule': {
+      if (part.prefill === 'first-free') return scheduleFields(openDays, times, {});
+      const requested = registration.requestedDate;
+      const hint = part.hint
+        ? html`<p class="hint${requested ? ' requested' : ''}">${requested ? fillText(part.hint.requested, { date: dayDate(requested) }) : part.hint.otherwise}</p>`
+        : '';
+      return html`${hint}${scheduleFields(openDays, times, { ...(requested ? { date: requested } : {}), ...(registration.appointmentTime ? { time: registration.appointmentTime } : {}) })}`;
+    }
+    case 'documents':
+      return html`<fieldset class="checks"><legend>${part.label}</legend>
+        ${(registration.requirements ?? []).map((requirement) => html`<label class="check"><input type="checkbox" name="requirements" value="${requirement.id}" data-list><span>${requirement.name}</span></label>`)}
+      </fieldset>`;
+    case 'text':
+      return html`<label class="field"><span>${part.label}</span>${
+        part.lines
+          ? html`<textarea name="${part.name}" rows="${part.lines}" maxlength="${part.maxLength}"${part.required ? html` required` : ''}></textarea>`
+          : html`<input name="${part.name}" maxlength="${part.maxLength}" autocomplete="off"${part.required ? html` required` : html` data-optional`}>`
+      }</label>`;
+  }
 }
 
 /** The date buttons, the typed date that echoes its day, and the time set to the day's next free slot. */

@@ -7,12 +7,17 @@ export const OFFICER_ACTION_WORDS = {
   confirm: {
     audit: { confirmed: 'Mengonfirmasi jadwal' },
     delivery: 'Konfirmasi jadwal + PDF',
-    page: { title: 'Konfirmasi jadwal', button: 'Konfirmasi' },
+    page: { title: 'Konfirmasi jadwal', button: 'Konfirmasi', andNext: 'Simpan & berikutnya', shortcut: 'Ctrl+Enter: simpan & berikutnya' },
   },
   reschedule: {
     audit: { 'rescheduled-on-request': 'Mengubah jadwal (permintaan pemohon)', 'rescheduled-by-office': 'Memindahkan jadwal (kantor)' },
     delivery: 'Perubahan jadwal + PDF',
-    page: { title: 'Ubah jadwal', button: 'Simpan jadwal baru' },
+    page: {
+      title: 'Ubah jadwal',
+      button: 'Simpan jadwal baru',
+      requested: 'Pemohon meminta tanggal {date}. Hubungi pemohon, lalu tetapkan tanggal yang disepakati.',
+      byOffice: 'Memindahkan jadwal atas inisiatif kantor tidak memakai kesempatan ubah jadwal pemohon.',
+    },
   },
   complete: {
     audit: { attended: 'Menandai hadir', 'no-show': 'Menandai tidak hadir' },
@@ -21,12 +26,23 @@ export const OFFICER_ACTION_WORDS = {
   'request-fix': {
     audit: { 'fix-requested': 'Meminta perbaikan berkas' },
     delivery: 'Permintaan perbaikan berkas',
-    page: { title: 'Minta perbaikan berkas', button: 'Kirim permintaan perbaikan' },
+    page: {
+      title: 'Minta perbaikan berkas',
+      button: 'Kirim permintaan perbaikan',
+      andNext: 'Kirim & berikutnya',
+      documents: 'Berkas yang harus dikirim ulang',
+      note: 'Catatan perbaikan',
+    },
   },
   cancel: {
     audit: { cancelled: 'Membatalkan' },
     delivery: 'Pemberitahuan pembatalan',
-    page: { title: 'Batalkan pendaftaran', button: 'Batalkan pendaftaran' },
+    page: {
+      title: 'Batalkan pendaftaran',
+      button: 'Batalkan pendaftaran',
+      reason: 'Alasan pembatalan (dikirim ke pemohon)',
+      confirm: 'Batalkan pendaftaran ini? Pemohon akan diberi tahu.',
+    },
   },
 } as const;
 

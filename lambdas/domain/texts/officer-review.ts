@@ -45,17 +45,11 @@ export const OFFICER_REVIEW_TEXTS = {
   noActions: 'Pendaftaran ini sudah selesai; tidak ada tindakan lagi.',
 
   // Actions
-  rescheduleRequested: 'Pemohon meminta tanggal {date}. Hubungi pemohon, lalu tetapkan tanggal yang disepakati.',
-  rescheduleOfficer: 'Memindahkan jadwal atas inisiatif kantor tidak memakai kesempatan ubah jadwal pemohon.',
   date: 'Tanggal',
   time: 'Jam (WIB)',
   note: 'Catatan untuk pemohon (opsional, satu baris, maks. 200 karakter)',
   noteShort: 'Catatan untuk pemohon',
   notePlaceholder: 'opsional, satu baris',
-  fixRequirements: 'Berkas yang harus dikirim ulang',
-  fixNote: 'Catatan perbaikan',
-  cancelReason: 'Alasan pembatalan (dikirim ke pemohon)',
-  cancelConfirm: 'Batalkan pendaftaran ini? Pemohon akan diberi tahu.',
 
   // Flags
   flagNikDate: 'Tanggal lahir pada NIK berbeda dengan tanggal lahir yang diisi. Pemohon sudah menegaskan datanya (/YA): periksa KTP.',
@@ -83,8 +77,6 @@ export const OFFICER_REVIEW_TEXTS = {
   dayButtonFull: '{day} · penuh',
   otherDate: 'Tanggal (DD-MM-YYYY)',
   timeDefaultHint: 'Jam terisi otomatis dengan jam kosong berikutnya pada tanggal itu.',
-  saveAndNext: 'Simpan & berikutnya',
-  fixAndNext: 'Kirim & berikutnya',
   nextPending: 'Berikutnya: {queue} · {name}',
   noNextPending: 'Ini pendaftaran terakhir yang menunggu pemeriksaan.',
   allReviewed: 'Semua pendaftaran yang menunggu sudah diperiksa.',
@@ -92,7 +84,6 @@ export const OFFICER_REVIEW_TEXTS = {
   savedForDate: '{queue}: {status}, {date} {time}.',
   noOpenDays: 'Tidak ada hari kerja dengan kuota tersisa dalam {days} hari ke depan. Tulis tanggal lain di bawah.',
   waitingSince: 'Menunggu {age}',
-  shortcutSave: 'Ctrl+Enter: simpan & berikutnya',
 } as const;
 
 /** A flag in words: the short label of the list, the long one of the review screen. */
