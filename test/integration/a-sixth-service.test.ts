@@ -56,6 +56,10 @@ it('shows the sixth service in the menu, its requirements, the upload page, the 
     description: 'BAP Paspur Rusak Karena Bencana',
   });
 
+  const [help] = await say(server, waId, 'BANTUAN');
+  expect(help).toContain('angka layanan yang Anda butuhkan (1–5, 7).');
+  await say(server, waId, 'MENU', 2);
+
   const [requirements] = await say(server, waId, '7');
   expect(requirements).toContain('Anda memilih Layanan 7 BAP Paspor Rusak Karena Bencana, Silahkan Isi Identitas anda');
   expect(requirements).toContain('\n- KTP\n- KK\n- PASPOR YANG RUSAK\n');

@@ -55,7 +55,7 @@ describe('notice and consent', () => {
     // Refused: nothing personal taken, and the way back is said.
     expect(await sayOnly(server, waId, 'Tidak')).toEqual([consentTexts.refused(1)]);
     const [line] = await sayOnly(server, waId, registrationLine(newPerson()), 3);
-    expect(line).toBe(messages.registration.eachPersonOwnRegistration);
+    expect(line).toBe(messages.registration.eachPersonOwnRegistration(testOffice().services));
 
     // Later: the number again, and the button this time.
     expect(await sayOnly(server, waId, '1')).toEqual([consentTexts.notice(testOffice())]);

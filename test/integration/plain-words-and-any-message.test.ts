@@ -66,7 +66,7 @@ describe('plain words at the menu', () => {
   it('explains to someone registering a second person that each person needs their own service choice and documents', async () => {
     const { waId } = await registerApplicant(server);
     const [explained, menu] = await say(server, waId, registrationLine(newPerson({ name: 'Anak Budiman' })), 3);
-    expect(explained).toBe(messages.registration.eachPersonOwnRegistration);
+    expect(explained).toBe(messages.registration.eachPersonOwnRegistration(testOffice().services));
     expect(menu).toBe(messages.welcome(testOffice()));
   });
 });

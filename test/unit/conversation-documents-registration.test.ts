@@ -210,6 +210,6 @@ describe('stage 4: the registration line', () => {
   });
 
   it('tells someone at the menu to choose a service before registering, each person their own', () => {
-    expect(bodies(at({ name: 'menu' }), text(LINE), context())).toEqual([messages.registration.eachPersonOwnRegistration]);
+    expect(bodies(at({ name: 'menu' }), text(LINE), context())).toEqual([messages.registration.eachPersonOwnRegistration(testOffice().services)]);
   });
 });

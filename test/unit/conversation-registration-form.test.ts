@@ -66,6 +66,6 @@ describe('a WhatsApp Flow reply', () => {
         registration: expect.objectContaining({ nik: NIK, dateOfBirth: '1990-08-15', phone: '6289617841945' }),
       }),
     ]);
-    expect(bodies({ step: { name: 'menu' } }, form)).toEqual([messages.registration.eachPersonOwnRegistration]);
+    expect(bodies({ step: { name: 'menu' } }, form)).toEqual([messages.registration.eachPersonOwnRegistration(testOffice().services)]);
   });
 });

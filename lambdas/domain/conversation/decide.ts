@@ -70,7 +70,7 @@ export function decideStep(conversation: Conversation, input: InboundContent | M
       if (choice !== undefined) return chooseService(choice, context, conversation);
       if ((input.kind === 'text' && looksLikeRegistration(input.text)) || input.kind === 'form') {
         const menu = showMenu(context);
-        return { ...menu, replies: [text(messages.registration.eachPersonOwnRegistration), ...menu.replies] };
+        return { ...menu, replies: [text(messages.registration.eachPersonOwnRegistration(context.office.services)), ...menu.replies] };
       }
       return showMenu(context);
     }
@@ -114,7 +114,7 @@ export function decideStep(conversation: Conversation, input: InboundContent | M
       const choice = menuChoiceOf(input, context.office.services, true);
       if (choice !== undefined) return chooseService(choice, context, conversation);
       if ((input.kind === 'text' && looksLikeRegistration(input.text)) || input.kind === 'form') {
-        return reply(conversation, messages.registration.eachPersonOwnRegistration);
+        return reply(conversation, messages.registration.eachPersonOwnRegistration(context.office.services));
       }
       return reply(conversation, readable(input) ? messages.prompts.chooseFromMenu : cannotRead(input, messages.prompts.nowMenu));
     }

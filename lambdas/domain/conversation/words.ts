@@ -1,7 +1,7 @@
 /** Reading what the applicant typed: commands, menu numbers, plain words, and what cannot be read. */
 import { type InboundContent } from '../inbound';
 import { messages, RESCHEDULE_MENU_NUMBER } from '../texts';
-import type { ServiceCatalogue } from '../services';
+import type { RequirementId, ServiceCatalogue } from '../services';
 import { type MediaFailure, MENU_CHOICE_PREFIX, type MenuChoice } from './types';
 
 /**
@@ -16,30 +16,37 @@ export function menuChoiceOf(input: InboundContent, services: ServiceCatalogue, 
         ? input.id.slice(MENU_CHOICE_PREFIX.length)
         : undefined;
   const match = raw?.trim().match(/^([1-9]\d?)[.)]?$/);
-  const choice = match ? Number(match[1]) : words && input.kind === 'text' ? plainWordsChoice(input.text) : undefined;
+  const choice = match ? Number(match[1]) : words && input.kind === 'text' ? plainWordsChoice(input.text, services) : undefined;
   return choice === RESCHEDULE_MENU_NUMBER || services.some((service) => service.id === choice) ? choice : undefined;
 }
 
+/** What the applicant's words say of the passport, and the document in a service's requirements that says the same. */
+const CASE_MARKERS = { lost: 'surat-kehilangan', damaged: 'paspor-rusak', data: 'dasar-perubahan' } as const satisfies Record<string, RequirementId>;
+type PassportCase = { readonly [Key in keyof typeof CASE_MARKERS]: boolean };
+
 /**
- * The menu in the applicant's own words: hilang → 1, rusak → 2, (ubah) data → 3, both → 4 or 5, jadwal → the reschedule.
- * Words of five letters or more may carry one typo; both "hilang" and "rusak" is a question, not a choice.
+ * The menu in the applicant's own words: lost (hilang), damaged (rusak), data to change (data), or lost or
+ * damaged with data, each the office's service whose documents say the same (a police report for lost, the
+ * damaged passport, the basis of the change), so the office's own catalogue decides the number; jadwal → the
+ * reschedule. Words of five letters or more may carry one typo; both "hilang" and "rusak" is a question, not a choice.
  */
-export function plainWordsChoice(value: string): MenuChoice | undefined {
+export function plainWordsChoice(value: string, services: ServiceCatalogue): MenuChoice | undefined {
   const words = value
     .normalize('NFKC')
     .toLowerCase()
     .split(/[^a-z]+/)
     .filter(Boolean);
   const has = (...targets: string[]) => words.some((word) => targets.some((target) => sameWord(word, target)));
-  const lost = has('hilang', 'ilang', 'kehilangan');
-  const damaged = has('rusak', 'robek', 'sobek', 'basah');
-  const data = has('data');
-  if (lost && damaged) return undefined;
-  if (lost) return data ? 4 : 1;
-  if (damaged) return data ? 5 : 2;
-  if (data) return 3;
+  const said: PassportCase = { lost: has('hilang', 'ilang', 'kehilangan'), damaged: has('rusak', 'robek', 'sobek', 'basah'), data: has('data') };
+  if (said.lost && said.damaged) return undefined;
+  if (said.lost || said.damaged || said.data) return serviceForCase(services, said);
   if (has('jadwal', 'reschedule')) return RESCHEDULE_MENU_NUMBER;
   return undefined;
+}
+
+function serviceForCase(services: ServiceCatalogue, said: PassportCase): MenuChoice | undefined {
+  const markers = Object.keys(CASE_MARKERS) as (keyof PassportCase)[];
+  return services.find((service) => markers.every((key) => service.requirements.includes(CASE_MARKERS[key]) === said[key]))?.id;
 }
 
 /** Equal, or (for words of five letters or more) one letter added, dropped, changed or two swapped. */

@@ -3,6 +3,7 @@ import type { OfficeProfile } from '../office';
 import type { DocumentsHint } from './facts';
 import { linkLines } from './links';
 import { RESCHEDULE_MENU_NUMBER } from './menu-numbers';
+import { serviceNumbers } from './services';
 
 export const menuTexts = {
   /** Stage 1. */
@@ -77,7 +78,7 @@ export const menuTexts = {
     return [
       'ℹ️ *BANTUAN SI BAPAO*',
       '',
-      '1. Ketik MENU, lalu angka layanan yang Anda butuhkan (1–5).',
+      `1. Ketik MENU, lalu angka layanan yang Anda butuhkan (${serviceNumbers(office.services)}).`,
       '2. Upload berkas melalui link yang dikirim, lalu ketik SELESAI.',
       '3. Kirim data Anda: DAFTAR/nama lengkap/TEMPAT LAHIR/DD-MM-YYYY/NIK/Nomor HP.',
       '4. Petugas memeriksa berkas dan mengirim jadwal kedatangan beserta PDF bukti antrian.',

@@ -1,7 +1,9 @@
 /** Stage 4: the registration line, its answers, one question at a time and the WhatsApp Flow. */
 import type { OfficeProfile } from '../office';
 import type { FormField } from '../registration-form';
+import type { ServiceCatalogue } from '../services';
 import { PENTING_HEADING } from './notices';
+import { serviceNumbers } from './services';
 
 export const registrationTexts = {
   /** Stage 4 instruction, after SELESAI. */
@@ -46,8 +48,8 @@ export const registrationTexts = {
     nikHeldElsewhere: (office: OfficeProfile) =>
       `NIK ini sudah memiliki pendaftaran yang masih berjalan. Satu NIK hanya dapat memiliki satu pendaftaran aktif. Jika menurut Anda ini keliru, hubungi ${office.officeName} melalui WhatsApp ${office.whatsappNumber}.`,
     /** A DAFTAR line with no service chosen: a first try, or the next person of a family after a registration. */
-    eachPersonOwnRegistration:
-      'Baris DAFTAR dikirim setelah memilih layanan dan mengupload berkas. Setiap orang (juga anggota keluarga) memerlukan pendaftarannya sendiri: ketik angka layanan untuk orang tersebut (1–5), upload berkas miliknya melalui link yang dikirim, ketik SELESAI, lalu kirim baris DAFTAR dengan datanya.',
+    eachPersonOwnRegistration: (services: ServiceCatalogue) =>
+      `Baris DAFTAR dikirim setelah memilih layanan dan mengupload berkas. Setiap orang (juga anggota keluarga) memerlukan pendaftarannya sendiri: ketik angka layanan untuk orang tersebut (${serviceNumbers(services)}), upload berkas miliknya melalui link yang dikirim, ketik SELESAI, lalu kirim baris DAFTAR dengan datanya.`,
     /** Text at stage 4 that is not a DAFTAR line. */
     notALine:
       'Pesan ini belum terbaca sebagai pendaftaran. Awali dengan kata DAFTAR, lalu nama lengkap, tempat lahir, tanggal lahir, NIK dan nomor HP, dipisah tanda / atau satu data per baris. Atau salin formulir pada pesan berikut, isi, lalu kirim.',

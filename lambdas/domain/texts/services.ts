@@ -29,7 +29,6 @@ export const REQUIREMENTS: Readonly<Record<RequirementId, Requirement>> = {
 const IDENTITY: readonly RequirementId[] = ['ktp', 'kk', 'akta'];
 
 /** The five BAP services of the office's flow, in menu order. */
-/** The five BAP services of the office's flow, in menu order. */
 export const DEFAULT_SERVICES: ServiceCatalogue = [
   {
     id: 1,
@@ -67,3 +66,15 @@ export const DEFAULT_SERVICES: ServiceCatalogue = [
     requirements: [...IDENTITY, 'paspor-rusak', 'dasar-perubahan'],
   },
 ];
+
+/** The menu numbers of the office's services as the texts write them: "1–5", "1–5, 7" (6 is the reschedule), "1, 2". */
+export function serviceNumbers(services: ServiceCatalogue): string {
+  const ids = [...new Set(services.map((service) => service.id))].sort((a, b) => a - b);
+  const runs: number[][] = [];
+  for (const id of ids) {
+    const run = runs.at(-1);
+    if (run && run.at(-1) === id - 1) run.push(id);
+    else runs.push([id]);
+  }
+  return runs.map((run) => (run.length > 2 ? `${run[0]}–${run.at(-1)}` : run.join(', '))).join(', ');
+}
