@@ -1,18 +1,19 @@
 /**
- * Meta's webhook envelope, parsed tolerantly: unknown fields pass, unknown message types become
+ * Meta's webhook envelope, parsed tolerantly: unknown fields are left out, unknown message types become
  * `other`, and one odd message never spoils the rest of a batch.
  */
 import * as z from 'zod/mini';
+import { fastObject } from './zod-fast-object';
 import type { InboundContent, MediaKind } from '../domain/inbound';
 import type { ApplicantRef, InboundEvent, QueueEvent, StatusEvent } from '../queue-events';
 
-const contactSchema = z.looseObject({
+const contactSchema = fastObject({
   wa_id: z.optional(z.string()),
   user_id: z.optional(z.string()),
-  profile: z.optional(z.looseObject({ name: z.optional(z.string()) })),
+  profile: z.optional(fastObject({ name: z.optional(z.string()) })),
 });
 
-const mediaSchema = z.looseObject({
+const mediaSchema = fastObject({
   id: z.string(),
   mime_type: z.optional(z.string()),
   sha256: z.optional(z.string()),
@@ -21,55 +22,55 @@ const mediaSchema = z.looseObject({
   url: z.optional(z.string()),
 });
 
-const messageSchema = z.looseObject({
+const messageSchema = fastObject({
   id: z.string(),
   from: z.optional(z.string()),
   from_user_id: z.optional(z.string()),
   timestamp: z.optional(z.string()),
   type: z.string(),
-  text: z.optional(z.looseObject({ body: z.string() })),
+  text: z.optional(fastObject({ body: z.string() })),
   interactive: z.optional(
-    z.looseObject({
+    fastObject({
       type: z.string(),
-      button_reply: z.optional(z.looseObject({ id: z.string(), title: z.optional(z.string()) })),
-      list_reply: z.optional(z.looseObject({ id: z.string(), title: z.optional(z.string()) })),
+      button_reply: z.optional(fastObject({ id: z.string(), title: z.optional(z.string()) })),
+      list_reply: z.optional(fastObject({ id: z.string(), title: z.optional(z.string()) })),
       /** A WhatsApp Flow submitted: its `complete` payload as a JSON string. */
-      nfm_reply: z.optional(z.looseObject({ response_json: z.string(), name: z.optional(z.string()), body: z.optional(z.string()) })),
+      nfm_reply: z.optional(fastObject({ response_json: z.string(), name: z.optional(z.string()), body: z.optional(z.string()) })),
     }),
   ),
-  button: z.optional(z.looseObject({ payload: z.optional(z.string()), text: z.optional(z.string()) })),
+  button: z.optional(fastObject({ payload: z.optional(z.string()), text: z.optional(z.string()) })),
   image: z.optional(mediaSchema),
   document: z.optional(mediaSchema),
   audio: z.optional(mediaSchema),
   video: z.optional(mediaSchema),
   sticker: z.optional(mediaSchema),
-  system: z.optional(z.looseObject({ type: z.optional(z.string()), wa_id: z.optional(z.string()) })),
-  unsupported: z.optional(z.looseObject({ type: z.optional(z.string()) })),
+  system: z.optional(fastObject({ type: z.optional(z.string()), wa_id: z.optional(z.string()) })),
+  unsupported: z.optional(fastObject({ type: z.optional(z.string()) })),
 });
 type MetaMessage = z.infer<typeof messageSchema>;
 
-const statusSchema = z.looseObject({
+const statusSchema = fastObject({
   id: z.string(),
   status: z.string(),
   timestamp: z.optional(z.string()),
   recipient_id: z.optional(z.string()),
   recipient_user_id: z.optional(z.string()),
   biz_opaque_callback_data: z.optional(z.string()),
-  errors: z.optional(z.array(z.looseObject({ code: z.optional(z.number()), title: z.optional(z.string()) }))),
+  errors: z.optional(z.array(fastObject({ code: z.optional(z.number()), title: z.optional(z.string()) }))),
 });
 
-const valueSchema = z.looseObject({
-  metadata: z.optional(z.looseObject({ phone_number_id: z.optional(z.string()) })),
+const valueSchema = fastObject({
+  metadata: z.optional(fastObject({ phone_number_id: z.optional(z.string()) })),
   contacts: z.optional(z.array(z.unknown())),
   messages: z.optional(z.array(z.unknown())),
   statuses: z.optional(z.array(z.unknown())),
 });
 
-const envelopeSchema = z.looseObject({
+const envelopeSchema = fastObject({
   object: z.literal('whatsapp_business_account'),
   entry: z.array(
-    z.looseObject({
-      changes: z.optional(z.array(z.looseObject({ field: z.optional(z.string()), value: z.optional(z.unknown()) }))),
+    fastObject({
+      changes: z.optional(z.array(fastObject({ field: z.optional(z.string()), value: z.optional(z.unknown()) }))),
     }),
   ),
 });
