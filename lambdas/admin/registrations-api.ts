@@ -5,6 +5,7 @@
  * which the handler turns into HTTP answers.
  */
 import type { RegistrationsApi, RegistrationsApiDeps } from './officer-api';
+import { createDayOfApi } from './day-of-api';
 import { createDaysApi } from './days-api';
 import { createRegistrationActions } from './registration-actions';
 import { createRegistrationReads } from './registration-reads';
@@ -15,5 +16,5 @@ export { DOCUMENT_LINK_SECONDS } from './registration-reads';
 export { deliveryName, nextPendingAfter, registrationView } from './registration-view';
 
 export function createRegistrationsApi(deps: RegistrationsApiDeps): RegistrationsApi {
-  return { ...createRegistrationReads(deps), ...createRegistrationActions(deps), ...createDaysApi(deps), ...createReportsApi(deps) };
+  return { ...createRegistrationReads(deps), ...createRegistrationActions(deps), ...createDaysApi(deps), ...createReportsApi(deps), ...createDayOfApi(deps) };
 }

@@ -30,7 +30,8 @@ export type ApiRoute =
   | { readonly name: 'summary' }
   | { readonly name: 'list-failed-sends' }
   | { readonly name: 'list-data-requests' }
-  | { readonly name: 'verify-proof' };
+  | { readonly name: 'verify-proof' }
+  | { readonly name: 'day-code' };
 
 export type PageRoute =
   | { readonly name: 'home' }
@@ -103,6 +104,7 @@ const ROUTES = createRouter<Target>([
   api('GET', '/api/failed-sends', () => ({ name: 'list-failed-sends' })),
   api('GET', '/api/data-requests', () => ({ name: 'list-data-requests' })),
   api('POST', '/api/proofs/verify', () => ({ name: 'verify-proof' })),
+  api('GET', '/api/day-code', () => ({ name: 'day-code' }), true),
 
   page('/', () => ({ name: 'home' })),
   page('/login/?', () => ({ name: 'login' })),

@@ -49,7 +49,7 @@ export const OFFICER_ACTIONS = {
     page: WORDS.reschedule.page,
   }),
   complete: officerAction({
-    allowedStatuses: ['DIKONFIRMASI', 'PERUBAHAN_DIMINTA'],
+    allowedStatuses: ['DIKONFIRMASI', 'PERUBAHAN_DIMINTA', 'DILAYANI'],
     body: z.object({ attended: input.flag }),
     audit: WORDS.complete.audit,
     page: WORDS.complete.page,
@@ -70,6 +70,14 @@ export const OFFICER_ACTIONS = {
     audit: WORDS.cancel.audit,
     notice: { kind: 'cancelled', delivery: WORDS.cancel.delivery, proof: false },
     page: WORDS.cancel.page,
+  }),
+  /** The day of the interview: "Giliran Anda" with the counter; the registration is being served (`DILAYANI`). */
+  call: officerAction({
+    allowedStatuses: ['DIKONFIRMASI', 'DILAYANI'],
+    body: z.object({ counter: z.optional(z.union([input.text(10), z.number()])) }),
+    audit: WORDS.call.audit,
+    notice: { kind: 'called', delivery: WORDS.call.delivery, proof: false },
+    page: WORDS.call.page,
   }),
 };
 

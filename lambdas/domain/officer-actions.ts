@@ -5,6 +5,7 @@
 import { formatDayDate, jakartaDate, type IsoDate } from './calendar';
 import { messages } from './texts';
 import { RECORD_TEXTS } from './texts/records';
+import { callToCounter } from './call-to-counter';
 import type { OfficeProfile } from './office';
 import type { Registration, RegistrationStatus } from './registration';
 import { arrivalTimes, dateProblem, type DayState } from './schedule';
@@ -90,6 +91,8 @@ export function decideOfficerAction(
         releaseNik: true,
       });
     }
+    case 'call':
+      return callToCounter(registration, input, context.now);
     case 'complete': {
       const today = jakartaDate(context.now);
       if (registration.appointmentDate && today < registration.appointmentDate) {

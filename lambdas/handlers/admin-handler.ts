@@ -190,6 +190,8 @@ export function createAdminHandler(deps: AdminHandlerDeps): AdminHandler {
         return deps.registrations.dataRequests();
       case 'verify-proof':
         return deps.registrations.verifyProof(body);
+      case 'day-code':
+        return deps.registrations.dayCode(query.date ? { date: query.date } : {});
       case 'list-officers':
       case 'add-officer':
       case 'disable-officer':

@@ -76,6 +76,10 @@ const ACTION_FORMS: { readonly [Name in OfficerActionName]: (context: FormContex
         <label class="field"><span>${TEXTS.cancelReason}</span><textarea name="reason" rows="2" maxlength="500" required></textarea></label>
         ${formError()}<button type="submit" class="button danger">${page.button}</button>
       </form></details>`,
+  call: ({ registration, target }, page) =>
+    html`<form class="action-form" ${target} novalidate><h3>${page.title}</h3>
+      <label class="field"><span>${page.counter}</span><input name="counter" maxlength="10" data-optional autocomplete="off" inputmode="numeric" value="${registration.counter ?? ''}"></label>
+      ${formError()}<button type="submit" class="button primary">${page.button}</button></form>`,
 };
 
 export function actionsPanel(registration: DetailView, arrivalTimes: readonly string[] | undefined, openDays: OfficerDays, next: NextStop): Html {

@@ -7,6 +7,7 @@ import { type DayState } from '../schedule';
 import { type FormField, type RegistrationForm } from '../registration-form';
 import { type ConsentRecord, type DataRequestKind, type DataRequestOutcome } from '../personal-data';
 import { type Reply } from '../replies';
+import { type CheckInFacts } from '../check-in';
 import { type RequirementId, type ServiceId } from '../services';
 
 export type PageCounts = Readonly<Partial<Record<RequirementId, number>>>;
@@ -99,6 +100,8 @@ export interface Facts {
   readonly requestedDay?: DayState;
   /** DATA SAYA: the requirements with documents on file, by draft id (the own registrations' and the open applications'). */
   readonly documentsByDraft?: Readonly<Record<string, readonly RequirementId[]>>;
+  /** HADIR: today's and yesterday's codes and today's appointments (domain/check-in.ts). */
+  readonly checkIn?: CheckInFacts;
 }
 
 export interface DecisionContext {
@@ -141,7 +144,9 @@ export type Effect =
   /** DATA SAYA's PDF copy of `text` (the message itself), sent after it as a document behind a short-lived link. */
   | { readonly type: 'held-data-copy'; readonly text: string }
   /** UBAH DATA: the applicant's own correction before confirmation (domain/corrections.ts), NIK guard swapped with it. */
-  | { readonly type: 'correct-registration'; readonly queueNumber: string; readonly form: RegistrationForm };
+  | { readonly type: 'correct-registration'; readonly queueNumber: string; readonly form: RegistrationForm }
+  /** HADIR with today's code: these registrations of today are checked in at `at` (already checked in ones are kept). */
+  | { readonly type: 'check-in'; readonly queueNumbers: readonly string[]; readonly at: string };
 
 export interface Decision {
   readonly conversation: Conversation;

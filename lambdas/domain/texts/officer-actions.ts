@@ -28,6 +28,11 @@ export const OFFICER_ACTION_WORDS = {
     delivery: 'Pemberitahuan pembatalan',
     page: { title: 'Batalkan pendaftaran', button: 'Batalkan pendaftaran' },
   },
+  call: {
+    audit: { called: 'Memanggil ke loket' },
+    delivery: 'Panggilan "Giliran Anda"',
+    page: { title: 'Panggil ke loket', button: 'Panggil', counter: 'Loket (nomor)' },
+  },
 } as const;
 
 /** What the checks of an officer's input say (zod/mini has no messages of its own loaded). */

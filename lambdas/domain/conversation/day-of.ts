@@ -1,0 +1,33 @@
+/** `HADIR <code>` in the conversation: which facts it needs, and the decision (domain/check-in.ts). */
+import { decideCheckIn, parseCheckIn } from '../check-in';
+import type { InboundContent } from '../inbound';
+import type { Registration } from '../registration';
+import { DAY_OF_TEXTS } from '../texts/day-of';
+import { ownRegistrations, text } from './helpers';
+import { answeringQuestions } from './registration';
+import type { Conversation, Decision, DecisionContext, Step } from './types';
+
+/** The code typed after HADIR, or undefined when the input is no check-in (a name being answered is never one). */
+export function checkInCodeOf(input: InboundContent, step: Step): string | undefined {
+  if (input.kind !== 'text' || answeringQuestions(step)) return undefined;
+  return parseCheckIn(input.text)?.code;
+}
+
+export function answerCheckIn(conversation: Conversation, code: string, context: DecisionContext): Decision {
+  const facts = context.facts?.checkIn;
+  if (!facts) throw new Error('the check-in needs its facts (lookupsFor)');
+  const outcome = decideCheckIn(code, ownRegistrations(context), facts, context.now);
+  return {
+    conversation,
+    replies: [text(outcome.reply)],
+    effects: outcome.checkIn ? [{ type: 'check-in', queueNumbers: outcome.checkIn.queueNumbers, at: outcome.checkIn.at }] : [],
+  };
+}
+
+/**
+ * *Panggil*: "Giliran Anda" with the counter. Plain text: the applicant checked in by WhatsApp minutes ago,
+ * so the 24-hour window is open (a call outside it fails and shows in the failed-sends list).
+ */
+export function calledNotice(conversation: Conversation, registration: Registration): Decision {
+  return { conversation, replies: [text(DAY_OF_TEXTS.called(registration.queueNumber, registration.name, registration.counter))], effects: [] };
+}

@@ -1,0 +1,57 @@
+/** The day of the interview: check-in with `HADIR <code>`, the call to the counter, the no-show at closing time. */
+import { RESCHEDULE_MENU_NUMBER } from './menu-numbers';
+
+/** One applicant's place in today's queue, as the check-in answer names it. */
+export interface QueuePlace {
+  readonly queueNumber: string;
+  readonly name: string;
+  /** `09.00 WIB` */
+  readonly appointment: string;
+  /** `08.47 WIB` */
+  readonly arrivedAt: string;
+  readonly position: number;
+  readonly before: number;
+}
+
+export const DAY_OF_TEXTS = {
+  checkedIn: (places: readonly QueuePlace[]) =>
+    [
+      places.length > 1 ? 'Terima kasih, kehadiran Anda semua sudah tercatat.' : 'Terima kasih, kehadiran Anda sudah tercatat.',
+      '',
+      ...places.map(
+        (place) =>
+          `📍 ${place.queueNumber} — ${place.name}\nJadwal ${place.appointment}, hadir ${place.arrivedAt}.\nUrutan ke-${place.position} dalam antrean hari ini; ${
+            place.before === 0 ? 'tidak ada yang menunggu sebelum Anda.' : `${place.before} orang sebelum Anda.`
+          }`,
+      ),
+      '',
+      'Mohon tunggu di ruang tunggu. Saat tiba giliran Anda, kami kirim pesan "Giliran Anda" dengan nomor loket di WhatsApp ini.',
+    ].join('\n'),
+  codeMissing:
+    'Untuk mencatat kehadiran, ketik HADIR diikuti kode hari ini yang tertera pada poster di ruang tunggu kantor (contoh: HADIR K7M3P), atau pindai kode QR pada poster itu.',
+  codeWrong:
+    'Kode kehadiran tidak cocok dengan kode hari ini. Pindai kode QR pada poster di ruang tunggu kantor, atau ketik HADIR diikuti kode yang tertera di poster.',
+  codeStale: 'Kode itu kode hari sebelumnya: kode kehadiran berganti setiap hari. Pindai kode QR pada poster di ruang tunggu kantor hari ini.',
+  notToday: (appointments: readonly string[]) =>
+    [
+      'Jadwal kedatangan Anda bukan hari ini:',
+      ...appointments.map((line) => `- ${line}`),
+      '',
+      `Kehadiran hanya dicatat pada hari jadwal Anda. Untuk mengubah jadwal, ketik ${RESCHEDULE_MENU_NUMBER}.`,
+    ].join('\n'),
+  noConfirmedToday:
+    'Tidak ada pendaftaran dengan jadwal kedatangan hari ini dari nomor WhatsApp ini. Kehadiran hanya dicatat untuk pendaftaran yang jadwalnya sudah dikonfirmasi petugas. Ketik STATUS untuk melihat status pendaftaran Anda.',
+  alreadyCalled: (queueNumber: string, name: string) =>
+    `Nomor Antrian ${queueNumber} atas nama ${name} sudah dipanggil hari ini. Jika Anda belum dilayani, silakan sampaikan kepada petugas di loket.`,
+  /** An appointment line of `notToday`. */
+  appointmentLine: (queueNumber: string, name: string, appointment: string) => `${queueNumber} atas nama ${name}: ${appointment}`,
+  called: (queueNumber: string, name: string, counter: string | undefined) =>
+    `🔔 *Giliran Anda*\nNomor Antrian ${queueNumber} atas nama ${name}: silakan menuju ${counter ? `Loket ${counter}` : 'loket pelayanan'} sekarang.`,
+  noShow: (queueNumber: string, name: string, date: string) =>
+    `Pendaftaran Nomor Antrian ${queueNumber} atas nama ${name} untuk ${date} ditutup dengan status TIDAK HADIR, karena kehadiran Anda tidak tercatat sampai kantor tutup. Jika Anda masih memerlukan layanan, silakan daftar kembali: ketik MENU. Jika Anda sebenarnya hadir hari ini, hubungi petugas di kantor hari ini juga.`,
+} as const;
+
+/** The officers' side of the day of the interview. */
+export const DAY_OF_OFFICER_TEXTS = {
+  callNotToday: (date: string) => `Hanya pemohon dengan jadwal hari ini yang dapat dipanggil (jadwal pendaftaran ini: ${date}).`,
+} as const;

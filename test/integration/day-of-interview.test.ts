@@ -1,0 +1,144 @@
+/**
+ * The day of the interview on the real local server: `HADIR <code>` by signed webhooks with the code the
+ * officers' API gives for the poster, the queue place it answers, *Panggil* reaching the applicant through
+ * the fake Graph API, and completing from being served.
+ */
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { Officer } from '../../lambdas/admin/officer-api';
+import { documentClient } from '../../lambdas/adapters/dynamodb-client';
+import { registrationItem } from '../../lambdas/adapters/registration-items';
+import { addDays, jakartaDate } from '../../lambdas/domain/calendar';
+import { DAY_OF_TEXTS } from '../../lambdas/domain/texts/day-of';
+import { newPerson, registrationLine } from '../support/registration-lines';
+import { queueNumberIn, registerApplicant, say, uploadDocuments } from '../support/journey';
+import { officerApi, workingDay } from '../support/officer-api';
+import { startTestServer, textOf, type TestServer } from '../support/test-server';
+
+const officer: Officer = { username: 'petugas1', role: 'petugas' };
+let server: TestServer;
+let officers: ReturnType<typeof officerApi>;
+let today: string;
+
+beforeAll(async () => {
+  server = await startTestServer({ WHATSAPP_MESSAGING_LIMIT: '10000' });
+  officers = officerApi(server);
+  today = jakartaDate(new Date());
+});
+afterAll(async () => {
+  officers.close();
+  await server.cleanUp();
+});
+
+/** Registered and confirmed as officers do it, then its appointment moved to today (nobody can book today itself). */
+async function confirmedForToday(options: { waId?: string; name: string; time: string }) {
+  const applicant = options.waId
+    ? await registerAnother(options.waId, options.name)
+    : await registerApplicant(server, { person: newPerson({ name: options.name }) });
+  const before = server.fakeGraph.sentTo(applicant.waId).length;
+  // Not tomorrow: a confirmation for tomorrow after the reminder hour brings the reminder at once too.
+  expect((await officers.api.act(applicant.queueNumber, 'confirm', { date: workingDay(2), time: options.time }, officer)).status).toBe(200);
+  await server.waitForSent(applicant.waId, before + 1);
+  await moveAppointment(applicant.queueNumber, today);
+  return applicant;
+}
+
+/** A second person registered from an account that registered before: the service, documents, SELESAI, DAFTAR. */
+async function registerAnother(waId: string, name: string) {
+  const [requirements = ''] = await say(server, waId, '1');
+  await uploadDocuments(server, requirements);
+  await say(server, waId, 'SELESAI');
+  const [success = ''] = await say(server, waId, registrationLine(newPerson({ name })));
+  return { waId, queueNumber: queueNumberIn(success) };
+}
+
+async function moveAppointment(queueNumber: string, date: string): Promise<void> {
+  const current = await officers.store.getVersioned(queueNumber);
+  if (!current) throw new Error(`${queueNumber} not found`);
+  const client = documentClient({ endpoint: server.dynamoEndpoint, region: 'ap-southeast-3', credentials: { accessKeyId: 'l', secretAccessKey: 'l' } });
+  await client.send(
+    new PutCommand({ TableName: server.config.TABLE_NAME, Item: registrationItem({ ...current.registration, appointmentDate: date }, current.version) }),
+  );
+  client.destroy();
+}
+
+async function codeOf(date: string): Promise<string> {
+  const answer = await officers.api.dayCode({ date });
+  expect(answer).toMatchObject({ status: 200, body: { date } });
+  return (answer.body as { code: string }).code;
+}
+
+describe('check-in with the day code', () => {
+  it("answers a place in today's queue with today's code, refuses yesterday's, and changes nothing the second time", async () => {
+    const first = await confirmedForToday({ name: 'Pertama Datang', time: '10:00' });
+    const second = await confirmedForToday({ name: 'Kedua Datang', time: '09:00' });
+    const code = await codeOf(today);
+    expect(code).toMatch(/^[ACDEFHJKMNPRTUVWXY3479]{5}$/);
+
+    expect(await say(server, first.waId, `HADIR ${await codeOf(addDays(today, -1))}`)).toEqual([DAY_OF_TEXTS.codeStale]);
+    expect((await officers.api.get(first.queueNumber, officer)).body).not.toHaveProperty('checkedInAt');
+
+    const [answer = ''] = await say(server, first.waId, `hadir ${code.toLowerCase()}`);
+    expect(answer).toContain(`${first.queueNumber} — Pertama Datang`);
+    expect(answer).toContain('Urutan ke-1 dalam antrean hari ini; tidak ada yang menunggu sebelum Anda.');
+    const checkedIn = (await officers.api.get(first.queueNumber, officer)).body as { status: string; checkedInAt?: string };
+    expect(checkedIn.status).toBe('DIKONFIRMASI');
+    expect(checkedIn.checkedInAt).toEqual(expect.any(String));
+
+    // An earlier appointment time goes first, though it came later.
+    const [secondAnswer = ''] = await say(server, second.waId, `HADIR ${code}`);
+    expect(secondAnswer).toContain('Urutan ke-1 dalam antrean hari ini');
+    const [again = ''] = await say(server, first.waId, `HADIR ${code}`);
+    expect(again).toContain('Urutan ke-2 dalam antrean hari ini; 1 orang sebelum Anda.');
+    expect(((await officers.api.get(first.queueNumber, officer)).body as { checkedInAt?: string }).checkedInAt).toBe(checkedIn.checkedInAt);
+  });
+
+  it('says why when the code is wrong, the appointment is another day, or nothing is confirmed', async () => {
+    const code = await codeOf(today);
+    const other = await registerApplicant(server, { person: newPerson({ name: 'Besok Saja' }) });
+    expect(await say(server, other.waId, `HADIR ${code}`)).toEqual([DAY_OF_TEXTS.noConfirmedToday]);
+    expect((await officers.api.act(other.queueNumber, 'confirm', { date: workingDay(2), time: '09:00' }, officer)).status).toBe(200);
+    await server.waitForSent(other.waId, server.fakeGraph.sentTo(other.waId).length + 1);
+    const [notToday = ''] = await say(server, other.waId, `HADIR ${code}`);
+    expect(notToday).toContain('Jadwal kedatangan Anda bukan hari ini:');
+    expect(notToday).toContain(other.queueNumber);
+    expect(await say(server, other.waId, 'HADIR AAAAA')).toEqual([DAY_OF_TEXTS.codeWrong]);
+    expect(await say(server, other.waId, 'HADIR')).toEqual([DAY_OF_TEXTS.codeMissing]);
+  });
+
+  it('checks in a family registered from one account with one message', async () => {
+    const parent = await confirmedForToday({ name: 'Ibu Keluarga', time: '13:00' });
+    const waId = parent.waId;
+    const child = await confirmedForToday({ waId, name: 'Anak Keluarga', time: '13:00' });
+    const [answer = ''] = await say(server, waId, `HADIR ${await codeOf(today)}`);
+    expect(answer.split('\n')[0]).toBe('Terima kasih, kehadiran Anda semua sudah tercatat.');
+    expect(answer).toContain(`${parent.queueNumber} — Ibu Keluarga`);
+    expect(answer).toContain(`${child.queueNumber} — Anak Keluarga`);
+    for (const queueNumber of [parent.queueNumber, child.queueNumber]) {
+      expect((await officers.api.get(queueNumber, officer)).body).toHaveProperty('checkedInAt');
+    }
+  });
+});
+
+describe('call and finish', () => {
+  it('sends "Giliran Anda" with the counter, marks the registration being served, and completes it from there', async () => {
+    const applicant = await confirmedForToday({ name: 'Dipanggil Loket', time: '11:00' });
+    await say(server, applicant.waId, `HADIR ${await codeOf(today)}`);
+    const before = server.fakeGraph.sentTo(applicant.waId).length;
+    expect(await officers.api.act(applicant.queueNumber, 'call', { counter: '3' }, officer)).toMatchObject({
+      status: 200,
+      body: { status: 'DILAYANI', counter: '3', calledAt: expect.any(String) },
+    });
+    const [called] = (await server.waitForSent(applicant.waId, before + 1)).slice(before);
+    expect(textOf(called)).toBe(DAY_OF_TEXTS.called(applicant.queueNumber, 'Dipanggil Loket', '3'));
+    expect(textOf(called)).toContain('Loket 3');
+    expect(await officers.api.act(applicant.queueNumber, 'complete', { attended: true }, officer)).toMatchObject({ status: 200, body: { status: 'SELESAI' } });
+  });
+
+  it('refuses to call an applicant whose appointment is not today', async () => {
+    const applicant = await registerApplicant(server, { person: newPerson({ name: 'Belum Hari Ini' }) });
+    const before = server.fakeGraph.sentTo(applicant.waId).length;
+    expect((await officers.api.act(applicant.queueNumber, 'confirm', { date: workingDay(2), time: '09:00' }, officer)).status).toBe(200);
+    await server.waitForSent(applicant.waId, before + 1);
+    expect(await officers.api.act(applicant.queueNumber, 'call', {}, officer)).toMatchObject({ status: 422, body: { error: 'not-today' } });
+  });
+});
