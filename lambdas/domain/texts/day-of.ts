@@ -55,3 +55,25 @@ export const DAY_OF_TEXTS = {
 export const DAY_OF_OFFICER_TEXTS = {
   callNotToday: (date: string) => `Hanya pemohon dengan jadwal hari ini yang dapat dipanggil (jadwal pendaftaran ini: ${date}).`,
 } as const;
+
+/** The day page's queue of today (lambdas/admin/pages/day-queue.ts). */
+export const DAY_QUEUE_TEXTS = {
+  title: 'Antrean hari ini',
+  intro: 'Urutan: jam jadwal, lalu jam hadir. Pemohon mencatat kehadiran dengan HADIR <kode> di WhatsApp.',
+  colState: 'Keadaan',
+  colAction: 'Tindakan',
+  expected: 'Ditunggu',
+  checkedIn: 'Hadir {time}',
+  serving: 'Sedang dilayani',
+  servingAt: 'Dilayani di Loket {counter}',
+  done: 'Selesai',
+  noShow: 'Tidak hadir',
+  cancelled: 'Dibatalkan',
+  counter: 'Loket',
+  call: 'Panggil',
+  callAgain: 'Panggil lagi',
+  finish: 'Selesai',
+  noShowButton: 'Tidak hadir',
+  dayCode: 'Kode hadir hari ini',
+  poster: 'Cetak poster (PDF)',
+} as const;
