@@ -6,6 +6,7 @@ import { formatDayDate, jakartaDate, type IsoDate } from './calendar';
 import { messages } from './texts';
 import { RECORD_TEXTS } from './texts/records';
 import { callToCounter } from './call-to-counter';
+import { DAY_OF_OFFICER_TEXTS } from './texts/day-of';
 import type { OfficeProfile } from './office';
 import type { Registration, RegistrationStatus } from './registration';
 import { arrivalTimes, dateProblem, type DayState } from './schedule';
@@ -98,11 +99,14 @@ export function decideOfficerAction(
       if (registration.appointmentDate && today < registration.appointmentDate) {
         return refuse('invalid', 'too-early', messages.officer.completeTooEarly(formatDayDate(registration.appointmentDate)));
       }
+      const correcting = registration.status === 'TIDAK_HADIR';
+      if (correcting && registration.appointmentDate !== today) return refuse('invalid', 'too-late', DAY_OF_OFFICER_TEXTS.correctSameDayOnly);
       const status = input.attended ? 'SELESAI' : 'TIDAK_HADIR';
       return ok({
         registration: { ...registration, status },
         audit: input.attended ? auditLine('attended', RECORD_TEXTS.attended) : auditLine('no-show', RECORD_TEXTS.noShow),
-        releaseNik: true,
+        // A no-show being corrected gave its NIK back already (it may be held by a new registration now).
+        releaseNik: !correcting,
       });
     }
   }

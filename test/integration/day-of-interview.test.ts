@@ -7,7 +7,7 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Officer } from '../../lambdas/admin/officer-api';
 import { documentClient } from '../../lambdas/adapters/dynamodb-client';
 import { registrationItem } from '../../lambdas/adapters/registration-items';
-import { addDays, jakartaDate } from '../../lambdas/domain/calendar';
+import { addDays, formatDayDate, jakartaDate } from '../../lambdas/domain/calendar';
 import { DAY_OF_TEXTS } from '../../lambdas/domain/texts/day-of';
 import { newPerson, registrationLine } from '../support/registration-lines';
 import { queueNumberIn, registerApplicant, say, uploadDocuments } from '../support/journey';
@@ -140,5 +140,37 @@ describe('call and finish', () => {
     expect((await officers.api.act(applicant.queueNumber, 'confirm', { date: workingDay(2), time: '09:00' }, officer)).status).toBe(200);
     await server.waitForSent(applicant.waId, before + 1);
     expect(await officers.api.act(applicant.queueNumber, 'call', {}, officer)).toMatchObject({ status: 422, body: { error: 'not-today' } });
+  });
+});
+
+describe('the end of the day', () => {
+  it('marks only those who never checked in TIDAK_HADIR, tells them once, frees their NIK, and lets an officer correct it the same day', async () => {
+    const code = await codeOf(today);
+    const arrived = await confirmedForToday({ name: 'Sudah Hadir', time: '14:00' });
+    await say(server, arrived.waId, `HADIR ${code}`);
+    const served = await confirmedForToday({ name: 'Sudah Selesai', time: '14:00' });
+    expect((await officers.api.act(served.queueNumber, 'complete', { attended: true }, officer)).status).toBe(200);
+    const absent = await confirmedForToday({ name: 'Tidak Datang', time: '14:00' });
+    const nik = ((await officers.api.get(absent.queueNumber, officer)).body as { nik: string }).nik;
+    const before = server.fakeGraph.sentTo(absent.waId).length;
+
+    const closeDay = async () => {
+      const response = await fetch(`${server.url}/_local/jobs/close-day?date=${today}`, { method: 'POST' });
+      expect(response.status).toBe(200);
+      return (await response.json()) as { noShows: number; marked: string[] };
+    };
+    expect(await closeDay()).toMatchObject({ noShows: 1, marked: [absent.queueNumber] });
+    expect((await officers.api.get(arrived.queueNumber, officer)).body).toMatchObject({ status: 'DIKONFIRMASI' });
+    expect((await officers.api.get(served.queueNumber, officer)).body).toMatchObject({ status: 'SELESAI' });
+    expect((await officers.api.get(absent.queueNumber, officer)).body).toMatchObject({ status: 'TIDAK_HADIR' });
+    const [notice] = (await server.waitForSent(absent.waId, before + 1)).slice(before);
+    expect(textOf(notice)).toBe(DAY_OF_TEXTS.noShow(absent.queueNumber, 'Tidak Datang', formatDayDate(today)));
+    expect(await officers.store.findOpenByNik(nik)).toBeUndefined();
+
+    // Run again (a retry, or twice by hand): nobody is marked or told twice.
+    expect(await closeDay()).toMatchObject({ noShows: 0, marked: [] });
+    expect(await officers.api.act(absent.queueNumber, 'complete', { attended: true }, officer)).toMatchObject({ status: 200, body: { status: 'SELESAI' } });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(server.fakeGraph.sentTo(absent.waId)).toHaveLength(before + 1);
   });
 });

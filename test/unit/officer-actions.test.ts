@@ -25,7 +25,9 @@ const registration = (status: RegistrationStatus, extra: Partial<Registration> =
   documentsMode: 'web',
   flags: [],
   rescheduled: false,
-  ...(status === 'DIKONFIRMASI' || status === 'PERUBAHAN_DIMINTA' || status === 'DILAYANI' ? { appointmentDate: '2026-01-09', appointmentTime: '09:00' } : {}),
+  ...(status === 'DIKONFIRMASI' || status === 'PERUBAHAN_DIMINTA' || status === 'DILAYANI' || status === 'TIDAK_HADIR'
+    ? { appointmentDate: '2026-01-09', appointmentTime: '09:00' }
+    : {}),
   ...extra,
 });
 const day = (date: string, booked = 0, capacity?: number) => dayState(date, booked, capacity === undefined ? undefined : { capacity }, office, holidays);
@@ -48,7 +50,7 @@ const TABLE: Record<RegistrationStatus, Partial<Record<OfficerActionInput['actio
   PERUBAHAN_DIMINTA: { reschedule: 'DIKONFIRMASI', cancel: 'DIBATALKAN', complete: 'SELESAI' },
   DIBATALKAN: {},
   SELESAI: {},
-  TIDAK_HADIR: {},
+  TIDAK_HADIR: { complete: 'SELESAI' },
   DILAYANI: { complete: 'SELESAI', call: 'DILAYANI' },
 };
 

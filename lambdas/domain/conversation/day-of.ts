@@ -1,10 +1,13 @@
 /** `HADIR <code>` in the conversation: which facts it needs, and the decision (domain/check-in.ts). */
 import { decideCheckIn, parseCheckIn } from '../check-in';
+import { formatDayDate } from '../calendar';
 import type { InboundContent } from '../inbound';
+import { cancelledTemplate } from '../templates';
 import type { Registration } from '../registration';
 import { DAY_OF_TEXTS } from '../texts/day-of';
 import { ownRegistrations, text } from './helpers';
 import { answeringQuestions } from './registration';
+import { windowed } from './notices';
 import type { Conversation, Decision, DecisionContext, Step } from './types';
 
 /** The code typed after HADIR, or undefined when the input is no check-in (a name being answered is never one). */
@@ -30,4 +33,18 @@ export function answerCheckIn(conversation: Conversation, code: string, context:
  */
 export function calledNotice(conversation: Conversation, registration: Registration): Decision {
   return { conversation, replies: [text(DAY_OF_TEXTS.called(registration.queueNumber, registration.name, registration.counter))], effects: [] };
+}
+
+/**
+ * The end of the day for one who never checked in: the chat text inside the 24-hour window; outside it
+ * the approved cancellation template (a closed registration and why), as no template of its own exists.
+ */
+export function noShowNotice(conversation: Conversation, registration: Registration, windowIsOpen: boolean): Decision {
+  const date = registration.appointmentDate ? formatDayDate(registration.appointmentDate) : '';
+  const body = DAY_OF_TEXTS.noShow(registration.queueNumber, registration.name, date);
+  return {
+    conversation,
+    replies: [windowed({ type: 'text', body }, cancelledTemplate(registration.queueNumber, registration.name, DAY_OF_TEXTS.noShowReason(date)), windowIsOpen)],
+    effects: [],
+  };
 }

@@ -7,7 +7,7 @@ import { maskNik } from '../personal-data';
 import { type Reply, type TemplateParameters } from '../replies';
 import { cancelledTemplate, changedTemplate, confirmedTemplate, fixTemplate, reminderTemplate } from '../templates';
 import { serviceOf, text } from './helpers';
-import { calledNotice } from './day-of';
+import { calledNotice, noShowNotice } from './day-of';
 import { currentLink } from './menu';
 import { type Conversation, type Decision, type DecisionContext, type Notice } from './types';
 
@@ -42,6 +42,8 @@ export function applyNotice(conversation: Conversation, notice: Notice, context:
   switch (notice.kind) {
     case 'called':
       return calledNotice(conversation, registration);
+    case 'no-show':
+      return noShowNotice(conversation, registration, open);
     case 'confirmed':
       return { conversation, replies: [windowed(proof(messages.scheduleConfirmed(facts)), confirmedTemplate(facts, proofFile), open)], effects: [] };
     case 'rescheduled': {

@@ -49,10 +49,13 @@ export const DAY_OF_TEXTS = {
     `🔔 *Giliran Anda*\nNomor Antrian ${queueNumber} atas nama ${name}: silakan menuju ${counter ? `Loket ${counter}` : 'loket pelayanan'} sekarang.`,
   noShow: (queueNumber: string, name: string, date: string) =>
     `Pendaftaran Nomor Antrian ${queueNumber} atas nama ${name} untuk ${date} ditutup dengan status TIDAK HADIR, karena kehadiran Anda tidak tercatat sampai kantor tutup. Jika Anda masih memerlukan layanan, silakan daftar kembali: ketik MENU. Jika Anda sebenarnya hadir hari ini, hubungi petugas di kantor hari ini juga.`,
+  /** The reason the cancellation template gives when the no-show goes out as a template. */
+  noShowReason: (date: string) => `Tidak hadir pada jadwal ${date}. Untuk mendaftar kembali, ketik MENU`,
 } as const;
 
 /** The officers' side of the day of the interview. */
 export const DAY_OF_OFFICER_TEXTS = {
+  correctSameDayOnly: 'Tanda tidak hadir hanya dapat dikoreksi pada hari jadwal itu sendiri.',
   callNotToday: (date: string) => `Hanya pemohon dengan jadwal hari ini yang dapat dipanggil (jadwal pendaftaran ini: ${date}).`,
 } as const;
 

@@ -33,6 +33,8 @@ export const OFFICER_ACTION_WORDS = {
     delivery: 'Panggilan "Giliran Anda"',
     page: { title: 'Panggil ke loket', button: 'Panggil', counter: 'Loket (nomor)' },
   },
+  /** Not an officer's action: the end-of-day job's notice to those who never checked in. */
+  closeDay: { delivery: 'Pemberitahuan tidak hadir (kantor tutup)' },
 } as const;
 
 /** What the checks of an officer's input say (zod/mini has no messages of its own loaded). */
