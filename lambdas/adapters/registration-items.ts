@@ -56,6 +56,8 @@ export function registrationFromItem(item: RegistrationItem): Registration {
     ...optional('checkedInAt'),
     ...optional('calledAt'),
     ...optional('counter'),
+    ...(typeof item.satisfaction === 'number' ? { satisfaction: item.satisfaction } : {}),
+    ...optional('satisfactionComment'),
   };
 }
 

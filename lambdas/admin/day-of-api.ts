@@ -1,6 +1,7 @@
-/** The day of the interview in the officers' API: the day's check-in code for the waiting room's poster. */
+/** The day of the interview in the officers' API: the day's check-in code and the waiting room's poster. */
 import { jakartaDate } from '../domain/calendar';
 import { dayCodeFor } from '../domain/day-code';
+import { renderPosterPdf } from '../domain/poster-pdf';
 import { officerInput } from '../domain/officer-input';
 import type { RegistrationsApiDeps } from './officer-api';
 import { malformed, ok } from './results';
@@ -13,5 +14,12 @@ export function createDayOfApi(deps: RegistrationsApiDeps) {
     return ok({ date, code: dayCodeFor(await deps.dayCodeKey(), date) });
   }
 
-  return { dayCode };
+  /** The A4 poster of the day (today without a date): its QR code opens WhatsApp with `HADIR <code>`. */
+  async function posterPdf(query: { date?: string }) {
+    const code = await dayCode(query);
+    if (!code.ok) return code;
+    return ok({ date: code.value.date, pdf: await renderPosterPdf({ office: deps.office, date: code.value.date, code: code.value.code }) });
+  }
+
+  return { dayCode, posterPdf };
 }

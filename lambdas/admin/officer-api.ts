@@ -9,6 +9,7 @@ import type { OfficeProfile } from '../domain/office';
 import type { HolidayCalendar } from '../domain/schedule';
 import type { BlobStore, DeliveryStore, DraftStore, EventQueue, OfficeRegistrationStore, OfficerRole } from '../ports';
 import type { createDayOfApi } from './day-of-api';
+import type { createDailyReportApi } from './reports-daily';
 import type { createDaysApi } from './days-api';
 import type { createRegistrationActions } from './registration-actions';
 import type { createRegistrationReads } from './registration-reads';
@@ -53,6 +54,7 @@ type Reads = ReturnType<typeof createRegistrationReads>;
 type Days = ReturnType<typeof createDaysApi>;
 type Reports = ReturnType<typeof createReportsApi>;
 type DayOf = ReturnType<typeof createDayOfApi>;
+type DailyReports = ReturnType<typeof createDailyReportApi>;
 type Actions = ReturnType<typeof createRegistrationActions>;
 
 export type { RegistrationView };
@@ -65,6 +67,7 @@ export type FailedSend = ValueOf<Reports['failedSends']>[number];
 export type DataRequestView = ValueOf<Reports['dataRequests']>[number];
 export type ProofCheck = ValueOf<Reports['verifyProof']>;
 export type DayCode = ValueOf<DayOf['dayCode']>;
+export type DailyReportView = ValueOf<DailyReports['dailyReport']>;
 /** An action's answer: the registration after it, and the open days after it (the next review screen's day buttons). */
 export type ActionAnswer = ValueOf<Actions['act']>;
 
@@ -112,4 +115,8 @@ export interface RegistrationsApi {
   verifyProof(body: unknown): Promise<AdminResult<ProofCheck>>;
   /** `GET api/day-code?date=`: the day's check-in code (`HADIR <code>`) for the poster. */
   dayCode(query: { date?: string }): Promise<AdminResult<DayCode>>;
+  /** `GET poster.pdf?date=` (admins): the A4 poster whose QR code opens WhatsApp with `HADIR <code>`. */
+  posterPdf(query: { date?: string }): Promise<AdminResult<{ date: string; pdf: Uint8Array }>>;
+  /** `GET api/reports/daily?date=`: booked, checked in, served, no-shows, wait, satisfaction, backlog, failed sends. */
+  dailyReport(query: { date?: string }): Promise<AdminResult<DailyReportView>>;
 }

@@ -60,6 +60,9 @@ export interface Registration {
   /** When an officer called the applicant to a counter (status `DILAYANI`), and which counter. */
   readonly calledAt?: string;
   readonly counter?: string;
+  /** After SELESAI: the applicant's answer to the satisfaction question (1–5) and optional comment (domain/satisfaction.ts). */
+  readonly satisfaction?: number;
+  readonly satisfactionComment?: string;
 }
 
 /** `KRC-002`: prefix, one hyphen, at least three digits. */

@@ -6,9 +6,12 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Officer } from '../../lambdas/admin/officer-api';
 import { documentClient } from '../../lambdas/adapters/dynamodb-client';
+import { loadOfficeProfile } from '../../lambdas/config';
 import { registrationItem } from '../../lambdas/adapters/registration-items';
 import { addDays, formatDayDate, jakartaDate } from '../../lambdas/domain/calendar';
 import { DAY_OF_TEXTS } from '../../lambdas/domain/texts/day-of';
+import { AdminClient } from '../support/admin-client';
+import { scanPdfQr } from '../support/pdf-qr';
 import { newPerson, registrationLine } from '../support/registration-lines';
 import { queueNumberIn, registerApplicant, say, uploadDocuments } from '../support/journey';
 import { officerApi, workingDay } from '../support/officer-api';
@@ -172,5 +175,53 @@ describe('the end of the day', () => {
     expect(await officers.api.act(absent.queueNumber, 'complete', { attended: true }, officer)).toMatchObject({ status: 200, body: { status: 'SELESAI' } });
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(server.fakeGraph.sentTo(absent.waId)).toHaveLength(before + 1);
+  });
+});
+
+describe('the poster', () => {
+  it("prints an A4 PDF whose QR code opens WhatsApp to the office's number with HADIR and today's code", async () => {
+    const admin = new AdminClient(server);
+    expect((await admin.login(server.config.ADMIN_USERNAME, server.adminPassword)).status).toBe(200);
+    const code = await admin.request('GET', `/api/day-code?date=${today}`);
+    expect(code).toMatchObject({ status: 200, body: { date: today, code: await codeOf(today) } });
+
+    const response = await fetch(`${admin.base}/poster.pdf`, { headers: { cookie: admin.cookie ?? '' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    const pdf = new Uint8Array(await response.arrayBuffer());
+    expect(Buffer.from(pdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
+    const number = loadOfficeProfile({}).whatsappNumber.replace(/^0/, '62');
+    expect(scanPdfQr(pdf)).toBe(`https://wa.me/${number}?text=HADIR%20${(code.body as { code: string }).code}`);
+  });
+});
+
+describe('the daily report', () => {
+  it("gives numbers equal to those counted from the day's registrations", async () => {
+    const noShow = await confirmedForToday({ name: 'Laporan Absen', time: '15:00' });
+    expect((await officers.api.act(noShow.queueNumber, 'complete', { attended: false }, officer)).status).toBe(200);
+    const report = await officers.api.dailyReport({ date: today });
+    expect(report.status).toBe(200);
+
+    const day = (await officers.store.listByDay(today)).filter((registration) => registration.status !== 'DIBATALKAN');
+    const waits = day.flatMap((registration) =>
+      registration.checkedInAt && registration.calledAt ? [(Date.parse(registration.calledAt) - Date.parse(registration.checkedInAt)) / 60_000] : [],
+    );
+    const pending = await officers.store.listByStatus('PENDING');
+    expect(report.body).toEqual({
+      date: today,
+      booked: day.length,
+      checkedIn: day.filter((registration) => registration.checkedInAt).length,
+      served: day.filter((registration) => registration.status === 'SELESAI').length,
+      noShows: day.filter((registration) => registration.status === 'TIDAK_HADIR').length,
+      averageWaitMinutes: Math.round((waits.reduce((sum, wait) => sum + wait, 0) / waits.length) * 10) / 10,
+      satisfaction: null,
+      pendingOver24h: pending.filter((registration) => Date.parse(registration.createdAt) < Date.now() - 24 * 60 * 60 * 1000).length,
+      failedSends: 0,
+    });
+    // What this file's earlier tests left on the day: every kind is there to count.
+    expect(report.body).toMatchObject({ served: expect.any(Number), noShows: 1 });
+    expect((report.body as { booked: number }).booked).toBeGreaterThanOrEqual(9);
+    expect((report.body as { served: number }).served).toBeGreaterThanOrEqual(3);
+    expect(waits.length).toBeGreaterThanOrEqual(1);
   });
 });

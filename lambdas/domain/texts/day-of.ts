@@ -80,3 +80,32 @@ export const DAY_QUEUE_TEXTS = {
   dayCode: 'Kode hadir hari ini',
   poster: 'Cetak poster (PDF)',
 } as const;
+
+/** The daily report page (lambdas/admin/pages/daily-report.ts). */
+export const DAILY_REPORT_TEXTS = {
+  title: 'Laporan harian',
+  nav: 'Laporan harian',
+  intro: 'Angka hari itu, dihitung dari pendaftaran: jadwal, kehadiran, pelayanan, dan kepuasan pemohon.',
+  booked: 'Terjadwal',
+  checkedIn: 'Hadir (HADIR)',
+  served: 'Selesai dilayani',
+  noShows: 'Tidak hadir',
+  averageWait: 'Rata-rata tunggu (hadir → dipanggil)',
+  minutes: '{minutes} menit',
+  satisfaction: 'Kepuasan (1–5)',
+  pendingOver24h: 'Menunggu pemeriksaan > 24 jam (saat ini)',
+  failedSends: 'Pesan gagal terkirim',
+  none: '—',
+  show: 'Tampilkan',
+} as const;
+
+/** The waiting room's A4 poster (lambdas/domain/poster-pdf.ts): plain ASCII, as its standard font writes it. */
+export const POSTER_TEXTS = {
+  title: 'CATAT KEHADIRAN ANDA',
+  scan: 'Pindai kode QR ini dengan kamera ponsel,',
+  scanThen: 'lalu tekan Kirim pada pesan yang muncul di WhatsApp.',
+  orType: (number: string) => `Atau kirim pesan WhatsApp ke ${number}:`,
+  validOn: (date: string) => `Berlaku hanya ${date}. Kode berganti setiap hari.`,
+  after: 'Anda akan menerima urutan antrean dan dipanggil ke loket melalui WhatsApp.',
+  pdfTitle: (date: string) => `Poster kehadiran ${date}`,
+} as const;
