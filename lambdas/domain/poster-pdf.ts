@@ -23,7 +23,7 @@ export function internationalNumber(number: string): string {
 
 /** The link the poster's QR code holds: WhatsApp to the office with `HADIR <code>` ready to send. */
 export function checkInLink(office: Pick<OfficeProfile, 'whatsappNumber'>, code: string): string {
-  return `https://wa.me/${internationalNumber(office.whatsappNumber)}?text=${encodeURIComponent(`HADIR ${code}`)}`;
+  return `https://wa.me/${internationalNumber(office.whatsappNumber)}?text=${encodeURIComponent(WORDS.message(code))}`;
 }
 
 export async function renderPosterPdf(input: { readonly office: OfficeProfile; readonly date: IsoDate; readonly code: string }): Promise<Uint8Array> {
@@ -61,7 +61,7 @@ export async function renderPosterPdf(input: { readonly office: OfficeProfile; r
   y = y - 24 - QR_SIDE - 36;
   centred(WORDS.orType(input.office.whatsappNumber), y, regular, 14);
   y -= 52;
-  centred(`HADIR ${input.code}`, y, mono, 40);
+  centred(WORDS.message(input.code), y, mono, 40);
   y -= 40;
   centred(WORDS.validOn(formatDayDate(input.date)), y, bold, 13, NAVY);
   y -= 30;

@@ -102,6 +102,8 @@ export const DAILY_REPORT_TEXTS = {
 /** The waiting room's A4 poster (lambdas/domain/poster-pdf.ts): plain ASCII, as its standard font writes it. */
 export const POSTER_TEXTS = {
   title: 'CATAT KEHADIRAN ANDA',
+  /** The chat command the QR code prefills and the poster shows to type. */
+  message: (code: string) => `HADIR ${code}`,
   scan: 'Pindai kode QR ini dengan kamera ponsel,',
   scanThen: 'lalu tekan Kirim pada pesan yang muncul di WhatsApp.',
   orType: (number: string) => `Atau kirim pesan WhatsApp ke ${number}:`,
