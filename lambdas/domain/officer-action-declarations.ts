@@ -53,6 +53,8 @@ export const OFFICER_ACTIONS = {
     allowedStatuses: ['DIKONFIRMASI', 'PERUBAHAN_DIMINTA', 'DILAYANI', 'TIDAK_HADIR'],
     body: z.object({ attended: input.flag }),
     audit: WORDS.complete.audit,
+    // Only when it ends SELESAI: the satisfaction question (domain/satisfaction.ts).
+    notice: { kind: 'finished', delivery: WORDS.complete.delivery, proof: false },
     page: WORDS.complete.page,
   }),
   'request-fix': officerAction({

@@ -105,6 +105,7 @@ export function decideOfficerAction(
       return ok({
         registration: { ...registration, status },
         audit: input.attended ? auditLine('attended', RECORD_TEXTS.attended) : auditLine('no-show', RECORD_TEXTS.noShow),
+        ...(input.attended ? { notify: noticeKindOf('complete') } : {}),
         // A no-show being corrected gave its NIK back already (it may be held by a new registration now).
         releaseNik: !correcting,
       });

@@ -13,6 +13,7 @@ import { ConcurrentUpdateError, MediaRejectedError } from '../errors';
 import type { DocumentChange } from '../ports';
 import type { EventHandlingDeps } from './event-handling';
 import { checkIn } from './check-in';
+import { recordSatisfaction } from './record-satisfaction';
 import { correctRegistration } from './correct-registration';
 import { deleteRegistrationFiles } from './purge-closed-registrations';
 
@@ -36,6 +37,8 @@ export async function carryOutBeforeSaving(effects: readonly Effect[], deps: Eve
       });
     } else if (effect.type === 'check-in') {
       await checkIn(effect, deps);
+    } else if (effect.type === 'record-satisfaction') {
+      await recordSatisfaction(effect, deps, now);
     } else if (effect.type === 'correct-registration') {
       await correctRegistration(effect, deps, now, eventId);
     } else if (effect.type === 'applicant-cancel' || effect.type === 'applicant-reschedule') {

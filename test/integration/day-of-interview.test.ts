@@ -9,7 +9,7 @@ import { documentClient } from '../../lambdas/adapters/dynamodb-client';
 import { loadOfficeProfile } from '../../lambdas/config';
 import { registrationItem } from '../../lambdas/adapters/registration-items';
 import { addDays, formatDayDate, jakartaDate } from '../../lambdas/domain/calendar';
-import { DAY_OF_TEXTS } from '../../lambdas/domain/texts/day-of';
+import { DAY_OF_TEXTS, SATISFACTION_TEXTS } from '../../lambdas/domain/texts/day-of';
 import { AdminClient } from '../support/admin-client';
 import { scanPdfQr } from '../support/pdf-qr';
 import { newPerson, registrationLine } from '../support/registration-lines';
@@ -137,6 +137,28 @@ describe('call and finish', () => {
     expect(await officers.api.act(applicant.queueNumber, 'complete', { attended: true }, officer)).toMatchObject({ status: 200, body: { status: 'SELESAI' } });
   });
 
+  it('asks the applicant once SELESAI how satisfied they are (a list of five), then for a comment, and keeps both', async () => {
+    const applicant = await confirmedForToday({ name: 'Ditanya Kepuasan', time: '11:30' });
+    await say(server, applicant.waId, `HADIR ${await codeOf(today)}`);
+    expect((await officers.api.act(applicant.queueNumber, 'call', { counter: 1 }, officer)).status).toBe(200);
+    const before = server.fakeGraph.sentTo(applicant.waId).length + 1;
+    await server.waitForSent(applicant.waId, before);
+    expect((await officers.api.act(applicant.queueNumber, 'complete', { attended: true }, officer)).status).toBe(200);
+    const [question] = (await server.waitForSent(applicant.waId, before + 1)).slice(before);
+    const interactive = (question?.payload as { interactive: { type: string; action: { sections: { rows: { id: string; title: string }[] }[] } } }).interactive;
+    expect(interactive.type).toBe('list');
+    const rows = interactive.action.sections.flatMap((section) => section.rows);
+    expect(rows.map((row) => row.title)).toEqual(['1. Sangat tidak puas', '2. Tidak puas', '3. Cukup', '4. Puas', '5. Sangat puas']);
+
+    const count = server.fakeGraph.sentTo(applicant.waId).length;
+    expect((await server.sendMessage(applicant.waId, { choice: rows[3]! })).status).toBe(200);
+    const [askComment] = (await server.waitForSent(applicant.waId, count + 1)).slice(count);
+    expect(textOf(askComment)).toBe(SATISFACTION_TEXTS.askComment);
+    expect(await say(server, applicant.waId, 'Petugasnya ramah, antrean cepat')).toEqual([SATISFACTION_TEXTS.thanks]);
+    expect((await officers.store.get(applicant.queueNumber))?.satisfaction).toBe(4);
+    expect((await officers.store.get(applicant.queueNumber))?.satisfactionComment).toBe('Petugasnya ramah, antrean cepat');
+  });
+
   it('refuses to call an applicant whose appointment is not today', async () => {
     const applicant = await registerApplicant(server, { person: newPerson({ name: 'Belum Hari Ini' }) });
     const before = server.fakeGraph.sentTo(applicant.waId).length;
@@ -173,8 +195,10 @@ describe('the end of the day', () => {
     // Run again (a retry, or twice by hand): nobody is marked or told twice.
     expect(await closeDay()).toMatchObject({ noShows: 0, marked: [] });
     expect(await officers.api.act(absent.queueNumber, 'complete', { attended: true }, officer)).toMatchObject({ status: 200, body: { status: 'SELESAI' } });
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(server.fakeGraph.sentTo(absent.waId)).toHaveLength(before + 1);
+    // The correction's one message is the satisfaction question: no second no-show notice.
+    const after = await server.waitForSent(absent.waId, before + 2);
+    expect(after.slice(before + 1).map((message) => (message.payload as { type: string }).type)).toEqual(['interactive']);
+    expect(after.filter((message) => textOf(message).includes('TIDAK HADIR'))).toHaveLength(1);
   });
 });
 
@@ -207,6 +231,7 @@ describe('the daily report', () => {
       registration.checkedInAt && registration.calledAt ? [(Date.parse(registration.calledAt) - Date.parse(registration.checkedInAt)) / 60_000] : [],
     );
     const pending = await officers.store.listByStatus('PENDING');
+    const answers = day.flatMap((registration) => (registration.satisfaction === undefined ? [] : [registration.satisfaction]));
     expect(report.body).toEqual({
       date: today,
       booked: day.length,
@@ -214,14 +239,15 @@ describe('the daily report', () => {
       served: day.filter((registration) => registration.status === 'SELESAI').length,
       noShows: day.filter((registration) => registration.status === 'TIDAK_HADIR').length,
       averageWaitMinutes: Math.round((waits.reduce((sum, wait) => sum + wait, 0) / waits.length) * 10) / 10,
-      satisfaction: null,
+      satisfaction: answers.length === 0 ? null : Math.round((answers.reduce((sum, answer) => sum + answer, 0) / answers.length) * 100) / 100,
       pendingOver24h: pending.filter((registration) => Date.parse(registration.createdAt) < Date.now() - 24 * 60 * 60 * 1000).length,
       failedSends: 0,
     });
     // What this file's earlier tests left on the day: every kind is there to count.
     expect(report.body).toMatchObject({ served: expect.any(Number), noShows: 1 });
-    expect((report.body as { booked: number }).booked).toBeGreaterThanOrEqual(9);
+    expect((report.body as { booked: number }).booked).toBeGreaterThanOrEqual(10);
     expect((report.body as { served: number }).served).toBeGreaterThanOrEqual(3);
     expect(waits.length).toBeGreaterThanOrEqual(1);
+    expect(answers).toEqual([4]);
   });
 });

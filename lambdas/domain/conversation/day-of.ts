@@ -2,6 +2,7 @@
 import { decideCheckIn, parseCheckIn } from '../check-in';
 import { formatDayDate } from '../calendar';
 import type { InboundContent } from '../inbound';
+import { answerSatisfaction, satisfactionQuestion, type SatisfactionStep } from '../satisfaction';
 import { cancelledTemplate } from '../templates';
 import type { Registration } from '../registration';
 import { DAY_OF_TEXTS } from '../texts/day-of';
@@ -47,4 +48,44 @@ export function noShowNotice(conversation: Conversation, registration: Registrat
     replies: [windowed({ type: 'text', body }, cancelledTemplate(registration.queueNumber, registration.name, DAY_OF_TEXTS.noShowReason(date)), windowIsOpen)],
     effects: [],
   };
+}
+
+/** SELESAI: the satisfaction question, inside the 24-hour window only (there is no template for it). */
+export function finishedNotice(conversation: Conversation, registration: Registration, windowIsOpen: boolean): Decision {
+  if (!windowIsOpen) return { conversation, replies: [], effects: [] };
+  return {
+    conversation: { ...conversation, step: { name: 'satisfaction', queueNumber: registration.queueNumber, asking: 'rating' } },
+    replies: [satisfactionQuestion(registration)],
+    effects: [],
+  };
+}
+
+/** The satisfaction step: a rating, then a comment or LEWATI; anything else is read as at the idle step (`otherwise`). */
+export function inSatisfaction(
+  conversation: Conversation,
+  step: SatisfactionStep,
+  input: InboundContent,
+  keyword: string | undefined,
+  otherwise: () => Decision,
+): Decision {
+  const answer = answerSatisfaction(step, input, keyword);
+  const idle: Conversation = { ...conversation, step: { name: 'idle' } };
+  switch (answer.kind) {
+    case 'other':
+      return otherwise();
+    case 'rating':
+      return {
+        conversation: { ...conversation, step: { ...step, asking: 'comment' } },
+        replies: [text(answer.reply)],
+        effects: [{ type: 'record-satisfaction', queueNumber: step.queueNumber, rating: answer.rating }],
+      };
+    case 'comment':
+      return {
+        conversation: idle,
+        replies: [text(answer.reply)],
+        effects: [{ type: 'record-satisfaction', queueNumber: step.queueNumber, comment: answer.comment }],
+      };
+    case 'skipped':
+      return { conversation: idle, replies: [text(answer.reply)], effects: [] };
+  }
 }

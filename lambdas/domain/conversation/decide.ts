@@ -9,7 +9,7 @@ import { parseReminderPayload } from '../templates';
 import { answerConsent, withConsentKept } from '../consent';
 import { decideCorrection, looksLikeCorrection } from '../corrections';
 import { askErase, erase, showHeldData } from './data-rights';
-import { answerCheckIn, checkInCodeOf } from './day-of';
+import { answerCheckIn, checkInCodeOf, inSatisfaction } from './day-of';
 import { inDocuments, mediaFailed } from './documents';
 import { reply, text, unchanged } from './helpers';
 import { chooseService, showMenu } from './menu';
@@ -66,6 +66,8 @@ export function decideStep(conversation: Conversation, input: InboundContent | M
     return askCancel(tapped.queueNumber, context);
   }
 
+  if (conversation.step.name === 'satisfaction')
+    return inSatisfaction(conversation, conversation.step, input, keyword, () => decideStep({ ...conversation, step: { name: 'idle' } }, input, context));
   const step = conversation.step;
   switch (step.name) {
     case 'idle': {

@@ -7,6 +7,7 @@ import { consentAnswerOf } from '../consent';
 import { correctionLookups } from '../corrections';
 import { checkRegistrationFields, looksLikeRegistration, parseRegistration } from '../registration-form';
 import { parseReminderPayload } from '../templates';
+import { answerSatisfaction } from '../satisfaction';
 import { checkInCodeOf } from './day-of';
 import { gatheringFor } from './menu';
 import { answeringQuestions, answerOutcome } from './registration';
@@ -31,6 +32,9 @@ export function lookupsFor(
   const step = conversation.step;
   const exact = answeringQuestions(step);
   if (checkInCodeOf(input, step) !== undefined) return { ownRegistrations: true, checkIn: true };
+  // The satisfaction step reads anything but its answers as the idle step does.
+  if (step.name === 'satisfaction' && answerSatisfaction(step, input, input.kind === 'text' ? normaliseKeyword(input.text) : undefined).kind === 'other')
+    return lookupsFor({ ...conversation, step: { name: 'idle' } }, input, context);
   const correction = correctionLookups(input, context.now);
   if (correction) return correction;
   if (step.name === 'consent' && consentAnswerOf(input) === 'agree')

@@ -7,7 +7,7 @@ import { maskNik } from '../personal-data';
 import { type Reply, type TemplateParameters } from '../replies';
 import { cancelledTemplate, changedTemplate, confirmedTemplate, fixTemplate, reminderTemplate } from '../templates';
 import { serviceOf, text } from './helpers';
-import { calledNotice, noShowNotice } from './day-of';
+import { calledNotice, finishedNotice, noShowNotice } from './day-of';
 import { currentLink } from './menu';
 import { type Conversation, type Decision, type DecisionContext, type Notice } from './types';
 
@@ -44,6 +44,8 @@ export function applyNotice(conversation: Conversation, notice: Notice, context:
       return calledNotice(conversation, registration);
     case 'no-show':
       return noShowNotice(conversation, registration, open);
+    case 'finished':
+      return finishedNotice(conversation, registration, open);
     case 'confirmed':
       return { conversation, replies: [windowed(proof(messages.scheduleConfirmed(facts)), confirmedTemplate(facts, proofFile), open)], effects: [] };
     case 'rescheduled': {

@@ -8,6 +8,7 @@ import { type FormField, type RegistrationForm } from '../registration-form';
 import { type ConsentRecord, type DataRequestKind, type DataRequestOutcome } from '../personal-data';
 import { type Reply } from '../replies';
 import { type CheckInFacts } from '../check-in';
+import { type SatisfactionStep } from '../satisfaction';
 import { type RequirementId, type ServiceId } from '../services';
 
 export type PageCounts = Readonly<Partial<Record<RequirementId, number>>>;
@@ -48,7 +49,9 @@ export type Step =
   /** After HAPUS DATA: waiting for YA HAPUS. */
   | { readonly name: 'erase-confirm' }
   /** The privacy notice asked before the chosen service's first personal data (domain/consent.ts). */
-  | { readonly name: 'consent'; readonly serviceId: ServiceId };
+  | { readonly name: 'consent'; readonly serviceId: ServiceId }
+  /** After SELESAI: the satisfaction question, then the optional comment (domain/satisfaction.ts). */
+  | SatisfactionStep;
 
 /** The registration asked one value at a time: answers are kept as typed (each already checked) until the last. */
 export interface Questions {
@@ -146,7 +149,9 @@ export type Effect =
   /** UBAH DATA: the applicant's own correction before confirmation (domain/corrections.ts), NIK guard swapped with it. */
   | { readonly type: 'correct-registration'; readonly queueNumber: string; readonly form: RegistrationForm }
   /** HADIR with today's code: these registrations of today are checked in at `at` (already checked in ones are kept). */
-  | { readonly type: 'check-in'; readonly queueNumbers: readonly string[]; readonly at: string };
+  | { readonly type: 'check-in'; readonly queueNumbers: readonly string[]; readonly at: string }
+  /** The answer to the satisfaction question (1–5), or the comment after it, kept on the registration. */
+  | { readonly type: 'record-satisfaction'; readonly queueNumber: string; readonly rating?: number; readonly comment?: string };
 
 export interface Decision {
   readonly conversation: Conversation;

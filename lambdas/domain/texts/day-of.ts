@@ -111,3 +111,17 @@ export const POSTER_TEXTS = {
   after: 'Anda akan menerima urutan antrean dan dipanggil ke loket melalui WhatsApp.',
   pdfTitle: (date: string) => `Poster kehadiran ${date}`,
 } as const;
+
+/** After SELESAI: the public-service satisfaction question (domain/satisfaction.ts). */
+export const SATISFACTION_TEXTS = {
+  question: (queueNumber: string) =>
+    `Terima kasih telah datang. Pelayanan untuk Nomor Antrian ${queueNumber} sudah selesai.\n\nSeberapa puas Anda dengan pelayanan kami hari ini? Pilih satu jawaban dari daftar, atau ketik angka 1–5.`,
+  button: 'Pilih jawaban',
+  section: 'Kepuasan pelayanan',
+  options: ['Sangat tidak puas', 'Tidak puas', 'Cukup', 'Puas', 'Sangat puas'],
+  askComment: 'Terima kasih atas penilaian Anda. Jika ingin, tulis saran atau komentar Anda dalam satu pesan. Ketik LEWATI jika tidak ada.',
+  thanks: 'Terima kasih, masukan Anda sudah kami terima. Ketik MENU jika memerlukan layanan lain.',
+  skipped: 'Baik, terima kasih. Ketik MENU jika memerlukan layanan lain.',
+  audit: (rating: number) => `Kepuasan ${rating}/5`,
+  auditComment: 'Komentar pemohon tentang pelayanan',
+} as const;

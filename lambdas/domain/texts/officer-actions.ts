@@ -16,6 +16,7 @@ export const OFFICER_ACTION_WORDS = {
   },
   complete: {
     audit: { attended: 'Menandai hadir', 'no-show': 'Menandai tidak hadir' },
+    delivery: 'Pertanyaan kepuasan (setelah SELESAI)',
     page: { title: 'Setelah jadwal kedatangan', button: 'Hadir (SELESAI)', noShowButton: 'Tidak hadir' },
   },
   'request-fix': {
