@@ -1,7 +1,6 @@
 /** The day of the interview in the officers' API: the day's check-in code and the waiting room's poster. */
 import { jakartaDate } from '../domain/calendar';
 import { dayCodeFor } from '../domain/day-code';
-import { renderPosterPdf } from '../domain/poster-pdf';
 import { officerInput } from '../domain/officer-input';
 import type { RegistrationsApiDeps } from './officer-api';
 import { malformed, ok } from './results';
@@ -18,6 +17,8 @@ export function createDayOfApi(deps: RegistrationsApiDeps) {
   async function posterPdf(query: { date?: string }) {
     const code = await dayCode(query);
     if (!code.ok) return code;
+    // pdf-lib loads on first use: the admin function's cold start does not carry it.
+    const { renderPosterPdf } = await import('../domain/poster-pdf');
     return ok({ date: code.value.date, pdf: await renderPosterPdf({ office: deps.office, date: code.value.date, code: code.value.code }) });
   }
 
