@@ -14,6 +14,7 @@ const INK = rgb(0.07, 0.09, 0.15);
 const NAVY = rgb(0.05, 0.2, 0.45);
 const QR_SIDE = 300;
 const QR_QUIET_MODULES = 4;
+const SEAM = 0.25;
 
 /** `085126730544` → `6285126730544`: wa.me wants the number in international form without `+`. */
 export function internationalNumber(number: string): string {
@@ -53,11 +54,21 @@ export async function renderPosterPdf(input: { readonly office: OfficeProfile; r
   const moduleSize = QR_SIDE / (matrix.size + 2 * QR_QUIET_MODULES);
   const left = (A4.width - QR_SIDE) / 2 + QR_QUIET_MODULES * moduleSize;
   const top = y - 24 - QR_QUIET_MODULES * moduleSize;
-  matrix.data.forEach((row, r) =>
-    row.forEach((dark, c) => {
-      if (dark) page.drawRectangle({ x: left + c * moduleSize, y: top - (r + 1) * moduleSize, width: moduleSize, height: moduleSize, color: rgb(0, 0, 0) });
-    }),
-  );
+  // One rectangle per horizontal run of dark modules, a hair larger than the grid so that a viewer's
+  // anti-aliasing leaves no light seams between neighbours.
+  matrix.data.forEach((row, r) => {
+    let c = 0;
+    while (c < row.length) {
+      if (!row[c]) {
+        c += 1;
+        continue;
+      }
+      const start = c;
+      while (c < row.length && row[c]) c += 1;
+      const y = top - (r + 1) * moduleSize;
+      page.drawRectangle({ x: left + start * moduleSize, y: y - SEAM, width: (c - start) * moduleSize, height: moduleSize + 2 * SEAM, color: rgb(0, 0, 0) });
+    }
+  });
   y = y - 24 - QR_SIDE - 36;
   centred(WORDS.orType(input.office.whatsappNumber), y, regular, 14);
   y -= 52;
