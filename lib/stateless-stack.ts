@@ -4,7 +4,7 @@
  * bucket). Data lives in the stateful stack and arrives as props.
  */
 import { CfnOutput, Duration, Fn, Stack, TimeZone, type StackProps, Validations } from 'aws-cdk-lib';
-import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
+import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { CfnStage, HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -20,6 +20,7 @@ import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import type { Construct, IConstruct } from 'constructs';
 import { INDEXES } from '../lambdas/adapters/table-design';
 import type { EnvName } from '../lambdas/config';
+import { closingTime } from '../lambdas/domain/closing-time';
 import type { OfficeProfile } from '../lambdas/domain/office';
 import { type DeployConfig, FUNCTION_URL, type StageNames } from './deploy-config';
 import { Monitoring } from './monitoring';
@@ -148,6 +149,7 @@ export class StatelessStack extends Stack {
   /** Reminder runs that failed inside the function (after Lambda's own retries of the asynchronous invoke). */
   readonly reminderFailureQueue: Queue;
   readonly reminderSchedule: Schedule;
+  readonly closeDaySchedule: Schedule;
   readonly pendingOverdueCheck: PendingOverdueCheck;
   readonly monitoring: Monitoring;
 
@@ -368,6 +370,8 @@ export class StatelessStack extends Stack {
     grantTableReadWrite(props.table, this.reminder, [
       'dynamodb:BatchGetItem',
       'dynamodb:BatchWriteItem',
+      // The end of the day: one transaction per no-show (the registration, its history, the NIK guard deleted).
+      'dynamodb:DeleteItem',
       'dynamodb:GetItem',
       'dynamodb:PutItem',
       'dynamodb:Query',
@@ -408,6 +412,22 @@ export class StatelessStack extends Stack {
         deadLetterQueue: this.reminderDeadLetterQueue,
         retryAttempts: 3,
         maxEventAge: Duration.hours(2),
+      }),
+    });
+
+    // The end of the day (the interview day): at closing time the same function marks the day's confirmed
+    // registrations that never checked in TIDAK_HADIR and queues their notices (use-cases/close-day.ts).
+    const closing = closingTime(props.office);
+    const closingLabel = `${String(closing.hour).padStart(2, '0')}:${String(closing.minute).padStart(2, '0')}`;
+    this.closeDaySchedule = new Schedule(this, 'CloseDaySchedule', {
+      description: `Si Bapao: end of day (no-shows marked) every day at ${closingLabel} Asia/Jakarta`,
+      schedule: ScheduleExpression.cron({ minute: String(closing.minute), hour: String(closing.hour), timeZone: TimeZone.ASIA_JAKARTA }),
+      target: new LambdaInvoke(this.reminder.function, {
+        role: schedulerRole,
+        deadLetterQueue: this.reminderDeadLetterQueue,
+        retryAttempts: 3,
+        maxEventAge: Duration.hours(2),
+        input: ScheduleTargetInput.fromObject({ job: 'close-day' }),
       }),
     });
 

@@ -39,6 +39,7 @@ export function localToolsApp(parts: LocalToolsParts): HttpApp {
     { method: 'GET', path: '/_local/status', to: async () => json(200, { lastReminderRun: (await parts.jobs.lastReminderRun()) ?? null }) },
     { method: 'POST', path: '/_local/jobs/reminders', to: runReminders },
     { method: 'POST', path: '/_local/jobs/purge', to: runPurge },
+    { method: 'POST', path: '/_local/jobs/close-day', to: runCloseDay },
     { method: 'POST', path: '/_local/jobs/replay-dead-letters', to: async () => json(200, { replayed: await parts.replayDeadLetters() }) },
     { method: 'GET', path: '/_graph/download/:mediaId', params: { mediaId: '.+' }, to: download },
     ...anyMethod('/_graph/:graphPath', graphApi, { graphPath: '.*' }),
@@ -57,6 +58,14 @@ export function localToolsApp(parts: LocalToolsParts): HttpApp {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return json(400, { error: 'date must be YYYY-MM-DD' });
     const run = await parts.jobs.reminders(date);
     return json(200, { queued: run.queued, heldBack: run.heldBack, appointmentDate: run.appointmentDate });
+  }
+
+  /** `?date=`: runs the end-of-day job as if it were that date's closing time (today without it). */
+  async function runCloseDay(request: HttpRequest): Promise<HttpResult> {
+    const date = query(request).get('date') ?? jakartaDate(new Date());
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return json(400, { error: 'date must be YYYY-MM-DD' });
+    const run = await parts.jobs.closeDay(date);
+    return json(200, { date: run.date, noShows: run.marked.length, marked: run.marked });
   }
 
   async function runPurge(request: HttpRequest): Promise<HttpResult> {

@@ -53,6 +53,11 @@ export function registrationFromItem(item: RegistrationItem): Registration {
     ...optional('note'),
     ...(Array.isArray(item.fixRequirements) ? { fixRequirements: item.fixRequirements.map(String) as RequirementId[] } : {}),
     ...consentOf(item.consent),
+    ...optional('checkedInAt'),
+    ...optional('calledAt'),
+    ...optional('counter'),
+    ...(typeof item.satisfaction === 'number' ? { satisfaction: item.satisfaction } : {}),
+    ...optional('satisfactionComment'),
   };
 }
 

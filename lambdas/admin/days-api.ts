@@ -13,7 +13,7 @@ import { malformed, ok, problem } from './results';
 const OPEN_DAYS_SHOWN = 6;
 const OPEN_DAYS_MAX = 30;
 /** Registrations that hold a place on their appointment day. */
-const HOLDS_A_PLACE: ReadonlySet<RegistrationStatus> = new Set(['DIKONFIRMASI', 'PERUBAHAN_DIMINTA']);
+const HOLDS_A_PLACE: ReadonlySet<RegistrationStatus> = new Set(['DIKONFIRMASI', 'PERUBAHAN_DIMINTA', 'DILAYANI']);
 
 const { required, isoDate: isoDateString, flag } = officerInput;
 const daySchema = z.object({

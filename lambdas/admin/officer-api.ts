@@ -8,6 +8,8 @@ import type { OfficerActionName } from '../domain/officer-actions';
 import type { OfficeProfile } from '../domain/office';
 import type { HolidayCalendar } from '../domain/schedule';
 import type { BlobStore, DeliveryStore, DraftStore, EventQueue, OfficeRegistrationStore, OfficerRole } from '../ports';
+import type { createDayOfApi } from './day-of-api';
+import type { createDailyReportApi } from './reports-daily';
 import type { createDaysApi } from './days-api';
 import type { createRegistrationActions } from './registration-actions';
 import type { createRegistrationReads } from './registration-reads';
@@ -34,6 +36,8 @@ export interface RegistrationsApiDeps {
   readonly holidays: HolidayCalendar;
   readonly clock: { now(): Date };
   readonly proofKeys: () => Promise<ReadonlyMap<string, string>>;
+  /** The key of the day's check-in code (domain/day-code.ts). */
+  readonly dayCodeKey: () => Promise<string>;
   readonly log: { warn(message: string, fields: Record<string, unknown>): void; error(message: string, fields: Record<string, unknown>): void };
 }
 
@@ -49,6 +53,8 @@ type ValueOf<Call extends (...args: never[]) => Promise<AdminResult<unknown>>> =
 type Reads = ReturnType<typeof createRegistrationReads>;
 type Days = ReturnType<typeof createDaysApi>;
 type Reports = ReturnType<typeof createReportsApi>;
+type DayOf = ReturnType<typeof createDayOfApi>;
+type DailyReports = ReturnType<typeof createDailyReportApi>;
 type Actions = ReturnType<typeof createRegistrationActions>;
 
 export type { RegistrationView };
@@ -60,6 +66,8 @@ export type Summary = ValueOf<Reports['summary']>;
 export type FailedSend = ValueOf<Reports['failedSends']>[number];
 export type DataRequestView = ValueOf<Reports['dataRequests']>[number];
 export type ProofCheck = ValueOf<Reports['verifyProof']>;
+export type DayCode = ValueOf<DayOf['dayCode']>;
+export type DailyReportView = ValueOf<DailyReports['dailyReport']>;
 /** An action's answer: the registration after it, and the open days after it (the next review screen's day buttons). */
 export type ActionAnswer = ValueOf<Actions['act']>;
 
@@ -105,4 +113,10 @@ export interface RegistrationsApi {
   dataRequests(): Promise<AdminResult<DataRequestView[]>>;
   /** `POST api/proofs/verify {content}`: is this scanned or pasted QR content a real proof? */
   verifyProof(body: unknown): Promise<AdminResult<ProofCheck>>;
+  /** `GET api/day-code?date=`: the day's check-in code (`HADIR <code>`) for the poster. */
+  dayCode(query: { date?: string }): Promise<AdminResult<DayCode>>;
+  /** `GET poster.pdf?date=` (admins): the A4 poster whose QR code opens WhatsApp with `HADIR <code>`. */
+  posterPdf(query: { date?: string }): Promise<AdminResult<{ date: string; pdf: Uint8Array }>>;
+  /** `GET api/reports/daily?date=`: booked, checked in, served, no-shows, wait, satisfaction, backlog, failed sends. */
+  dailyReport(query: { date?: string }): Promise<AdminResult<DailyReportView>>;
 }

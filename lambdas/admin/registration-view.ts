@@ -32,6 +32,9 @@ export function registrationView(registration: Registration, now: Date, services
     requirements: (service?.requirements ?? []).map((id) => ({ id, name: REQUIREMENTS[id].shortName })),
     waitingTooLong: isStale(registration, now),
     allowedActions: allowedActions(registration.status),
+    ...(registration.checkedInAt ? { checkedInAt: registration.checkedInAt } : {}),
+    ...(registration.calledAt ? { calledAt: registration.calledAt } : {}),
+    ...(registration.counter ? { counter: registration.counter } : {}),
   };
 }
 

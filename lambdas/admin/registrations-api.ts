@@ -5,6 +5,8 @@
  * which the handler turns into HTTP answers.
  */
 import type { RegistrationsApi, RegistrationsApiDeps } from './officer-api';
+import { createDayOfApi } from './day-of-api';
+import { createDailyReportApi } from './reports-daily';
 import { createDaysApi } from './days-api';
 import { createRegistrationActions } from './registration-actions';
 import { createRegistrationReads } from './registration-reads';
@@ -15,5 +17,12 @@ export { DOCUMENT_LINK_SECONDS } from './registration-reads';
 export { deliveryName, nextPendingAfter, registrationView } from './registration-view';
 
 export function createRegistrationsApi(deps: RegistrationsApiDeps): RegistrationsApi {
-  return { ...createRegistrationReads(deps), ...createRegistrationActions(deps), ...createDaysApi(deps), ...createReportsApi(deps) };
+  return {
+    ...createRegistrationReads(deps),
+    ...createRegistrationActions(deps),
+    ...createDaysApi(deps),
+    ...createReportsApi(deps),
+    ...createDayOfApi(deps),
+    ...createDailyReportApi(deps),
+  };
 }

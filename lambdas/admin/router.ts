@@ -30,7 +30,9 @@ export type ApiRoute =
   | { readonly name: 'summary' }
   | { readonly name: 'list-failed-sends' }
   | { readonly name: 'list-data-requests' }
-  | { readonly name: 'verify-proof' };
+  | { readonly name: 'verify-proof' }
+  | { readonly name: 'day-code' }
+  | { readonly name: 'daily-report' };
 
 export type PageRoute =
   | { readonly name: 'home' }
@@ -42,7 +44,9 @@ export type PageRoute =
   | { readonly name: 'officers' }
   | { readonly name: 'failed-sends' }
   | { readonly name: 'data-requests' }
-  | { readonly name: 'verify' };
+  | { readonly name: 'verify' }
+  | { readonly name: 'daily-report' }
+  | { readonly name: 'poster' };
 
 export type AdminRoute =
   | { readonly kind: 'api'; readonly route: ApiRoute; readonly adminOnly: boolean }
@@ -103,6 +107,8 @@ const ROUTES = createRouter<Target>([
   api('GET', '/api/failed-sends', () => ({ name: 'list-failed-sends' })),
   api('GET', '/api/data-requests', () => ({ name: 'list-data-requests' })),
   api('POST', '/api/proofs/verify', () => ({ name: 'verify-proof' })),
+  api('GET', '/api/day-code', () => ({ name: 'day-code' }), true),
+  api('GET', '/api/reports/daily', () => ({ name: 'daily-report' })),
 
   page('/', () => ({ name: 'home' })),
   page('/login/?', () => ({ name: 'login' })),
@@ -114,6 +120,8 @@ const ROUTES = createRouter<Target>([
   page('/verify/?', () => ({ name: 'verify' })),
   page('/failed-sends/?', () => ({ name: 'failed-sends' })),
   page('/data-requests/?', () => ({ name: 'data-requests' })),
+  page('/reports/daily/?', () => ({ name: 'daily-report' })),
+  page('/poster.pdf', () => ({ name: 'poster' }), true),
 ]);
 
 /** Resolves a request below `basePath` (`/admin` locally, `` at a Function URL's root). */

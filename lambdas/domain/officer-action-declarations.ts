@@ -63,9 +63,12 @@ export const OFFICER_ACTIONS = {
     },
   }),
   complete: officerAction({
-    allowedStatuses: ['DIKONFIRMASI', 'PERUBAHAN_DIMINTA'],
+    // TIDAK_HADIR: the end-of-day mark corrected on the same day (officer-actions.ts refuses it later).
+    allowedStatuses: ['DIKONFIRMASI', 'PERUBAHAN_DIMINTA', 'DILAYANI', 'TIDAK_HADIR'],
     body: z.object({ attended: input.flag }),
     audit: WORDS.complete.audit,
+    // Only when it ends SELESAI: the satisfaction question (domain/satisfaction.ts).
+    notice: { kind: 'finished', delivery: WORDS.complete.delivery, proof: false },
     form: {
       title: WORDS.complete.page.title,
       look: 'open',
@@ -111,6 +114,19 @@ export const OFFICER_ACTIONS = {
       buttons: [{ label: WORDS.cancel.page.button, look: 'danger' }],
     },
   }),
+  /** The day of the interview: "Giliran Anda" with the counter; the registration is being served (`DILAYANI`). */
+  call: officerAction({
+    allowedStatuses: ['DIKONFIRMASI', 'DILAYANI'],
+    body: z.object({ counter: z.optional(z.union([input.text(10), z.number()])) }),
+    audit: WORDS.call.audit,
+    notice: { kind: 'called', delivery: WORDS.call.delivery, proof: false },
+    form: {
+      title: WORDS.call.page.title,
+      look: 'open',
+      parts: [{ kind: 'text', name: 'counter', label: WORDS.call.page.counter, maxLength: 10, required: false, numeric: true, valueFrom: 'counter' }],
+      buttons: [{ label: WORDS.call.page.button, look: 'primary' }],
+    },
+  }),
 };
 
 type Declarations = typeof OFFICER_ACTIONS;
@@ -125,14 +141,24 @@ export type OfficerActionInput = { [Name in OfficerActionName]: { readonly actio
 /** Every history line an officer's action can write. */
 export type OfficerAuditAction = { [Name in OfficerActionName]: keyof Declarations[Name]['audit'] & string }[OfficerActionName];
 
-type DeclaredNotice = NonNullable<Declarations[OfficerActionName]['notice']>;
-/** What an applicant can be told about an officer's decision. */
-export type NotificationKind = DeclaredNotice['kind'];
+/** Notices no officer's action sends: the end-of-day job's no-show (use-cases/close-day.ts). */
+const SYSTEM_NOTICES = [{ kind: 'no-show', delivery: WORDS.closeDay.delivery, proof: false }] as const;
 
-const NOTICES: readonly DeclaredNotice[] = OFFICER_ACTION_NAMES.flatMap((name) => {
-  const declared: OfficerActionDeclaration<unknown, string, NotificationKind> = OFFICER_ACTIONS[name];
-  return declared.notice ? [declared.notice] : [];
-});
+/** What an applicant can be told about an officer's decision (or the office's end of the day). */
+export type NotificationKind = NonNullable<Declarations[OfficerActionName]['notice']>['kind'] | (typeof SYSTEM_NOTICES)[number]['kind'];
+interface DeclaredNotice {
+  readonly kind: NotificationKind;
+  readonly delivery: string;
+  readonly proof: boolean;
+}
+
+const NOTICES: readonly DeclaredNotice[] = [
+  ...OFFICER_ACTION_NAMES.flatMap((name) => {
+    const declared: OfficerActionDeclaration<unknown, string, NotificationKind> = OFFICER_ACTIONS[name];
+    return declared.notice ? [declared.notice] : [];
+  }),
+  ...SYSTEM_NOTICES,
+];
 
 export const NOTIFICATION_KINDS = NOTICES.map((notice) => notice.kind) as [NotificationKind, ...NotificationKind[]];
 

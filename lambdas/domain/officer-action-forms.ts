@@ -17,7 +17,18 @@ export type ActionFormPart =
   /** The registration's documents as check boxes (`requirements`, a list). */
   | { readonly kind: 'documents'; readonly label: string }
   /** A text the officer writes: one line, or `lines` lines. */
-  | { readonly kind: 'text'; readonly name: string; readonly label: string; readonly maxLength: number; readonly lines?: number; readonly required: boolean };
+  | {
+      readonly kind: 'text';
+      readonly name: string;
+      readonly label: string;
+      readonly maxLength: number;
+      readonly lines?: number;
+      readonly required: boolean;
+      /** A number typed on a phone's number pad (a counter). */
+      readonly numeric?: boolean;
+      /** Filled with the registration's own value of this field (calling again to the same counter). */
+      readonly valueFrom?: 'counter';
+    };
 
 export interface ActionFormButton {
   readonly label: string;

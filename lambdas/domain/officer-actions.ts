@@ -5,6 +5,8 @@
 import { formatDayDate, jakartaDate, type IsoDate } from './calendar';
 import { messages } from './texts';
 import { RECORD_TEXTS } from './texts/records';
+import { callToCounter } from './call-to-counter';
+import { DAY_OF_OFFICER_TEXTS } from './texts/day-of';
 import type { OfficeProfile } from './office';
 import type { Registration, RegistrationStatus } from './registration';
 import { arrivalTimes, dateProblem, type DayState } from './schedule';
@@ -90,16 +92,22 @@ export function decideOfficerAction(
         releaseNik: true,
       });
     }
+    case 'call':
+      return callToCounter(registration, input, context.now);
     case 'complete': {
       const today = jakartaDate(context.now);
       if (registration.appointmentDate && today < registration.appointmentDate) {
         return refuse('invalid', 'too-early', messages.officer.completeTooEarly(formatDayDate(registration.appointmentDate)));
       }
+      const correcting = registration.status === 'TIDAK_HADIR';
+      if (correcting && registration.appointmentDate !== today) return refuse('invalid', 'too-late', DAY_OF_OFFICER_TEXTS.correctSameDayOnly);
       const status = input.attended ? 'SELESAI' : 'TIDAK_HADIR';
       return ok({
         registration: { ...registration, status },
         audit: input.attended ? auditLine('attended', RECORD_TEXTS.attended) : auditLine('no-show', RECORD_TEXTS.noShow),
-        releaseNik: true,
+        ...(input.attended ? { notify: noticeKindOf('complete') } : {}),
+        // A no-show being corrected gave its NIK back already (it may be held by a new registration now).
+        releaseNik: !correcting,
       });
     }
   }

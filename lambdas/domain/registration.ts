@@ -4,11 +4,20 @@ import type { UploadMode } from './office';
 import type { ConsentRecord } from './personal-data';
 import type { RequirementId, ServiceId } from './services';
 
-export const REGISTRATION_STATUSES = ['PENDING', 'PERLU_PERBAIKAN', 'DIKONFIRMASI', 'PERUBAHAN_DIMINTA', 'DIBATALKAN', 'SELESAI', 'TIDAK_HADIR'] as const;
+export const REGISTRATION_STATUSES = [
+  'PENDING',
+  'PERLU_PERBAIKAN',
+  'DIKONFIRMASI',
+  'PERUBAHAN_DIMINTA',
+  'DIBATALKAN',
+  'SELESAI',
+  'TIDAK_HADIR',
+  'DILAYANI',
+] as const;
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 
 /** Open registrations hold their NIK: one NIK, at most one open registration. */
-export const OPEN_STATUSES: readonly RegistrationStatus[] = ['PENDING', 'PERLU_PERBAIKAN', 'DIKONFIRMASI', 'PERUBAHAN_DIMINTA'];
+export const OPEN_STATUSES: readonly RegistrationStatus[] = ['PENDING', 'PERLU_PERBAIKAN', 'DIKONFIRMASI', 'PERUBAHAN_DIMINTA', 'DILAYANI'];
 
 export function isOpen(status: RegistrationStatus): boolean {
   return OPEN_STATUSES.includes(status);
@@ -46,6 +55,14 @@ export interface Registration {
   readonly fixRequirements?: readonly RequirementId[];
   /** The privacy notice the applicant agreed to before giving this registration's data. */
   readonly consent?: ConsentRecord;
+  /** The day of the interview (domain/check-in.ts): when `HADIR <code>` checked the applicant in (ISO). */
+  readonly checkedInAt?: string;
+  /** When an officer called the applicant to a counter (status `DILAYANI`), and which counter. */
+  readonly calledAt?: string;
+  readonly counter?: string;
+  /** After SELESAI: the applicant's answer to the satisfaction question (1–5) and optional comment (domain/satisfaction.ts). */
+  readonly satisfaction?: number;
+  readonly satisfactionComment?: string;
 }
 
 /** `KRC-002`: prefix, one hyphen, at least three digits. */

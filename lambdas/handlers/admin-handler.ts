@@ -106,6 +106,7 @@ export function createAdminHandler(deps: AdminHandlerDeps): AdminHandler {
         }
         if (route.adminOnly && session.officer.role !== 'admin')
           return out.page(httpStatusOf('forbidden'), renderProblemPage('forbidden', deps.basePath, pageDeps(session)));
+        if (route.route.name === 'poster') return pdfAnswer(await deps.registrations.posterPdf(event.queryStringParameters ?? {}), out);
         const rendered = await renderPage(route.route, event.queryStringParameters ?? {}, pageDeps(session, event));
         return out.page(rendered.status, rendered.html);
       }
@@ -190,6 +191,10 @@ export function createAdminHandler(deps: AdminHandlerDeps): AdminHandler {
         return deps.registrations.dataRequests();
       case 'verify-proof':
         return deps.registrations.verifyProof(body);
+      case 'day-code':
+        return deps.registrations.dayCode(query.date ? { date: query.date } : {});
+      case 'daily-report':
+        return deps.registrations.dailyReport(query.date ? { date: query.date } : {});
       case 'list-officers':
       case 'add-officer':
       case 'disable-officer':
@@ -226,4 +231,23 @@ async function createFirstOfficer(deps: AdminHandlerDeps, auth: AuthDeps): Promi
   const first = await deps.firstOfficer?.();
   if (!first) return;
   if ((await ensureFirstOfficer(auth, first)) === 'created') deps.log.info('first officer created', { officer: first.username });
+}
+
+/**
+ * The poster as a PDF to open or print. Without the pages' CSP: its `object-src 'none'` would keep the
+ * browser's own PDF viewer from showing it.
+ */
+function pdfAnswer(result: AdminResult<{ date: string; pdf: Uint8Array }>, out: Responses): Result {
+  if (!result.ok) return out.problem(toHttp(result).status, result.problem.error, result.problem.message);
+  return {
+    statusCode: 200,
+    headers: {
+      'content-type': 'application/pdf',
+      'content-disposition': `inline; filename="poster-hadir-${result.value.date}.pdf"`,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    },
+    body: Buffer.from(result.value.pdf).toString('base64'),
+    isBase64Encoded: true,
+  };
 }

@@ -7,6 +7,7 @@ import * as z from 'zod/mini';
 import { jakartaDate } from '../domain/calendar';
 import { METRICS } from '../metric-names';
 import type { Clock, Metrics } from '../ports';
+import type { CloseDayRun } from '../use-cases/close-day';
 import type { PurgeRun } from '../use-cases/purge-closed-registrations';
 import type { ReminderRun } from '../use-cases/run-reminders';
 
@@ -15,17 +16,26 @@ export interface ReminderHandlerDeps {
   readonly run: (today: string) => Promise<ReminderRun>;
   /** The daily retention sweep, after the reminders (whose heartbeat must not wait for it). */
   readonly purge?: () => Promise<PurgeRun>;
+  /** The end-of-day job (payload `{ "job": "close-day" }`, the office's closing-time schedule). */
+  readonly closeDay?: (date: string) => Promise<CloseDayRun>;
   readonly clock: Clock;
   readonly metrics: Metrics;
   readonly log: { info(message: string, fields: Record<string, unknown>): void };
 }
 
-const payloadSchema = z.optional(z.object({ date: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))) }));
+const payloadSchema = z.optional(
+  z.object({ date: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))), job: z.optional(z.enum(['reminders', 'close-day'])) }),
+);
 
 export function createReminderHandler(deps: ReminderHandlerDeps) {
-  return async (payload: unknown): Promise<{ queued: number; appointmentDate: string }> => {
+  return async (payload: unknown): Promise<{ queued: number; appointmentDate: string } | { date: string; noShows: number }> => {
     const parsed = payloadSchema.safeParse(payload ?? undefined);
     const today = (parsed.success && parsed.data?.date) || jakartaDate(deps.clock.now());
+    if (parsed.success && parsed.data?.job === 'close-day') {
+      if (!deps.closeDay) throw new Error('the close-day job is not wired');
+      const closed = await deps.closeDay(today);
+      return { date: closed.date, noShows: closed.marked.length };
+    }
     const run = await deps.run(today);
     deps.metrics.count(METRICS.remindersQueued, run.queued);
     deps.metrics.count(METRICS.reminderRunCompleted);

@@ -25,6 +25,8 @@ export interface EventHandlingDeps {
   readonly metrics: Metrics;
   /** The secret that keys applicants' correlation ids in logs (`applicantTag`). */
   readonly logHashSecret: () => Promise<string>;
+  /** The key of the day's check-in code (domain/day-code.ts). */
+  readonly dayCodeKey: () => Promise<string>;
 }
 
 /** Makes applicants' upload links; `persist` stores what the links made so far need before they are sent. */

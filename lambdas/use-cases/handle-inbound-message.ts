@@ -14,6 +14,7 @@ import type { ApplicantSession } from '../ports';
 import type { InboundEvent } from '../queue-events';
 import type { EventHandlingDeps } from './event-handling';
 import { forgetHeldDataCopies, heldDataCopyReplies } from './held-data-copy';
+import { checkInFacts } from './check-in';
 import { carryOutBeforeSaving, dayOf } from './inbound-effects';
 import { markRead, saveAndSend, settledSession } from './outbox';
 
@@ -87,17 +88,19 @@ export async function handleInboundMessage(event: InboundEvent, deps: EventHandl
 /** Fetches what `decide` will need for this input (domain's `lookupsFor` says what). */
 async function factsFor(conversation: Conversation, content: InboundContent, now: Date, applicantKey: string, deps: EventHandlingDeps): Promise<Facts> {
   const lookups = lookupsFor(conversation, content, { now, office: deps.office });
-  const [documents, nikHolder, own, day] = await Promise.all([
+  const [documents, nikHolder, own, day, checkIn] = await Promise.all([
     lookups.draftId ? deps.drafts.listDocuments(lookups.draftId) : undefined,
     lookups.nik ? deps.registrations.findOpenByNik(lookups.nik) : undefined,
     lookups.ownRegistrations ? deps.registrations.listByOwner(applicantKey) : undefined,
     lookups.day ? dayOf(lookups.day, deps) : undefined,
+    lookups.checkIn ? checkInFacts(now, deps) : undefined,
   ]);
   const documentsByDraft = lookups.ownDocuments ? await documentsOnFile(own ?? [], conversation, deps) : undefined;
   return {
     ...(own ? { ownRegistrations: own } : {}),
     ...(documentsByDraft ? { documentsByDraft } : {}),
     ...(day ? { requestedDay: day } : {}),
+    ...(checkIn ? { checkIn } : {}),
     ...(documents ? { draftRequirements: [...new Set(documents.map((document) => document.requirement))] } : {}),
     ...(lookups.nik ? { nikHolder: nikHolder ?? null } : {}),
     ...(lookups.nik && !nikHolder ? { queueNumber: await deps.registrations.nextQueueNumber(deps.office.queuePrefix) } : {}),

@@ -12,6 +12,8 @@ import { dayState, type DayState } from '../domain/schedule';
 import { ConcurrentUpdateError, MediaRejectedError } from '../errors';
 import type { DocumentChange } from '../ports';
 import type { EventHandlingDeps } from './event-handling';
+import { checkIn } from './check-in';
+import { recordSatisfaction } from './record-satisfaction';
 import { correctRegistration } from './correct-registration';
 import { deleteRegistrationFiles } from './purge-closed-registrations';
 
@@ -33,6 +35,10 @@ export async function carryOutBeforeSaving(effects: readonly Effect[], deps: Eve
         queueNumbers: effect.queueNumbers,
         outcome: effect.outcome,
       });
+    } else if (effect.type === 'check-in') {
+      await checkIn(effect, deps);
+    } else if (effect.type === 'record-satisfaction') {
+      await recordSatisfaction(effect, deps, now);
     } else if (effect.type === 'correct-registration') {
       await correctRegistration(effect, deps, now, eventId);
     } else if (effect.type === 'applicant-cancel' || effect.type === 'applicant-reschedule') {

@@ -21,6 +21,7 @@ import { secretsManagerSource } from '../adapters/secrets-manager';
 import { SqsEventQueue } from '../adapters/sqs-event-queue';
 import { lazySdkSqs } from '../adapters/lazy-sqs';
 import { adminConfig, loadHolidays, processEnvironment } from '../config';
+import { deriveDayCodeKey } from '../domain/day-code';
 import type { OfficeProfile } from '../domain/office';
 import { arrivalTimes } from '../domain/schedule';
 import { createAdminHandler } from '../handlers/admin-handler';
@@ -56,6 +57,7 @@ export function adminHandler(parts: AdminParts) {
       holidays: loadHolidays(),
       clock,
       proofKeys: async () => proofKeysFrom(await parts.secrets.get()).all,
+      dayCodeKey: async () => deriveDayCodeKey((await parts.secrets.get()).LINK_SIGNING_KEY),
       log: logger,
     }),
     sessionKey: async () => deriveSessionKey((await parts.secrets.get()).LINK_SIGNING_KEY),

@@ -17,6 +17,7 @@ import { processEnvironment, reminderConfig } from '../config';
 import { createReminderHandler } from '../handlers/reminder-handler';
 import { NO_METRICS } from '../metric-names';
 import type { BlobStore, EventQueue, Metrics } from '../ports';
+import { closeDay, type CloseDayRun } from '../use-cases/close-day';
 import { purgeClosedRegistrations, type PurgeRun } from '../use-cases/purge-closed-registrations';
 import { runReminders, type ReminderRun } from '../use-cases/run-reminders';
 import { lambdaEntry } from './lambda-entry';
@@ -38,6 +39,8 @@ export interface DailyJobs {
   purge(now?: () => Date): Promise<PurgeRun>;
   /** When the reminder job last finished (what `npm run doctor` asks). */
   lastReminderRun(): Promise<string | undefined>;
+  /** The end of `date`: those who never checked in are marked no-show (use-cases/close-day.ts). */
+  closeDay(date: string): Promise<CloseDayRun>;
 }
 
 export function dailyJobs(parts: DailyJobParts): DailyJobs {
@@ -62,6 +65,7 @@ export function dailyJobs(parts: DailyJobParts): DailyJobs {
     purge: (now = clock.now) =>
       purgeClosedRegistrations({ registrations, blobs: parts.blobs, retentionDays: parts.retentionDays, clock: { now }, log: logger }),
     lastReminderRun: async () => (await heartbeat.last())?.finishedAt,
+    closeDay: (date) => closeDay(date, { registrations, queue: parts.queue, clock, log: logger }),
   };
 }
 
@@ -80,6 +84,6 @@ export function awsReminder(env = processEnvironment()) {
   });
   return lambdaEntry(
     metrics,
-    createReminderHandler({ run: jobs.reminders, purge: () => jobs.purge(), clock: { now: () => new Date() }, metrics, log: logger }),
+    createReminderHandler({ run: jobs.reminders, purge: () => jobs.purge(), closeDay: jobs.closeDay, clock: { now: () => new Date() }, metrics, log: logger }),
   );
 }

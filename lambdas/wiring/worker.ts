@@ -13,6 +13,7 @@ import { GraphApiClient } from '../adapters/graph-api-client';
 import { logger } from '../adapters/logger';
 import { PacingRateLimiter, rateLimitedMessenger } from '../adapters/rate-limited-messenger';
 import type { SecretSource } from '../adapters/secrets';
+import { deriveDayCodeKey } from '../domain/day-code';
 import { proofKeysFrom } from '../adapters/proof-keys';
 import { shortCode, signUploadToken, UPLOAD_LINK_LIFETIME_MS } from '../adapters/upload-links';
 import { DynamoDbShortLinkStore } from '../adapters/dynamodb-short-link-store';
@@ -102,6 +103,7 @@ export function workerDeps(wiring: WorkerWiring): EventHandlingDeps {
       }),
     log: logger,
     logHashSecret: async () => (await wiring.secrets.get()).LINK_SIGNING_KEY,
+    dayCodeKey: async () => deriveDayCodeKey((await wiring.secrets.get()).LINK_SIGNING_KEY),
     metrics: wiring.metrics ?? NO_METRICS,
   };
 }

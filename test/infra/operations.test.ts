@@ -334,7 +334,8 @@ describe('least privilege', () => {
       'Reminder',
       [
         ...logs,
-        ...['BatchGetItem', 'BatchWriteItem', 'GetItem', 'PutItem', 'Query', 'UpdateItem'].map((action) => `dynamodb:${action}`),
+        // DeleteItem: the end-of-day job frees each no-show's NIK guard in its transaction.
+        ...['BatchGetItem', 'BatchWriteItem', 'DeleteItem', 'GetItem', 'PutItem', 'Query', 'UpdateItem'].map((action) => `dynamodb:${action}`),
         ...send,
         's3:DeleteObject',
         's3:ListBucket',

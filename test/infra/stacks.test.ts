@@ -9,6 +9,7 @@ import { App, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
 import { INDEXES } from '../../lambdas/adapters/table-design';
+import { loadOfficeProfile } from '../../lambdas/config';
 import { ConfigurationError } from '../../lambdas/errors';
 import { buildApp, type SiBapaoApp } from '../../lib/app';
 import { testDeployConfig } from '../support/deploy-config';
@@ -616,7 +617,8 @@ describe('admin app', () => {
 
 describe('reminder schedule', () => {
   it("runs the reminder job every day at the office's hour in Asia/Jakarta", () => {
-    stateless.resourceCountIs('AWS::Scheduler::Schedule', 2);
+    // The reminders, the end of the day, the hourly backlog check.
+    stateless.resourceCountIs('AWS::Scheduler::Schedule', 3);
     stateless.hasResourceProperties('AWS::Scheduler::Schedule', {
       ScheduleExpression: 'cron(0 8 * * ? *)',
       ScheduleExpressionTimezone: 'Asia/Jakarta',
@@ -638,6 +640,21 @@ describe('reminder schedule', () => {
     expect(target.RetryPolicy).toMatchObject({ MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 7200 });
     const queues = stateless.findResources('AWS::SQS::Queue');
     expect(Object.keys(queues)).toContain(target.DeadLetterConfig.Arn['Fn::GetAtt'][0]);
+  });
+
+  it("runs the end-of-day job on the reminder Lambda an hour after the office's last arrival time, in Asia/Jakarta", () => {
+    const schedules = stateless.findResources('AWS::Scheduler::Schedule', { Properties: { Description: Match.stringLikeRegexp('end of day') } });
+    const [schedule] = Object.values(schedules) as { Properties: Record<string, unknown> & { Target: { Arn: { 'Fn::GetAtt': string[] }; Input: string } } }[];
+    const office = loadOfficeProfile({});
+    const [hour = 0, minute = 0] = office.arrivalHours.to.split(':').map(Number);
+    expect(schedule?.Properties).toMatchObject({
+      ScheduleExpression: `cron(${minute} ${hour + 1} * * ? *)`,
+      ScheduleExpressionTimezone: 'Asia/Jakarta',
+      State: 'ENABLED',
+    });
+    const functions = stateless.findResources('AWS::Lambda::Function', { Properties: { Description: Match.stringLikeRegexp('reminder job') } });
+    expect(schedule?.Properties.Target.Arn['Fn::GetAtt'][0]).toBe(Object.keys(functions)[0]);
+    expect(JSON.parse(schedule?.Properties.Target.Input ?? '{}')).toEqual({ job: 'close-day' });
   });
 
   it('takes the hour from the office profile (REMINDER_HOUR=7)', () => {

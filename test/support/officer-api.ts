@@ -9,6 +9,7 @@ import { documentClient } from '../../lambdas/adapters/dynamodb-client';
 import { DynamoDbDeliveryStore } from '../../lambdas/adapters/dynamodb-delivery-store';
 import { DynamoDbRegistrationStore } from '../../lambdas/adapters/dynamodb-registration-store';
 import { proofKeysFrom } from '../../lambdas/adapters/proof-keys';
+import { deriveDayCodeKey } from '../../lambdas/domain/day-code';
 import { loadHolidays, loadOfficeProfile } from '../../lambdas/config';
 import { addDays, jakartaDate } from '../../lambdas/domain/calendar';
 import { dayState } from '../../lambdas/domain/schedule';
@@ -28,6 +29,7 @@ export function officerApi(server: TestServer, now: () => Date = () => new Date(
       holidays: loadHolidays(),
       clock: { now },
       proofKeys: async () => proofKeysFrom(server.secrets).all,
+      dayCodeKey: async () => deriveDayCodeKey(server.secrets.LINK_SIGNING_KEY),
       log: { warn: () => undefined, error: () => undefined },
     }),
   );

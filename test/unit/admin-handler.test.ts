@@ -121,6 +121,15 @@ class StubRegistrations implements RegistrationsApi {
   verifyProof(body: unknown) {
     return this.answer('verifyProof', [body], { status: 200, body: { valid: false } });
   }
+  dayCode(query: { date?: string }) {
+    return this.answer('dayCode', [query], { status: 200, body: { date: '2026-01-01', code: 'AAAAA' } });
+  }
+  posterPdf(query: { date?: string }) {
+    return this.answer('posterPdf', [query], { status: 200, body: { date: '2026-01-01', pdf: new Uint8Array() } });
+  }
+  dailyReport(query: { date?: string }) {
+    return this.answer('dailyReport', [query], { status: 200, body: { date: '2026-01-01' } });
+  }
 }
 
 function event(

@@ -30,6 +30,17 @@ const VALID_BODIES: { readonly [Name in OfficerActionName]: Omit<Extract<Officer
   complete: { attended: true },
   'request-fix': { note: 'KTP buram' },
   cancel: { reason: 'Permintaan pemohon' },
+  call: { counter: '2' },
+};
+
+/** A body each action refuses: an empty one, or for an action whose fields are all optional, a field of the wrong type. */
+const INVALID_BODIES: { readonly [Name in OfficerActionName]: object } = {
+  confirm: {},
+  reschedule: {},
+  complete: {},
+  'request-fix': {},
+  cancel: {},
+  call: { counter: { number: 2 } },
 };
 
 const registration = (status: RegistrationStatus): Registration => ({
@@ -71,6 +82,7 @@ const api = createRegistrationsApi({
   holidays,
   clock: { now: () => NOW },
   proofKeys: async () => new Map(),
+  dayCodeKey: async () => 'unit-day-code-key',
   log: { warn: () => undefined, error: () => undefined },
 });
 
@@ -86,9 +98,9 @@ describe.each(OFFICER_ACTION_NAMES)('the declared action "%s"', (name) => {
   });
 
   it("is validated by the API with the declaration's body schema", async () => {
-    const problems = declaration.body.safeParse({}).error?.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) ?? [];
+    const problems = declaration.body.safeParse(INVALID_BODIES[name]).error?.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) ?? [];
     expect(problems.length).toBeGreaterThan(0);
-    const answer = toHttp(await api.act('KRC-010', name, {}, { username: 'petugas', role: 'petugas' }));
+    const answer = toHttp(await api.act('KRC-010', name, INVALID_BODIES[name], { username: 'petugas', role: 'petugas' }));
     expect(answer).toMatchObject({ status: 400, body: { error: 'malformed' } });
     for (const problem of problems) expect(JSON.stringify(answer.body)).toContain(problem);
     expect(declaration.body.safeParse(VALID_BODIES[name]).success).toBe(true);

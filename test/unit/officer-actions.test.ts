@@ -25,7 +25,9 @@ const registration = (status: RegistrationStatus, extra: Partial<Registration> =
   documentsMode: 'web',
   flags: [],
   rescheduled: false,
-  ...(status === 'DIKONFIRMASI' || status === 'PERUBAHAN_DIMINTA' ? { appointmentDate: '2026-01-09', appointmentTime: '09:00' } : {}),
+  ...(status === 'DIKONFIRMASI' || status === 'PERUBAHAN_DIMINTA' || status === 'DILAYANI' || status === 'TIDAK_HADIR'
+    ? { appointmentDate: '2026-01-09', appointmentTime: '09:00' }
+    : {}),
   ...extra,
 });
 const day = (date: string, booked = 0, capacity?: number) => dayState(date, booked, capacity === undefined ? undefined : { capacity }, office, holidays);
@@ -38,16 +40,18 @@ const inputs: Record<OfficerActionInput['action'], OfficerActionInput> = {
   reschedule: { action: 'reschedule', date: '2026-01-13', time: '10:00' },
   cancel: { action: 'cancel', reason: 'Permintaan pemohon' },
   complete: { action: 'complete', attended: true },
+  call: { action: 'call', counter: '3' },
 };
 
 const TABLE: Record<RegistrationStatus, Partial<Record<OfficerActionInput['action'], RegistrationStatus>>> = {
   PENDING: { confirm: 'DIKONFIRMASI', 'request-fix': 'PERLU_PERBAIKAN', cancel: 'DIBATALKAN' },
   PERLU_PERBAIKAN: { 'request-fix': 'PERLU_PERBAIKAN', cancel: 'DIBATALKAN' },
-  DIKONFIRMASI: { reschedule: 'DIKONFIRMASI', cancel: 'DIBATALKAN', complete: 'SELESAI' },
+  DIKONFIRMASI: { reschedule: 'DIKONFIRMASI', cancel: 'DIBATALKAN', complete: 'SELESAI', call: 'DILAYANI' },
   PERUBAHAN_DIMINTA: { reschedule: 'DIKONFIRMASI', cancel: 'DIBATALKAN', complete: 'SELESAI' },
   DIBATALKAN: {},
   SELESAI: {},
-  TIDAK_HADIR: {},
+  TIDAK_HADIR: { complete: 'SELESAI' },
+  DILAYANI: { complete: 'SELESAI', call: 'DILAYANI' },
 };
 
 describe('the status table', () => {
@@ -55,7 +59,7 @@ describe('the status table', () => {
   it.each(cases)('%s + %s', (status, action) => {
     const expected = TABLE[status][action];
     const later = new Date('2026-01-09T05:00:00Z');
-    const decision = decide(registration(status), inputs[action], action === 'complete' ? later : NOW);
+    const decision = decide(registration(status), inputs[action], action === 'complete' || action === 'call' ? later : NOW);
     if (expected) {
       expect(decision.ok && decision.outcome.registration.status).toBe(expected);
     } else {

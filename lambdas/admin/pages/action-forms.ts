@@ -100,7 +100,9 @@ function formPart(part: ActionFormPart, { registration, openDays, times }: FormC
       return html`<label class="field"><span>${part.label}</span>${
         part.lines
           ? html`<textarea name="${part.name}" rows="${part.lines}" maxlength="${part.maxLength}"${part.required ? html` required` : ''}></textarea>`
-          : html`<input name="${part.name}" maxlength="${part.maxLength}" autocomplete="off"${part.required ? html` required` : html` data-optional`}>`
+          : html`<input name="${part.name}" maxlength="${part.maxLength}" autocomplete="off"${part.numeric ? html` inputmode="numeric"` : ''}${
+              part.valueFrom ? html` value="${registration[part.valueFrom] ?? ''}"` : ''
+            }${part.required ? html` required` : html` data-optional`}>`
       }</label>`;
   }
 }

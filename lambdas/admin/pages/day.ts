@@ -7,6 +7,7 @@ import { ADMIN_TEXTS as TEXTS, fillText } from '../../domain/texts/officer';
 import { dayDate, parseTypedDate, today, typedDate } from './format';
 import { html, type Html } from './html';
 import { formError, layout, type PageDeps, type RenderedPage } from './layout';
+import { dayQueue } from './day-queue';
 import { errorMessage, registrationTable } from './registrations';
 import type { DayView } from './views';
 
@@ -40,6 +41,9 @@ export async function renderDayPage(query: Readonly<Record<string, string | unde
   const date = dateParam(query.date, today(deps.now));
   const result = await deps.registrations.getDay(date);
   const day = result.ok ? result.value : undefined;
+  const isToday = date === today(deps.now);
+  const code = isToday && deps.officer.role === 'admin' ? await deps.registrations.dayCode({ date }) : undefined;
+  const dayCode = code?.ok ? code.value.code : undefined;
   const link = (target: string) => `${deps.basePath}/day?date=${target}`;
   const body = html`<div class="page-head"><h1>${TEXTS.dayTitle}</h1>
     <form class="date-pick" method="get" action="${deps.basePath}/day" novalidate>
@@ -57,7 +61,13 @@ export async function renderDayPage(query: Readonly<Record<string, string | unde
       <div class="panel-head day-head"><h2>${dayDate(date)}</h2><div>${dayState(day)}</div></div>
       ${capacityBar(day)}
       ${day.holiday ? html`<p class="muted">${fillText(TEXTS.dayHoliday, { name: day.holiday })}</p>` : ''}
-      ${day.registrations.length > 0 ? registrationTable(day.registrations, deps, { timeFirst: true }) : html`<p class="empty">${TEXTS.dayNobody}</p>`}
+      ${
+        isToday
+          ? dayQueue(day.registrations, deps, dayCode)
+          : day.registrations.length > 0
+            ? registrationTable(day.registrations, deps, { timeFirst: true })
+            : html`<p class="empty">${TEXTS.dayNobody}</p>`
+      }
     </section>`
       : html`<p class="form-error">${errorMessage(result)}</p>`
   }`;

@@ -2,6 +2,7 @@
 import type { PageRoute } from '../router';
 import { ADMIN_TEXTS as TEXTS } from '../../domain/texts/officer';
 import { renderDashboard } from './dashboard';
+import { renderDailyReportPage } from './daily-report';
 import { renderDayPage, renderDaysPage } from './day';
 import { renderDetailPage } from './detail';
 import { renderDataRequestsPage } from './data-requests';
@@ -37,8 +38,12 @@ export async function renderPage(route: PageRoute, query: Query, deps: PageDeps)
       return renderFailedSendsPage(deps);
     case 'data-requests':
       return renderDataRequestsPage(deps);
+    case 'daily-report':
+      return renderDailyReportPage(query, deps);
     case 'login':
       throw new Error('the login page is rendered before authentication');
+    case 'poster':
+      throw new Error('the poster is a PDF, answered before the pages');
   }
 }
 

@@ -7,6 +7,7 @@ import { officerPersonalDataTexts } from '../../domain/texts/officer-personal-da
 import type { Officer, RegistrationsApi } from '../officer-api';
 import type { OfficerView } from '../auth';
 import { DAY_NAMES, MONTH_NAMES } from '../../domain/calendar';
+import { DAILY_REPORT_TEXTS } from '../../domain/texts/day-of';
 import { ADMIN_TEXTS as TEXTS, STATUS_LABELS } from '../../domain/texts/officer';
 import { assetPath } from '../router';
 import { html, trusted, type Html } from './html';
@@ -47,7 +48,7 @@ const CLIENT_TEXTS = JSON.stringify({
   monthNames: MONTH_NAMES,
 }).replace(/</g, '\\u003c');
 
-export type NavKey = 'home' | 'registrations' | 'day' | 'verify' | 'failed-sends' | 'data-requests' | 'officers' | 'days';
+export type NavKey = 'home' | 'registrations' | 'day' | 'verify' | 'failed-sends' | 'data-requests' | 'officers' | 'days' | 'daily-report';
 
 export interface RenderedPage {
   readonly status: number;
@@ -82,6 +83,7 @@ const NAV: ReadonlyArray<{ key: NavKey; path: string; label: string; icon: Html;
   { key: 'data-requests', path: '/data-requests', label: officerPersonalDataTexts.navDataRequests, icon: ICONS.file },
   { key: 'officers', path: '/officers', label: TEXTS.navOfficers, icon: ICONS.people, adminOnly: true },
   { key: 'days', path: '/days', label: TEXTS.navDays, icon: ICONS.sliders, adminOnly: true },
+  { key: 'daily-report', path: '/reports/daily', label: DAILY_REPORT_TEXTS.nav, icon: ICONS.list },
 ];
 
 export function layout(options: {

@@ -9,6 +9,7 @@ import { parseReminderPayload } from '../templates';
 import { answerConsent, withConsentKept } from '../consent';
 import { decideCorrection, looksLikeCorrection } from '../corrections';
 import { askErase, erase, showHeldData } from './data-rights';
+import { answerCheckIn, checkInCodeOf, inSatisfaction } from './day-of';
 import { inDocuments, mediaFailed } from './documents';
 import { reply, text, unchanged } from './helpers';
 import { chooseService, showMenu } from './menu';
@@ -38,6 +39,8 @@ export function decideStep(conversation: Conversation, input: InboundContent | M
   if (input.kind === 'media-failed') return mediaFailed(conversation, input, context.office.services);
 
   const keyword = input.kind === 'text' ? normaliseKeyword(input.text) : undefined;
+  const checkInCode = checkInCodeOf(input, conversation.step);
+  if (checkInCode !== undefined) return answerCheckIn(conversation, checkInCode, context);
   const command = commandOf(input, answeringQuestions(conversation.step));
   if (command === 'MENU') return showMenu(context);
   if (command === 'STATUS') return showStatus(conversation, context);
@@ -63,6 +66,8 @@ export function decideStep(conversation: Conversation, input: InboundContent | M
     return askCancel(tapped.queueNumber, context);
   }
 
+  if (conversation.step.name === 'satisfaction')
+    return inSatisfaction(conversation, conversation.step, input, keyword, () => decideStep({ ...conversation, step: { name: 'idle' } }, input, context));
   const step = conversation.step;
   switch (step.name) {
     case 'idle': {

@@ -7,6 +7,8 @@ import { consentAnswerOf } from '../consent';
 import { correctionLookups } from '../corrections';
 import { checkRegistrationFields, looksLikeRegistration, parseRegistration } from '../registration-form';
 import { parseReminderPayload } from '../templates';
+import { answerSatisfaction } from '../satisfaction';
+import { checkInCodeOf } from './day-of';
 import { gatheringFor } from './menu';
 import { answeringQuestions, answerOutcome } from './registration';
 import { type Conversation, type DecisionContext, MENU_CHOICE_PREFIX } from './types';
@@ -24,9 +26,15 @@ export function lookupsFor(
   /** With `ownRegistrations`: the documents on file of each, and of the open applications (`documentsByDraft`). */
   ownDocuments?: true;
   day?: IsoDate;
+  /** HADIR: today's and yesterday's day codes and today's appointments. */
+  checkIn?: true;
 } {
   const step = conversation.step;
   const exact = answeringQuestions(step);
+  if (checkInCodeOf(input, step) !== undefined) return { ownRegistrations: true, checkIn: true };
+  // The satisfaction step reads anything but its answers as the idle step does.
+  if (step.name === 'satisfaction' && answerSatisfaction(step, input, input.kind === 'text' ? normaliseKeyword(input.text) : undefined).kind === 'other')
+    return lookupsFor({ ...conversation, step: { name: 'idle' } }, input, context);
   const correction = correctionLookups(input, context.now);
   if (correction) return correction;
   if (step.name === 'consent' && consentAnswerOf(input) === 'agree')

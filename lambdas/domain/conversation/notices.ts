@@ -7,6 +7,7 @@ import { maskNik } from '../personal-data';
 import { type Reply, type TemplateParameters } from '../replies';
 import { cancelledTemplate, changedTemplate, confirmedTemplate, fixTemplate, reminderTemplate } from '../templates';
 import { serviceOf, text } from './helpers';
+import { calledNotice, finishedNotice, noShowNotice } from './day-of';
 import { currentLink } from './menu';
 import { type Conversation, type Decision, type DecisionContext, type Notice } from './types';
 
@@ -39,6 +40,12 @@ export function applyNotice(conversation: Conversation, notice: Notice, context:
   const proofFile = { link: notice.proofLink ?? '', filename: `bukti-antrian-${registration.queueNumber}.pdf` };
   const proof = (caption: string): Extract<Reply, { type: 'document' }> => ({ type: 'document', ...proofFile, caption });
   switch (notice.kind) {
+    case 'called':
+      return calledNotice(conversation, registration);
+    case 'no-show':
+      return noShowNotice(conversation, registration, open);
+    case 'finished':
+      return finishedNotice(conversation, registration, open);
     case 'confirmed':
       return { conversation, replies: [windowed(proof(messages.scheduleConfirmed(facts)), confirmedTemplate(facts, proofFile), open)], effects: [] };
     case 'rescheduled': {

@@ -7,6 +7,8 @@ import { type DayState } from '../schedule';
 import { type FormField, type RegistrationForm } from '../registration-form';
 import { type ConsentRecord, type DataRequestKind, type DataRequestOutcome } from '../personal-data';
 import { type Reply } from '../replies';
+import { type CheckInFacts } from '../check-in';
+import { type SatisfactionStep } from '../satisfaction';
 import { type RequirementId, type ServiceId } from '../services';
 
 export type PageCounts = Readonly<Partial<Record<RequirementId, number>>>;
@@ -47,7 +49,9 @@ export type Step =
   /** After HAPUS DATA: waiting for YA HAPUS. */
   | { readonly name: 'erase-confirm' }
   /** The privacy notice asked before the chosen service's first personal data (domain/consent.ts). */
-  | { readonly name: 'consent'; readonly serviceId: ServiceId };
+  | { readonly name: 'consent'; readonly serviceId: ServiceId }
+  /** After SELESAI: the satisfaction question, then the optional comment (domain/satisfaction.ts). */
+  | SatisfactionStep;
 
 /** The registration asked one value at a time: answers are kept as typed (each already checked) until the last. */
 export interface Questions {
@@ -99,6 +103,8 @@ export interface Facts {
   readonly requestedDay?: DayState;
   /** DATA SAYA: the requirements with documents on file, by draft id (the own registrations' and the open applications'). */
   readonly documentsByDraft?: Readonly<Record<string, readonly RequirementId[]>>;
+  /** HADIR: today's and yesterday's codes and today's appointments (domain/check-in.ts). */
+  readonly checkIn?: CheckInFacts;
 }
 
 export interface DecisionContext {
@@ -141,7 +147,11 @@ export type Effect =
   /** DATA SAYA's PDF copy of `text` (the message itself), sent after it as a document behind a short-lived link. */
   | { readonly type: 'held-data-copy'; readonly text: string }
   /** UBAH DATA: the applicant's own correction before confirmation (domain/corrections.ts), NIK guard swapped with it. */
-  | { readonly type: 'correct-registration'; readonly queueNumber: string; readonly form: RegistrationForm };
+  | { readonly type: 'correct-registration'; readonly queueNumber: string; readonly form: RegistrationForm }
+  /** HADIR with today's code: these registrations of today are checked in at `at` (already checked in ones are kept). */
+  | { readonly type: 'check-in'; readonly queueNumbers: readonly string[]; readonly at: string }
+  /** The answer to the satisfaction question (1–5), or the comment after it, kept on the registration. */
+  | { readonly type: 'record-satisfaction'; readonly queueNumber: string; readonly rating?: number; readonly comment?: string };
 
 export interface Decision {
   readonly conversation: Conversation;

@@ -21,6 +21,7 @@ export const OFFICER_ACTION_WORDS = {
   },
   complete: {
     audit: { attended: 'Menandai hadir', 'no-show': 'Menandai tidak hadir' },
+    delivery: 'Pertanyaan kepuasan (setelah SELESAI)',
     page: { title: 'Setelah jadwal kedatangan', button: 'Hadir (SELESAI)', noShowButton: 'Tidak hadir' },
   },
   'request-fix': {
@@ -44,6 +45,13 @@ export const OFFICER_ACTION_WORDS = {
       confirm: 'Batalkan pendaftaran ini? Pemohon akan diberi tahu.',
     },
   },
+  call: {
+    audit: { called: 'Memanggil ke loket' },
+    delivery: 'Panggilan "Giliran Anda"',
+    page: { title: 'Panggil ke loket', button: 'Panggil', counter: 'Loket (nomor)' },
+  },
+  /** Not an officer's action: the end-of-day job's notice to those who never checked in. */
+  closeDay: { delivery: 'Pemberitahuan tidak hadir (kantor tutup)' },
 } as const;
 
 /** What the checks of an officer's input say (zod/mini has no messages of its own loaded). */

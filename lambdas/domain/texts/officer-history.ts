@@ -15,6 +15,9 @@ const OTHER_HISTORY_LABELS: Readonly<Record<string, string>> = {
   'reschedule-requested': 'Meminta ubah jadwal',
   'cancelled-by-applicant': 'Dibatalkan pemohon',
   completed: 'Menandai selesai',
+  'checked-in': 'Hadir di kantor (HADIR)',
+  'closed-no-show': 'Ditandai tidak hadir saat kantor tutup',
+  satisfaction: 'Menilai pelayanan',
 };
 
 /** A history line's action in words (an unknown one as it is). */

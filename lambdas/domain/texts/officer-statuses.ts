@@ -10,6 +10,7 @@ export const STATUS_LABELS: Readonly<Record<RegistrationStatus, string>> = {
   DIBATALKAN: 'Dibatalkan',
   SELESAI: 'Selesai (hadir)',
   TIDAK_HADIR: 'Tidak hadir',
+  DILAYANI: 'Sedang dilayani',
 };
 
 /** A message's delivery state as WhatsApp reported it, in the officers' words. */

@@ -10,4 +10,7 @@ export const RECORD_TEXTS = {
   /** Why a day is closed (the officer's own reason, a holiday's name, or these). */
   closedByAdmin: 'Ditutup oleh admin',
   weekend: 'Sabtu/Minggu',
+  checkedIn: 'Pemohon hadir di kantor (HADIR melalui WhatsApp)',
+  called: (counter: string | undefined) => (counter ? `Dipanggil ke Loket ${counter}` : 'Dipanggil ke loket'),
+  closedNoShow: 'Tidak tercatat hadir sampai kantor tutup (ditandai otomatis)',
 } as const;

@@ -84,6 +84,7 @@ export const selfServiceTexts = {
       DIBATALKAN: { meaning: 'Pendaftaran dibatalkan ❌', next: 'Untuk mendaftar lagi, ketik MENU.' },
       SELESAI: { meaning: 'Pemeriksaan BAP sudah selesai ✔️', next: 'Tidak ada yang perlu dilakukan lagi. Terima kasih.' },
       TIDAK_HADIR: { meaning: 'Tidak hadir pada jadwal kedatangan', next: 'Untuk mendaftar lagi, ketik MENU.' },
+      DILAYANI: { meaning: 'Sedang dilayani di loket 🔔', next: 'Silakan menuju loket yang disebut pada pesan "Giliran Anda".' },
     } as const satisfies Record<RegistrationStatus, { meaning: string; next: string }>,
     statusNote: (note: string) => `Catatan petugas: ${note}`,
     statusNext: (next: string) => `👉 Langkah berikutnya: ${next}`,

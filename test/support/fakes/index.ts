@@ -208,6 +208,7 @@ export function queueFakes(now = new Date('2026-12-07T02:00:00Z')): QueueFakes {
     log: { info: (message) => void logged.push(message), warn: (message) => void logged.push(message) },
     metrics: { count: (name) => void counted.push(name) },
     logHashSecret: async () => 'fake-log-hash-secret',
+    dayCodeKey: async () => 'fake-day-code-key',
   };
   return { deps, sessions, deliveries, messenger, registrations, logged, counted };
 }
