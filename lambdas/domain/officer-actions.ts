@@ -4,8 +4,8 @@
  */
 import { formatDayDate, jakartaDate, type IsoDate } from './calendar';
 import { messages } from './texts';
+import { OFFICER_ACTION_WORDS } from './texts/officer-actions';
 import { RECORD_TEXTS } from './texts/records';
-import { callToCounter } from './call-to-counter';
 import { DAY_OF_OFFICER_TEXTS } from './texts/day-of';
 import type { OfficeProfile } from './office';
 import type { Registration, RegistrationStatus } from './registration';
@@ -198,4 +198,19 @@ function ok(outcome: OfficerOutcome): OfficerDecision {
 
 function refuse(kind: OfficerRefusal['kind'], error: string, message: string): OfficerDecision {
   return { ok: false, refusal: { kind, error, message } };
+}
+
+/** *Panggil*: an officer calls a confirmed applicant of today to a counter; they are being served (`DILAYANI`). */
+function callToCounter(registration: Registration, input: Extract<OfficerActionInput, { action: 'call' }>, now: Date): OfficerDecision {
+  if (registration.appointmentDate !== jakartaDate(now)) {
+    return refuse('invalid', 'not-today', OFFICER_ACTION_WORDS.call.notToday(registration.appointmentDate ? formatDayDate(registration.appointmentDate) : '-'));
+  }
+  const counter = input.counter === undefined ? undefined : String(input.counter).trim() || undefined;
+  const { counter: _previous, ...rest } = registration;
+  return ok({
+    registration: { ...rest, status: 'DILAYANI', calledAt: now.toISOString(), ...(counter ? { counter } : {}) },
+    audit: auditLine('called', OFFICER_ACTION_WORDS.call.record(counter)),
+    notify: noticeKindOf('call'),
+    releaseNik: false,
+  });
 }

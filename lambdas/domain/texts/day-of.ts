@@ -56,7 +56,6 @@ export const DAY_OF_TEXTS = {
 /** The officers' side of the day of the interview. */
 export const DAY_OF_OFFICER_TEXTS = {
   correctSameDayOnly: 'Tanda tidak hadir hanya dapat dikoreksi pada hari jadwal itu sendiri.',
-  callNotToday: (date: string) => `Hanya pemohon dengan jadwal hari ini yang dapat dipanggil (jadwal pendaftaran ini: ${date}).`,
 } as const;
 
 /** The day page's queue of today (lambdas/admin/pages/day-queue.ts). */

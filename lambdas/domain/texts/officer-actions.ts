@@ -49,6 +49,9 @@ export const OFFICER_ACTION_WORDS = {
     audit: { called: 'Memanggil ke loket' },
     delivery: 'Panggilan "Giliran Anda"',
     page: { title: 'Panggil ke loket', button: 'Panggil', counter: 'Loket (nomor)' },
+    /** The history line's detail. */
+    record: (counter: string | undefined) => (counter ? `Dipanggil ke Loket ${counter}` : 'Dipanggil ke loket'),
+    notToday: (date: string) => `Hanya pemohon dengan jadwal hari ini yang dapat dipanggil (jadwal pendaftaran ini: ${date}).`,
   },
   /** Not an officer's action: the end-of-day job's notice to those who never checked in. */
   closeDay: { delivery: 'Pemberitahuan tidak hadir (kantor tutup)' },

@@ -11,6 +11,5 @@ export const RECORD_TEXTS = {
   closedByAdmin: 'Ditutup oleh admin',
   weekend: 'Sabtu/Minggu',
   checkedIn: 'Pemohon hadir di kantor (HADIR melalui WhatsApp)',
-  called: (counter: string | undefined) => (counter ? `Dipanggil ke Loket ${counter}` : 'Dipanggil ke loket'),
   closedNoShow: 'Tidak tercatat hadir sampai kantor tutup (ditandai otomatis)',
 } as const;
