@@ -53,6 +53,8 @@ export function registrationFromItem(item: RegistrationItem): Registration {
     ...optional('note'),
     ...(Array.isArray(item.fixRequirements) ? { fixRequirements: item.fixRequirements.map(String) as RequirementId[] } : {}),
     ...consentOf(item.consent),
+    attendance: item.attendance === 'DATANG' ? 'DATANG' : null,
+    waitlisted: item.waitlisted === true,
   };
 }
 

@@ -32,6 +32,8 @@ export function registrationView(registration: Registration, now: Date, services
     requirements: (service?.requirements ?? []).map((id) => ({ id, name: REQUIREMENTS[id].shortName })),
     waitingTooLong: isStale(registration, now),
     allowedActions: allowedActions(registration.status),
+    attendance: registration.attendance ?? null,
+    waitlisted: registration.waitlisted ?? false,
   };
 }
 

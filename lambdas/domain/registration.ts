@@ -46,7 +46,13 @@ export interface Registration {
   readonly fixRequirements?: readonly RequirementId[];
   /** The privacy notice the applicant agreed to before giving this registration's data. */
   readonly consent?: ConsentRecord;
+  /** The applicant's answer to the day-before reminder (*Datang*); `null` or absent: no answer. */
+  readonly attendance?: Attendance | null;
+  /** On the waitlist for an earlier date (MAJUKAN). */
+  readonly waitlisted?: boolean;
 }
+
+export type Attendance = 'DATANG';
 
 /** `KRC-002`: prefix, one hyphen, at least three digits. */
 export function formatQueueNumber(prefix: string, counter: number): string {

@@ -13,6 +13,7 @@ import { ConcurrentUpdateError, MediaRejectedError } from '../errors';
 import type { DocumentChange } from '../ports';
 import type { EventHandlingDeps } from './event-handling';
 import { correctRegistration } from './correct-registration';
+import { recordAttendance } from './record-attendance';
 import { deleteRegistrationFiles } from './purge-closed-registrations';
 
 /**
@@ -35,6 +36,8 @@ export async function carryOutBeforeSaving(effects: readonly Effect[], deps: Eve
       });
     } else if (effect.type === 'correct-registration') {
       await correctRegistration(effect, deps, now, eventId);
+    } else if (effect.type === 'record-attendance') {
+      await recordAttendance(effect, deps, now);
     } else if (effect.type === 'applicant-cancel' || effect.type === 'applicant-reschedule') {
       await changeRegistration(effect, deps, now);
     } else if (effect.type === 'clear-requirement') {

@@ -8,6 +8,7 @@ import { correctionLookups } from '../corrections';
 import { checkRegistrationFields, looksLikeRegistration, parseRegistration } from '../registration-form';
 import { parseReminderPayload } from '../templates';
 import { gatheringFor } from './menu';
+import { reminderAnswerOf } from './real-days';
 import { answeringQuestions, answerOutcome } from './registration';
 import { type Conversation, type DecisionContext, MENU_CHOICE_PREFIX } from './types';
 import { commandOf, menuChoiceOf, normaliseKeyword } from './words';
@@ -29,6 +30,7 @@ export function lookupsFor(
   const exact = answeringQuestions(step);
   const correction = correctionLookups(input, context.now);
   if (correction) return correction;
+  if (reminderAnswerOf(input, exact)) return { ownRegistrations: true };
   if (step.name === 'consent' && consentAnswerOf(input) === 'agree')
     return conversation.open?.[step.serviceId] ? { draftId: conversation.open[step.serviceId]!.draftId } : {};
   if (input.kind === 'choice' && parseReminderPayload(input.id)?.action === 'batal') return { ownRegistrations: true };

@@ -141,7 +141,9 @@ export type Effect =
   /** DATA SAYA's PDF copy of `text` (the message itself), sent after it as a document behind a short-lived link. */
   | { readonly type: 'held-data-copy'; readonly text: string }
   /** UBAH DATA: the applicant's own correction before confirmation (domain/corrections.ts), NIK guard swapped with it. */
-  | { readonly type: 'correct-registration'; readonly queueNumber: string; readonly form: RegistrationForm };
+  | { readonly type: 'correct-registration'; readonly queueNumber: string; readonly form: RegistrationForm }
+  /** *Datang* to the reminder: kept on the registration (attendance) for officers. */
+  | { readonly type: 'record-attendance'; readonly queueNumber: string };
 
 export interface Decision {
   readonly conversation: Conversation;

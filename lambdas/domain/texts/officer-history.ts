@@ -4,6 +4,7 @@
  */
 import { OFFICER_AUDIT_LABELS } from '../officer-action-declarations';
 import { officerPersonalDataTexts } from './officer-personal-data';
+import { REAL_DAYS_OFFICER_TEXTS } from './real-days';
 
 const OTHER_HISTORY_LABELS: Readonly<Record<string, string>> = {
   registered: 'Mendaftar',
@@ -15,6 +16,7 @@ const OTHER_HISTORY_LABELS: Readonly<Record<string, string>> = {
   'reschedule-requested': 'Meminta ubah jadwal',
   'cancelled-by-applicant': 'Dibatalkan pemohon',
   completed: 'Menandai selesai',
+  'attendance-declared': REAL_DAYS_OFFICER_TEXTS.historyAttendanceDeclared,
 };
 
 /** A history line's action in words (an unknown one as it is). */

@@ -1,0 +1,118 @@
+/**
+ * The office's real days (issue 21) through signed webhooks, the officers' API and the local reminder
+ * job on the real local server: the day-before reminder asks for an answer inside the 24-hour window.
+ */
+import type { Officer } from '../../lambdas/admin/officer-api';
+import { loadOfficeProfile } from '../../lambdas/config';
+import { addDays } from '../../lambdas/domain/calendar';
+import { messages } from '../../lambdas/domain/texts';
+import { registerApplicant } from '../support/applicant';
+import { officerApi, workingDay } from '../support/officer-api';
+import { newPerson } from '../support/registration-lines';
+import { startTestServer, textOf, type TestServer } from '../support/test-server';
+
+const officer: Officer = { username: 'petugas1', role: 'petugas' };
+let server: TestServer;
+let officers: ReturnType<typeof officerApi>;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  officers = officerApi(server);
+});
+afterAll(async () => {
+  officers.close();
+  await server.cleanUp();
+});
+
+async function confirmedApplicant(date: string, name: string) {
+  const applicant = await registerApplicant(server, { person: newPerson({ name }) });
+  const before = server.fakeGraph.sentTo(applicant.waId).length;
+  expect((await officers.api.act(applicant.queueNumber, 'confirm', { date, time: '09:00' }, officer)).status).toBe(200);
+  await server.waitForSent(applicant.waId, before + 1);
+  return applicant;
+}
+
+async function runReminderJob(appointmentDate: string): Promise<void> {
+  const response = await fetch(`${server.url}/_local/jobs/reminders?date=${addDays(appointmentDate, -1)}`, { method: 'POST' });
+  expect(response.status).toBe(200);
+  await server.queue.drained();
+}
+
+/** What the applicant is sent after doing `act`: the texts (interactive bodies too), in order. */
+async function answersTo(waId: string, act: () => Promise<unknown>, count = 1): Promise<string[]> {
+  const before = server.fakeGraph.sentTo(waId).length;
+  await act();
+  return (await server.waitForSent(waId, before + count)).slice(before).map(textOf);
+}
+
+const tap = (waId: string, id: string, title: string) => server.sendMessage(waId, { choice: { id, title }, list: false });
+
+interface InteractiveButtons {
+  interactive: { type: string; body: { text: string }; action: { buttons: { reply: { id: string; title: string } }[] } };
+}
+
+describe('the reminder asks (inside the 24-hour window)', () => {
+  it('carries the buttons Datang, Ubah jadwal, Batal; Datang is kept for officers, typed or tapped', async () => {
+    const date = workingDay(3);
+    const first = await confirmedApplicant(date, 'Sipulan Datang');
+    const second = await confirmedApplicant(date, 'Sipulanah Mengetik');
+    const before = server.fakeGraph.sentTo(first.waId).length;
+    await runReminderJob(date);
+    const [reminder] = server.fakeGraph.sentTo(first.waId).slice(before);
+    const payload = reminder?.payload as unknown as InteractiveButtons;
+    expect(payload.interactive.type).toBe('button');
+    const stored = await officers.store.get(first.queueNumber);
+    expect(payload.interactive.body.text).toBe(
+      messages.reminder({ queueNumber: first.queueNumber, name: stored!.name, nik: stored!.nik, date, time: '09:00' }, loadOfficeProfile({})),
+    );
+    expect(payload.interactive.action.buttons.map((button) => button.reply)).toEqual([
+      { id: `datang:${first.queueNumber}`, title: 'Datang' },
+      { id: `ubah:${first.queueNumber}`, title: 'Ubah jadwal' },
+      { id: `batal:${first.queueNumber}`, title: 'Batal' },
+    ]);
+
+    expect((await officers.api.get(first.queueNumber, officer)).body).toMatchObject({ attendance: null });
+    const [thanks] = await answersTo(first.waId, () => tap(first.waId, `datang:${first.queueNumber}`, 'Datang'));
+    expect(thanks).toBe(messages.selfService.comingThanks(first.queueNumber));
+    await server.queue.drained();
+    const detail = (await officers.api.get(first.queueNumber, officer)).body as { attendance: string; history: { action: string; actor: string }[] };
+    expect(detail.attendance).toBe('DATANG');
+    expect(detail.history.filter((line) => line.action === 'attendance-declared')).toEqual([expect.objectContaining({ actor: 'pemohon' })]);
+    // A second tap thanks again and writes no second history line.
+    await answersTo(first.waId, () => tap(first.waId, `datang:${first.queueNumber}`, 'Datang'));
+    await server.queue.drained();
+    const again = (await officers.api.get(first.queueNumber, officer)).body as { history: { action: string }[] };
+    expect(again.history.filter((line) => line.action === 'attendance-declared')).toHaveLength(1);
+
+    expect(await answersTo(second.waId, () => server.sendMessage(second.waId, { text: 'datang' }))).toEqual([
+      messages.selfService.comingThanks(second.queueNumber),
+    ]);
+    await server.queue.drained();
+    const day = (await officers.api.getDay(date)).body as { registrations: { queueNumber: string; attendance: string | null }[] };
+    expect(
+      day.registrations
+        .filter((registration) => registration.attendance === 'DATANG')
+        .map((registration) => registration.queueNumber)
+        .sort(),
+    ).toEqual([first.queueNumber, second.queueNumber].sort());
+  });
+
+  it('Ubah jadwal starts stage 6; Batal asks once, then cancels and frees the place', async () => {
+    const date = workingDay(4);
+    const { waId, queueNumber } = await confirmedApplicant(date, 'Sipulan Batal');
+    const before = server.fakeGraph.sentTo(waId).length;
+    await runReminderJob(date);
+    const buttons = (server.fakeGraph.sentTo(waId)[before]?.payload as unknown as InteractiveButtons).interactive.action.buttons.map((button) => button.reply);
+    const button = (title: string) => buttons.find((candidate) => candidate.title === title)!;
+    const [rules] = await answersTo(waId, () => tap(waId, button('Ubah jadwal').id, 'Ubah jadwal'));
+    expect(rules?.split('\n')[0]).toBe('Anda memilih Layanan Perubahan Jadwal BAP Paspur, Berikut Ketentuan Perubahan Jadwal!!');
+    const booked = ((await officers.api.getDay(date)).body as { booked: number }).booked;
+    const [question] = await answersTo(waId, () => tap(waId, button('Batal').id, 'Batal'));
+    expect(question).toContain(`Batalkan pendaftaran Nomor Antrian ${queueNumber}`);
+    expect((await officers.api.get(queueNumber, officer)).body).toMatchObject({ status: 'DIKONFIRMASI' });
+    await answersTo(waId, () => server.sendMessage(waId, { text: 'YA' }));
+    await server.queue.drained();
+    expect((await officers.api.get(queueNumber, officer)).body).toMatchObject({ status: 'DIBATALKAN' });
+    expect((await officers.api.getDay(date)).body).toMatchObject({ booked: booked - 1 });
+  });
+});
