@@ -1,6 +1,6 @@
 /** Registrations as DynamoDB items: the fields, plus the index keys that make lists cheap to query. */
 import type { ConsentRecord } from '../domain/personal-data';
-import { REGISTRATION_STATUSES, type Registration, type RegistrationStatus } from '../domain/registration';
+import { REGISTRATION_STATUSES, type Rebooking, type Registration, type RegistrationStatus } from '../domain/registration';
 import type { RequirementId, ServiceId } from '../domain/services';
 import { keys } from './table-design';
 
@@ -55,7 +55,14 @@ export function registrationFromItem(item: RegistrationItem): Registration {
     ...consentOf(item.consent),
     attendance: item.attendance === 'DATANG' ? 'DATANG' : null,
     waitlisted: item.waitlisted === true,
+    ...rebookingOf(item.rebooking),
   };
+}
+
+function rebookingOf(value: unknown): { rebooking?: Rebooking } {
+  if (typeof value !== 'object' || value === null) return {};
+  const { from, reason, askedAt } = value as Record<string, unknown>;
+  return typeof from === 'string' && typeof reason === 'string' && typeof askedAt === 'string' ? { rebooking: { from, reason, askedAt } } : {};
 }
 
 function consentOf(value: unknown): { consent?: ConsentRecord } {

@@ -8,6 +8,7 @@ import { REGISTRATION_STATUSES, type Registration } from '../domain/registration
 import type { RegistrationsApiDeps } from './officer-api';
 import { deliveryName, isStale, registrationView } from './registration-view';
 import { malformed, ok } from './results';
+import { rebookingUnanswered } from './rebooking-views';
 
 /** The failed-sends list shows this many, newest first (they expire with the delivery records). */
 const FAILED_SENDS_SHOWN = 200;
@@ -34,7 +35,8 @@ export function createReportsApi(deps: RegistrationsApiDeps) {
     const stale = pending.filter((registration) => isStale(registration, now())).map(view);
     const since = new Date(now().getTime() - RECENT_FAILURE_MS).toISOString();
     const recentFailedSends = (await deps.deliveries.listFailedSends(FAILED_SENDS_SHOWN)).filter((failure) => failure.at >= since).length;
-    return ok({ counts: Object.fromEntries(counts), stalePending: stale, recentFailedSends, today: jakartaDate(now()) });
+    const rebookingToCall = await rebookingUnanswered(deps, now());
+    return ok({ counts: Object.fromEntries(counts), stalePending: stale, recentFailedSends, today: jakartaDate(now()), rebookingToCall });
   }
 
   async function dataRequests() {

@@ -4,11 +4,21 @@ import type { UploadMode } from './office';
 import type { ConsentRecord } from './personal-data';
 import type { RequirementId, ServiceId } from './services';
 
-export const REGISTRATION_STATUSES = ['PENDING', 'PERLU_PERBAIKAN', 'DIKONFIRMASI', 'PERUBAHAN_DIMINTA', 'DIBATALKAN', 'SELESAI', 'TIDAK_HADIR'] as const;
+export const REGISTRATION_STATUSES = [
+  'PENDING',
+  'PERLU_PERBAIKAN',
+  'DIKONFIRMASI',
+  'PERUBAHAN_DIMINTA',
+  'DIBATALKAN',
+  'SELESAI',
+  'TIDAK_HADIR',
+  /** Its day was closed: waiting for the applicant to choose another (holds no place). */
+  'PERLU_JADWAL_ULANG',
+] as const;
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 
 /** Open registrations hold their NIK: one NIK, at most one open registration. */
-export const OPEN_STATUSES: readonly RegistrationStatus[] = ['PENDING', 'PERLU_PERBAIKAN', 'DIKONFIRMASI', 'PERUBAHAN_DIMINTA'];
+export const OPEN_STATUSES: readonly RegistrationStatus[] = ['PENDING', 'PERLU_PERBAIKAN', 'DIKONFIRMASI', 'PERUBAHAN_DIMINTA', 'PERLU_JADWAL_ULANG'];
 
 export function isOpen(status: RegistrationStatus): boolean {
   return OPEN_STATUSES.includes(status);
@@ -50,6 +60,14 @@ export interface Registration {
   readonly attendance?: Attendance | null;
   /** On the waitlist for an earlier date (MAJUKAN). */
   readonly waitlisted?: boolean;
+  /** Its day was closed (PERLU_JADWAL_ULANG): which day, why, and when the applicant was asked to choose. */
+  readonly rebooking?: Rebooking;
+}
+
+export interface Rebooking {
+  readonly from: IsoDate;
+  readonly reason: string;
+  readonly askedAt: string;
 }
 
 export type Attendance = 'DATANG';

@@ -4,7 +4,7 @@
  */
 import type { Officer } from '../../lambdas/admin/officer-api';
 import { loadOfficeProfile } from '../../lambdas/config';
-import { addDays } from '../../lambdas/domain/calendar';
+import { addDays, formatDayDate } from '../../lambdas/domain/calendar';
 import { messages } from '../../lambdas/domain/texts';
 import { registerApplicant } from '../support/applicant';
 import { officerApi, workingDay } from '../support/officer-api';
@@ -114,5 +114,112 @@ describe('the reminder asks (inside the 24-hour window)', () => {
     await server.queue.drained();
     expect((await officers.api.get(queueNumber, officer)).body).toMatchObject({ status: 'DIBATALKAN' });
     expect((await officers.api.getDay(date)).body).toMatchObject({ booked: booked - 1 });
+  });
+});
+
+interface InteractiveList {
+  interactive: { type: string; body: { text: string }; action: { sections: { rows: { id: string; title: string }[] }[] } };
+}
+interface DocumentMessage {
+  document: { link: string; filename: string; caption: string };
+}
+const admin: Officer = { username: 'admin', role: 'admin' };
+
+describe('a day closes', () => {
+  it('re-books its three applicants: one message each with dates, no reminder, each choice moves one with a new PDF', async () => {
+    const closed = workingDay(5);
+    const applicants = [
+      await confirmedApplicant(closed, 'Sipulan Satu'),
+      await confirmedApplicant(closed, 'Sipulan Dua'),
+      await confirmedApplicant(closed, 'Sipulan Tiga'),
+    ];
+    const before = applicants.map((applicant) => server.fakeGraph.sentTo(applicant.waId).length);
+    expect((await officers.api.getDay(closed)).body).toMatchObject({ booked: 3 });
+
+    expect((await officers.api.putDay(closed, { closed: true, reason: 'Banjir di depan kantor' }, admin)).status).toBe(200);
+    await server.queue.drained();
+    const offers = applicants.map((applicant, index) => server.fakeGraph.sentTo(applicant.waId).slice(before[index]));
+    expect(offers.map((sent) => sent.length)).toEqual([1, 1, 1]);
+    const lists = offers.map((sent) => (sent[0]?.payload as unknown as InteractiveList).interactive);
+    for (const list of lists) {
+      expect(list.type).toBe('list');
+      expect(list.body.text).toContain('Banjir di depan kantor');
+      const rows = list.action.sections[0]!.rows;
+      expect(rows).toHaveLength(4);
+      expect(rows.at(-1)?.title).toBe('Pilih tanggal lain');
+      expect(rows.slice(0, 3).every((row) => !row.id.endsWith(closed))).toBe(true);
+    }
+    const day = (await officers.api.getDay(closed)).body as { booked: number; closed: boolean; rebooked: { queueNumber: string; rebookingState: string }[] };
+    expect(day).toMatchObject({ booked: 0, closed: true });
+    expect(day.rebooked.map((moved) => [moved.queueNumber, moved.rebookingState]).sort()).toEqual(
+      applicants.map((applicant) => [applicant.queueNumber, 'waiting']).sort(),
+    );
+    for (const applicant of applicants) expect((await officers.api.get(applicant.queueNumber, officer)).body).toMatchObject({ status: 'PERLU_JADWAL_ULANG' });
+
+    // After 24 hours without an answer the dashboard lists them to phone.
+    const dayLater = officerApi(server, () => new Date(Date.now() + 25 * 60 * 60 * 1000));
+    const summary = (await dayLater.api.summary()).body as { rebookingToCall: { queueNumber: string }[] };
+    dayLater.close();
+    expect(summary.rebookingToCall.map((registration) => registration.queueNumber).sort()).toEqual(applicants.map((applicant) => applicant.queueNumber).sort());
+
+    // No reminder for the closed day.
+    const beforeReminders = applicants.map((applicant) => server.fakeGraph.sentTo(applicant.waId).length);
+    await runReminderJob(closed);
+    expect(applicants.map((applicant) => server.fakeGraph.sentTo(applicant.waId).length)).toEqual(beforeReminders);
+
+    // The first two tap the first date offered; the third asks for another date and types it.
+    const chosen: string[] = [];
+    for (const [index, applicant] of applicants.entries()) {
+      const rows = lists[index]!.action.sections[0]!.rows;
+      let date = rows[0]!.id.slice(-10);
+      if (index < 2) {
+        const beforeTap = server.fakeGraph.sentTo(applicant.waId).length;
+        await server.sendMessage(applicant.waId, { choice: { id: rows[0]!.id, title: rows[0]!.title } });
+        const [moved] = (await server.waitForSent(applicant.waId, beforeTap + 1)).slice(beforeTap);
+        const document = (moved?.payload as unknown as DocumentMessage).document;
+        expect(document.filename).toBe(`bukti-antrian-${applicant.queueNumber}.pdf`);
+        expect(document.caption).toContain(`📅 Jadwal Lama: ${formatDayDate(closed)}`);
+        expect(document.caption).toContain(`📅 Jadwal Baru: ${formatDayDate(date)}`);
+        const pdf = await fetch(document.link);
+        expect(pdf.status).toBe(200);
+        expect(
+          Buffer.from(await pdf.arrayBuffer())
+            .subarray(0, 5)
+            .toString(),
+        ).toBe('%PDF-');
+      } else {
+        const other = rows.at(-1)!;
+        const [question] = await answersTo(applicant.waId, () => server.sendMessage(applicant.waId, { choice: { id: other.id, title: other.title } }));
+        expect(question).toContain('DD-MM-YYYY');
+        date = workingDay(6);
+        const typed = date.split('-').reverse().join('-');
+        // The stage 7 document is the one answer.
+        expect(await answersTo(applicant.waId, () => server.sendMessage(applicant.waId, { text: typed }))).toEqual(['']);
+        const document = (server.fakeGraph.sentTo(applicant.waId).at(-1)?.payload as unknown as DocumentMessage).document;
+        expect(document.caption).toContain(`📅 Jadwal Baru: ${formatDayDate(date)}`);
+      }
+      chosen.push(date);
+      await server.queue.drained();
+      expect((await officers.api.get(applicant.queueNumber, officer)).body).toMatchObject({
+        status: 'DIKONFIRMASI',
+        appointmentDate: date,
+        appointmentTime: '09:00',
+        rescheduled: false,
+      });
+    }
+    for (const date of new Set(chosen)) {
+      const onDay = ((await officers.api.getDay(date)).body as { booked: number; registrations: { queueNumber: string }[] }).registrations;
+      expect(((await officers.api.getDay(date)).body as { booked: number }).booked).toBe(onDay.length);
+    }
+    const after = (await officers.api.getDay(closed)).body as { rebooked: { rebookingState: string }[] };
+    expect(after.rebooked.map((moved) => moved.rebookingState)).toEqual(['chosen', 'chosen', 'chosen']);
+    // Their own reschedule chance is still theirs.
+    const [rules] = await answersTo(applicants[0]!.waId, () => server.sendMessage(applicants[0]!.waId, { text: '6' }));
+    expect(rules).toContain('Berikut Ketentuan Perubahan Jadwal');
+
+    // Re-opening moves nobody back.
+    expect((await officers.api.putDay(closed, { closed: false }, admin)).status).toBe(200);
+    expect((await officers.api.getDay(closed)).body).toMatchObject({ booked: 0, closed: false });
+    expect((await officers.api.get(applicants[0]!.queueNumber, officer)).body).toMatchObject({ appointmentDate: chosen[0] });
   });
 });

@@ -48,6 +48,7 @@ const TABLE: Record<RegistrationStatus, Partial<Record<OfficerActionInput['actio
   DIBATALKAN: {},
   SELESAI: {},
   TIDAK_HADIR: {},
+  PERLU_JADWAL_ULANG: { confirm: 'DIKONFIRMASI', reschedule: 'DIKONFIRMASI', cancel: 'DIBATALKAN' },
 };
 
 describe('the status table', () => {

@@ -9,6 +9,7 @@ import { html, type Html } from './html';
 import { formError, layout, type PageDeps, type RenderedPage } from './layout';
 import { errorMessage, registrationTable } from './registrations';
 import type { DayView } from './views';
+import { rebookedSection } from './real-days';
 
 const DAYS_SHOWN = 14;
 
@@ -58,7 +59,7 @@ export async function renderDayPage(query: Readonly<Record<string, string | unde
       ${capacityBar(day)}
       ${day.holiday ? html`<p class="muted">${fillText(TEXTS.dayHoliday, { name: day.holiday })}</p>` : ''}
       ${day.registrations.length > 0 ? registrationTable(day.registrations, deps, { timeFirst: true }) : html`<p class="empty">${TEXTS.dayNobody}</p>`}
-    </section>`
+    </section>${rebookedSection(day, deps)}`
       : html`<p class="form-error">${errorMessage(result)}</p>`
   }`;
   return { status: 200, html: layout({ title: `${TEXTS.dayTitle} ${dayDate(date)}`, basePath: deps.basePath, body, deps, active: 'day' }) };

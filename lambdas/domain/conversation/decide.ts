@@ -13,6 +13,7 @@ import { reply, text, unchanged } from './helpers';
 import { chooseService, showMenu } from './menu';
 import { answeringQuestions, answerQuestion, LINES_BEFORE_QUESTIONS, register, registerForm, startQuestions } from './registration';
 import { answerReminder, reminderAnswerOf } from './real-days';
+import { decideRebooking, rebookingAnswerOf } from './rebooking';
 import { askCancel, requestReschedule, showStatus, startCancel } from './self-service';
 import { type Conversation, type Decision, type DecisionContext, type MediaFailure, MENU_CHOICE_PREFIX } from './types';
 import { cannotRead, commandOf, menuChoiceOf, normaliseKeyword, readable } from './words';
@@ -58,6 +59,8 @@ export function decideStep(conversation: Conversation, input: InboundContent | M
   // The reminder's answers (its buttons, the template's quick replies, or Datang typed).
   const answer = reminderAnswerOf(input, answeringQuestions(conversation.step));
   if (answer) return answerReminder(answer, conversation, context);
+  const rebooking = rebookingAnswerOf(input, conversation.step);
+  if (rebooking) return decideRebooking(rebooking, context);
 
   const step = conversation.step;
   switch (step.name) {
@@ -114,6 +117,8 @@ export function decideStep(conversation: Conversation, input: InboundContent | M
       }
       return reply(conversation, readable(input) ? messages.prompts.chooseFromMenu : cannotRead(input, messages.prompts.nowMenu));
     }
+    case 'rebook-date':
+      return decideRebooking({ queueNumber: step.queueNumber, date: 'unreadable' }, context);
     case 'documents':
       return inDocuments(conversation, step, input, keyword, context);
     case 'registration': {

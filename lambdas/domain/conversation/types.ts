@@ -47,7 +47,9 @@ export type Step =
   /** After HAPUS DATA: waiting for YA HAPUS. */
   | { readonly name: 'erase-confirm' }
   /** The privacy notice asked before the chosen service's first personal data (domain/consent.ts). */
-  | { readonly name: 'consent'; readonly serviceId: ServiceId };
+  | { readonly name: 'consent'; readonly serviceId: ServiceId }
+  /** Its day closed, "Pilih tanggal lain": waiting for a date typed as DD-MM-YYYY. */
+  | { readonly name: 'rebook-date'; readonly queueNumber: string };
 
 /** The registration asked one value at a time: answers are kept as typed (each already checked) until the last. */
 export interface Questions {
@@ -143,7 +145,9 @@ export type Effect =
   /** UBAH DATA: the applicant's own correction before confirmation (domain/corrections.ts), NIK guard swapped with it. */
   | { readonly type: 'correct-registration'; readonly queueNumber: string; readonly form: RegistrationForm }
   /** *Datang* to the reminder: kept on the registration (attendance) for officers. */
-  | { readonly type: 'record-attendance'; readonly queueNumber: string };
+  | { readonly type: 'record-attendance'; readonly queueNumber: string }
+  /** A closed day's registration moved to the date the applicant chose (capacity-safe; stage 7 and the PDF follow). */
+  | { readonly type: 'rebook'; readonly queueNumber: string; readonly date: IsoDate };
 
 export interface Decision {
   readonly conversation: Conversation;

@@ -5,6 +5,7 @@
 import { OFFICER_AUDIT_LABELS } from '../officer-action-declarations';
 import { officerPersonalDataTexts } from './officer-personal-data';
 import { REAL_DAYS_OFFICER_TEXTS } from './real-days';
+import { REBOOKING_OFFICER_TEXTS } from './rebooking';
 
 const OTHER_HISTORY_LABELS: Readonly<Record<string, string>> = {
   registered: 'Mendaftar',
@@ -17,6 +18,8 @@ const OTHER_HISTORY_LABELS: Readonly<Record<string, string>> = {
   'cancelled-by-applicant': 'Dibatalkan pemohon',
   completed: 'Menandai selesai',
   'attendance-declared': REAL_DAYS_OFFICER_TEXTS.historyAttendanceDeclared,
+  'day-closed': REBOOKING_OFFICER_TEXTS.historyDayClosed,
+  rebooked: REBOOKING_OFFICER_TEXTS.historyRebooked,
 };
 
 /** A history line's action in words (an unknown one as it is). */

@@ -10,6 +10,7 @@ export const STATUS_LABELS: Readonly<Record<RegistrationStatus, string>> = {
   DIBATALKAN: 'Dibatalkan',
   SELESAI: 'Selesai (hadir)',
   TIDAK_HADIR: 'Tidak hadir',
+  PERLU_JADWAL_ULANG: 'Hari ditutup, menunggu pilihan tanggal',
 };
 
 /** A message's delivery state as WhatsApp reported it, in the officers' words. */

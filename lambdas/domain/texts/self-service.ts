@@ -1,6 +1,7 @@
 /** Stage 6 refusals, BATAL and STATUS: the applicant's own requests. */
 import type { RegistrationStatus } from '../registration';
 import { RESCHEDULE_MENU_NUMBER } from './menu-numbers';
+import { REBOOKING_STATUS_MEANING } from './rebooking';
 
 export const selfServiceTexts = {
   /** Stage 6 refusals, BATAL and STATUS: the applicant's own requests. */
@@ -84,6 +85,7 @@ export const selfServiceTexts = {
       DIBATALKAN: { meaning: 'Pendaftaran dibatalkan ❌', next: 'Untuk mendaftar lagi, ketik MENU.' },
       SELESAI: { meaning: 'Pemeriksaan BAP sudah selesai ✔️', next: 'Tidak ada yang perlu dilakukan lagi. Terima kasih.' },
       TIDAK_HADIR: { meaning: 'Tidak hadir pada jadwal kedatangan', next: 'Untuk mendaftar lagi, ketik MENU.' },
+      PERLU_JADWAL_ULANG: REBOOKING_STATUS_MEANING,
     } as const satisfies Record<RegistrationStatus, { meaning: string; next: string }>,
     statusNote: (note: string) => `Catatan petugas: ${note}`,
     statusNext: (next: string) => `👉 Langkah berikutnya: ${next}`,
