@@ -55,7 +55,7 @@ export const REBOOKING_OFFICER_TEXTS = {
   historyRebooked: 'Memilih tanggal baru',
   deliveryDayClosed: 'Hari ditutup: pilihan tanggal',
   movedTitle: 'Dipindahkan karena hari ditutup',
-  movedIntro: 'Pendaftaran yang terjadwal pada hari ini saat ditutup. Re-open tidak memindahkan mereka kembali.',
+  movedIntro: 'Pendaftaran yang terjadwal pada hari ini saat ditutup. Membuka kembali hari ini tidak memindahkan mereka kembali.',
   stateChosen: 'Sudah memilih',
   stateWaiting: 'Belum menjawab',
   stateOther: 'Lainnya',
