@@ -70,7 +70,7 @@ export const notifyEventSchema = z.object({
   applicant: applicantRefSchema,
   queueNumber: z.string(),
   /** An officer's decision, or `day-closed`: the registration's day was closed (use-cases/tell-day-closed.ts). */
-  kind: z.enum([...NOTIFICATION_KINDS, 'day-closed']),
+  kind: z.enum([...NOTIFICATION_KINDS, 'day-closed', 'waitlist-offer']),
   /** The registration's version after the change. */
   version: z.number(),
   /** Reschedule: the date before the move, for the stage 7 text and the PDF. */

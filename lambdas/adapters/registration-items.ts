@@ -56,7 +56,15 @@ export function registrationFromItem(item: RegistrationItem): Registration {
     attendance: item.attendance === 'DATANG' ? 'DATANG' : null,
     waitlisted: item.waitlisted === true,
     ...rebookingOf(item.rebooking),
+    ...optional('waitlistedAt'),
+    ...offerOf(item.offer),
   };
+}
+
+function offerOf(value: unknown): { offer?: { date: string; until: string } } {
+  if (typeof value !== 'object' || value === null) return {};
+  const { date, until } = value as Record<string, unknown>;
+  return typeof date === 'string' && typeof until === 'string' ? { offer: { date, until } } : {};
 }
 
 function rebookingOf(value: unknown): { rebooking?: Rebooking } {

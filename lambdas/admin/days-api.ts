@@ -7,6 +7,7 @@ import { isOpen, type Registration, type RegistrationStatus } from '../domain/re
 import { arrivalTimes, dayState, earliestBookableDate } from '../domain/schedule';
 import type { Officer, RegistrationsApiDeps } from './officer-api';
 import { closeDayRebooking } from '../use-cases/close-day-rebooking';
+import { offerFreedPlaces } from '../use-cases/offer-freed-place';
 import { RECORD_TEXTS } from '../domain/texts/records';
 import { rebookedOn } from './rebooking-views';
 import { registrationView } from './registration-view';
@@ -107,6 +108,10 @@ export function createDaysApi(deps: RegistrationsApiDeps) {
       return problem('refused', 'capacity', messages.officer.badCapacity(current.booked));
     }
     deps.log.warn('day settings changed', { date, officer: officer.username, ...override });
+    if (!override.closed && override.capacity !== undefined) {
+      const current = await day(date);
+      await offerFreedPlaces(date, current.capacity - current.booked, deps);
+    }
     if (override.closed) await closeDayRebooking(date, override.reason ?? RECORD_TEXTS.closedByAdmin, { ...deps, dayCapacity: () => deps.office.dayCapacity });
     return getDay(date);
   }

@@ -62,6 +62,10 @@ export interface Registration {
   readonly waitlisted?: boolean;
   /** Its day was closed (PERLU_JADWAL_ULANG): which day, why, and when the applicant was asked to choose. */
   readonly rebooking?: Rebooking;
+  /** When it joined the waitlist (the first waiting gets the first offer). */
+  readonly waitlistedAt?: string;
+  /** A freed earlier place offered from the waitlist: the date, and until when the offer stands. */
+  readonly offer?: { readonly date: IsoDate; readonly until: string };
 }
 
 export interface Rebooking {

@@ -223,3 +223,79 @@ describe('a day closes', () => {
     expect((await officers.api.get(applicants[0]!.queueNumber, officer)).body).toMatchObject({ appointmentDate: chosen[0] });
   });
 });
+
+describe('waiting for an earlier date', () => {
+  it('MAJUKAN joins, STATUS shows it, MAJUKAN BATAL leaves', async () => {
+    const { waId, queueNumber } = await confirmedApplicant(workingDay(8), 'Sipulan Tunggu');
+    const [joined] = await answersTo(waId, () => server.sendMessage(waId, { text: 'majukan' }));
+    expect(joined).toContain(`Nomor Antrian ${queueNumber} masuk daftar tunggu jadwal lebih awal`);
+    expect((await officers.api.get(queueNumber, officer)).body).toMatchObject({ waitlisted: true });
+    const [status] = await answersTo(waId, () => server.sendMessage(waId, { text: 'STATUS' }));
+    expect(status).toContain('Daftar tunggu jadwal lebih awal: ya');
+    const [left] = await answersTo(waId, () => server.sendMessage(waId, { text: 'MAJUKAN BATAL' }));
+    expect(left).toContain(`Nomor Antrian ${queueNumber} keluar dari daftar tunggu`);
+    expect((await officers.api.get(queueNumber, officer)).body).toMatchObject({ waitlisted: false });
+    const [after] = await answersTo(waId, () => server.sendMessage(waId, { text: 'STATUS' }));
+    expect(after).not.toContain('Daftar tunggu');
+  });
+
+  it('offers a freed earlier place to the first waiting; of two takers at once one gets it, the other is told it is gone', async () => {
+    const earlier = workingDay(10);
+    const later = workingDay(12);
+    expect((await officers.api.putDay(earlier, { capacity: 2 }, admin)).status).toBe(200);
+    const holders = [await confirmedApplicant(earlier, 'Pemegang Satu'), await confirmedApplicant(earlier, 'Pemegang Dua')];
+    const first = await confirmedApplicant(later, 'Penunggu Pertama');
+    const second = await confirmedApplicant(later, 'Penunggu Kedua');
+    await answersTo(first.waId, () => server.sendMessage(first.waId, { text: 'MAJUKAN' }));
+    await answersTo(second.waId, () => server.sendMessage(second.waId, { text: 'MAJUKAN' }));
+    await server.queue.drained();
+    const laterBooked = ((await officers.api.getDay(later)).body as { booked: number }).booked;
+
+    // A cancellation frees a place: the first one waiting is offered it, the second is not.
+    const beforeOffers = [first, second].map((applicant) => server.fakeGraph.sentTo(applicant.waId).length);
+    expect((await officers.api.act(holders[0]!.queueNumber, 'cancel', { reason: 'Permintaan pemohon' }, officer)).status).toBe(200);
+    await server.queue.drained();
+    const [offer] = server.fakeGraph.sentTo(first.waId).slice(beforeOffers[0]);
+    const offered = (offer?.payload as unknown as InteractiveButtons).interactive;
+    expect(offered.body.text).toContain(`Ada tempat kosong pada ${formatDayDate(earlier)}`);
+    expect(offered.action.buttons.map((button) => button.reply)).toEqual([{ id: `ambil:${first.queueNumber}:${earlier}`, title: 'Ambil' }]);
+    expect(server.fakeGraph.sentTo(second.waId)).toHaveLength(beforeOffers[1]!);
+
+    // A second place frees and goes to the next one waiting; then an officer fills one of the two.
+    expect((await officers.api.act(holders[1]!.queueNumber, 'cancel', { reason: 'Permintaan pemohon' }, officer)).status).toBe(200);
+    await server.queue.drained();
+    const secondOffer = server.fakeGraph.sentTo(second.waId).at(-1)?.payload as unknown as InteractiveButtons;
+    expect(secondOffer.interactive.action.buttons[0]?.reply).toEqual({ id: `ambil:${second.queueNumber}:${earlier}`, title: 'Ambil' });
+    await confirmedApplicant(earlier, 'Pendaftar Baru');
+    expect((await officers.api.getDay(earlier)).body).toMatchObject({ booked: 1, capacity: 2 });
+
+    // Both take the one place left at the same moment.
+    const before = [first, second].map((applicant) => server.fakeGraph.sentTo(applicant.waId).length);
+    await Promise.all(
+      [first, second].map((applicant) =>
+        server.sendMessage(applicant.waId, { choice: { id: `ambil:${applicant.queueNumber}:${earlier}`, title: 'Ambil' }, list: false }),
+      ),
+    );
+    await server.queue.drained();
+    const answers = [first, second].map((applicant, index) => server.fakeGraph.sentTo(applicant.waId).slice(before[index]));
+    const winners = answers.filter((sent) => sent.some((message) => message.type === 'document'));
+    expect(winners).toHaveLength(1);
+    const winnerIndex = answers.indexOf(winners[0]!);
+    const winner = [first, second][winnerIndex]!;
+    const loser = [first, second][1 - winnerIndex]!;
+    const caption = (winners[0]!.find((message) => message.type === 'document')?.payload as unknown as DocumentMessage).document.caption;
+    expect(caption).toContain(`📅 Jadwal Baru: ${formatDayDate(earlier)}`);
+    expect(answers[1 - winnerIndex]!.map(textOf)).toEqual([
+      `Mohon maaf, tempat pada ${formatDayDate(earlier)} sudah diambil pemohon lain atau tawarannya sudah lewat. Anda tetap di daftar tunggu.`,
+    ]);
+    expect((await officers.api.get(winner.queueNumber, officer)).body).toMatchObject({
+      status: 'DIKONFIRMASI',
+      appointmentDate: earlier,
+      waitlisted: false,
+      rescheduled: false,
+    });
+    expect((await officers.api.get(loser.queueNumber, officer)).body).toMatchObject({ appointmentDate: later, waitlisted: true });
+    expect((await officers.api.getDay(earlier)).body).toMatchObject({ booked: 2, capacity: 2 });
+    expect((await officers.api.getDay(later)).body).toMatchObject({ booked: laterBooked - 1 });
+  });
+});

@@ -14,6 +14,7 @@ import { chooseService, showMenu } from './menu';
 import { answeringQuestions, answerQuestion, LINES_BEFORE_QUESTIONS, register, registerForm, startQuestions } from './registration';
 import { answerReminder, reminderAnswerOf } from './real-days';
 import { decideRebooking, rebookingAnswerOf } from './rebooking';
+import { decideWaitlist, waitlistAnswerOf } from './waitlist';
 import { askCancel, requestReschedule, showStatus, startCancel } from './self-service';
 import { type Conversation, type Decision, type DecisionContext, type MediaFailure, MENU_CHOICE_PREFIX } from './types';
 import { cannotRead, commandOf, menuChoiceOf, normaliseKeyword, readable } from './words';
@@ -39,6 +40,8 @@ export function decideStep(conversation: Conversation, input: InboundContent | M
   if (input.kind === 'media-failed') return mediaFailed(conversation, input, context.office.services);
 
   const keyword = input.kind === 'text' ? normaliseKeyword(input.text) : undefined;
+  const waitlist = waitlistAnswerOf(input);
+  if (waitlist && !answeringQuestions(conversation.step)) return decideWaitlist(waitlist, context);
   const command = commandOf(input, answeringQuestions(conversation.step));
   if (command === 'MENU') return showMenu(context);
   if (command === 'STATUS') return showStatus(conversation, context);

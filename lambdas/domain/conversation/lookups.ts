@@ -10,6 +10,7 @@ import { parseReminderPayload } from '../templates';
 import { gatheringFor } from './menu';
 import { reminderAnswerOf } from './real-days';
 import { rebookingAnswerOf } from './rebooking';
+import { waitlistAnswerOf } from './waitlist';
 import { answeringQuestions, answerOutcome } from './registration';
 import { type Conversation, type DecisionContext, MENU_CHOICE_PREFIX } from './types';
 import { commandOf, menuChoiceOf, normaliseKeyword } from './words';
@@ -31,7 +32,7 @@ export function lookupsFor(
   const exact = answeringQuestions(step);
   const correction = correctionLookups(input, context.now);
   if (correction) return correction;
-  if (reminderAnswerOf(input, exact) || rebookingAnswerOf(input, step)) return { ownRegistrations: true };
+  if (reminderAnswerOf(input, exact) || rebookingAnswerOf(input, step) || waitlistAnswerOf(input)) return { ownRegistrations: true };
   if (step.name === 'consent' && consentAnswerOf(input) === 'agree')
     return conversation.open?.[step.serviceId] ? { draftId: conversation.open[step.serviceId]!.draftId } : {};
   if (input.kind === 'choice' && parseReminderPayload(input.id)?.action === 'batal') return { ownRegistrations: true };

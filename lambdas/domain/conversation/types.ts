@@ -147,7 +147,11 @@ export type Effect =
   /** *Datang* to the reminder: kept on the registration (attendance) for officers. */
   | { readonly type: 'record-attendance'; readonly queueNumber: string }
   /** A closed day's registration moved to the date the applicant chose (capacity-safe; stage 7 and the PDF follow). */
-  | { readonly type: 'rebook'; readonly queueNumber: string; readonly date: IsoDate };
+  | { readonly type: 'rebook'; readonly queueNumber: string; readonly date: IsoDate }
+  /** MAJUKAN / MAJUKAN BATAL: on or off the waitlist for an earlier date. */
+  | { readonly type: 'waitlist'; readonly queueNumber: string; readonly join: boolean }
+  /** *Ambil*: the offered earlier place taken (capacity-safe; stage 7 and the PDF follow). */
+  | { readonly type: 'take-offer'; readonly queueNumber: string; readonly date: IsoDate };
 
 export interface Decision {
   readonly conversation: Conversation;

@@ -1,5 +1,6 @@
 /** Answers to officers on the admin page when a rule stops an action. */
 import { REBOOKING_OFFICER_TEXTS } from './rebooking';
+import { WAITLIST_OFFICER_TEXTS } from './waitlist';
 
 export const officerAnswerTexts = {
   /** Answers to officers on the admin page when a rule stops an action (422) or the status does (409). */
@@ -26,6 +27,7 @@ export const officerAnswerTexts = {
     deliveryKinds: {
       reminder: 'Pengingat H-1',
       'day-closed': REBOOKING_OFFICER_TEXTS.deliveryDayClosed,
+      'waitlist-offer': WAITLIST_OFFICER_TEXTS.deliveryOffer,
     } as Readonly<Record<string, string>>,
     conversationReply: 'Balasan percakapan',
     /** Why a reminder was held back, in the officers' list of failed sends. */

@@ -2,6 +2,7 @@
 import type { RegistrationStatus } from '../registration';
 import { RESCHEDULE_MENU_NUMBER } from './menu-numbers';
 import { REBOOKING_STATUS_MEANING } from './rebooking';
+import { waitlistTexts } from './waitlist';
 
 export const selfServiceTexts = {
   /** Stage 6 refusals, BATAL and STATUS: the applicant's own requests. */
@@ -50,6 +51,7 @@ export const selfServiceTexts = {
       appointment?: string;
       requestedDate?: string;
       note?: string;
+      waitlisted?: boolean;
     }): string {
       const meaning = selfServiceTexts.selfService.statusMeaning[fields.status];
       return [
@@ -59,6 +61,7 @@ export const selfServiceTexts = {
         ...(fields.appointment ? [`Jadwal: ${fields.appointment}`] : []),
         ...(fields.requestedDate ? [`Permintaan jadwal baru: ${fields.requestedDate}`] : []),
         ...(fields.note ? [selfServiceTexts.selfService.statusNote(fields.note)] : []),
+        ...(fields.waitlisted ? [waitlistTexts.statusLine] : []),
         selfServiceTexts.selfService.statusNext(meaning.next),
         '',
       ].join('\n');
