@@ -61,10 +61,10 @@ export function registrationFromItem(item: RegistrationItem): Registration {
   };
 }
 
-function offerOf(value: unknown): { offer?: { date: string; until: string } } {
+function offerOf(value: unknown): { offer?: { date: string; until: string; passedOn?: boolean } } {
   if (typeof value !== 'object' || value === null) return {};
-  const { date, until } = value as Record<string, unknown>;
-  return typeof date === 'string' && typeof until === 'string' ? { offer: { date, until } } : {};
+  const { date, until, passedOn } = value as Record<string, unknown>;
+  return typeof date === 'string' && typeof until === 'string' ? { offer: { date, until, ...(passedOn === true ? { passedOn } : {}) } } : {};
 }
 
 function rebookingOf(value: unknown): { rebooking?: Rebooking } {

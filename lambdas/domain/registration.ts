@@ -65,7 +65,7 @@ export interface Registration {
   /** When it joined the waitlist (the first waiting gets the first offer). */
   readonly waitlistedAt?: string;
   /** A freed earlier place offered from the waitlist: the date, and until when the offer stands. */
-  readonly offer?: { readonly date: IsoDate; readonly until: string };
+  readonly offer?: { readonly date: IsoDate; readonly until: string; readonly passedOn?: boolean };
 }
 
 export interface Rebooking {

@@ -35,11 +35,13 @@ export function leftWaitlist(registration: Registration): OfficerOutcome | undef
 
 /** The first one waiting (earliest to join) whose date is later than the freed day, and holding no offer. */
 export function nextInLine(candidates: readonly Registration[], freed: IsoDate, now: Date): Registration | undefined {
-  return candidates
-    .filter(
-      (registration) => canWait(registration) && registration.waitlisted && (registration.appointmentDate ?? '') > freed && !holdsOffer(registration, now),
-    )
-    .sort((a, b) => (a.waitlistedAt ?? '').localeCompare(b.waitlistedAt ?? '') || a.queueNumber.localeCompare(b.queueNumber))[0];
+  return (
+    candidates
+      .filter((registration) => canWait(registration) && registration.waitlisted && (registration.appointmentDate ?? '') > freed)
+      // One offered this day before (its two hours passed) is not offered it again.
+      .filter((registration) => !holdsOffer(registration, now) && registration.offer?.date !== freed)
+      .sort((a, b) => (a.waitlistedAt ?? '').localeCompare(b.waitlistedAt ?? '') || a.queueNumber.localeCompare(b.queueNumber))[0]
+  );
 }
 
 export function holdsOffer(registration: Registration, now: Date): boolean {
@@ -50,6 +52,20 @@ export function offered(registration: Registration, date: IsoDate, now: Date): O
   return {
     registration: { ...registration, offer: { date, until: new Date(now.getTime() + OFFER_HOLD_MS).toISOString() } },
     audit: { action: 'waitlist-offered', detail: WAITLIST_RECORDS.offered(formatDayDate(date)) },
+    releaseNik: false,
+  };
+}
+
+/** Offers whose two hours passed and that were not passed on yet. */
+export function expiredOffers(candidates: readonly Registration[], now: Date): Registration[] {
+  return candidates.filter((registration) => registration.offer && !registration.offer.passedOn && !holdsOffer(registration, now));
+}
+
+export function passedOn(registration: Registration): OfficerOutcome | undefined {
+  if (!registration.offer) return undefined;
+  return {
+    registration: { ...registration, offer: { ...registration.offer, passedOn: true } },
+    audit: { action: 'waitlist-passed-on', detail: WAITLIST_RECORDS.passedOn(formatDayDate(registration.offer.date)) },
     releaseNik: false,
   };
 }

@@ -5,7 +5,7 @@
  */
 import type { IsoDate } from '../domain/calendar';
 import { earliestBookableDate } from '../domain/schedule';
-import { nextInLine, offered } from '../domain/waitlist';
+import { expiredOffers, nextInLine, offered, passedOn } from '../domain/waitlist';
 import type { Clock, EventQueue, OfficeRegistrationStore } from '../ports';
 import type { NotifyEvent } from '../queue-events';
 
@@ -59,4 +59,27 @@ export async function offerFreedPlace(date: IsoDate, deps: OfferDeps): Promise<s
     deps.log.error('waitlist offer not made', { date, error: (error as Error).message });
     return undefined;
   }
+}
+
+/**
+ * Offers past their two hours pass to the next one waiting while their day still has a free place: run
+ * with each flush of waiting notices (the officers' dashboard), as no timer runs between.
+ */
+export async function passExpiredOffers(deps: OfferDeps & { readonly freePlaces: (date: IsoDate) => Promise<number> }): Promise<string[]> {
+  const passedTo: string[] = [];
+  try {
+    const now = deps.clock.now();
+    for (const expired of expiredOffers(await deps.store.listByStatus('DIKONFIRMASI'), now)) {
+      const current = await deps.store.getVersioned(expired.queueNumber);
+      const outcome = current && passedOn(current.registration);
+      if (!current || !outcome || !expired.offer) continue;
+      const result = await deps.store.applyOutcome({ outcome, version: current.version, actor: 'sistem', now, dayCapacity: () => 0 });
+      if (result !== 'applied' || (await deps.freePlaces(expired.offer.date)) <= 0) continue;
+      const next = await offerFreedPlace(expired.offer.date, deps);
+      if (next) passedTo.push(next);
+    }
+  } catch (error) {
+    deps.log.error('expired waitlist offers not passed on', { error: (error as Error).message });
+  }
+  return passedTo;
 }

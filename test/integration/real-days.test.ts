@@ -298,4 +298,56 @@ describe('waiting for an earlier date', () => {
     expect((await officers.api.getDay(earlier)).body).toMatchObject({ booked: 2, capacity: 2 });
     expect((await officers.api.getDay(later)).body).toMatchObject({ booked: laterBooked - 1 });
   });
+
+  it("offers a place freed by an applicant's own BATAL with the next flush, and passes an offer on after its two hours", async () => {
+    const earlier = workingDay(11);
+    const later = workingDay(13);
+    expect((await officers.api.putDay(earlier, { capacity: 1 }, admin)).status).toBe(200);
+    const holder = await confirmedApplicant(earlier, 'Pemegang Tempat');
+    const first = await confirmedApplicant(later, 'Penunggu Lama');
+    const second = await confirmedApplicant(later, 'Penunggu Baru');
+    await answersTo(first.waId, () => server.sendMessage(first.waId, { text: 'MAJUKAN' }));
+    await answersTo(second.waId, () => server.sendMessage(second.waId, { text: 'MAJUKAN' }));
+
+    // The applicant's own BATAL: the worker may not queue for others, so the offer waits for the next flush.
+    await answersTo(holder.waId, () => server.sendMessage(holder.waId, { text: 'BATAL' }));
+    await answersTo(holder.waId, () => server.sendMessage(holder.waId, { text: 'YA' }));
+    await server.queue.drained();
+    const beforeFlush = server.fakeGraph.sentTo(first.waId).length;
+    expect((await officers.api.summary()).status).toBe(200);
+    await server.queue.drained();
+    const [offer] = server.fakeGraph.sentTo(first.waId).slice(beforeFlush);
+    expect((offer?.payload as unknown as InteractiveButtons).interactive.action.buttons[0]?.reply.id).toBe(`ambil:${first.queueNumber}:${earlier}`);
+
+    // Two hours pass without an answer: the next flush passes the offer to the next one waiting.
+    const current = await officers.store.getVersioned(first.queueNumber);
+    const registration = current!.registration;
+    const expired = { ...registration, offer: { ...registration.offer!, until: new Date(Date.now() - 1000).toISOString() } };
+    const audit = { action: 'test', detail: 'dua jam kemudian' };
+    expect(
+      await officers.store.applyOutcome({
+        outcome: { registration: expired, audit, releaseNik: false },
+        version: current!.version,
+        actor: 'test',
+        now: new Date(),
+        dayCapacity: () => 1,
+      }),
+    ).toBe('applied');
+    const beforePass = server.fakeGraph.sentTo(second.waId).length;
+    await officers.api.summary();
+    await server.queue.drained();
+    const [passed] = server.fakeGraph.sentTo(second.waId).slice(beforePass);
+    expect((passed?.payload as unknown as InteractiveButtons).interactive.action.buttons[0]?.reply.id).toBe(`ambil:${second.queueNumber}:${earlier}`);
+
+    const [late] = await answersTo(first.waId, () =>
+      server.sendMessage(first.waId, { choice: { id: `ambil:${first.queueNumber}:${earlier}`, title: 'Ambil' }, list: false }),
+    );
+    expect(late).toContain('sudah diambil pemohon lain atau tawarannya sudah lewat');
+    await answersTo(second.waId, () =>
+      server.sendMessage(second.waId, { choice: { id: `ambil:${second.queueNumber}:${earlier}`, title: 'Ambil' }, list: false }),
+    );
+    await server.queue.drained();
+    expect((await officers.api.get(second.queueNumber, officer)).body).toMatchObject({ appointmentDate: earlier, waitlisted: false });
+    expect((await officers.api.getDay(earlier)).body).toMatchObject({ booked: 1, capacity: 1 });
+  });
 });

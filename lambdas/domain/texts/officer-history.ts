@@ -25,6 +25,7 @@ const OTHER_HISTORY_LABELS: Readonly<Record<string, string>> = {
   'waitlist-left': WAITLIST_OFFICER_TEXTS.historyLeft,
   'waitlist-offered': WAITLIST_OFFICER_TEXTS.historyOffered,
   'waitlist-taken': WAITLIST_OFFICER_TEXTS.historyTaken,
+  'waitlist-passed-on': WAITLIST_OFFICER_TEXTS.historyPassedOn,
 };
 
 /** A history line's action in words (an unknown one as it is). */

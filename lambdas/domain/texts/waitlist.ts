@@ -33,6 +33,7 @@ export const WAITLIST_RECORDS = {
   left: 'Pemohon keluar dari daftar tunggu (MAJUKAN BATAL)',
   offered: (date: string) => `Ditawari tempat kosong pada ${date}`,
   taken: (from: string, to: string) => `Pemohon mengambil tempat kosong: ${from} → ${to}`,
+  passedOn: (date: string) => `Tawaran ${date} lewat 2 jam tanpa jawaban; diteruskan ke pemohon berikutnya`,
 } as const;
 
 export const WAITLIST_OFFICER_TEXTS = {
@@ -40,5 +41,6 @@ export const WAITLIST_OFFICER_TEXTS = {
   historyLeft: 'Keluar dari daftar tunggu',
   historyOffered: 'Ditawari jadwal lebih awal',
   historyTaken: 'Mengambil jadwal lebih awal',
+  historyPassedOn: 'Tawaran lewat, diteruskan',
   deliveryOffer: 'Tawaran jadwal lebih awal',
 } as const;
