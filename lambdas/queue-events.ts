@@ -69,11 +69,14 @@ export const notifyEventSchema = z.object({
   eventId: z.string(),
   applicant: applicantRefSchema,
   queueNumber: z.string(),
-  kind: z.enum(NOTIFICATION_KINDS),
+  /** An officer's decision, or `day-closed`: the registration's day was closed (use-cases/tell-day-closed.ts). */
+  kind: z.enum([...NOTIFICATION_KINDS, 'day-closed', 'waitlist-offer']),
   /** The registration's version after the change. */
   version: z.number(),
   /** Reschedule: the date before the move, for the stage 7 text and the PDF. */
   previousDate: z.optional(z.string()),
+  /** Day closed: the date the applicant chose that was taken or closed meanwhile (the offer says so). */
+  unavailableDate: z.optional(z.string()),
 });
 export type NotifyEvent = z.infer<typeof notifyEventSchema>;
 

@@ -96,6 +96,15 @@ export class DynamoDbRegistrationStore extends DynamoDbPersonalDataStore impleme
     return new Map(dates.map((date) => [date, storedDay(byKey.get(keys.day(date).pk))]));
   }
 
+  /** A closed day's re-booked registrations, kept on the day for its page (re-opening moves nobody back). */
+  async recordRebooked(date: string, queueNumbers: readonly string[]): Promise<void> {
+    if (queueNumbers.length === 0) return;
+    const moved = { ':moved': new Set(queueNumbers) };
+    await this.client.send(
+      new UpdateCommand({ TableName: this.tableName, Key: keys.day(date), UpdateExpression: 'ADD rebooked :moved', ExpressionAttributeValues: moved }),
+    );
+  }
+
   async putDayOverride(date: string, override: DayOverride): Promise<'saved' | 'below-booked'> {
     const sets: string[] = [];
     const removes: string[] = [];
@@ -256,5 +265,9 @@ function storedDay(item: Record<string, unknown> | undefined): StoredDay {
     ...(typeof item.closed === 'boolean' ? { closed: item.closed } : {}),
     ...(typeof item.reason === 'string' ? { reason: item.reason } : {}),
   };
-  return { booked: typeof item.booked === 'number' ? item.booked : 0, ...(Object.keys(override).length > 0 ? { override } : {}) };
+  return {
+    booked: typeof item.booked === 'number' ? item.booked : 0,
+    ...(Object.keys(override).length > 0 ? { override } : {}),
+    ...(item.rebooked instanceof Set ? { rebooked: [...(item.rebooked as Set<unknown>)].map(String).sort() } : {}),
+  };
 }

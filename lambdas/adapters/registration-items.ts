@@ -1,6 +1,6 @@
 /** Registrations as DynamoDB items: the fields, plus the index keys that make lists cheap to query. */
 import type { ConsentRecord } from '../domain/personal-data';
-import { REGISTRATION_STATUSES, type Registration, type RegistrationStatus } from '../domain/registration';
+import { REGISTRATION_STATUSES, type Rebooking, type Registration, type RegistrationStatus } from '../domain/registration';
 import type { RequirementId, ServiceId } from '../domain/services';
 import { keys } from './table-design';
 
@@ -58,7 +58,24 @@ export function registrationFromItem(item: RegistrationItem): Registration {
     ...optional('counter'),
     ...(typeof item.satisfaction === 'number' ? { satisfaction: item.satisfaction } : {}),
     ...optional('satisfactionComment'),
+    attendance: item.attendance === 'DATANG' ? 'DATANG' : null,
+    waitlisted: item.waitlisted === true,
+    ...rebookingOf(item.rebooking),
+    ...optional('waitlistedAt'),
+    ...offerOf(item.offer),
   };
+}
+
+function offerOf(value: unknown): { offer?: { date: string; until: string; passedOn?: boolean } } {
+  if (typeof value !== 'object' || value === null) return {};
+  const { date, until, passedOn } = value as Record<string, unknown>;
+  return typeof date === 'string' && typeof until === 'string' ? { offer: { date, until, ...(passedOn === true ? { passedOn } : {}) } } : {};
+}
+
+function rebookingOf(value: unknown): { rebooking?: Rebooking } {
+  if (typeof value !== 'object' || value === null) return {};
+  const { from, reason, askedAt } = value as Record<string, unknown>;
+  return typeof from === 'string' && typeof reason === 'string' && typeof askedAt === 'string' ? { rebooking: { from, reason, askedAt } } : {};
 }
 
 function consentOf(value: unknown): { consent?: ConsentRecord } {

@@ -6,6 +6,10 @@ import { officerInput } from '../domain/officer-input';
 import { isOpen, type Registration, type RegistrationStatus } from '../domain/registration';
 import { arrivalTimes, dayState, earliestBookableDate } from '../domain/schedule';
 import type { Officer, RegistrationsApiDeps } from './officer-api';
+import { closeDayRebooking } from '../use-cases/close-day-rebooking';
+import { offerFreedPlaces } from '../use-cases/offer-freed-place';
+import { RECORD_TEXTS } from '../domain/texts/records';
+import { rebookedOn } from './rebooking-views';
 import { registrationView } from './registration-view';
 import { malformed, ok, problem } from './results';
 
@@ -65,10 +69,13 @@ export function createDaysApi(deps: RegistrationsApiDeps) {
 
   async function getDay(date: string) {
     if (!isoDateString.safeParse(date).success) return malformed('tanggal harus YYYY-MM-DD');
-    const [state, registrations] = await Promise.all([day(date), deps.store.listByDay(date)]);
+    const [state, registrations, stored] = await Promise.all([day(date), deps.store.listByDay(date), deps.store.getDay(date)]);
+    const rebooked = await rebookedOn(deps, date, stored.rebooked ?? [], now());
     return ok({
       ...state,
+      rebooked,
       registrations: registrations
+        .filter((registration) => registration.status !== 'PERLU_JADWAL_ULANG')
         .filter((registration) => isOpen(registration.status) || registration.status === 'SELESAI' || registration.status === 'TIDAK_HADIR')
         .sort((a, b) => `${a.appointmentTime}`.localeCompare(`${b.appointmentTime}`))
         .map(view),
@@ -101,6 +108,11 @@ export function createDaysApi(deps: RegistrationsApiDeps) {
       return problem('refused', 'capacity', messages.officer.badCapacity(current.booked));
     }
     deps.log.warn('day settings changed', { date, officer: officer.username, ...override });
+    if (!override.closed && override.capacity !== undefined) {
+      const current = await day(date);
+      await offerFreedPlaces(date, current.capacity - current.booked, deps);
+    }
+    if (override.closed) await closeDayRebooking(date, override.reason ?? RECORD_TEXTS.closedByAdmin, { ...deps, dayCapacity: () => deps.office.dayCapacity });
     return getDay(date);
   }
 

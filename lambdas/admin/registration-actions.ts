@@ -12,6 +12,7 @@ import { earliestBookableDate } from '../domain/schedule';
 import { reminderEvent, type NotifyEvent } from '../queue-events';
 import { bookableDays, dayOf } from './days-api';
 import type { Officer, RegistrationsApiDeps } from './officer-api';
+import { offerFreedPlace } from '../use-cases/offer-freed-place';
 import { registrationView } from './registration-view';
 import { malformed, notFound, ok, problem } from './results';
 
@@ -69,6 +70,7 @@ export function createRegistrationActions(deps: RegistrationsApiDeps) {
       // would otherwise be drawn while the officer waits for this answer.
       const days = await bookableDays(deps, earliestBookableDate(now()));
       if (notification) await queueNotification(notification);
+      if (outcome.releaseDay) await offerFreedPlace(outcome.releaseDay, deps);
       await remindAtOnceIfTodaysRunIsOver(outcome.registration);
       return ok({ ...view(outcome.registration), days });
     }

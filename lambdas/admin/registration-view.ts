@@ -35,6 +35,8 @@ export function registrationView(registration: Registration, now: Date, services
     ...(registration.checkedInAt ? { checkedInAt: registration.checkedInAt } : {}),
     ...(registration.calledAt ? { calledAt: registration.calledAt } : {}),
     ...(registration.counter ? { counter: registration.counter } : {}),
+    attendance: registration.attendance ?? null,
+    waitlisted: registration.waitlisted ?? false,
   };
 }
 

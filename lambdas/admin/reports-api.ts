@@ -8,6 +8,9 @@ import { REGISTRATION_STATUSES, type Registration } from '../domain/registration
 import type { RegistrationsApiDeps } from './officer-api';
 import { deliveryName, isStale, registrationView } from './registration-view';
 import { malformed, ok } from './results';
+import { rebookingUnanswered } from './rebooking-views';
+import { passExpiredOffers } from '../use-cases/offer-freed-place';
+import { dayOf } from './days-api';
 
 /** The failed-sends list shows this many, newest first (they expire with the delivery records). */
 const FAILED_SENDS_SHOWN = 200;
@@ -28,13 +31,15 @@ export function createReportsApi(deps: RegistrationsApiDeps) {
   }
 
   async function summary() {
+    await passExpiredOffers({ ...deps, freePlaces: async (date) => ((day) => day.capacity - day.booked)(await dayOf(deps, date)) });
     await flushPendingNotifications().catch((error: unknown) => deps.log.error('pending notifications not queued', { error: (error as Error).message }));
     const counts = await Promise.all(REGISTRATION_STATUSES.map(async (status) => [status, (await deps.store.listByStatus(status)).length] as const));
     const pending = await deps.store.listByStatus('PENDING');
     const stale = pending.filter((registration) => isStale(registration, now())).map(view);
     const since = new Date(now().getTime() - RECENT_FAILURE_MS).toISOString();
     const recentFailedSends = (await deps.deliveries.listFailedSends(FAILED_SENDS_SHOWN)).filter((failure) => failure.at >= since).length;
-    return ok({ counts: Object.fromEntries(counts), stalePending: stale, recentFailedSends, today: jakartaDate(now()) });
+    const rebookingToCall = await rebookingUnanswered(deps, now());
+    return ok({ counts: Object.fromEntries(counts), stalePending: stale, recentFailedSends, today: jakartaDate(now()), rebookingToCall });
   }
 
   async function dataRequests() {

@@ -36,7 +36,7 @@ const appointment = z.object({ date: input.isoDate, time: input.time, note: z.op
 
 export const OFFICER_ACTIONS = {
   confirm: officerAction({
-    allowedStatuses: ['PENDING'],
+    allowedStatuses: ['PENDING', 'PERLU_JADWAL_ULANG'],
     body: appointment,
     audit: WORDS.confirm.audit,
     notice: { kind: 'confirmed', delivery: WORDS.confirm.delivery, proof: true },
@@ -51,7 +51,7 @@ export const OFFICER_ACTIONS = {
     },
   }),
   reschedule: officerAction({
-    allowedStatuses: ['DIKONFIRMASI', 'PERUBAHAN_DIMINTA'],
+    allowedStatuses: ['DIKONFIRMASI', 'PERUBAHAN_DIMINTA', 'PERLU_JADWAL_ULANG'],
     body: appointment,
     audit: WORDS.reschedule.audit,
     notice: { kind: 'rescheduled', delivery: WORDS.reschedule.delivery, proof: true },
@@ -102,7 +102,7 @@ export const OFFICER_ACTIONS = {
     },
   }),
   cancel: officerAction({
-    allowedStatuses: ['PENDING', 'PERLU_PERBAIKAN', 'DIKONFIRMASI', 'PERUBAHAN_DIMINTA'],
+    allowedStatuses: ['PENDING', 'PERLU_PERBAIKAN', 'DIKONFIRMASI', 'PERUBAHAN_DIMINTA', 'PERLU_JADWAL_ULANG'],
     body: z.object({ reason: input.text(2000) }),
     audit: WORDS.cancel.audit,
     notice: { kind: 'cancelled', delivery: WORDS.cancel.delivery, proof: false },

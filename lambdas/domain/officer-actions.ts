@@ -129,7 +129,8 @@ function schedule(
   if (note && (note.length > MAX_NOTE_LENGTH || /[\r\n]/.test(note))) return refuse('invalid', 'note', messages.officer.badNote(MAX_NOTE_LENGTH));
   const day = context.targetDay;
   if (!day || day.date !== input.date) throw new Error('schedule needs the target day');
-  const sameDay = registration.appointmentDate === input.date;
+  // A registration whose day was closed (PERLU_JADWAL_ULANG) holds no place to keep or give back.
+  const sameDay = holdsADay(registration) && registration.appointmentDate === input.date;
   // Moving within the same day keeps its place; any other day must have one free.
   const problem = dateProblem(sameDay ? { ...day, booked: day.booked - 1 } : day, context.now);
   if (problem) {
@@ -144,7 +145,7 @@ function schedule(
   }
   const isReschedule = input.action === 'reschedule';
   const applicantAsked = registration.status === 'PERUBAHAN_DIMINTA';
-  const { requestedDate: _requested, note: _oldNote, ...rest } = registration;
+  const { requestedDate: _requested, note: _oldNote, rebooking: _rebooking, ...rest } = registration;
   return ok({
     registration: {
       ...rest,
@@ -160,7 +161,7 @@ function schedule(
     ),
     notify: noticeKindOf(input.action),
     ...(sameDay ? {} : { bookDay: input.date }),
-    ...(isReschedule && !sameDay && registration.appointmentDate ? { releaseDay: registration.appointmentDate } : {}),
+    ...(isReschedule && !sameDay && holdsADay(registration) && registration.appointmentDate ? { releaseDay: registration.appointmentDate } : {}),
     releaseNik: false,
   });
 }

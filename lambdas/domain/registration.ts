@@ -13,11 +13,20 @@ export const REGISTRATION_STATUSES = [
   'SELESAI',
   'TIDAK_HADIR',
   'DILAYANI',
+  /** Its day was closed: waiting for the applicant to choose another (holds no place). */
+  'PERLU_JADWAL_ULANG',
 ] as const;
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 
 /** Open registrations hold their NIK: one NIK, at most one open registration. */
-export const OPEN_STATUSES: readonly RegistrationStatus[] = ['PENDING', 'PERLU_PERBAIKAN', 'DIKONFIRMASI', 'PERUBAHAN_DIMINTA', 'DILAYANI'];
+export const OPEN_STATUSES: readonly RegistrationStatus[] = [
+  'PENDING',
+  'PERLU_PERBAIKAN',
+  'DIKONFIRMASI',
+  'PERUBAHAN_DIMINTA',
+  'DILAYANI',
+  'PERLU_JADWAL_ULANG',
+];
 
 export function isOpen(status: RegistrationStatus): boolean {
   return OPEN_STATUSES.includes(status);
@@ -63,7 +72,25 @@ export interface Registration {
   /** After SELESAI: the applicant's answer to the satisfaction question (1–5) and optional comment (domain/satisfaction.ts). */
   readonly satisfaction?: number;
   readonly satisfactionComment?: string;
+  /** The applicant's answer to the day-before reminder (*Datang*); `null` or absent: no answer. */
+  readonly attendance?: Attendance | null;
+  /** On the waitlist for an earlier date (MAJUKAN). */
+  readonly waitlisted?: boolean;
+  /** Its day was closed (PERLU_JADWAL_ULANG): which day, why, and when the applicant was asked to choose. */
+  readonly rebooking?: Rebooking;
+  /** When it joined the waitlist (the first waiting gets the first offer). */
+  readonly waitlistedAt?: string;
+  /** A freed earlier place offered from the waitlist: the date, and until when the offer stands. */
+  readonly offer?: { readonly date: IsoDate; readonly until: string; readonly passedOn?: boolean };
 }
+
+export interface Rebooking {
+  readonly from: IsoDate;
+  readonly reason: string;
+  readonly askedAt: string;
+}
+
+export type Attendance = 'DATANG';
 
 /** `KRC-002`: prefix, one hyphen, at least three digits. */
 export function formatQueueNumber(prefix: string, counter: number): string {

@@ -30,11 +30,11 @@ export type Reply =
       readonly sections: readonly { readonly title: string; readonly rows: readonly ListRow[] }[];
     }
   /** A question with up to three reply buttons (Meta: at most 20 characters a title, 1,024 the body). */
-  | {
+  | ({
       readonly type: 'buttons';
       readonly body: string;
       readonly buttons: readonly { readonly id: string; readonly title: string }[];
-    }
+    } & WindowFallback)
   | ({
       readonly type: 'document';
       /** A short-lived HTTPS link Meta fetches, or a media id uploaded before. */

@@ -24,6 +24,8 @@ export interface AuditEntry {
 export interface StoredDay {
   readonly booked: number;
   readonly override?: DayOverride;
+  /** Closed with registrations on it: the queue numbers moved to PERLU_JADWAL_ULANG. */
+  readonly rebooked?: readonly string[];
 }
 
 /** What the officers' side needs beyond the applicant's side. */
@@ -52,6 +54,8 @@ export interface OfficeRegistrationStore extends RegistrationStore {
     readonly notification?: NotifyEvent;
   }): Promise<'applied' | 'changed-meanwhile' | 'day-full'>;
   pendingNotifications(): Promise<NotifyEvent[]>;
+  /** Adds queue numbers to a closed day's list of re-booked registrations. */
+  recordRebooked(date: string, queueNumbers: readonly string[]): Promise<void>;
   /** Closed registrations (SELESAI, TIDAK_HADIR, DIBATALKAN) whose close was at or before `cutoff` (ISO). */
   listClosedBefore(cutoff: string): Promise<Registration[]>;
   /** Deletes a registration's items (the registration, its audit trail, its delivery states) and its draft's. */

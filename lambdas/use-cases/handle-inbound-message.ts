@@ -17,6 +17,8 @@ import { forgetHeldDataCopies, heldDataCopyReplies } from './held-data-copy';
 import { checkInFacts } from './check-in';
 import { carryOutBeforeSaving, dayOf } from './inbound-effects';
 import { markRead, saveAndSend, settledSession } from './outbox';
+import { rebookingReplies } from './rebook-registration';
+import { takeOfferReplies } from './waitlist-replies';
 
 /** `duplicate`: this event was handled already; `registered`: the message completed a registration. */
 export type InboundResult = 'answered' | 'duplicate' | { readonly registered: string };
@@ -53,6 +55,10 @@ export async function handleInboundMessage(event: InboundEvent, deps: EventHandl
   if (failure) decision = decide(session.conversation, failure, context);
   // DATA SAYA: its PDF copy follows the message as a document.
   decision = { ...decision, replies: [...decision.replies, ...(await heldDataCopyReplies(decision.effects, session.key, deps, now, event.eventId))] };
+  // A closed day's date chosen: the move, then the stage 7 text and the new PDF.
+  const rebooked = await rebookingReplies(decision.effects, decision.conversation, deps, now);
+  const tookOffer = await takeOfferReplies(decision.effects, decision.conversation, deps, now);
+  decision = { ...decision, replies: [...decision.replies, ...rebooked.replies, ...tookOffer.replies] };
   // A short link must resolve before the message carrying it can be sent.
   await links.persist();
 
@@ -74,6 +80,7 @@ export async function handleInboundMessage(event: InboundEvent, deps: EventHandl
     deps,
   );
   if (!saved) return 'duplicate';
+  await Promise.all([rebooked.settle(), tookOffer.settle()]);
   // HAPUS DATA: once its confirmation went out, the conversation itself goes (a later message starts afresh).
   if (erased && !(await deps.sessions.forgetIfSettled(session.key)))
     deps.log.info('erased session kept until its replies are sent', { eventId: event.eventId });

@@ -15,6 +15,9 @@ import type { EventHandlingDeps } from './event-handling';
 import { checkIn } from './check-in';
 import { recordSatisfaction } from './record-satisfaction';
 import { correctRegistration } from './correct-registration';
+import { offerFreedPlace } from './offer-freed-place';
+import { recordAttendance } from './record-attendance';
+import { changeWaitlist } from './waitlist-replies';
 import { deleteRegistrationFiles } from './purge-closed-registrations';
 
 /**
@@ -41,6 +44,10 @@ export async function carryOutBeforeSaving(effects: readonly Effect[], deps: Eve
       await recordSatisfaction(effect, deps, now);
     } else if (effect.type === 'correct-registration') {
       await correctRegistration(effect, deps, now, eventId);
+    } else if (effect.type === 'waitlist') {
+      await changeWaitlist(effect, deps, now);
+    } else if (effect.type === 'record-attendance') {
+      await recordAttendance(effect, deps, now);
     } else if (effect.type === 'applicant-cancel' || effect.type === 'applicant-reschedule') {
       await changeRegistration(effect, deps, now);
     } else if (effect.type === 'clear-requirement') {
@@ -108,6 +115,12 @@ async function changeRegistration(
     dayCapacity: () => deps.office.dayCapacity,
   });
   if (result !== 'applied') throw new ConcurrentUpdateError(effect.queueNumber);
+  if (change.releaseDay)
+    await offerFreedPlace(change.releaseDay, {
+      store: deps.registrations,
+      clock: deps.clock,
+      log: { error: (message, fields) => deps.log.warn(message, fields) },
+    });
 }
 
 export async function dayOf(date: string, deps: EventHandlingDeps): Promise<DayState> {

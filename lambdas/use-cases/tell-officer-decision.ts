@@ -5,6 +5,8 @@ import type { ApplicantSession } from '../ports';
 import type { NotifyEvent } from '../queue-events';
 import type { EventHandlingDeps } from './event-handling';
 import { saveAndSend, sessionFor, settledSession } from './outbox';
+import { tellDayClosed } from './tell-day-closed';
+import { tellWaitlistOffer } from './tell-waitlist-offer';
 
 /** `overtaken`: a later change has its own notice; `duplicate`: this event was handled already. */
 export type NoticeResult = 'told' | 'overtaken' | 'duplicate';
@@ -15,6 +17,8 @@ export type NoticeResult = 'told' | 'overtaken' | 'duplicate';
  * notification overtaken by a later change is dropped (the later one has its own).
  */
 export async function tellOfficerDecision(event: NotifyEvent, deps: EventHandlingDeps): Promise<NoticeResult> {
+  if (event.kind === 'day-closed') return tellDayClosed(event, deps);
+  if (event.kind === 'waitlist-offer') return tellWaitlistOffer(event, deps);
   const current = await deps.registrations.getVersioned(event.queueNumber);
   if (!current || current.version !== event.version) {
     deps.log.info('notification overtaken by a later change', { eventId: event.eventId, queueNumber: event.queueNumber });

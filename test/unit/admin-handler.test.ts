@@ -96,7 +96,7 @@ class StubRegistrations implements RegistrationsApi {
     return this.answer('putDay', [date, body, officer], { status: 200, body: { date } });
   }
   summary() {
-    return this.answer('summary', [], { status: 200, body: { counts: { PENDING: 1 }, stalePending: [registration] } });
+    return this.answer('summary', [], { status: 200, body: { counts: { PENDING: 1 }, stalePending: [registration], rebookingToCall: [] } });
   }
   dataRequests() {
     return this.answer('dataRequests', [], { status: 200, body: [] });

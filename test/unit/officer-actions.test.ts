@@ -52,6 +52,7 @@ const TABLE: Record<RegistrationStatus, Partial<Record<OfficerActionInput['actio
   SELESAI: {},
   TIDAK_HADIR: { complete: 'SELESAI' },
   DILAYANI: { complete: 'SELESAI', call: 'DILAYANI' },
+  PERLU_JADWAL_ULANG: { confirm: 'DIKONFIRMASI', reschedule: 'DIKONFIRMASI', cancel: 'DIBATALKAN' },
 };
 
 describe('the status table', () => {

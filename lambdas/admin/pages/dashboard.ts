@@ -6,6 +6,7 @@ import { dayDate, today } from './format';
 import { html, trusted, type Html } from './html';
 import { ICONS, layout, type PageDeps, type RenderedPage } from './layout';
 import { errorMessage, registrationTable, searchForm } from './registrations';
+import { rebookingCallSection } from './real-days';
 
 /** `PERUBAHAN_DIMINTA` may wrap after its underscore, never inside a word. */
 const breakable = (status: string): Html => html`${status.split('_').map((part, index) => html`${index > 0 ? trusted('_<wbr>') : ''}${part}`)}`;
@@ -27,6 +28,7 @@ export async function renderDashboard(deps: PageDeps): Promise<RenderedPage> {
 
   const body = html`<div class="page-head"><div><h1>${TEXTS.dashboardTitle}</h1><p class="muted">${fillText(TEXTS.dashboardGreeting, { username: deps.officer.username })} ${dayDate(date)}</p></div>${searchForm(deps.basePath, undefined)}</div>
   ${summary ? '' : html`<p class="form-error">${errorMessage(result)}</p>`}
+  ${summary ? rebookingCallSection(summary.rebookingToCall, deps) : ''}
   <section class="panel ${stale.length > 0 ? 'panel-alert' : 'panel-ok'}" aria-labelledby="overdue-title">
     <div class="panel-head"><h2 id="overdue-title">${stale.length > 0 ? ICONS.warning : ICONS.check}<span>${TEXTS.overdueTitle}</span>${stale.length > 0 ? html`<span class="badge overdue-badge">${stale.length}</span>` : ''}</h2></div>
     ${stale.length > 0 ? html`<p class="muted">${TEXTS.overdueIntro}</p>${registrationTable(stale, deps)}` : html`<p class="muted">${TEXTS.overdueNone}</p>`}

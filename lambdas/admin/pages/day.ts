@@ -10,6 +10,7 @@ import { formError, layout, type PageDeps, type RenderedPage } from './layout';
 import { dayQueue } from './day-queue';
 import { errorMessage, registrationTable } from './registrations';
 import type { DayView } from './views';
+import { rebookedSection } from './real-days';
 
 const DAYS_SHOWN = 14;
 
@@ -68,7 +69,7 @@ export async function renderDayPage(query: Readonly<Record<string, string | unde
             ? registrationTable(day.registrations, deps, { timeFirst: true })
             : html`<p class="empty">${TEXTS.dayNobody}</p>`
       }
-    </section>`
+    </section>${rebookedSection(day, deps)}`
       : html`<p class="form-error">${errorMessage(result)}</p>`
   }`;
   return { status: 200, html: layout({ title: `${TEXTS.dayTitle} ${dayDate(date)}`, basePath: deps.basePath, body, deps, active: 'day' }) };

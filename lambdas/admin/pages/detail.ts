@@ -23,6 +23,8 @@ import {
 import { age, clockTime, dayDate, fileSize, groupedNik, instant, instantClock, instantDay, isOverdue, longDate, phoneNumber, readableDatesIn } from './format';
 import { html, safeUrl, type Html } from './html';
 import { ICONS, layout, statusBadge, type PageDeps, type RenderedPage } from './layout';
+import { attendanceBadge } from './real-days';
+import { REAL_DAYS_OFFICER_TEXTS } from '../../domain/texts/real-days';
 import { nextPendingAfter } from '../registrations-api';
 import { detailLink, errorMessage } from './registrations';
 import { type DeliveryView, type DetailView, type DocumentView, type HistoryView, type RegistrationView } from './views';
@@ -107,6 +109,16 @@ function flagWarnings(flags: readonly string[]): Html {
   )}`;
 }
 
+/** The answer to the reminder, where the registration still expects the applicant. */
+const attendanceFact = (registration: DetailView) =>
+  registration.appointmentDate
+    ? fact(
+        REAL_DAYS_OFFICER_TEXTS.attendanceLabel,
+        registration.attendance === 'DATANG' ? attendanceBadge() : REAL_DAYS_OFFICER_TEXTS.attendanceNone,
+        'attendance',
+      )
+    : '';
+
 const fact = (label: string, value: Html | string, className = '') => html`<div class="fact ${className}"><dt>${label}</dt><dd>${value || '—'}</dd></div>`;
 
 function applicantPanel(registration: DetailView, deps: PageDeps): Html {
@@ -127,6 +139,7 @@ function schedulePanel(registration: DetailView): Html {
     ${fact(TEXTS.fieldTime, clockTime(registration.appointmentTime))}
     ${registration.requestedDate ? fact(TEXTS.fieldRequestedDate, html`<strong>${dayDate(registration.requestedDate)}</strong>`, 'requested') : ''}
     ${fact(TEXTS.fieldRescheduled, registration.rescheduled ? TEXTS.rescheduledYes : TEXTS.rescheduledNo)}
+    ${attendanceFact(registration)}
     ${fact(TEXTS.fieldNote, registration.note ?? '', 'note')}
   </dl></section>`;
 }

@@ -5,6 +5,7 @@ import { age, clockTime, instant, isOverdue, longDate } from './format';
 import { html, type Html } from './html';
 import { ICONS, layout, statusBadge, type PageDeps, type RenderedPage } from './layout';
 import type { AdminResult } from '../results';
+import { attendanceBadge } from './real-days';
 import type { RegistrationView } from './views';
 
 export const detailLink = (basePath: string, queueNumber: string) => `${basePath}/registrations/${encodeURIComponent(queueNumber)}`;
@@ -23,7 +24,7 @@ export function registrationTable(registrations: readonly RegistrationView[], de
     return html`<tr class="${overdue ? 'overdue' : ''}" data-href="${href}"${options.keys && index === 0 ? html` aria-selected="true"` : ''}>
       ${options.timeFirst ? html`<td data-label="${TEXTS.colTime}" class="time">${clockTime(registration.appointmentTime) || '—'}</td>` : ''}
       <td data-label="${TEXTS.colQueue}" class="queue"><a href="${href}">${registration.queueNumber}</a></td>
-      <td data-label="${TEXTS.colName}" class="name">${registration.name}</td>
+      <td data-label="${TEXTS.colName}" class="name">${registration.name}${registration.attendance === 'DATANG' ? html` ${attendanceBadge()}` : ''}</td>
       <td data-label="${TEXTS.colService}">${registration.service.name}</td>
       <td data-label="${TEXTS.colStatus}">${statusBadge(registration.status)}${overdue ? html` <span class="badge overdue-badge">${TEXTS.overdueBadge}</span>` : ''}</td>
       ${counted ? html`<td data-label="${TEXTS.colDocuments}" class="doc-count">${registration.documentCount === undefined ? '—' : fillText(TEXTS.documentCount, { count: registration.documentCount })}</td>` : ''}

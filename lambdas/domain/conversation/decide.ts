@@ -5,7 +5,6 @@ import { isOpen } from '../registration';
 import { parseRescheduleLine } from '../reschedule';
 import { looksLikeRegistration } from '../registration-form';
 import { ERASE_CHOICE } from '../personal-data';
-import { parseReminderPayload } from '../templates';
 import { answerConsent, withConsentKept } from '../consent';
 import { decideCorrection, looksLikeCorrection } from '../corrections';
 import { askErase, erase, showHeldData } from './data-rights';
@@ -14,6 +13,9 @@ import { inDocuments, mediaFailed } from './documents';
 import { reply, text, unchanged } from './helpers';
 import { chooseService, showMenu } from './menu';
 import { answeringQuestions, answerQuestion, LINES_BEFORE_QUESTIONS, register, registerForm, startQuestions } from './registration';
+import { answerReminder, reminderAnswerOf } from './real-days';
+import { decideRebooking, rebookingAnswerOf } from './rebooking';
+import { decideWaitlist, waitlistAnswerOf } from './waitlist';
 import { askCancel, requestReschedule, showStatus, startCancel } from './self-service';
 import { type Conversation, type Decision, type DecisionContext, type MediaFailure, MENU_CHOICE_PREFIX } from './types';
 import { cannotRead, commandOf, menuChoiceOf, normaliseKeyword, readable } from './words';
@@ -41,6 +43,8 @@ export function decideStep(conversation: Conversation, input: InboundContent | M
   const keyword = input.kind === 'text' ? normaliseKeyword(input.text) : undefined;
   const checkInCode = checkInCodeOf(input, conversation.step);
   if (checkInCode !== undefined) return answerCheckIn(conversation, checkInCode, context);
+  const waitlist = waitlistAnswerOf(input);
+  if (waitlist && !answeringQuestions(conversation.step)) return decideWaitlist(waitlist, context);
   const command = commandOf(input, answeringQuestions(conversation.step));
   if (command === 'MENU') return showMenu(context);
   if (command === 'STATUS') return showStatus(conversation, context);
@@ -58,13 +62,11 @@ export function decideStep(conversation: Conversation, input: InboundContent | M
   }
   if (keyword === String(RESCHEDULE_MENU_NUMBER) || (input.kind === 'choice' && input.id === `${MENU_CHOICE_PREFIX}${RESCHEDULE_MENU_NUMBER}`))
     return chooseService(RESCHEDULE_MENU_NUMBER, context, conversation);
-  const tapped = input.kind === 'choice' ? parseReminderPayload(input.id) : undefined;
-  if (tapped) {
-    // The reminder template's quick replies: Datang, Ubah jadwal, Batal.
-    if (tapped.action === 'datang') return reply({ step: { name: 'idle' } }, messages.selfService.comingThanks(tapped.queueNumber));
-    if (tapped.action === 'ubah') return chooseService(RESCHEDULE_MENU_NUMBER, context, conversation);
-    return askCancel(tapped.queueNumber, context);
-  }
+  // The reminder's answers (its buttons, the template's quick replies, or Datang typed).
+  const answer = reminderAnswerOf(input, answeringQuestions(conversation.step));
+  if (answer) return answerReminder(answer, conversation, context);
+  const rebooking = rebookingAnswerOf(input, conversation.step);
+  if (rebooking) return decideRebooking(rebooking, context);
 
   if (conversation.step.name === 'satisfaction')
     return inSatisfaction(conversation, conversation.step, input, keyword, () => decideStep({ ...conversation, step: { name: 'idle' } }, input, context));
@@ -123,6 +125,8 @@ export function decideStep(conversation: Conversation, input: InboundContent | M
       }
       return reply(conversation, readable(input) ? messages.prompts.chooseFromMenu : cannotRead(input, messages.prompts.nowMenu));
     }
+    case 'rebook-date':
+      return decideRebooking({ queueNumber: step.queueNumber, date: 'unreadable' }, context);
     case 'documents':
       return inDocuments(conversation, step, input, keyword, context);
     case 'registration': {

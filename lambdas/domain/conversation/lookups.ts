@@ -10,6 +10,9 @@ import { parseReminderPayload } from '../templates';
 import { answerSatisfaction } from '../satisfaction';
 import { checkInCodeOf } from './day-of';
 import { gatheringFor } from './menu';
+import { reminderAnswerOf } from './real-days';
+import { rebookingAnswerOf } from './rebooking';
+import { waitlistAnswerOf } from './waitlist';
 import { answeringQuestions, answerOutcome } from './registration';
 import { type Conversation, type DecisionContext, MENU_CHOICE_PREFIX } from './types';
 import { commandOf, menuChoiceOf, normaliseKeyword } from './words';
@@ -37,6 +40,7 @@ export function lookupsFor(
     return lookupsFor({ ...conversation, step: { name: 'idle' } }, input, context);
   const correction = correctionLookups(input, context.now);
   if (correction) return correction;
+  if (reminderAnswerOf(input, exact) || rebookingAnswerOf(input, step) || waitlistAnswerOf(input)) return { ownRegistrations: true };
   if (step.name === 'consent' && consentAnswerOf(input) === 'agree')
     return conversation.open?.[step.serviceId] ? { draftId: conversation.open[step.serviceId]!.draftId } : {};
   if (input.kind === 'choice' && parseReminderPayload(input.id)?.action === 'batal') return { ownRegistrations: true };

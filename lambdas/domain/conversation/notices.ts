@@ -5,7 +5,7 @@ import { messages, type AppointmentFacts, type DocumentsHint } from '../texts';
 import { type OfficeProfile } from '../office';
 import { maskNik } from '../personal-data';
 import { type Reply, type TemplateParameters } from '../replies';
-import { cancelledTemplate, changedTemplate, confirmedTemplate, fixTemplate, reminderTemplate } from '../templates';
+import { cancelledTemplate, changedTemplate, confirmedTemplate, fixTemplate, REMINDER_BUTTONS, reminderPayload, reminderTemplate } from '../templates';
 import { serviceOf, text } from './helpers';
 import { calledNotice, finishedNotice, noShowNotice } from './day-of';
 import { currentLink } from './menu';
@@ -22,7 +22,7 @@ export function windowOpen(lastInboundAt: string | undefined, now: Date): boolea
  * The free-form message inside the 24-hour window (with its template kept for a 131047 answer), the
  * approved template outside it.
  */
-export function windowed(freeForm: Extract<Reply, { type: 'text' | 'document' }>, template: TemplateParameters, open: boolean): Reply {
+export function windowed(freeForm: Extract<Reply, { type: 'text' | 'document' | 'buttons' }>, template: TemplateParameters, open: boolean): Reply {
   return open ? { ...freeForm, outsideWindow: { type: 'template', template } } : { type: 'template', template };
 }
 
@@ -108,8 +108,12 @@ export function applyNotice(conversation: Conversation, notice: Notice, context:
   }
 }
 
-/** Stage 8: the free-form text inside the window, the template with its quick replies outside. */
+/**
+ * Stage 8: inside the window the text with the reply buttons Datang / Ubah jadwal / Batal (the same
+ * payloads as the template's quick replies, so one answer path serves both), the template outside.
+ */
 export function reminderReply(facts: AppointmentFacts, office: OfficeProfile, lastInboundAt: string | undefined, now: Date): Reply {
   const shown = office.maskNikInReminder ? { ...facts, nik: maskNik(facts.nik) } : facts;
-  return windowed({ type: 'text', body: messages.reminder(shown, office) }, reminderTemplate(shown, office), windowOpen(lastInboundAt, now));
+  const buttons = REMINDER_BUTTONS.map((button) => ({ id: reminderPayload(button.action, facts.queueNumber), title: button.text }));
+  return windowed({ type: 'buttons', body: messages.reminder(shown, office), buttons }, reminderTemplate(shown, office), windowOpen(lastInboundAt, now));
 }

@@ -29,6 +29,7 @@ export function showStatus(conversation: Conversation, context: DecisionContext)
         ? { appointment: `${formatDayDate(registration.appointmentDate)}, ${formatTime(registration.appointmentTime)}` }
         : {}),
       ...(registration.requestedDate ? { requestedDate: formatDayDate(registration.requestedDate) } : {}),
+      ...(registration.waitlisted ? { waitlisted: true } : {}),
       // The officer's note matters where it asks something of the applicant or explains an end.
       ...(registration.note && (registration.status === 'PERLU_PERBAIKAN' || registration.status === 'DIBATALKAN') ? { note: registration.note } : {}),
     }),

@@ -51,7 +51,9 @@ export type Step =
   /** The privacy notice asked before the chosen service's first personal data (domain/consent.ts). */
   | { readonly name: 'consent'; readonly serviceId: ServiceId }
   /** After SELESAI: the satisfaction question, then the optional comment (domain/satisfaction.ts). */
-  | SatisfactionStep;
+  | SatisfactionStep
+  /** Its day closed, "Pilih tanggal lain": waiting for a date typed as DD-MM-YYYY. */
+  | { readonly name: 'rebook-date'; readonly queueNumber: string };
 
 /** The registration asked one value at a time: answers are kept as typed (each already checked) until the last. */
 export interface Questions {
@@ -151,7 +153,15 @@ export type Effect =
   /** HADIR with today's code: these registrations of today are checked in at `at` (already checked in ones are kept). */
   | { readonly type: 'check-in'; readonly queueNumbers: readonly string[]; readonly at: string }
   /** The answer to the satisfaction question (1–5), or the comment after it, kept on the registration. */
-  | { readonly type: 'record-satisfaction'; readonly queueNumber: string; readonly rating?: number; readonly comment?: string };
+  | { readonly type: 'record-satisfaction'; readonly queueNumber: string; readonly rating?: number; readonly comment?: string }
+  /** *Datang* to the reminder: kept on the registration (attendance) for officers. */
+  | { readonly type: 'record-attendance'; readonly queueNumber: string }
+  /** A closed day's registration moved to the date the applicant chose (capacity-safe; stage 7 and the PDF follow). */
+  | { readonly type: 'rebook'; readonly queueNumber: string; readonly date: IsoDate }
+  /** MAJUKAN / MAJUKAN BATAL: on or off the waitlist for an earlier date. */
+  | { readonly type: 'waitlist'; readonly queueNumber: string; readonly join: boolean }
+  /** *Ambil*: the offered earlier place taken (capacity-safe; stage 7 and the PDF follow). */
+  | { readonly type: 'take-offer'; readonly queueNumber: string; readonly date: IsoDate };
 
 export interface Decision {
   readonly conversation: Conversation;

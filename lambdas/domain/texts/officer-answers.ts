@@ -1,4 +1,7 @@
 /** Answers to officers on the admin page when a rule stops an action. */
+import { REBOOKING_OFFICER_TEXTS } from './rebooking';
+import { WAITLIST_OFFICER_TEXTS } from './waitlist';
+
 export const officerAnswerTexts = {
   /** Answers to officers on the admin page when a rule stops an action (422) or the status does (409). */
   officer: {
@@ -23,6 +26,8 @@ export const officerAnswerTexts = {
     /** The reminder in the delivery list of a detail page (an officer's notices are named by their action's declaration). */
     deliveryKinds: {
       reminder: 'Pengingat H-1',
+      'day-closed': REBOOKING_OFFICER_TEXTS.deliveryDayClosed,
+      'waitlist-offer': WAITLIST_OFFICER_TEXTS.deliveryOffer,
     } as Readonly<Record<string, string>>,
     conversationReply: 'Balasan percakapan',
     /** Why a reminder was held back, in the officers' list of failed sends. */

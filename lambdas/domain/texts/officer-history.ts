@@ -4,6 +4,9 @@
  */
 import { OFFICER_AUDIT_LABELS } from '../officer-action-declarations';
 import { officerPersonalDataTexts } from './officer-personal-data';
+import { REAL_DAYS_OFFICER_TEXTS } from './real-days';
+import { REBOOKING_OFFICER_TEXTS } from './rebooking';
+import { WAITLIST_OFFICER_TEXTS } from './waitlist';
 
 const OTHER_HISTORY_LABELS: Readonly<Record<string, string>> = {
   registered: 'Mendaftar',
@@ -18,6 +21,14 @@ const OTHER_HISTORY_LABELS: Readonly<Record<string, string>> = {
   'checked-in': 'Hadir di kantor (HADIR)',
   'closed-no-show': 'Ditandai tidak hadir saat kantor tutup',
   satisfaction: 'Menilai pelayanan',
+  'attendance-declared': REAL_DAYS_OFFICER_TEXTS.historyAttendanceDeclared,
+  'day-closed': REBOOKING_OFFICER_TEXTS.historyDayClosed,
+  rebooked: REBOOKING_OFFICER_TEXTS.historyRebooked,
+  'waitlist-joined': WAITLIST_OFFICER_TEXTS.historyJoined,
+  'waitlist-left': WAITLIST_OFFICER_TEXTS.historyLeft,
+  'waitlist-offered': WAITLIST_OFFICER_TEXTS.historyOffered,
+  'waitlist-taken': WAITLIST_OFFICER_TEXTS.historyTaken,
+  'waitlist-passed-on': WAITLIST_OFFICER_TEXTS.historyPassedOn,
 };
 
 /** A history line's action in words (an unknown one as it is). */

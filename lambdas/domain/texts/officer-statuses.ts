@@ -11,6 +11,7 @@ export const STATUS_LABELS: Readonly<Record<RegistrationStatus, string>> = {
   SELESAI: 'Selesai (hadir)',
   TIDAK_HADIR: 'Tidak hadir',
   DILAYANI: 'Sedang dilayani',
+  PERLU_JADWAL_ULANG: 'Hari ditutup, menunggu pilihan tanggal',
 };
 
 /** A message's delivery state as WhatsApp reported it, in the officers' words. */

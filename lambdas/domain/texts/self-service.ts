@@ -1,6 +1,8 @@
 /** Stage 6 refusals, BATAL and STATUS: the applicant's own requests. */
 import type { RegistrationStatus } from '../registration';
 import { RESCHEDULE_MENU_NUMBER } from './menu-numbers';
+import { REBOOKING_STATUS_MEANING } from './rebooking';
+import { waitlistTexts } from './waitlist';
 
 export const selfServiceTexts = {
   /** Stage 6 refusals, BATAL and STATUS: the applicant's own requests. */
@@ -49,6 +51,7 @@ export const selfServiceTexts = {
       appointment?: string;
       requestedDate?: string;
       note?: string;
+      waitlisted?: boolean;
     }): string {
       const meaning = selfServiceTexts.selfService.statusMeaning[fields.status];
       return [
@@ -58,6 +61,7 @@ export const selfServiceTexts = {
         ...(fields.appointment ? [`Jadwal: ${fields.appointment}`] : []),
         ...(fields.requestedDate ? [`Permintaan jadwal baru: ${fields.requestedDate}`] : []),
         ...(fields.note ? [selfServiceTexts.selfService.statusNote(fields.note)] : []),
+        ...(fields.waitlisted ? [waitlistTexts.statusLine] : []),
         selfServiceTexts.selfService.statusNext(meaning.next),
         '',
       ].join('\n');
@@ -85,6 +89,7 @@ export const selfServiceTexts = {
       SELESAI: { meaning: 'Pemeriksaan BAP sudah selesai ✔️', next: 'Tidak ada yang perlu dilakukan lagi. Terima kasih.' },
       TIDAK_HADIR: { meaning: 'Tidak hadir pada jadwal kedatangan', next: 'Untuk mendaftar lagi, ketik MENU.' },
       DILAYANI: { meaning: 'Sedang dilayani di loket 🔔', next: 'Silakan menuju loket yang disebut pada pesan "Giliran Anda".' },
+      PERLU_JADWAL_ULANG: REBOOKING_STATUS_MEANING,
     } as const satisfies Record<RegistrationStatus, { meaning: string; next: string }>,
     statusNote: (note: string) => `Catatan petugas: ${note}`,
     statusNext: (next: string) => `👉 Langkah berikutnya: ${next}`,
