@@ -185,7 +185,7 @@ function requestFix(registration: Registration, input: Extract<OfficerActionInpu
 }
 
 function holdsADay(registration: Registration): boolean {
-  return registration.status === 'DIKONFIRMASI' || registration.status === 'PERUBAHAN_DIMINTA';
+  return registration.status === 'DIKONFIRMASI' || registration.status === 'PERUBAHAN_DIMINTA' || registration.status === 'DILAYANI';
 }
 
 /** A history line of one of the declared audit actions (the review screen has a name for each). */
