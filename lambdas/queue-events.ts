@@ -40,6 +40,8 @@ export const inboundEventSchema = z.object({
   /** Meta's message id (`wamid…`): the deduplication key. */
   eventId: z.string(),
   applicant: applicantRefSchema,
+  /** The office the event belongs to (its id); absent: the default office, as before many offices. */
+  office: z.optional(z.string()),
   /** When Meta says the applicant sent it (ISO). */
   sentAt: z.string(),
   content: inboundContentSchema,
@@ -53,6 +55,8 @@ export const statusEventSchema = z.object({
   /** `<wamid>:<status>`: one record per state of a sent message. */
   eventId: z.string(),
   applicant: applicantRefSchema,
+  /** The office the event belongs to (its id); absent: the default office, as before many offices. */
+  office: z.optional(z.string()),
   messageId: z.string(),
   status: z.string(),
   at: z.string(),
@@ -68,6 +72,8 @@ export const notifyEventSchema = z.object({
   /** `notify:<queueNumber>:<version>`: one notification per state of a registration. */
   eventId: z.string(),
   applicant: applicantRefSchema,
+  /** The office the event belongs to (its id); absent: the default office, as before many offices. */
+  office: z.optional(z.string()),
   queueNumber: z.string(),
   kind: z.enum(NOTIFICATION_KINDS),
   /** The registration's version after the change. */
@@ -82,6 +88,8 @@ export const reminderEventSchema = z.object({
   type: z.literal('reminder'),
   eventId: z.string(),
   applicant: applicantRefSchema,
+  /** The office the event belongs to (its id); absent: the default office, as before many offices. */
+  office: z.optional(z.string()),
   queueNumber: z.string(),
   /** The appointment date being reminded. */
   date: z.string(),
@@ -92,9 +100,13 @@ export type ReminderEvent = z.infer<typeof reminderEventSchema>;
 
 export const queueEventSchema = z.discriminatedUnion('type', [inboundEventSchema, statusEventSchema, notifyEventSchema, reminderEventSchema]);
 
-export function reminderEvent(registration: { queueNumber: string; ownerKey: string; ownerWaId?: string; ownerUserId?: string }, date: string): ReminderEvent {
+export function reminderEvent(
+  registration: { queueNumber: string; ownerKey: string; ownerWaId?: string; ownerUserId?: string; office?: { id: string } },
+  date: string,
+): ReminderEvent {
   return {
     type: 'reminder',
+    ...(registration.office ? { office: registration.office.id } : {}),
     eventId: `reminder:${registration.queueNumber}:${date}`,
     applicant: {
       key: registration.ownerKey,

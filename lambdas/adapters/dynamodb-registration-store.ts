@@ -1,4 +1,5 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DeleteCommand, GetCommand, paginateQuery, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { formatQueueNumber, isOpen, type Registration, type RegistrationStatus } from '../domain/registration';
 import type { DayOverride } from '../domain/schedule';
@@ -6,13 +7,22 @@ import { notifyEventSchema, type NotifyEvent } from '../queue-events';
 import type { AuditEntry, OfficeRegistrationStore, StoredDay } from '../ports';
 import { batchGetAll } from './dynamodb-client';
 import { DynamoDbPersonalDataStore } from './dynamodb-personal-data-store';
-import { registrationFromItem, registrationItem, versionOf } from './registration-items';
+import { officeIndexKey, registrationFromItem, registrationItem, versionOf } from './registration-items';
 import { auditItem } from './registration-writes';
 import { INDEXES, keys } from './table-design';
 
 export { documentsFixedWrites, registrationCreationWrites } from './registration-writes';
 
 export class DynamoDbRegistrationStore extends DynamoDbPersonalDataStore implements OfficeRegistrationStore {
+  /** `officeId`: the lists and days of that office (a registry office); none: the default office's. */
+  constructor(
+    client: DynamoDBDocumentClient,
+    tableName: string,
+    private readonly officeId?: string,
+  ) {
+    super(client, tableName);
+  }
+
   async findOpenByNik(nik: string): Promise<{ queueNumber: string; ownerKey: string } | undefined> {
     const guard = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.nikGuard(nik), ConsistentRead: true }));
     if (!guard.Item) return undefined;
@@ -46,11 +56,11 @@ export class DynamoDbRegistrationStore extends DynamoDbPersonalDataStore impleme
   }
 
   listByStatus(status: RegistrationStatus): Promise<Registration[]> {
-    return this.queryIndex(INDEXES.byStatus, status);
+    return this.queryIndex(INDEXES.byStatus, officeIndexKey(this.officeId, status));
   }
 
   listByDay(date: string): Promise<Registration[]> {
-    return this.queryIndex(INDEXES.byDay, date);
+    return this.queryIndex(INDEXES.byDay, officeIndexKey(this.officeId, date));
   }
 
   async getVersioned(queueNumber: string): Promise<{ registration: Registration; version: number } | undefined> {
@@ -81,7 +91,7 @@ export class DynamoDbRegistrationStore extends DynamoDbPersonalDataStore impleme
   }
 
   async getDay(date: string): Promise<StoredDay> {
-    const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.day(date), ConsistentRead: true }));
+    const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.day(date, this.officeId), ConsistentRead: true }));
     return storedDay(result.Item);
   }
 
@@ -89,11 +99,11 @@ export class DynamoDbRegistrationStore extends DynamoDbPersonalDataStore impleme
     const items = await batchGetAll(
       this.client,
       this.tableName,
-      [...new Set(dates)].map((date) => keys.day(date)),
+      [...new Set(dates)].map((date) => keys.day(date, this.officeId)),
       { consistentRead: true },
     );
     const byKey = new Map(items.map((item) => [String(item.pk), item]));
-    return new Map(dates.map((date) => [date, storedDay(byKey.get(keys.day(date).pk))]));
+    return new Map(dates.map((date) => [date, storedDay(byKey.get(keys.day(date, this.officeId).pk))]));
   }
 
   async putDayOverride(date: string, override: DayOverride): Promise<'saved' | 'below-booked'> {
@@ -113,7 +123,7 @@ export class DynamoDbRegistrationStore extends DynamoDbPersonalDataStore impleme
       await this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
-          Key: keys.day(date),
+          Key: keys.day(date, this.officeId),
           UpdateExpression: [sets.length ? `SET ${sets.join(', ')}` : '', removes.length ? `REMOVE ${removes.join(', ')}` : ''].join(' ').trim(),
           ExpressionAttributeNames: names,
           ...(override.capacity !== undefined ? { ConditionExpression: 'attribute_not_exists(booked) OR booked <= :capacity' } : {}),
@@ -165,7 +175,7 @@ export class DynamoDbRegistrationStore extends DynamoDbPersonalDataStore impleme
       items.push({
         Update: {
           TableName: this.tableName,
-          Key: keys.day(outcome.bookDay),
+          Key: keys.day(outcome.bookDay, registration.office?.id),
           UpdateExpression: 'ADD booked :one',
           ConditionExpression: 'attribute_not_exists(booked) OR booked < :capacity',
           ExpressionAttributeValues: { ':one': 1, ':capacity': change.dayCapacity(outcome.bookDay) },
@@ -176,7 +186,7 @@ export class DynamoDbRegistrationStore extends DynamoDbPersonalDataStore impleme
       items.push({
         Update: {
           TableName: this.tableName,
-          Key: keys.day(outcome.releaseDay),
+          Key: keys.day(outcome.releaseDay, registration.office?.id),
           UpdateExpression: 'ADD booked :minusOne',
           ConditionExpression: 'booked > :zero',
           ExpressionAttributeValues: { ':minusOne': -1, ':zero': 0 },

@@ -36,6 +36,7 @@ export function createRegistrationActions(deps: RegistrationsApiDeps) {
         ? {
             type: 'notify',
             eventId: `notify:${queueNumber}:${version}`,
+            ...(outcome.registration.office ? { office: outcome.registration.office.id } : {}),
             applicant: {
               key: outcome.registration.ownerKey,
               ...(outcome.registration.ownerWaId ? { waId: outcome.registration.ownerWaId } : {}),

@@ -1,4 +1,5 @@
 /** A registration: what an applicant registered, where it stands, and what officers decided. */
+import type { OfficeRef } from './offices';
 import type { IsoDate } from './calendar';
 import type { UploadMode } from './office';
 import type { ConsentRecord } from './personal-data';
@@ -46,6 +47,8 @@ export interface Registration {
   readonly fixRequirements?: readonly RequirementId[];
   /** The privacy notice the applicant agreed to before giving this registration's data. */
   readonly consent?: ConsentRecord;
+  /** The office it was made with (absent on registrations made before many offices: the default office). */
+  readonly office?: OfficeRef;
 }
 
 /** `KRC-002`: prefix, one hyphen, at least three digits. */

@@ -71,7 +71,7 @@ export function createConversationHandler(deps: EventHandlingDeps, options: Conv
       let recordDeps = deps;
       try {
         secret ??= await deps.logHashSecret();
-        recordDeps = { ...deps, log: withFields(deps.log, correlationIds(parsed.data, secret)) };
+        recordDeps = { ...deps, ...(await deps.forOffice?.(parsed.data.office)), log: withFields(deps.log, correlationIds(parsed.data, secret)) };
         await handleQueueEvent(parsed.data, recordDeps);
       } catch (error) {
         const attempt = Number(record.attributes.ApproximateReceiveCount) || 1;

@@ -25,6 +25,8 @@ export interface EventHandlingDeps {
   readonly metrics: Metrics;
   /** The secret that keys applicants' correlation ids in logs (`applicantTag`). */
   readonly logHashSecret: () => Promise<string>;
+  /** What differs for an event of a registry office (its profile, number, days, lists); nothing for the default office. */
+  readonly forOffice?: (officeId: string | undefined) => Promise<Partial<EventHandlingDeps>>;
 }
 
 /** Makes applicants' upload links; `persist` stores what the links made so far need before they are sent. */

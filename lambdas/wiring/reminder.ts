@@ -19,6 +19,8 @@ import { NO_METRICS } from '../metric-names';
 import type { BlobStore, EventQueue, Metrics } from '../ports';
 import { purgeClosedRegistrations, type PurgeRun } from '../use-cases/purge-closed-registrations';
 import { runReminders, type ReminderRun } from '../use-cases/run-reminders';
+import { runOfficeReminders, type OfficeReminderRun } from '../use-cases/run-office-reminders';
+import type { OfficeDirectory } from '../config';
 import { lambdaEntry } from './lambda-entry';
 
 export interface DailyJobParts {
@@ -30,12 +32,16 @@ export interface DailyJobParts {
   readonly messagingLimit: number | undefined;
   readonly retentionDays: number;
   readonly metrics?: Metrics;
+  /** The offices whose reminders `officeReminders` runs; by default the seed alone. */
+  readonly offices?: OfficeDirectory;
 }
 
 export interface DailyJobs {
   reminders(today: string): Promise<ReminderRun>;
   /** `now`: sweep as if it were then (the local job route tries the retention period without waiting). */
   purge(now?: () => Date): Promise<PurgeRun>;
+  /** Every office whose reminder hour it is at `at` (in its own zone), each for its own tomorrow. */
+  officeReminders(at: Date): Promise<OfficeReminderRun[]>;
   /** When the reminder job last finished (what `npm run doctor` asks). */
   lastReminderRun(): Promise<string | undefined>;
 }
@@ -46,7 +52,26 @@ export function dailyJobs(parts: DailyJobParts): DailyJobs {
   const sessions = new DynamoDbSessionStore(parts.dynamo, parts.tableName);
   const deliveries = new DynamoDbDeliveryStore(parts.dynamo, parts.tableName);
   const clock = { now: () => new Date() };
+  const remindersOf = (today: string, officeRegistrations: DynamoDbRegistrationStore) =>
+    runReminders(today, {
+      registrations: officeRegistrations,
+      queue: parts.queue,
+      heartbeat: (run) => heartbeat.record(run),
+      clock,
+      messagingLimit: parts.messagingLimit,
+      sessions,
+      deliveries,
+      metrics: parts.metrics ?? NO_METRICS,
+      log: logger,
+    });
   return {
+    officeReminders: async (at) => {
+      const offices = parts.offices ? await parts.offices.all() : [];
+      const defaultId = parts.offices?.defaultOffice.id;
+      return runOfficeReminders(at, offices, (office, today) =>
+        remindersOf(today, office.id === defaultId ? registrations : new DynamoDbRegistrationStore(parts.dynamo, parts.tableName, office.id)),
+      );
+    },
     reminders: (today) =>
       runReminders(today, {
         registrations,

@@ -15,6 +15,7 @@ import { lambdaEntry } from './lambda-entry';
 
 export interface WebhookParts {
   readonly phoneNumberId: string;
+  readonly otherOffices?: () => Promise<ReadonlyMap<string, string>>;
   readonly secrets: SecretSource;
   readonly queue: EventQueue;
   readonly metrics: Metrics;
