@@ -222,6 +222,7 @@ export async function startLocalServer(env: Env = localEnvironment()): Promise<L
       queue: eventQueue,
       secrets: secretSource,
       office,
+      offices: offices.directory,
       basePath: '/admin',
     });
     const simulator = new Simulator({

@@ -26,7 +26,8 @@ export class DynamoDbRegistrationStore extends DynamoDbPersonalDataStore impleme
   async findOpenByNik(nik: string): Promise<{ queueNumber: string; ownerKey: string } | undefined> {
     const guard = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.nikGuard(nik), ConsistentRead: true }));
     if (!guard.Item) return undefined;
-    const registration = await this.get(String(guard.Item.queueNumber));
+    // One NIK, one open registration in the whole deployment: the holder may be another office's.
+    const registration = await this.getAnyOffice(String(guard.Item.queueNumber));
     // Closing a registration deletes its guard; this only guards against a guard left half-written.
     if (!registration || !isOpen(registration.status)) return undefined;
     return { queueNumber: registration.queueNumber, ownerKey: registration.ownerKey };
@@ -46,9 +47,19 @@ export class DynamoDbRegistrationStore extends DynamoDbPersonalDataStore impleme
     return formatQueueNumber(prefix, Number(result.Attributes?.value));
   }
 
+  /** Another office's registration is not found here: its officers and its applicants are its own. */
   async get(queueNumber: string): Promise<Registration | undefined> {
+    const registration = await this.getAnyOffice(queueNumber);
+    return registration && this.owns(registration) ? registration : undefined;
+  }
+
+  private async getAnyOffice(queueNumber: string): Promise<Registration | undefined> {
     const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.registration(queueNumber), ConsistentRead: true }));
     return result.Item ? registrationFromItem(result.Item) : undefined;
+  }
+
+  private owns(registration: Registration): boolean {
+    return registration.office?.id === this.officeId;
   }
 
   listByOwner(ownerKey: string): Promise<Registration[]> {
@@ -65,7 +76,8 @@ export class DynamoDbRegistrationStore extends DynamoDbPersonalDataStore impleme
 
   async getVersioned(queueNumber: string): Promise<{ registration: Registration; version: number } | undefined> {
     const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.registration(queueNumber), ConsistentRead: true }));
-    return result.Item ? { registration: registrationFromItem(result.Item), version: versionOf(result.Item) } : undefined;
+    const registration = result.Item ? registrationFromItem(result.Item) : undefined;
+    return result.Item && registration && this.owns(registration) ? { registration, version: versionOf(result.Item) } : undefined;
   }
 
   async history(queueNumber: string): Promise<AuditEntry[]> {

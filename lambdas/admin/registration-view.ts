@@ -32,6 +32,8 @@ export function registrationView(registration: Registration, now: Date, services
     requirements: (service?.requirements ?? []).map((id) => ({ id, name: REQUIREMENTS[id].shortName })),
     waitingTooLong: isStale(registration, now),
     allowedActions: allowedActions(registration.status),
+    // A registry office's registrations name it; the default office's carry no office (as before many offices).
+    ...(registration.office ? { office: registration.office } : {}),
   };
 }
 

@@ -30,7 +30,10 @@ export type ApiRoute =
   | { readonly name: 'summary' }
   | { readonly name: 'list-failed-sends' }
   | { readonly name: 'list-data-requests' }
-  | { readonly name: 'verify-proof' };
+  | { readonly name: 'verify-proof' }
+  | { readonly name: 'list-offices' }
+  | { readonly name: 'add-office' }
+  | { readonly name: 'update-office'; readonly id: string };
 
 export type PageRoute =
   | { readonly name: 'home' }
@@ -62,6 +65,7 @@ const PARAMS = {
   /** A date segment stays loose but short: the API answers a malformed date with its own 400 (CONTRACT.md). */
   date: '[A-Za-z0-9-]{1,32}',
   action: OFFICER_ACTION_NAMES.join('|'),
+  officeId: '[a-z][a-z0-9-]{1,39}',
 };
 
 type Params = Readonly<Record<string, string>>;
@@ -103,6 +107,9 @@ const ROUTES = createRouter<Target>([
   api('GET', '/api/failed-sends', () => ({ name: 'list-failed-sends' })),
   api('GET', '/api/data-requests', () => ({ name: 'list-data-requests' })),
   api('POST', '/api/proofs/verify', () => ({ name: 'verify-proof' })),
+  api('GET', '/api/offices', () => ({ name: 'list-offices' })),
+  api('POST', '/api/offices', () => ({ name: 'add-office' })),
+  api('PUT', '/api/offices/:officeId', (p) => ({ name: 'update-office', id: param(p, 'officeId') })),
 
   page('/', () => ({ name: 'home' })),
   page('/login/?', () => ({ name: 'login' })),

@@ -4,6 +4,7 @@
  */
 import type { IsoDate } from './calendar';
 import type { OfficeProfile } from './office';
+import type { HolidayCalendar } from './schedule';
 
 /** Indonesia's three zones, none with daylight saving: the offset is fixed for each. */
 export const OFFICE_TIMEZONES = {
@@ -71,4 +72,15 @@ export function zoneLabelOf(office: Pick<OfficeProfile, 'timezone'>): string {
 /** The office's offset from UTC in milliseconds (fixed: no daylight saving in Indonesia). */
 export function offsetMsOf(office: Pick<OfficeProfile, 'timezone'>): number {
   return OFFICE_TIMEZONES[office.timezone ?? 'Asia/Jakarta'].offsetMinutes * 60_000;
+}
+
+/** The national list with the office's own closed days on top. */
+export function holidaysOf(national: HolidayCalendar, office: Pick<Office, 'localClosedDays'>): HolidayCalendar {
+  const days = Object.entries(office.localClosedDays);
+  return days.length === 0 ? national : new Map([...national, ...days]);
+}
+
+/** The profile the domain is given for a registry office: its registrations carry its id and name. */
+export function registryProfile(office: Office): Office {
+  return { ...office, registryRef: officeRef(office) };
 }

@@ -30,9 +30,8 @@ import {
 } from '../config';
 import { DynamoDbOfficeStore } from '../adapters/dynamodb-office-store';
 import type { OfficeProfile } from '../domain/office';
-import { officeRef, type Office } from '../domain/offices';
+import { holidaysOf, registryProfile, type Office } from '../domain/offices';
 import type { Registration } from '../domain/registration';
-import type { HolidayCalendar } from '../domain/schedule';
 import type { BlobStore, Metrics } from '../ports';
 import { NO_METRICS } from '../metric-names';
 import type { EventHandlingDeps } from '../use-cases/handle-queue-event';
@@ -63,12 +62,6 @@ export interface WorkerWiring {
   readonly offices?: OfficeDirectory;
 }
 
-/** The national list with the office's own closed days on top. */
-function withLocalClosedDays(national: HolidayCalendar, office: Office): HolidayCalendar {
-  const days = Object.entries(office.localClosedDays);
-  return days.length === 0 ? national : new Map([...national, ...days]);
-}
-
 export function workerDeps(wiring: WorkerWiring): EventHandlingDeps {
   const graph = loadGraphConfig(wiring.env);
   const now = wiring.now ?? (() => new Date());
@@ -87,7 +80,7 @@ export function workerDeps(wiring: WorkerWiring): EventHandlingDeps {
     });
     return {
       office,
-      holidays: registryOffice ? withLocalClosedDays(nationalHolidays, registryOffice) : nationalHolidays,
+      holidays: registryOffice ? holidaysOf(nationalHolidays, registryOffice) : nationalHolidays,
       sessions: new DynamoDbSessionStore(wiring.dynamo, wiring.tableName, registryOffice?.id),
       messenger: limiter ? rateLimitedMessenger(graphClient, limiter) : graphClient,
       media: graphClient,
@@ -114,7 +107,7 @@ export function workerDeps(wiring: WorkerWiring): EventHandlingDeps {
       if (!office) throw new Error(`event for an office not in the registry: ${officeId}`);
       let parts = built.get(office);
       if (!parts) {
-        parts = partsOf({ ...office, registryRef: officeRef(office) }, office.phoneNumberId, office);
+        parts = partsOf(registryProfile(office), office.phoneNumberId, office);
         built.set(office, parts);
       }
       return parts;

@@ -6,15 +6,14 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Officer } from '../../lambdas/admin/officer-api';
 import { addDays } from '../../lambdas/domain/calendar';
 import { newPerson } from '../support/registration-lines';
 import { registerApplicant, say } from '../support/journey';
+import { AdminClient, adminSession } from '../support/admin-client';
 import { MATARAM, officesFile, throughNumber } from '../support/offices';
 import { officerApi, workingDay } from '../support/officer-api';
 import { startTestServer, textOf, waitFor, type TestServer } from '../support/test-server';
 
-const officer: Officer = { username: 'petugas1', role: 'petugas' };
 let server: TestServer;
 let kerinci: TestServer;
 let mataram: TestServer;
@@ -58,18 +57,23 @@ describe('two offices in one deployment', () => {
     const mataramTexts = toMataram.map(textOf).join('\n');
     expect(mataramTexts).toContain(MATARAM.name);
     expect(mataramTexts).not.toContain('Kerinci');
-    expect((await officers.store.get(atMataram.queueNumber))?.office).toEqual({ id: MATARAM.id, name: MATARAM.name });
-    expect((await officers.store.get(atKerinci.queueNumber))?.office).toBeUndefined();
+    const superadmin = await adminSession(server);
+    const inMataram = `?office=${MATARAM.id}`;
+    expect((await superadmin.request('GET', `/api/registrations/${atMataram.queueNumber}${inMataram}`)).body).toMatchObject({
+      office: { id: MATARAM.id, name: MATARAM.name },
+    });
+    expect((await superadmin.request('GET', `/api/registrations/${atKerinci.queueNumber}`)).body).not.toHaveProperty('office');
 
     // Confirmed for the same day, each told in its own zone, from its own number.
     // Not tomorrow: a confirmation for tomorrow after the reminder hour is reminded at once.
     const date = workingDay(2);
-    for (const [view, applicant] of [
-      [kerinci, atKerinci],
-      [mataram, atMataram],
+    for (const [view, applicant, office] of [
+      [kerinci, atKerinci, ''],
+      [mataram, atMataram, inMataram],
     ] as const) {
       const before = view.fakeGraph.sentTo(applicant.waId).length;
-      expect((await officers.api.act(applicant.queueNumber, 'confirm', { date, time: '09:00' }, officer)).status).toBe(200);
+      const confirm = await superadmin.request('POST', `/api/registrations/${applicant.queueNumber}/confirm${office}`, { body: { date, time: '09:00' } });
+      expect(confirm.status).toBe(200);
       await view.waitForSent(applicant.waId, before + 1);
     }
     const confirmation = (view: TestServer, waId: string) =>
@@ -118,5 +122,82 @@ describe('two offices in one deployment', () => {
     expect(status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(server.fakeGraph.sentTo(waId)).toHaveLength(0);
+  });
+});
+
+describe('officers of one office', () => {
+  const PASSWORD = 'rahasia-kantor-1';
+
+  async function officerOf(office: string | undefined, username: string, role: 'petugas' | 'admin' = 'petugas'): Promise<AdminClient> {
+    const superadmin = await adminSession(server);
+    const added = await superadmin.request('POST', '/api/officers', { body: { username, password: PASSWORD, role, ...(office ? { office } : {}) } });
+    expect(added.status).toBe(201);
+    const client = new AdminClient(server);
+    expect((await client.login(username, PASSWORD)).status).toBe(200);
+    return client;
+  }
+
+  it('read, act on and count only their own office’s registrations: another office’s number is not found', async () => {
+    const [atKerinci, atMataram] = await Promise.all([
+      registerApplicant(kerinci, { person: newPerson({ name: 'Petugas Kerinci' }) }),
+      registerApplicant(mataram, { person: newPerson({ name: 'Petugas Mataram' }) }),
+    ]);
+    const mataramOfficer = await officerOf(MATARAM.id, 'petugas-mtr');
+    const kerinciOfficer = await officerOf(undefined, 'petugas-krc');
+
+    expect((await mataramOfficer.request('GET', `/api/registrations/${atMataram.queueNumber}`)).status).toBe(200);
+    expect((await mataramOfficer.request('GET', `/api/registrations/${atKerinci.queueNumber}`)).status).toBe(404);
+    expect((await kerinciOfficer.request('GET', `/api/registrations/${atMataram.queueNumber}`)).status).toBe(404);
+    expect((await kerinciOfficer.request('GET', `/api/registrations/${atKerinci.queueNumber}`)).status).toBe(200);
+    const act = await mataramOfficer.request('POST', `/api/registrations/${atKerinci.queueNumber}/cancel`, { body: { reason: 'bukan kantor ini' } });
+    expect(act.status).toBe(404);
+    expect((await officers.store.get(atKerinci.queueNumber))?.status).toBe('PENDING');
+
+    const listed = (client: AdminClient) =>
+      client.request('GET', '/api/registrations').then((answer) => (answer.body as { queueNumber: string }[]).map((registration) => registration.queueNumber));
+    const mataramList = await listed(mataramOfficer);
+    expect(mataramList).toContain(atMataram.queueNumber);
+    expect(mataramList.every((queueNumber) => queueNumber.startsWith('MTR-'))).toBe(true);
+    const kerinciList = await listed(kerinciOfficer);
+    expect(kerinciList).toContain(atKerinci.queueNumber);
+    expect(kerinciList.some((queueNumber) => queueNumber.startsWith('MTR-'))).toBe(false);
+
+    const pendingOf = async (client: AdminClient) => ((await client.request('GET', '/api/summary')).body as { counts: Record<string, number> }).counts.PENDING;
+    const pendingListed = async (client: AdminClient) => ((await client.request('GET', '/api/registrations?status=PENDING')).body as unknown[]).length;
+    expect(await pendingOf(mataramOfficer)).toBe(await pendingListed(mataramOfficer));
+    expect(await pendingOf(kerinciOfficer)).toBe(await pendingListed(kerinciOfficer));
+    expect(await pendingOf(mataramOfficer)).toBe(1);
+
+    // An office admin adds officers to their own office only; they see only their own office.
+    const mataramAdmin = await officerOf(MATARAM.id, 'admin-mtr', 'admin');
+    const elsewhere = await mataramAdmin.request('POST', '/api/officers', {
+      body: { username: 'penyusup', password: PASSWORD, role: 'petugas', office: 'kerinci' },
+    });
+    expect(elsewhere.status).toBe(403);
+    expect(((await mataramAdmin.request('GET', '/api/officers')).body as { username: string }[]).map((officer) => officer.username).sort()).toEqual([
+      'admin-mtr',
+      'petugas-mtr',
+    ]);
+    expect(((await mataramOfficer.request('GET', '/api/offices')).body as { id: string }[]).map((office) => office.id)).toEqual([MATARAM.id]);
+  });
+
+  it('lets only a superadmin add or change an office, checked before it is saved', async () => {
+    const superadmin = await adminSession(server);
+    const denpasar = { ...MATARAM, id: 'denpasar', name: 'Kantor Imigrasi Kelas I TPI Denpasar', phoneNumberId: '3344556677889', queuePrefix: 'DPS' };
+    const petugas = await officerOf(MATARAM.id, 'petugas-mtr-2');
+    expect((await petugas.request('POST', '/api/offices', { body: denpasar })).status).toBe(403);
+    expect((await superadmin.request('POST', '/api/offices', { body: { ...denpasar, timezone: 'Asia/Bangkok' } })).status).toBe(422);
+    expect((await superadmin.request('POST', '/api/offices', { body: { ...denpasar, queuePrefix: MATARAM.queuePrefix } })).status).toBe(409);
+    expect((await superadmin.request('POST', '/api/offices', { body: { ...denpasar, queuePrefix: 'KRC' } })).status).toBe(409);
+    expect((await superadmin.request('POST', '/api/offices', { body: denpasar })).status).toBe(201);
+    expect((await superadmin.request('POST', '/api/offices', { body: denpasar })).status).toBe(409);
+    expect((await superadmin.request('PUT', '/api/offices/denpasar', { body: { ...denpasar, dayCapacity: 40 } })).status).toBe(200);
+    const listed = (await superadmin.request('GET', '/api/offices')).body as { id: string; dayCapacity: number }[];
+    expect(listed.map((office) => office.id)).toEqual(['kerinci', 'denpasar', MATARAM.id]);
+    expect(listed.find((office) => office.id === 'denpasar')?.dayCapacity).toBe(40);
+
+    // Its number works at once: the new office answers with its own name.
+    const [welcome] = await say(throughNumber(server, denpasar.phoneNumberId), '6281599999002', 'Assalamualaikum', 2);
+    expect(welcome).toContain(denpasar.name);
   });
 });
