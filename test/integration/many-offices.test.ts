@@ -7,6 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addDays } from '../../lambdas/domain/calendar';
+import { officeCommand } from '../../scripts/office';
 import { newPerson } from '../support/registration-lines';
 import { registerApplicant, say } from '../support/journey';
 import { AdminClient, adminSession } from '../support/admin-client';
@@ -199,5 +200,45 @@ describe('officers of one office', () => {
     // Its number works at once: the new office answers with its own name.
     const [welcome] = await say(throughNumber(server, denpasar.phoneNumberId), '6281599999002', 'Assalamualaikum', 2);
     expect(welcome).toContain(denpasar.name);
+  });
+});
+
+describe('npm run office', () => {
+  it('adds offices from a file, lists them, and disables one, with the admin page’s checks', async () => {
+    const env = { TABLE_NAME: server.config.TABLE_NAME, DYNAMODB_ENDPOINT: server.dynamoEndpoint };
+    const lines: string[] = [];
+    const out = { log: (line: string) => lines.push(line), error: (line: string) => lines.push(`ERR ${line}`) };
+    const dir = mkdtempSync(join(tmpdir(), 'si-bapao-office-cli-'));
+    const jayapura = {
+      ...MATARAM,
+      id: 'jayapura',
+      name: 'Kantor Imigrasi Kelas I TPI Jayapura',
+      phoneNumberId: '4455667788990',
+      queuePrefix: 'DJJ',
+      timezone: 'Asia/Jayapura',
+    };
+    const file = officesFile(dir, [jayapura, { ...jayapura, id: 'kembar', phoneNumberId: '4455667788991' }]);
+    expect(await officeCommand(['add', '--file', file], env, out)).toBe(1);
+    expect(lines).toEqual(['added jayapura', "ERR kembar: not saved: queuePrefix is already another office's"]);
+
+    lines.length = 0;
+    expect(await officeCommand(['list'], env, out)).toBe(0);
+    expect(lines.find((line) => line.startsWith('jayapura'))).toMatch(
+      /^jayapura\s+DJJ\s+Asia\/Jayapura\s+4455667788990\s+active\s+Kantor Imigrasi Kelas I TPI Jayapura$/,
+    );
+
+    // The running server reads the registry again within a minute; the test does not wait for it.
+    server.offices.directory.invalidate();
+    const waId = '6281599999003';
+    const jayapuraView = throughNumber(server, jayapura.phoneNumberId);
+    const [welcome] = await say(jayapuraView, waId, 'Assalamualaikum', 2);
+    expect(welcome).toContain(jayapura.name);
+
+    expect(await officeCommand(['disable', 'jayapura'], env, out)).toBe(0);
+    server.offices.directory.invalidate();
+    const before = server.fakeGraph.sentTo(waId).length;
+    expect((await server.sendMessage(waId, { text: 'halo' }, { phoneNumberId: jayapura.phoneNumberId })).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(server.fakeGraph.sentTo(waId)).toHaveLength(before);
   });
 });
