@@ -42,6 +42,8 @@ export const inboundEventSchema = z.object({
   applicant: applicantRefSchema,
   /** The office the event belongs to (its id); absent: the default office, as before many offices. */
   office: z.optional(z.string()),
+  /** Sent to another number than the default office's, not routed yet: the worker routes it (AWS: the webhook reads no table). */
+  toPhoneNumberId: z.optional(z.string()),
   /** When Meta says the applicant sent it (ISO). */
   sentAt: z.string(),
   content: inboundContentSchema,
@@ -57,6 +59,8 @@ export const statusEventSchema = z.object({
   applicant: applicantRefSchema,
   /** The office the event belongs to (its id); absent: the default office, as before many offices. */
   office: z.optional(z.string()),
+  /** Sent to another number than the default office's, not routed yet: the worker routes it (AWS: the webhook reads no table). */
+  toPhoneNumberId: z.optional(z.string()),
   messageId: z.string(),
   status: z.string(),
   at: z.string(),

@@ -172,7 +172,8 @@ export async function startLocalServer(env: Env = localEnvironment()): Promise<L
     };
     const webhook = webhookHandler({
       phoneNumberId: config.WHATSAPP_PHONE_NUMBER_ID,
-      otherOffices: offices.routes,
+      // `OFFICE_ROUTING=worker`: as in AWS, the webhook reads no table and the worker routes other numbers.
+      otherOffices: env.OFFICE_ROUTING === 'worker' ? () => 'route-in-worker' : offices.routes,
       secrets: secretSource,
       queue: eventQueue,
       metrics: NO_METRICS,

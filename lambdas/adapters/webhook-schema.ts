@@ -86,7 +86,11 @@ export interface ParsedWebhook {
  * `otherOffices`: the registry's offices by phone number id; their events carry the office and a session
  * key of their own (an applicant writing to two offices has two conversations).
  */
-export function toQueueEvents(body: unknown, phoneNumberId: string, otherOffices: ReadonlyMap<string, string> = new Map()): ParsedWebhook | undefined {
+export function toQueueEvents(
+  body: unknown,
+  phoneNumberId: string,
+  otherOffices: ReadonlyMap<string, string> | 'route-in-worker' = new Map(),
+): ParsedWebhook | undefined {
   const envelope = envelopeSchema.safeParse(body);
   if (!envelope.success) return undefined;
   const events: QueueEvent[] = [];
@@ -99,12 +103,16 @@ export function toQueueEvents(body: unknown, phoneNumberId: string, otherOffices
         continue;
       }
       const { metadata, contacts = [], messages = [], statuses = [] } = value.data;
-      const officeId = metadata?.phone_number_id === undefined ? undefined : otherOffices.get(metadata.phone_number_id);
-      if (metadata?.phone_number_id !== phoneNumberId && officeId === undefined) {
+      const to = metadata?.phone_number_id;
+      const forDefault = to === phoneNumberId;
+      const officeId = forDefault || to === undefined || otherOffices === 'route-in-worker' ? undefined : otherOffices.get(to);
+      const unrouted = !forDefault && to !== undefined && otherOffices === 'route-in-worker';
+      if (!forDefault && officeId === undefined && !unrouted) {
         ignored += messages.length + statuses.length;
         continue;
       }
-      const push = (event: InboundEvent | StatusEvent) => events.push(officeId === undefined ? event : ofOffice(event, officeId));
+      const push = (event: InboundEvent | StatusEvent) =>
+        events.push(officeId !== undefined ? ofOffice(event, officeId) : unrouted && to ? { ...event, toPhoneNumberId: to } : event);
       const knownContacts = contacts.flatMap((raw) => {
         const contact = contactSchema.safeParse(raw);
         return contact.success ? [contact.data] : [];
@@ -128,7 +136,8 @@ export function toQueueEvents(body: unknown, phoneNumberId: string, otherOffices
 
 type Contact = z.infer<typeof contactSchema>;
 
-function ofOffice<E extends InboundEvent | StatusEvent>(event: E, officeId: string): E {
+/** An event of a registry office: its id, and its applicant's session key with that office. */
+export function ofOffice<E extends InboundEvent | StatusEvent>(event: E, officeId: string): E {
   return { ...event, office: officeId, applicant: { ...event.applicant, key: officeApplicantKey(event.applicant.key, officeId) } };
 }
 

@@ -15,6 +15,8 @@ export interface ReminderHandlerDeps {
   readonly run: (today: string) => Promise<ReminderRun>;
   /** The daily retention sweep, after the reminders (whose heartbeat must not wait for it). */
   readonly purge?: () => Promise<PurgeRun>;
+  /** The registry's offices (not the default) whose reminder hour it is now, each for its own tomorrow. */
+  readonly runOtherOffices?: (at: Date) => Promise<readonly ReminderRun[]>;
   readonly clock: Clock;
   readonly metrics: Metrics;
   readonly log: { info(message: string, fields: Record<string, unknown>): void };
@@ -27,7 +29,8 @@ export function createReminderHandler(deps: ReminderHandlerDeps) {
     const parsed = payloadSchema.safeParse(payload ?? undefined);
     const today = (parsed.success && parsed.data?.date) || jakartaDate(deps.clock.now());
     const run = await deps.run(today);
-    deps.metrics.count(METRICS.remindersQueued, run.queued);
+    const others = parsed.success && parsed.data?.date ? [] : ((await deps.runOtherOffices?.(deps.clock.now())) ?? []);
+    deps.metrics.count(METRICS.remindersQueued, run.queued + others.reduce((sum, other) => sum + other.queued, 0));
     deps.metrics.count(METRICS.reminderRunCompleted);
     deps.log.info('reminders queued', { today: run.today, appointmentDate: run.appointmentDate, queued: run.queued, heldBack: run.heldBack });
     if (deps.purge) {

@@ -18,7 +18,7 @@ export interface WebhookDeps {
   /** The default office's number. */
   readonly phoneNumberId: string;
   /** The registry's enabled offices by phone number id (kept briefly per container); none: only the default office. */
-  readonly otherOffices?: () => Promise<ReadonlyMap<string, string>>;
+  readonly otherOffices?: () => Promise<ReadonlyMap<string, string>> | 'route-in-worker';
   readonly secrets: SecretSource;
   readonly queue: EventQueue;
   readonly metrics: Metrics;

@@ -20,7 +20,8 @@ import type { BlobStore, EventQueue, Metrics } from '../ports';
 import { purgeClosedRegistrations, type PurgeRun } from '../use-cases/purge-closed-registrations';
 import { runReminders, type ReminderRun } from '../use-cases/run-reminders';
 import { runOfficeReminders, type OfficeReminderRun } from '../use-cases/run-office-reminders';
-import type { OfficeDirectory } from '../config';
+import { officeDirectory, seedOffice, type OfficeDirectory } from '../config';
+import { DynamoDbOfficeStore } from '../adapters/dynamodb-office-store';
 import { lambdaEntry } from './lambda-entry';
 
 export interface DailyJobParts {
@@ -41,7 +42,7 @@ export interface DailyJobs {
   /** `now`: sweep as if it were then (the local job route tries the retention period without waiting). */
   purge(now?: () => Date): Promise<PurgeRun>;
   /** Every office whose reminder hour it is at `at` (in its own zone), each for its own tomorrow. */
-  officeReminders(at: Date): Promise<OfficeReminderRun[]>;
+  officeReminders(at: Date, options?: { readonly skipDefault?: boolean }): Promise<OfficeReminderRun[]>;
   /** When the reminder job last finished (what `npm run doctor` asks). */
   lastReminderRun(): Promise<string | undefined>;
 }
@@ -65,9 +66,9 @@ export function dailyJobs(parts: DailyJobParts): DailyJobs {
       log: logger,
     });
   return {
-    officeReminders: async (at) => {
-      const offices = parts.offices ? await parts.offices.all() : [];
+    officeReminders: async (at, options = {}) => {
       const defaultId = parts.offices?.defaultOffice.id;
+      const offices = (parts.offices ? await parts.offices.all() : []).filter((office) => !options.skipDefault || office.id !== defaultId);
       return runOfficeReminders(at, offices, (office, today) =>
         remindersOf(today, office.id === defaultId ? registrations : new DynamoDbRegistrationStore(parts.dynamo, parts.tableName, office.id)),
       );
@@ -93,6 +94,7 @@ export function dailyJobs(parts: DailyJobParts): DailyJobs {
 export function awsReminder(env = processEnvironment()) {
   const config = reminderConfig(env);
   const metrics = emfMetrics(config.serviceName);
+  const offices = officeDirectory({ seed: seedOffice(env), registry: new DynamoDbOfficeStore(documentClient(), config.tableName) });
   const jobs = dailyJobs({
     dynamo: documentClient(),
     tableName: config.tableName,
@@ -102,9 +104,18 @@ export function awsReminder(env = processEnvironment()) {
     messagingLimit: config.messagingLimit,
     retentionDays: config.retentionDays,
     metrics,
+    offices,
   });
   return lambdaEntry(
     metrics,
-    createReminderHandler({ run: jobs.reminders, purge: () => jobs.purge(), clock: { now: () => new Date() }, metrics, log: logger }),
+    createReminderHandler({
+      run: jobs.reminders,
+      // The daily schedule runs the default office; the registry's offices whose hour it is run with it (hourly: each at its own).
+      runOtherOffices: (at) => jobs.officeReminders(at, { skipDefault: true }),
+      purge: () => jobs.purge(),
+      clock: { now: () => new Date() },
+      metrics,
+      log: logger,
+    }),
   );
 }

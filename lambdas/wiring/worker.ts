@@ -29,6 +29,7 @@ import {
   type OfficeDirectory,
 } from '../config';
 import { DynamoDbOfficeStore } from '../adapters/dynamodb-office-store';
+import { ofOffice } from '../adapters/webhook-schema';
 import type { OfficeProfile } from '../domain/office';
 import { holidaysOf, registryProfile, type Office } from '../domain/offices';
 import type { Registration } from '../domain/registration';
@@ -101,6 +102,15 @@ export function workerDeps(wiring: WorkerWiring): EventHandlingDeps {
   const defaultParts = partsOf(loadOfficeProfile(wiring.env), graph.phoneNumberId);
   return {
     ...defaultParts,
+    routeToOffice: async (event) => {
+      const office = event.toPhoneNumberId ? await offices.byPhoneNumberId(event.toPhoneNumberId) : undefined;
+      if (!office) {
+        logger.info('message for a number of no office ignored', { eventId: event.eventId });
+        return undefined;
+      }
+      const { toPhoneNumberId: _routed, ...rest } = event;
+      return office.id === offices.defaultOffice.id ? rest : ofOffice(rest, office.id);
+    },
     forOffice: async (officeId) => {
       if (officeId === undefined || officeId === offices.defaultOffice.id) return {};
       const office = await offices.byId(officeId);

@@ -242,3 +242,26 @@ describe('npm run office', () => {
     expect(server.fakeGraph.sentTo(waId)).toHaveLength(before);
   });
 });
+
+describe('routing in the worker, as in AWS (the webhook reads no table)', () => {
+  it('answers a registry office from its own number and still ignores an unknown number', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'si-bapao-offices-aws-'));
+    const awsLike = await startTestServer({ OFFICES_FILE: officesFile(dataDir, [MATARAM]), OFFICE_ROUTING: 'worker' });
+    try {
+      const waId = '6281599999004';
+      const [welcome] = await say(throughNumber(awsLike, MATARAM.phoneNumberId), waId, 'Assalamualaikum', 2);
+      expect(welcome).toContain(MATARAM.name);
+      expect(awsLike.fakeGraph.sentTo(waId).every((sent) => sent.fromPhoneNumberId === MATARAM.phoneNumberId)).toBe(true);
+
+      const stranger = '6281599999005';
+      expect((await awsLike.sendMessage(stranger, { text: 'halo' }, { phoneNumberId: '9988776655443' })).status).toBe(200);
+      // The default office's applicant after it is answered: the unknown number's message was handled (dropped) before.
+      await say(awsLike, stranger, 'Assalamualaikum', 2);
+      // Only the greeting's two replies: nothing answered the message to the unknown number.
+      expect(awsLike.fakeGraph.sentTo(stranger)).toHaveLength(2);
+      expect(awsLike.fakeGraph.sentTo(stranger).every((sent) => sent.fromPhoneNumberId === awsLike.config.WHATSAPP_PHONE_NUMBER_ID)).toBe(true);
+    } finally {
+      await awsLike.cleanUp();
+    }
+  });
+});
