@@ -45,7 +45,8 @@ export type PageRoute =
   | { readonly name: 'officers' }
   | { readonly name: 'failed-sends' }
   | { readonly name: 'data-requests' }
-  | { readonly name: 'verify' };
+  | { readonly name: 'verify' }
+  | { readonly name: 'offices' };
 
 export type AdminRoute =
   | { readonly kind: 'api'; readonly route: ApiRoute; readonly adminOnly: boolean }
@@ -121,6 +122,7 @@ const ROUTES = createRouter<Target>([
   page('/verify/?', () => ({ name: 'verify' })),
   page('/failed-sends/?', () => ({ name: 'failed-sends' })),
   page('/data-requests/?', () => ({ name: 'data-requests' })),
+  page('/offices/?', () => ({ name: 'offices' }), true),
 ]);
 
 /** Resolves a request below `basePath` (`/admin` locally, `` at a Function URL's root). */

@@ -23,7 +23,7 @@ import {
 import type { RegistrationsApi } from '../admin/officer-api';
 import { toHttp, type AdminResult } from '../admin/results';
 import { officerAccountsCall } from '../admin/officer-accounts-api';
-import { officesCall, type OfficesDeps } from '../admin/offices-api';
+import { officeSummary, officesCall, type OfficesDeps } from '../admin/offices-api';
 import { problem } from '../admin/results';
 import { renderLoginPage, renderPage, renderProblemPage, type PageDeps } from '../admin/pages';
 import { asCredentials, matchAdminRoute, readJson, requestTarget, responses, safeNext, type ApiRoute, type Responses } from '../admin/router';
@@ -87,7 +87,9 @@ export function createAdminHandler(deps: AdminHandlerDeps): AdminHandler {
     csrfToken: session.csrfToken,
     now: deps.clock.now(),
     registrations,
-    officers: () => listOfficers(auth),
+    // An office's officers see their own office's accounts; a superadmin every office's, and the offices.
+    officers: async () => (await listOfficers(auth)).filter((officer) => session.superadmin || officer.office === session.office),
+    ...(session.superadmin && deps.offices ? { offices: officesOf(deps.offices) } : {}),
     ...(deps.arrivalTimes ? { arrivalTimes: deps.arrivalTimes } : {}),
     // Chromium names a page it fetches or prerenders ahead of a navigation (`Sec-Purpose: prefetch`).
     ...(event && /(^|[\s;,])prefetch\b/i.test(event.headers['sec-purpose'] ?? '') ? { speculative: true } : {}),
@@ -269,4 +271,8 @@ function accountOffices(offices: OfficesDeps) {
     defaultId: offices.directory.defaultOffice.id,
     isKnown: async (id: string) => (await offices.directory.byId(id)) !== undefined,
   };
+}
+
+function officesOf(offices: OfficesDeps) {
+  return async () => (await offices.directory.all()).map((office) => officeSummary(office, offices.directory.defaultOffice.id));
 }

@@ -22,4 +22,8 @@ export const OFFICE_TEXTS = {
   formHelp: 'Tempel data kantor dalam format JSON (lihat README, "Menambah kantor"). Kode yang sudah ada akan diubah.',
   formSave: 'Simpan kantor',
   saved: 'Kantor tersimpan.',
+  fieldId: 'Kode kantor (huruf kecil, tanpa spasi)',
+  fieldAddress: 'Alamat',
+  fieldPhoneNumberId: 'Phone number ID WhatsApp (dari Meta)',
+  fieldCapacity: 'Kapasitas per hari (kosong: sama dengan kantor utama)',
 } as const;
