@@ -231,6 +231,10 @@ export async function startLocalServer(env: Env = localEnvironment()): Promise<L
       appSecret: config.WHATSAPP_APP_SECRET,
       phoneNumberId: config.WHATSAPP_PHONE_NUMBER_ID,
       webhookUrl: `${url}/webhook`,
+      offices: async () =>
+        (await offices.directory.all())
+          .filter((office) => !office.disabled)
+          .map((office) => ({ id: office.id, name: office.officeName, phoneNumberId: office.phoneNumberId })),
     });
 
     // The same apps AWS runs, mounted at their paths, then the local server's own.

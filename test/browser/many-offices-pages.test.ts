@@ -106,3 +106,29 @@ describe('the admin pages of one office', () => {
     await page.context().close();
   });
 });
+
+describe('the simulator with many offices', () => {
+  it('lets the person choose which office to write to, each with its own conversation', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    await page.goto(`${server.url}/sim`);
+    await page.fill('#wa-id', '6281377778888');
+    await page.dispatchEvent('#wa-id', 'change');
+    const choice = page.locator('#office');
+    await choice.locator('option', { hasText: MATARAM.name }).waitFor({ state: 'attached' });
+    await choice.selectOption(MATARAM.phoneNumberId);
+    await page.fill('#message', 'Assalamualaikum');
+    await page.click('#send');
+    await page.locator('.bubble.in', { hasText: `Selamat datang di SI BAPAO (Registrasi BAP Paspur Online) ${MATARAM.name}` }).waitFor();
+    await keepScreenshot(page, 'offices-simulator-390.png');
+
+    // The other office: an empty chat of its own, and its own welcome.
+    await choice.selectOption(server.config.WHATSAPP_PHONE_NUMBER_ID);
+    await expect(page.locator('.bubble').count()).resolves.toBe(0);
+    await page.fill('#message', 'Assalamualaikum');
+    await page.click('#send');
+    await page.locator('.bubble.in', { hasText: 'Kantor Imigrasi Kelas II Non TPI Kerinci' }).first().waitFor();
+    expect(await page.locator('.bubble.in', { hasText: MATARAM.name }).count()).toBe(0);
+    await page.close();
+  });
+});
