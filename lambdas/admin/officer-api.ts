@@ -35,6 +35,8 @@ export interface RegistrationsApiDeps {
   readonly clock: { now(): Date };
   readonly proofKeys: () => Promise<ReadonlyMap<string, string>>;
   readonly log: { warn(message: string, fields: Record<string, unknown>): void; error(message: string, fields: Record<string, unknown>): void };
+  /** The registry office these are (its failed sends only); absent: the default office. */
+  readonly officeId?: string;
 }
 
 export interface ListQuery {

@@ -71,7 +71,12 @@ export type OfficeBodyCheck = { readonly ok: true; readonly body: OfficeBody } |
 export function checkOfficeBody(value: unknown): OfficeBodyCheck {
   const result = officeBodySchema().safeParse(value);
   if (result.success) return { ok: true, body: result.data };
-  return { ok: false, problems: result.error.issues.map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`) };
+  return {
+    ok: false,
+    problems: result.error.issues.map((issue) =>
+      issue.code === 'unrecognized_keys' ? `unknown field ${issue.keys.join(', ')}` : `${issue.path.join('.') || '(body)'}: ${issue.message}`,
+    ),
+  };
 }
 
 /** A stored body as the office the domain reads: every field it left out is the default office's. */

@@ -84,3 +84,9 @@ export function holidaysOf(national: HolidayCalendar, office: Pick<Office, 'loca
 export function registryProfile(office: Office): Office {
   return { ...office, registryRef: officeRef(office) };
 }
+
+/** The registry office of a session key (`<office>~<key>`); undefined for the default office's. */
+export function officeOfApplicantKey(applicantKey: string): string | undefined {
+  const separator = applicantKey.indexOf('~');
+  return separator > 0 ? applicantKey.slice(0, separator) : undefined;
+}

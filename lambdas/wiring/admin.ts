@@ -63,6 +63,7 @@ export function adminHandler(parts: AdminParts) {
       clock,
       proofKeys: async () => proofKeysFrom(await parts.secrets.get()).all,
       log: logger,
+      ...(officeId ? { officeId } : {}),
     });
   const directory = parts.offices;
   const built = new WeakMap<Office, RegistrationsApi>();

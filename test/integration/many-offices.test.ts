@@ -182,6 +182,28 @@ describe('officers of one office', () => {
     expect(((await mataramOfficer.request('GET', '/api/offices')).body as { id: string }[]).map((office) => office.id)).toEqual([MATARAM.id]);
   });
 
+  it('list only their own office’s failed sends', async () => {
+    const refused = new Set(['6281599999101', '6281599999102']);
+    server.fakeGraph.scriptFailures((request) =>
+      request.kind === 'message' && request.to && refused.has(request.to) ? { httpStatus: 400, code: 131026, message: 'Message undeliverable' } : undefined,
+    );
+    try {
+      await server.sendMessage('6281599999101', { text: 'halo' }, { phoneNumberId: MATARAM.phoneNumberId });
+      await server.sendMessage('6281599999102', { text: 'halo' });
+      await server.queue.drained();
+    } finally {
+      server.fakeGraph.scriptFailures(undefined);
+    }
+    const failedTo = async (client: AdminClient) =>
+      ((await client.request('GET', '/api/failed-sends')).body as { waId?: string }[]).map((failure) => failure.waId);
+    const mataramFailures = await failedTo(await officerOf(MATARAM.id, 'petugas-mtr-3'));
+    expect(mataramFailures).toContain('6281599999101');
+    expect(mataramFailures).not.toContain('6281599999102');
+    const kerinciFailures = await failedTo(await officerOf(undefined, 'petugas-krc-3'));
+    expect(kerinciFailures).toContain('6281599999102');
+    expect(kerinciFailures).not.toContain('6281599999101');
+  });
+
   it('lets only a superadmin add or change an office, checked before it is saved', async () => {
     const superadmin = await adminSession(server);
     const denpasar = { ...MATARAM, id: 'denpasar', name: 'Kantor Imigrasi Kelas I TPI Denpasar', phoneNumberId: '3344556677889', queuePrefix: 'DPS' };
