@@ -1,5 +1,5 @@
 /** The office profile: everything that makes this deployment one office's service. */
-import type { OfficeRef, OfficeTimezone } from './offices';
+import type { OfficeRef, OfficeTimezone, WeeklyHours } from './offices';
 import type { ServiceCatalogue } from './services';
 
 export type UploadMode = 'web' | 'chat' | 'form';
@@ -33,4 +33,6 @@ export interface OfficeProfile {
   readonly timezone?: OfficeTimezone;
   /** A registry office's id and name, stored with its registrations; absent for the default office (nothing of its data moves). */
   readonly registryRef?: OfficeRef;
+  /** A registry office's opening hours per weekday: a weekday it does not open is closed (else Monday–Friday). */
+  readonly openingHours?: WeeklyHours;
 }

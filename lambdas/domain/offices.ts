@@ -32,7 +32,6 @@ export interface Office extends OfficeProfile {
   readonly timezone: OfficeTimezone;
   /** Closed days of this office on top of the national list (date → reason). */
   readonly localClosedDays: Readonly<Record<IsoDate, string>>;
-  readonly openingHours?: WeeklyHours;
   /** A disabled office's number is ignored like an unknown one; its data stays. */
   readonly disabled: boolean;
 }
@@ -53,15 +52,6 @@ export function officeRef(office: Pick<Office, 'id' | 'officeName'>): OfficeRef 
  */
 export function officeApplicantKey(applicantKey: string, officeId: string | undefined): string {
   return officeId === undefined ? applicantKey : `${officeId}~${applicantKey}`;
-}
-
-/** Whether an arrival time falls inside the office's hours of that weekday and outside its breaks. */
-export function withinOpeningHours(hours: WeeklyHours | undefined, weekday: number, time: string): boolean {
-  if (!hours) return true;
-  const day = hours[String(weekday) as keyof WeeklyHours];
-  if (!day) return false;
-  if (time < day.from || time > day.to) return false;
-  return !day.breaks.some((pause) => time >= pause.from && time < pause.to);
 }
 
 /** `WIB`, `WITA` or `WIT`: how the office's times are labelled. */

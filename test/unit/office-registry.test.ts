@@ -2,6 +2,7 @@
 import { checkOfficeBody, officeDirectory, officeFromBody, seedOffice } from '../../lambdas/config';
 import { runOfficeReminders } from '../../lambdas/use-cases/run-office-reminders';
 import type { StoredOfficeBody } from '../../lambdas/ports';
+import { dayState } from '../../lambdas/domain/schedule';
 
 const seed = seedOffice({ WHATSAPP_PHONE_NUMBER_ID: '1122334455667' });
 const MATARAM = {
@@ -86,5 +87,25 @@ describe('the hourly reminder run', () => {
     expect(await run('2026-12-07T01:30:00Z')).toEqual(['kerinci 2026-12-07']);
     // 15:10 UTC on the 6th is 00:10 on the 7th in Jayapura.
     expect(await run('2026-12-06T15:10:00Z')).toEqual(['jayapura 2026-12-07']);
+  });
+});
+
+describe('an office with its own opening hours', () => {
+  it('is closed on the weekdays it does not open, and open on a Saturday it does', () => {
+    const checked = checkOfficeBody({
+      ...MATARAM,
+      openingHours: {
+        '1': { from: '08:00', to: '15:00', breaks: [] },
+        '5': { from: '08:00', to: '15:00', breaks: [{ from: '11:30', to: '13:00' }] },
+        '6': { from: '08:00', to: '12:00' },
+      },
+    });
+    if (!checked.ok) throw new Error(checked.problems.join('; '));
+    const office = officeFromBody(checked.body, seed);
+    // 2026-12-07 is a Monday, the 8th a Tuesday, the 12th a Saturday.
+    expect(dayState('2026-12-07', 0, undefined, office, new Map()).closed).toBe(false);
+    expect(dayState('2026-12-08', 0, undefined, office, new Map())).toMatchObject({ closed: true, closedReason: 'Kantor tidak buka pada hari ini' });
+    expect(dayState('2026-12-12', 0, undefined, office, new Map()).closed).toBe(false);
+    expect(dayState('2026-12-08', 0, undefined, seed, new Map()).closed).toBe(false);
   });
 });

@@ -10,4 +10,6 @@ export const RECORD_TEXTS = {
   /** Why a day is closed (the officer's own reason, a holiday's name, or these). */
   closedByAdmin: 'Ditutup oleh admin',
   weekend: 'Sabtu/Minggu',
+  /** A weekday an office with its own opening hours does not open. */
+  notOpening: 'Kantor tidak buka pada hari ini',
 } as const;
