@@ -3,13 +3,14 @@
  * officer's walk through the morning's queue in Chromium, on this machine, in one command.
  * `-- --quick` runs every part with small sizes (CI keeps the command working with it; it asserts nothing
  * about time); `-- --json` prints one JSON object as the last line; `-- --only=officer` runs only the
- * officer's walk; `-- --memory-sweep` only the memory sweep (bench/memory-sweep.ts). Progress goes to stderr; the table and the JSON to stdout.
+ * officer's walk; `-- --only=offices` only the many-offices part (bench/offices.ts); `-- --memory-sweep` only the memory sweep (bench/memory-sweep.ts). Progress goes to stderr; the table and the JSON to stdout.
  */
 import { cpus, loadavg, totalmem } from 'node:os';
 import { benchBundles, type BundleFigures } from './bundles';
 import { estimateCost, PRICES, type CostFigures } from './cost';
 import { benchEndToEnd, benchLoad, benchLoadContended, benchReminders, benchSendFaults, benchStep, LocalBench } from './local';
 import { benchOfficer, type OfficerFigures } from './officer';
+import { benchOffices, COST_PER_OFFICE_GOAL_USD, OFFICE_COST_MODEL, type OfficeFigures } from './offices';
 import { measureProfiles, printSweep, sweepProfile, type SweepResult } from './memory-sweep';
 import { benchPdf } from './pdf';
 import { progress, round } from './stats';
@@ -22,6 +23,8 @@ const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
 const json = args.has('--json');
 const onlyOfficer = args.has('--only=officer');
+/** `--only=offices`: 100 offices added through `npm run office`, and the cost per office (bench/offices.ts). */
+const onlyOffices = args.has('--only=offices');
 /** `--memory-sweep`: only the memory sweep (cold init of every bundle, the step, the sweep's own workloads). */
 const onlyMemorySweep = args.has('--memory-sweep');
 /** `--reliability[=N]`: only the contended load (N applicants, default the run's size) and the fault injection, for repeated runs. */
@@ -127,6 +130,40 @@ async function mainOfficerOnly(machine: string): Promise<void> {
     );
 }
 
+/** `--only=offices`: many offices alone, on its own DynamoDB Local. */
+async function mainOfficesOnly(machine: string): Promise<void> {
+  const local = await LocalBench.start();
+  let offices: OfficeFigures;
+  try {
+    offices = await benchOffices(local);
+  } finally {
+    await local.stop();
+  }
+  printTable(officeRows(offices), undefined);
+  process.stdout.write(`\nMachine: ${machine}.\n`);
+  if (json)
+    process.stdout.write(
+      `${JSON.stringify({ offices100SetupS: offices.offices100SetupS, costPerOfficeUsd: offices.costPerOfficeUsd, details: { offices }, machine })}\n`,
+    );
+}
+
+function officeRows(offices: OfficeFigures): Row[] {
+  return [
+    {
+      key: 'offices100SetupS',
+      what: `100 offices added with one npm run office -- add --file (its own process); ${offices.officesAdded} in the registry`,
+      value: offices.offices100SetupS,
+    },
+    {
+      key: 'costPerOfficeUsd',
+      what: `AWS per office a month at ${OFFICE_COST_MODEL.offices} offices × ${OFFICE_COST_MODEL.registrationsPerOfficePerMonth} registrations (all: ${offices.monthlyUsdAll} US$), Meta's fees apart`,
+      value: offices.costPerOfficeUsd,
+      goal: `≤ ${COST_PER_OFFICE_GOAL_USD}`,
+      met: offices.costPerOfficeUsd <= COST_PER_OFFICE_GOAL_USD,
+    },
+  ];
+}
+
 function initFigures(bundles: BundleFigures[]): Record<string, { cpuMs: number; rssMb: number }> {
   return Object.fromEntries(bundles.map((bundle) => [bundle.entry, { cpuMs: bundle.coldInitCpuMs, rssMb: bundle.initRssMb }]));
 }
@@ -163,6 +200,7 @@ async function main(): Promise<void> {
   const loadBefore = loadavg()[0] ?? 0;
   progress(`${quick ? 'quick' : 'full'} run on ${machine}; load average ${loadBefore.toFixed(2)}`);
   if (onlyOfficer) return mainOfficerOnly(machine);
+  if (onlyOffices) return mainOfficesOnly(machine);
   if (onlyMemorySweep) return mainMemorySweepOnly(machine);
 
   const bundles = await benchBundles({ runs: SIZES.coldRuns });

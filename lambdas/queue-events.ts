@@ -40,6 +40,10 @@ export const inboundEventSchema = z.object({
   /** Meta's message id (`wamid…`): the deduplication key. */
   eventId: z.string(),
   applicant: applicantRefSchema,
+  /** The office the event belongs to (its id); absent: the default office, as before many offices. */
+  office: z.optional(z.string()),
+  /** Sent to another number than the default office's, not routed yet: the worker routes it (AWS: the webhook reads no table). */
+  toPhoneNumberId: z.optional(z.string()),
   /** When Meta says the applicant sent it (ISO). */
   sentAt: z.string(),
   content: inboundContentSchema,
@@ -53,6 +57,10 @@ export const statusEventSchema = z.object({
   /** `<wamid>:<status>`: one record per state of a sent message. */
   eventId: z.string(),
   applicant: applicantRefSchema,
+  /** The office the event belongs to (its id); absent: the default office, as before many offices. */
+  office: z.optional(z.string()),
+  /** Sent to another number than the default office's, not routed yet: the worker routes it (AWS: the webhook reads no table). */
+  toPhoneNumberId: z.optional(z.string()),
   messageId: z.string(),
   status: z.string(),
   at: z.string(),
@@ -68,6 +76,8 @@ export const notifyEventSchema = z.object({
   /** `notify:<queueNumber>:<version>`: one notification per state of a registration. */
   eventId: z.string(),
   applicant: applicantRefSchema,
+  /** The office the event belongs to (its id); absent: the default office, as before many offices. */
+  office: z.optional(z.string()),
   queueNumber: z.string(),
   /** An officer's decision, or `day-closed`: the registration's day was closed (use-cases/tell-day-closed.ts). */
   kind: z.enum([...NOTIFICATION_KINDS, 'day-closed', 'waitlist-offer']),
@@ -85,6 +95,8 @@ export const reminderEventSchema = z.object({
   type: z.literal('reminder'),
   eventId: z.string(),
   applicant: applicantRefSchema,
+  /** The office the event belongs to (its id); absent: the default office, as before many offices. */
+  office: z.optional(z.string()),
   queueNumber: z.string(),
   /** The appointment date being reminded. */
   date: z.string(),
@@ -95,9 +107,13 @@ export type ReminderEvent = z.infer<typeof reminderEventSchema>;
 
 export const queueEventSchema = z.discriminatedUnion('type', [inboundEventSchema, statusEventSchema, notifyEventSchema, reminderEventSchema]);
 
-export function reminderEvent(registration: { queueNumber: string; ownerKey: string; ownerWaId?: string; ownerUserId?: string }, date: string): ReminderEvent {
+export function reminderEvent(
+  registration: { queueNumber: string; ownerKey: string; ownerWaId?: string; ownerUserId?: string; office?: { id: string } },
+  date: string,
+): ReminderEvent {
   return {
     type: 'reminder',
+    ...(registration.office ? { office: registration.office.id } : {}),
     eventId: `reminder:${registration.queueNumber}:${date}`,
     applicant: {
       key: registration.ownerKey,

@@ -20,6 +20,8 @@ export interface SentMessage {
   readonly type: string;
   readonly payload: Record<string, unknown>;
   readonly at: string;
+  /** The office number it was sent from (`POST /{phone-number-id}/messages`). */
+  readonly fromPhoneNumberId: string;
 }
 
 export interface GraphError {
@@ -186,6 +188,8 @@ export class FakeGraphApi extends EventEmitter {
   /** Flows per WhatsApp Business Account id, and every flow by id. */
   private readonly wabaFlows = new Map<string, StoredFlow[]>();
   private readonly flowsById = new Map<string, StoredFlow>();
+  /** The registry offices' numbers (many offices, one deployment): messages from them are taken too. */
+  readonly otherPhoneNumberIds = new Set<string>();
 
   constructor(
     readonly phoneNumberId: string,
@@ -243,7 +247,7 @@ export class FakeGraphApi extends EventEmitter {
     const timer = setTimeout(
       () => {
         this.statusTimers.delete(timer);
-        const body = statusEnvelope(this.phoneNumberId, sent.to, sent.id, 'sent', undefined, callbackData ? { callbackData } : {});
+        const body = statusEnvelope(sent.fromPhoneNumberId, sent.to, sent.id, 'sent', undefined, callbackData ? { callbackData } : {});
         poster(body).then(
           (status) => {
             if (status !== 200 && attempt < 8) this.scheduleStatus(sent, callbackData, attempt + 1);
@@ -339,7 +343,8 @@ export class FakeGraphApi extends EventEmitter {
     if (method !== 'POST' || segments.length !== 2 || segments[1] !== 'messages') {
       return error(400, 100, `Unsupported request: ${method} ${path}`);
     }
-    if (segments[0] !== this.phoneNumberId) return error(400, 100, 'Object with ID does not exist');
+    const from = segments[0] ?? '';
+    if (from !== this.phoneNumberId && !this.otherPhoneNumberIds.has(from)) return error(400, 100, 'Object with ID does not exist');
     const record = (body ?? {}) as Record<string, unknown>;
     if (record.status === 'read') {
       const failure = this.failureScript?.({ kind: 'read' });
@@ -370,6 +375,7 @@ export class FakeGraphApi extends EventEmitter {
       type: message.data.type,
       payload: record,
       at: new Date().toISOString(),
+      fromPhoneNumberId: from,
     };
     this.sent.push(sent);
     this.emit('sent', sent);

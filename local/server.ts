@@ -35,6 +35,7 @@ import { LOCAL_BUCKET, localS3Client, proxyToS3, S3_PROXY_PREFIX, startS3Local, 
 import { signedRequest } from './meta-envelope';
 import { Simulator } from './simulator';
 import { localToolsApp } from './tools-app';
+import { localOffices, type LocalOffices } from './offices';
 
 export interface LocalServer {
   readonly url: string;
@@ -54,6 +55,8 @@ export interface LocalServer {
   readonly localToolsEnabled: boolean;
   /** False when the embedded DynamoDB Local listens on every interface (no JDK for its loopback launcher). */
   readonly dynamoLoopbackOnly: boolean;
+  /** The seed office and the registry's (OFFICES_FILE loaded at start). */
+  readonly offices: LocalOffices;
   stop(): Promise<void>;
 }
 
@@ -125,6 +128,12 @@ export async function startLocalServer(env: Env = localEnvironment()): Promise<L
     const blobs = new S3BlobStore(s3Internal, LOCAL_BUCKET, s3Public);
     const drafts = new DynamoDbDraftStore(dynamoDocs, config.TABLE_NAME);
 
+    const offices = await localOffices({
+      env: { ...env, WHATSAPP_PHONE_NUMBER_ID: config.WHATSAPP_PHONE_NUMBER_ID },
+      dynamo: dynamoDocs,
+      tableName: config.TABLE_NAME,
+      fakeGraph,
+    });
     const LOCAL_MAX_RECEIVE_COUNT = 5;
     // The worker's chosen delay per failed record, given to the queue with the failure.
     const requestedDelaySeconds = new Map<string, number>();
@@ -136,6 +145,7 @@ export async function startLocalServer(env: Env = localEnvironment()): Promise<L
         dynamo: dynamoDocs,
         tableName: config.TABLE_NAME,
         uploadBaseUrl: `${publicUrl}/upload`,
+        offices: offices.directory,
       },
       {
         maxReceiveCount: LOCAL_MAX_RECEIVE_COUNT,
@@ -160,7 +170,14 @@ export async function startLocalServer(env: Env = localEnvironment()): Promise<L
       enqueue: (events) =>
         durableQueue.send(events.map((event) => ({ groupId: messageGroupOf(event), deduplicationId: event.eventId, body: JSON.stringify(event) }))),
     };
-    const webhook = webhookHandler({ phoneNumberId: config.WHATSAPP_PHONE_NUMBER_ID, secrets: secretSource, queue: eventQueue, metrics: NO_METRICS });
+    const webhook = webhookHandler({
+      phoneNumberId: config.WHATSAPP_PHONE_NUMBER_ID,
+      // `OFFICE_ROUTING=worker`: as in AWS, the webhook reads no table and the worker routes other numbers.
+      otherOffices: env.OFFICE_ROUTING === 'worker' ? () => 'route-in-worker' : offices.routes,
+      secrets: secretSource,
+      queue: eventQueue,
+      metrics: NO_METRICS,
+    });
     if (config.SIM_STATUS_WEBHOOKS) {
       fakeGraph.postStatusesTo(async (body) => {
         const { payload, signature } = signedRequest(body, config.WHATSAPP_APP_SECRET);
@@ -197,6 +214,7 @@ export async function startLocalServer(env: Env = localEnvironment()): Promise<L
       queue: eventQueue,
       messagingLimit: messagingLimit(env),
       retentionDays: office.retentionDays,
+      offices: offices.directory,
     });
     const admin = adminHandler({
       dynamo: dynamoDocs,
@@ -205,6 +223,7 @@ export async function startLocalServer(env: Env = localEnvironment()): Promise<L
       queue: eventQueue,
       secrets: secretSource,
       office,
+      offices: offices.directory,
       basePath: '/admin',
     });
     const simulator = new Simulator({
@@ -212,6 +231,10 @@ export async function startLocalServer(env: Env = localEnvironment()): Promise<L
       appSecret: config.WHATSAPP_APP_SECRET,
       phoneNumberId: config.WHATSAPP_PHONE_NUMBER_ID,
       webhookUrl: `${url}/webhook`,
+      offices: async () =>
+        (await offices.directory.all())
+          .filter((office) => !office.disabled)
+          .map((office) => ({ id: office.id, name: office.officeName, phoneNumberId: office.phoneNumberId })),
     });
 
     // The same apps AWS runs, mounted at their paths, then the local server's own.
@@ -264,6 +287,7 @@ export async function startLocalServer(env: Env = localEnvironment()): Promise<L
       adminPassword,
       localToolsEnabled,
       dynamoLoopbackOnly: dynamo?.loopbackOnly ?? true,
+      offices,
       async stop() {
         ready = false;
         fakeGraph.close();

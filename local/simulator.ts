@@ -33,6 +33,11 @@ const sendSchema = z.object({
   /** A photo or file "sent" from the phone: stored as WhatsApp media, then announced by webhook. */
   file: z.object({ name: z.string().max(200), type: z.string().max(100), base64: z.string().max(MAX_FILE_BASE64) }).optional(),
   caption: z.string().max(1024).optional(),
+  /** Which office's number the person writes to (many offices); the default office's when absent. */
+  phoneNumberId: z
+    .string()
+    .regex(/^\d{5,30}$/)
+    .optional(),
   /** A WhatsApp Flow submitted from the form the page drew: its `complete` payload. */
   flowReply: z
     .object({
@@ -45,7 +50,16 @@ const sendSchema = z.object({
 const LONG_POLL_MS = 25_000;
 
 export class Simulator {
-  constructor(private readonly options: { fakeGraph: FakeGraphApi; appSecret: string; phoneNumberId: string; webhookUrl: string }) {}
+  constructor(
+    private readonly options: {
+      fakeGraph: FakeGraphApi;
+      appSecret: string;
+      phoneNumberId: string;
+      webhookUrl: string;
+      /** The offices to choose from (default first); one office: no choice shown. */
+      offices?: () => Promise<readonly { id: string; name: string; phoneNumberId: string }[]>;
+    },
+  ) {}
 
   async handle(request: IncomingMessage, response: ServerResponse, path: string): Promise<void> {
     const asset = STATIC_FILES[path];
@@ -60,8 +74,13 @@ export class Simulator {
     }
     if (path === '/sim/api/send' && request.method === 'POST') return this.send(request, response);
     if (path === '/sim/api/messages' && request.method === 'GET') return this.messages(request, response);
+    if (path === '/sim/api/offices' && request.method === 'GET') return json(response, 200, { offices: await this.offices() });
     if (path.startsWith('/sim/api/flows/') && request.method === 'GET') return this.flow(response, decodeURIComponent(path.slice('/sim/api/flows/'.length)));
     json(response, 404, { error: 'not found' });
+  }
+
+  private async offices(): Promise<readonly { id: string; name: string; phoneNumberId: string }[]> {
+    return this.options.offices ? this.options.offices() : [];
   }
 
   private async send(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -87,7 +106,9 @@ export class Simulator {
       json(response, 400, { error: 'text, choice, button, file or flowReply is required' });
       return;
     }
-    const envelope = messageEnvelope(this.options.phoneNumberId, { waId, name }, message);
+    const offices = await this.offices();
+    const to = offices.find((office) => office.phoneNumberId === parsed.data.phoneNumberId)?.phoneNumberId ?? this.options.phoneNumberId;
+    const envelope = messageEnvelope(to, { waId, name }, message);
     const { payload, signature } = signedRequest(envelope.body, this.options.appSecret);
     const result = await fetch(this.options.webhookUrl, {
       method: 'POST',
@@ -122,7 +143,9 @@ export class Simulator {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const waId = url.searchParams.get('waId') ?? '';
     const after = Number(url.searchParams.get('after') ?? '0');
-    const pick = () => this.options.fakeGraph.sentTo(waId).filter((message) => message.seq > after);
+    // One conversation per office: only what the chosen office's number sent.
+    const from = url.searchParams.get('phoneNumberId') || this.options.phoneNumberId;
+    const pick = () => this.options.fakeGraph.sentTo(waId).filter((message) => message.seq > after && message.fromPhoneNumberId === from);
     let found = pick();
     if (found.length === 0 && url.searchParams.get('wait') !== '0') {
       found = await new Promise<SentMessage[]>((resolve) => {

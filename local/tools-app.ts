@@ -54,6 +54,14 @@ export function localToolsApp(parts: LocalToolsParts): HttpApp {
   };
 
   async function runReminders(request: HttpRequest): Promise<HttpResult> {
+    // `?at=<ISO time>`: the hourly run of many offices, as if it were then (each office whose reminder hour it is).
+    const at = query(request).get('at');
+    if (at) {
+      const instant = new Date(at);
+      if (Number.isNaN(instant.getTime())) return json(400, { error: 'at must be an ISO time' });
+      const runs = await parts.jobs.officeReminders(instant);
+      return json(200, { offices: runs.map((run) => ({ office: run.office, queued: run.queued, appointmentDate: run.appointmentDate })) });
+    }
     const date = query(request).get('date') ?? jakartaDate(new Date());
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return json(400, { error: 'date must be YYYY-MM-DD' });
     const run = await parts.jobs.reminders(date);

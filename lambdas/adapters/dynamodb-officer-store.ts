@@ -222,6 +222,8 @@ function officerFromItem(item: Item): OfficerRecord {
     ...optional('lastLoginAt'),
     ...optional('disabledAt'),
     ...optional('disabledBy'),
+    ...optional('office'),
+    ...(item.superadmin === true ? { superadmin: true } : {}),
   };
 }
 

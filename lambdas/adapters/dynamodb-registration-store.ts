@@ -1,4 +1,5 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DeleteCommand, GetCommand, paginateQuery, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { formatQueueNumber, isOpen, type Registration, type RegistrationStatus } from '../domain/registration';
 import type { DayOverride } from '../domain/schedule';
@@ -6,17 +7,27 @@ import { notifyEventSchema, type NotifyEvent } from '../queue-events';
 import type { AuditEntry, OfficeRegistrationStore, StoredDay } from '../ports';
 import { batchGetAll } from './dynamodb-client';
 import { DynamoDbPersonalDataStore } from './dynamodb-personal-data-store';
-import { registrationFromItem, registrationItem, versionOf } from './registration-items';
+import { officeIndexKey, registrationFromItem, registrationItem, versionOf } from './registration-items';
 import { auditItem } from './registration-writes';
 import { INDEXES, keys } from './table-design';
 
 export { documentsFixedWrites, registrationCreationWrites } from './registration-writes';
 
 export class DynamoDbRegistrationStore extends DynamoDbPersonalDataStore implements OfficeRegistrationStore {
+  /** `officeId`: the lists and days of that office (a registry office); none: the default office's. */
+  constructor(
+    client: DynamoDBDocumentClient,
+    tableName: string,
+    private readonly officeId?: string,
+  ) {
+    super(client, tableName);
+  }
+
   async findOpenByNik(nik: string): Promise<{ queueNumber: string; ownerKey: string } | undefined> {
     const guard = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.nikGuard(nik), ConsistentRead: true }));
     if (!guard.Item) return undefined;
-    const registration = await this.get(String(guard.Item.queueNumber));
+    // One NIK, one open registration in the whole deployment: the holder may be another office's.
+    const registration = await this.getAnyOffice(String(guard.Item.queueNumber));
     // Closing a registration deletes its guard; this only guards against a guard left half-written.
     if (!registration || !isOpen(registration.status)) return undefined;
     return { queueNumber: registration.queueNumber, ownerKey: registration.ownerKey };
@@ -36,9 +47,19 @@ export class DynamoDbRegistrationStore extends DynamoDbPersonalDataStore impleme
     return formatQueueNumber(prefix, Number(result.Attributes?.value));
   }
 
+  /** Another office's registration is not found here: its officers and its applicants are its own. */
   async get(queueNumber: string): Promise<Registration | undefined> {
+    const registration = await this.getAnyOffice(queueNumber);
+    return registration && this.owns(registration) ? registration : undefined;
+  }
+
+  private async getAnyOffice(queueNumber: string): Promise<Registration | undefined> {
     const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.registration(queueNumber), ConsistentRead: true }));
     return result.Item ? registrationFromItem(result.Item) : undefined;
+  }
+
+  private owns(registration: Registration): boolean {
+    return registration.office?.id === this.officeId;
   }
 
   listByOwner(ownerKey: string): Promise<Registration[]> {
@@ -46,16 +67,17 @@ export class DynamoDbRegistrationStore extends DynamoDbPersonalDataStore impleme
   }
 
   listByStatus(status: RegistrationStatus): Promise<Registration[]> {
-    return this.queryIndex(INDEXES.byStatus, status);
+    return this.queryIndex(INDEXES.byStatus, officeIndexKey(this.officeId, status));
   }
 
   listByDay(date: string): Promise<Registration[]> {
-    return this.queryIndex(INDEXES.byDay, date);
+    return this.queryIndex(INDEXES.byDay, officeIndexKey(this.officeId, date));
   }
 
   async getVersioned(queueNumber: string): Promise<{ registration: Registration; version: number } | undefined> {
     const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.registration(queueNumber), ConsistentRead: true }));
-    return result.Item ? { registration: registrationFromItem(result.Item), version: versionOf(result.Item) } : undefined;
+    const registration = result.Item ? registrationFromItem(result.Item) : undefined;
+    return result.Item && registration && this.owns(registration) ? { registration, version: versionOf(result.Item) } : undefined;
   }
 
   async history(queueNumber: string): Promise<AuditEntry[]> {
@@ -81,7 +103,7 @@ export class DynamoDbRegistrationStore extends DynamoDbPersonalDataStore impleme
   }
 
   async getDay(date: string): Promise<StoredDay> {
-    const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.day(date), ConsistentRead: true }));
+    const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.day(date, this.officeId), ConsistentRead: true }));
     return storedDay(result.Item);
   }
 
@@ -89,11 +111,11 @@ export class DynamoDbRegistrationStore extends DynamoDbPersonalDataStore impleme
     const items = await batchGetAll(
       this.client,
       this.tableName,
-      [...new Set(dates)].map((date) => keys.day(date)),
+      [...new Set(dates)].map((date) => keys.day(date, this.officeId)),
       { consistentRead: true },
     );
     const byKey = new Map(items.map((item) => [String(item.pk), item]));
-    return new Map(dates.map((date) => [date, storedDay(byKey.get(keys.day(date).pk))]));
+    return new Map(dates.map((date) => [date, storedDay(byKey.get(keys.day(date, this.officeId).pk))]));
   }
 
   /** A closed day's re-booked registrations, kept on the day for its page (re-opening moves nobody back). */
@@ -122,7 +144,7 @@ export class DynamoDbRegistrationStore extends DynamoDbPersonalDataStore impleme
       await this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
-          Key: keys.day(date),
+          Key: keys.day(date, this.officeId),
           UpdateExpression: [sets.length ? `SET ${sets.join(', ')}` : '', removes.length ? `REMOVE ${removes.join(', ')}` : ''].join(' ').trim(),
           ExpressionAttributeNames: names,
           ...(override.capacity !== undefined ? { ConditionExpression: 'attribute_not_exists(booked) OR booked <= :capacity' } : {}),
@@ -174,7 +196,7 @@ export class DynamoDbRegistrationStore extends DynamoDbPersonalDataStore impleme
       items.push({
         Update: {
           TableName: this.tableName,
-          Key: keys.day(outcome.bookDay),
+          Key: keys.day(outcome.bookDay, registration.office?.id),
           UpdateExpression: 'ADD booked :one',
           ConditionExpression: 'attribute_not_exists(booked) OR booked < :capacity',
           ExpressionAttributeValues: { ':one': 1, ':capacity': change.dayCapacity(outcome.bookDay) },
@@ -185,7 +207,7 @@ export class DynamoDbRegistrationStore extends DynamoDbPersonalDataStore impleme
       items.push({
         Update: {
           TableName: this.tableName,
-          Key: keys.day(outcome.releaseDay),
+          Key: keys.day(outcome.releaseDay, registration.office?.id),
           UpdateExpression: 'ADD booked :minusOne',
           ConditionExpression: 'booked > :zero',
           ExpressionAttributeValues: { ':minusOne': -1, ':zero': 0 },

@@ -22,9 +22,11 @@ interface SessionItem {
 }
 
 export class DynamoDbSessionStore implements SessionStore {
+  /** `officeId`: sessions of a registry office (a registration whose documents are fixed is listed under it). */
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
+    private readonly officeId?: string,
   ) {}
 
   async load(key: string): Promise<ApplicantSession | undefined> {
@@ -114,7 +116,7 @@ export class DynamoDbSessionStore implements SessionStore {
               },
             },
             ...(created.registration ? registrationCreationWrites(this.tableName, created.registration, now) : []),
-            ...(created.fixedRegistration ? documentsFixedWrites(this.tableName, created.fixedRegistration, now) : []),
+            ...(created.fixedRegistration ? documentsFixedWrites(this.tableName, created.fixedRegistration, now, this.officeId) : []),
           ],
         }),
       );

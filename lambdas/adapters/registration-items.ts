@@ -13,16 +13,24 @@ export function registrationItem(registration: Registration, version = 1): Regis
     version,
     flags: [...registration.flags],
     ...(registration.fixRequirements ? { fixRequirements: [...registration.fixRequirements] } : {}),
-    // byStatus: every registration of a status, oldest first.
-    statusKey: registration.status,
+    // byStatus: every registration of a status, oldest first (of its office: another office's partition is its own).
+    statusKey: officeIndexKey(registration.office?.id, registration.status),
     statusSort: `${registration.createdAt}#${registration.queueNumber}`,
     // byOwner: the registrations of one WhatsApp account (ownerKey is a field of its own).
     ownerSort: `${registration.createdAt}#${registration.queueNumber}`,
     // byDay: who comes on a date, in order of arrival time.
     ...(registration.appointmentDate
-      ? { dayKey: registration.appointmentDate, daySort: `${registration.appointmentTime ?? ''}#${registration.queueNumber}` }
+      ? {
+          dayKey: officeIndexKey(registration.office?.id, registration.appointmentDate),
+          daySort: `${registration.appointmentTime ?? ''}#${registration.queueNumber}`,
+        }
       : {}),
   };
+}
+
+/** An index partition of one office: the default office's keep their bare key, so nothing stored before moves. */
+export function officeIndexKey(officeId: string | undefined, key: string): string {
+  return officeId ? `${officeId}#${key}` : key;
 }
 
 export function registrationFromItem(item: RegistrationItem): Registration {
@@ -63,6 +71,7 @@ export function registrationFromItem(item: RegistrationItem): Registration {
     ...rebookingOf(item.rebooking),
     ...optional('waitlistedAt'),
     ...offerOf(item.offer),
+    ...officeOf(item.office),
   };
 }
 
@@ -76,6 +85,12 @@ function rebookingOf(value: unknown): { rebooking?: Rebooking } {
   if (typeof value !== 'object' || value === null) return {};
   const { from, reason, askedAt } = value as Record<string, unknown>;
   return typeof from === 'string' && typeof reason === 'string' && typeof askedAt === 'string' ? { rebooking: { from, reason, askedAt } } : {};
+}
+
+function officeOf(value: unknown): { office?: { id: string; name: string } } {
+  if (typeof value !== 'object' || value === null) return {};
+  const { id, name } = value as Record<string, unknown>;
+  return typeof id === 'string' && typeof name === 'string' ? { office: { id, name } } : {};
 }
 
 function consentOf(value: unknown): { consent?: ConsentRecord } {

@@ -2,20 +2,20 @@
 import type { Registration } from '../domain/registration';
 import { RECORD_TEXTS } from '../domain/texts/records';
 import type { AuditEntry } from '../ports';
-import { registrationItem } from './registration-items';
+import { officeIndexKey, registrationItem } from './registration-items';
 import { keys } from './table-design';
 
 /** The redone documents are in: `PERLU_PERBAIKAN` → `PENDING`, in the same transaction as the decision. */
-export function documentsFixedWrites(tableName: string, queueNumber: string, now: Date) {
+export function documentsFixedWrites(tableName: string, queueNumber: string, now: Date, officeId?: string) {
   return [
     {
       Update: {
         TableName: tableName,
         Key: keys.registration(queueNumber),
-        UpdateExpression: 'SET #status = :pending, statusKey = :pending, version = if_not_exists(version, :one) + :one',
+        UpdateExpression: 'SET #status = :pending, statusKey = :pendingKey, version = if_not_exists(version, :one) + :one',
         ConditionExpression: '#status = :fixing',
         ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':pending': 'PENDING', ':fixing': 'PERLU_PERBAIKAN', ':one': 1 },
+        ExpressionAttributeValues: { ':pending': 'PENDING', ':pendingKey': officeIndexKey(officeId, 'PENDING'), ':fixing': 'PERLU_PERBAIKAN', ':one': 1 },
       },
     },
     {

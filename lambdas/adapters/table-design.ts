@@ -29,7 +29,8 @@ export const keys = {
   audit: (queueNumber: string, at: string, id: string) => ({ pk: `REG#${queueNumber}`, sk: `AUDIT#${at}#${id}` }),
   nikGuard: (nik: string) => ({ pk: `NIK#${nik}`, sk: 'NIK' }),
   counter: (prefix: string) => ({ pk: `COUNTER#${prefix}`, sk: 'COUNTER' }),
-  day: (date: string) => ({ pk: `DAY#${date}`, sk: 'DAY' }),
+  /** The default office's days keep `DAY#<date>`; another office's are `DAY#<office>#<date>`. */
+  day: (date: string, officeId?: string) => ({ pk: officeId ? `DAY#${officeId}#${date}` : `DAY#${date}`, sk: 'DAY' }),
   heartbeat: (job: string) => ({ pk: `HEARTBEAT#${job}`, sk: 'HEARTBEAT' }),
   pendingNotification: (eventId: string) => ({ pk: 'PENDING_NOTIFICATIONS', sk: eventId }),
   failedSend: (at: string, outboxId: string) => ({ pk: 'FAILED_SENDS', sk: `${at}#${outboxId}` }),
@@ -51,6 +52,12 @@ export const keys = {
   loginFailures: (username: string, hour: string) => ({ pk: `LOGIN#${username}`, sk: `HOUR#${hour}` }),
   /** An officer's login session; deleted at logout, expires by TTL. */
   officerSession: (sessionId: string) => ({ pk: `SESSION#${sessionId}`, sk: 'SESSION' }),
+  /** The office registry shares one partition: 125 offices are one consistent Query (about 100 KB). */
+  office: (id: string) => ({ pk: 'OFFICES', sk: `OFFICE#${id}` }),
+  /** Keeps a WhatsApp phone number id to one office (the webhook routes by it). */
+  officePhoneGuard: (phoneNumberId: string) => ({ pk: `OFFICE_PHONE#${phoneNumberId}`, sk: 'GUARD' }),
+  /** Keeps a queue prefix to one office (queue numbers are counted per prefix). */
+  officePrefixGuard: (prefix: string) => ({ pk: `OFFICE_PREFIX#${prefix}`, sk: 'GUARD' }),
 } as const;
 
 export { DAY_MS };

@@ -5,6 +5,7 @@
 import * as z from 'zod/mini';
 import { fastObject } from './zod-fast-object';
 import type { InboundContent, MediaKind } from '../domain/inbound';
+import { officeApplicantKey } from '../domain/offices';
 import type { ApplicantRef, InboundEvent, QueueEvent, StatusEvent } from '../queue-events';
 
 const contactSchema = fastObject({
@@ -81,8 +82,16 @@ export interface ParsedWebhook {
   readonly ignored: number;
 }
 
-/** Turns a signed, JSON-parsed body into queue events for our phone number; `undefined` if not an envelope. */
-export function toQueueEvents(body: unknown, phoneNumberId: string): ParsedWebhook | undefined {
+/**
+ * Turns a signed, JSON-parsed body into queue events for our phone numbers; `undefined` if not an envelope.
+ * `otherOffices`: the registry's offices by phone number id; their events carry the office and a session
+ * key of their own (an applicant writing to two offices has two conversations).
+ */
+export function toQueueEvents(
+  body: unknown,
+  phoneNumberId: string,
+  otherOffices: ReadonlyMap<string, string> | 'route-in-worker' = new Map(),
+): ParsedWebhook | undefined {
   const envelope = envelopeSchema.safeParse(body);
   if (!envelope.success) return undefined;
   const events: QueueEvent[] = [];
@@ -95,10 +104,16 @@ export function toQueueEvents(body: unknown, phoneNumberId: string): ParsedWebho
         continue;
       }
       const { metadata, contacts = [], messages = [], statuses = [] } = value.data;
-      if (metadata?.phone_number_id !== phoneNumberId) {
+      const to = metadata?.phone_number_id;
+      const forDefault = to === phoneNumberId;
+      const officeId = forDefault || to === undefined || otherOffices === 'route-in-worker' ? undefined : otherOffices.get(to);
+      const unrouted = !forDefault && to !== undefined && otherOffices === 'route-in-worker';
+      if (!forDefault && officeId === undefined && !unrouted) {
         ignored += messages.length + statuses.length;
         continue;
       }
+      const push = (event: InboundEvent | StatusEvent) =>
+        events.push(officeId !== undefined ? ofOffice(event, officeId) : unrouted && to ? { ...event, toPhoneNumberId: to } : event);
       const knownContacts = contacts.flatMap((raw) => {
         const contact = contactSchema.safeParse(raw);
         return contact.success ? [contact.data] : [];
@@ -106,13 +121,13 @@ export function toQueueEvents(body: unknown, phoneNumberId: string): ParsedWebho
       for (const raw of messages) {
         const message = messageSchema.safeParse(raw);
         const event = message.success ? inboundEvent(message.data, knownContacts) : undefined;
-        if (event) events.push(event);
+        if (event) push(event);
         else ignored += 1;
       }
       for (const raw of statuses) {
         const status = statusSchema.safeParse(raw);
         const event = status.success ? statusEvent(status.data) : undefined;
-        if (event) events.push(event);
+        if (event) push(event);
         else ignored += 1;
       }
     }
@@ -121,6 +136,11 @@ export function toQueueEvents(body: unknown, phoneNumberId: string): ParsedWebho
 }
 
 type Contact = z.infer<typeof contactSchema>;
+
+/** An event of a registry office: its id, and its applicant's session key with that office. */
+export function ofOffice<E extends InboundEvent | StatusEvent>(event: E, officeId: string): E {
+  return { ...event, office: officeId, applicant: { ...event.applicant, key: officeApplicantKey(event.applicant.key, officeId) } };
+}
 
 function applicantOf(waId: string | undefined, userId: string | undefined, contacts: Contact[]): ApplicantRef | undefined {
   const contact = contacts.find((c) => (waId && c.wa_id === waId) || (userId && c.user_id === userId)) ?? (contacts.length === 1 ? contacts[0] : undefined);

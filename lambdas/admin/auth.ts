@@ -46,6 +46,10 @@ export type LoginResult =
 
 export interface AuthenticatedSession {
   readonly officer: Officer;
+  /** The officer's office (registry id); absent: the default office. */
+  readonly office?: string;
+  /** Every office is theirs to see and manage. */
+  readonly superadmin?: boolean;
   readonly sessionId: string;
   readonly csrfToken: string;
 }
@@ -127,7 +131,13 @@ export async function authenticate(deps: AuthDeps, token: string | undefined): P
   const { officer, session } = await deps.officers.getSession(claims.u, claims.sid);
   if (!officer || officer.disabled || !session || session.username !== claims.u || Date.parse(session.expiresAt) <= now) return undefined;
   // The role is read from the account, so a changed role applies at the next request.
-  return { officer: { username: officer.username, role: officer.role }, sessionId: claims.sid, csrfToken: csrfTokenFor(claims.sid, key) };
+  return {
+    officer: { username: officer.username, role: officer.role },
+    ...(officer.office ? { office: officer.office } : {}),
+    ...(officer.superadmin ? { superadmin: true } : {}),
+    sessionId: claims.sid,
+    csrfToken: csrfTokenFor(claims.sid, key),
+  };
 }
 
 export async function logout(deps: AuthDeps, session: AuthenticatedSession): Promise<void> {

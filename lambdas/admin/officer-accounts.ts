@@ -17,6 +17,8 @@ export interface OfficerView {
   readonly createdBy?: string;
   readonly lastLoginAt?: string;
   readonly disabledAt?: string;
+  readonly office?: string;
+  readonly superadmin?: boolean;
   /** Failed logins (and their distinct sources) of the last one to two hours, when the account is being guessed. */
   readonly guessing?: { readonly failures: number; readonly sources: number };
 }
@@ -32,6 +34,8 @@ export function officerView(officer: OfficerRecord, failures?: { failures: numbe
     ...(officer.lastLoginAt ? { lastLoginAt: officer.lastLoginAt } : {}),
     ...(failures && failures.failures >= GUESSING_THRESHOLD ? { guessing: failures } : {}),
     ...(officer.disabledAt ? { disabledAt: officer.disabledAt } : {}),
+    ...(officer.office ? { office: officer.office } : {}),
+    ...(officer.superadmin ? { superadmin: true } : {}),
   };
 }
 
@@ -51,7 +55,7 @@ export type AddOfficerResult =
 
 export async function addOfficer(
   deps: Pick<AuthDeps, 'officers' | 'clock'>,
-  input: { username: string; password: string; role: string },
+  input: { username: string; password: string; role: string; office?: string; superadmin?: boolean },
   createdBy: string,
 ): Promise<AddOfficerResult> {
   const problem = newOfficerProblem(input);
@@ -64,6 +68,8 @@ export async function addOfficer(
     disabled: false,
     createdAt: now.toISOString(),
     createdBy,
+    ...(input.office ? { office: input.office } : {}),
+    ...(input.superadmin ? { superadmin: true } : {}),
   };
   return (await deps.officers.create(record)) ? { kind: 'created', officer: officerView(record) } : { kind: 'exists' };
 }
@@ -91,13 +97,13 @@ export interface FirstOfficer {
 }
 
 /**
- * Creates the first account (role `admin`) when there is no officer at all. The put is conditional, so
+ * Creates the first account (role `admin` of the default office, and superadmin) when there is no officer at all. The put is conditional, so
  * two cold starts racing each other create it once.
  */
 export async function ensureFirstOfficer(deps: Pick<AuthDeps, 'officers' | 'clock'>, first: FirstOfficer): Promise<'created' | 'exists'> {
   if (await deps.officers.anyExists()) return 'exists';
   const problem = newOfficerProblem({ ...first, role: 'admin' });
   if (problem) throw new ConfigurationError(`ADMIN_USERNAME/ADMIN_PASSWORD cannot create the first officer: ${problem}`);
-  const result = await addOfficer(deps, { ...first, role: 'admin' }, 'system');
+  const result = await addOfficer(deps, { ...first, role: 'admin', superadmin: true }, 'system');
   return result.kind === 'created' ? 'created' : 'exists';
 }

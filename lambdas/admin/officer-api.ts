@@ -39,6 +39,8 @@ export interface RegistrationsApiDeps {
   /** The key of the day's check-in code (domain/day-code.ts). */
   readonly dayCodeKey: () => Promise<string>;
   readonly log: { warn(message: string, fields: Record<string, unknown>): void; error(message: string, fields: Record<string, unknown>): void };
+  /** The registry office these are (its failed sends only); absent: the default office. */
+  readonly officeId?: string;
 }
 
 export interface ListQuery {

@@ -3,7 +3,8 @@
  * checked against the declaration, the rule decided (pure), the change and its notification saved in one
  * transaction (retried when another officer changed it meanwhile), then the notification queued.
  */
-import { addDays, formatDayDate, jakartaDate, jakartaHour } from '../domain/calendar';
+import { addDays, formatDayDate, localDate, localHour } from '../domain/calendar';
+import { offsetMsOf } from '../domain/offices';
 import { messages } from '../domain/texts';
 import { decideOfficerAction, type OfficerRefusal } from '../domain/officer-actions';
 import { OFFICER_ACTIONS, type OfficerActionInput, type OfficerActionName } from '../domain/officer-action-declarations';
@@ -37,6 +38,7 @@ export function createRegistrationActions(deps: RegistrationsApiDeps) {
         ? {
             type: 'notify',
             eventId: `notify:${queueNumber}:${version}`,
+            ...(outcome.registration.office ? { office: outcome.registration.office.id } : {}),
             applicant: {
               key: outcome.registration.ownerKey,
               ...(outcome.registration.ownerWaId ? { waId: outcome.registration.ownerWaId } : {}),
@@ -80,8 +82,9 @@ export function createRegistrationActions(deps: RegistrationsApiDeps) {
   /** A confirmation for tomorrow made after today's reminder run would otherwise never be reminded. */
   async function remindAtOnceIfTodaysRunIsOver(registration: Registration): Promise<void> {
     const at = now();
-    const tomorrow = addDays(jakartaDate(at), 1);
-    const hourInJakarta = jakartaHour(at);
+    // In the office's own zone (Jakarta's for the default office).
+    const tomorrow = addDays(localDate(at, offsetMsOf(deps.office)), 1);
+    const hourInJakarta = localHour(at, offsetMsOf(deps.office));
     if (registration.status !== 'DIKONFIRMASI' || registration.appointmentDate !== tomorrow || hourInJakarta < deps.office.reminderHour) return;
     try {
       await deps.queue.enqueue([reminderEvent(registration, tomorrow)]);

@@ -37,6 +37,8 @@ export function registrationView(registration: Registration, now: Date, services
     ...(registration.counter ? { counter: registration.counter } : {}),
     attendance: registration.attendance ?? null,
     waitlisted: registration.waitlisted ?? false,
+    // A registry office's registrations name it; the default office's carry no office (as before many offices).
+    ...(registration.office ? { office: registration.office } : {}),
   };
 }
 

@@ -2,6 +2,7 @@
 import * as z from 'zod/mini';
 import { DAY_MS, jakartaDate } from '../domain/calendar';
 import { messages } from '../domain/texts';
+import { officeOfApplicantKey } from '../domain/offices';
 import { officerInput } from '../domain/officer-input';
 import { verifyProofCode } from '../domain/proof-code';
 import { REGISTRATION_STATUSES, type Registration } from '../domain/registration';
@@ -37,9 +38,14 @@ export function createReportsApi(deps: RegistrationsApiDeps) {
     const pending = await deps.store.listByStatus('PENDING');
     const stale = pending.filter((registration) => isStale(registration, now())).map(view);
     const since = new Date(now().getTime() - RECENT_FAILURE_MS).toISOString();
-    const recentFailedSends = (await deps.deliveries.listFailedSends(FAILED_SENDS_SHOWN)).filter((failure) => failure.at >= since).length;
+    const recentFailedSends = (await ownFailedSends()).filter((failure) => failure.at >= since).length;
     const rebookingToCall = await rebookingUnanswered(deps, now());
     return ok({ counts: Object.fromEntries(counts), stalePending: stale, recentFailedSends, today: jakartaDate(now()), rebookingToCall });
+  }
+
+  /** The office's own: a message to one of its applicants (whose session key names the office). */
+  async function ownFailedSends() {
+    return (await deps.deliveries.listFailedSends(FAILED_SENDS_SHOWN)).filter((failure) => officeOfApplicantKey(failure.applicantKey) === deps.officeId);
   }
 
   async function dataRequests() {
@@ -48,7 +54,7 @@ export function createReportsApi(deps: RegistrationsApiDeps) {
   }
 
   async function failedSends() {
-    const failures = await deps.deliveries.listFailedSends(FAILED_SENDS_SHOWN);
+    const failures = await ownFailedSends();
     const numbers = [...new Set(failures.flatMap((failure) => (failure.queueNumber ? [failure.queueNumber] : [])))];
     const registrations = new Map(
       (await Promise.all(numbers.map((number) => deps.store.get(number)))).flatMap((r) => (r ? [[r.queueNumber, r] as const] : [])),

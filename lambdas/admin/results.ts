@@ -13,7 +13,9 @@ export type AdminProblemKind =
   /** The registration's status does not allow this, or another officer changed it at the same time. */
   | 'conflict'
   /** A rule of the office refuses it (a full day, a note too long, a disabled self). */
-  | 'refused';
+  | 'refused'
+  /** Not this officer's to do (another office's officers, managing offices without being superadmin). */
+  | 'forbidden';
 
 export interface AdminProblem {
   readonly kind: AdminProblemKind;
@@ -43,6 +45,7 @@ const OUTCOME_OF: Readonly<Record<AdminProblemKind, OutcomeKind>> = {
   'not-found': 'not-found',
   conflict: 'conflict',
   refused: 'invalid',
+  forbidden: 'forbidden',
 };
 
 /** The HTTP answer of a result: `200` (`201` when created) with the value, or the problem's status with `{error, message}`. */

@@ -32,7 +32,10 @@ export type ApiRoute =
   | { readonly name: 'list-data-requests' }
   | { readonly name: 'verify-proof' }
   | { readonly name: 'day-code' }
-  | { readonly name: 'daily-report' };
+  | { readonly name: 'daily-report' }
+  | { readonly name: 'list-offices' }
+  | { readonly name: 'add-office' }
+  | { readonly name: 'update-office'; readonly id: string };
 
 export type PageRoute =
   | { readonly name: 'home' }
@@ -46,7 +49,8 @@ export type PageRoute =
   | { readonly name: 'data-requests' }
   | { readonly name: 'verify' }
   | { readonly name: 'daily-report' }
-  | { readonly name: 'poster' };
+  | { readonly name: 'poster' }
+  | { readonly name: 'offices' };
 
 export type AdminRoute =
   | { readonly kind: 'api'; readonly route: ApiRoute; readonly adminOnly: boolean }
@@ -66,6 +70,7 @@ const PARAMS = {
   /** A date segment stays loose but short: the API answers a malformed date with its own 400 (CONTRACT.md). */
   date: '[A-Za-z0-9-]{1,32}',
   action: OFFICER_ACTION_NAMES.join('|'),
+  officeId: '[a-z][a-z0-9-]{1,39}',
 };
 
 type Params = Readonly<Record<string, string>>;
@@ -109,6 +114,9 @@ const ROUTES = createRouter<Target>([
   api('POST', '/api/proofs/verify', () => ({ name: 'verify-proof' })),
   api('GET', '/api/day-code', () => ({ name: 'day-code' }), true),
   api('GET', '/api/reports/daily', () => ({ name: 'daily-report' })),
+  api('GET', '/api/offices', () => ({ name: 'list-offices' })),
+  api('POST', '/api/offices', () => ({ name: 'add-office' })),
+  api('PUT', '/api/offices/:officeId', (p) => ({ name: 'update-office', id: param(p, 'officeId') })),
 
   page('/', () => ({ name: 'home' })),
   page('/login/?', () => ({ name: 'login' })),
@@ -122,6 +130,7 @@ const ROUTES = createRouter<Target>([
   page('/data-requests/?', () => ({ name: 'data-requests' })),
   page('/reports/daily/?', () => ({ name: 'daily-report' })),
   page('/poster.pdf', () => ({ name: 'poster' }), true),
+  page('/offices/?', () => ({ name: 'offices' }), true),
 ]);
 
 /** Resolves a request below `basePath` (`/admin` locally, `` at a Function URL's root). */

@@ -32,6 +32,8 @@ export const ENV_NAMES = [
   'MENU_AS_LIST',
   /** The service catalogue as JSON, replacing `config/office.json`'s (the five BAP services by default). */
   'OFFICE_SERVICES',
+  /** The office of the seed profile (config/office.json + the overrides above) and of WHATSAPP_PHONE_NUMBER_ID. */
+  'DEFAULT_OFFICE_ID',
 ] as const;
 export type EnvName = (typeof ENV_NAMES)[number];
 

@@ -11,3 +11,6 @@
 export * from './env';
 export * from './functions';
 export * from './office';
+export * from './offices';
+export * from './office-directory';
+export * from './office-saving';

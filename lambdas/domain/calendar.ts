@@ -80,7 +80,17 @@ export function formatDayDate(date: IsoDate): string {
   return `${dayName(date)}, ${formatDateLong(date)}`;
 }
 
-/** `09:00` → `09.00 WIB` */
-export function formatTime(time: string): string {
-  return `${time.replace(':', '.')} WIB`;
+/** `09:00` → `09.00 WIB` (or `WITA`, `WIT`: the label of the office's zone). */
+export function formatTime(time: string, zoneLabel = 'WIB'): string {
+  return `${time.replace(':', '.')} ${zoneLabel}`;
+}
+
+/** The calendar date of an instant at a fixed UTC offset (an office's zone; Jakarta's by default). */
+export function localDate(instant: Date, offsetMs = JAKARTA_OFFSET_MS): IsoDate {
+  return new Date(instant.getTime() + offsetMs).toISOString().slice(0, 10);
+}
+
+/** The hour (0–23) of an instant at a fixed UTC offset. */
+export function localHour(instant: Date, offsetMs = JAKARTA_OFFSET_MS): number {
+  return new Date(instant.getTime() + offsetMs).getUTCHours();
 }

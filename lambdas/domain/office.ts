@@ -1,4 +1,5 @@
 /** The office profile: everything that makes this deployment one office's service. */
+import type { OfficeRef, OfficeTimezone, WeeklyHours } from './offices';
 import type { ServiceCatalogue } from './services';
 
 export type UploadMode = 'web' | 'chat' | 'form';
@@ -28,4 +29,10 @@ export interface OfficeProfile {
   readonly maskNikInReminder: boolean;
   /** The services the menu offers (`DEFAULT_SERVICES` unless the office gives its own). */
   readonly services: ServiceCatalogue;
+  /** The office's zone for its dates, hours and the label of its times (Asia/Jakarta, WIB, unless the registry says otherwise). */
+  readonly timezone?: OfficeTimezone;
+  /** A registry office's id and name, stored with its registrations; absent for the default office (nothing of its data moves). */
+  readonly registryRef?: OfficeRef;
+  /** A registry office's opening hours per weekday: a weekday it does not open is closed (else Monday–Friday). */
+  readonly openingHours?: WeeklyHours;
 }

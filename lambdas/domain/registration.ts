@@ -1,4 +1,5 @@
 /** A registration: what an applicant registered, where it stands, and what officers decided. */
+import type { OfficeRef } from './offices';
 import type { IsoDate } from './calendar';
 import type { UploadMode } from './office';
 import type { ConsentRecord } from './personal-data';
@@ -82,6 +83,8 @@ export interface Registration {
   readonly waitlistedAt?: string;
   /** A freed earlier place offered from the waitlist: the date, and until when the offer stands. */
   readonly offer?: { readonly date: IsoDate; readonly until: string; readonly passedOn?: boolean };
+  /** The office it was made with (absent on registrations made before many offices: the default office). */
+  readonly office?: OfficeRef;
 }
 
 export interface Rebooking {

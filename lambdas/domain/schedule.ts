@@ -28,11 +28,22 @@ export interface DayState {
 
 export function dayState(date: IsoDate, booked: number, override: DayOverride | undefined, office: OfficeProfile, holidays: HolidayCalendar): DayState {
   const weekday = dayOfWeek(date);
-  const weekend = weekday === 0 || weekday === 6;
+  // An office with its own opening hours is closed on the weekdays it does not open (a Saturday service, say).
+  const weekend = office.openingHours
+    ? office.openingHours[String(weekday) as keyof NonNullable<OfficeProfile['openingHours']>] === undefined
+    : weekday === 0 || weekday === 6;
   const holiday = holidays.get(date);
   const closedByDefault = weekend || holiday !== undefined;
   const closed = override?.closed ?? closedByDefault;
-  const closedReason = !closed ? undefined : override?.closed ? (override.reason ?? RECORD_TEXTS.closedByAdmin) : holiday ? holiday : RECORD_TEXTS.weekend;
+  const closedReason = !closed
+    ? undefined
+    : override?.closed
+      ? (override.reason ?? RECORD_TEXTS.closedByAdmin)
+      : holiday
+        ? holiday
+        : office.openingHours
+          ? RECORD_TEXTS.notOpening
+          : RECORD_TEXTS.weekend;
   return {
     date,
     capacity: override?.capacity ?? office.dayCapacity,

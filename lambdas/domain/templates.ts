@@ -29,7 +29,7 @@ export interface ProofDocument {
 
 /** Stage 5 as a template: queue number, name, date, time, note; the PDF proof as the header. */
 export function confirmedTemplate(facts: AppointmentFacts, proof: ProofDocument): TemplateParameters {
-  const body = [facts.queueNumber, facts.name, formatDayDate(facts.date), formatTime(facts.time), facts.note ?? ''].map(parameter);
+  const body = [facts.queueNumber, facts.name, formatDayDate(facts.date), formatTime(facts.time, facts.zone), facts.note ?? ''].map(parameter);
   return {
     name: confirmed.name,
     language: confirmed.language,
@@ -40,9 +40,14 @@ export function confirmedTemplate(facts: AppointmentFacts, proof: ProofDocument)
 
 /** Stage 7 as a template: name, queue number, old date, new date, time, note; the new PDF as the header. */
 export function changedTemplate(facts: AppointmentFacts & { readonly oldDate: IsoDate }, proof: ProofDocument): TemplateParameters {
-  const body = [facts.name, facts.queueNumber, formatDayDate(facts.oldDate), formatDayDate(facts.date), formatTime(facts.time), facts.note ?? ''].map(
-    parameter,
-  );
+  const body = [
+    facts.name,
+    facts.queueNumber,
+    formatDayDate(facts.oldDate),
+    formatDayDate(facts.date),
+    formatTime(facts.time, facts.zone),
+    facts.note ?? '',
+  ].map(parameter);
   return {
     name: changed.name,
     language: changed.language,
@@ -58,7 +63,7 @@ export function reminderTemplate(facts: AppointmentFacts, office: OfficeProfile)
     facts.name,
     facts.nik,
     formatDayDate(facts.date),
-    formatTime(facts.time),
+    formatTime(facts.time, facts.zone),
     office.officeName,
     office.address,
     office.whatsappNumber,

@@ -23,6 +23,8 @@ import {
 import type { RegistrationsApi } from '../admin/officer-api';
 import { toHttp, type AdminResult } from '../admin/results';
 import { officerAccountsCall } from '../admin/officer-accounts-api';
+import { officeSummary, officesCall, type OfficesDeps } from '../admin/offices-api';
+import { problem } from '../admin/results';
 import { renderLoginPage, renderPage, renderProblemPage, type PageDeps } from '../admin/pages';
 import { asCredentials, matchAdminRoute, readJson, requestTarget, responses, safeNext, type ApiRoute, type Responses } from '../admin/router';
 import { ADMIN_TEXTS as TEXTS, fillText } from '../domain/texts/officer';
@@ -51,6 +53,10 @@ export interface AdminHandlerDeps {
   readonly firstOfficer?: () => Promise<FirstOfficer | undefined>;
   /** Arrival times the forms offer (`08:00` … `16:00` by default). */
   readonly arrivalTimes?: readonly string[];
+  /** Many offices: the registrations API of a registry office (`registrations` is the default office's); undefined: no such office. */
+  readonly officeRegistrations?: (officeId: string) => Promise<RegistrationsApi | undefined>;
+  /** Many offices: the registry behind `api/offices` and the offices of officer accounts. */
+  readonly offices?: OfficesDeps;
 }
 
 export type AdminHandler = HttpApp;
@@ -64,13 +70,26 @@ export function createAdminHandler(deps: AdminHandlerDeps): AdminHandler {
   const root = `${deps.basePath}/`;
   let firstOfficerReady: Promise<void> | undefined;
 
-  const pageDeps = (session: AuthenticatedSession, event?: HttpRequest): PageDeps => ({
+  /**
+   * The registrations of the officer's office: another office's are not found. A superadmin sees the
+   * default office's, or another's with `?office=<id>`.
+   */
+  const registrationsOf = async (session: AuthenticatedSession, event?: HttpRequest): Promise<RegistrationsApi | undefined> => {
+    const chosen = session.superadmin ? event?.queryStringParameters?.office : undefined;
+    const officeId = chosen ?? session.office;
+    if (officeId === undefined || officeId === deps.offices?.directory.defaultOffice.id) return deps.registrations;
+    return deps.officeRegistrations?.(officeId);
+  };
+
+  const pageDeps = (session: AuthenticatedSession, event?: HttpRequest, registrations = deps.registrations): PageDeps => ({
     basePath: deps.basePath,
     officer: session.officer,
     csrfToken: session.csrfToken,
     now: deps.clock.now(),
-    registrations: deps.registrations,
-    officers: () => listOfficers(auth),
+    registrations,
+    // An office's officers see their own office's accounts; a superadmin every office's, and the offices.
+    officers: async () => (await listOfficers(auth)).filter((officer) => session.superadmin || officer.office === session.office),
+    ...(session.superadmin && deps.offices ? { offices: officesOf(deps.offices) } : {}),
     ...(deps.arrivalTimes ? { arrivalTimes: deps.arrivalTimes } : {}),
     // Chromium names a page it fetches or prerenders ahead of a navigation (`Sec-Purpose: prefetch`).
     ...(event && /(^|[\s;,])prefetch\b/i.test(event.headers['sec-purpose'] ?? '') ? { speculative: true } : {}),
@@ -106,8 +125,10 @@ export function createAdminHandler(deps: AdminHandlerDeps): AdminHandler {
         }
         if (route.adminOnly && session.officer.role !== 'admin')
           return out.page(httpStatusOf('forbidden'), renderProblemPage('forbidden', deps.basePath, pageDeps(session)));
-        if (route.route.name === 'poster') return pdfAnswer(await deps.registrations.posterPdf(event.queryStringParameters ?? {}), out);
-        const rendered = await renderPage(route.route, event.queryStringParameters ?? {}, pageDeps(session, event));
+        const registrations = await registrationsOf(session, event);
+        if (!registrations) return out.page(httpStatusOf('not-found'), renderProblemPage('not-found', deps.basePath, pageDeps(session)));
+        if (route.route.name === 'poster') return pdfAnswer(await registrations.posterPdf(event.queryStringParameters ?? {}), out);
+        const rendered = await renderPage(route.route, event.queryStringParameters ?? {}, pageDeps(session, event, registrations));
         return out.page(rendered.status, rendered.html);
       }
 
@@ -129,7 +150,9 @@ export function createAdminHandler(deps: AdminHandlerDeps): AdminHandler {
       }
       const body = readJson(event);
       if (!body.ok) return out.problem(httpStatusOf('bad-request'), 'bad-request', TEXTS.badRequest);
-      const answer = toHttp(await callApi(route.route, event, body.value, session));
+      const registrations = await registrationsOf(session, event);
+      if (!registrations) return out.problem(httpStatusOf('not-found'), 'not-found', TEXTS.notFound);
+      const answer = toHttp(await callApi(route.route, event, body.value, session, registrations));
       return out.json(answer.status, answer.body);
     } catch (error) {
       deps.log.error('admin request failed', { route: route.route.name, error: (error as Error).name, message: (error as Error).message });
@@ -160,45 +183,56 @@ export function createAdminHandler(deps: AdminHandlerDeps): AdminHandler {
     return out.json(200, { csrfToken: result.csrfToken, officer: result.officer }, [sessionCookie(result.token, out.cookieOptions)]);
   }
 
-  async function callApi(route: ApiRoute, event: HttpRequest, body: unknown, session: AuthenticatedSession): Promise<AdminResult<unknown>> {
+  async function callApi(
+    route: ApiRoute,
+    event: HttpRequest,
+    body: unknown,
+    session: AuthenticatedSession,
+    registrations: RegistrationsApi,
+  ): Promise<AdminResult<unknown>> {
     const { officer } = session;
+    const offices = deps.offices;
     const query = event.queryStringParameters ?? {};
     switch (route.name) {
       case 'list-registrations':
-        return deps.registrations.list({
+        return registrations.list({
           ...(query.status ? { status: query.status } : {}),
           ...(query.date ? { date: query.date } : {}),
           ...(query.q ? { q: query.q } : {}),
           documentCount: true,
         });
       case 'get-registration':
-        return deps.registrations.get(route.queueNumber, officer);
+        return registrations.get(route.queueNumber, officer);
       case 'record-view':
-        return deps.registrations.recordView(route.queueNumber, officer);
+        return registrations.recordView(route.queueNumber, officer);
       case 'act':
-        return deps.registrations.act(route.queueNumber, route.action, body, officer);
+        return registrations.act(route.queueNumber, route.action, body, officer);
       case 'get-day':
-        return deps.registrations.getDay(route.date);
+        return registrations.getDay(route.date);
       case 'open-days':
-        return deps.registrations.openDays({ ...(query.from ? { from: query.from } : {}), ...(query.count ? { count: query.count } : {}) });
+        return registrations.openDays({ ...(query.from ? { from: query.from } : {}), ...(query.count ? { count: query.count } : {}) });
       case 'put-day':
-        return deps.registrations.putDay(route.date, body, officer);
+        return registrations.putDay(route.date, body, officer);
       case 'summary':
-        return deps.registrations.summary();
+        return registrations.summary();
       case 'list-failed-sends':
-        return deps.registrations.failedSends();
+        return registrations.failedSends();
       case 'list-data-requests':
-        return deps.registrations.dataRequests();
+        return registrations.dataRequests();
       case 'verify-proof':
-        return deps.registrations.verifyProof(body);
+        return registrations.verifyProof(body);
       case 'day-code':
-        return deps.registrations.dayCode(query.date ? { date: query.date } : {});
+        return registrations.dayCode(query.date ? { date: query.date } : {});
       case 'daily-report':
-        return deps.registrations.dailyReport(query.date ? { date: query.date } : {});
+        return registrations.dailyReport(query.date ? { date: query.date } : {});
       case 'list-officers':
       case 'add-officer':
       case 'disable-officer':
-        return officerAccountsCall(route, body, officer, { ...auth, log: deps.log });
+        return officerAccountsCall(route, body, officer, { ...auth, log: deps.log, ...(offices ? { offices: accountOffices(offices) } : {}) }, session);
+      case 'list-offices':
+      case 'add-office':
+      case 'update-office':
+        return offices ? officesCall(route, body, { username: officer.username, ...session }, offices) : notFoundProblem();
       case 'login':
       case 'logout':
         throw new Error(`${route.name} is handled before the API`);
@@ -250,4 +284,19 @@ function pdfAnswer(result: AdminResult<{ date: string; pdf: Uint8Array }>, out: 
     body: Buffer.from(result.value.pdf).toString('base64'),
     isBase64Encoded: true,
   };
+}
+
+function notFoundProblem(): AdminResult<unknown> {
+  return problem('not-found', 'not-found', TEXTS.notFound);
+}
+
+function accountOffices(offices: OfficesDeps) {
+  return {
+    defaultId: offices.directory.defaultOffice.id,
+    isKnown: async (id: string) => (await offices.directory.byId(id)) !== undefined,
+  };
+}
+
+function officesOf(offices: OfficesDeps) {
+  return async () => (await offices.directory.all()).map((office) => officeSummary(office, offices.directory.defaultOffice.id));
 }

@@ -71,8 +71,12 @@ export function createConversationHandler(deps: EventHandlingDeps, options: Conv
       let recordDeps = deps;
       try {
         secret ??= await deps.logHashSecret();
-        recordDeps = { ...deps, log: withFields(deps.log, correlationIds(parsed.data, secret)) };
-        await handleQueueEvent(parsed.data, recordDeps);
+        // A message to another number than the default office's is routed here when the webhook could not.
+        const event = parsed.data;
+        const routed = deps.routeToOffice && 'toPhoneNumberId' in event && event.toPhoneNumberId ? await deps.routeToOffice(event) : event;
+        if (!routed) continue;
+        recordDeps = { ...deps, ...(await deps.forOffice?.(routed.office)), log: withFields(deps.log, correlationIds(routed, secret)) };
+        await handleQueueEvent(routed, recordDeps);
       } catch (error) {
         const attempt = Number(record.attributes.ApproximateReceiveCount) || 1;
         const lastAttempt = options.maxReceiveCount !== undefined && attempt >= options.maxReceiveCount;

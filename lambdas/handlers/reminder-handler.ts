@@ -18,6 +18,8 @@ export interface ReminderHandlerDeps {
   readonly purge?: () => Promise<PurgeRun>;
   /** The end-of-day job (payload `{ "job": "close-day" }`, the office's closing-time schedule). */
   readonly closeDay?: (date: string) => Promise<CloseDayRun>;
+  /** The registry's offices (not the default) whose reminder hour it is now, each for its own tomorrow. */
+  readonly runOtherOffices?: (at: Date) => Promise<readonly ReminderRun[]>;
   readonly clock: Clock;
   readonly metrics: Metrics;
   readonly log: { info(message: string, fields: Record<string, unknown>): void };
@@ -37,7 +39,8 @@ export function createReminderHandler(deps: ReminderHandlerDeps) {
       return { date: closed.date, noShows: closed.marked.length };
     }
     const run = await deps.run(today);
-    deps.metrics.count(METRICS.remindersQueued, run.queued);
+    const others = parsed.success && parsed.data?.date ? [] : ((await deps.runOtherOffices?.(deps.clock.now())) ?? []);
+    deps.metrics.count(METRICS.remindersQueued, run.queued + others.reduce((sum, other) => sum + other.queued, 0));
     deps.metrics.count(METRICS.reminderRunCompleted);
     deps.log.info('reminders queued', { today: run.today, appointmentDate: run.appointmentDate, queued: run.queued, heldBack: run.heldBack });
     if (deps.purge) {

@@ -15,7 +15,10 @@ import { createRouter, headerOf, requestMethod } from '../http/router';
 import type { EventQueue, Metrics } from '../ports';
 
 export interface WebhookDeps {
+  /** The default office's number. */
   readonly phoneNumberId: string;
+  /** The registry's enabled offices by phone number id (kept briefly per container); none: only the default office. */
+  readonly otherOffices?: () => Promise<ReadonlyMap<string, string>> | 'route-in-worker';
   readonly secrets: SecretSource;
   readonly queue: EventQueue;
   readonly metrics: Metrics;
@@ -61,7 +64,7 @@ async function receive(event: HttpRequest, deps: WebhookDeps): Promise<HttpResul
   }
   const body = safeJson(rawBody);
   if (body === undefined) return plain(400, 'Body is not JSON');
-  const parsed = toQueueEvents(body, deps.phoneNumberId);
+  const parsed = toQueueEvents(body, deps.phoneNumberId, await deps.otherOffices?.());
   if (!parsed) return plain(200, 'Ignored: not a WhatsApp envelope');
   if (parsed.events.length > 0) await deps.queue.enqueue(parsed.events);
   const inbound = parsed.events.filter((queued) => queued.type === 'inbound').length;

@@ -5,3 +5,4 @@ export type * from './runtime';
 export type * from './documents';
 export type * from './registrations';
 export type * from './officers';
+export type * from './offices';

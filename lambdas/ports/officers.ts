@@ -14,6 +14,10 @@ export interface OfficerRecord {
   readonly lastLoginAt?: string;
   readonly disabledAt?: string;
   readonly disabledBy?: string;
+  /** The office (registry id) the officer works for; absent: the default office. */
+  readonly office?: string;
+  /** Sees and manages every office and its officers (the first account, ADMIN_USERNAME). */
+  readonly superadmin?: boolean;
 }
 
 export interface SessionRecord {

@@ -1,5 +1,6 @@
 /** What the queue's use cases are given (wired in lambdas/wiring/worker.ts; faked in test/support/fakes/). */
 import type { OfficeProfile } from '../domain/office';
+import type { InboundEvent, StatusEvent } from '../queue-events';
 import type { Registration } from '../domain/registration';
 import type { HolidayCalendar } from '../domain/schedule';
 import type { RequirementId, ServiceId } from '../domain/services';
@@ -27,6 +28,10 @@ export interface EventHandlingDeps {
   readonly logHashSecret: () => Promise<string>;
   /** The key of the day's check-in code (domain/day-code.ts). */
   readonly dayCodeKey: () => Promise<string>;
+  /** What differs for an event of a registry office (its profile, number, days, lists); nothing for the default office. */
+  readonly forOffice?: (officeId: string | undefined) => Promise<Partial<EventHandlingDeps>>;
+  /** An event for another number than the default office's, as its office's event; undefined: no enabled office has that number (ignored). */
+  readonly routeToOffice?: (event: InboundEvent | StatusEvent) => Promise<InboundEvent | StatusEvent | undefined>;
 }
 
 /** Makes applicants' upload links; `persist` stores what the links made so far need before they are sent. */

@@ -1,4 +1,5 @@
 /** The day-before reminder (stage 8), queued by the daily job and sent through the applicant's own stream. */
+import { zoneLabelOf } from '../domain/offices';
 import { reminderReply } from '../domain/conversation';
 import type { ReminderEvent } from '../queue-events';
 import type { EventHandlingDeps } from './event-handling';
@@ -20,7 +21,14 @@ export async function sendReminder(event: ReminderEvent, deps: EventHandlingDeps
   const session = stored ?? sessionFor(event.applicant);
   const now = deps.clock.now();
   const reminder = reminderReply(
-    { queueNumber: registration.queueNumber, name: registration.name, nik: registration.nik, date: event.date, time: registration.appointmentTime },
+    {
+      queueNumber: registration.queueNumber,
+      name: registration.name,
+      nik: registration.nik,
+      date: event.date,
+      time: registration.appointmentTime,
+      zone: zoneLabelOf(deps.office),
+    },
     deps.office,
     session.lastInboundAt,
     now,

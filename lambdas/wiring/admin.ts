@@ -20,8 +20,12 @@ import type { SecretSource } from '../adapters/secrets';
 import { secretsManagerSource } from '../adapters/secrets-manager';
 import { SqsEventQueue } from '../adapters/sqs-event-queue';
 import { lazySdkSqs } from '../adapters/lazy-sqs';
-import { adminConfig, loadHolidays, processEnvironment } from '../config';
 import { deriveDayCodeKey } from '../domain/day-code';
+import { adminConfig, loadHolidays, officeDirectory, processEnvironment, seedOffice, type OfficeDirectory } from '../config';
+import { DynamoDbOfficeStore } from '../adapters/dynamodb-office-store';
+import { holidaysOf, registryProfile, type Office } from '../domain/offices';
+import type { HolidayCalendar } from '../domain/schedule';
+import type { RegistrationsApi } from '../admin/officer-api';
 import type { OfficeProfile } from '../domain/office';
 import { arrivalTimes } from '../domain/schedule';
 import { createAdminHandler } from '../handlers/admin-handler';
@@ -41,25 +45,45 @@ export interface AdminParts {
   readonly metrics?: Metrics;
   /** The first account, created at the first request when no officer exists. @default none */
   readonly firstOfficer?: () => Promise<FirstOfficer | undefined>;
+  /** Many offices: the seed and the registry (the local server shares its own). @default one office */
+  readonly offices?: OfficeDirectory;
 }
 
 export function adminHandler(parts: AdminParts) {
   const clock = { now: () => new Date() };
-  return createAdminHandler({
-    officers: new DynamoDbOfficerStore(parts.dynamo, parts.tableName),
-    registrations: createRegistrationsApi({
-      store: new DynamoDbRegistrationStore(parts.dynamo, parts.tableName),
+  const national = loadHolidays();
+  const registrationsApi = (office: OfficeProfile, holidays: HolidayCalendar, officeId?: string) =>
+    createRegistrationsApi({
+      store: new DynamoDbRegistrationStore(parts.dynamo, parts.tableName, officeId),
       drafts: new DynamoDbDraftStore(parts.dynamo, parts.tableName),
       deliveries: new DynamoDbDeliveryStore(parts.dynamo, parts.tableName),
       blobs: parts.blobs,
       queue: parts.queue,
-      office: parts.office,
-      holidays: loadHolidays(),
+      office,
+      holidays,
       clock,
       proofKeys: async () => proofKeysFrom(await parts.secrets.get()).all,
       dayCodeKey: async () => deriveDayCodeKey((await parts.secrets.get()).LINK_SIGNING_KEY),
       log: logger,
-    }),
+      ...(officeId ? { officeId } : {}),
+    });
+  const directory = parts.offices;
+  const built = new WeakMap<Office, RegistrationsApi>();
+  return createAdminHandler({
+    officers: new DynamoDbOfficerStore(parts.dynamo, parts.tableName),
+    registrations: registrationsApi(parts.office, national),
+    ...(directory
+      ? {
+          offices: { directory, registry: new DynamoDbOfficeStore(parts.dynamo, parts.tableName), log: logger },
+          officeRegistrations: async (officeId: string) => {
+            const office = await directory.byId(officeId);
+            if (!office) return undefined;
+            let api = built.get(office);
+            if (!api) built.set(office, (api = registrationsApi(registryProfile(office), holidaysOf(national, office), office.id)));
+            return api;
+          },
+        }
+      : {}),
     sessionKey: async () => deriveSessionKey((await parts.secrets.get()).LINK_SIGNING_KEY),
     clock,
     basePath: parts.basePath,
@@ -83,6 +107,7 @@ export function awsAdmin(env = processEnvironment()) {
       queue: new SqsEventQueue(lazySdkSqs(), config.queueUrl),
       secrets,
       office: config.office,
+      offices: officeDirectory({ seed: seedOffice(env), registry: new DynamoDbOfficeStore(documentClient(), config.tableName) }),
       basePath: '',
       metrics,
       firstOfficer: async () => {

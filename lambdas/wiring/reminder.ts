@@ -20,6 +20,9 @@ import type { BlobStore, EventQueue, Metrics } from '../ports';
 import { closeDay, type CloseDayRun } from '../use-cases/close-day';
 import { purgeClosedRegistrations, type PurgeRun } from '../use-cases/purge-closed-registrations';
 import { runReminders, type ReminderRun } from '../use-cases/run-reminders';
+import { runOfficeReminders, type OfficeReminderRun } from '../use-cases/run-office-reminders';
+import { officeDirectory, seedOffice, type OfficeDirectory } from '../config';
+import { DynamoDbOfficeStore } from '../adapters/dynamodb-office-store';
 import { lambdaEntry } from './lambda-entry';
 
 export interface DailyJobParts {
@@ -31,12 +34,16 @@ export interface DailyJobParts {
   readonly messagingLimit: number | undefined;
   readonly retentionDays: number;
   readonly metrics?: Metrics;
+  /** The offices whose reminders `officeReminders` runs; by default the seed alone. */
+  readonly offices?: OfficeDirectory;
 }
 
 export interface DailyJobs {
   reminders(today: string): Promise<ReminderRun>;
   /** `now`: sweep as if it were then (the local job route tries the retention period without waiting). */
   purge(now?: () => Date): Promise<PurgeRun>;
+  /** Every office whose reminder hour it is at `at` (in its own zone), each for its own tomorrow. */
+  officeReminders(at: Date, options?: { readonly skipDefault?: boolean }): Promise<OfficeReminderRun[]>;
   /** When the reminder job last finished (what `npm run doctor` asks). */
   lastReminderRun(): Promise<string | undefined>;
   /** The end of `date`: those who never checked in are marked no-show (use-cases/close-day.ts). */
@@ -49,7 +56,26 @@ export function dailyJobs(parts: DailyJobParts): DailyJobs {
   const sessions = new DynamoDbSessionStore(parts.dynamo, parts.tableName);
   const deliveries = new DynamoDbDeliveryStore(parts.dynamo, parts.tableName);
   const clock = { now: () => new Date() };
+  const remindersOf = (today: string, officeRegistrations: DynamoDbRegistrationStore) =>
+    runReminders(today, {
+      registrations: officeRegistrations,
+      queue: parts.queue,
+      heartbeat: (run) => heartbeat.record(run),
+      clock,
+      messagingLimit: parts.messagingLimit,
+      sessions,
+      deliveries,
+      metrics: parts.metrics ?? NO_METRICS,
+      log: logger,
+    });
   return {
+    officeReminders: async (at, options = {}) => {
+      const defaultId = parts.offices?.defaultOffice.id;
+      const offices = (parts.offices ? await parts.offices.all() : []).filter((office) => !options.skipDefault || office.id !== defaultId);
+      return runOfficeReminders(at, offices, (office, today) =>
+        remindersOf(today, office.id === defaultId ? registrations : new DynamoDbRegistrationStore(parts.dynamo, parts.tableName, office.id)),
+      );
+    },
     reminders: (today) =>
       runReminders(today, {
         registrations,
@@ -72,6 +98,7 @@ export function dailyJobs(parts: DailyJobParts): DailyJobs {
 export function awsReminder(env = processEnvironment()) {
   const config = reminderConfig(env);
   const metrics = emfMetrics(config.serviceName);
+  const offices = officeDirectory({ seed: seedOffice(env), registry: new DynamoDbOfficeStore(documentClient(), config.tableName) });
   const jobs = dailyJobs({
     dynamo: documentClient(),
     tableName: config.tableName,
@@ -81,9 +108,19 @@ export function awsReminder(env = processEnvironment()) {
     messagingLimit: config.messagingLimit,
     retentionDays: config.retentionDays,
     metrics,
+    offices,
   });
   return lambdaEntry(
     metrics,
-    createReminderHandler({ run: jobs.reminders, purge: () => jobs.purge(), closeDay: jobs.closeDay, clock: { now: () => new Date() }, metrics, log: logger }),
+    createReminderHandler({
+      run: jobs.reminders,
+      // The daily schedule runs the default office; the registry's offices whose hour it is run with it (hourly: each at its own).
+      runOtherOffices: (at) => jobs.officeReminders(at, { skipDefault: true }),
+      purge: () => jobs.purge(),
+      closeDay: jobs.closeDay,
+      clock: { now: () => new Date() },
+      metrics,
+      log: logger,
+    }),
   );
 }

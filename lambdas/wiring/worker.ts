@@ -18,7 +18,22 @@ import { proofKeysFrom } from '../adapters/proof-keys';
 import { shortCode, signUploadToken, UPLOAD_LINK_LIFETIME_MS } from '../adapters/upload-links';
 import { DynamoDbShortLinkStore } from '../adapters/dynamodb-short-link-store';
 import { publishProof } from '../use-cases/publish-proof';
-import { loadGraphConfig, loadHolidays, loadOfficeProfile, messagesPerSecond, processEnvironment, workerConfig } from '../config';
+import {
+  loadGraphConfig,
+  loadHolidays,
+  loadOfficeProfile,
+  messagesPerSecond,
+  officeDirectory,
+  processEnvironment,
+  seedOffice,
+  workerConfig,
+  type OfficeDirectory,
+} from '../config';
+import { DynamoDbOfficeStore } from '../adapters/dynamodb-office-store';
+import { ofOffice } from '../adapters/webhook-schema';
+import type { OfficeProfile } from '../domain/office';
+import { holidaysOf, registryProfile, type Office } from '../domain/offices';
+import type { Registration } from '../domain/registration';
 import type { BlobStore, Metrics } from '../ports';
 import { NO_METRICS } from '../metric-names';
 import type { EventHandlingDeps } from '../use-cases/handle-queue-event';
@@ -45,32 +60,72 @@ export interface WorkerWiring {
   readonly fetch?: typeof fetch;
   /** EMF in AWS; nothing by default (the local run and tests that do not look). */
   readonly metrics?: Metrics;
+  /** The offices (the local server shares its own); by default the seed and the table's registry. */
+  readonly offices?: OfficeDirectory;
 }
 
 export function workerDeps(wiring: WorkerWiring): EventHandlingDeps {
-  const office = loadOfficeProfile(wiring.env);
   const graph = loadGraphConfig(wiring.env);
   const now = wiring.now ?? (() => new Date());
-  const graphClient = new GraphApiClient({
-    apiUrl: graph.apiUrl,
-    phoneNumberId: graph.phoneNumberId,
-    timeoutMs: graph.timeoutMs,
-    accessToken: async () => (await wiring.secrets.get()).WHATSAPP_ACCESS_TOKEN,
-    onTokenExpired: () => wiring.secrets.invalidate(),
-    ...(wiring.fetch ? { fetch: wiring.fetch } : {}),
-  });
   const perSecond = messagesPerSecond(wiring.env);
+  const limiter = perSecond ? new PacingRateLimiter(perSecond) : undefined;
+  const nationalHolidays = loadHolidays();
+  // What differs per office: its profile, its number, its days and lists, its proofs.
+  const partsOf = (office: OfficeProfile, phoneNumberId: string, registryOffice?: Office) => {
+    const graphClient = new GraphApiClient({
+      apiUrl: graph.apiUrl,
+      phoneNumberId,
+      timeoutMs: graph.timeoutMs,
+      accessToken: async () => (await wiring.secrets.get()).WHATSAPP_ACCESS_TOKEN,
+      onTokenExpired: () => wiring.secrets.invalidate(),
+      ...(wiring.fetch ? { fetch: wiring.fetch } : {}),
+    });
+    return {
+      office,
+      holidays: registryOffice ? holidaysOf(nationalHolidays, registryOffice) : nationalHolidays,
+      sessions: new DynamoDbSessionStore(wiring.dynamo, wiring.tableName, registryOffice?.id),
+      messenger: limiter ? rateLimitedMessenger(graphClient, limiter) : graphClient,
+      media: graphClient,
+      registrations: new DynamoDbRegistrationStore(wiring.dynamo, wiring.tableName, registryOffice?.id),
+      proofs: (registration: Registration, version: number, previousDate: string | undefined) =>
+        publishProof(registration, version, previousDate, {
+          blobs: wiring.blobs,
+          office,
+          now,
+          signingKey: async () => proofKeysFrom(await wiring.secrets.get()).signing,
+        }),
+    } satisfies Partial<EventHandlingDeps>;
+  };
+  const seed = seedOffice({ ...wiring.env, WHATSAPP_PHONE_NUMBER_ID: graph.phoneNumberId });
+  const offices = wiring.offices ?? officeDirectory({ seed, registry: new DynamoDbOfficeStore(wiring.dynamo, wiring.tableName) });
+  const built = new WeakMap<Office, Partial<EventHandlingDeps>>();
   const shortLinks = new DynamoDbShortLinkStore(wiring.dynamo, wiring.tableName);
+  const defaultParts = partsOf(loadOfficeProfile(wiring.env), graph.phoneNumberId);
   return {
-    office,
-    holidays: loadHolidays(),
-    sessions: new DynamoDbSessionStore(wiring.dynamo, wiring.tableName),
+    ...defaultParts,
+    routeToOffice: async (event) => {
+      const office = event.toPhoneNumberId ? await offices.byPhoneNumberId(event.toPhoneNumberId) : undefined;
+      if (!office) {
+        logger.info('message for a number of no office ignored', { eventId: event.eventId });
+        return undefined;
+      }
+      const { toPhoneNumberId: _routed, ...rest } = event;
+      return office.id === offices.defaultOffice.id ? rest : ofOffice(rest, office.id);
+    },
+    forOffice: async (officeId) => {
+      if (officeId === undefined || officeId === offices.defaultOffice.id) return {};
+      const office = await offices.byId(officeId);
+      if (!office) throw new Error(`event for an office not in the registry: ${officeId}`);
+      let parts = built.get(office);
+      if (!parts) {
+        parts = partsOf(registryProfile(office), office.phoneNumberId, office);
+        built.set(office, parts);
+      }
+      return parts;
+    },
     deliveries: new DynamoDbDeliveryStore(wiring.dynamo, wiring.tableName, now),
     drafts: new DynamoDbDraftStore(wiring.dynamo, wiring.tableName),
     blobs: wiring.blobs,
-    messenger: perSecond ? rateLimitedMessenger(graphClient, new PacingRateLimiter(perSecond)) : graphClient,
-    media: graphClient,
-    registrations: new DynamoDbRegistrationStore(wiring.dynamo, wiring.tableName),
     clock: { now },
     ids: { newId: () => randomUUID() },
     uploadLinks: async () => {
@@ -94,13 +149,6 @@ export function workerDeps(wiring: WorkerWiring): EventHandlingDeps {
         },
       };
     },
-    proofs: (registration, version, previousDate) =>
-      publishProof(registration, version, previousDate, {
-        blobs: wiring.blobs,
-        office,
-        now,
-        signingKey: async () => proofKeysFrom(await wiring.secrets.get()).signing,
-      }),
     log: logger,
     logHashSecret: async () => (await wiring.secrets.get()).LINK_SIGNING_KEY,
     dayCodeKey: async () => deriveDayCodeKey((await wiring.secrets.get()).LINK_SIGNING_KEY),

@@ -7,6 +7,7 @@
   var waIdInput = document.getElementById('wa-id');
   var nameInput = document.getElementById('profile-name');
   var statusLine = document.getElementById('status');
+  var officeSelect = document.getElementById('office');
   var lastSeq = 0;
   var pollGeneration = 0;
 
@@ -261,6 +262,7 @@
   function send(content, shownText) {
     var who = identity();
     var body = Object.assign({ waId: who.waId, name: who.name }, content);
+    if (officeSelect.value) body.phoneNumberId = officeSelect.value;
     addBubble('out', format(shownText));
     statusLine.textContent = '';
     return fetch('/sim/api/send', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
@@ -281,7 +283,8 @@
   function poll(generation) {
     if (generation !== pollGeneration) return;
     var waId = identity().waId;
-    fetch('/sim/api/messages?waId=' + encodeURIComponent(waId) + '&after=' + lastSeq)
+    var office = officeSelect.value ? '&phoneNumberId=' + encodeURIComponent(officeSelect.value) : '';
+    fetch('/sim/api/messages?waId=' + encodeURIComponent(waId) + '&after=' + lastSeq + office)
       .then(function (response) {
         return response.json();
       })
@@ -331,6 +334,26 @@
     reader.readAsDataURL(file);
   });
   waIdInput.addEventListener('change', restart);
+  officeSelect.addEventListener('change', restart);
+  // Many offices: the person chooses which office's number to write to (each its own conversation).
+  fetch('/sim/api/offices')
+    .then(function (response) {
+      return response.json();
+    })
+    .then(function (json) {
+      var offices = json.offices || [];
+      if (offices.length < 2) return;
+      offices.forEach(function (office) {
+        var option = document.createElement('option');
+        option.value = office.phoneNumberId;
+        option.textContent = office.name;
+        officeSelect.appendChild(option);
+      });
+      document.getElementById('office-choice').hidden = false;
+    })
+    .catch(function () {
+      // Without the list the page writes to the default office, as with one office.
+    });
   document.getElementById('identity').addEventListener('submit', function (event) {
     event.preventDefault();
   });

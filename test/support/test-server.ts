@@ -11,7 +11,11 @@ import { registerLogSecret } from './log-scan';
 export interface TestServer extends LocalServer {
   readonly dataDir: string;
   /** Posts a signed, Meta-shaped message; resolves to the HTTP status and the message id. */
-  sendMessage(waId: string, message: SimulatedMessage, options?: { id?: string; name?: string; timestamp?: Date }): Promise<{ status: number; id: string }>;
+  sendMessage(
+    waId: string,
+    message: SimulatedMessage,
+    options?: { id?: string; name?: string; timestamp?: Date; phoneNumberId?: string },
+  ): Promise<{ status: number; id: string }>;
   postWebhook(payload: string | Buffer, signature?: string): Promise<Response>;
   /** Waits until `count` messages were sent to `waId`, then resolves with all of them. */
   waitForSent(waId: string, count: number, timeoutMs?: number): Promise<SentMessage[]>;
@@ -47,7 +51,12 @@ export async function startTestServer(env: Record<string, string> = {}, dataDir?
     dataDir: dir,
     postWebhook,
     async sendMessage(waId, message, options = {}) {
-      const envelope = messageEnvelope(server.config.WHATSAPP_PHONE_NUMBER_ID, { waId, name: options.name ?? 'Budi Santoso' }, message, options);
+      const envelope = messageEnvelope(
+        options.phoneNumberId ?? server.config.WHATSAPP_PHONE_NUMBER_ID,
+        { waId, name: options.name ?? 'Budi Santoso' },
+        message,
+        options,
+      );
       const { payload, signature } = signedRequest(envelope.body, server.secrets.WHATSAPP_APP_SECRET);
       const response = await postWebhook(payload, signature);
       return { status: response.status, id: envelope.id };

@@ -10,6 +10,7 @@ import { renderFailedSendsPage } from './failed-sends';
 import { html } from './html';
 import { layout, type PageDeps, type RenderedPage } from './layout';
 import { renderOfficersPage } from './officers';
+import { renderOfficesPage } from './offices';
 import { renderRegistrationsPage } from './registrations';
 import { renderVerifyPage } from './verify';
 
@@ -40,6 +41,8 @@ export async function renderPage(route: PageRoute, query: Query, deps: PageDeps)
       return renderDataRequestsPage(deps);
     case 'daily-report':
       return renderDailyReportPage(query, deps);
+    case 'offices':
+      return deps.offices ? renderOfficesPage(deps, deps.offices) : { status: 403, html: renderProblemPage('forbidden', deps.basePath, deps) };
     case 'login':
       throw new Error('the login page is rendered before authentication');
     case 'poster':

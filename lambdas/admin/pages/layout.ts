@@ -3,6 +3,7 @@
  * for the script), the top bar with the officer and the menu, and the content. No inline script or
  * style: the CSP allows only this origin's files.
  */
+import type { OfficeSummary } from './offices';
 import { officerPersonalDataTexts } from '../../domain/texts/officer-personal-data';
 import type { Officer, RegistrationsApi } from '../officer-api';
 import type { OfficerView } from '../auth';
@@ -22,6 +23,8 @@ export interface PageDeps {
   readonly arrivalTimes?: readonly string[];
   /** The browser fetches this page ahead of time (speculation rules): nobody looks at it yet. */
   readonly speculative?: boolean;
+  /** Many offices: every office, for a superadmin only (the offices page). */
+  readonly offices?: () => Promise<OfficeSummary[]>;
 }
 
 /** What the script says by itself; `<` escaped so that nothing can close the block. */

@@ -1,5 +1,6 @@
 /** Officer accounts (admin only): the list, disabling, and a form to add one. */
 import { ADMIN_TEXTS as TEXTS, fillText } from '../../domain/texts/officer';
+import { OFFICE_TEXTS } from '../../domain/texts/offices';
 import { instant } from './format';
 import { html } from './html';
 import { formError, layout, type PageDeps, type RenderedPage } from './layout';
@@ -29,7 +30,9 @@ export async function renderOfficersPage(deps: PageDeps): Promise<RenderedPage> 
       <td class="row-action">${action}</td>
     </tr>`;
   });
-  const body = html`<div class="page-head"><div><h1>${TEXTS.officersTitle}</h1><p class="muted">${TEXTS.officersIntro}</p></div></div>
+  const body = html`<div class="page-head"><div><h1>${TEXTS.officersTitle}</h1><p class="muted">${TEXTS.officersIntro}</p></div>${
+    deps.offices ? html`<a class="button" href="${deps.basePath}/offices">${OFFICE_TEXTS.pageTitle}</a>` : ''
+  }</div>
   <div class="split">
     <section class="panel"><div class="table-wrap"><table class="list officers-table">
       <thead><tr><th scope="col">${TEXTS.officerUsername}</th><th scope="col">${TEXTS.officerRole}</th><th scope="col">${TEXTS.officerState}</th>

@@ -3,6 +3,7 @@ import { jakartaDate } from '../calendar';
 import { requirementName } from '../documents';
 import { messages, type AppointmentFacts, type DocumentsHint } from '../texts';
 import { type OfficeProfile } from '../office';
+import { zoneLabelOf } from '../offices';
 import { maskNik } from '../personal-data';
 import { type Reply, type TemplateParameters } from '../replies';
 import { cancelledTemplate, changedTemplate, confirmedTemplate, fixTemplate, REMINDER_BUTTONS, reminderPayload, reminderTemplate } from '../templates';
@@ -35,6 +36,7 @@ export function applyNotice(conversation: Conversation, notice: Notice, context:
     nik: registration.nik,
     date: registration.appointmentDate ?? '',
     time: registration.appointmentTime ?? '',
+    zone: zoneLabelOf(context.office),
     ...(registration.note ? { note: registration.note } : {}),
   };
   const proofFile = { link: notice.proofLink ?? '', filename: `bukti-antrian-${registration.queueNumber}.pdf` };

@@ -208,5 +208,6 @@ export function newRegistration(
     documentsMode: context.office.uploadMode,
     flags: form.nikDateMismatch ? [FLAG_NIK_DATE_MISMATCH] : [],
     rescheduled: false,
+    ...(context.office.registryRef ? { office: context.office.registryRef } : {}),
   };
 }

@@ -8,6 +8,8 @@ export interface AppointmentFacts {
   readonly date: IsoDate;
   readonly time: string;
   readonly note?: string;
+  /** The label of the office's zone for the time (`WIB` when absent). */
+  readonly zone?: string;
 }
 
 /** A confirmed appointment the applicant may move, and the window of dates it may move to. */

@@ -12,4 +12,6 @@ export const RECORD_TEXTS = {
   weekend: 'Sabtu/Minggu',
   checkedIn: 'Pemohon hadir di kantor (HADIR melalui WhatsApp)',
   closedNoShow: 'Tidak tercatat hadir sampai kantor tutup (ditandai otomatis)',
+  /** A weekday an office with its own opening hours does not open. */
+  notOpening: 'Kantor tidak buka pada hari ini',
 } as const;

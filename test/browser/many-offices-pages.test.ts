@@ -1,0 +1,134 @@
+/**
+ * Officers of two offices on the admin pages in headless Chromium: each sees only their own office's
+ * registrations, another office's review screen is "not found", and the superadmin adds an office with
+ * the offices page's form (390×844 and 1366×768 screenshots when SIM_SCREENSHOT_DIR is set).
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { registerApplicant } from '../support/journey';
+import { adminSession } from '../support/admin-client';
+import { keepScreenshot, launchBrowser } from '../support/browser';
+import { MATARAM, officesFile, throughNumber } from '../support/offices';
+import { newPerson } from '../support/registration-lines';
+import { startTestServer, type TestServer } from '../support/test-server';
+
+jest.setTimeout(90_000);
+
+const PASSWORD = 'rahasia-kantor-1';
+let server: TestServer;
+let browser: Browser;
+let kerinciNumber: string;
+let mataramNumber: string;
+const problems: string[] = [];
+
+beforeAll(async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'si-bapao-offices-pages-'));
+  [server, browser] = await Promise.all([startTestServer({ OFFICES_FILE: officesFile(dir, [MATARAM]) }), launchBrowser()]);
+  const [atKerinci, atMataram] = await Promise.all([
+    registerApplicant(throughNumber(server, server.config.WHATSAPP_PHONE_NUMBER_ID), { person: newPerson({ name: 'Halaman Kerinci' }) }),
+    registerApplicant(throughNumber(server, MATARAM.phoneNumberId), { person: newPerson({ name: 'Halaman Mataram' }) }),
+  ]);
+  kerinciNumber = atKerinci.queueNumber;
+  mataramNumber = atMataram.queueNumber;
+  const superadmin = await adminSession(server);
+  const added = await superadmin.request('POST', '/api/officers', {
+    body: { username: 'petugas-mtr', password: PASSWORD, role: 'petugas', office: MATARAM.id },
+  });
+  expect(added.status).toBe(201);
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.cleanUp();
+});
+afterEach(() => expect(problems.splice(0)).toEqual([]));
+
+async function loggedIn(username: string, password: string, viewport = { width: 1366, height: 768 }): Promise<Page> {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  page.on('console', (message) => {
+    if (/Content Security Policy|Refused to/i.test(message.text())) problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  await page.goto(`${server.url}/admin/`);
+  await page.fill('input[name="username"]', username);
+  await page.fill('input[name="password"]', password);
+  await page.click('#login-form button[type="submit"]');
+  await page.locator('h1', { hasText: 'Beranda' }).waitFor();
+  return page;
+}
+
+describe('the admin pages of one office', () => {
+  it('show an officer only their own office’s registrations, and not another office’s review screen', async () => {
+    const page = await loggedIn('petugas-mtr', PASSWORD);
+    await page.goto(`${server.url}/admin/registrations`);
+    const listed = await page.locator('td.queue a').allTextContents();
+    expect(listed).toContain(mataramNumber);
+    expect(listed).not.toContain(kerinciNumber);
+    await keepScreenshot(page, 'offices-mataram-registrations.png');
+
+    const other = await page.goto(`${server.url}/admin/registrations/${kerinciNumber}`);
+    expect(other?.status()).toBe(404);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Tidak ditemukan');
+    const own = await page.goto(`${server.url}/admin/registrations/${mataramNumber}`);
+    expect(own?.status()).toBe(200);
+    await expect(page.locator('body').textContent()).resolves.toContain('Halaman Mataram');
+    expect((await page.goto(`${server.url}/admin/offices`))?.status()).toBe(403);
+    await page.context().close();
+  });
+
+  it('let the superadmin add an office with the offices page’s form', async () => {
+    for (const viewport of [
+      { width: 390, height: 844 },
+      { width: 1366, height: 768 },
+    ]) {
+      const page = await loggedIn(server.config.ADMIN_USERNAME, server.adminPassword, viewport);
+      await page.goto(`${server.url}/admin/offices`);
+      await expect(page.locator('h1').textContent()).resolves.toBe('Kantor');
+      await keepScreenshot(page, `offices-page-${viewport.width}.png`);
+      await page.context().close();
+    }
+    const page = await loggedIn(server.config.ADMIN_USERNAME, server.adminPassword);
+    await page.goto(`${server.url}/admin/offices`);
+    const form = page.locator('#add-office');
+    await form.locator('input[name="id"]').fill('ambon');
+    await form.locator('input[name="name"]').fill('Kantor Imigrasi Kelas I TPI Ambon');
+    await form.locator('input[name="address"]').fill('Jl. Dr. Kayadoe, Kota Ambon');
+    await form.locator('input[name="phoneNumberId"]').fill('6677889900112');
+    await form.locator('input[name="displayPhoneNumber"]').fill('0911352235');
+    await form.locator('input[name="queuePrefix"]').fill('AMQ');
+    await form.locator('select[name="timezone"]').selectOption('Asia/Jayapura');
+    await form.locator('button[type="submit"]').click();
+    await page.locator('.offices-table td', { hasText: 'Kantor Imigrasi Kelas I TPI Ambon' }).waitFor();
+    await expect(page.locator('.offices-table tbody tr').count()).resolves.toBe(3);
+    await page.context().close();
+  });
+});
+
+describe('the simulator with many offices', () => {
+  it('lets the person choose which office to write to, each with its own conversation', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    await page.goto(`${server.url}/sim`);
+    await page.fill('#wa-id', '6281377778888');
+    await page.dispatchEvent('#wa-id', 'change');
+    const choice = page.locator('#office');
+    await choice.locator('option', { hasText: MATARAM.name }).waitFor({ state: 'attached' });
+    await choice.selectOption(MATARAM.phoneNumberId);
+    await page.fill('#message', 'Assalamualaikum');
+    await page.click('#send');
+    await page.locator('.bubble.in', { hasText: `Selamat datang di SI BAPAO (Registrasi BAP Paspur Online) ${MATARAM.name}` }).waitFor();
+    await keepScreenshot(page, 'offices-simulator-390.png');
+
+    // The other office: an empty chat of its own, and its own welcome.
+    await choice.selectOption(server.config.WHATSAPP_PHONE_NUMBER_ID);
+    await expect(page.locator('.bubble').count()).resolves.toBe(0);
+    await page.fill('#message', 'Assalamualaikum');
+    await page.click('#send');
+    await page.locator('.bubble.in', { hasText: 'Kantor Imigrasi Kelas II Non TPI Kerinci' }).first().waitFor();
+    expect(await page.locator('.bubble.in', { hasText: MATARAM.name }).count()).toBe(0);
+    await page.close();
+  });
+});
