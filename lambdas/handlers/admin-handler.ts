@@ -21,10 +21,10 @@ import {
   type OfficerStore,
 } from '../admin/auth';
 import type { RegistrationsApi } from '../admin/officer-api';
-import { toHttp, type AdminResult } from '../admin/results';
+import { problem, toHttp, type AdminResult } from '../admin/results';
+import { pdfAnswer } from '../admin/pdf-answer';
 import { officerAccountsCall } from '../admin/officer-accounts-api';
 import { officeSummary, officesCall, type OfficesDeps } from '../admin/offices-api';
-import { problem } from '../admin/results';
 import { renderLoginPage, renderPage, renderProblemPage, type PageDeps } from '../admin/pages';
 import { asCredentials, matchAdminRoute, readJson, requestTarget, responses, safeNext, type ApiRoute, type Responses } from '../admin/router';
 import { ADMIN_TEXTS as TEXTS, fillText } from '../domain/texts/officer';
@@ -265,25 +265,6 @@ async function createFirstOfficer(deps: AdminHandlerDeps, auth: AuthDeps): Promi
   const first = await deps.firstOfficer?.();
   if (!first) return;
   if ((await ensureFirstOfficer(auth, first)) === 'created') deps.log.info('first officer created', { officer: first.username });
-}
-
-/**
- * The poster as a PDF to open or print. Without the pages' CSP: its `object-src 'none'` would keep the
- * browser's own PDF viewer from showing it.
- */
-function pdfAnswer(result: AdminResult<{ date: string; pdf: Uint8Array }>, out: Responses): Result {
-  if (!result.ok) return out.problem(toHttp(result).status, result.problem.error, result.problem.message);
-  return {
-    statusCode: 200,
-    headers: {
-      'content-type': 'application/pdf',
-      'content-disposition': `inline; filename="poster-hadir-${result.value.date}.pdf"`,
-      'cache-control': 'no-store',
-      'x-content-type-options': 'nosniff',
-    },
-    body: Buffer.from(result.value.pdf).toString('base64'),
-    isBase64Encoded: true,
-  };
 }
 
 function notFoundProblem(): AdminResult<unknown> {
