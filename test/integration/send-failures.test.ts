@@ -39,7 +39,7 @@ afterAll(async () => {
 });
 afterEach(() => server.fakeGraph.scriptFailures(undefined));
 
-type Payload = { template?: { name: string }; text?: { body: string }; document?: { filename: string } };
+type Payload = { template?: { name: string }; text?: { body: string }; interactive?: { body?: { text: string } }; document?: { filename: string } };
 
 /** What kind of system-started message this is, whatever its form (free-form or template). */
 function kindOf(message: { type: string; payload: Record<string, unknown> }): 'confirmation' | 'reminder' | 'other' {
@@ -48,7 +48,10 @@ function kindOf(message: { type: string; payload: Record<string, unknown> }): 'c
     return 'confirmation';
   if (
     payload.template?.name === 'pengingat_kedatangan' ||
-    (message.type === 'text' && /besok/i.test(payload.text?.body ?? '') && /Pengingat|PENGINGAT/.test(payload.text?.body ?? ''))
+    // Inside the window the reminder is the same text with the reply buttons Datang / Ubah jadwal / Batal.
+    ((message.type === 'text' || message.type === 'interactive') &&
+      /besok/i.test(payload.text?.body ?? payload.interactive?.body?.text ?? '') &&
+      /Pengingat|PENGINGAT/.test(payload.text?.body ?? payload.interactive?.body?.text ?? ''))
   ) {
     return 'reminder';
   }
