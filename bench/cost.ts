@@ -184,7 +184,8 @@ export function estimateCost(options: { dynamoCallsPerStep?: number; registratio
     Conversation: { count: events, ms: (messageEvents * u.conversationMs + statusEvents * u.statusMs) / events },
     Upload: { count: registrations * u.uploadRequests, ms: u.uploadMs },
     Admin: { count: registrations * u.adminRequests, ms: u.adminMs },
-    Reminder: { count: 30, ms: u.reminderMs },
+    // The daily reminders (3 s each), the end of the day and the hourly job (offices' own hours, waitlist offers: ≈ the backlog check's 200 ms).
+    Reminder: { count: 30 + 30 + 24 * 30, ms: (30 * u.reminderMs + (30 + 24 * 30) * u.pendingCheckMs) / (30 + 30 + 24 * 30) },
     PendingCheck: { count: 24 * 30, ms: u.pendingCheckMs },
   };
 
@@ -289,7 +290,7 @@ export function estimateCost(options: { dynamoCallsPerStep?: number; registratio
   });
 
   const schedules = count('AWS::Scheduler::Schedule');
-  lines.push({ item: 'EventBridge Scheduler', usd: 0, basis: `${schedules} schedules, ≈ 750 runs a month (within the 14 M free)` });
+  lines.push({ item: 'EventBridge Scheduler', usd: 0, basis: `${schedules} schedules, ≈ 1,500 runs a month (within the 14 M free)` });
   const keys = count('AWS::KMS::Key');
   if (keys > 0) lines.push({ item: 'KMS', usd: keys * PRICES.kmsKeyPerMonth, basis: `${keys} customer managed keys` });
   lines.push({ item: 'Data transfer out', usd: 0, basis: `≈ ${round((registrations * u.documentsMb) / 1024, 1)} GB a month (within the 100 GB free)` });

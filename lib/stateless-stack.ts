@@ -150,6 +150,7 @@ export class StatelessStack extends Stack {
   readonly reminderFailureQueue: Queue;
   readonly reminderSchedule: Schedule;
   readonly closeDaySchedule: Schedule;
+  readonly hourlySchedule: Schedule;
   readonly pendingOverdueCheck: PendingOverdueCheck;
   readonly monitoring: Monitoring;
 
@@ -428,6 +429,20 @@ export class StatelessStack extends Stack {
         retryAttempts: 3,
         maxEventAge: Duration.hours(2),
         input: ScheduleTargetInput.fromObject({ job: 'close-day' }),
+      }),
+    });
+
+    // Every hour: each registry office's reminders at its own hour (WIB, WITA, WIT), waitlist offers past
+    // their two hours passed on, notices still waiting in the table queued (use-cases/hourly-housekeeping.ts).
+    this.hourlySchedule = new Schedule(this, 'HourlySchedule', {
+      description: "Si Bapao: every hour, the offices' own reminder hours and the waitlist's offers",
+      schedule: ScheduleExpression.cron({ minute: '5', hour: '*', timeZone: TimeZone.ASIA_JAKARTA }),
+      target: new LambdaInvoke(this.reminder.function, {
+        role: schedulerRole,
+        deadLetterQueue: this.reminderDeadLetterQueue,
+        retryAttempts: 3,
+        maxEventAge: Duration.hours(1),
+        input: ScheduleTargetInput.fromObject({ job: 'hourly' }),
       }),
     });
 

@@ -40,6 +40,7 @@ export function localToolsApp(parts: LocalToolsParts): HttpApp {
     { method: 'POST', path: '/_local/jobs/reminders', to: runReminders },
     { method: 'POST', path: '/_local/jobs/purge', to: runPurge },
     { method: 'POST', path: '/_local/jobs/close-day', to: runCloseDay },
+    { method: 'POST', path: '/_local/jobs/hourly', to: runHourly },
     { method: 'POST', path: '/_local/jobs/replay-dead-letters', to: async () => json(200, { replayed: await parts.replayDeadLetters() }) },
     { method: 'GET', path: '/_graph/download/:mediaId', params: { mediaId: '.+' }, to: download },
     ...anyMethod('/_graph/:graphPath', graphApi, { graphPath: '.*' }),
@@ -66,6 +67,13 @@ export function localToolsApp(parts: LocalToolsParts): HttpApp {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return json(400, { error: 'date must be YYYY-MM-DD' });
     const run = await parts.jobs.reminders(date);
     return json(200, { queued: run.queued, heldBack: run.heldBack, appointmentDate: run.appointmentDate });
+  }
+
+  /** The hourly schedule's job: the registry offices whose reminder hour it is, then the housekeeping (waitlist offers, waiting notices). */
+  async function runHourly(): Promise<HttpResult> {
+    const runs = await parts.jobs.officeReminders(new Date(), { skipDefault: true });
+    const kept = await parts.jobs.housekeeping();
+    return json(200, { offices: runs.length, reminded: runs.reduce((sum, run) => sum + run.queued, 0), passedOn: kept.passedOn, noticesQueued: kept.queued });
   }
 
   /** `?date=`: runs the end-of-day job as if it were that date's closing time (today without it). */

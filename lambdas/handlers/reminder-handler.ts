@@ -1,6 +1,7 @@
 /**
- * The daily reminder job's event: EventBridge Scheduler's payload (nothing, or `{ "date": "YYYY-MM-DD" }`
- * to run as if today were that date), one run, and what operators watch of it: `RemindersQueued` and the
+ * The reminder function's events: EventBridge Scheduler's payload (nothing, or `{ "date": "YYYY-MM-DD" }`
+ * to run as if today were that date: the default office's daily reminders; `{ "job": "hourly" }`: the
+ * registry offices' reminders at their own hour and the hourly housekeeping; `{ "job": "close-day" }`), one run, and what operators watch of it: `RemindersQueued` and the
  * `ReminderRunCompleted` heartbeat, counted only once the run finished.
  */
 import * as z from 'zod/mini';
@@ -8,6 +9,7 @@ import { jakartaDate } from '../domain/calendar';
 import { METRICS } from '../metric-names';
 import type { Clock, Metrics } from '../ports';
 import type { CloseDayRun } from '../use-cases/close-day';
+import type { HousekeepingRun } from '../use-cases/hourly-housekeeping';
 import type { PurgeRun } from '../use-cases/purge-closed-registrations';
 import type { ReminderRun } from '../use-cases/run-reminders';
 
@@ -18,15 +20,17 @@ export interface ReminderHandlerDeps {
   readonly purge?: () => Promise<PurgeRun>;
   /** The end-of-day job (payload `{ "job": "close-day" }`, the office's closing-time schedule). */
   readonly closeDay?: (date: string) => Promise<CloseDayRun>;
-  /** The registry's offices (not the default) whose reminder hour it is now, each for its own tomorrow. */
+  /** The registry's offices (not the default) whose reminder hour it is now, each for its own tomorrow (the hourly job). */
   readonly runOtherOffices?: (at: Date) => Promise<readonly ReminderRun[]>;
+  /** The hourly job's other half: waitlist offers past their time passed on, waiting notices queued. */
+  readonly housekeeping?: () => Promise<HousekeepingRun>;
   readonly clock: Clock;
   readonly metrics: Metrics;
   readonly log: { info(message: string, fields: Record<string, unknown>): void };
 }
 
 const payloadSchema = z.optional(
-  z.object({ date: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))), job: z.optional(z.enum(['reminders', 'close-day'])) }),
+  z.object({ date: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))), job: z.optional(z.enum(['reminders', 'close-day', 'hourly'])) }),
 );
 
 export function createReminderHandler(deps: ReminderHandlerDeps) {
@@ -38,9 +42,17 @@ export function createReminderHandler(deps: ReminderHandlerDeps) {
       const closed = await deps.closeDay(today);
       return { date: closed.date, noShows: closed.marked.length };
     }
+    if (parsed.success && parsed.data?.job === 'hourly') {
+      // Every hour: each registry office's reminders at its own hour (WIB, WITA or WIT), then the housekeeping.
+      const others = (await deps.runOtherOffices?.(deps.clock.now())) ?? [];
+      const queued = others.reduce((sum, other) => sum + other.queued, 0);
+      if (queued > 0) deps.metrics.count(METRICS.remindersQueued, queued);
+      const kept = await deps.housekeeping?.();
+      deps.log.info('hourly jobs done', { offices: others.length, queued, passedOn: kept?.passedOn ?? 0, noticesQueued: kept?.queued ?? 0 });
+      return { queued, appointmentDate: others[0]?.appointmentDate ?? '' };
+    }
     const run = await deps.run(today);
-    const others = parsed.success && parsed.data?.date ? [] : ((await deps.runOtherOffices?.(deps.clock.now())) ?? []);
-    deps.metrics.count(METRICS.remindersQueued, run.queued + others.reduce((sum, other) => sum + other.queued, 0));
+    deps.metrics.count(METRICS.remindersQueued, run.queued);
     deps.metrics.count(METRICS.reminderRunCompleted);
     deps.log.info('reminders queued', { today: run.today, appointmentDate: run.appointmentDate, queued: run.queued, heldBack: run.heldBack });
     if (deps.purge) {

@@ -18,10 +18,12 @@ import { createReminderHandler } from '../handlers/reminder-handler';
 import { NO_METRICS } from '../metric-names';
 import type { BlobStore, EventQueue, Metrics } from '../ports';
 import { closeDay, type CloseDayRun } from '../use-cases/close-day';
+import { hourlyHousekeeping, type HousekeepingRun } from '../use-cases/hourly-housekeeping';
+import { holidaysOf, registryProfile } from '../domain/offices';
 import { purgeClosedRegistrations, type PurgeRun } from '../use-cases/purge-closed-registrations';
 import { runReminders, type ReminderRun } from '../use-cases/run-reminders';
 import { runOfficeReminders, type OfficeReminderRun } from '../use-cases/run-office-reminders';
-import { officeDirectory, seedOffice, type OfficeDirectory } from '../config';
+import { loadHolidays, officeDirectory, seedOffice, type OfficeDirectory } from '../config';
 import { DynamoDbOfficeStore } from '../adapters/dynamodb-office-store';
 import { lambdaEntry } from './lambda-entry';
 
@@ -48,6 +50,8 @@ export interface DailyJobs {
   lastReminderRun(): Promise<string | undefined>;
   /** The end of `date`: those who never checked in are marked no-show (use-cases/close-day.ts). */
   closeDay(date: string): Promise<CloseDayRun>;
+  /** Waitlist offers past their two hours passed on in every office; waiting notices queued. */
+  housekeeping(): Promise<HousekeepingRun>;
 }
 
 export function dailyJobs(parts: DailyJobParts): DailyJobs {
@@ -92,6 +96,22 @@ export function dailyJobs(parts: DailyJobParts): DailyJobs {
       purgeClosedRegistrations({ registrations, blobs: parts.blobs, retentionDays: parts.retentionDays, clock: { now }, log: logger }),
     lastReminderRun: async () => (await heartbeat.last())?.finishedAt,
     closeDay: (date) => closeDay(date, { registrations, queue: parts.queue, clock, log: logger }),
+    housekeeping: async () => {
+      const national = loadHolidays();
+      const defaultId = parts.offices?.defaultOffice.id;
+      const offices = parts.offices ? await parts.offices.all() : [];
+      return hourlyHousekeeping({
+        offices: offices.map((office) => ({
+          store: office.id === defaultId ? registrations : new DynamoDbRegistrationStore(parts.dynamo, parts.tableName, office.id),
+          office: office.id === defaultId ? office : registryProfile(office),
+          holidays: holidaysOf(national, office),
+        })),
+        pending: registrations,
+        queue: parts.queue,
+        clock,
+        log: logger,
+      });
+    },
   };
 }
 
@@ -114,8 +134,9 @@ export function awsReminder(env = processEnvironment()) {
     metrics,
     createReminderHandler({
       run: jobs.reminders,
-      // The daily schedule runs the default office; the registry's offices whose hour it is run with it (hourly: each at its own).
+      // The daily schedule runs the default office; the hourly one each registry office at its own hour.
       runOtherOffices: (at) => jobs.officeReminders(at, { skipDefault: true }),
+      housekeeping: () => jobs.housekeeping(),
       purge: () => jobs.purge(),
       closeDay: jobs.closeDay,
       clock: { now: () => new Date() },

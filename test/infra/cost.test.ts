@@ -2,7 +2,7 @@
 import { estimateCost, estimateMetaCharges, META_UTILITY_TEMPLATE_USD_INDONESIA } from '../../bench/cost';
 
 it('counts the resources of the template, operations included', () => {
-  expect(estimateCost().resources).toMatchObject({ functions: 6, fifoQueues: 2, tables: 1, buckets: 2, secrets: 1, alarms: 21, dashboards: 1, schedules: 3 });
+  expect(estimateCost().resources).toMatchObject({ functions: 6, fifoQueues: 2, tables: 1, buckets: 2, secrets: 1, alarms: 21, dashboards: 1, schedules: 4 });
 });
 
 it('grows with registrations: 50,000 a month costs more than 2,000, and less than 25 times as much', () => {

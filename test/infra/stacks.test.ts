@@ -618,7 +618,7 @@ describe('admin app', () => {
 describe('reminder schedule', () => {
   it("runs the reminder job every day at the office's hour in Asia/Jakarta", () => {
     // The reminders, the end of the day, the hourly backlog check.
-    stateless.resourceCountIs('AWS::Scheduler::Schedule', 3);
+    stateless.resourceCountIs('AWS::Scheduler::Schedule', 4);
     stateless.hasResourceProperties('AWS::Scheduler::Schedule', {
       ScheduleExpression: 'cron(0 8 * * ? *)',
       ScheduleExpressionTimezone: 'Asia/Jakarta',
@@ -655,6 +655,15 @@ describe('reminder schedule', () => {
     const functions = stateless.findResources('AWS::Lambda::Function', { Properties: { Description: Match.stringLikeRegexp('reminder job') } });
     expect(schedule?.Properties.Target.Arn['Fn::GetAtt'][0]).toBe(Object.keys(functions)[0]);
     expect(JSON.parse(schedule?.Properties.Target.Input ?? '{}')).toEqual({ job: 'close-day' });
+  });
+
+  it("runs the hourly job on the reminder Lambda every hour (the registry offices' own reminder hours, the waitlist's offers)", () => {
+    const schedules = stateless.findResources('AWS::Scheduler::Schedule', { Properties: { Description: Match.stringLikeRegexp('every hour') } });
+    const [schedule] = Object.values(schedules) as { Properties: Record<string, unknown> & { Target: { Arn: { 'Fn::GetAtt': string[] }; Input: string } } }[];
+    expect(schedule?.Properties).toMatchObject({ ScheduleExpression: 'cron(5 * * * ? *)', ScheduleExpressionTimezone: 'Asia/Jakarta', State: 'ENABLED' });
+    const functions = stateless.findResources('AWS::Lambda::Function', { Properties: { Description: Match.stringLikeRegexp('reminder job') } });
+    expect(schedule?.Properties.Target.Arn['Fn::GetAtt'][0]).toBe(Object.keys(functions)[0]);
+    expect(JSON.parse(schedule?.Properties.Target.Input ?? '{}')).toEqual({ job: 'hourly' });
   });
 
   it('takes the hour from the office profile (REMINDER_HOUR=7)', () => {

@@ -1,0 +1,44 @@
+/**
+ * The reminder function's three schedules: the daily one reminds the default office (and sweeps), the
+ * hourly one reminds each registry office whose hour it is and does the housekeeping, the end of the day
+ * closes it. One event, one job: the hourly run never reminds the default office a second time.
+ */
+import { createReminderHandler } from '../../lambdas/handlers/reminder-handler';
+import { NO_METRICS } from '../../lambdas/metric-names';
+import type { ReminderRun } from '../../lambdas/use-cases/run-reminders';
+
+const NOW = new Date('2026-03-02T00:05:00Z');
+const run = (today: string, queued: number): ReminderRun => ({ today, appointmentDate: '2026-03-03', queued, heldBack: 0 }) as ReminderRun;
+
+function handlerWithCalls() {
+  const calls: string[] = [];
+  const handler = createReminderHandler({
+    run: async (today) => (calls.push(`default ${today}`), run(today, 2)),
+    runOtherOffices: async (at) => (calls.push(`others ${at.toISOString()}`), [run('2026-03-02', 3)]),
+    housekeeping: async () => (calls.push('housekeeping'), { passedOn: 1, queued: 1 }),
+    purge: async () => (calls.push('purge'), { cutoff: '', registrations: 0, files: 0 }),
+    closeDay: async (date) => (calls.push(`close ${date}`), { date, marked: [] }) as never,
+    clock: { now: () => NOW },
+    metrics: NO_METRICS,
+    log: { info: () => undefined },
+  });
+  return { handler, calls };
+}
+
+it('reminds the default office and sweeps on the daily schedule, without the other offices', async () => {
+  const { handler, calls } = handlerWithCalls();
+  expect(await handler(undefined)).toEqual({ queued: 2, appointmentDate: '2026-03-03' });
+  expect(calls).toEqual(['default 2026-03-02', 'purge']);
+});
+
+it("reminds the registry offices whose hour it is and does the housekeeping on the hourly schedule, not the default office's", async () => {
+  const { handler, calls } = handlerWithCalls();
+  expect(await handler({ job: 'hourly' })).toEqual({ queued: 3, appointmentDate: '2026-03-03' });
+  expect(calls).toEqual([`others ${NOW.toISOString()}`, 'housekeeping']);
+});
+
+it('closes the day on the end-of-day schedule only', async () => {
+  const { handler, calls } = handlerWithCalls();
+  await handler({ job: 'close-day' });
+  expect(calls).toEqual(['close 2026-03-02']);
+});
