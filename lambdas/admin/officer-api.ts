@@ -70,6 +70,7 @@ export type DataRequestView = ValueOf<Reports['dataRequests']>[number];
 export type ProofCheck = ValueOf<Reports['verifyProof']>;
 export type DayCode = ValueOf<DayOf['dayCode']>;
 export type DailyReportView = ValueOf<DailyReports['dailyReport']>;
+export type MonthlySatisfactionView = ValueOf<DailyReports['monthlySatisfaction']>;
 /** An action's answer: the registration after it, and the open days after it (the next review screen's day buttons). */
 export type ActionAnswer = ValueOf<Actions['act']>;
 
@@ -121,4 +122,6 @@ export interface RegistrationsApi {
   posterPdf(query: { date?: string }): Promise<AdminResult<{ date: string; pdf: Uint8Array }>>;
   /** `GET api/reports/daily?date=`: booked, checked in, served, no-shows, wait, satisfaction, backlog, failed sends. */
   dailyReport(query: { date?: string }): Promise<AdminResult<DailyReportView>>;
+  /** `GET api/reports/satisfaction?month=YYYY-MM`: the satisfaction figure of the month's served registrations, overall and per service. */
+  monthlySatisfaction(query: { month?: string }): Promise<AdminResult<MonthlySatisfactionView>>;
 }

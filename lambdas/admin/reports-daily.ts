@@ -1,6 +1,7 @@
 /** `GET api/reports/daily?date=`: the day's figures (domain/daily-report.ts) for officers and the head of office. */
 import { jakartaDate } from '../domain/calendar';
 import { dailyReport } from '../domain/daily-report';
+import { monthlySatisfaction } from '../domain/satisfaction-report';
 import { officerInput } from '../domain/officer-input';
 import type { RegistrationsApiDeps } from './officer-api';
 import { malformed, ok } from './results';
@@ -21,5 +22,12 @@ export function createDailyReportApi(deps: RegistrationsApiDeps) {
     return ok(dailyReport({ date, day, pending, failedSendDates: failures.map((failure) => jakartaDate(new Date(failure.at))), now }));
   }
 
-  return { dailyReport: dailyReportOf };
+  /** `GET api/reports/satisfaction?month=YYYY-MM`: the month's satisfaction figure, overall and per service. */
+  async function satisfactionOf(query: { month?: string }) {
+    const month = query.month ?? jakartaDate(deps.clock.now()).slice(0, 7);
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) return malformed('bulan harus YYYY-MM');
+    return ok(monthlySatisfaction(month, await deps.store.listByStatus('SELESAI'), deps.office.services));
+  }
+
+  return { dailyReport: dailyReportOf, monthlySatisfaction: satisfactionOf };
 }

@@ -33,6 +33,7 @@ export type ApiRoute =
   | { readonly name: 'verify-proof' }
   | { readonly name: 'day-code' }
   | { readonly name: 'daily-report' }
+  | { readonly name: 'satisfaction-report' }
   | { readonly name: 'list-offices' }
   | { readonly name: 'add-office' }
   | { readonly name: 'update-office'; readonly id: string };
@@ -114,6 +115,7 @@ const ROUTES = createRouter<Target>([
   api('POST', '/api/proofs/verify', () => ({ name: 'verify-proof' })),
   api('GET', '/api/day-code', () => ({ name: 'day-code' }), true),
   api('GET', '/api/reports/daily', () => ({ name: 'daily-report' })),
+  api('GET', '/api/reports/satisfaction', () => ({ name: 'satisfaction-report' })),
   api('GET', '/api/offices', () => ({ name: 'list-offices' })),
   api('POST', '/api/offices', () => ({ name: 'add-office' })),
   api('PUT', '/api/offices/:officeId', (p) => ({ name: 'update-office', id: param(p, 'officeId') })),

@@ -225,6 +225,8 @@ export function createAdminHandler(deps: AdminHandlerDeps): AdminHandler {
         return registrations.dayCode(query.date ? { date: query.date } : {});
       case 'daily-report':
         return registrations.dailyReport(query.date ? { date: query.date } : {});
+      case 'satisfaction-report':
+        return registrations.monthlySatisfaction(query.month ? { month: query.month } : {});
       case 'list-officers':
       case 'add-officer':
       case 'disable-officer':

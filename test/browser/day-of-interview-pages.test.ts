@@ -124,5 +124,10 @@ it.each([
   expect(await value('booked')).toBe('2');
   expect(await value('checkedIn')).toBe('1');
   expect(await value('satisfaction')).toBe('—');
+  const month = page.locator('[data-satisfaction-month]');
+  await month.scrollIntoViewIfNeeded();
+  expect(await month.locator('h2').innerText()).toMatch(/^Kepuasan pemohon [A-Z][a-z]+ \d{4}$/);
+  expect(await month.locator('tr.total').textContent()).toContain('Semua layanan');
   await keepScreenshot(page, screenshot);
+  if (process.env.SIM_SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SIM_SCREENSHOT_DIR}/full-${screenshot}`, fullPage: true });
 });

@@ -3,6 +3,7 @@
  * officers' API gives for the poster, the queue place it answers, *Panggil* reaching the applicant through
  * the fake Graph API, and completing from being served.
  */
+import { DEFAULT_SERVICES } from '../../lambdas/domain/services';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Officer } from '../../lambdas/admin/officer-api';
 import { documentClient } from '../../lambdas/adapters/dynamodb-client';
@@ -249,5 +250,32 @@ describe('the daily report', () => {
     expect((report.body as { served: number }).served).toBeGreaterThanOrEqual(3);
     expect(waits.length).toBeGreaterThanOrEqual(1);
     expect(answers).toEqual([4]);
+  });
+
+  it("gives the month's satisfaction figure per service, equal to the served registrations' answers", async () => {
+    const month = today.slice(0, 7);
+    const answer = await officers.api.monthlySatisfaction({ month });
+    expect(answer.status).toBe(200);
+    const served = (await officers.store.listByStatus('SELESAI')).filter(
+      (registration) => registration.appointmentDate?.startsWith(`${month}-`) && registration.satisfaction !== undefined,
+    );
+    const figure = (registrations: typeof served) => ({
+      answers: registrations.length,
+      satisfaction:
+        registrations.length === 0
+          ? null
+          : Math.round((registrations.reduce((sum, registration) => sum + (registration.satisfaction ?? 0), 0) / registrations.length) * 100) / 100,
+    });
+    expect(answer.body).toEqual({
+      month,
+      ...figure(served),
+      byService: DEFAULT_SERVICES.map((service) => ({
+        serviceId: service.id,
+        service: service.name,
+        ...figure(served.filter((registration) => registration.serviceId === service.id)),
+      })),
+    });
+    expect((answer.body as { answers: number }).answers).toBeGreaterThanOrEqual(1);
+    expect((await officers.api.monthlySatisfaction({ month: '2026-13' })).status).toBe(400);
   });
 });

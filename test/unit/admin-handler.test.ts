@@ -130,6 +130,9 @@ class StubRegistrations implements RegistrationsApi {
   dailyReport(query: { date?: string }) {
     return this.answer('dailyReport', [query], { status: 200, body: { date: '2026-01-01' } });
   }
+  monthlySatisfaction(query: { month?: string }) {
+    return this.answer('monthlySatisfaction', [query], { status: 200, body: { month: '2026-01' } });
+  }
 }
 
 function event(

@@ -96,6 +96,12 @@ export const DAILY_REPORT_TEXTS = {
   failedSends: 'Pesan gagal terkirim',
   none: '—',
   show: 'Tampilkan',
+  monthTitle: 'Kepuasan pemohon {month}',
+  monthIntro: 'Indeks kepuasan layanan: rata-rata jawaban pemohon (1–5) yang selesai dilayani pada bulan ini, per layanan.',
+  service: 'Layanan',
+  answers: 'Jawaban',
+  mean: 'Rata-rata (1–5)',
+  allServices: 'Semua layanan',
 } as const;
 
 /** The waiting room's A4 poster (lambdas/domain/poster-pdf.ts): plain ASCII, as its standard font writes it. */
