@@ -71,9 +71,17 @@ export function localToolsApp(parts: LocalToolsParts): HttpApp {
 
   /** The hourly schedule's job: the registry offices whose reminder hour it is, then the housekeeping (waitlist offers, waiting notices). */
   async function runHourly(): Promise<HttpResult> {
-    const runs = await parts.jobs.officeReminders(new Date(), { skipDefault: true });
+    const now = new Date();
+    const runs = await parts.jobs.officeReminders(now, { skipDefault: true });
+    const closed = await parts.jobs.officeCloseDays(now);
     const kept = await parts.jobs.housekeeping();
-    return json(200, { offices: runs.length, reminded: runs.reduce((sum, run) => sum + run.queued, 0), passedOn: kept.passedOn, noticesQueued: kept.queued });
+    return json(200, {
+      offices: runs.length,
+      reminded: runs.reduce((sum, run) => sum + run.queued, 0),
+      closedDays: closed.map((run) => ({ office: run.office, date: run.date, noShows: run.marked.length })),
+      passedOn: kept.passedOn,
+      noticesQueued: kept.queued,
+    });
   }
 
   /** `?date=`: runs the end-of-day job as if it were that date's closing time (today without it). */

@@ -24,6 +24,8 @@ export interface ReminderHandlerDeps {
   readonly runOtherOffices?: (at: Date) => Promise<readonly ReminderRun[]>;
   /** The hourly job's other half: waitlist offers past their time passed on, waiting notices queued. */
   readonly housekeeping?: () => Promise<HousekeepingRun>;
+  /** The registry offices (not the default) whose closing time fell in the last hour: their end of the day. */
+  readonly closeOtherOffices?: (at: Date) => Promise<readonly CloseDayRun[]>;
   readonly clock: Clock;
   readonly metrics: Metrics;
   readonly log: { info(message: string, fields: Record<string, unknown>): void };
@@ -47,8 +49,16 @@ export function createReminderHandler(deps: ReminderHandlerDeps) {
       const others = (await deps.runOtherOffices?.(deps.clock.now())) ?? [];
       const queued = others.reduce((sum, other) => sum + other.queued, 0);
       if (queued > 0) deps.metrics.count(METRICS.remindersQueued, queued);
+      const closed = (await deps.closeOtherOffices?.(deps.clock.now())) ?? [];
       const kept = await deps.housekeeping?.();
-      deps.log.info('hourly jobs done', { offices: others.length, queued, passedOn: kept?.passedOn ?? 0, noticesQueued: kept?.queued ?? 0 });
+      deps.log.info('hourly jobs done', {
+        offices: others.length,
+        queued,
+        closedDays: closed.length,
+        noShows: closed.reduce((sum, run) => sum + run.marked.length, 0),
+        passedOn: kept?.passedOn ?? 0,
+        noticesQueued: kept?.queued ?? 0,
+      });
       return { queued, appointmentDate: others[0]?.appointmentDate ?? '' };
     }
     const run = await deps.run(today);

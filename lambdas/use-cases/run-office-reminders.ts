@@ -3,7 +3,9 @@
  * it is (its `reminderHour` in its own zone) gets its run for its own "today". An office in WITA is
  * reminded an hour before one in WIB at the same configured hour.
  */
-import { localDate, localHour } from '../domain/calendar';
+import { localDate, localHour, type IsoDate } from '../domain/calendar';
+import { closingTime } from '../domain/closing-time';
+import type { OfficeProfile } from '../domain/office';
 import { offsetMsOf, type OfficeTimezone } from '../domain/offices';
 import type { ReminderRun } from '../ports';
 
@@ -31,4 +33,21 @@ export async function runOfficeReminders(
     runs.push({ office: office.id, ...(await runFor(office, localDate(at, offset))) });
   }
   return runs;
+}
+
+export interface OfficeClosingTarget extends OfficeReminderTarget {
+  readonly arrivalHours: OfficeProfile['arrivalHours'];
+}
+
+/**
+ * The offices whose closing time (in their own zone) fell within the hour before `at`, each with its local
+ * date: the hourly run closes each office's day once, at the first run at or after its closing time.
+ */
+export function officesClosingAt<Office extends OfficeClosingTarget>(at: Date, offices: readonly Office[]): { office: Office; date: IsoDate }[] {
+  return offices.flatMap((office) => {
+    const offset = offsetMsOf(office);
+    const closing = closingTime(office);
+    const sinceClosing = localHour(at, offset) * 60 + new Date(at.getTime() + offset).getUTCMinutes() - (closing.hour * 60 + closing.minute);
+    return !office.disabled && sinceClosing >= 0 && sinceClosing < 60 ? [{ office, date: localDate(at, offset) }] : [];
+  });
 }

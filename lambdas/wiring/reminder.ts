@@ -22,7 +22,7 @@ import { hourlyHousekeeping, type HousekeepingRun } from '../use-cases/hourly-ho
 import { holidaysOf, registryProfile } from '../domain/offices';
 import { purgeClosedRegistrations, type PurgeRun } from '../use-cases/purge-closed-registrations';
 import { runReminders, type ReminderRun } from '../use-cases/run-reminders';
-import { runOfficeReminders, type OfficeReminderRun } from '../use-cases/run-office-reminders';
+import { officesClosingAt, runOfficeReminders, type OfficeReminderRun } from '../use-cases/run-office-reminders';
 import { loadHolidays, officeDirectory, seedOffice, type OfficeDirectory } from '../config';
 import { DynamoDbOfficeStore } from '../adapters/dynamodb-office-store';
 import { lambdaEntry } from './lambda-entry';
@@ -52,6 +52,8 @@ export interface DailyJobs {
   closeDay(date: string): Promise<CloseDayRun>;
   /** Waitlist offers past their two hours passed on in every office; waiting notices queued. */
   housekeeping(): Promise<HousekeepingRun>;
+  /** The end of the day of every registry office whose closing time fell in the hour before `at` (the default office has its own schedule). */
+  officeCloseDays(at: Date): Promise<(CloseDayRun & { readonly office: string })[]>;
 }
 
 export function dailyJobs(parts: DailyJobParts): DailyJobs {
@@ -96,6 +98,16 @@ export function dailyJobs(parts: DailyJobParts): DailyJobs {
       purgeClosedRegistrations({ registrations, blobs: parts.blobs, retentionDays: parts.retentionDays, clock: { now }, log: logger }),
     lastReminderRun: async () => (await heartbeat.last())?.finishedAt,
     closeDay: (date) => closeDay(date, { registrations, queue: parts.queue, clock, log: logger }),
+    officeCloseDays: async (at) => {
+      const defaultId = parts.offices?.defaultOffice.id;
+      const offices = (parts.offices ? await parts.offices.all() : []).filter((office) => office.id !== defaultId);
+      const runs: (CloseDayRun & { office: string })[] = [];
+      for (const { office, date } of officesClosingAt(at, offices)) {
+        const store = new DynamoDbRegistrationStore(parts.dynamo, parts.tableName, office.id);
+        runs.push({ office: office.id, ...(await closeDay(date, { registrations: store, queue: parts.queue, clock, log: logger })) });
+      }
+      return runs;
+    },
     housekeeping: async () => {
       const national = loadHolidays();
       const defaultId = parts.offices?.defaultOffice.id;
@@ -137,6 +149,7 @@ export function awsReminder(env = processEnvironment()) {
       // The daily schedule runs the default office; the hourly one each registry office at its own hour.
       runOtherOffices: (at) => jobs.officeReminders(at, { skipDefault: true }),
       housekeeping: () => jobs.housekeeping(),
+      closeOtherOffices: (at) => jobs.officeCloseDays(at),
       purge: () => jobs.purge(),
       closeDay: jobs.closeDay,
       clock: { now: () => new Date() },

@@ -5,6 +5,7 @@
  */
 import { createReminderHandler } from '../../lambdas/handlers/reminder-handler';
 import { NO_METRICS } from '../../lambdas/metric-names';
+import { officesClosingAt } from '../../lambdas/use-cases/run-office-reminders';
 import type { ReminderRun } from '../../lambdas/use-cases/run-reminders';
 
 const NOW = new Date('2026-03-02T00:05:00Z');
@@ -41,4 +42,20 @@ it('closes the day on the end-of-day schedule only', async () => {
   const { handler, calls } = handlerWithCalls();
   await handler({ job: 'close-day' });
   expect(calls).toEqual(['close 2026-03-02']);
+});
+
+describe("an office's end of the day on the hourly run", () => {
+  const hours = { from: '08:00', to: '16:00', stepMinutes: 15 };
+  const jakarta = { id: 'jkt', timezone: 'Asia/Jakarta' as const, reminderHour: 9, arrivalHours: hours };
+  const makassar = { id: 'mks', timezone: 'Asia/Makassar' as const, reminderHour: 9, arrivalHours: { ...hours, to: '15:30' } };
+  const closing = (iso: string) => officesClosingAt(new Date(iso), [jakarta, makassar]).map(({ office, date }) => `${office.id} ${date}`);
+
+  it('closes each office once, at the first hourly run at or after its own closing time (an hour after the last arrival)', () => {
+    // 17:00 WIB is 10:00 UTC; 16:30 WITA is 08:30 UTC.
+    expect(closing('2026-03-02T08:05:00Z')).toEqual([]);
+    expect(closing('2026-03-02T09:05:00Z')).toEqual(['mks 2026-03-02']);
+    expect(closing('2026-03-02T10:05:00Z')).toEqual(['jkt 2026-03-02']);
+    expect(closing('2026-03-02T11:05:00Z')).toEqual([]);
+    expect(officesClosingAt(new Date('2026-03-02T10:05:00Z'), [{ ...jakarta, disabled: true }])).toEqual([]);
+  });
 });
