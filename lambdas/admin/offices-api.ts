@@ -27,6 +27,7 @@ export function officeSummary(office: Office, defaultId: string) {
   return {
     id: office.id,
     name: office.officeName,
+    shortName: office.officeShortName,
     address: office.address,
     phoneNumberId: office.phoneNumberId,
     displayPhoneNumber: office.displayPhoneNumber,

@@ -107,6 +107,33 @@ describe('the admin pages of one office', () => {
   });
 });
 
+describe('the officers page of a superadmin', () => {
+  it("adds an officer to another office, who then sees that office's registrations only", async () => {
+    const page = await loggedIn(server.config.ADMIN_USERNAME, server.adminPassword);
+    await page.goto(`${server.url}/admin/officers`);
+    await expect(page.locator('.officers-table tr', { hasText: 'petugas-mtr' }).textContent()).resolves.toContain(MATARAM.shortName);
+    const form = page.locator('#add-officer');
+    await form.locator('input[name="username"]').fill('admin-mtr');
+    await form.locator('input[name="password"]').fill(PASSWORD);
+    await form.locator('select[name="role"]').selectOption('admin');
+    await form.locator('select[name="office"]').selectOption(MATARAM.id);
+    await keepScreenshot(page, 'officers-add-to-office-1366.png');
+    const [answer] = await Promise.all([
+      page.waitForResponse((response) => response.url().endsWith('/admin/api/officers') && response.request().method() === 'POST'),
+      form.locator('button[type="submit"]').click(),
+    ]);
+    expect(answer.status()).toBe(201);
+    await page.context().close();
+
+    const added = await loggedIn('admin-mtr', PASSWORD);
+    await added.goto(`${server.url}/admin/registrations`);
+    const listed = await added.locator('td.queue a').allTextContents();
+    expect(listed).toContain(mataramNumber);
+    expect(listed).not.toContain(kerinciNumber);
+    await added.context().close();
+  });
+});
+
 describe('the simulator with many offices', () => {
   it('lets the person choose which office to write to, each with its own conversation', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });

@@ -7,6 +7,12 @@ import { formError, layout, type PageDeps, type RenderedPage } from './layout';
 
 export async function renderOfficersPage(deps: PageDeps): Promise<RenderedPage> {
   const officers = await deps.officers();
+  // A superadmin adds an officer to any office; an office admin to their own (the API decides it).
+  const allOffices = deps.offices ? await deps.offices() : [];
+  const offices = allOffices.filter((office) => !office.disabled);
+  // An account without an office is the default office's (accounts made before many offices).
+  const officeName = (id: string | undefined) =>
+    (allOffices.find((office) => office.id === id) ?? allOffices.find((office) => office.default))?.shortName ?? id ?? '';
   const rows = officers.map((officer) => {
     const self = officer.username === deps.officer.username;
     const state = officer.disabled
@@ -24,6 +30,7 @@ export async function renderOfficersPage(deps: PageDeps): Promise<RenderedPage> 
     return html`<tr class="${officer.disabled ? 'disabled' : ''}">
       <td data-label="${TEXTS.officerUsername}"><strong>${officer.username}</strong>${self ? html` <span class="muted">${TEXTS.officerYou}</span>` : ''}</td>
       <td data-label="${TEXTS.officerRole}"><span class="role role-${officer.role}">${officer.role === 'admin' ? TEXTS.roleAdmin : TEXTS.rolePetugas}</span></td>
+      ${offices.length > 1 ? html`<td data-label="${OFFICE_TEXTS.officerOffice}">${officeName(officer.office)}</td>` : ''}
       <td data-label="${TEXTS.officerState}">${state}${guessed}</td>
       <td data-label="${TEXTS.officerLastLogin}">${officer.lastLoginAt ? instant(officer.lastLoginAt) : TEXTS.never}</td>
       <td data-label="${TEXTS.officerCreated}"><span>${instant(officer.createdAt)}${officer.createdBy ? html` <span class="muted">· ${officer.createdBy}</span>` : ''}</span></td>
@@ -33,9 +40,11 @@ export async function renderOfficersPage(deps: PageDeps): Promise<RenderedPage> 
   const body = html`<div class="page-head"><div><h1>${TEXTS.officersTitle}</h1><p class="muted">${TEXTS.officersIntro}</p></div>${
     deps.offices ? html`<a class="button" href="${deps.basePath}/offices">${OFFICE_TEXTS.pageTitle}</a>` : ''
   }</div>
-  <div class="split">
+  <div class="${offices.length > 1 ? 'stacked' : 'split'}">
     <section class="panel"><div class="table-wrap"><table class="list officers-table">
-      <thead><tr><th scope="col">${TEXTS.officerUsername}</th><th scope="col">${TEXTS.officerRole}</th><th scope="col">${TEXTS.officerState}</th>
+      <thead><tr><th scope="col">${TEXTS.officerUsername}</th><th scope="col">${TEXTS.officerRole}</th>${
+        offices.length > 1 ? html`<th scope="col">${OFFICE_TEXTS.officerOffice}</th>` : ''
+      }<th scope="col">${TEXTS.officerState}</th>
         <th scope="col">${TEXTS.officerLastLogin}</th><th scope="col">${TEXTS.officerCreated}</th><th scope="col"><span class="visually-hidden">${TEXTS.sectionActions}</span></th></tr></thead>
       <tbody>${rows}</tbody>
     </table></div></section>
@@ -44,6 +53,13 @@ export async function renderOfficersPage(deps: PageDeps): Promise<RenderedPage> 
         <label class="field"><span>${TEXTS.officerUsername}</span><input name="username" required data-pattern-message="${TEXTS.officerInvalidUsername}" pattern="[a-z0-9._\\-]{3,32}" maxlength="32" autocomplete="off" autocapitalize="none" spellcheck="false"><small class="muted">${TEXTS.officerUsernameHint}</small></label>
         <label class="field"><span>${TEXTS.password}</span><input name="password" type="password" required minlength="10" maxlength="200" autocomplete="new-password"><small class="muted">${TEXTS.officerPasswordHint}</small></label>
         <label class="field"><span>${TEXTS.officerRole}</span><select name="role"><option value="petugas">${TEXTS.rolePetugas}</option><option value="admin">${TEXTS.roleAdmin}</option></select></label>
+        ${
+          offices.length > 1
+            ? html`<label class="field"><span>${OFFICE_TEXTS.officerOffice}</span><select name="office">${offices.map(
+                (office) => html`<option value="${office.id}"${office.default ? html` selected` : ''}>${office.name}</option>`,
+              )}</select></label>`
+            : ''
+        }
         ${formError()}
         <button type="submit" class="button primary">${TEXTS.officerAdd}</button>
       </form>

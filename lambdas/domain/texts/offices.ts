@@ -8,6 +8,8 @@ export const OFFICE_TEXTS = {
   duplicate: (field: string) =>
     `${{ id: 'Kode kantor', phoneNumberId: 'Phone number ID WhatsApp', queuePrefix: 'Awalan nomor antrian' }[field] ?? field} sudah dipakai kantor lain.`,
   pageTitle: 'Kantor',
+  /** The officers page's add form, for a superadmin: which office the new account belongs to. */
+  officerOffice: 'Kantor',
   pageIntro: 'Kantor yang dilayani Si Bapao. Kantor baru aktif tanpa deploy ulang, dalam satu menit.',
   columnId: 'Kode',
   columnName: 'Nama',
