@@ -44,9 +44,9 @@ export async function bookableDays(deps: Pick<RegistrationsApiDeps, 'store' | 'o
     return dayState(date, found.booked, found.override, deps.office, deps.holidays);
   });
   const open = states.filter((state) => !state.closed).slice(0, count);
-  const times = arrivalTimes(deps.office);
   const days = await Promise.all(
     open.map(async (state) => {
+      const times = arrivalTimes(deps.office, state.date);
       const free = Math.max(0, state.capacity - state.booked);
       const nextFreeTime = free > 0 ? leastBookedTime(times, state.booked > 0 ? await deps.store.listByDay(state.date) : []) : undefined;
       return {

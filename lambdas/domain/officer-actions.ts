@@ -118,7 +118,7 @@ function schedule(
   input: Extract<OfficerActionInput, { action: 'confirm' | 'reschedule' }>,
   context: { readonly now: Date; readonly office: OfficeProfile; readonly targetDay?: DayState },
 ): OfficerDecision {
-  if (!arrivalTimes(context.office).includes(input.time)) {
+  if (!arrivalTimes(context.office, input.date).includes(input.time)) {
     return refuse(
       'invalid',
       'time',

@@ -59,18 +59,29 @@ export function earliestBookableDate(now: Date): IsoDate {
   return addDays(jakartaDate(now), 1);
 }
 
-/** `08:00`, `08:15`, … `16:00` for the default hours. */
-export function arrivalTimes(office: OfficeProfile): string[] {
+/**
+ * `08:00`, `08:15`, … `16:00` for the default hours. With `date`, an office with its own opening hours
+ * offers that weekday's hours only, none inside its breaks (Friday prayers, lunch).
+ */
+export function arrivalTimes(office: OfficeProfile, date?: IsoDate): string[] {
   const toMinutes = (time: string) => {
     const [hours, minutes] = time.split(':').map(Number);
     return (hours ?? 0) * 60 + (minutes ?? 0);
   };
+  const day = date && office.openingHours ? office.openingHours[String(dayOfWeek(date)) as keyof NonNullable<OfficeProfile['openingHours']>] : undefined;
+  const from = toMinutes(day ? maxTime(day.from, office.arrivalHours.from) : office.arrivalHours.from);
+  const to = toMinutes(day ? minTime(day.to, office.arrivalHours.to) : office.arrivalHours.to);
+  const inBreak = (minute: number) => (day?.breaks ?? []).some((pause) => minute >= toMinutes(pause.from) && minute < toMinutes(pause.to));
   const times: string[] = [];
-  for (let minute = toMinutes(office.arrivalHours.from); minute <= toMinutes(office.arrivalHours.to); minute += office.arrivalHours.stepMinutes) {
+  for (let minute = toMinutes(office.arrivalHours.from); minute <= to; minute += office.arrivalHours.stepMinutes) {
+    if (minute < from || inBreak(minute)) continue;
     times.push(`${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`);
   }
   return times;
 }
+
+const maxTime = (a: string, b: string) => (a > b ? a : b);
+const minTime = (a: string, b: string) => (a < b ? a : b);
 
 export type DateProblem =
   | { readonly error: 'date-past'; readonly earliest: IsoDate }

@@ -1,0 +1,54 @@
+/**
+ * An office's opening hours per weekday, with breaks (Friday prayers): the arrival times offered on a day
+ * are that weekday's, none inside a break, and an officer cannot confirm a time inside one.
+ */
+import { loadHolidays } from '../../lambdas/config';
+import { decideOfficerAction } from '../../lambdas/domain/officer-actions';
+import type { Registration } from '../../lambdas/domain/registration';
+import { arrivalTimes, dayState } from '../../lambdas/domain/schedule';
+import { testOffice } from '../support/office';
+
+const weekday = { from: '08:00', to: '15:00', breaks: [] };
+const office = testOffice({
+  arrivalHours: { from: '08:00', to: '15:00', stepMinutes: 30 },
+  openingHours: { '1': weekday, '2': weekday, '3': weekday, '4': weekday, '5': { from: '08:00', to: '14:00', breaks: [{ from: '11:30', to: '13:00' }] } },
+});
+const THURSDAY = '2026-03-05';
+const FRIDAY = '2026-03-06';
+
+it("offers a Friday's times outside its prayer break and before its earlier closing, a Thursday's all day", () => {
+  expect(arrivalTimes(office, THURSDAY)).toEqual([
+    '08:00',
+    '08:30',
+    '09:00',
+    '09:30',
+    '10:00',
+    '10:30',
+    '11:00',
+    '11:30',
+    '12:00',
+    '12:30',
+    '13:00',
+    '13:30',
+    '14:00',
+    '14:30',
+    '15:00',
+  ]);
+  expect(arrivalTimes(office, FRIDAY)).toEqual(['08:00', '08:30', '09:00', '09:30', '10:00', '10:30', '11:00', '13:00', '13:30', '14:00']);
+  expect(arrivalTimes(office)).toHaveLength(15);
+});
+
+it('refuses an appointment inside the break, and takes it on another day', () => {
+  const registration = {
+    queueNumber: 'KRC-001',
+    status: 'PENDING',
+    serviceId: 1,
+    createdAt: '2026-03-01T01:00:00Z',
+  } as Registration;
+  const now = new Date('2026-03-02T02:00:00Z');
+  const decide = (date: string, time: string) =>
+    decideOfficerAction(registration, { action: 'confirm', date, time }, { now, office, targetDay: dayState(date, 0, undefined, office, loadHolidays()) });
+  expect(decide(FRIDAY, '12:00')).toMatchObject({ ok: false, refusal: { error: 'time' } });
+  expect(decide(THURSDAY, '12:00')).toMatchObject({ ok: true });
+  expect(decide(FRIDAY, '13:00')).toMatchObject({ ok: true });
+});
