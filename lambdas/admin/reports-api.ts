@@ -48,8 +48,15 @@ export function createReportsApi(deps: RegistrationsApiDeps) {
     return (await deps.deliveries.listFailedSends(FAILED_SENDS_SHOWN)).filter((failure) => officeOfApplicantKey(failure.applicantKey) === deps.officeId);
   }
 
+  /**
+   * The office's own: requests about its registrations (queue numbers carry the office's unique prefix);
+   * a request that named no registration is the default office's, as before many offices.
+   */
   async function dataRequests() {
-    const requests = await deps.store.listDataRequests();
+    const prefix = `${deps.office.queuePrefix}-`;
+    const requests = (await deps.store.listDataRequests()).filter((request) =>
+      request.queueNumbers.length === 0 ? deps.officeId === undefined : request.queueNumbers.some((queueNumber) => queueNumber.startsWith(prefix)),
+    );
     return ok(requests.map(({ kind, at, queueNumbers, outcome }) => ({ kind, at, queueNumbers, outcome })));
   }
 

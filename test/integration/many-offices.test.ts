@@ -204,6 +204,23 @@ describe('officers of one office', () => {
     expect(kerinciFailures).not.toContain('6281599999101');
   });
 
+  it('list only their own office’s personal-data requests', async () => {
+    const [atKerinci, atMataram] = await Promise.all([
+      registerApplicant(kerinci, { person: newPerson({ name: 'Data Kerinci' }) }),
+      registerApplicant(mataram, { person: newPerson({ name: 'Data Mataram' }) }),
+    ]);
+    await say(kerinci, atKerinci.waId, 'DATA SAYA');
+    await say(mataram, atMataram.waId, 'DATA SAYA');
+    const requestedAbout = async (client: AdminClient) =>
+      ((await client.request('GET', '/api/data-requests')).body as { queueNumbers: string[] }[]).flatMap((request) => request.queueNumbers);
+    const mataramSees = await requestedAbout(await officerOf(MATARAM.id, 'petugas-mtr-4'));
+    expect(mataramSees).toContain(atMataram.queueNumber);
+    expect(mataramSees).not.toContain(atKerinci.queueNumber);
+    const kerinciSees = await requestedAbout(await officerOf(undefined, 'petugas-krc-4'));
+    expect(kerinciSees).toContain(atKerinci.queueNumber);
+    expect(kerinciSees).not.toContain(atMataram.queueNumber);
+  });
+
   it('lets only a superadmin add or change an office, checked before it is saved', async () => {
     const superadmin = await adminSession(server);
     const denpasar = { ...MATARAM, id: 'denpasar', name: 'Kantor Imigrasi Kelas I TPI Denpasar', phoneNumberId: '3344556677889', queuePrefix: 'DPS' };
