@@ -83,7 +83,7 @@ export function createDaysApi(deps: RegistrationsApiDeps) {
   }
 
   async function openDays(query: { from?: string; count?: string }) {
-    const earliest = earliestBookableDate(now());
+    const earliest = earliestBookableDate(now(), deps.office);
     const from = query.from === undefined ? earliest : query.from;
     if (!isoDateString.safeParse(from).success) return malformed('from harus YYYY-MM-DD');
     const count = query.count === undefined ? OPEN_DAYS_SHOWN : Number(query.count);

@@ -70,7 +70,7 @@ export function createRegistrationActions(deps: RegistrationsApiDeps) {
       // The day buttons as they are after this decision: the next review screen shows them without asking
       // again. Read before the notification is queued: locally the worker shares this process, and its PDF
       // would otherwise be drawn while the officer waits for this answer.
-      const days = await bookableDays(deps, earliestBookableDate(now()));
+      const days = await bookableDays(deps, earliestBookableDate(now(), deps.office));
       if (notification) await queueNotification(notification);
       if (outcome.releaseDay) await offerFreedPlace(outcome.releaseDay, deps);
       await remindAtOnceIfTodaysRunIsOver(outcome.registration);

@@ -132,7 +132,7 @@ function schedule(
   // A registration whose day was closed (PERLU_JADWAL_ULANG) holds no place to keep or give back.
   const sameDay = holdsADay(registration) && registration.appointmentDate === input.date;
   // Moving within the same day keeps its place; any other day must have one free.
-  const problem = dateProblem(sameDay ? { ...day, booked: day.booked - 1 } : day, context.now);
+  const problem = dateProblem(sameDay ? { ...day, booked: day.booked - 1 } : day, context.now, context.office);
   if (problem) {
     switch (problem.error) {
       case 'date-past':

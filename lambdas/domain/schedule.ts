@@ -1,9 +1,10 @@
 /**
- * Scheduling rules, all in Asia/Jakarta calendar dates: working days, holidays (with per-day overrides
+ * Scheduling rules, in calendar dates (the office's zone for "tomorrow", Asia/Jakarta by default): working days, holidays (with per-day overrides
  * by an admin officer), arrival times, capacity, and the earliest bookable day.
  */
-import { addDays, dayOfWeek, jakartaDate, type IsoDate } from './calendar';
+import { addDays, dayOfWeek, jakartaDate, localDate, type IsoDate } from './calendar';
 import type { OfficeProfile } from './office';
+import { offsetMsOf } from './offices';
 import { RECORD_TEXTS } from './texts/records';
 
 /** Holidays by date (`YYYY-MM-DD` → name), from configuration. */
@@ -54,9 +55,9 @@ export function dayState(date: IsoDate, booked: number, override: DayOverride | 
   };
 }
 
-/** Tomorrow, in Jakarta: appointments are never for today or earlier. */
-export function earliestBookableDate(now: Date): IsoDate {
-  return addDays(jakartaDate(now), 1);
+/** Tomorrow in the office's zone (Jakarta without one): appointments are never for today or earlier. */
+export function earliestBookableDate(now: Date, office?: Pick<OfficeProfile, 'timezone'>): IsoDate {
+  return addDays(office ? localDate(now, offsetMsOf(office)) : jakartaDate(now), 1);
 }
 
 /**
@@ -89,8 +90,8 @@ export type DateProblem =
   | { readonly error: 'day-full'; readonly capacity: number };
 
 /** Why an appointment cannot be on this day, or nothing when it can. */
-export function dateProblem(day: DayState, now: Date): DateProblem | undefined {
-  const earliest = earliestBookableDate(now);
+export function dateProblem(day: DayState, now: Date, office?: Pick<OfficeProfile, 'timezone'>): DateProblem | undefined {
+  const earliest = earliestBookableDate(now, office);
   if (day.date < earliest) return { error: 'date-past', earliest };
   if (day.closed) return { error: 'date-closed', reason: day.closedReason ?? '' };
   if (day.booked >= day.capacity) return { error: 'day-full', capacity: day.capacity };

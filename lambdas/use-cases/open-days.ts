@@ -13,7 +13,7 @@ export async function nearestOpenDates(
   now: Date,
   count: number,
 ): Promise<IsoDate[]> {
-  const start = earliestBookableDate(now);
+  const start = earliestBookableDate(now, deps.office);
   const candidates = Array.from({ length: DAYS_LOOKED_AT }, (_, index) => addDays(start, index));
   const stored = await deps.registrations.getDays(candidates);
   return candidates

@@ -5,7 +5,7 @@
 import { loadHolidays } from '../../lambdas/config';
 import { decideOfficerAction } from '../../lambdas/domain/officer-actions';
 import type { Registration } from '../../lambdas/domain/registration';
-import { arrivalTimes, dayState } from '../../lambdas/domain/schedule';
+import { arrivalTimes, dayState, earliestBookableDate } from '../../lambdas/domain/schedule';
 import { testOffice } from '../support/office';
 
 const weekday = { from: '08:00', to: '15:00', breaks: [] };
@@ -51,4 +51,20 @@ it('refuses an appointment inside the break, and takes it on another day', () =>
   expect(decide(FRIDAY, '12:00')).toMatchObject({ ok: false, refusal: { error: 'time' } });
   expect(decide(THURSDAY, '12:00')).toMatchObject({ ok: true });
   expect(decide(FRIDAY, '13:00')).toMatchObject({ ok: true });
+});
+
+it("counts tomorrow in the office's own zone: past midnight in Jayapura, Jakarta's tomorrow is already today", () => {
+  // 00:30 on Tuesday in WIT is 22:30 on Monday in WIB.
+  const now = new Date('2026-03-02T15:30:00Z');
+  expect(earliestBookableDate(now)).toBe('2026-03-03');
+  expect(earliestBookableDate(now, testOffice({ timezone: 'Asia/Jayapura' }))).toBe('2026-03-04');
+  expect(earliestBookableDate(now, testOffice({ timezone: 'Asia/Makassar' }))).toBe('2026-03-03');
+  const jayapura = testOffice({ timezone: 'Asia/Jayapura' });
+  const registration = { queueNumber: 'JYP-001', status: 'PENDING', serviceId: 1, createdAt: '2026-03-01T01:00:00Z' } as Registration;
+  const decided = decideOfficerAction(
+    registration,
+    { action: 'confirm', date: '2026-03-03', time: '09:00' },
+    { now, office: jayapura, targetDay: dayState('2026-03-03', 0, undefined, jayapura, loadHolidays()) },
+  );
+  expect(decided).toMatchObject({ ok: false, refusal: { error: 'date-past' } });
 });
