@@ -213,7 +213,7 @@ async function main(): Promise<void> {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => void local.stop().finally(() => process.exit(130)));
   }
-  let step, e2e, reminders, load, contended, faults, officer, uploadSlow, sweep: SweepResult[];
+  let step, e2e, reminders, load, contended, faults, officer, uploadSlow, offices, sweep: SweepResult[];
   try {
     step = await benchStep(local, { applicants: SIZES.stepApplicants });
     e2e = await benchEndToEnd(local, { messages: SIZES.e2eMessages });
@@ -234,6 +234,7 @@ async function main(): Promise<void> {
     faults = await benchSendFaults(local, { entries: SIZES.faultEntries });
     officer = await benchOfficer(local, { registrations: SIZES.officerRegistrations });
     uploadSlow = await benchUploadSlowLink(local);
+    offices = await benchOffices(local);
   } finally {
     await local.stop();
   }
@@ -273,13 +274,15 @@ async function main(): Promise<void> {
     coldInitCpuMaxVsWebhook: coldInitRatio(bundles, 'coldInitCpuMs'),
     bundleMaxKb: Math.max(...bundles.map((bundle) => bundle.kb)),
     costPerMonthUsd: cost.monthlyUsd,
+    offices100SetupS: offices.offices100SetupS,
+    costPerOfficeUsd: offices.costPerOfficeUsd,
     webhookVsWhatsappApiJsBothAccept: webhook.webhookVsWhatsappApiJsBothAccept,
     peakRssMb: load.peakRssMb,
     peakJavaRssMb: load.peakJavaRssMb,
     monthlyCostUsd: cost.monthlyUsd,
     costRegion: cost.region,
     memoryMb: Object.fromEntries(sweep.map((result) => [result.profile.fn, { chosen: result.chosenMb, configured: result.configuredMb }])),
-    details: { webhook, step, e2e, pdf, reminders, load, contended, faults, officer, cost, memorySweep: sweep },
+    details: { webhook, step, e2e, pdf, reminders, load, contended, faults, officer, offices, cost, memorySweep: sweep },
     sizes: SIZES,
     quick,
     machine,
@@ -455,6 +458,7 @@ async function main(): Promise<void> {
     { key: 'peakRssMb', what: 'local server (in-process, with the load generator) peak RSS during the load run, MB', value: result.peakRssMb },
     { key: 'peakJavaRssMb', what: 'DynamoDB Local (Java) peak RSS during the load run, MB', value: result.peakJavaRssMb },
     { key: 'monthlyCostUsd', what: `AWS estimate, 2,000 registrations a month, ${cost.region} list prices (USD)`, value: result.monthlyCostUsd },
+    ...officeRows(offices),
   ];
   printTable(rows, cost);
   printSweep(sweep, (line) => process.stdout.write(`${line}\n`));

@@ -64,7 +64,7 @@ export async function bookableDays(deps: Pick<RegistrationsApiDeps, 'store' | 'o
 
 export function createDaysApi(deps: RegistrationsApiDeps) {
   const now = () => deps.clock.now();
-  const view = (registration: Registration) => registrationView(registration, now(), deps.office.services);
+  const view = (registration: Registration) => registrationView(registration, now(), deps.office.services, deps.officeRef);
   const day = (date: string) => dayOf(deps, date);
 
   async function getDay(date: string) {

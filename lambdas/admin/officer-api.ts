@@ -4,6 +4,7 @@
  * result (lambdas/admin/results.ts): its value, or a problem of a kind with an Indonesian message; the
  * handler chooses the HTTP status (`toHttp`), the pages read the values.
  */
+import type { OfficeRef } from '../domain/offices';
 import type { OfficerActionName } from '../domain/officer-actions';
 import type { OfficeProfile } from '../domain/office';
 import type { HolidayCalendar } from '../domain/schedule';
@@ -41,6 +42,8 @@ export interface RegistrationsApiDeps {
   readonly log: { warn(message: string, fields: Record<string, unknown>): void; error(message: string, fields: Record<string, unknown>): void };
   /** The registry office these are (its failed sends only); absent: the default office. */
   readonly officeId?: string;
+  /** The office these are, as registrations name it (`office: {id, name}`); absent with one office only. */
+  readonly officeRef?: OfficeRef;
 }
 
 export interface ListQuery {

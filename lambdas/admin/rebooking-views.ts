@@ -18,7 +18,7 @@ function stateOf(registration: Registration, closedDate: string): RebookingState
 export async function rebookedOn(deps: RegistrationsApiDeps, date: string, queueNumbers: readonly string[], now: Date) {
   const found = await Promise.all(queueNumbers.map((queueNumber) => deps.store.get(queueNumber)));
   return found.flatMap((registration) =>
-    registration ? [{ ...registrationView(registration, now, deps.office.services), rebookingState: stateOf(registration, date) }] : [],
+    registration ? [{ ...registrationView(registration, now, deps.office.services, deps.officeRef), rebookingState: stateOf(registration, date) }] : [],
   );
 }
 
@@ -27,5 +27,5 @@ export async function rebookingUnanswered(deps: RegistrationsApiDeps, now: Date)
   const waiting = await deps.store.listByStatus('PERLU_JADWAL_ULANG');
   return waiting
     .filter((registration) => registration.rebooking && now.getTime() - Date.parse(registration.rebooking.askedAt) >= REBOOKING_ANSWER_MS)
-    .map((registration) => ({ ...registrationView(registration, now, deps.office.services), closedDate: registration.rebooking?.from ?? '' }));
+    .map((registration) => ({ ...registrationView(registration, now, deps.office.services, deps.officeRef), closedDate: registration.rebooking?.from ?? '' }));
 }

@@ -19,7 +19,7 @@ import { malformed, notFound, ok, problem } from './results';
 
 export function createRegistrationActions(deps: RegistrationsApiDeps) {
   const now = () => deps.clock.now();
-  const view = (registration: Registration) => registrationView(registration, now(), deps.office.services);
+  const view = (registration: Registration) => registrationView(registration, now(), deps.office.services, deps.officeRef);
   const day = (date: string) => dayOf(deps, date);
 
   async function act(queueNumber: string, action: OfficerActionName, body: unknown, officer: Officer) {

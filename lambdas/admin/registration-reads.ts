@@ -18,7 +18,7 @@ const DOCUMENTS_COUNTED: ReadonlySet<RegistrationStatus> = new Set(['PENDING', '
 
 export function createRegistrationReads(deps: RegistrationsApiDeps) {
   const now = () => deps.clock.now();
-  const view = (registration: Registration): RegistrationView => registrationView(registration, now(), deps.office.services);
+  const view = (registration: Registration): RegistrationView => registrationView(registration, now(), deps.office.services, deps.officeRef);
 
   async function openRegistrations(): Promise<Registration[]> {
     const lists = await Promise.all(OPEN_STATUSES.map((status) => deps.store.listByStatus(status)));

@@ -3,13 +3,15 @@ import { DAY_MS } from '../domain/calendar';
 import { messages } from '../domain/texts';
 import { allowedActions } from '../domain/officer-actions';
 import { declaredNotice, isNotificationKind } from '../domain/officer-action-declarations';
+import type { OfficeRef } from '../domain/offices';
 import type { Registration } from '../domain/registration';
 import { findService, REQUIREMENTS, type ServiceCatalogue } from '../domain/services';
 import { printableText } from '../domain/text-hygiene';
 
 const STALE_PENDING_MS = DAY_MS;
 
-export function registrationView(registration: Registration, now: Date, services: ServiceCatalogue) {
+/** `office`: the office the officers' API serves, named on registrations made before they carried one. */
+export function registrationView(registration: Registration, now: Date, services: ServiceCatalogue, office?: OfficeRef) {
   const service = findService(services, registration.serviceId);
   return {
     queueNumber: registration.queueNumber,
@@ -37,8 +39,8 @@ export function registrationView(registration: Registration, now: Date, services
     ...(registration.counter ? { counter: registration.counter } : {}),
     attendance: registration.attendance ?? null,
     waitlisted: registration.waitlisted ?? false,
-    // A registry office's registrations name it; the default office's carry no office (as before many offices).
-    ...(registration.office ? { office: registration.office } : {}),
+    // A registry office's registrations carry their office; the default office's are named by the API's office.
+    ...((registration.office ?? office) ? { office: registration.office ?? office } : {}),
   };
 }
 

@@ -22,7 +22,7 @@ const verifySchema = z.object({ content: z.string(required('teks')).check(z.minL
 
 export function createReportsApi(deps: RegistrationsApiDeps) {
   const now = () => deps.clock.now();
-  const view = (registration: Registration) => registrationView(registration, now(), deps.office.services);
+  const view = (registration: Registration) => registrationView(registration, now(), deps.office.services, deps.officeRef);
 
   async function flushPendingNotifications(): Promise<void> {
     for (const event of await deps.store.pendingNotifications()) {

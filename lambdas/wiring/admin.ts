@@ -23,7 +23,7 @@ import { lazySdkSqs } from '../adapters/lazy-sqs';
 import { deriveDayCodeKey } from '../domain/day-code';
 import { adminConfig, loadHolidays, officeDirectory, processEnvironment, seedOffice, type OfficeDirectory } from '../config';
 import { DynamoDbOfficeStore } from '../adapters/dynamodb-office-store';
-import { holidaysOf, registryProfile, type Office } from '../domain/offices';
+import { holidaysOf, officeRef, registryProfile, type Office, type OfficeRef } from '../domain/offices';
 import type { HolidayCalendar } from '../domain/schedule';
 import type { RegistrationsApi } from '../admin/officer-api';
 import type { OfficeProfile } from '../domain/office';
@@ -52,7 +52,7 @@ export interface AdminParts {
 export function adminHandler(parts: AdminParts) {
   const clock = { now: () => new Date() };
   const national = loadHolidays();
-  const registrationsApi = (office: OfficeProfile, holidays: HolidayCalendar, officeId?: string) =>
+  const registrationsApi = (office: OfficeProfile, holidays: HolidayCalendar, officeId?: string, ref?: OfficeRef) =>
     createRegistrationsApi({
       store: new DynamoDbRegistrationStore(parts.dynamo, parts.tableName, officeId),
       drafts: new DynamoDbDraftStore(parts.dynamo, parts.tableName),
@@ -66,12 +66,13 @@ export function adminHandler(parts: AdminParts) {
       dayCodeKey: async () => deriveDayCodeKey((await parts.secrets.get()).LINK_SIGNING_KEY),
       log: logger,
       ...(officeId ? { officeId } : {}),
+      ...(ref ? { officeRef: ref } : {}),
     });
   const directory = parts.offices;
   const built = new WeakMap<Office, RegistrationsApi>();
   return createAdminHandler({
     officers: new DynamoDbOfficerStore(parts.dynamo, parts.tableName),
-    registrations: registrationsApi(parts.office, national),
+    registrations: registrationsApi(parts.office, national, undefined, directory ? officeRef(directory.defaultOffice) : undefined),
     ...(directory
       ? {
           offices: { directory, registry: new DynamoDbOfficeStore(parts.dynamo, parts.tableName), log: logger },
@@ -79,7 +80,7 @@ export function adminHandler(parts: AdminParts) {
             const office = await directory.byId(officeId);
             if (!office) return undefined;
             let api = built.get(office);
-            if (!api) built.set(office, (api = registrationsApi(registryProfile(office), holidaysOf(national, office), office.id)));
+            if (!api) built.set(office, (api = registrationsApi(registryProfile(office), holidaysOf(national, office), office.id, officeRef(office))));
             return api;
           },
         }

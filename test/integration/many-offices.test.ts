@@ -63,7 +63,9 @@ describe('two offices in one deployment', () => {
     expect((await superadmin.request('GET', `/api/registrations/${atMataram.queueNumber}${inMataram}`)).body).toMatchObject({
       office: { id: MATARAM.id, name: MATARAM.name },
     });
-    expect((await superadmin.request('GET', `/api/registrations/${atKerinci.queueNumber}`)).body).not.toHaveProperty('office');
+    expect((await superadmin.request('GET', `/api/registrations/${atKerinci.queueNumber}`)).body).toMatchObject({
+      office: { id: 'kerinci', name: 'Kantor Imigrasi Kelas II Non TPI Kerinci' },
+    });
 
     // Confirmed for the same day, each told in its own zone, from its own number.
     // Not tomorrow: a confirmation for tomorrow after the reminder hour is reminded at once.
@@ -150,6 +152,13 @@ describe('officers of one office', () => {
     expect((await mataramOfficer.request('GET', `/api/registrations/${atKerinci.queueNumber}`)).status).toBe(404);
     expect((await kerinciOfficer.request('GET', `/api/registrations/${atMataram.queueNumber}`)).status).toBe(404);
     expect((await kerinciOfficer.request('GET', `/api/registrations/${atKerinci.queueNumber}`)).status).toBe(200);
+    // Every registration names its office, the default office's too.
+    expect((await kerinciOfficer.request('GET', `/api/registrations/${atKerinci.queueNumber}`)).body).toMatchObject({
+      office: { id: 'kerinci', name: 'Kantor Imigrasi Kelas II Non TPI Kerinci' },
+    });
+    expect((await mataramOfficer.request('GET', `/api/registrations/${atMataram.queueNumber}`)).body).toMatchObject({
+      office: { id: MATARAM.id, name: MATARAM.name },
+    });
     const act = await mataramOfficer.request('POST', `/api/registrations/${atKerinci.queueNumber}/cancel`, { body: { reason: 'bukan kantor ini' } });
     expect(act.status).toBe(404);
     expect((await officers.store.get(atKerinci.queueNumber))?.status).toBe('PENDING');
