@@ -1,5 +1,5 @@
 /** The day of the interview in the officers' API: the day's check-in code and the waiting room's poster. */
-import { jakartaDate } from '../domain/calendar';
+import { officeToday } from '../domain/offices';
 import { dayCodeFor } from '../domain/day-code';
 import { officerInput } from '../domain/officer-input';
 import type { RegistrationsApiDeps } from './officer-api';
@@ -8,7 +8,7 @@ import { malformed, ok } from './results';
 export function createDayOfApi(deps: RegistrationsApiDeps) {
   /** `GET api/day-code?date=YYYY-MM-DD` (today without a date): `{date, code}`; admins only (the router). */
   async function dayCode(query: { date?: string }) {
-    const date = query.date ?? jakartaDate(deps.clock.now());
+    const date = query.date ?? officeToday(deps.clock.now(), deps.office);
     if (!officerInput.isoDate.safeParse(date).success) return malformed('tanggal harus YYYY-MM-DD');
     return ok({ date, code: dayCodeFor(await deps.dayCodeKey(), date) });
   }

@@ -1,8 +1,8 @@
 /** The dashboard's counts, the failed sends, the applicants' data requests, and proof verification. */
 import * as z from 'zod/mini';
-import { DAY_MS, jakartaDate } from '../domain/calendar';
+import { DAY_MS } from '../domain/calendar';
 import { messages } from '../domain/texts';
-import { officeOfApplicantKey } from '../domain/offices';
+import { officeOfApplicantKey, officeToday } from '../domain/offices';
 import { officerInput } from '../domain/officer-input';
 import { verifyProofCode } from '../domain/proof-code';
 import { REGISTRATION_STATUSES, type Registration } from '../domain/registration';
@@ -40,7 +40,7 @@ export function createReportsApi(deps: RegistrationsApiDeps) {
     const since = new Date(now().getTime() - RECENT_FAILURE_MS).toISOString();
     const recentFailedSends = (await ownFailedSends()).filter((failure) => failure.at >= since).length;
     const rebookingToCall = await rebookingUnanswered(deps, now());
-    return ok({ counts: Object.fromEntries(counts), stalePending: stale, recentFailedSends, today: jakartaDate(now()), rebookingToCall });
+    return ok({ counts: Object.fromEntries(counts), stalePending: stale, recentFailedSends, today: officeToday(now(), deps.office), rebookingToCall });
   }
 
   /** The office's own: a message to one of its applicants (whose session key names the office). */

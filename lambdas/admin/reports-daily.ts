@@ -1,5 +1,5 @@
 /** `GET api/reports/daily?date=`: the day's figures (domain/daily-report.ts) for officers and the head of office. */
-import { jakartaDate } from '../domain/calendar';
+import { officeToday } from '../domain/offices';
 import { dailyReport } from '../domain/daily-report';
 import { monthlySatisfaction } from '../domain/satisfaction-report';
 import { officerInput } from '../domain/officer-input';
@@ -12,19 +12,19 @@ const FAILED_SENDS_READ = 1000;
 export function createDailyReportApi(deps: RegistrationsApiDeps) {
   async function dailyReportOf(query: { date?: string }) {
     const now = deps.clock.now();
-    const date = query.date ?? jakartaDate(now);
+    const date = query.date ?? officeToday(now, deps.office);
     if (!officerInput.isoDate.safeParse(date).success) return malformed('tanggal harus YYYY-MM-DD');
     const [day, pending, failures] = await Promise.all([
       deps.store.listByDay(date),
       deps.store.listByStatus('PENDING'),
       deps.deliveries.listFailedSends(FAILED_SENDS_READ),
     ]);
-    return ok(dailyReport({ date, day, pending, failedSendDates: failures.map((failure) => jakartaDate(new Date(failure.at))), now }));
+    return ok(dailyReport({ date, day, pending, failedSendDates: failures.map((failure) => officeToday(new Date(failure.at), deps.office)), now }));
   }
 
   /** `GET api/reports/satisfaction?month=YYYY-MM`: the month's satisfaction figure, overall and per service. */
   async function satisfactionOf(query: { month?: string }) {
-    const month = query.month ?? jakartaDate(deps.clock.now()).slice(0, 7);
+    const month = query.month ?? officeToday(deps.clock.now(), deps.office).slice(0, 7);
     if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) return malformed('bulan harus YYYY-MM');
     return ok(monthlySatisfaction(month, await deps.store.listByStatus('SELESAI'), deps.office.services));
   }

@@ -2,7 +2,8 @@
  * What an officer may do to a registration (the status table of docs/contract.md) and what it changes. Pure: the
  * caller loads the registration and the days involved, and carries out the outcome in one transaction.
  */
-import { formatDayDate, jakartaDate, type IsoDate } from './calendar';
+import { formatDayDate, type IsoDate } from './calendar';
+import { officeToday } from './offices';
 import { messages } from './texts';
 import { OFFICER_ACTION_WORDS } from './texts/officer-actions';
 import { RECORD_TEXTS } from './texts/records';
@@ -93,9 +94,9 @@ export function decideOfficerAction(
       });
     }
     case 'call':
-      return callToCounter(registration, input, context.now);
+      return callToCounter(registration, input, context.now, context.office);
     case 'complete': {
-      const today = jakartaDate(context.now);
+      const today = officeToday(context.now, context.office);
       if (registration.appointmentDate && today < registration.appointmentDate) {
         return refuse('invalid', 'too-early', messages.officer.completeTooEarly(formatDayDate(registration.appointmentDate)));
       }
@@ -202,8 +203,8 @@ function refuse(kind: OfficerRefusal['kind'], error: string, message: string): O
 }
 
 /** *Panggil*: an officer calls a confirmed applicant of today to a counter; they are being served (`DILAYANI`). */
-function callToCounter(registration: Registration, input: Extract<OfficerActionInput, { action: 'call' }>, now: Date): OfficerDecision {
-  if (registration.appointmentDate !== jakartaDate(now)) {
+function callToCounter(registration: Registration, input: Extract<OfficerActionInput, { action: 'call' }>, now: Date, office: OfficeProfile): OfficerDecision {
+  if (registration.appointmentDate !== officeToday(now, office)) {
     return refuse('invalid', 'not-today', OFFICER_ACTION_WORDS.call.notToday(registration.appointmentDate ? formatDayDate(registration.appointmentDate) : '-'));
   }
   const counter = input.counter === undefined ? undefined : String(input.counter).trim() || undefined;

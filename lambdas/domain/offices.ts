@@ -2,7 +2,7 @@
  * Many offices in one deployment: an office of the registry is an office profile (what the domain reads)
  * plus what routes to it (its WhatsApp phone number id), its time zone and its own closed days.
  */
-import type { IsoDate } from './calendar';
+import { localDate, type IsoDate } from './calendar';
 import type { OfficeProfile } from './office';
 import type { HolidayCalendar } from './schedule';
 
@@ -60,6 +60,11 @@ export function zoneLabelOf(office: Pick<OfficeProfile, 'timezone'>): string {
 }
 
 /** The office's offset from UTC in milliseconds (fixed: no daylight saving in Indonesia). */
+/** Today's date where the office is (WIB, WITA or WIT). */
+export function officeToday(now: Date, office: Pick<OfficeProfile, 'timezone'>): IsoDate {
+  return localDate(now, offsetMsOf(office));
+}
+
 export function offsetMsOf(office: Pick<OfficeProfile, 'timezone'>): number {
   return OFFICE_TIMEZONES[office.timezone ?? 'Asia/Jakarta'].offsetMinutes * 60_000;
 }

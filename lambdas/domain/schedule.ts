@@ -2,9 +2,9 @@
  * Scheduling rules, in calendar dates (the office's zone for "tomorrow", Asia/Jakarta by default): working days, holidays (with per-day overrides
  * by an admin officer), arrival times, capacity, and the earliest bookable day.
  */
-import { addDays, dayOfWeek, jakartaDate, localDate, type IsoDate } from './calendar';
+import { addDays, dayOfWeek, jakartaDate, type IsoDate } from './calendar';
 import type { OfficeProfile } from './office';
-import { offsetMsOf } from './offices';
+import { officeToday } from './offices';
 import { RECORD_TEXTS } from './texts/records';
 
 /** Holidays by date (`YYYY-MM-DD` → name), from configuration. */
@@ -57,7 +57,7 @@ export function dayState(date: IsoDate, booked: number, override: DayOverride | 
 
 /** Tomorrow in the office's zone (Jakarta without one): appointments are never for today or earlier. */
 export function earliestBookableDate(now: Date, office?: Pick<OfficeProfile, 'timezone'>): IsoDate {
-  return addDays(office ? localDate(now, offsetMsOf(office)) : jakartaDate(now), 1);
+  return addDays(office ? officeToday(now, office) : jakartaDate(now), 1);
 }
 
 /**

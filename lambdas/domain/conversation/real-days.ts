@@ -3,7 +3,7 @@
  * window, the template's quick replies outside it, or the same words typed).
  */
 import { holdsAnAppointment } from '../attendance';
-import { jakartaDate } from '../calendar';
+import { officeToday } from '../offices';
 import { type InboundContent } from '../inbound';
 import { messages, RESCHEDULE_MENU_NUMBER } from '../texts';
 import { realDaysTexts } from '../texts/real-days';
@@ -31,7 +31,7 @@ export function reminderAnswerOf(input: InboundContent, answeringQuestions: bool
 export function answerReminder(answer: ReminderAnswer, conversation: Conversation, context: DecisionContext): Decision {
   if (answer.action === 'ubah') return chooseService(RESCHEDULE_MENU_NUMBER, context, conversation);
   if (answer.action === 'batal') return askCancel(answer.queueNumber, context);
-  const today = jakartaDate(context.now);
+  const today = officeToday(context.now, context.office);
   const coming = ownRegistrations(context)
     .filter((registration) => holdsAnAppointment(registration) && (registration.appointmentDate ?? '') >= today)
     .filter((registration) => answer.queueNumber === undefined || registration.queueNumber === answer.queueNumber)

@@ -1,5 +1,5 @@
 /** The waitlist in the chat: MAJUKAN, MAJUKAN BATAL (typed, or the confirmation's button) and *Ambil*. */
-import { jakartaDate } from '../calendar';
+import { officeToday } from '../offices';
 import { type InboundContent } from '../inbound';
 import { canWait, parseTakePayload } from '../waitlist';
 import { waitlistTexts } from '../texts/waitlist';
@@ -41,7 +41,7 @@ export function decideWaitlist(answer: WaitlistAnswer, context: DecisionContext)
       effects: [{ type: 'waitlist', queueNumber: waiting.queueNumber, join: false }],
     };
   }
-  const today = jakartaDate(context.now);
+  const today = officeToday(context.now, context.office);
   const confirmed = own
     .filter((registration) => canWait(registration) && (registration.appointmentDate ?? '') > today)
     .sort((a, b) => (a.appointmentDate ?? '').localeCompare(b.appointmentDate ?? ''))[0];
