@@ -2,6 +2,8 @@
  * The names of every metric the code emits, in the `SiBapao` namespace. The CDK alarms and dashboard
  * read the same constants, so a renamed metric cannot leave an alarm watching nothing.
  */
+import type { Metrics } from './ports';
+
 export const METRIC_NAMESPACE = 'SiBapao';
 
 /**
@@ -11,6 +13,13 @@ export const METRIC_NAMESPACE = 'SiBapao';
  * In AWS each stage has its own value (`si-bapao-<stage>`, lib/deploy-config.ts); this one is the default.
  */
 export const METRIC_SERVICE_DIMENSION = { service: 'si-bapao' } as const;
+
+/**
+ * The office a count belongs to (its registry id), on every count the worker and the reminder job make
+ * for one office: like the other breakdowns a property of the EMF line, so the dashboard's per-office table
+ * costs nothing per office (README "Cost"), while the alarms keep watching the deployment's series.
+ */
+export const OFFICE_BREAKDOWN = 'Office';
 
 export const METRICS = {
   /** Webhook: applicant messages for our number put on the queue. */
@@ -41,3 +50,8 @@ export type MetricName = (typeof METRICS)[keyof typeof METRICS];
 
 /** For tests and the local run: a Metrics that keeps nothing. */
 export const NO_METRICS = { count: () => undefined };
+
+/** `metrics` for one office: each count also names the office (`OFFICE_BREAKDOWN`). */
+export function officeMetrics(metrics: Metrics, officeId: string): Metrics {
+  return { count: (name, value, breakdown) => metrics.count(name, value, { ...breakdown, [OFFICE_BREAKDOWN]: officeId }) };
+}

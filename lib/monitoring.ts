@@ -26,7 +26,7 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { METRIC_NAMESPACE, METRICS, type MetricName } from '../lambdas/metric-names';
+import { METRIC_NAMESPACE, METRICS, OFFICE_BREAKDOWN, type MetricName } from '../lambdas/metric-names';
 import type { StageNames } from './deploy-config';
 import type { SiBapaoFunction } from './si-bapao-function';
 
@@ -102,6 +102,33 @@ function breakdown(title: string, logGroups: readonly SiBapaoFunction[], name: M
     queryLines: [`filter ispresent(${name}) and ispresent(${by})`, `stats sum(${name}) as count by ${by}`, 'sort count desc'],
     view: LogQueryVisualizationType.TABLE,
     width,
+  });
+}
+
+/**
+ * Each office's own figures side by side (dashboard period), from the `Office` property the worker and
+ * the reminder job put on every count they make for an office: one table for all offices, whatever their
+ * number, at no metric cost per office.
+ */
+function perOffice(logGroups: readonly SiBapaoFunction[]): LogQueryWidget {
+  const columns: [MetricName, string][] = [
+    [METRICS.registrationsCreated, 'registrations'],
+    [METRICS.notificationsSent, 'decisionsTold'],
+    [METRICS.remindersQueued, 'remindersQueued'],
+    [METRICS.remindersSent, 'remindersSent'],
+    [METRICS.failedSends, 'failedSends'],
+    [METRICS.messagingLimitReached, 'limitReached'],
+  ];
+  return new LogQueryWidget({
+    title: 'Each office: registrations, decisions told, reminders, failed sends (dashboard period)',
+    logGroupNames: logGroups.map((fn) => fn.logGroup.logGroupName),
+    queryLines: [
+      `filter ispresent(${OFFICE_BREAKDOWN})`,
+      `stats ${columns.map(([name, label]) => `sum(${name}) as ${label}`).join(', ')} by ${OFFICE_BREAKDOWN}`,
+      'sort registrations desc',
+    ],
+    view: LogQueryVisualizationType.TABLE,
+    width: 24,
   });
 }
 
@@ -368,6 +395,7 @@ export class Monitoring extends Construct {
       breakdown('Message statuses: sent, delivered, read, failed (dashboard period)', worker, METRICS.messageStatuses, 'Status', 8),
       breakdown('Failed sends by Meta error code (dashboard period)', worker, METRICS.failedSends, 'ErrorCode', 8),
     );
+    dashboard.addWidgets(perOffice(fns.filter(([name]) => name === 'conversation' || name === 'reminder').map(([, fn]) => fn)));
     dashboard.addWidgets(
       new SingleValueWidget({
         title: 'PENDING over 24 h (latest)',

@@ -6,7 +6,7 @@
  */
 import * as z from 'zod/mini';
 import { jakartaDate } from '../domain/calendar';
-import { METRICS } from '../metric-names';
+import { METRICS, officeMetrics } from '../metric-names';
 import type { Clock, Metrics } from '../ports';
 import type { CloseDayRun } from '../use-cases/close-day';
 import type { HousekeepingRun } from '../use-cases/hourly-housekeeping';
@@ -21,11 +21,13 @@ export interface ReminderHandlerDeps {
   /** The end-of-day job (payload `{ "job": "close-day" }`, the office's closing-time schedule). */
   readonly closeDay?: (date: string) => Promise<CloseDayRun>;
   /** The registry's offices (not the default) whose reminder hour it is now, each for its own tomorrow (the hourly job). */
-  readonly runOtherOffices?: (at: Date) => Promise<readonly ReminderRun[]>;
+  readonly runOtherOffices?: (at: Date) => Promise<readonly (ReminderRun & { readonly office: string })[]>;
   /** The hourly job's other half: waitlist offers past their time passed on, waiting notices queued. */
   readonly housekeeping?: () => Promise<HousekeepingRun>;
   /** The registry offices (not the default) whose closing time fell in the last hour: their end of the day. */
   readonly closeOtherOffices?: (at: Date) => Promise<readonly CloseDayRun[]>;
+  /** The office `run` reminds (its counts name it); absent: the counts name no office. */
+  readonly defaultOfficeId?: string;
   readonly clock: Clock;
   readonly metrics: Metrics;
   readonly log: { info(message: string, fields: Record<string, unknown>): void };
@@ -48,7 +50,7 @@ export function createReminderHandler(deps: ReminderHandlerDeps) {
       // Every hour: each registry office's reminders at its own hour (WIB, WITA or WIT), then the housekeeping.
       const others = (await deps.runOtherOffices?.(deps.clock.now())) ?? [];
       const queued = others.reduce((sum, other) => sum + other.queued, 0);
-      if (queued > 0) deps.metrics.count(METRICS.remindersQueued, queued);
+      for (const other of others) if (other.queued > 0) officeMetrics(deps.metrics, other.office).count(METRICS.remindersQueued, other.queued);
       const closed = (await deps.closeOtherOffices?.(deps.clock.now())) ?? [];
       const kept = await deps.housekeeping?.();
       deps.log.info('hourly jobs done', {
@@ -62,7 +64,7 @@ export function createReminderHandler(deps: ReminderHandlerDeps) {
       return { queued, appointmentDate: others[0]?.appointmentDate ?? '' };
     }
     const run = await deps.run(today);
-    deps.metrics.count(METRICS.remindersQueued, run.queued);
+    (deps.defaultOfficeId ? officeMetrics(deps.metrics, deps.defaultOfficeId) : deps.metrics).count(METRICS.remindersQueued, run.queued);
     deps.metrics.count(METRICS.reminderRunCompleted);
     deps.log.info('reminders queued', { today: run.today, appointmentDate: run.appointmentDate, queued: run.queued, heldBack: run.heldBack });
     if (deps.purge) {

@@ -15,7 +15,7 @@ import { SqsEventQueue } from '../adapters/sqs-event-queue';
 import { lazySdkSqs } from '../adapters/lazy-sqs';
 import { processEnvironment, reminderConfig } from '../config';
 import { createReminderHandler } from '../handlers/reminder-handler';
-import { NO_METRICS } from '../metric-names';
+import { NO_METRICS, officeMetrics } from '../metric-names';
 import type { BlobStore, EventQueue, Metrics } from '../ports';
 import { closeDay, type CloseDayRun } from '../use-cases/close-day';
 import { hourlyHousekeeping, type HousekeepingRun } from '../use-cases/hourly-housekeeping';
@@ -62,7 +62,8 @@ export function dailyJobs(parts: DailyJobParts): DailyJobs {
   const sessions = new DynamoDbSessionStore(parts.dynamo, parts.tableName);
   const deliveries = new DynamoDbDeliveryStore(parts.dynamo, parts.tableName);
   const clock = { now: () => new Date() };
-  const remindersOf = (today: string, officeRegistrations: DynamoDbRegistrationStore) =>
+  const metricsOf = (officeId: string | undefined) => (officeId ? officeMetrics(parts.metrics ?? NO_METRICS, officeId) : (parts.metrics ?? NO_METRICS));
+  const remindersOf = (today: string, officeRegistrations: DynamoDbRegistrationStore, officeId: string | undefined) =>
     runReminders(today, {
       registrations: officeRegistrations,
       queue: parts.queue,
@@ -71,7 +72,7 @@ export function dailyJobs(parts: DailyJobParts): DailyJobs {
       messagingLimit: parts.messagingLimit,
       sessions,
       deliveries,
-      metrics: parts.metrics ?? NO_METRICS,
+      metrics: metricsOf(officeId),
       log: logger,
     });
   return {
@@ -79,21 +80,10 @@ export function dailyJobs(parts: DailyJobParts): DailyJobs {
       const defaultId = parts.offices?.defaultOffice.id;
       const offices = (parts.offices ? await parts.offices.all() : []).filter((office) => !options.skipDefault || office.id !== defaultId);
       return runOfficeReminders(at, offices, (office, today) =>
-        remindersOf(today, office.id === defaultId ? registrations : new DynamoDbRegistrationStore(parts.dynamo, parts.tableName, office.id)),
+        remindersOf(today, office.id === defaultId ? registrations : new DynamoDbRegistrationStore(parts.dynamo, parts.tableName, office.id), office.id),
       );
     },
-    reminders: (today) =>
-      runReminders(today, {
-        registrations,
-        queue: parts.queue,
-        heartbeat: (run) => heartbeat.record(run),
-        clock,
-        messagingLimit: parts.messagingLimit,
-        sessions,
-        deliveries,
-        metrics: parts.metrics ?? NO_METRICS,
-        log: logger,
-      }),
+    reminders: (today) => remindersOf(today, registrations, parts.offices?.defaultOffice.id),
     purge: (now = clock.now) =>
       purgeClosedRegistrations({ registrations, blobs: parts.blobs, retentionDays: parts.retentionDays, clock: { now }, log: logger }),
     lastReminderRun: async () => (await heartbeat.last())?.finishedAt,
@@ -152,6 +142,7 @@ export function awsReminder(env = processEnvironment()) {
       closeOtherOffices: (at) => jobs.officeCloseDays(at),
       purge: () => jobs.purge(),
       closeDay: jobs.closeDay,
+      defaultOfficeId: offices.defaultOffice.id,
       clock: { now: () => new Date() },
       metrics,
       log: logger,

@@ -35,7 +35,7 @@ import type { OfficeProfile } from '../domain/office';
 import { holidaysOf, registryProfile, type Office } from '../domain/offices';
 import type { Registration } from '../domain/registration';
 import type { BlobStore, Metrics } from '../ports';
-import { NO_METRICS } from '../metric-names';
+import { NO_METRICS, officeMetrics } from '../metric-names';
 import type { EventHandlingDeps } from '../use-cases/handle-queue-event';
 import { DynamoDbDraftStore } from '../adapters/dynamodb-draft-store';
 import { DynamoDbRegistrationStore } from '../adapters/dynamodb-registration-store';
@@ -71,7 +71,7 @@ export function workerDeps(wiring: WorkerWiring): EventHandlingDeps {
   const limiter = perSecond ? new PacingRateLimiter(perSecond) : undefined;
   const nationalHolidays = loadHolidays();
   // What differs per office: its profile, its number, its days and lists, its proofs.
-  const partsOf = (office: OfficeProfile, phoneNumberId: string, registryOffice?: Office) => {
+  const partsOf = (office: OfficeProfile, officeId: string, phoneNumberId: string, registryOffice?: Office) => {
     const graphClient = new GraphApiClient({
       apiUrl: graph.apiUrl,
       phoneNumberId,
@@ -82,6 +82,7 @@ export function workerDeps(wiring: WorkerWiring): EventHandlingDeps {
     });
     return {
       office,
+      metrics: officeMetrics(wiring.metrics ?? NO_METRICS, officeId),
       holidays: registryOffice ? holidaysOf(nationalHolidays, registryOffice) : nationalHolidays,
       sessions: new DynamoDbSessionStore(wiring.dynamo, wiring.tableName, registryOffice?.id),
       messenger: limiter ? rateLimitedMessenger(graphClient, limiter) : graphClient,
@@ -100,7 +101,7 @@ export function workerDeps(wiring: WorkerWiring): EventHandlingDeps {
   const offices = wiring.offices ?? officeDirectory({ seed, registry: new DynamoDbOfficeStore(wiring.dynamo, wiring.tableName) });
   const built = new WeakMap<Office, Partial<EventHandlingDeps>>();
   const shortLinks = new DynamoDbShortLinkStore(wiring.dynamo, wiring.tableName);
-  const defaultParts = partsOf(loadOfficeProfile(wiring.env), graph.phoneNumberId);
+  const defaultParts = partsOf(loadOfficeProfile(wiring.env), offices.defaultOffice.id, graph.phoneNumberId);
   return {
     ...defaultParts,
     routeToOffice: async (event) => {
@@ -118,7 +119,7 @@ export function workerDeps(wiring: WorkerWiring): EventHandlingDeps {
       if (!office) throw new Error(`event for an office not in the registry: ${officeId}`);
       let parts = built.get(office);
       if (!parts) {
-        parts = partsOf(registryProfile(office), office.phoneNumberId, office);
+        parts = partsOf(registryProfile(office), office.id, office.phoneNumberId, office);
         built.set(office, parts);
       }
       return parts;
@@ -152,7 +153,6 @@ export function workerDeps(wiring: WorkerWiring): EventHandlingDeps {
     log: logger,
     logHashSecret: async () => (await wiring.secrets.get()).LINK_SIGNING_KEY,
     dayCodeKey: async () => deriveDayCodeKey((await wiring.secrets.get()).LINK_SIGNING_KEY),
-    metrics: wiring.metrics ?? NO_METRICS,
   };
 }
 

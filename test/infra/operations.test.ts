@@ -9,7 +9,7 @@ import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { INDEXES } from '../../lambdas/adapters/table-design';
 import { ConfigurationError } from '../../lambdas/errors';
-import { METRIC_NAMESPACE, METRICS } from '../../lambdas/metric-names';
+import { METRIC_NAMESPACE, METRICS, OFFICE_BREAKDOWN } from '../../lambdas/metric-names';
 import { buildApp, type SiBapaoApp } from '../../lib/app';
 import { testDeployConfig } from '../support/deploy-config';
 import { ALARM_THRESHOLDS } from '../../lib/monitoring';
@@ -227,6 +227,15 @@ describe('dashboard', () => {
       .map((widget) => widget.properties.query ?? '');
     expect(queries).toContainEqual(expect.stringContaining(`stats sum(${metric}) as count by ${property}`));
     expect(graphed().expressions.filter((expression) => expression.includes(property))).toEqual([]);
+  });
+
+  it("tables each office's registrations, decisions, reminders and failed sends by the Office property, over the worker's and the reminder job's logs", () => {
+    const perOffice = widgets().find((widget) => widget.type === 'log' && (widget.properties.query ?? '').includes(`by ${OFFICE_BREAKDOWN}`));
+    for (const metric of [METRICS.registrationsCreated, METRICS.notificationsSent, METRICS.remindersQueued, METRICS.remindersSent, METRICS.failedSends]) {
+      expect(perOffice?.properties.query).toContain(`sum(${metric})`);
+    }
+    expect(perOffice?.properties.query?.match(/SOURCE '<ref>'/g)).toHaveLength(2);
+    expect(graphed().expressions.filter((expression) => expression.includes(OFFICE_BREAKDOWN))).toEqual([]);
   });
 
   it("counts cold starts by function from Lambda's REPORT lines (Init Duration) of all 6 log groups", () => {

@@ -34,6 +34,8 @@ import { testDeployConfig } from '../support/deploy-config';
 import { messageEnvelope, signedRequest, statusEnvelope } from '../../local/meta-envelope';
 import { sqsEvent } from '../support/sqs-event';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { MATARAM } from '../support/offices';
+import { officeDirectory, seedOffice } from '../../lambdas/config';
 
 interface EmfLine {
   _aws: { CloudWatchMetrics: Array<{ Namespace: string; Dimensions: string[][]; Metrics: Array<{ Name: string }> }> };
@@ -254,4 +256,70 @@ it('also emits what the dashboard breaks down (statuses and failures by code) as
   // Each name one paid series at most: no line has a dimension set beyond the service.
   expect(lines.flatMap((line) => line._aws.CloudWatchMetrics.flatMap((d) => d.Dimensions)).filter((set) => set.join() !== 'service')).toEqual([]);
   expect(lines.filter((line) => line._aws.CloudWatchMetrics.some((d) => d.Metrics.some((m) => m.Name === 'ColdStart')))).toEqual([]);
+});
+
+it("names the office on each count the worker makes for it, so the dashboard's per-office table counts each office apart", async () => {
+  const dynamo = documentClient({ endpoint: server.dynamoEndpoint, region: 'ap-southeast-3', credentials: { accessKeyId: 'l', secretAccessKey: 'l' } });
+  const phoneNumberId = server.config.WHATSAPP_PHONE_NUMBER_ID;
+  const secrets = staticSecrets(server.secrets);
+  const log = { info: () => undefined, warn: () => undefined, error: () => undefined };
+  const offices = officeDirectory({ seed: seedOffice({ WHATSAPP_PHONE_NUMBER_ID: phoneNumberId }), registry: { list: async () => [MATARAM] } });
+  // Meta knows the second office's number (the local server registers its offices' numbers the same way).
+  server.fakeGraph.otherPhoneNumberIds.add(MATARAM.phoneNumberId);
+  const queued: QueueEvent[] = [];
+  const webhookMetrics = emfMetrics(SERVICE);
+  // As in AWS: the webhook reads no registry, the worker routes a message to the office of its number.
+  const webhook = withMetrics(
+    webhookMetrics,
+    createWebhookHandler({
+      phoneNumberId,
+      otherOffices: () => 'route-in-worker',
+      secrets,
+      queue: { enqueue: async (events) => void queued.push(...events) },
+      metrics: webhookMetrics,
+      log,
+    }),
+  );
+  const workerMetrics = emfMetrics(SERVICE);
+  const worker = withMetrics(
+    workerMetrics,
+    createConversationHandler(
+      workerDeps({
+        env: { WHATSAPP_API_URL: `${server.url}/_graph/v25.0`, WHATSAPP_PHONE_NUMBER_ID: phoneNumberId },
+        secrets,
+        dynamo,
+        blobs: server.blobs,
+        tableName: server.config.TABLE_NAME,
+        uploadBaseUrl: `${server.url}/upload`,
+        metrics: workerMetrics,
+        offices,
+      }),
+    ),
+  );
+  const deliver = async (body: Record<string, unknown>) => {
+    const { payload, signature } = signedRequest(body, server.secrets.WHATSAPP_APP_SECRET);
+    expect((await webhook(webhookPost(payload, signature), { functionName: 'webhook' })).statusCode).toBe(200);
+    expect((await worker(sqsEvent(queued.splice(0)), { functionName: 'conversation' })).batchItemFailures).toEqual([]);
+  };
+  const from = emitted().length;
+  // One applicant writes to each office; Meta reports each office's answer failed.
+  for (const [number, waId, code] of [
+    [MATARAM.phoneNumberId, '6281299990011', 131026],
+    [phoneNumberId, '6281299990012', 131049],
+  ] as const) {
+    await deliver(messageEnvelope(number, { waId, name: 'Rina' }, { text: 'Halo' }).body);
+    const [reply] = server.fakeGraph.sentTo(waId);
+    await deliver(statusEnvelope(number, waId, reply?.id ?? '', 'failed', code));
+  }
+  dynamo.destroy();
+
+  const lines = emitted().slice(from);
+  const byOffice = (metric: string) =>
+    lines
+      .filter((line) => line._aws.CloudWatchMetrics.some((d) => d.Metrics.some((m) => m.Name === metric)))
+      .map((line) => `${String(line.Office)} ${String(line.ErrorCode ?? line.Status)}`);
+  expect(byOffice(METRICS.failedSends)).toEqual(['mataram 131026', 'kerinci 131049']);
+  expect(byOffice(METRICS.messageStatuses)).toEqual(['mataram failed', 'kerinci failed']);
+  // Still one paid series per name: the office is a property of the line, never a dimension.
+  expect(lines.flatMap((line) => line._aws.CloudWatchMetrics.flatMap((d) => d.Dimensions)).filter((set) => set.join() !== 'service')).toEqual([]);
 });

@@ -4,7 +4,6 @@
  * closes it. One event, one job: the hourly run never reminds the default office a second time.
  */
 import { createReminderHandler } from '../../lambdas/handlers/reminder-handler';
-import { NO_METRICS } from '../../lambdas/metric-names';
 import { officesClosingAt } from '../../lambdas/use-cases/run-office-reminders';
 import type { ReminderRun } from '../../lambdas/use-cases/run-reminders';
 
@@ -13,17 +12,19 @@ const run = (today: string, queued: number): ReminderRun => ({ today, appointmen
 
 function handlerWithCalls() {
   const calls: string[] = [];
+  const counted: { name: string; value: number | undefined; breakdown: Readonly<Record<string, string>> | undefined }[] = [];
   const handler = createReminderHandler({
     run: async (today) => (calls.push(`default ${today}`), run(today, 2)),
-    runOtherOffices: async (at) => (calls.push(`others ${at.toISOString()}`), [run('2026-03-02', 3)]),
+    runOtherOffices: async (at) => (calls.push(`others ${at.toISOString()}`), [{ office: 'mataram', ...run('2026-03-02', 3) }]),
     housekeeping: async () => (calls.push('housekeeping'), { passedOn: 1, queued: 1 }),
     purge: async () => (calls.push('purge'), { cutoff: '', registrations: 0, files: 0 }),
     closeDay: async (date) => (calls.push(`close ${date}`), { date, marked: [] }) as never,
+    defaultOfficeId: 'kerinci',
     clock: { now: () => NOW },
-    metrics: NO_METRICS,
+    metrics: { count: (name, value, breakdown) => void counted.push({ name, value, breakdown }) },
     log: { info: () => undefined },
   });
-  return { handler, calls };
+  return { handler, calls, counted };
 }
 
 it('reminds the default office and sweeps on the daily schedule, without the other offices', async () => {
@@ -58,4 +59,13 @@ describe("an office's end of the day on the hourly run", () => {
     expect(closing('2026-03-02T11:05:00Z')).toEqual([]);
     expect(officesClosingAt(new Date('2026-03-02T10:05:00Z'), [{ ...jakarta, disabled: true }])).toEqual([]);
   });
+});
+
+it('counts the reminders each run queued under the office it reminded, the default office on the daily schedule', async () => {
+  const daily = handlerWithCalls();
+  await daily.handler(undefined);
+  expect(daily.counted.filter((count) => count.name === 'RemindersQueued')).toEqual([{ name: 'RemindersQueued', value: 2, breakdown: { Office: 'kerinci' } }]);
+  const hourly = handlerWithCalls();
+  await hourly.handler({ job: 'hourly' });
+  expect(hourly.counted).toEqual([{ name: 'RemindersQueued', value: 3, breakdown: { Office: 'mataram' } }]);
 });
