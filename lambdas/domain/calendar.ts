@@ -90,6 +90,11 @@ export function localDate(instant: Date, offsetMs = JAKARTA_OFFSET_MS): IsoDate 
   return new Date(instant.getTime() + offsetMs).toISOString().slice(0, 10);
 }
 
+/** The wall-clock time (`HH:MM`) of an instant at a fixed UTC offset. */
+export function localTime(instant: Date, offsetMs = JAKARTA_OFFSET_MS): string {
+  return new Date(instant.getTime() + offsetMs).toISOString().slice(11, 16);
+}
+
 /** The hour (0–23) of an instant at a fixed UTC offset. */
 export function localHour(instant: Date, offsetMs = JAKARTA_OFFSET_MS): number {
   return new Date(instant.getTime() + offsetMs).getUTCHours();

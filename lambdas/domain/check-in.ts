@@ -3,7 +3,9 @@
  * registered from one account together) are checked in, and the answer names each one's place in today's
  * queue. Pure: the caller fetches today's and yesterday's codes and today's appointments (`CheckInFacts`).
  */
-import { formatDayDate, formatTime, jakartaDate, jakartaTime, type IsoDate } from './calendar';
+import { formatDayDate, formatTime, type IsoDate } from './calendar';
+import type { OfficeProfile } from './office';
+import { officeTime, officeToday, zoneLabelOf } from './offices';
 import { normaliseDayCode } from './day-code';
 import type { Registration } from './registration';
 import { DAY_OF_TEXTS, type QueuePlace } from './texts/day-of';
@@ -37,8 +39,16 @@ function queueOrder(registration: Registration): string {
   return `${registration.appointmentTime ?? ''}#${registration.checkedInAt ?? ''}#${registration.queueNumber}`;
 }
 
-export function decideCheckIn(code: string, own: readonly Registration[], facts: CheckInFacts, now: Date): CheckInOutcome {
-  const today = jakartaDate(now);
+/** `office`: whose today it is and whose clock the arrival time is read on (WIB, WITA or WIT). */
+export function decideCheckIn(
+  code: string,
+  own: readonly Registration[],
+  facts: CheckInFacts,
+  now: Date,
+  office: Pick<OfficeProfile, 'timezone'>,
+): CheckInOutcome {
+  const today = officeToday(now, office);
+  const zone = zoneLabelOf(office);
   if (!code) return { reply: DAY_OF_TEXTS.codeMissing };
   if (code !== facts.todayCode || facts.date !== today) return { reply: code === facts.yesterdayCode ? DAY_OF_TEXTS.codeStale : DAY_OF_TEXTS.codeWrong };
   const confirmedToday = own.filter((registration) => registration.appointmentDate === today && registration.status === 'DIKONFIRMASI');
@@ -53,7 +63,7 @@ export function decideCheckIn(code: string, own: readonly Registration[], facts:
             DAY_OF_TEXTS.appointmentLine(
               registration.queueNumber,
               registration.name,
-              appointmentOf(registration.appointmentDate!, registration.appointmentTime),
+              appointmentOf(registration.appointmentDate!, registration.appointmentTime, zone),
             ),
           ),
         ),
@@ -72,8 +82,8 @@ export function decideCheckIn(code: string, own: readonly Registration[], facts:
       return {
         queueNumber: registration.queueNumber,
         name: registration.name,
-        appointment: registration.appointmentTime ? formatTime(registration.appointmentTime) : '-',
-        arrivedAt: formatTime(jakartaTime(new Date(registration.checkedInAt))),
+        appointment: registration.appointmentTime ? formatTime(registration.appointmentTime, zone) : '-',
+        arrivedAt: formatTime(officeTime(new Date(registration.checkedInAt), office), zone),
         position: index + 1,
         before: index,
       };
@@ -85,6 +95,6 @@ export function decideCheckIn(code: string, own: readonly Registration[], facts:
   };
 }
 
-function appointmentOf(date: IsoDate, time: string | undefined): string {
-  return time ? `${formatDayDate(date)}, ${formatTime(time)}` : formatDayDate(date);
+function appointmentOf(date: IsoDate, time: string | undefined, zone: string): string {
+  return time ? `${formatDayDate(date)}, ${formatTime(time, zone)}` : formatDayDate(date);
 }

@@ -3,7 +3,7 @@
  * caller loads the registration and the days involved, and carries out the outcome in one transaction.
  */
 import { formatDayDate, type IsoDate } from './calendar';
-import { officeToday } from './offices';
+import { officeToday, zoneLabelOf } from './offices';
 import { messages } from './texts';
 import { OFFICER_ACTION_WORDS } from './texts/officer-actions';
 import { RECORD_TEXTS } from './texts/records';
@@ -123,7 +123,12 @@ function schedule(
     return refuse(
       'invalid',
       'time',
-      messages.officer.badTime(context.office.arrivalHours.from, context.office.arrivalHours.to, context.office.arrivalHours.stepMinutes),
+      messages.officer.badTime(
+        context.office.arrivalHours.from,
+        context.office.arrivalHours.to,
+        context.office.arrivalHours.stepMinutes,
+        zoneLabelOf(context.office),
+      ),
     );
   }
   const note = input.note?.trim();

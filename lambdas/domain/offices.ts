@@ -2,7 +2,7 @@
  * Many offices in one deployment: an office of the registry is an office profile (what the domain reads)
  * plus what routes to it (its WhatsApp phone number id), its time zone and its own closed days.
  */
-import { localDate, type IsoDate } from './calendar';
+import { localDate, localTime, type IsoDate } from './calendar';
 import type { OfficeProfile } from './office';
 import type { HolidayCalendar } from './schedule';
 
@@ -63,6 +63,11 @@ export function zoneLabelOf(office: Pick<OfficeProfile, 'timezone'>): string {
 /** Today's date where the office is (WIB, WITA or WIT). */
 export function officeToday(now: Date, office: Pick<OfficeProfile, 'timezone'>): IsoDate {
   return localDate(now, offsetMsOf(office));
+}
+
+/** The office's wall-clock time (`HH:MM`) of an instant. */
+export function officeTime(now: Date, office: Pick<OfficeProfile, 'timezone'>): string {
+  return localTime(now, offsetMsOf(office));
 }
 
 export function offsetMsOf(office: Pick<OfficeProfile, 'timezone'>): number {

@@ -4,6 +4,8 @@
  * and moves to the one chosen without using up the applicant's own reschedule chance.
  */
 import { formatDayDate, isoDate, isRealDate, type IsoDate } from './calendar';
+import type { OfficeProfile } from './office';
+import { zoneLabelOf } from './offices';
 import type { OfficerOutcome } from './officer-actions';
 import type { Registration } from './registration';
 import type { Reply } from './replies';
@@ -32,8 +34,8 @@ export function dayClosedOutcome(registration: Registration, date: IsoDate, reas
 }
 
 /** The applicant chose `day`: confirmed on it at the same time, the reschedule chance untouched. */
-export function rebookedOutcome(registration: Registration, day: DayState, now: Date): OfficerOutcome | undefined {
-  if (registration.status !== 'PERLU_JADWAL_ULANG' || !bookable(day, now)) return undefined;
+export function rebookedOutcome(registration: Registration, day: DayState, now: Date, office: Pick<OfficeProfile, 'timezone'>): OfficerOutcome | undefined {
+  if (registration.status !== 'PERLU_JADWAL_ULANG' || !bookable(day, now, office)) return undefined;
   return {
     registration: { ...registration, status: 'DIKONFIRMASI', appointmentDate: day.date, attendance: null },
     audit: { action: 'rebooked', detail: REBOOKING_RECORDS.rebooked(formatDayDate(registration.rebooking?.from ?? ''), formatDayDate(day.date)) },
@@ -43,8 +45,9 @@ export function rebookedOutcome(registration: Registration, day: DayState, now: 
   };
 }
 
-export function bookable(day: DayState, now: Date): boolean {
-  return !day.closed && day.booked < day.capacity && day.date >= earliestBookableDate(now);
+/** Open, with a free place, and from the office's own tomorrow. */
+export function bookable(day: DayState, now: Date, office: Pick<OfficeProfile, 'timezone'>): boolean {
+  return !day.closed && day.booked < day.capacity && day.date >= earliestBookableDate(now, office);
 }
 
 export function rebookingPayload(queueNumber: string, date: IsoDate | typeof OTHER): string {
@@ -70,7 +73,7 @@ export function parseTypedDate(text: string): IsoDate | undefined {
  * The offer: the reason and the nearest open dates with "Pilih tanggal lain"; reply buttons while all fit
  * in three, a list otherwise. `unavailable`: the date chosen before was taken or closed meanwhile.
  */
-export function rebookingOffer(registration: Registration, dates: readonly IsoDate[], unavailable?: IsoDate): Reply {
+export function rebookingOffer(registration: Registration, dates: readonly IsoDate[], office: Pick<OfficeProfile, 'timezone'>, unavailable?: IsoDate): Reply {
   const offered = dates.slice(0, REBOOKING_DATES_OFFERED);
   const body = [
     ...(unavailable ? [rebookingTexts.unavailable(unavailable), ''] : []),
@@ -79,6 +82,7 @@ export function rebookingOffer(registration: Registration, dates: readonly IsoDa
       name: registration.name,
       date: registration.rebooking?.from ?? registration.appointmentDate ?? '',
       time: registration.appointmentTime ?? '',
+      zone: zoneLabelOf(office),
       reason: registration.rebooking?.reason ?? '',
       hasDates: offered.length > 0,
     }),

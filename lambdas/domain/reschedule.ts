@@ -3,6 +3,7 @@
  * calendar month after the confirmed date, a working day from tomorrow) and cancelling (BATAL).
  */
 import { addOneMonth, formatDayDate, isoDate, isRealDate, type IsoDate } from './calendar';
+import type { OfficeProfile } from './office';
 import type { OfficerOutcome } from './officer-actions';
 import type { Registration } from './registration';
 import { RECORD_TEXTS } from './texts/records';
@@ -48,18 +49,24 @@ export type RescheduleRefusal =
   | { readonly reason: 'closed'; readonly closedReason: string; readonly earliest: IsoDate; readonly latest: IsoDate };
 
 /** The window of dates the applicant may ask for: after the confirmed date, at most a calendar month later. */
-export function rescheduleWindow(confirmed: IsoDate, now: Date): { earliest: IsoDate; latest: IsoDate } {
-  const tomorrow = earliestBookableDate(now);
+export function rescheduleWindow(confirmed: IsoDate, now: Date, office: Pick<OfficeProfile, 'timezone'>): { earliest: IsoDate; latest: IsoDate } {
+  const tomorrow = earliestBookableDate(now, office);
   const dayAfter = addDaysSafe(confirmed, 1);
   return { earliest: dayAfter > tomorrow ? dayAfter : tomorrow, latest: addOneMonth(confirmed) };
 }
 
-export function checkRescheduleRequest(registration: Registration, requested: DayState, now: Date): RescheduleRefusal | undefined {
+/** `office`: whose today the window counts from. */
+export function checkRescheduleRequest(
+  registration: Registration,
+  requested: DayState,
+  now: Date,
+  office: Pick<OfficeProfile, 'timezone'>,
+): RescheduleRefusal | undefined {
   if (registration.rescheduled) return { reason: 'already-used' };
   if (registration.requestedDate) return { reason: 'already-requested', requestedDate: registration.requestedDate };
   const confirmed = registration.appointmentDate;
   if (!confirmed) return { reason: 'already-used' };
-  const { earliest, latest } = rescheduleWindow(confirmed, now);
+  const { earliest, latest } = rescheduleWindow(confirmed, now, office);
   if (requested.date <= confirmed) return { reason: 'not-after', confirmed, latest };
   if (requested.date > latest) return { reason: 'too-late', confirmed, latest };
   if (requested.date < earliest) return { reason: 'too-soon', earliest, latest };

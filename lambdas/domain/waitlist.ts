@@ -3,7 +3,9 @@
  * earlier working day is offered to the first one waiting whose date is later, for two hours; taking it
  * is the same conditional day booking as every other, so a place is never given twice.
  */
-import { formatDayDate, jakartaDate, jakartaTime, type IsoDate } from './calendar';
+import { formatDayDate, formatTime, type IsoDate } from './calendar';
+import type { OfficeProfile } from './office';
+import { officeTime, officeToday, zoneLabelOf } from './offices';
 import type { OfficerOutcome } from './officer-actions';
 import { bookable } from './rebooking';
 import type { Registration } from './registration';
@@ -71,8 +73,8 @@ export function passedOn(registration: Registration): OfficerOutcome | undefined
 }
 
 /** *Ambil*: moved to the offered day while the offer stands and the day has a place; the old place is given back. */
-export function taken(registration: Registration, day: DayState, now: Date): OfficerOutcome | undefined {
-  if (!canWait(registration) || registration.offer?.date !== day.date || !holdsOffer(registration, now) || !bookable(day, now)) return undefined;
+export function taken(registration: Registration, day: DayState, now: Date, office: Pick<OfficeProfile, 'timezone'>): OfficerOutcome | undefined {
+  if (!canWait(registration) || registration.offer?.date !== day.date || !holdsOffer(registration, now) || !bookable(day, now, office)) return undefined;
   const { waitlistedAt: _at, offer: _offer, ...rest } = registration;
   return {
     registration: { ...rest, waitlisted: false, appointmentDate: day.date, attendance: null },
@@ -93,7 +95,8 @@ export function parseTakePayload(payload: string): { queueNumber: string; date: 
   return match?.[1] && match[2] ? { queueNumber: match[1], date: match[2] } : undefined;
 }
 
-export function offerReply(registration: Registration): Reply {
+/** `office`: whose clock the offer's last moment is told on. */
+export function offerReply(registration: Registration, office: Pick<OfficeProfile, 'timezone'>): Reply {
   const offer = registration.offer;
   const until = new Date(offer?.until ?? 0);
   const body = waitlistTexts.offer({
@@ -101,8 +104,9 @@ export function offerReply(registration: Registration): Reply {
     name: registration.name,
     date: offer?.date ?? '',
     time: registration.appointmentTime ?? '',
+    zone: zoneLabelOf(office),
     current: registration.appointmentDate ?? '',
-    until: `${formatDayDate(jakartaDate(until))}, ${jakartaTime(until).replace(':', '.')}`,
+    until: `${formatDayDate(officeToday(until, office))}, ${formatTime(officeTime(until, office), zoneLabelOf(office))}`,
   });
   return { type: 'buttons', body, buttons: [{ id: takePayload(registration.queueNumber, offer?.date ?? ''), title: waitlistTexts.takeButton }] };
 }

@@ -104,7 +104,7 @@ async function changeRegistration(
     change = cancelledByApplicant(registration);
   } else {
     if (registration.status !== 'DIKONFIRMASI') return;
-    if (checkRescheduleRequest(registration, await dayOf(effect.date, deps), now)) return;
+    if (checkRescheduleRequest(registration, await dayOf(effect.date, deps), now, deps.office)) return;
     change = rescheduleRequested(registration, effect.date);
   }
   const result = await deps.registrations.applyOutcome({

@@ -1,4 +1,4 @@
-/** The nearest days an appointment can still go to: open, with a free place, from tomorrow (Jakarta). */
+/** The nearest days an appointment can still go to: open, with a free place, from the office's own tomorrow. */
 import { addDays, type IsoDate } from '../domain/calendar';
 import type { OfficeProfile } from '../domain/office';
 import { bookable } from '../domain/rebooking';
@@ -21,7 +21,7 @@ export async function nearestOpenDates(
       const found = stored.get(date) ?? { booked: 0 };
       return dayState(date, found.booked, found.override, deps.office, deps.holidays);
     })
-    .filter((day) => bookable(day, now))
+    .filter((day) => bookable(day, now, deps.office))
     .slice(0, count)
     .map((day) => day.date);
 }

@@ -27,7 +27,7 @@ export async function rebookingReplies(effects: readonly Effect[], conversation:
   if (!effect) return NOTHING;
   const [current, day] = await Promise.all([deps.registrations.getVersioned(effect.queueNumber), dayOf(effect.date, deps)]);
   if (!current || current.registration.status !== 'PERLU_JADWAL_ULANG') return NOTHING;
-  const outcome = rebookedOutcome(current.registration, day, now);
+  const outcome = rebookedOutcome(current.registration, day, now, deps.office);
   const version = current.version + 1;
   const previousDate = current.registration.rebooking?.from ?? current.registration.appointmentDate;
   const notification: NotifyEvent | undefined = outcome && {
@@ -45,7 +45,7 @@ export async function rebookingReplies(effects: readonly Effect[], conversation:
       : 'day-full';
   if (result === 'day-full' || !outcome || !notification) {
     const dates = await nearestOpenDates(deps, now, REBOOKING_DATES_OFFERED);
-    return { replies: [rebookingOffer(current.registration, dates, effect.date)], settle: NOTHING.settle };
+    return { replies: [rebookingOffer(current.registration, dates, deps.office, effect.date)], settle: NOTHING.settle };
   }
   if (result !== 'applied') return NOTHING;
   const proof = await deps.proofs(outcome.registration, version, previousDate);

@@ -16,7 +16,7 @@ export async function tellDayClosed(event: NotifyEvent, deps: EventHandlingDeps)
   const session = stored ?? sessionFor(event.applicant);
   const now = deps.clock.now();
   const dates = await nearestOpenDates(deps, now, REBOOKING_DATES_OFFERED);
-  const offer = rebookingOffer(current.registration, dates, event.unavailableDate);
+  const offer = rebookingOffer(current.registration, dates, deps.office, event.unavailableDate);
   const saved = await saveAndSend(session, event.eventId, session.conversation, [offer], now, {}, deps, {
     queueNumber: event.queueNumber,
     kind: DAY_CLOSED_NOTICE,

@@ -10,7 +10,7 @@ export async function tellWaitlistOffer(event: NotifyEvent, deps: EventHandlingD
   const stored = await settledSession(event.applicant.key, deps);
   if (stored?.recentEventIds.includes(event.eventId)) return 'duplicate';
   const session = stored ?? sessionFor(event.applicant);
-  const saved = await saveAndSend(session, event.eventId, session.conversation, [offerReply(current.registration)], deps.clock.now(), {}, deps, {
+  const saved = await saveAndSend(session, event.eventId, session.conversation, [offerReply(current.registration, deps.office)], deps.clock.now(), {}, deps, {
     queueNumber: event.queueNumber,
     kind: event.kind,
   });

@@ -34,7 +34,7 @@ export async function takeOfferReplies(effects: readonly Effect[], conversation:
   if (!effect) return { replies: [], settle: async () => undefined };
   const gone: RebookingAnswer = { replies: [{ type: 'text', body: waitlistTexts.gone(effect.date) }], settle: async () => undefined };
   const [current, day] = await Promise.all([deps.registrations.getVersioned(effect.queueNumber), dayOf(effect.date, deps)]);
-  const outcome = current && taken(current.registration, day, now);
+  const outcome = current && taken(current.registration, day, now, deps.office);
   if (!current || !outcome) return gone;
   const version = current.version + 1;
   const previousDate = current.registration.appointmentDate;

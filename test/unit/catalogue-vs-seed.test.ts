@@ -78,7 +78,7 @@ const rendered: Record<string, string> = {
   'stage 4 success': messages.registrationSucceeded(VALUE, VALUE),
   'stage 5 confirmed': messages.scheduleConfirmed(facts),
   'stage 6 rules': messages.rescheduleRules(
-    [{ queueNumber: VALUE, name: VALUE, date: '2025-12-24', time: '09:00', earliest: '2025-12-25', latest: '2026-01-24' }],
+    [{ queueNumber: VALUE, name: VALUE, date: '2025-12-24', time: '09:00', zone: 'WIB', earliest: '2025-12-25', latest: '2026-01-24' }],
     { name: 'SIPULAN', date: '2025-12-31' },
   ),
   'stage 6 requested': messages.rescheduleRequested('2025-12-31'),

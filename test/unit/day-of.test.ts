@@ -10,6 +10,7 @@ const KEY = deriveDayCodeKey('a-signing-key-of-sixteen-chars');
 // Monday 2026-01-12, 10:00 in Jakarta.
 const NOW = new Date('2026-01-12T03:00:00Z');
 const TODAY = '2026-01-12';
+const WIB = { timezone: 'Asia/Jakarta' } as const;
 
 const registration = (queueNumber: string, time: string, extra: Partial<Registration> = {}): Registration => ({
   queueNumber,
@@ -70,18 +71,43 @@ describe('HADIR', () => {
     const sameTimeEarlier = registration('KRC-002', '10:00', { checkedInAt: '2026-01-12T02:40:00Z' });
     const mine = registration('KRC-003', '10:00');
     const notArrived = registration('KRC-004', '08:00');
-    const outcome = decideCheckIn(dayCodeFor(KEY, TODAY), [mine], facts([early, sameTimeEarlier, mine, notArrived]), NOW);
+    const outcome = decideCheckIn(dayCodeFor(KEY, TODAY), [mine], facts([early, sameTimeEarlier, mine, notArrived]), NOW, WIB);
     expect(outcome.checkIn).toEqual({ queueNumbers: ['KRC-003'], at: NOW.toISOString() });
     expect(outcome.reply).toContain('Urutan ke-3 dalam antrean hari ini; 2 orang sebelum Anda.');
   });
 
   it("refuses yesterday's code and a wrong one, and says why when nothing is confirmed for today", () => {
     const mine = registration('KRC-003', '10:00');
-    expect(decideCheckIn(dayCodeFor(KEY, '2026-01-11'), [mine], facts([mine]), NOW)).toEqual({ reply: DAY_OF_TEXTS.codeStale });
-    expect(decideCheckIn('AAAAA', [mine], facts([mine]), NOW).reply).toBe(DAY_OF_TEXTS.codeWrong);
-    expect(decideCheckIn(dayCodeFor(KEY, TODAY), [], facts([]), NOW).reply).toBe(DAY_OF_TEXTS.noConfirmedToday);
+    expect(decideCheckIn(dayCodeFor(KEY, '2026-01-11'), [mine], facts([mine]), NOW, WIB)).toEqual({ reply: DAY_OF_TEXTS.codeStale });
+    expect(decideCheckIn('AAAAA', [mine], facts([mine]), NOW, WIB).reply).toBe(DAY_OF_TEXTS.codeWrong);
+    expect(decideCheckIn(dayCodeFor(KEY, TODAY), [], facts([]), NOW, WIB).reply).toBe(DAY_OF_TEXTS.noConfirmedToday);
     const tomorrow = registration('KRC-005', '09:00', { appointmentDate: '2026-01-13' });
-    expect(decideCheckIn(dayCodeFor(KEY, TODAY), [tomorrow], facts([]), NOW).reply).toContain('Jadwal kedatangan Anda bukan hari ini:');
+    expect(decideCheckIn(dayCodeFor(KEY, TODAY), [tomorrow], facts([]), NOW, WIB).reply).toContain('Jadwal kedatangan Anda bukan hari ini:');
+  });
+});
+
+describe('HADIR in an office outside Jakarta', () => {
+  // 00:30 on Tuesday 13 January in Jayapura (WIT, UTC+9) is still Monday 22:30 in Jakarta.
+  const JUST_AFTER_MIDNIGHT_IN_WIT = new Date('2026-01-12T15:30:00Z');
+  const WIT = { timezone: 'Asia/Jayapura' } as const;
+  const witFacts = (today: readonly Registration[]): CheckInFacts => ({
+    date: '2026-01-13',
+    todayCode: dayCodeFor(KEY, '2026-01-13'),
+    yesterdayCode: dayCodeFor(KEY, TODAY),
+    today,
+  });
+
+  it("checks in on the office's own today and tells the arrival on its own clock", () => {
+    const mine = registration('JYP-001', '08:00', { appointmentDate: '2026-01-13' });
+    const outcome = decideCheckIn(dayCodeFor(KEY, '2026-01-13'), [mine], witFacts([mine]), JUST_AFTER_MIDNIGHT_IN_WIT, WIT);
+    expect(outcome.checkIn).toEqual({ queueNumbers: ['JYP-001'], at: JUST_AFTER_MIDNIGHT_IN_WIT.toISOString() });
+    expect(outcome.reply).toContain('00.30 WIT');
+    expect(outcome.reply).not.toContain('WIB');
+  });
+
+  it("refuses what is the office's yesterday, even while Jakarta still has that date", () => {
+    const mine = registration('JYP-001', '08:00', { appointmentDate: TODAY });
+    expect(decideCheckIn(dayCodeFor(KEY, TODAY), [mine], witFacts([]), JUST_AFTER_MIDNIGHT_IN_WIT, WIT)).toEqual({ reply: DAY_OF_TEXTS.codeStale });
   });
 });
 

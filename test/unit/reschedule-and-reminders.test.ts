@@ -69,21 +69,21 @@ describe('the rules', () => {
   const now = new Date('2026-01-20T02:00:00Z'); // Tuesday 20 January, 09:00 WIB
 
   it('accepts a working day after the confirmed date within one calendar month', () => {
-    expect(checkRescheduleRequest(confirmed('2026-01-30'), day('2026-02-27'), now)).toBeUndefined();
+    expect(checkRescheduleRequest(confirmed('2026-01-30'), day('2026-02-27'), now, office)).toBeUndefined();
   });
 
   it('ends the month on the 28th of February after 31 January', () => {
-    expect(checkRescheduleRequest(confirmed('2026-01-30'), day('2026-03-02'), now)).toMatchObject({ reason: 'too-late', latest: '2026-02-28' });
+    expect(checkRescheduleRequest(confirmed('2026-01-30'), day('2026-03-02'), now, office)).toMatchObject({ reason: 'too-late', latest: '2026-02-28' });
   });
 
   it('refuses the confirmed date itself and earlier dates', () => {
-    expect(checkRescheduleRequest(confirmed('2026-01-30'), day('2026-01-30'), now)).toMatchObject({ reason: 'not-after' });
-    expect(checkRescheduleRequest(confirmed('2026-01-30'), day('2026-01-26'), now)).toMatchObject({ reason: 'not-after' });
+    expect(checkRescheduleRequest(confirmed('2026-01-30'), day('2026-01-30'), now, office)).toMatchObject({ reason: 'not-after' });
+    expect(checkRescheduleRequest(confirmed('2026-01-30'), day('2026-01-26'), now, office)).toMatchObject({ reason: 'not-after' });
   });
 
   it('refuses weekends and holidays, naming them', () => {
-    expect(checkRescheduleRequest(confirmed('2026-01-30'), day('2026-01-31'), now)).toMatchObject({ reason: 'closed', closedReason: 'Sabtu/Minggu' });
-    expect(checkRescheduleRequest(confirmed('2026-02-10'), day('2026-02-16'), now)).toMatchObject({
+    expect(checkRescheduleRequest(confirmed('2026-01-30'), day('2026-01-31'), now, office)).toMatchObject({ reason: 'closed', closedReason: 'Sabtu/Minggu' });
+    expect(checkRescheduleRequest(confirmed('2026-02-10'), day('2026-02-16'), now, office)).toMatchObject({
       reason: 'closed',
       closedReason: 'Cuti bersama Tahun Baru Imlek',
     });
@@ -91,17 +91,28 @@ describe('the rules', () => {
 
   it('crosses the year end', () => {
     const december = new Date('2026-12-20T02:00:00Z');
-    expect(checkRescheduleRequest(confirmed('2026-12-28'), day('2027-01-04'), december)).toBeUndefined();
-    expect(checkRescheduleRequest(confirmed('2026-12-28'), day('2027-01-29'), december)).toMatchObject({ reason: 'too-late', latest: '2027-01-28' });
+    expect(checkRescheduleRequest(confirmed('2026-12-28'), day('2027-01-04'), december, office)).toBeUndefined();
+    expect(checkRescheduleRequest(confirmed('2026-12-28'), day('2027-01-29'), december, office)).toMatchObject({ reason: 'too-late', latest: '2027-01-28' });
   });
 
   it('is not before tomorrow, for an appointment that has passed', () => {
-    expect(checkRescheduleRequest(confirmed('2026-01-19'), day('2026-01-20'), now)).toMatchObject({ reason: 'too-soon', earliest: '2026-01-21' });
+    expect(checkRescheduleRequest(confirmed('2026-01-19'), day('2026-01-20'), now, office)).toMatchObject({ reason: 'too-soon', earliest: '2026-01-21' });
+  });
+
+  it("counts tomorrow from the office's own today: past midnight in WIT a passed appointment may move to the day after", () => {
+    // 00:30 on Wednesday 21 January in Jayapura (WIT) is Tuesday 22:30 in Jakarta.
+    const afterMidnightInWit = new Date('2026-01-20T15:30:00Z');
+    const jayapura = { ...office, timezone: 'Asia/Jayapura' as const };
+    expect(checkRescheduleRequest(confirmed('2026-01-19'), day('2026-01-21'), afterMidnightInWit, office)).toBeUndefined();
+    expect(checkRescheduleRequest(confirmed('2026-01-19'), day('2026-01-21'), afterMidnightInWit, jayapura)).toMatchObject({
+      reason: 'too-soon',
+      earliest: '2026-01-22',
+    });
   });
 
   it('gives one chance only', () => {
-    expect(checkRescheduleRequest(confirmed('2026-01-30', { rescheduled: true }), day('2026-02-02'), now)).toMatchObject({ reason: 'already-used' });
-    expect(checkRescheduleRequest(confirmed('2026-01-30', { requestedDate: '2026-02-03' }), day('2026-02-02'), now)).toMatchObject({
+    expect(checkRescheduleRequest(confirmed('2026-01-30', { rescheduled: true }), day('2026-02-02'), now, office)).toMatchObject({ reason: 'already-used' });
+    expect(checkRescheduleRequest(confirmed('2026-01-30', { requestedDate: '2026-02-03' }), day('2026-02-02'), now, office)).toMatchObject({
       reason: 'already-requested',
     });
   });
@@ -121,7 +132,7 @@ describe('the conversation', () => {
 
   it('shows the stage 6 rules for 6 from anywhere, then takes the line without its prefix', () => {
     const rules = decide(idle, text('6'), context({ ownRegistrations: [confirmed('2026-01-30')] }));
-    const option = { queueNumber: 'KRC-002', name: 'Sipulan', date: '2026-01-30', time: '09:00', earliest: '2026-01-31', latest: '2026-02-28' };
+    const option = { queueNumber: 'KRC-002', name: 'Sipulan', date: '2026-01-30', time: '09:00', zone: 'WIB', earliest: '2026-01-31', latest: '2026-02-28' };
     // The example: the applicant's own name and the first weekday they may choose (31 January is a Saturday).
     expect(rules.replies).toEqual([{ type: 'text', body: messages.rescheduleRules([option], { name: 'SIPULAN', date: '2026-02-02' }) }]);
     expect((rules.replies[0] as { body: string }).body).toContain('\nSIPULAN/02-02-2026');

@@ -1,5 +1,6 @@
 /** DATA SAYA and HAPUS DATA (UU 27/2022): access and erasure. */
-import { formatDayDate, formatTime, jakartaDate } from '../calendar';
+import { officeToday, zoneLabelOf } from '../offices';
+import { formatDayDate, formatTime } from '../calendar';
 import { requirementName } from '../documents';
 import { messages } from '../texts';
 import { ERASE_CHOICE, erasurePlan } from '../personal-data';
@@ -26,13 +27,13 @@ export function showHeldData(conversation: Conversation, context: DecisionContex
         queueNumber: registration.queueNumber,
         service: findService(context.office.services, registration.serviceId)?.name ?? '',
         status: messages.selfService.statusMeaning[registration.status].meaning,
-        createdAt: formatDayDate(jakartaDate(new Date(registration.createdAt))),
+        createdAt: formatDayDate(officeToday(new Date(registration.createdAt), context.office)),
         name: registration.name,
         birth: `${registration.placeOfBirth}, ${formatDayDate(registration.dateOfBirth)}`,
         nikLastFour: registration.nik.slice(-4),
         phone: registration.phone,
         ...(registration.appointmentDate && registration.appointmentTime
-          ? { appointment: `${formatDayDate(registration.appointmentDate)}, ${formatTime(registration.appointmentTime)}` }
+          ? { appointment: `${formatDayDate(registration.appointmentDate)}, ${formatTime(registration.appointmentTime, zoneLabelOf(context.office))}` }
           : {}),
         documents: on(registration.draftId),
       }),

@@ -20,7 +20,7 @@ export function checkInCodeOf(input: InboundContent, step: Step): string | undef
 export function answerCheckIn(conversation: Conversation, code: string, context: DecisionContext): Decision {
   const facts = context.facts?.checkIn;
   if (!facts) throw new Error('the check-in needs its facts (lookupsFor)');
-  const outcome = decideCheckIn(code, ownRegistrations(context), facts, context.now);
+  const outcome = decideCheckIn(code, ownRegistrations(context), facts, context.now, context.office);
   return {
     conversation,
     replies: [text(outcome.reply)],

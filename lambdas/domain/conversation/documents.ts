@@ -1,6 +1,6 @@
 /** Stage 3: documents, by link (web), form, or one file at a time in the chat. */
+import { officeToday } from '../offices';
 import { printableText } from '../text-hygiene';
-import { jakartaDate } from '../calendar';
 import { extensionOf, isAcceptedDocumentType, MAX_DOCUMENT_BYTES, requirementName, requirementNamedBy } from '../documents';
 import { type InboundContent } from '../inbound';
 import { messages } from '../texts';
@@ -28,7 +28,11 @@ export function inDocuments(before: Conversation, step: DocumentsStep, input: In
       const open = step.fixFor ? before.open : { ...before.open, [step.serviceId]: { draftId: step.draftId, link } };
       return reply(
         { step: { ...step, link }, ...(open ? { open } : {}) },
-        messages.documents.incomplete(missing.map(requirementName), { mode, uploadUrl: link.url, validUntil: jakartaDate(new Date(link.expiresAt)) }),
+        messages.documents.incomplete(missing.map(requirementName), {
+          mode,
+          uploadUrl: link.url,
+          validUntil: officeToday(new Date(link.expiresAt), context.office),
+        }),
       );
     }
     if (missing.length > 0 && mode === 'chat') {
@@ -50,7 +54,7 @@ export function inDocuments(before: Conversation, step: DocumentsStep, input: In
   if (mode === 'web') {
     const link = currentLink(step.link, step.serviceId, step.draftId, step.fixFor?.requirements, context);
     const open = step.fixFor ? before.open : { ...before.open, [step.serviceId]: { draftId: step.draftId, link } };
-    const hint = { mode, uploadUrl: link.url, validUntil: jakartaDate(new Date(link.expiresAt)) } as const;
+    const hint = { mode, uploadUrl: link.url, validUntil: officeToday(new Date(link.expiresAt), context.office) } as const;
     const body =
       input.kind === 'media' && (input.mediaKind === 'image' || input.mediaKind === 'document')
         ? messages.prompts.filesThroughLink(hint)

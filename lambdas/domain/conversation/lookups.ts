@@ -1,5 +1,6 @@
 /** Which stored facts a decision needs, asked before deciding so that deciding stays pure. */
-import { jakartaDate, type IsoDate } from '../calendar';
+import { officeToday } from '../offices';
+import { type IsoDate } from '../calendar';
 import { RESCHEDULE_MENU_NUMBER } from '../texts';
 import { type InboundContent } from '../inbound';
 import { parseRescheduleLine } from '../reschedule';
@@ -59,7 +60,7 @@ export function lookupsFor(
   }
   if (input.kind === 'form') {
     if (step.name !== 'documents' && step.name !== 'registration') return {};
-    const checked = checkRegistrationFields(input.fields, jakartaDate(context.now), false);
+    const checked = checkRegistrationFields(input.fields, officeToday(context.now, context.office), false);
     const needsDraft = step.name === 'documents' && context.office.uploadMode === 'web';
     return { ...(needsDraft ? { draftId: step.draftId } : {}), ...(checked.ok ? { nik: checked.form.nik } : {}) };
   }
@@ -97,11 +98,11 @@ export function lookupsFor(
   if (step.name !== 'documents' && step.name !== 'registration') return {};
   const isRegistrationLine = looksLikeRegistration(input.text);
   if (step.name === 'registration' && step.questions && !isRegistrationLine) {
-    const outcome = answerOutcome(step.questions, input.text, jakartaDate(context.now));
+    const outcome = answerOutcome(step.questions, input.text, officeToday(context.now, context.office));
     return outcome.kind === 'complete' ? { nik: outcome.form.nik } : {};
   }
   const needsDraft = step.name === 'documents' && context.office.uploadMode === 'web' && (keyword === 'SELESAI' || isRegistrationLine);
-  const parsed = isRegistrationLine ? parseRegistration(input.text, jakartaDate(context.now)) : undefined;
+  const parsed = isRegistrationLine ? parseRegistration(input.text, officeToday(context.now, context.office)) : undefined;
   return {
     ...(needsDraft ? { draftId: step.draftId } : {}),
     ...(parsed?.ok ? { nik: parsed.form.nik } : {}),

@@ -1,5 +1,5 @@
 /** Stage 1 and 2: the menu, choosing a service (or continuing its application) and its upload link. */
-import { jakartaDate } from '../calendar';
+import { officeToday } from '../offices';
 import { LINK_REUSE_MIN_REMAINING_MS, UPLOAD_LINK_LIFETIME_MS, requirementName } from '../documents';
 import { messages, RESCHEDULE_MENU_NUMBER, type DocumentsHint } from '../texts';
 import { type Reply } from '../replies';
@@ -36,7 +36,7 @@ export function chooseService(choice: MenuChoice, context: DecisionContext, conv
   const link = mode === 'web' ? currentLink(existing?.link, service.id, draftId, undefined, context) : undefined;
   const hint: DocumentsHint =
     mode === 'web' && link
-      ? { mode, uploadUrl: link.url, validUntil: jakartaDate(new Date(link.expiresAt)) }
+      ? { mode, uploadUrl: link.url, validUntil: officeToday(new Date(link.expiresAt), context.office) }
       : mode === 'form'
         ? { mode, formUrl: context.office.formUrl ?? '' }
         : { mode: 'chat' };

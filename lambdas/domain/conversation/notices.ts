@@ -1,9 +1,8 @@
 /** What officers' decisions and the day-before reminder send, inside or outside the 24-hour window. */
-import { jakartaDate } from '../calendar';
 import { requirementName } from '../documents';
 import { messages, type AppointmentFacts, type DocumentsHint } from '../texts';
 import { type OfficeProfile } from '../office';
-import { zoneLabelOf } from '../offices';
+import { zoneLabelOf, officeToday } from '../offices';
 import { maskNik } from '../personal-data';
 import { type Reply, type TemplateParameters } from '../replies';
 import { cancelledTemplate, changedTemplate, confirmedTemplate, fixTemplate, REMINDER_BUTTONS, reminderPayload, reminderTemplate } from '../templates';
@@ -79,7 +78,7 @@ export function applyNotice(conversation: Conversation, notice: Notice, context:
       // The fix page repeats the officer's note: the applicant sees what to redo where they redo it.
       const link = mode === 'web' ? currentLink(undefined, service.id, registration.draftId, requirements, context, registration.note) : undefined;
       const hint: DocumentsHint = link
-        ? { mode: 'web', uploadUrl: link.url, validUntil: jakartaDate(new Date(link.expiresAt)) }
+        ? { mode: 'web', uploadUrl: link.url, validUntil: officeToday(new Date(link.expiresAt), context.office) }
         : mode === 'form'
           ? { mode, formUrl: context.office.formUrl ?? '' }
           : { mode: 'chat' };

@@ -1,5 +1,6 @@
 /** Stage 4: the registration line, the Flow form, or one question at a time, then the registration. */
-import { jakartaDate, type IsoDate } from '../calendar';
+import { officeToday } from '../offices';
+import { type IsoDate } from '../calendar';
 import { type InboundContent } from '../inbound';
 import { messages } from '../texts';
 import { FLAG_NIK_DATE_MISMATCH, type Registration } from '../registration';
@@ -55,7 +56,7 @@ export function startQuestions(step: RegistrationStep, opening: string): Decisio
 }
 
 export function register(step: RegistrationStep, line: string, context: DecisionContext): Decision {
-  const parsed = parseRegistration(line, jakartaDate(context.now));
+  const parsed = parseRegistration(line, officeToday(context.now, context.office));
   if (!parsed.ok) {
     // A NIK/date mismatch is no failure to write the line: the same line with /YA settles it.
     if (parsed.error.field === 'nikDate') return reply({ step }, messages.registrationError(parsed.error));
@@ -73,7 +74,7 @@ export function register(step: RegistrationStep, line: string, context: Decision
 
 /** The registration Flow's reply: exactly a DAFTAR line's five values, refused with the same field-precise words. */
 export function registerForm(step: RegistrationStep, fields: RawRegistrationFields, context: DecisionContext): Decision {
-  const checked = checkRegistrationFields(fields, jakartaDate(context.now), false);
+  const checked = checkRegistrationFields(fields, officeToday(context.now, context.office), false);
   if (checked.ok) return registered(step, checked.form, context);
   if (checked.error.field === 'nikDate') {
     // A form has no /YA: the same question the one-at-a-time way asks, with the form's values kept.
@@ -138,7 +139,7 @@ export function answerQuestion(step: RegistrationStep, questions: Questions, inp
   if (input.kind !== 'text') {
     return reply(stay, readable(input) ? questionText(questions) : cannotRead(input, messages.questions.now(questionText(questions))));
   }
-  const outcome = answerOutcome(questions, input.text, jakartaDate(context.now));
+  const outcome = answerOutcome(questions, input.text, officeToday(context.now, context.office));
   switch (outcome.kind) {
     case 'wrong':
       return reply(stay, messages.registrationError(outcome.error, questionText(questions)));

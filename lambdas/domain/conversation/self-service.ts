@@ -1,5 +1,6 @@
 /** STATUS, BATAL and the reschedule request: the applicant's own registrations. */
 import { addDays, dayOfWeek, formatDayDate, formatTime, type IsoDate } from '../calendar';
+import { zoneLabelOf } from '../offices';
 import { messages } from '../texts';
 import { isOpen, type Registration } from '../registration';
 import { checkRescheduleRequest, rescheduleWindow, sameName, type RescheduleLine } from '../reschedule';
@@ -26,7 +27,7 @@ export function showStatus(conversation: Conversation, context: DecisionContext)
       service: findService(context.office.services, registration.serviceId)?.name ?? '',
       status: registration.status,
       ...(registration.appointmentDate && registration.appointmentTime && isOpen(registration.status)
-        ? { appointment: `${formatDayDate(registration.appointmentDate)}, ${formatTime(registration.appointmentTime)}` }
+        ? { appointment: `${formatDayDate(registration.appointmentDate)}, ${formatTime(registration.appointmentTime, zoneLabelOf(context.office))}` }
         : {}),
       ...(registration.requestedDate ? { requestedDate: formatDayDate(registration.requestedDate) } : {}),
       ...(registration.waitlisted ? { waitlisted: true } : {}),
@@ -68,8 +69,16 @@ export function showRescheduleRules(conversation: Conversation, context: Decisio
   }
   const options = movable.map((registration) => {
     const date = registration.appointmentDate ?? '';
-    const { earliest, latest } = rescheduleWindow(date, context.now);
-    return { queueNumber: registration.queueNumber, name: registration.name, date, time: registration.appointmentTime ?? '', earliest, latest };
+    const { earliest, latest } = rescheduleWindow(date, context.now, context.office);
+    return {
+      queueNumber: registration.queueNumber,
+      name: registration.name,
+      date,
+      time: registration.appointmentTime ?? '',
+      zone: zoneLabelOf(context.office),
+      earliest,
+      latest,
+    };
   });
   const first = options[0]!;
   return reply({ step: { name: 'reschedule' } }, messages.rescheduleRules(options, { name: first.name.toUpperCase(), date: firstWeekday(first.earliest) }));
@@ -90,7 +99,7 @@ export function requestReschedule(line: RescheduleLine | 'format', context: Deci
   if (!registration) return reply(stay, messages.selfService.rescheduleNoMatch(line.name, confirmed.map(describe)));
   const day = context.facts?.requestedDay;
   if (!day || day.date !== line.date) throw new Error('a reschedule request needs the requested day (lookupsFor)');
-  const refusal = checkRescheduleRequest(registration, day, context.now);
+  const refusal = checkRescheduleRequest(registration, day, context.now, context.office);
   if (!refusal) {
     return {
       conversation: { step: { name: 'idle' } },

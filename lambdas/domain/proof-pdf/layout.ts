@@ -1,7 +1,9 @@
 /** The proof's layout: letterhead, title, the queue panel with the QR code, the data rows, the PENTING box, the footer. */
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { encode } from 'uqr';
-import { formatDateLong, formatDayDate, formatTime, jakartaDate, jakartaTime } from '../calendar';
+import { formatDateLong, formatDayDate, formatTime } from '../calendar';
+import type { OfficeProfile } from '../office';
+import { officeTime, officeToday, zoneLabelOf } from '../offices';
 import { findService } from '../services';
 import { PROOF_TEXTS as WORDS } from '../texts/proof';
 import { Canvas, type Style } from './canvas';
@@ -36,10 +38,9 @@ function displayPhone(phone: string): string {
   return phone.startsWith('62') ? `0${phone.slice(2)}` : phone;
 }
 
-/** `Selasa, 30 Desember 2025, 14.05 WIB`: the instant in Asia/Jakarta, whatever the server's zone. */
-function formatInstantWib(instant: Date): string {
-  const hhmm = jakartaTime(instant);
-  return `${formatDayDate(jakartaDate(instant))}, ${formatTime(hhmm)}`;
+/** `Selasa, 30 Desember 2025, 14.05 WITA`: the instant on the office's clock, whatever the server's zone. */
+function formatInstant(instant: Date, office: Pick<OfficeProfile, 'timezone'>): string {
+  return `${formatDayDate(officeToday(instant, office))}, ${formatTime(officeTime(instant, office), zoneLabelOf(office))}`;
 }
 export async function layOut(
   input: ProofInput,
@@ -181,7 +182,7 @@ export async function layOut(
   } else {
     row(WORDS.date, formatDayDate(appointment.date), strongStyle);
   }
-  row(WORDS.time, formatTime(appointment.time), strongStyle);
+  row(WORDS.time, formatTime(appointment.time, zoneLabelOf(office)), strongStyle);
   const note = appointment.note === undefined ? '' : canvas.clean(appointment.note);
   row(WORDS.note, note === '' ? '-' : note, valueStyle, 5);
 
@@ -216,7 +217,7 @@ export async function layOut(
   // Footer.
   canvas.rule(FOOTER_RULE_Y, 0.6, RULE);
   const footerStyle = { font: regular, size: 8, color: GREY };
-  canvas.text(WORDS.printedAt(formatInstantWib(input.generatedAt)), LEFT, FOOTER_Y, footerStyle);
+  canvas.text(WORDS.printedAt(formatInstant(input.generatedAt, office)), LEFT, FOOTER_Y, footerStyle);
   canvas.right(WORDS.footer(office.officeShortName), RIGHT, FOOTER_Y, footerStyle);
 
   return { doc, texts: canvas.texts, bodyBottom };

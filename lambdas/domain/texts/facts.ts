@@ -18,6 +18,8 @@ export interface RescheduleOption {
   readonly name: string;
   readonly date: IsoDate;
   readonly time: string;
+  /** The office's zone label for the time (`WIB`, `WITA`, `WIT`). */
+  readonly zone: string;
   readonly earliest: IsoDate;
   readonly latest: IsoDate;
 }

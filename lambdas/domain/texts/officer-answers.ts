@@ -11,7 +11,8 @@ export const officerAnswerTexts = {
     proofScheduleStale: 'Tanda tangan SAH, tetapi jadwal pada bukti ini sudah tidak berlaku (jadwal telah diubah atau dibatalkan).',
     proofForged: 'Bukti TIDAK SAH: kode tidak cocok dengan tanda tangan kantor (palsu atau diubah).',
     notAllowed: (action: string, status: string) => `Tindakan "${action}" tidak dapat dilakukan untuk pendaftaran berstatus ${status}.`,
-    badTime: (from: string, to: string, step: number) => `Jam kedatangan harus antara ${from} dan ${to} WIB, setiap ${step} menit (misalnya ${from}).`,
+    badTime: (from: string, to: string, step: number, zone: string) =>
+      `Jam kedatangan harus antara ${from} dan ${to} ${zone}, setiap ${step} menit (misalnya ${from}).`,
     badNote: (max: number) => `Catatan harus satu baris dan paling banyak ${max} karakter.`,
     datePast: (earliest: string) => `Tanggal kedatangan paling cepat ${earliest} (besok).`,
     dateClosed: (date: string, reason: string) => `Kantor tidak melayani pada ${date}: ${reason}. Pilih hari kerja lain.`,

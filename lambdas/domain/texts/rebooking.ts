@@ -14,11 +14,11 @@ export const REBOOKING_STATUS_MEANING = {
 
 export const rebookingTexts = {
   /** The one message after a closed day: the reason and the dates to choose from. */
-  offer: (facts: { queueNumber: string; name: string; date: IsoDate; time: string; reason: string; hasDates: boolean }) =>
+  offer: (facts: { queueNumber: string; name: string; date: IsoDate; time: string; zone: string; reason: string; hasDates: boolean }) =>
     [
       '⚠️ *JADWAL PERLU DIUBAH*',
       '',
-      `Mohon maaf, kantor tutup pada ${formatDayDate(facts.date)} (jadwal Anda ${formatTime(facts.time)}).`,
+      `Mohon maaf, kantor tutup pada ${formatDayDate(facts.date)} (jadwal Anda ${formatTime(facts.time, facts.zone)}).`,
       `Alasan: ${facts.reason}`,
       '',
       `Nomor Antrian: ${facts.queueNumber}`,

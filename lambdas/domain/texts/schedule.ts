@@ -36,7 +36,7 @@ export const scheduleTexts = {
       '- Perubahan jadwal diberikan dalam rentang waktu 1 bulan kalender',
       '',
       ...appointments.flatMap((appointment) => [
-        `📅 Jadwal Anda: ${appointment.queueNumber} ${appointment.name}, ${formatDayDate(appointment.date)}, ${formatTime(appointment.time)}`,
+        `📅 Jadwal Anda: ${appointment.queueNumber} ${appointment.name}, ${formatDayDate(appointment.date)}, ${formatTime(appointment.time, appointment.zone)}`,
         `Tanggal baru yang bisa dipilih: ${formatDayDate(appointment.earliest)} sampai ${formatDayDate(appointment.latest)} (Senin–Jumat, bukan hari libur).`,
         '',
       ]),

@@ -13,16 +13,16 @@ export const waitlistTexts = {
   nothingToAdvance: 'Daftar tunggu jadwal lebih awal hanya untuk jadwal yang sudah dikonfirmasi petugas. Ketik STATUS untuk melihat status pendaftaran Anda.',
   /** STATUS: one line under the registration. */
   statusLine: 'Daftar tunggu jadwal lebih awal: ya (ketik MAJUKAN BATAL untuk keluar)',
-  offer: (facts: { queueNumber: string; name: string; date: IsoDate; time: string; current: IsoDate; until: string }) =>
+  offer: (facts: { queueNumber: string; name: string; date: IsoDate; time: string; zone: string; current: IsoDate; until: string }) =>
     [
       '📅 *TAWARAN JADWAL LEBIH AWAL*',
       '',
-      `Ada tempat kosong pada ${formatDayDate(facts.date)}, ${formatTime(facts.time)}.`,
+      `Ada tempat kosong pada ${formatDayDate(facts.date)}, ${formatTime(facts.time, facts.zone)}.`,
       `Nomor Antrian: ${facts.queueNumber}`,
       `Nama: ${facts.name}`,
       `Jadwal Anda sekarang: ${formatDayDate(facts.current)}`,
       '',
-      `Tekan *Ambil* untuk pindah ke tanggal itu. Tawaran berlaku sampai ${facts.until} WIB; perubahan ini tidak mengurangi kesempatan ubah jadwal Anda.`,
+      `Tekan *Ambil* untuk pindah ke tanggal itu. Tawaran berlaku sampai ${facts.until}; perubahan ini tidak mengurangi kesempatan ubah jadwal Anda.`,
     ].join('\n'),
   gone: (date: IsoDate) =>
     `Mohon maaf, tempat pada ${formatDayDate(date)} sudah diambil pemohon lain atau tawarannya sudah lewat. Anda tetap di daftar tunggu.`,
