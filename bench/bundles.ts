@@ -84,11 +84,11 @@ import('data:text/javascript,export default 0').then(() => {
 });
 `;
 
-export async function benchBundles(options: { runs: number }): Promise<BundleFigures[]> {
+export async function benchBundles(options: { runs: number; entries?: readonly string[] }): Promise<BundleFigures[]> {
   const outDir = mkdtempSync(join(tmpdir(), 'si-bapao-bench-bundles-'));
   try {
     const figures: BundleFigures[] = [];
-    const built = ENTRIES.flatMap((entry) => {
+    const built = (options.entries ?? ENTRIES).flatMap((entry) => {
       const source = join(LAMBDA_SOURCE_DIR, `${entry}.ts`);
       if (!existsSync(source)) return [];
       const dir = join(outDir, entry);

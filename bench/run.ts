@@ -3,7 +3,7 @@
  * officer's walk through the morning's queue in Chromium, on this machine, in one command.
  * `-- --quick` runs every part with small sizes (CI keeps the command working with it; it asserts nothing
  * about time); `-- --json` prints one JSON object as the last line; `-- --only=officer` runs only the
- * officer's walk; `-- --only=offices` only the many-offices part (bench/offices.ts); `-- --memory-sweep` only the memory sweep (bench/memory-sweep.ts). Progress goes to stderr; the table and the JSON to stdout.
+ * officer's walk; `-- --only=webhook` only the webhook (cold init, latency, the whatsapp-api-js comparison); `-- --only=offices` only the many-offices part (bench/offices.ts); `-- --memory-sweep` only the memory sweep (bench/memory-sweep.ts). Progress goes to stderr; the table and the JSON to stdout.
  */
 import { cpus, loadavg, totalmem } from 'node:os';
 import { benchBundles, type BundleFigures } from './bundles';
@@ -23,6 +23,8 @@ const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
 const json = args.has('--json');
 const onlyOfficer = args.has('--only=officer');
+/** `--only=webhook`: the webhook's latency and its comparison with whatsapp-api-js, and the webhook bundle's cold init. */
+const onlyWebhook = args.has('--only=webhook');
 /** `--only=offices`: 100 offices added through `npm run office`, and the cost per office (bench/offices.ts). */
 const onlyOffices = args.has('--only=offices');
 /** `--memory-sweep`: only the memory sweep (cold init of every bundle, the step, the sweep's own workloads). */
@@ -130,6 +132,55 @@ async function mainOfficerOnly(machine: string): Promise<void> {
     );
 }
 
+/** `--only=webhook`: the webhook alone (no DynamoDB Local): its bundle's cold init, its latency and the peer comparison. */
+async function mainWebhookOnly(machine: string): Promise<void> {
+  const [bundle] = await benchBundles({ runs: SIZES.coldRuns, entries: ['webhook'] });
+  const webhook = await benchWebhook({ calls: SIZES.webhookCalls, rounds: SIZES.comparisonRounds });
+  const figures = {
+    webhookP99Ms: webhook.webhookP99Ms,
+    webhookVsWhatsappApiJs: webhook.webhookVsWhatsappApiJs,
+    webhookVsWhatsappApiJsBothAccept: webhook.webhookVsWhatsappApiJsBothAccept,
+    webhookBundleKb: bundle?.kb ?? null,
+    webhookColdInitMs: bundle?.coldInitMs ?? null,
+  };
+  printTable(
+    [
+      {
+        key: 'webhookP99Ms',
+        what: `p99 of ${webhook.webhookCalls} (p50 ${webhook.webhookP50Ms})`,
+        value: figures.webhookP99Ms,
+        goal: '≤ 2',
+        met: figures.webhookP99Ms <= 2,
+      },
+      {
+        key: 'webhookVsWhatsappApiJs',
+        what: `${webhook.fixtureBodies} fixtures (${webhook.oursPerSecond}/s vs ${webhook.theirsPerSecond}/s)`,
+        value: figures.webhookVsWhatsappApiJs,
+        goal: '≥ 2',
+        met: figures.webhookVsWhatsappApiJs >= 2,
+      },
+      {
+        key: 'webhookVsWhatsappApiJsBothAccept',
+        what: `the ${webhook.bothAcceptBodies} bodies both accept (${webhook.oursBothAcceptPerSecond}/s vs ${webhook.theirsBothAcceptPerSecond}/s)`,
+        value: figures.webhookVsWhatsappApiJsBothAccept,
+        goal: '≥ 4',
+        met: figures.webhookVsWhatsappApiJsBothAccept >= 4,
+      },
+      { key: 'webhookBundleKb', what: 'webhook bundle (KB)', value: figures.webhookBundleKb, goal: '≤ 300', met: (figures.webhookBundleKb ?? Infinity) <= 300 },
+      {
+        key: 'webhookColdInitMs',
+        what: `cold init, median of ${SIZES.coldRuns} (${bundle?.coldInitRuns.join(', ') ?? ''})`,
+        value: figures.webhookColdInitMs,
+        goal: '≤ 40',
+        met: (figures.webhookColdInitMs ?? Infinity) <= 40,
+      },
+    ],
+    undefined,
+  );
+  process.stdout.write(`\n${quick ? 'Quick run (small sizes): figures are not comparable to the goals.\n' : ''}Machine: ${machine}.\n`);
+  if (json) process.stdout.write(`${JSON.stringify({ ...figures, details: { webhook, bundle }, quick, machine })}\n`);
+}
+
 /** `--only=offices`: many offices alone, on its own DynamoDB Local. */
 async function mainOfficesOnly(machine: string): Promise<void> {
   const local = await LocalBench.start();
@@ -200,6 +251,7 @@ async function main(): Promise<void> {
   const loadBefore = loadavg()[0] ?? 0;
   progress(`${quick ? 'quick' : 'full'} run on ${machine}; load average ${loadBefore.toFixed(2)}`);
   if (onlyOfficer) return mainOfficerOnly(machine);
+  if (onlyWebhook) return mainWebhookOnly(machine);
   if (onlyOffices) return mainOfficesOnly(machine);
   if (onlyMemorySweep) return mainMemorySweepOnly(machine);
 

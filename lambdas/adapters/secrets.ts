@@ -4,7 +4,7 @@
  * Locally they come from the environment.
  */
 import * as z from 'zod/mini';
-import { parseOrExplain } from '../config';
+import { parseOrExplain } from '../config/env';
 
 /** Keys the operator fills in after the first deploy; LINK_SIGNING_KEY is generated. */
 export const OPERATOR_SECRET_KEYS = ['WHATSAPP_ACCESS_TOKEN', 'WHATSAPP_APP_SECRET', 'WHATSAPP_VERIFY_TOKEN'] as const;

@@ -3,24 +3,6 @@ import type { OfficeProfile } from '../domain/office';
 import { messagesPerSecond, messagingLimit, requireEnv, requirePositiveInteger, type Env } from './env';
 import { loadGraphConfig, loadOfficeProfile, type GraphConfig } from './office';
 
-export interface WebhookConfig {
-  readonly region: string;
-  readonly phoneNumberId: string;
-  readonly secretArn: string;
-  readonly queueUrl: string;
-  readonly serviceName: string | undefined;
-}
-
-export function webhookConfig(env: Env): WebhookConfig {
-  return {
-    region: requireEnv(env, 'AWS_REGION'),
-    phoneNumberId: requireEnv(env, 'WHATSAPP_PHONE_NUMBER_ID'),
-    secretArn: requireEnv(env, 'SECRET_ARN'),
-    queueUrl: requireEnv(env, 'QUEUE_URL'),
-    serviceName: env.POWERTOOLS_SERVICE_NAME,
-  };
-}
-
 export interface WorkerConfig {
   readonly tableName: string;
   readonly bucketName: string;

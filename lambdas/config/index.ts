@@ -14,3 +14,4 @@ export * from './office';
 export * from './offices';
 export * from './office-directory';
 export * from './office-saving';
+export * from './webhook';

@@ -64,10 +64,13 @@ async function receive(event: HttpRequest, deps: WebhookDeps): Promise<HttpResul
   }
   const body = safeJson(rawBody);
   if (body === undefined) return plain(400, 'Body is not JSON');
-  const parsed = toQueueEvents(body, deps.phoneNumberId, await deps.otherOffices?.());
+  // Awaited only when it is a promise: an await costs every body a turn of the event loop's microtasks.
+  const offices = deps.otherOffices?.();
+  const parsed = toQueueEvents(body, deps.phoneNumberId, offices instanceof Promise ? await offices : offices);
   if (!parsed) return plain(200, 'Ignored: not a WhatsApp envelope');
   if (parsed.events.length > 0) await deps.queue.enqueue(parsed.events);
-  const inbound = parsed.events.filter((queued) => queued.type === 'inbound').length;
+  let inbound = 0;
+  for (const queued of parsed.events) if (queued.type === 'inbound') inbound += 1;
   if (inbound > 0) deps.metrics.count(METRICS.inboundMessages, inbound);
   deps.log.info('webhook accepted', { queued: parsed.events.length, ignored: parsed.ignored });
   return plain(200, 'OK');
