@@ -69,7 +69,7 @@ const report: DailyReport = {
 };
 
 describe('the shipped definitions', () => {
-  it('are the five utility templates in Indonesian', () => {
+  it('are the six utility templates in Indonesian', () => {
     expect(TEMPLATES.map((template) => template.name).sort()).toEqual(Object.values(TEMPLATE_NAMES).sort());
     for (const template of TEMPLATES) {
       expect(template).toMatchObject({ language: 'id', category: 'UTILITY' });
