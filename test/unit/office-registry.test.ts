@@ -54,7 +54,7 @@ describe('an office body', () => {
 });
 
 describe("the head of office's number", () => {
-  it('is its own office\'s: a registry office never takes the default office\'s, and a bad one is refused by name', () => {
+  it("is its own office's: a registry office never takes the default office's, and a bad one is refused by name", () => {
     const withHead = seedOffice({ WHATSAPP_PHONE_NUMBER_ID: '1122334455667', HEAD_OF_OFFICE_WA_ID: '6281200000001' });
     expect(withHead.headOfOfficeWaId).toBe('6281200000001');
     const plain = checkOfficeBody(MATARAM);
