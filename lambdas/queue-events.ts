@@ -105,7 +105,41 @@ export const reminderEventSchema = z.object({
 });
 export type ReminderEvent = z.infer<typeof reminderEventSchema>;
 
-export const queueEventSchema = z.discriminatedUnion('type', [inboundEventSchema, statusEventSchema, notifyEventSchema, reminderEventSchema]);
+const count = z.int().check(z.gte(0));
+/** The day's figures as domain/daily-report.ts counts them (the same as `GET api/reports/daily`). */
+const dailyReportSchema = z.object({
+  date: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)),
+  booked: count,
+  checkedIn: count,
+  served: count,
+  noShows: count,
+  averageWaitMinutes: z.nullable(z.number()),
+  satisfaction: z.nullable(z.number()),
+  pendingOver24h: count,
+  failedSends: count,
+});
+
+/**
+ * The day's summary to the head of office at closing time (use-cases/daily-summary.ts), counted when the day
+ * closed: `daily-summary:<office>:<date>`, once per office and date. The head's number is the "applicant".
+ */
+export const dailySummaryEventSchema = z.object({
+  type: z.literal('daily-summary'),
+  eventId: z.string(),
+  applicant: applicantRefSchema,
+  /** The office the event belongs to (its id); absent: the default office, as before many offices. */
+  office: z.optional(z.string()),
+  report: dailyReportSchema,
+});
+export type DailySummaryEvent = z.infer<typeof dailySummaryEventSchema>;
+
+export const queueEventSchema = z.discriminatedUnion('type', [
+  inboundEventSchema,
+  statusEventSchema,
+  notifyEventSchema,
+  reminderEventSchema,
+  dailySummaryEventSchema,
+]);
 
 export function reminderEvent(
   registration: { queueNumber: string; ownerKey: string; ownerWaId?: string; ownerUserId?: string; office?: { id: string } },

@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod/mini';
 import { REGISTRATION_FORMS } from '../lambdas/domain/office';
-import { MESSAGING_LIMIT_TIERS } from '../lambdas/config';
+import { MESSAGING_LIMIT_TIERS, waIdSchema } from '../lambdas/config';
 import { ConfigurationError } from '../lambdas/errors';
 
 export const DEPLOY_CONFIG_DIR = join(__dirname, '..', 'config', 'deploy');
@@ -32,6 +32,8 @@ const officeOverridesSchema = z.strictObject({
   /** What the bot offers first for the applicant's data: `line` (the office's), `questions` or `flow` (README "Registration form"). */
   registrationForm: z.optional(z.enum(REGISTRATION_FORMS)),
   menuAsList: z.optional(z.boolean()),
+  /** The head of office's WhatsApp number (628…): the day's summary at closing time (README "The day's summary"). */
+  headOfOfficeWaId: z.optional(waIdSchema),
 });
 
 export const deployConfigSchema = z.strictObject({

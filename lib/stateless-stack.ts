@@ -352,6 +352,7 @@ export class StatelessStack extends Stack {
         BUCKET_NAME: props.bucket.bucketName,
         RETENTION_DAYS: String(props.office.retentionDays),
         POWERTOOLS_SERVICE_NAME: serviceName,
+        ...(props.deploy.office.headOfOfficeWaId ? { HEAD_OF_OFFICE_WA_ID: props.deploy.office.headOfOfficeWaId } : {}),
       },
     });
     // A run that fails inside the function (after Lambda's two retries of the asynchronous invoke) lands

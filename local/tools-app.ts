@@ -70,15 +70,18 @@ export function localToolsApp(parts: LocalToolsParts): HttpApp {
   }
 
   /** The hourly schedule's job: the registry offices whose reminder hour it is, then the housekeeping (waitlist offers, waiting notices). */
-  async function runHourly(): Promise<HttpResult> {
-    const now = new Date();
+  async function runHourly(request: HttpRequest): Promise<HttpResult> {
+    // `?at=<ISO time>`: the offices' reminders and ends of day as if it were then (the housekeeping runs now).
+    const at = query(request).get('at');
+    const now = at ? new Date(at) : new Date();
+    if (Number.isNaN(now.getTime())) return json(400, { error: 'at must be an ISO time' });
     const runs = await parts.jobs.officeReminders(now, { skipDefault: true });
     const closed = await parts.jobs.officeCloseDays(now);
     const kept = await parts.jobs.housekeeping();
     return json(200, {
       offices: runs.length,
       reminded: runs.reduce((sum, run) => sum + run.queued, 0),
-      closedDays: closed.map((run) => ({ office: run.office, date: run.date, noShows: run.marked.length })),
+      closedDays: closed.map((run) => ({ office: run.office, date: run.date, noShows: run.marked.length, summary: run.summary })),
       passedOn: kept.passedOn,
       noticesQueued: kept.queued,
     });
@@ -89,7 +92,7 @@ export function localToolsApp(parts: LocalToolsParts): HttpApp {
     const date = query(request).get('date') ?? jakartaDate(new Date());
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return json(400, { error: 'date must be YYYY-MM-DD' });
     const run = await parts.jobs.closeDay(date);
-    return json(200, { date: run.date, noShows: run.marked.length, marked: run.marked });
+    return json(200, { date: run.date, noShows: run.marked.length, marked: run.marked, summary: run.summary });
   }
 
   async function runPurge(request: HttpRequest): Promise<HttpResult> {

@@ -33,6 +33,8 @@ export const keys = {
   day: (date: string, officeId?: string) => ({ pk: officeId ? `DAY#${officeId}#${date}` : `DAY#${date}`, sk: 'DAY' }),
   heartbeat: (job: string) => ({ pk: `HEARTBEAT#${job}`, sk: 'HEARTBEAT' }),
   pendingNotification: (eventId: string) => ({ pk: 'PENDING_NOTIFICATIONS', sk: eventId }),
+  /** The head of office's summary of one office's day was queued (use-cases/daily-summary.ts). */
+  dailySummary: (officeId: string, date: string) => ({ pk: `DAILY_SUMMARY#${officeId}`, sk: date }),
   failedSend: (at: string, outboxId: string) => ({ pk: 'FAILED_SENDS', sk: `${at}#${outboxId}` }),
   /** Keeps one message's failure from being listed twice (a retried event, a rerun of the reminder job). */
   failedSendGuard: (outboxId: string) => ({ pk: `FAILED#${outboxId}`, sk: 'FAILED' }),

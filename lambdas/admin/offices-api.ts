@@ -37,6 +37,7 @@ export function officeSummary(office: Office, defaultId: string) {
     reminderHour: office.reminderHour,
     disabled: office.disabled,
     default: office.id === defaultId,
+    ...(office.headOfOfficeWaId ? { headOfOfficeWaId: office.headOfOfficeWaId } : {}),
   };
 }
 

@@ -1,25 +1,17 @@
 /** `GET api/reports/daily?date=`: the day's figures (domain/daily-report.ts) for officers and the head of office. */
 import { officeToday } from '../domain/offices';
-import { dailyReport } from '../domain/daily-report';
 import { monthlySatisfaction } from '../domain/satisfaction-report';
 import { officerInput } from '../domain/officer-input';
 import type { RegistrationsApiDeps } from './officer-api';
 import { malformed, ok } from './results';
-
-/** Failed sends are kept a while; a day's report reads back this many, newest first. */
-const FAILED_SENDS_READ = 1000;
+import { readDailyReport } from '../use-cases/daily-report-of';
 
 export function createDailyReportApi(deps: RegistrationsApiDeps) {
   async function dailyReportOf(query: { date?: string }) {
     const now = deps.clock.now();
     const date = query.date ?? officeToday(now, deps.office);
     if (!officerInput.isoDate.safeParse(date).success) return malformed('tanggal harus YYYY-MM-DD');
-    const [day, pending, failures] = await Promise.all([
-      deps.store.listByDay(date),
-      deps.store.listByStatus('PENDING'),
-      deps.deliveries.listFailedSends(FAILED_SENDS_READ),
-    ]);
-    return ok(dailyReport({ date, day, pending, failedSendDates: failures.map((failure) => officeToday(new Date(failure.at), deps.office)), now }));
+    return ok(await readDailyReport(date, now, deps));
   }
 
   /** `GET api/reports/satisfaction?month=YYYY-MM`: the month's satisfaction figure, overall and per service. */

@@ -34,6 +34,8 @@ export const ENV_NAMES = [
   'OFFICE_SERVICES',
   /** The office of the seed profile (config/office.json + the overrides above) and of WHATSAPP_PHONE_NUMBER_ID. */
   'DEFAULT_OFFICE_ID',
+  /** The default office's head: the day's summary goes to this WhatsApp number at closing time (optional). */
+  'HEAD_OF_OFFICE_WA_ID',
 ] as const;
 export type EnvName = (typeof ENV_NAMES)[number];
 

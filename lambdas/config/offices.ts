@@ -9,13 +9,15 @@ import { OFFICE_TIMEZONE_NAMES, type Office, type WeeklyHours } from '../domain/
 import { serviceCatalogueSchema } from '../domain/services';
 import { RESCHEDULE_MENU_NUMBER } from '../domain/texts/menu-numbers';
 import { loadOfficeProfile } from './office';
-import type { Env } from './env';
+import { parseOrExplain, type Env } from './env';
 
 /** The local default and the AWS default of `DEFAULT_OFFICE_ID`: the seed's office. */
 export const SEED_OFFICE_ID = 'kerinci';
 
 const hhmm = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM'));
 const phone = z.string().check(z.regex(/^\+?\d{8,15}$/, 'must be a phone number'));
+/** A WhatsApp id as Meta writes it: the country code and the number, digits only (628123456789). */
+export const waIdSchema = z.string().check(z.regex(/^[1-9]\d{7,14}$/, 'must be digits with the country code, e.g. 628123456789'));
 const text = (min: number, max: number) => z.string().check(z.trim(), z.minLength(min), z.maxLength(max));
 const whole = (min: number, max: number) => z.int().check(z.gte(min), z.lte(max));
 const period = z.object({ from: hhmm, to: hhmm }).check(z.refine((p) => p.from < p.to, { message: 'from must be before to' }));
@@ -50,6 +52,8 @@ export function officeBodySchema() {
       maskNikInReminder: z.optional(z.boolean()),
       retentionDays: z.optional(whole(1, 3650)),
       disabled: z.optional(z.boolean()),
+      /** Where the day's summary goes at closing time; without it none is sent. */
+      headOfOfficeWaId: z.optional(waIdSchema),
     })
     .check(
       z.refine((office) => office.uploadMode !== 'form' || Boolean(office.formUrl), {
@@ -82,8 +86,10 @@ export function checkOfficeBody(value: unknown): OfficeBodyCheck {
 /** A stored body as the office the domain reads: every field it left out is the default office's. */
 export function officeFromBody(body: OfficeBody, defaults: OfficeProfile): Office {
   const arrivalHours = body.arrivalHours ?? (body.openingHours ? spanOf(body.openingHours) : undefined) ?? defaults.arrivalHours;
+  // The head of office is a person of one office: the default office's is never inherited.
+  const { headOfOfficeWaId: _defaultOfficesHead, ...inherited } = defaults as OfficeProfile & Partial<Pick<Office, 'headOfOfficeWaId'>>;
   return {
-    ...defaults,
+    ...inherited,
     id: body.id,
     officeName: body.name,
     officeShortName: body.shortName ?? body.name,
@@ -106,6 +112,7 @@ export function officeFromBody(body: OfficeBody, defaults: OfficeProfile): Offic
     localClosedDays: body.localClosedDays ?? {},
     ...(body.openingHours ? { openingHours: body.openingHours as WeeklyHours } : {}),
     disabled: body.disabled ?? false,
+    ...(body.headOfOfficeWaId ? { headOfOfficeWaId: body.headOfOfficeWaId } : {}),
   };
 }
 
@@ -133,5 +140,6 @@ export function seedOffice(env: Env): Office {
     timezone: profile.timezone ?? 'Asia/Jakarta',
     localClosedDays: {},
     disabled: false,
+    ...(env.HEAD_OF_OFFICE_WA_ID ? { headOfOfficeWaId: parseOrExplain(waIdSchema, env.HEAD_OF_OFFICE_WA_ID, 'HEAD_OF_OFFICE_WA_ID') } : {}),
   };
 }

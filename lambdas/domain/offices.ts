@@ -34,6 +34,8 @@ export interface Office extends OfficeProfile {
   readonly localClosedDays: Readonly<Record<IsoDate, string>>;
   /** A disabled office's number is ignored like an unknown one; its data stays. */
   readonly disabled: boolean;
+  /** The head of office's WhatsApp number (digits with the country code): the day's summary at closing time; none without it. */
+  readonly headOfOfficeWaId?: string;
 }
 
 /** The office a registration belongs to, as it is stored with it and shown to officers. */

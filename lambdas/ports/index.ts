@@ -6,3 +6,4 @@ export type * from './documents';
 export type * from './registrations';
 export type * from './officers';
 export type * from './offices';
+export type * from './daily-summaries';

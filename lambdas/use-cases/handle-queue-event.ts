@@ -6,6 +6,7 @@ import type { QueueEvent } from '../queue-events';
 import type { EventHandlingDeps } from './event-handling';
 import { handleInboundMessage } from './handle-inbound-message';
 import { recordDeliveryStatus } from './record-delivery-status';
+import { sendDailySummary } from './send-daily-summary';
 import { sendReminder } from './send-reminder';
 import { tellOfficerDecision } from './tell-officer-decision';
 
@@ -25,6 +26,9 @@ export async function handleQueueEvent(event: QueueEvent, deps: EventHandlingDep
       return;
     case 'reminder':
       await sendReminder(event, deps);
+      return;
+    case 'daily-summary':
+      await sendDailySummary(event, deps);
       return;
   }
 }

@@ -31,6 +31,7 @@ export async function recordGivingUp(
       ...(event.type === 'notify' ? { queueNumber: event.queueNumber, kind: event.kind } : {}),
       ...(event.type === 'reminder' ? { queueNumber: event.queueNumber, kind: 'reminder' } : {}),
       ...(event.type === 'inbound' ? { kind: 'reply' } : {}),
+      ...(event.type === 'daily-summary' ? { kind: 'daily-summary' } : {}),
     },
     deps,
   );

@@ -18,6 +18,8 @@ import { createReminderHandler } from '../handlers/reminder-handler';
 import { NO_METRICS, officeMetrics } from '../metric-names';
 import type { BlobStore, EventQueue, Metrics } from '../ports';
 import { closeDay, type CloseDayRun } from '../use-cases/close-day';
+import { queueDailySummary, type DailySummaryOutcome, type SummaryOffice } from '../use-cases/daily-summary';
+import { DynamoDbDailySummaryMarks } from '../adapters/dynamodb-daily-summary-marks';
 import { hourlyHousekeeping, type HousekeepingRun } from '../use-cases/hourly-housekeeping';
 import { holidaysOf, registryProfile } from '../domain/offices';
 import { purgeClosedRegistrations, type PurgeRun } from '../use-cases/purge-closed-registrations';
@@ -48,13 +50,16 @@ export interface DailyJobs {
   officeReminders(at: Date, options?: { readonly skipDefault?: boolean }): Promise<OfficeReminderRun[]>;
   /** When the reminder job last finished (what `npm run doctor` asks). */
   lastReminderRun(): Promise<string | undefined>;
-  /** The end of `date`: those who never checked in are marked no-show (use-cases/close-day.ts). */
-  closeDay(date: string): Promise<CloseDayRun>;
+  /** The end of `date`: those who never checked in are marked no-show (use-cases/close-day.ts), then the head of office's summary. */
+  closeDay(date: string): Promise<ClosedDay>;
   /** Waitlist offers past their two hours passed on in every office; waiting notices queued. */
   housekeeping(): Promise<HousekeepingRun>;
   /** The end of the day of every registry office whose closing time fell in the hour before `at` (the default office has its own schedule). */
-  officeCloseDays(at: Date): Promise<(CloseDayRun & { readonly office: string })[]>;
+  officeCloseDays(at: Date): Promise<(ClosedDay & { readonly office: string })[]>;
 }
+
+/** A day closed, and what became of the head of office's summary (use-cases/daily-summary.ts). */
+export type ClosedDay = CloseDayRun & { readonly summary: DailySummaryOutcome['sent'] };
 
 export function dailyJobs(parts: DailyJobParts): DailyJobs {
   const registrations = new DynamoDbRegistrationStore(parts.dynamo, parts.tableName);
@@ -63,6 +68,14 @@ export function dailyJobs(parts: DailyJobParts): DailyJobs {
   const deliveries = new DynamoDbDeliveryStore(parts.dynamo, parts.tableName);
   const clock = { now: () => new Date() };
   const metricsOf = (officeId: string | undefined) => (officeId ? officeMetrics(parts.metrics ?? NO_METRICS, officeId) : (parts.metrics ?? NO_METRICS));
+  const summaryMarks = new DynamoDbDailySummaryMarks(parts.dynamo, parts.tableName);
+  /** The day's no-shows marked first, so the summary counts them. */
+  const closeOfficeDay = async (date: string, office: SummaryOffice | undefined, store: DynamoDbRegistrationStore): Promise<ClosedDay> => {
+    const run = await closeDay(date, { registrations: store, queue: parts.queue, clock, log: logger });
+    if (!office) return { ...run, summary: 'no-head' };
+    const summary = await queueDailySummary(office, date, { store, deliveries, office, marks: summaryMarks, queue: parts.queue, clock, log: logger });
+    return { ...run, summary: summary.sent };
+  };
   const remindersOf = (today: string, officeRegistrations: DynamoDbRegistrationStore, officeId: string | undefined) =>
     runReminders(today, {
       registrations: officeRegistrations,
@@ -87,14 +100,14 @@ export function dailyJobs(parts: DailyJobParts): DailyJobs {
     purge: (now = clock.now) =>
       purgeClosedRegistrations({ registrations, blobs: parts.blobs, retentionDays: parts.retentionDays, clock: { now }, log: logger }),
     lastReminderRun: async () => (await heartbeat.last())?.finishedAt,
-    closeDay: (date) => closeDay(date, { registrations, queue: parts.queue, clock, log: logger }),
+    closeDay: (date) => closeOfficeDay(date, parts.offices && { ...parts.offices.defaultOffice, registry: false }, registrations),
     officeCloseDays: async (at) => {
       const defaultId = parts.offices?.defaultOffice.id;
       const offices = (parts.offices ? await parts.offices.all() : []).filter((office) => office.id !== defaultId);
-      const runs: (CloseDayRun & { office: string })[] = [];
+      const runs: (ClosedDay & { office: string })[] = [];
       for (const { office, date } of officesClosingAt(at, offices)) {
         const store = new DynamoDbRegistrationStore(parts.dynamo, parts.tableName, office.id);
-        runs.push({ office: office.id, ...(await closeDay(date, { registrations: store, queue: parts.queue, clock, log: logger })) });
+        runs.push({ office: office.id, ...(await closeOfficeDay(date, { ...office, registry: true }, store)) });
       }
       return runs;
     },

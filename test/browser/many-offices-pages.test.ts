@@ -11,6 +11,7 @@ import { registerApplicant } from '../support/journey';
 import { adminSession } from '../support/admin-client';
 import { keepScreenshot, launchBrowser } from '../support/browser';
 import { MATARAM, officesFile, throughNumber } from '../support/offices';
+import { OFFICE_TEXTS } from '../../lambdas/domain/texts/offices';
 import { newPerson } from '../support/registration-lines';
 import { startTestServer, type TestServer } from '../support/test-server';
 
@@ -77,6 +78,41 @@ describe('the admin pages of one office', () => {
     await expect(page.locator('body').textContent()).resolves.toContain('Halaman Mataram');
     expect((await page.goto(`${server.url}/admin/offices`))?.status()).toBe(403);
     await page.context().close();
+  });
+
+  it("let the superadmin give an office its head's WhatsApp number for the day's summary, shown in the list and api/offices", async () => {
+    const page = await loggedIn(server.config.ADMIN_USERNAME, server.adminPassword, { width: 390, height: 844 });
+    await page.goto(`${server.url}/admin/offices`);
+    const edit = page.locator('details.office-edit', { hasText: MATARAM.name });
+    await edit.locator('summary').click();
+    const form = edit.locator('form');
+    const head = form.locator('input[name="headOfOfficeWaId"]');
+    await expect(head.inputValue()).resolves.toBe('');
+    await head.fill('0812-3456');
+    await form.locator('button[type="submit"]').click();
+    const refusal = form.locator('.form-error');
+    await refusal.waitFor();
+    await expect(refusal.textContent()).resolves.toBe(`${OFFICE_TEXTS.fieldHeadOfOffice}: format tidak sesuai.`);
+    const superadmin = await adminSession(server);
+    // The API checks it too (a script, or a browser without the page's checks).
+    const refused = await superadmin.request('PUT', `/api/offices/${MATARAM.id}`, { body: { ...MATARAM, headOfOfficeWaId: '0812-3456' } });
+    expect(refused.status).toBe(422);
+    expect(JSON.stringify(refused.body)).toContain('headOfOfficeWaId: must be digits with the country code');
+
+    await head.fill('6281234567890');
+    await head.scrollIntoViewIfNeeded();
+    await keepScreenshot(page, 'offices-head-of-office-form-390.png');
+    await form.locator('button[type="submit"]').click();
+    await page.locator('.offices-table td', { hasText: 'Ringkasan harian ke 6281234567890' }).waitFor();
+    const offices = (await superadmin.request('GET', '/api/offices')).body as { id: string; headOfOfficeWaId?: string }[];
+    expect(offices.find((office) => office.id === MATARAM.id)?.headOfOfficeWaId).toBe('6281234567890');
+    expect(offices.find((office) => office.id === 'kerinci')).not.toHaveProperty('headOfOfficeWaId');
+    await expect(page.locator('details.office-edit', { hasText: MATARAM.name }).locator('input[name="headOfOfficeWaId"]').inputValue()).resolves.toBe(
+      '6281234567890',
+    );
+    await page.context().close();
+    // The form sends only its own fields: the office's short name (not on it) is put back for the tests after this one.
+    expect((await superadmin.request('PUT', `/api/offices/${MATARAM.id}`, { body: { ...MATARAM, headOfOfficeWaId: '6281234567890' } })).status).toBe(200);
   });
 
   it('let the superadmin add an office with the offices page’s form', async () => {

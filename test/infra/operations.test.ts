@@ -392,4 +392,18 @@ describe('office configuration at synth', () => {
     );
     expect(defaults.filter(Boolean)).toEqual(expect.arrayContaining(['line']));
   });
+
+  it("hands the head of office's number to the reminder function alone, and refuses one without the country code", () => {
+    expect(() => build({ office: { headOfOfficeWaId: '081200000001' } })).toThrow(/office\.headOfOfficeWaId: must be digits with the country code/);
+    const withHead = Template.fromStack(build({ office: { headOfOfficeWaId: '6281200000001' } }).stateless);
+    const heads = Object.entries(withHead.findResources('AWS::Lambda::Function')).flatMap(([id, fn]) => {
+      const value = ((fn as Resource).Properties.Environment as { Variables: Record<string, unknown> } | undefined)?.Variables.HEAD_OF_OFFICE_WA_ID;
+      return value === undefined ? [] : [[id.replace(/[0-9A-F]{8}$/, ''), value]];
+    });
+    expect(heads).toEqual([['ReminderFunction', '6281200000001']]);
+    const none = Object.values(stateless.findResources('AWS::Lambda::Function')).filter(
+      (fn) => ((fn as Resource).Properties.Environment as { Variables: Record<string, unknown> } | undefined)?.Variables.HEAD_OF_OFFICE_WA_ID !== undefined,
+    );
+    expect(none).toEqual([]);
+  });
 });

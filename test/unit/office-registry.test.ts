@@ -53,6 +53,25 @@ describe('an office body', () => {
   });
 });
 
+describe("the head of office's number", () => {
+  it("is its own office's: a registry office never takes the default office's, and a bad one is refused by name", () => {
+    const withHead = seedOffice({ WHATSAPP_PHONE_NUMBER_ID: '1122334455667', HEAD_OF_OFFICE_WA_ID: '6281200000001' });
+    expect(withHead.headOfOfficeWaId).toBe('6281200000001');
+    const plain = checkOfficeBody(MATARAM);
+    if (!plain.ok) throw new Error(plain.problems.join('; '));
+    expect(officeFromBody(plain.body, withHead)).not.toHaveProperty('headOfOfficeWaId');
+    const own = checkOfficeBody({ ...MATARAM, headOfOfficeWaId: '6281200000002' });
+    if (!own.ok) throw new Error(own.problems.join('; '));
+    expect(officeFromBody(own.body, withHead).headOfOfficeWaId).toBe('6281200000002');
+
+    for (const wrong of ['+6281200000002', '081200000002', '62812']) {
+      const refused = checkOfficeBody({ ...MATARAM, headOfOfficeWaId: wrong });
+      expect(refused.ok ? '' : refused.problems.join('\n')).toContain('headOfOfficeWaId: must be digits with the country code');
+    }
+    expect(() => seedOffice({ HEAD_OF_OFFICE_WA_ID: '0812-3456' })).toThrow('Invalid HEAD_OF_OFFICE_WA_ID');
+  });
+});
+
 describe('the office directory', () => {
   it('is the seed alone on a fresh start, and skips a stored body of the default id or one that no longer checks', async () => {
     expect((await officeDirectory({ seed, registry: { list: async () => [] } }).all()).map((office) => office.id)).toEqual(['kerinci']);

@@ -7,10 +7,11 @@ import { messages } from '../../lambdas/domain/texts';
 import type { Registration } from '../../lambdas/domain/registration';
 import { GraphApiError } from '../../lambdas/errors';
 import type { ApplicantSession } from '../../lambdas/ports';
-import type { InboundEvent, NotifyEvent, ReminderEvent, StatusEvent } from '../../lambdas/queue-events';
+import type { DailySummaryEvent, InboundEvent, NotifyEvent, ReminderEvent, StatusEvent } from '../../lambdas/queue-events';
 import { handleInboundMessage } from '../../lambdas/use-cases/handle-inbound-message';
 import { recordDeliveryStatus } from '../../lambdas/use-cases/record-delivery-status';
 import { sendReminder } from '../../lambdas/use-cases/send-reminder';
+import { sendDailySummary } from '../../lambdas/use-cases/send-daily-summary';
 import { tellOfficerDecision } from '../../lambdas/use-cases/tell-officer-decision';
 import { queueFakes } from '../support/fakes';
 import { testOffice } from '../support/office';
@@ -135,6 +136,58 @@ describe('sendReminder', () => {
     fakes.registrations.add(registration({ appointmentDate: '2026-12-10' }));
 
     expect(await sendReminder(reminder, fakes.deps)).toBe('not-due');
+    expect(fakes.messenger.sent).toEqual([]);
+  });
+});
+
+describe('sendDailySummary', () => {
+  const head = { key: '6281200000001', waId: '6281200000001' };
+  const summary: DailySummaryEvent = {
+    type: 'daily-summary',
+    eventId: 'daily-summary:kerinci:2026-12-07',
+    applicant: head,
+    report: {
+      date: '2026-12-07',
+      booked: 3,
+      checkedIn: 2,
+      served: 1,
+      noShows: 1,
+      averageWaitMinutes: 7.5,
+      satisfaction: null,
+      pendingOver24h: 0,
+      failedSends: 0,
+    },
+  };
+
+  it('sends the template once: a fault Meta answered is retried, and the event again sends nothing more', async () => {
+    const fakes = queueFakes(NOW);
+    fakes.messenger.failNext(new GraphApiError(131000, 'Something went wrong', true, 500));
+
+    await expect(sendDailySummary(summary, fakes.deps)).rejects.toThrow(GraphApiError);
+    expect(fakes.messenger.sent).toEqual([]);
+    expect(await sendDailySummary(summary, fakes.deps)).toBe('duplicate');
+    expect(await sendDailySummary(summary, fakes.deps)).toBe('duplicate');
+
+    expect(fakes.messenger.sent).toHaveLength(1);
+    expect(fakes.messenger.sent[0]?.recipient).toEqual({ waId: head.waId });
+    expect(fakes.messenger.sent[0]?.reply).toEqual({
+      type: 'template',
+      template: {
+        name: 'ringkasan_harian',
+        language: 'id',
+        body: [testOffice().officeName, 'Senin, 7 Desember 2026', '3', '2', '1', '1', '7,5 menit', '-', '0', '0'],
+      },
+    });
+  });
+
+  it('lists a summary Meta refuses for good under the failed sends, and does not retry it', async () => {
+    const fakes = queueFakes(NOW);
+    fakes.messenger.failNext(new GraphApiError(131026, 'Message undeliverable', false, 400));
+
+    expect(await sendDailySummary(summary, fakes.deps)).toBe('sent');
+
+    expect(fakes.deliveries.failedSends).toEqual([expect.objectContaining({ applicantKey: head.key, waId: head.waId, reason: 'refused', code: 131026 })]);
+    expect(await sendDailySummary(summary, fakes.deps)).toBe('duplicate');
     expect(fakes.messenger.sent).toEqual([]);
   });
 });

@@ -19,6 +19,8 @@ import {
   type TemplateDefinition,
 } from '../../lambdas/domain/templates';
 import { validateTemplateDefinition, validateTemplateSend } from '../../lambdas/meta/template-review';
+import type { DailyReport } from '../../lambdas/domain/daily-report';
+import { dailySummaryTemplate } from '../../lambdas/domain/daily-summary';
 import { testOffice } from '../support/office';
 
 const facts: AppointmentFacts = {
@@ -54,9 +56,20 @@ const builders: [string, () => TemplateParameters][] = [
   [TEMPLATE_NAMES.fix, () => fixTemplate(facts.queueNumber, facts.name, 'Foto KTP buram', ['KTP', 'KK'], uploadHint)],
   [TEMPLATE_NAMES.cancelled, () => cancelledTemplate(facts.queueNumber, facts.name, 'Berkas tidak dilengkapi')],
 ];
+const report: DailyReport = {
+  date: '2025-12-31',
+  booked: 40,
+  checkedIn: 35,
+  served: 33,
+  noShows: 5,
+  averageWaitMinutes: 12.5,
+  satisfaction: 4.25,
+  pendingOver24h: 2,
+  failedSends: 0,
+};
 
 describe('the shipped definitions', () => {
-  it('are the five utility templates in Indonesian', () => {
+  it('are the six utility templates in Indonesian', () => {
     expect(TEMPLATES.map((template) => template.name).sort()).toEqual(Object.values(TEMPLATE_NAMES).sort());
     for (const template of TEMPLATES) {
       expect(template).toMatchObject({ language: 'id', category: 'UTILITY' });
@@ -116,6 +129,19 @@ describe('the builders', () => {
       '09.00 WIB',
       'Bawa KTP asli',
     ]);
+  });
+
+  it("give the head of office the day's figures: decimal commas, minutes, and '-' for none", () => {
+    const params = dailySummaryTemplate(office.officeName, report);
+    expect(params).toEqual({
+      name: 'ringkasan_harian',
+      language: 'id',
+      body: [office.officeName, 'Rabu, 31 Desember 2025', '40', '35', '33', '5', '12,5 menit', '4,25', '2', '0'],
+    });
+    expect(validateTemplateSend(definition(TEMPLATE_NAMES.dailySummary), params)).toBeUndefined();
+    const quiet = dailySummaryTemplate(office.officeName, { ...report, averageWaitMinutes: null, satisfaction: null });
+    expect(quiet.body.slice(6, 8)).toEqual(['-', '-']);
+    expect(validateTemplateSend(definition(TEMPLATE_NAMES.dailySummary), quiet)).toBeUndefined();
   });
 
   it('give the reminder the office and payloads datang:/ubah:/batal: with the queue number', () => {

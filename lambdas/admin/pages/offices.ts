@@ -13,7 +13,9 @@ export async function renderOfficesPage(deps: PageDeps, offices: () => Promise<O
     (office) => html`<tr class="${office.disabled ? 'disabled' : ''}">
       <td data-label="${TEXTS.columnId}"><code>${office.id}</code></td>
       <td data-label="${TEXTS.columnName}"><strong>${office.name}</strong><br><span class="muted">${office.address}</span></td>
-      <td data-label="${TEXTS.columnNumber}">${office.displayPhoneNumber}<br><span class="muted">${office.phoneNumberId}</span></td>
+      <td data-label="${TEXTS.columnNumber}"><span>${office.displayPhoneNumber}<br><span class="muted">${office.phoneNumberId}</span>${
+        office.headOfOfficeWaId ? html`<br><span class="muted">${TEXTS.headOfOffice(office.headOfOfficeWaId)}</span>` : ''
+      }</span></td>
       <td data-label="${TEXTS.columnPrefix}">${office.queuePrefix}</td>
       <td data-label="${TEXTS.columnZone}">${office.timezone}</td>
       <td data-label="${TEXTS.columnState}">${office.default ? TEXTS.stateDefault : office.disabled ? TEXTS.stateDisabled : TEXTS.stateActive}</td>
@@ -49,6 +51,7 @@ function officeForm(id: string, api: string, method: 'POST' | 'PUT', office: Off
       (zone) => html`<option value="${zone}"${office?.timezone === zone ? ' selected' : ''}>${zone}</option>`,
     )}</select></label>
     <label class="field"><span>${TEXTS.fieldCapacity}</span><input name="dayCapacity" type="number" min="1" max="1000" data-number data-optional value="${office ? String(office.dayCapacity) : ''}"></label>
+    <label class="field"><span>${TEXTS.fieldHeadOfOffice}</span><input name="headOfOfficeWaId" inputmode="numeric" pattern="[1-9][0-9]{7,14}" data-optional value="${office?.headOfOfficeWaId ?? ''}"></label>
     ${formError()}
     <button type="submit" class="button primary">${TEXTS.formSave}</button>
   </form>`;

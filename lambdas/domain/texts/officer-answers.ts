@@ -29,6 +29,7 @@ export const officerAnswerTexts = {
       reminder: 'Pengingat H-1',
       'day-closed': REBOOKING_OFFICER_TEXTS.deliveryDayClosed,
       'waitlist-offer': WAITLIST_OFFICER_TEXTS.deliveryOffer,
+      'daily-summary': 'Ringkasan harian untuk kepala kantor',
     } as Readonly<Record<string, string>>,
     conversationReply: 'Balasan percakapan',
     /** Why a reminder was held back, in the officers' list of failed sends. */

@@ -28,4 +28,7 @@ export const OFFICE_TEXTS = {
   fieldAddress: 'Alamat',
   fieldPhoneNumberId: 'Phone number ID WhatsApp (dari Meta)',
   fieldCapacity: 'Kapasitas per hari (kosong: sama dengan kantor utama)',
+  /** The optional number the day's summary goes to at closing time (the template ringkasan_harian). */
+  fieldHeadOfOffice: 'WhatsApp kepala kantor untuk ringkasan harian (opsional, contoh 628123456789)',
+  headOfOffice: (waId: string) => `Ringkasan harian ke ${waId}`,
 } as const;

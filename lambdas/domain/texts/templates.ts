@@ -6,6 +6,7 @@
  */
 import { EXAMPLE_DOCUMENT_HANDLE, TEMPLATE_LANGUAGE, type TemplateDefinition, type TemplateHeader } from '../template-definition';
 import { PENTING_CONFIRMED, PENTING_RESCHEDULED } from './notices';
+import { DAILY_SUMMARY_TEMPLATE_NAME, dailySummary } from './daily-summary';
 
 export const TEMPLATE_NAMES = {
   confirmed: 'jadwal_dikonfirmasi',
@@ -13,6 +14,7 @@ export const TEMPLATE_NAMES = {
   reminder: 'pengingat_kedatangan',
   fix: 'berkas_perlu_diperbaiki',
   cancelled: 'pendaftaran_dibatalkan',
+  dailySummary: DAILY_SUMMARY_TEMPLATE_NAME,
 } as const;
 
 /** Reminder quick-reply buttons, in order, with the payload prefix each carries (`datang:<queue>`). */
@@ -190,7 +192,7 @@ export const cancelled: TemplateDefinition = {
   ],
 };
 
-export const TEMPLATES: readonly TemplateDefinition[] = [confirmed, changed, reminder, fix, cancelled];
+export const TEMPLATES: readonly TemplateDefinition[] = [confirmed, changed, reminder, fix, cancelled, dailySummary];
 
 /** Where to fix documents, in the fix template, when they come through the chat rather than a link. */
 export const FIX_IN_CHAT = 'chat WhatsApp ini (kirim foto atau PDF setiap berkas satu per satu)';
