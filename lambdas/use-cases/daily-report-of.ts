@@ -4,7 +4,7 @@
  */
 import type { IsoDate } from '../domain/calendar';
 import { dailyReport, type DailyReport } from '../domain/daily-report';
-import { officeToday } from '../domain/offices';
+import { officeOfApplicantKey, officeToday } from '../domain/offices';
 import type { OfficeProfile } from '../domain/office';
 import type { DeliveryStore, OfficeRegistrationStore } from '../ports';
 
@@ -15,6 +15,8 @@ export interface DailyReportSources {
   readonly store: Pick<OfficeRegistrationStore, 'listByDay' | 'listByStatus'>;
   readonly deliveries: Pick<DeliveryStore, 'listFailedSends'>;
   readonly office: Pick<OfficeProfile, 'timezone'>;
+  /** The registry office whose report it is; undefined: the default office. Only its own failed sends count. */
+  readonly officeId?: string | undefined;
 }
 
 export async function readDailyReport(date: IsoDate, now: Date, sources: DailyReportSources): Promise<DailyReport> {
@@ -23,5 +25,6 @@ export async function readDailyReport(date: IsoDate, now: Date, sources: DailyRe
     sources.store.listByStatus('PENDING'),
     sources.deliveries.listFailedSends(FAILED_SENDS_READ),
   ]);
-  return dailyReport({ date, day, pending, failedSendDates: failures.map((failure) => officeToday(new Date(failure.at), sources.office)), now });
+  const own = failures.filter((failure) => officeOfApplicantKey(failure.applicantKey) === sources.officeId);
+  return dailyReport({ date, day, pending, failedSendDates: own.map((failure) => officeToday(new Date(failure.at), sources.office)), now });
 }

@@ -29,8 +29,8 @@ export async function queueDailySummary(office: SummaryOffice, date: IsoDate, de
   const head = office.headOfOfficeWaId;
   if (!head) return { sent: 'no-head' };
   if (await deps.marks.wasQueued(office.id, date)) return { sent: 'already-queued' };
-  const report = await readDailyReport(date, deps.clock.now(), deps);
   const registryId = office.registry ? office.id : undefined;
+  const report = await readDailyReport(date, deps.clock.now(), { ...deps, officeId: registryId });
   const event: DailySummaryEvent = {
     type: 'daily-summary',
     eventId: `daily-summary:${office.id}:${date}`,

@@ -205,12 +205,25 @@ describe('officers of one office', () => {
     }
     const failedTo = async (client: AdminClient) =>
       ((await client.request('GET', '/api/failed-sends')).body as { waId?: string }[]).map((failure) => failure.waId);
-    const mataramFailures = await failedTo(await officerOf(MATARAM.id, 'petugas-mtr-3'));
+    const mataramOfficer = await officerOf(MATARAM.id, 'petugas-mtr-3');
+    const kerinciOfficer = await officerOf(undefined, 'petugas-krc-3');
+    const mataramFailures = await failedTo(mataramOfficer);
     expect(mataramFailures).toContain('6281599999101');
     expect(mataramFailures).not.toContain('6281599999102');
-    const kerinciFailures = await failedTo(await officerOf(undefined, 'petugas-krc-3'));
+    const kerinciFailures = await failedTo(kerinciOfficer);
     expect(kerinciFailures).toContain('6281599999102');
     expect(kerinciFailures).not.toContain('6281599999101');
+    // The daily report counts the same: each office's own failed sends of its own today, no other office's.
+    for (const [officer, offsetHours] of [
+      [mataramOfficer, 8],
+      [kerinciOfficer, 7],
+    ] as const) {
+      const report = (await officer.request('GET', '/api/reports/daily')).body as { date: string; failedSends: number };
+      const own = (await officer.request('GET', '/api/failed-sends')).body as { at: string }[];
+      const localDate = (at: string) => new Date(Date.parse(at) + offsetHours * 3_600_000).toISOString().slice(0, 10);
+      expect(report.failedSends).toBe(own.filter((failure) => localDate(failure.at) === report.date).length);
+      expect(report.failedSends).toBeGreaterThan(0);
+    }
   });
 
   it('list only their own office’s personal-data requests', async () => {
