@@ -52,7 +52,7 @@ export async function officesCall(route: OfficesRoute, body: unknown, scope: Off
   if (route.name === 'update-office' && (typeof body !== 'object' || body === null || (body as { id?: unknown }).id !== route.id)) {
     return answerOf({ kind: 'invalid', problems: [`id: must be ${route.id}`] }, false);
   }
-  const result = await saveOffice(route.name === 'add-office' ? 'add' : 'update', body, { registry: deps.registry, directory: deps.directory });
+  const result = await saveOffice(route.name === 'add-office' ? 'add' : 'change', body, { registry: deps.registry, directory: deps.directory });
   if (result.kind === 'saved') deps.log.info('office saved', { officer: scope.username, office: result.body.id, added: route.name === 'add-office' });
   return answerOf(result, route.name === 'add-office');
 }

@@ -1,7 +1,9 @@
 /**
  * Adding or changing an office, the same for the admin page, `api/offices` and `npm run office`: the body
  * is checked (422 with the fields), must not take the default office's id, number or prefix, and is saved
- * with the registry's own uniqueness guards (409 naming the field).
+ * with the registry's own uniqueness guards (409 naming the field). `update` replaces the stored body (the
+ * command's file is the whole office); `change` keeps every stored field the body does not name (the admin
+ * page's form shows a few fields: saving it must not reset the office's hours, services or state).
  */
 import type { OfficeRegistry } from '../ports';
 import type { OfficeDirectory } from './office-directory';
@@ -14,11 +16,17 @@ export type OfficeSaveResult =
   | { readonly kind: 'not-found' };
 
 export async function saveOffice(
-  mode: 'add' | 'update',
+  mode: 'add' | 'update' | 'change',
   value: unknown,
   parts: { readonly registry: OfficeRegistry; readonly directory: Pick<OfficeDirectory, 'defaultOffice' | 'invalidate'> },
 ): Promise<OfficeSaveResult> {
-  const checked = checkOfficeBody(value);
+  let named = value;
+  if (mode === 'change' && typeof value === 'object' && value !== null && typeof (value as { id?: unknown }).id === 'string') {
+    const stored = await parts.registry.get((value as { id: string }).id);
+    if (!stored) return { kind: 'not-found' };
+    named = { ...stored, ...value };
+  }
+  const checked = checkOfficeBody(named);
   if (!checked.ok) return { kind: 'invalid', problems: checked.problems };
   const body = checked.body;
   const seed = parts.directory.defaultOffice;

@@ -251,12 +251,15 @@ describe('officers of one office', () => {
     expect((await superadmin.request('POST', '/api/offices', { body: { ...denpasar, timezone: 'Asia/Bangkok' } })).status).toBe(422);
     expect((await superadmin.request('POST', '/api/offices', { body: { ...denpasar, queuePrefix: MATARAM.queuePrefix } })).status).toBe(409);
     expect((await superadmin.request('POST', '/api/offices', { body: { ...denpasar, queuePrefix: 'KRC' } })).status).toBe(409);
-    expect((await superadmin.request('POST', '/api/offices', { body: denpasar })).status).toBe(201);
+    expect((await superadmin.request('POST', '/api/offices', { body: { ...denpasar, reminderHour: 9 } })).status).toBe(201);
     expect((await superadmin.request('POST', '/api/offices', { body: denpasar })).status).toBe(409);
-    expect((await superadmin.request('PUT', '/api/offices/denpasar', { body: { ...denpasar, dayCapacity: 40 } })).status).toBe(200);
-    const listed = (await superadmin.request('GET', '/api/offices')).body as { id: string; dayCapacity: number }[];
+    // A change names only what changes (as the page's form does): what it does not name stays as stored.
+    const { shortName: _kept, ...withoutShortName } = denpasar;
+    expect((await superadmin.request('PUT', '/api/offices/denpasar', { body: { ...withoutShortName, dayCapacity: 40 } })).status).toBe(200);
+    expect((await superadmin.request('PUT', '/api/offices/bukan-kantor', { body: { ...denpasar, id: 'bukan-kantor' } })).status).toBe(404);
+    const listed = (await superadmin.request('GET', '/api/offices')).body as { id: string; dayCapacity: number; reminderHour: number; shortName: string }[];
     expect(listed.map((office) => office.id)).toEqual(['kerinci', 'denpasar', MATARAM.id]);
-    expect(listed.find((office) => office.id === 'denpasar')?.dayCapacity).toBe(40);
+    expect(listed.find((office) => office.id === 'denpasar')).toMatchObject({ dayCapacity: 40, reminderHour: 9, shortName: denpasar.shortName });
 
     // Its number works at once: the new office answers with its own name.
     const [welcome] = await say(throughNumber(server, denpasar.phoneNumberId), '6281599999002', 'Assalamualaikum', 2);
