@@ -34,6 +34,8 @@ export type Reply =
       readonly type: 'buttons';
       readonly body: string;
       readonly buttons: readonly { readonly id: string; readonly title: string }[];
+      /** A PDF above the body (Meta's interactive `header` of type document): the proof with its buttons in one message. */
+      readonly documentHeader?: { readonly link: string; readonly filename: string };
     } & WindowFallback)
   | ({
       readonly type: 'document';

@@ -29,6 +29,10 @@
     return html;
   }
 
+  function documentLink(doc) {
+    return '📄 <a class="document" href="' + escapeHtml(doc.link || '#') + '" target="_blank" rel="noopener">' + escapeHtml(doc.filename || 'dokumen') + '</a>';
+  }
+
   function time(at) {
     var date = at ? new Date(at) : new Date();
     return date.toLocaleTimeString('id-ID', { hour: '2-digit', minute: '2-digit' });
@@ -205,7 +209,9 @@
       addBubble('in', format(p.text.body), message.at);
     } else if (message.type === 'interactive') {
       var interactive = p.interactive;
-      var bubble = addBubble('in', format(interactive.body.text), message.at);
+      // A document header (the PDF proof above the confirmation's button) shows as the file, then the body.
+      var header = interactive.header && interactive.header.type === 'document' ? documentLink(interactive.header.document) + '\n' : '';
+      var bubble = addBubble('in', header + format(interactive.body.text), message.at);
       if (interactive.type === 'list') {
         var rows = [];
         interactive.action.sections.forEach(function (section) {
@@ -227,7 +233,7 @@
       }
     } else if (message.type === 'document') {
       var doc = p.document;
-      var html = '📄 <a href="' + escapeHtml(doc.link || '#') + '" target="_blank" rel="noopener">' + escapeHtml(doc.filename || 'dokumen') + '</a>';
+      var html = documentLink(doc);
       if (doc.caption) html += '\n' + format(doc.caption);
       addBubble('in', html, message.at);
     } else if (message.type === 'template') {

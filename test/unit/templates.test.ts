@@ -107,6 +107,7 @@ describe('the builders', () => {
       language: 'id',
       body: ['KRC-002', 'SIPULAN', 'Rabu, 31 Desember 2025', '09.00 WIB', 'Bawa KTP asli'],
       headerDocument: proof,
+      buttonPayloads: ['MAJUKAN'],
     });
     expect(changedTemplate({ ...facts, oldDate: '2025-12-22' }, proof).body).toEqual([
       'SIPULAN',
@@ -284,7 +285,9 @@ describe('validateTemplateSend answers like Meta', () => {
     expect(validateTemplateSend(confirmed, { ...good, body: [...good.body, 'lagi'] })?.code).toBe(132000);
     const { headerDocument: _header, ...noHeader } = good;
     expect(validateTemplateSend(confirmed, noHeader)?.code).toBe(132000);
-    expect(validateTemplateSend(confirmed, { ...good, buttonPayloads: ['datang:KRC-002'] })?.code).toBe(132000);
+    expect(validateTemplateSend(confirmed, { ...good, buttonPayloads: ['MAJUKAN', 'datang:KRC-002'] })?.code).toBe(132000);
+    const { buttonPayloads: _payloads, ...noButton } = good;
+    expect(validateTemplateSend(confirmed, noButton)?.code).toBe(132000);
     const reminder = reminderTemplate(facts, office);
     expect(validateTemplateSend(definition(TEMPLATE_NAMES.reminder), { ...reminder, buttonPayloads: reminder.buttonPayloads?.slice(0, 2) })?.code).toBe(132000);
     expect(validateTemplateSend(definition(TEMPLATE_NAMES.cancelled), { ...cancelledTemplate('KRC-002', 'SIPULAN', 'x'), headerDocument: proof })?.code).toBe(

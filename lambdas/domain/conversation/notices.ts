@@ -10,6 +10,7 @@ import { cancelledTemplate, changedTemplate, confirmedTemplate, fixTemplate, REM
 import { serviceOf, text } from './helpers';
 import { calledNotice, finishedNotice, noShowNotice } from './day-of';
 import { currentLink } from './menu';
+import { ADVANCE_BUTTON, canAdvance } from './waitlist';
 import { type Conversation, type Decision, type DecisionContext, type Notice } from './types';
 
 /** Meta allows free-form messages for 24 hours after the applicant's last message; keep a margin. */
@@ -40,7 +41,11 @@ export function applyNotice(conversation: Conversation, notice: Notice, context:
     ...(registration.note ? { note: registration.note } : {}),
   };
   const proofFile = { link: notice.proofLink ?? '', filename: `bukti-antrian-${registration.queueNumber}.pdf` };
-  const proof = (caption: string): Extract<Reply, { type: 'document' }> => ({ type: 'document', ...proofFile, caption });
+  // Stage 5 / 7 with the proof: one message; where MAJUKAN can work, the PDF heads a message with its button.
+  const proof = (caption: string): Extract<Reply, { type: 'document' | 'buttons' }> =>
+    canAdvance(registration, context)
+      ? { type: 'buttons', documentHeader: proofFile, body: caption, buttons: [ADVANCE_BUTTON] }
+      : { type: 'document', ...proofFile, caption };
   switch (notice.kind) {
     case 'called':
       return calledNotice(conversation, registration);

@@ -4,8 +4,9 @@
  * POSTs them. Wording follows the seed (test/fixtures/office-flow/si-bapao-flow.txt stages 5, 7 and 8),
  * category UTILITY, without promotional words; the PENTING blocks are the chat's own (notices.ts).
  */
-import { EXAMPLE_DOCUMENT_HANDLE, TEMPLATE_LANGUAGE, type TemplateDefinition, type TemplateHeader } from '../template-definition';
+import { EXAMPLE_DOCUMENT_HANDLE, TEMPLATE_LANGUAGE, type TemplateButtons, type TemplateDefinition, type TemplateHeader } from '../template-definition';
 import { PENTING_CONFIRMED, PENTING_RESCHEDULED } from './notices';
+import { waitlistTexts } from './waitlist';
 
 export const TEMPLATE_NAMES = {
   confirmed: 'jadwal_dikonfirmasi',
@@ -35,6 +36,8 @@ const EXAMPLE = {
 } as const;
 
 const documentHeader: TemplateHeader = { type: 'HEADER', format: 'DOCUMENT', example: { header_handle: [EXAMPLE_DOCUMENT_HANDLE] } };
+/** The confirmation's quick reply, as its free-form reply button: the payload is the word MAJUKAN. */
+const advanceButton: TemplateButtons = { type: 'BUTTONS', buttons: [{ type: 'QUICK_REPLY', text: waitlistTexts.joinButton }] };
 
 export const confirmed: TemplateDefinition = {
   name: TEMPLATE_NAMES.confirmed,
@@ -59,6 +62,7 @@ export const confirmed: TemplateDefinition = {
       ].join('\n'),
       example: { body_text: [[EXAMPLE.queueNumber, EXAMPLE.name, EXAMPLE.date, EXAMPLE.time, EXAMPLE.note]] },
     },
+    advanceButton,
   ],
 };
 
@@ -94,6 +98,7 @@ export const changed: TemplateDefinition = {
       example: { body_text: [[EXAMPLE.name, EXAMPLE.queueNumber, EXAMPLE.oldDate, EXAMPLE.date, EXAMPLE.time, EXAMPLE.note]] },
     },
     { type: 'FOOTER', text: 'Si Bapao Kantor Imigrasi' },
+    advanceButton,
   ],
 };
 
