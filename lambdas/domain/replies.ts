@@ -23,12 +23,12 @@ interface WindowFallback {
 
 export type Reply =
   | ({ readonly type: 'text'; readonly body: string } & WindowFallback)
-  | {
+  | ({
       readonly type: 'list';
       readonly body: string;
       readonly button: string;
       readonly sections: readonly { readonly title: string; readonly rows: readonly ListRow[] }[];
-    }
+    } & WindowFallback)
   /** A question with up to three reply buttons (Meta: at most 20 characters a title, 1,024 the body). */
   | ({
       readonly type: 'buttons';

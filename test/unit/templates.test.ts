@@ -19,6 +19,9 @@ import {
   type TemplateDefinition,
 } from '../../lambdas/domain/templates';
 import { validateTemplateDefinition, validateTemplateSend } from '../../lambdas/meta/template-review';
+import { dayClosedTemplate, earlierPlaceTemplate, parseRebookingChoicesPayload } from '../../lambdas/domain/real-days-templates';
+import type { Registration } from '../../lambdas/domain/registration';
+import { parseTakePayload } from '../../lambdas/domain/waitlist';
 import { testOffice } from '../support/office';
 
 const facts: AppointmentFacts = {
@@ -46,6 +49,34 @@ const withBody = (template: TemplateDefinition, text: string, example?: string[]
   ),
 });
 const BAD_SPACING = /[\n\r\t]| {4,}/;
+const registration = (extra: Partial<Registration>): Registration => ({
+  queueNumber: 'KRC-002',
+  name: 'SIPULAN',
+  placeOfBirth: 'Jakarta',
+  dateOfBirth: '1990-08-15',
+  nik: '3201231508900001',
+  phone: '6289617841945',
+  serviceId: 1,
+  status: 'DIKONFIRMASI',
+  appointmentTime: '09:00',
+  createdAt: '2025-12-01T01:00:00Z',
+  ownerKey: '6281',
+  draftId: 'draft-1',
+  documentsMode: 'web',
+  flags: [],
+  rescheduled: false,
+  ...extra,
+});
+const closedDayRegistration = registration({
+  status: 'PERLU_JADWAL_ULANG',
+  appointmentDate: '2025-12-31',
+  rebooking: { from: '2025-12-31', reason: 'Banjir di depan\nkantor', askedAt: '2025-12-30T01:00:00Z' },
+});
+const waitingRegistration = registration({
+  appointmentDate: '2025-12-31',
+  waitlisted: true,
+  offer: { date: '2025-12-22', until: '2025-12-20T05:00:00Z' },
+});
 
 const builders: [string, () => TemplateParameters][] = [
   [TEMPLATE_NAMES.confirmed, () => confirmedTemplate(facts, proof)],
@@ -53,6 +84,8 @@ const builders: [string, () => TemplateParameters][] = [
   [TEMPLATE_NAMES.reminder, () => reminderTemplate(facts, office)],
   [TEMPLATE_NAMES.fix, () => fixTemplate(facts.queueNumber, facts.name, 'Foto KTP buram', ['KTP', 'KK'], uploadHint)],
   [TEMPLATE_NAMES.cancelled, () => cancelledTemplate(facts.queueNumber, facts.name, 'Berkas tidak dilengkapi')],
+  [TEMPLATE_NAMES.dayClosed, () => dayClosedTemplate(closedDayRegistration, office)],
+  [TEMPLATE_NAMES.earlierPlace, () => earlierPlaceTemplate(waitingRegistration, office)],
 ];
 
 describe('the shipped definitions', () => {
@@ -81,6 +114,17 @@ describe('the shipped definitions', () => {
         { type: 'QUICK_REPLY', text: 'Ubah jadwal' },
         { type: 'QUICK_REPLY', text: 'Batal' },
       ],
+    });
+  });
+
+  it('give the closed day the quick reply Pilih tanggal and the earlier place Ambil', () => {
+    expect(definition(TEMPLATE_NAMES.dayClosed).components.find((c) => c.type === 'BUTTONS')).toEqual({
+      type: 'BUTTONS',
+      buttons: [{ type: 'QUICK_REPLY', text: 'Pilih tanggal' }],
+    });
+    expect(definition(TEMPLATE_NAMES.earlierPlace).components.find((c) => c.type === 'BUTTONS')).toEqual({
+      type: 'BUTTONS',
+      buttons: [{ type: 'QUICK_REPLY', text: 'Ambil' }],
     });
   });
 
@@ -117,6 +161,20 @@ describe('the builders', () => {
       '09.00 WIB',
       'Bawa KTP asli',
     ]);
+  });
+
+  it('give the closed day its date, time and reason, and the earlier place both dates, with the payloads their buttons answer to', () => {
+    const closed = dayClosedTemplate(closedDayRegistration, office);
+    expect(closed.body).toEqual(['KRC-002', 'SIPULAN', 'Rabu, 31 Desember 2025', '09.00 WIB', 'Banjir di depan kantor']);
+    expect(closed.buttonPayloads).toEqual(['jadwal-ulang:KRC-002:pilih']);
+    expect(parseRebookingChoicesPayload(closed.buttonPayloads![0]!)).toEqual({ queueNumber: 'KRC-002' });
+    expect(renderTemplateBody(definition(TEMPLATE_NAMES.dayClosed), closed.body)).toContain(
+      'Mohon maaf, kantor tutup pada Rabu, 31 Desember 2025 (jadwal Anda 09.00 WIB).\nAlasan: Banjir di depan kantor',
+    );
+    const earlier = earlierPlaceTemplate(waitingRegistration, office);
+    expect(earlier.body).toEqual(['KRC-002', 'SIPULAN', 'Senin, 22 Desember 2025', '09.00 WIB', 'Rabu, 31 Desember 2025']);
+    expect(earlier.buttonPayloads).toEqual(['ambil:KRC-002:2025-12-22']);
+    expect(parseTakePayload(earlier.buttonPayloads![0]!)).toEqual({ queueNumber: 'KRC-002', date: '2025-12-22' });
   });
 
   it('give the reminder the office and payloads datang:/ubah:/batal: with the queue number', () => {

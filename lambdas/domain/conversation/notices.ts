@@ -24,8 +24,17 @@ export function windowOpen(lastInboundAt: string | undefined, now: Date): boolea
  * The free-form message inside the 24-hour window (with its template kept for a 131047 answer), the
  * approved template outside it.
  */
-export function windowed(freeForm: Extract<Reply, { type: 'text' | 'document' | 'buttons' }>, template: TemplateParameters, open: boolean): Reply {
+export function windowed(freeForm: Extract<Reply, { type: 'text' | 'document' | 'buttons' | 'list' }>, template: TemplateParameters, open: boolean): Reply {
   return open ? { ...freeForm, outsideWindow: { type: 'template', template } } : { type: 'template', template };
+}
+
+/**
+ * A message with buttons the system starts (a closed day's dates, a waitlist offer): itself inside the
+ * window, with its template kept for a 131047 answer; the template outside it.
+ */
+export function windowedChoice(freeForm: Reply, template: TemplateParameters, lastInboundAt: string | undefined, now: Date): Reply {
+  if (freeForm.type !== 'buttons' && freeForm.type !== 'list') return freeForm;
+  return windowed(freeForm, template, windowOpen(lastInboundAt, now));
 }
 
 export function applyNotice(conversation: Conversation, notice: Notice, context: DecisionContext & { readonly lastInboundAt?: string }): Decision {

@@ -6,6 +6,7 @@
  */
 import { EXAMPLE_DOCUMENT_HANDLE, TEMPLATE_LANGUAGE, type TemplateButtons, type TemplateDefinition, type TemplateHeader } from '../template-definition';
 import { PENTING_CONFIRMED, PENTING_RESCHEDULED } from './notices';
+import { dayClosedTemplateDefinition, earlierPlaceTemplateDefinition, REAL_DAYS_TEMPLATE_NAMES } from './real-days-templates';
 import { waitlistTexts } from './waitlist';
 
 export const TEMPLATE_NAMES = {
@@ -14,6 +15,7 @@ export const TEMPLATE_NAMES = {
   reminder: 'pengingat_kedatangan',
   fix: 'berkas_perlu_diperbaiki',
   cancelled: 'pendaftaran_dibatalkan',
+  ...REAL_DAYS_TEMPLATE_NAMES,
 } as const;
 
 /** Reminder quick-reply buttons, in order, with the payload prefix each carries (`datang:<queue>`). */
@@ -195,7 +197,15 @@ export const cancelled: TemplateDefinition = {
   ],
 };
 
-export const TEMPLATES: readonly TemplateDefinition[] = [confirmed, changed, reminder, fix, cancelled];
+export const TEMPLATES: readonly TemplateDefinition[] = [
+  confirmed,
+  changed,
+  reminder,
+  fix,
+  cancelled,
+  dayClosedTemplateDefinition,
+  earlierPlaceTemplateDefinition,
+];
 
 /** Where to fix documents, in the fix template, when they come through the chat rather than a link. */
 export const FIX_IN_CHAT = 'chat WhatsApp ini (kirim foto atau PDF setiap berkas satu per satu)';
