@@ -613,7 +613,7 @@ function trace(): string {
 }
 
 /** The Graph API's template `components` of a send, read back into the bot's `TemplateParameters`. */
-function templateParametersOf(name: string, language: string, components: unknown[]): TemplateParameters | { code: 132000 | 132012; message: string } {
+export function templateParametersOf(name: string, language: string, components: unknown[]): TemplateParameters | { code: 132000 | 132012; message: string } {
   const format = (what: string) => ({ code: 132012 as const, message: `(#132012) Parameter format does not match format in the created template: ${what}` });
   let headerDocument: { link: string; filename: string } | undefined;
   let body: string[] = [];

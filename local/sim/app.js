@@ -236,6 +236,21 @@
       var html = documentLink(doc);
       if (doc.caption) html += '\n' + format(doc.caption);
       addBubble('in', html, message.at);
+    } else if (message.type === 'template' && message.template) {
+      // The approved template's own words, as the phone shows them, and its quick replies by their labels.
+      var shown = message.template;
+      var shownHtml = (shown.document ? documentLink(shown.document) + '\n' : '') + format(shown.body);
+      if (shown.footer) shownHtml += '\n<small class="footer">' + escapeHtml(shown.footer) + '</small>';
+      var shownBubble = addBubble('in', shownHtml, message.at);
+      if (shown.buttons.length) {
+        addOptions(
+          shownBubble,
+          '',
+          shown.buttons.map(function (button) {
+            return { id: button.payload, title: button.text, send: { button: { payload: button.payload, text: button.text } } };
+          }),
+        );
+      }
     } else if (message.type === 'template') {
       var template = p.template;
       var texts = [];
