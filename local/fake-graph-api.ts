@@ -79,6 +79,16 @@ const flowActionSchema = z.object({
 });
 
 const listRowSchema = z.object({ id: z.string().min(1).max(200), title: z.string().min(1).max(24), description: z.string().max(72).optional() });
+/** A media header of a reply-buttons message: an id or a link, not both (a document may name its file). */
+const mediaHeaderSchema = z
+  .object({ id: z.string().optional(), link: z.string().url().optional(), filename: z.string().optional() })
+  .refine((media) => Boolean(media.id) !== Boolean(media.link), { message: 'exactly one of id and link' });
+const buttonHeaderSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('text'), text: z.string().min(1).max(60) }),
+  z.object({ type: z.literal('document'), document: mediaHeaderSchema }),
+  z.object({ type: z.literal('image'), image: mediaHeaderSchema }),
+  z.object({ type: z.literal('video'), video: mediaHeaderSchema }),
+]);
 const messageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('text'), text: z.object({ body: z.string().min(1).max(4096), preview_url: z.boolean().optional() }) }),
   z.object({
@@ -86,6 +96,8 @@ const messageSchema = z.discriminatedUnion('type', [
     interactive: z.discriminatedUnion('type', [
       z.object({
         type: z.enum(['list', 'button']),
+        /** Reply buttons only (Meta: header text, image, video or document). */
+        header: buttonHeaderSchema.optional(),
         body: z.object({ text: z.string().min(1).max(4096) }),
         action: z.object({
           button: z.string().min(1).max(20).optional(),
@@ -601,7 +613,7 @@ function trace(): string {
 }
 
 /** The Graph API's template `components` of a send, read back into the bot's `TemplateParameters`. */
-function templateParametersOf(name: string, language: string, components: unknown[]): TemplateParameters | { code: 132000 | 132012; message: string } {
+export function templateParametersOf(name: string, language: string, components: unknown[]): TemplateParameters | { code: 132000 | 132012; message: string } {
   const format = (what: string) => ({ code: 132012 as const, message: `(#132012) Parameter format does not match format in the created template: ${what}` });
   let headerDocument: { link: string; filename: string } | undefined;
   let body: string[] = [];

@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { FakeGraphApi, SentMessage } from './fake-graph-api';
+import { templateParametersOf, type FakeGraphApi, type SentMessage } from './fake-graph-api';
+import { findTemplate, renderTemplateBody } from '../lambdas/domain/templates';
 import { REGISTRATION_FLOW_NAME } from '../lambdas/domain/registration-flow';
 import { readRegistrationFlow } from '../scripts/flow-json';
 import { readBody } from './http-events';
@@ -168,8 +169,45 @@ export class Simulator {
       });
     }
     if (response.destroyed) return;
-    json(response, 200, { messages: found.map((message) => ({ seq: message.seq, type: message.type, payload: message.payload, at: message.at })) });
+    json(response, 200, {
+      messages: found.map((message) => ({
+        seq: message.seq,
+        type: message.type,
+        payload: message.payload,
+        at: message.at,
+        ...(message.type === 'template' ? { template: renderedTemplate(message.payload) } : {}),
+      })),
+    });
   }
+}
+
+/**
+ * A template send as the phone shows it: the approved definition's words with the parameters in place,
+ * the header's document, the footer, and each quick reply's label with the payload it answers with.
+ */
+export function renderedTemplate(payload: Record<string, unknown>): RenderedTemplate | undefined {
+  const sent = payload.template as { name?: unknown; language?: { code?: unknown }; components?: unknown } | undefined;
+  const name = typeof sent?.name === 'string' ? sent.name : '';
+  const language = typeof sent?.language?.code === 'string' ? sent.language.code : '';
+  const definition = findTemplate(name, language);
+  const parameters = templateParametersOf(name, language, Array.isArray(sent?.components) ? sent.components : []);
+  if (!definition || 'code' in parameters) return undefined;
+  const footer = definition.components.find((component) => component.type === 'FOOTER');
+  const labels = definition.components.flatMap((component) => (component.type === 'BUTTONS' ? component.buttons.map((button) => button.text) : []));
+  return {
+    body: renderTemplateBody(definition, parameters.body),
+    ...(parameters.headerDocument ? { document: parameters.headerDocument } : {}),
+    ...(footer?.type === 'FOOTER' ? { footer: footer.text } : {}),
+    // Meta answers a quick reply without a payload of its send with the label itself.
+    buttons: labels.map((text, index) => ({ text, payload: parameters.buttonPayloads?.[index] ?? text })),
+  };
+}
+
+export interface RenderedTemplate {
+  readonly body: string;
+  readonly document?: { readonly link: string; readonly filename: string };
+  readonly footer?: string;
+  readonly buttons: readonly { readonly text: string; readonly payload: string }[];
 }
 
 function json(response: ServerResponse, status: number, body: unknown): void {

@@ -155,6 +155,7 @@ function messageFields(reply: Reply): Record<string, unknown> {
         type: 'interactive',
         interactive: {
           type: 'button',
+          ...(reply.documentHeader ? { header: { type: 'document', document: reply.documentHeader } } : {}),
           body: { text: reply.body },
           action: { buttons: reply.buttons.map((button) => ({ type: 'reply', reply: { id: button.id, title: button.title } })) },
         },

@@ -23,17 +23,19 @@ interface WindowFallback {
 
 export type Reply =
   | ({ readonly type: 'text'; readonly body: string } & WindowFallback)
-  | {
+  | ({
       readonly type: 'list';
       readonly body: string;
       readonly button: string;
       readonly sections: readonly { readonly title: string; readonly rows: readonly ListRow[] }[];
-    }
+    } & WindowFallback)
   /** A question with up to three reply buttons (Meta: at most 20 characters a title, 1,024 the body). */
   | ({
       readonly type: 'buttons';
       readonly body: string;
       readonly buttons: readonly { readonly id: string; readonly title: string }[];
+      /** A PDF above the body (Meta's interactive `header` of type document): the proof with its buttons in one message. */
+      readonly documentHeader?: { readonly link: string; readonly filename: string };
     } & WindowFallback)
   | ({
       readonly type: 'document';

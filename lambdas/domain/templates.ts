@@ -10,6 +10,7 @@ import type { AppointmentFacts, DocumentsHint } from './texts';
 import type { OfficeProfile } from './office';
 import type { TemplateParameters } from './replies';
 import { TEMPLATE_LIMITS, type TemplateBody, type TemplateDefinition } from './template-definition';
+import { waitlistTexts } from './texts/waitlist';
 import { cancelled, changed, confirmed, fix, FIX_IN_CHAT, reminder, REMINDER_BUTTONS, TEMPLATES, type ReminderAction } from './texts/templates';
 
 export * from './template-definition';
@@ -35,6 +36,7 @@ export function confirmedTemplate(facts: AppointmentFacts, proof: ProofDocument)
     language: confirmed.language,
     body: fitBody(confirmed, body, 4),
     headerDocument: { link: proof.link, filename: proof.filename },
+    buttonPayloads: [ADVANCE_PAYLOAD],
   };
 }
 
@@ -53,6 +55,7 @@ export function changedTemplate(facts: AppointmentFacts & { readonly oldDate: Is
     language: changed.language,
     body: fitBody(changed, body, 5),
     headerDocument: { link: proof.link, filename: proof.filename },
+    buttonPayloads: [ADVANCE_PAYLOAD],
   };
 }
 
@@ -93,6 +96,9 @@ export function cancelledTemplate(queueNumber: string, name: string, reason: str
   const body = [queueNumber, name, reason].map(parameter);
   return { name: cancelled.name, language: cancelled.language, body: fitBody(cancelled, body, 2) };
 }
+
+/** The confirmation templates' quick reply *Majukan jadwal*: the word MAJUKAN, as if typed. */
+export const ADVANCE_PAYLOAD = waitlistTexts.joinWord;
 
 export function reminderPayload(action: ReminderAction, queueNumber: string): string {
   return `${action}:${queueNumber}`;

@@ -23,6 +23,8 @@ export interface RebookingAnswer {
 const NOTHING: RebookingAnswer = { replies: [], settle: async () => undefined };
 
 export async function rebookingReplies(effects: readonly Effect[], conversation: Conversation, deps: EventHandlingDeps, now: Date): Promise<RebookingAnswer> {
+  const choices = effects.find((candidate): candidate is Extract<Effect, { type: 'rebooking-choices' }> => candidate.type === 'rebooking-choices');
+  if (choices) return choicesNow(choices.queueNumber, deps, now);
   const effect = effects.find((candidate): candidate is Extract<Effect, { type: 'rebook' }> => candidate.type === 'rebook');
   if (!effect) return NOTHING;
   const [current, day] = await Promise.all([deps.registrations.getVersioned(effect.queueNumber), dayOf(effect.date, deps)]);
@@ -56,4 +58,12 @@ export async function rebookingReplies(effects: readonly Effect[], conversation:
     { now, office: deps.office, newDraftId: deps.ids.newId(), uploadLink: links.link, lastInboundAt: now.toISOString() },
   );
   return { replies: told.replies, settle: () => deps.registrations.clearPendingNotification(notification.eventId) };
+}
+
+/** The closed-day message's dates as they are now (asked for from the template outside the window). */
+async function choicesNow(queueNumber: string, deps: EventHandlingDeps, now: Date): Promise<RebookingAnswer> {
+  const current = await deps.registrations.getVersioned(queueNumber);
+  if (!current || current.registration.status !== 'PERLU_JADWAL_ULANG') return NOTHING;
+  const dates = await nearestOpenDates(deps, now, REBOOKING_DATES_OFFERED);
+  return { replies: [rebookingOffer(current.registration, dates, deps.office)], settle: NOTHING.settle };
 }

@@ -1,4 +1,6 @@
 /** A closed day told to each of its applicants (issue 21): the reason and the dates to choose from. */
+import { windowedChoice } from '../domain/conversation';
+import { dayClosedTemplate } from '../domain/real-days-templates';
 import { rebookingOffer, REBOOKING_DATES_OFFERED } from '../domain/rebooking';
 import type { NotifyEvent } from '../queue-events';
 import type { EventHandlingDeps } from './event-handling';
@@ -16,7 +18,12 @@ export async function tellDayClosed(event: NotifyEvent, deps: EventHandlingDeps)
   const session = stored ?? sessionFor(event.applicant);
   const now = deps.clock.now();
   const dates = await nearestOpenDates(deps, now, REBOOKING_DATES_OFFERED);
-  const offer = rebookingOffer(current.registration, dates, deps.office, event.unavailableDate);
+  const offer = windowedChoice(
+    rebookingOffer(current.registration, dates, deps.office, event.unavailableDate),
+    dayClosedTemplate(current.registration, deps.office),
+    session.lastInboundAt,
+    now,
+  );
   const saved = await saveAndSend(session, event.eventId, session.conversation, [offer], now, {}, deps, {
     queueNumber: event.queueNumber,
     kind: DAY_CLOSED_NOTICE,

@@ -29,6 +29,10 @@
     return html;
   }
 
+  function documentLink(doc) {
+    return '📄 <a class="document" href="' + escapeHtml(doc.link || '#') + '" target="_blank" rel="noopener">' + escapeHtml(doc.filename || 'dokumen') + '</a>';
+  }
+
   function time(at) {
     var date = at ? new Date(at) : new Date();
     return date.toLocaleTimeString('id-ID', { hour: '2-digit', minute: '2-digit' });
@@ -205,7 +209,9 @@
       addBubble('in', format(p.text.body), message.at);
     } else if (message.type === 'interactive') {
       var interactive = p.interactive;
-      var bubble = addBubble('in', format(interactive.body.text), message.at);
+      // A document header (the PDF proof above the confirmation's button) shows as the file, then the body.
+      var header = interactive.header && interactive.header.type === 'document' ? documentLink(interactive.header.document) + '\n' : '';
+      var bubble = addBubble('in', header + format(interactive.body.text), message.at);
       if (interactive.type === 'list') {
         var rows = [];
         interactive.action.sections.forEach(function (section) {
@@ -227,9 +233,24 @@
       }
     } else if (message.type === 'document') {
       var doc = p.document;
-      var html = '📄 <a href="' + escapeHtml(doc.link || '#') + '" target="_blank" rel="noopener">' + escapeHtml(doc.filename || 'dokumen') + '</a>';
+      var html = documentLink(doc);
       if (doc.caption) html += '\n' + format(doc.caption);
       addBubble('in', html, message.at);
+    } else if (message.type === 'template' && message.template) {
+      // The approved template's own words, as the phone shows them, and its quick replies by their labels.
+      var shown = message.template;
+      var shownHtml = (shown.document ? documentLink(shown.document) + '\n' : '') + format(shown.body);
+      if (shown.footer) shownHtml += '\n<small class="footer">' + escapeHtml(shown.footer) + '</small>';
+      var shownBubble = addBubble('in', shownHtml, message.at);
+      if (shown.buttons.length) {
+        addOptions(
+          shownBubble,
+          '',
+          shown.buttons.map(function (button) {
+            return { id: button.payload, title: button.text, send: { button: { payload: button.payload, text: button.text } } };
+          }),
+        );
+      }
     } else if (message.type === 'template') {
       var template = p.template;
       var texts = [];

@@ -14,6 +14,7 @@ import { newWaId, pageLinkIn, queueNumberIn, say, uploadDocuments } from '../sup
 import { workingDay } from '../support/officer-api';
 import { newPerson, registrationLine } from '../support/registration-lines';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { ADVANCE_BUTTONS, proofMessage } from '../support/proof-message';
 
 /** The sixth service: number 7, since 6 is the reschedule's. */
 const SIXTH: Service = {
@@ -87,8 +88,9 @@ it('shows the sixth service in the menu, its requirements, the upload page, the 
   const sentBefore = server.fakeGraph.sentTo(waId).length;
   const confirmed = await officer.request('POST', `/api/registrations/${queueNumber}/confirm`, { body: { date: workingDay(3), time: '09:00' } });
   expect(confirmed.status).toBe(200);
-  const proof = (await server.waitForSent(waId, sentBefore + 1))[sentBefore]?.payload as { document: { link: string } };
-  const text = await pdfText(proof.document.link);
+  const proof = proofMessage((await server.waitForSent(waId, sentBefore + 1))[sentBefore]);
+  expect(proof.buttons).toEqual(ADVANCE_BUTTONS);
+  const text = await pdfText(proof.link);
   expect(text).toContain(queueNumber);
   expect(text).toContain('BAP Paspor Rusak Karena Bencana');
 });

@@ -4,6 +4,7 @@
  */
 import type { Officer } from '../../lambdas/admin/officer-api';
 import { registerApplicant } from '../support/journey';
+import { ADVANCE_BUTTONS, isProofMessage, proofMessage } from '../support/proof-message';
 import { officerApi, workingDay } from '../support/officer-api';
 import { startTestServer, type TestServer } from '../support/test-server';
 
@@ -36,12 +37,21 @@ it('sends the confirmation as the jadwal_dikonfirmasi template, PDF in the heade
   expect(template.name).toBe('jadwal_dikonfirmasi');
   expect(template.components.find((component) => component.type === 'header')?.parameters[0]?.type).toBe('document');
   expect(template.components.find((component) => component.type === 'body')?.parameters.map((p) => p.text)).toContain(queueNumber);
+  // Its one quick reply *Majukan jadwal* carries the word MAJUKAN: tapping it joins the waitlist.
+  expect(template.components.filter((component) => component.type === 'button')).toEqual([
+    { type: 'button', sub_type: 'quick_reply', index: '0', parameters: [{ type: 'payload', payload: 'MAJUKAN' }] },
+  ]);
+  const beforeTap = server.fakeGraph.sentTo(waId).length;
+  await server.sendMessage(waId, { button: { payload: 'MAJUKAN', text: 'Majukan jadwal' } });
+  const joined = await nextMessage(waId, beforeTap);
+  expect((joined?.payload as { text: { body: string } }).text.body).toContain(`Nomor Antrian ${queueNumber} masuk daftar tunggu jadwal lebih awal`);
+  expect((await officers.api.get(queueNumber, officer)).body).toMatchObject({ waitlisted: true });
 });
 
 it('sends the confirmation free-form inside the window, and as the template when Meta answers 131047 anyway', async () => {
   const { waId, queueNumber } = await registerApplicant(server);
   server.fakeGraph.scriptFailures((request) =>
-    request.to === waId && request.type === 'document' ? { httpStatus: 400, code: 131047, message: 'Re-engagement message' } : undefined,
+    request.to === waId && isProofMessage(request) ? { httpStatus: 400, code: 131047, message: 'Re-engagement message' } : undefined,
   );
   try {
     const before = server.fakeGraph.sentTo(waId).length;
@@ -100,7 +110,7 @@ it('re-sends a confirmation as the template, once, when a failed status with 131
   const before = server.fakeGraph.sentTo(waId).length;
   await officers.api.act(queueNumber, 'confirm', { date: workingDay(2), time: '11:00' }, officer);
   const freeForm = await nextMessage(waId, before);
-  expect(freeForm?.type).toBe('document');
+  expect(proofMessage(freeForm)).toMatchObject({ shape: 'document-with-buttons', buttons: ADVANCE_BUTTONS });
   await server.queue.drained();
   for (let delivery = 0; delivery < 2; delivery += 1) {
     const { payload, signature } = signedRequest(

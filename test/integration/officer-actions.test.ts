@@ -14,6 +14,7 @@ import { newPerson, registrationLine } from '../support/registration-lines';
 import { queueNumberIn, registerApplicant, say, uploadDocuments, webHintIn } from '../support/journey';
 import { nextSaturday, officerApi, workingDay } from '../support/officer-api';
 import { startTestServer, textOf, type TestServer } from '../support/test-server';
+import { ADVANCE_BUTTONS, proofMessage } from '../support/proof-message';
 
 const officer: Officer = { username: 'petugas1', role: 'petugas' };
 let server: TestServer;
@@ -43,7 +44,7 @@ async function pdfText(link: string): Promise<string> {
 }
 
 describe('confirm', () => {
-  it('confirms a date and sends the stage 5 text with the PDF proof as a document', async () => {
+  it('confirms a date and sends the stage 5 text under the PDF proof, with the button to ask for an earlier date', async () => {
     const { waId, queueNumber, person } = await registerApplicant(server);
     const date = workingDay(3);
     const sentBefore = server.fakeGraph.sentTo(waId).length;
@@ -51,14 +52,15 @@ describe('confirm', () => {
     expect(result.status).toBe(200);
     expect(result.body).toMatchObject({ queueNumber, status: 'DIKONFIRMASI', appointmentDate: date, appointmentTime: '09:00' });
 
-    const document = await lastMessageTo(waId, sentBefore + 1);
-    const payload = document?.payload as { type: string; document: { link: string; filename: string; caption: string } };
-    expect(payload.type).toBe('document');
-    expect(payload.document.filename).toBe(`bukti-antrian-${queueNumber}.pdf`);
-    expect(payload.document.caption).toBe(
-      messages.scheduleConfirmed({ queueNumber, name: person.name, nik: '', date, time: '09:00', note: 'Bawa paspor lama' }),
-    );
-    const text = await pdfText(payload.document.link);
+    const proof = proofMessage(await lastMessageTo(waId, sentBefore + 1));
+    // Still one message: the PDF, the text and the button together.
+    await server.queue.drained();
+    expect(server.fakeGraph.sentTo(waId)).toHaveLength(sentBefore + 1);
+    expect(proof.shape).toBe('document-with-buttons');
+    expect(proof.buttons).toEqual(ADVANCE_BUTTONS);
+    expect(proof.filename).toBe(`bukti-antrian-${queueNumber}.pdf`);
+    expect(proof.text).toBe(messages.scheduleConfirmed({ queueNumber, name: person.name, nik: '', date, time: '09:00', note: 'Bawa paspor lama' }));
+    const text = await pdfText(proof.link);
     expect(text).toContain(queueNumber);
     expect(text).toContain(person.name);
     expect(text).toContain(formatDayDate(date));
@@ -179,11 +181,12 @@ describe('reschedule by the office', () => {
     await server.waitForSent(waId, before);
     const result = await officers.api.act(queueNumber, 'reschedule', { date: newDate, time: '10:00', note: 'Kantor tutup' }, officer);
     expect(result).toMatchObject({ status: 200, body: { status: 'DIKONFIRMASI', appointmentDate: newDate, rescheduled: false } });
-    const payload = (await lastMessageTo(waId, before + 1))?.payload as { document: { caption: string; link: string } };
-    expect(payload.document.caption).toBe(
+    const proof = proofMessage(await lastMessageTo(waId, before + 1));
+    expect(proof).toMatchObject({ shape: 'document-with-buttons', buttons: ADVANCE_BUTTONS });
+    expect(proof.text).toBe(
       messages.scheduleChanged({ queueNumber, name: person.name, nik: '', date: newDate, time: '10:00', note: 'Kantor tutup', oldDate }, loadOfficeProfile({})),
     );
-    const text = await pdfText(payload.document.link);
+    const text = await pdfText(proof.link);
     expect(text).toContain(formatDayDate(oldDate));
     expect(text).toContain(formatDayDate(newDate));
   });

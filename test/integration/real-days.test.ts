@@ -8,6 +8,7 @@ import { addDays, formatDayDate } from '../../lambdas/domain/calendar';
 import { messages } from '../../lambdas/domain/texts';
 import { registerApplicant } from '../support/applicant';
 import { officerApi, workingDay } from '../support/officer-api';
+import { ADVANCE_BUTTONS, isProofMessage, proofMessage } from '../support/proof-message';
 import { newPerson } from '../support/registration-lines';
 import { startTestServer, textOf, type TestServer } from '../support/test-server';
 
@@ -120,9 +121,6 @@ describe('the reminder asks (inside the 24-hour window)', () => {
 interface InteractiveList {
   interactive: { type: string; body: { text: string }; action: { sections: { rows: { id: string; title: string }[] }[] } };
 }
-interface DocumentMessage {
-  document: { link: string; filename: string; caption: string };
-}
 const admin: Officer = { username: 'admin', role: 'admin' };
 
 describe('a day closes', () => {
@@ -176,10 +174,11 @@ describe('a day closes', () => {
         const beforeTap = server.fakeGraph.sentTo(applicant.waId).length;
         await server.sendMessage(applicant.waId, { choice: { id: rows[0]!.id, title: rows[0]!.title } });
         const [moved] = (await server.waitForSent(applicant.waId, beforeTap + 1)).slice(beforeTap);
-        const document = (moved?.payload as unknown as DocumentMessage).document;
+        const document = proofMessage(moved);
+        expect(document.buttons).toEqual(ADVANCE_BUTTONS);
         expect(document.filename).toBe(`bukti-antrian-${applicant.queueNumber}.pdf`);
-        expect(document.caption).toContain(`📅 Jadwal Lama: ${formatDayDate(closed)}`);
-        expect(document.caption).toContain(`📅 Jadwal Baru: ${formatDayDate(date)}`);
+        expect(document.text).toContain(`📅 Jadwal Lama: ${formatDayDate(closed)}`);
+        expect(document.text).toContain(`📅 Jadwal Baru: ${formatDayDate(date)}`);
         const pdf = await fetch(document.link);
         expect(pdf.status).toBe(200);
         expect(
@@ -193,10 +192,14 @@ describe('a day closes', () => {
         expect(question).toContain('DD-MM-YYYY');
         date = workingDay(6);
         const typed = date.split('-').reverse().join('-');
-        // The stage 7 document is the one answer.
-        expect(await answersTo(applicant.waId, () => server.sendMessage(applicant.waId, { text: typed }))).toEqual(['']);
-        const document = (server.fakeGraph.sentTo(applicant.waId).at(-1)?.payload as unknown as DocumentMessage).document;
-        expect(document.caption).toContain(`📅 Jadwal Baru: ${formatDayDate(date)}`);
+        // The stage 7 document (with its button) is the one answer.
+        const beforeTyped = server.fakeGraph.sentTo(applicant.waId).length;
+        await server.sendMessage(applicant.waId, { text: typed });
+        await server.queue.drained();
+        const answers = server.fakeGraph.sentTo(applicant.waId).slice(beforeTyped);
+        expect(answers).toHaveLength(1);
+        const document = proofMessage(answers[0]);
+        expect(document.text).toContain(`📅 Jadwal Baru: ${formatDayDate(date)}`);
       }
       chosen.push(date);
       await server.queue.drained();
@@ -278,12 +281,15 @@ describe('waiting for an earlier date', () => {
     );
     await server.queue.drained();
     const answers = [first, second].map((applicant, index) => server.fakeGraph.sentTo(applicant.waId).slice(before[index]));
-    const winners = answers.filter((sent) => sent.some((message) => message.type === 'document'));
+    const winners = answers.filter((sent) => sent.some(isProofMessage));
     expect(winners).toHaveLength(1);
     const winnerIndex = answers.indexOf(winners[0]!);
     const winner = [first, second][winnerIndex]!;
     const loser = [first, second][1 - winnerIndex]!;
-    const caption = (winners[0]!.find((message) => message.type === 'document')?.payload as unknown as DocumentMessage).document.caption;
+    const proof = proofMessage(winners[0]!.find(isProofMessage));
+    // Off the waitlist after the move: MAJUKAN works again, so the button is back.
+    expect(proof.buttons).toEqual(ADVANCE_BUTTONS);
+    const caption = proof.text;
     expect(caption).toContain(`📅 Jadwal Baru: ${formatDayDate(earlier)}`);
     expect(answers[1 - winnerIndex]!.map(textOf)).toEqual([
       `Mohon maaf, tempat pada ${formatDayDate(earlier)} sudah diambil pemohon lain atau tawarannya sudah lewat. Anda tetap di daftar tunggu.`,

@@ -95,7 +95,7 @@ describe('npm run templates:register', () => {
       `${REGISTRATION_FLOW_NAME} (Flow): exists (PUBLISHED)`,
     ]);
     expect(server.fakeGraph.flowsOf(WABA_ID)).toHaveLength(1);
-    expect(server.fakeGraph.templatesOf(WABA_ID)).toHaveLength(6);
+    expect(server.fakeGraph.templatesOf(WABA_ID)).toHaveLength(TEMPLATES.length);
     expect(server.fakeGraph.uploadHandles).toHaveLength(1);
   });
 
@@ -103,7 +103,7 @@ describe('npm run templates:register', () => {
     const result = await register({ wabaId: '777000111' });
     expect(result.out).toEqual([...TEMPLATES.map((template) => `${template.name}: created (PENDING)`), FLOW_PUBLISHED]);
     expect(result.err.join('\n')).toMatch(/WHATSAPP_APP_ID is not set/);
-    expect(server.fakeGraph.templatesOf('777000111')).toHaveLength(6);
+    expect(server.fakeGraph.templatesOf('777000111')).toHaveLength(TEMPLATES.length);
   });
 
   it("reports Meta's code and message for each template, never the token, and exits 1", async () => {
@@ -139,8 +139,8 @@ describe('npm run templates:register', () => {
     expect(created.stdout.trim().split('\n')).toEqual([...TEMPLATES.map((template) => `${template.name}: created (PENDING)`), FLOW_PUBLISHED]);
     expect(created.stdout + created.stderr).not.toContain(server.secrets.WHATSAPP_ACCESS_TOKEN);
     const dry = await run(tsx, [script, '--dry-run'], { env });
-    expect(dry.stdout.trim().split('\n')).toHaveLength(7);
-    expect(server.fakeGraph.templatesOf('555000111')).toHaveLength(6);
+    expect(dry.stdout.trim().split('\n')).toHaveLength(TEMPLATES.length + 1);
+    expect(server.fakeGraph.templatesOf('555000111')).toHaveLength(TEMPLATES.length);
   }, 30_000);
 });
 

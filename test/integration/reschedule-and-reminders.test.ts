@@ -14,6 +14,7 @@ import { newPerson } from '../support/registration-lines';
 import { registerApplicant, say } from '../support/journey';
 import { nextSaturday, officerApi, workingDay } from '../support/officer-api';
 import { startTestServer, textOf, waitFor, type TestServer } from '../support/test-server';
+import { ADVANCE_BUTTONS, proofMessage } from '../support/proof-message';
 
 const officer: Officer = { username: 'petugas1', role: 'petugas' };
 let server: TestServer;
@@ -70,7 +71,9 @@ describe('stages 6 and 7', () => {
       body: { status: 'DIKONFIRMASI', appointmentDate: requested, rescheduled: true },
     });
     const [changed] = (await server.waitForSent(waId, before + 1)).slice(before);
-    const caption = (changed?.payload as { document: { caption: string } }).document.caption;
+    const proof = proofMessage(changed);
+    expect(proof.buttons).toEqual(ADVANCE_BUTTONS);
+    const caption = proof.text;
     expect(caption).toContain(`📅 Jadwal Lama: ${formatDayDate(confirmedDate)}`);
     expect(caption).toContain(`📅 Jadwal Baru: ${formatDayDate(requested)}`);
 

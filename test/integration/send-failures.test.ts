@@ -15,6 +15,7 @@ import { registerApplicant } from '../support/journey';
 import { officerApi, workingDay } from '../support/officer-api';
 import { tallyFor } from '../support/tally';
 import { startTestServer, waitFor, type TestServer } from '../support/test-server';
+import { isProofMessage, proofMessage } from '../support/proof-message';
 
 const tally = tallyFor(__filename);
 
@@ -39,12 +40,12 @@ afterAll(async () => {
 });
 afterEach(() => server.fakeGraph.scriptFailures(undefined));
 
-type Payload = { template?: { name: string }; text?: { body: string }; interactive?: { body?: { text: string } }; document?: { filename: string } };
+type Payload = { template?: { name: string }; text?: { body: string }; interactive?: { body?: { text: string } } };
 
 /** What kind of system-started message this is, whatever its form (free-form or template). */
 function kindOf(message: { type: string; payload: Record<string, unknown> }): 'confirmation' | 'reminder' | 'other' {
   const payload = message.payload as Payload;
-  if (payload.template?.name === 'jadwal_dikonfirmasi' || (message.type === 'document' && payload.document?.filename.startsWith('bukti-antrian')))
+  if (payload.template?.name === 'jadwal_dikonfirmasi' || (isProofMessage(message) && proofMessage(message).filename.startsWith('bukti-antrian')))
     return 'confirmation';
   if (
     payload.template?.name === 'pengingat_kedatangan' ||

@@ -17,6 +17,7 @@ import { officerApi, workingDay } from '../support/officer-api';
 import { testOffice } from '../support/office';
 import { tallyFor } from '../support/tally';
 import { startTestServer, textOf, type TestServer } from '../support/test-server';
+import { ADVANCE_BUTTONS, isProofMessage, proofMessage } from '../support/proof-message';
 
 const tally = tallyFor(__filename);
 jest.setTimeout(120_000);
@@ -81,8 +82,7 @@ function describeAll(sent: readonly SentMessage[]): string[] {
   return sent.map((message) => {
     const template = (message.payload as { template?: { name: string } }).template;
     if (template) return `template:${template.name}`;
-    const document = (message.payload as { document?: { filename?: string } }).document;
-    if (document) return `document:${document.filename ?? ''}`;
+    if (isProofMessage(message)) return `document:${proofMessage(message).filename}`;
     return textOf(message).slice(0, 40);
   });
 }
@@ -189,7 +189,7 @@ it('sends the template fallback once when Meta answers 131047, then takes the te
   const templates = new Set<string>();
   server.fakeGraph.scriptFailures((request) => {
     if (request.kind !== 'message' || request.to !== waId) return undefined;
-    if (request.type === 'document') return { httpStatus: 400, code: 131047, message: 'Re-engagement message' };
+    if (isProofMessage(request)) return { httpStatus: 400, code: 131047, message: 'Re-engagement message' };
     if (request.type === 'template' && request.callbackData && !templates.has(request.callbackData)) {
       templates.add(request.callbackData);
       return { afterAccepting: 'cut' };
@@ -216,7 +216,7 @@ it('sends the template for a confirmation Meta later reports failed (131047) onc
   const before = server.fakeGraph.sentTo(waId).length;
   await officers.api.act(queueNumber, 'confirm', { date: workingDay(2), time: '13:00' }, officer);
   const [freeForm] = (await server.waitForSent(waId, before + 1)).slice(before);
-  expect(freeForm?.type).toBe('document');
+  expect(proofMessage(freeForm)).toMatchObject({ shape: 'document-with-buttons', buttons: ADVANCE_BUTTONS });
   await server.queue.drained();
   const injected = failMarkOf((outboxId) => outboxId.startsWith(`${freeForm?.id ?? ''}:failed#`));
   const { payload, signature } = signedRequest(

@@ -55,6 +55,31 @@ it("sends an interactive list in Meta's shape", async () => {
   });
 });
 
+it('sends reply buttons under a PDF as one interactive message with a document header', async () => {
+  const { graph, calls } = client([ok]);
+  await graph.send(
+    { waId: '62811' },
+    {
+      type: 'buttons',
+      documentHeader: { link: 'https://files.example/bukti.pdf', filename: 'bukti-antrian-KRC-002.pdf' },
+      body: 'Jadwal dikonfirmasi',
+      buttons: [{ id: 'MAJUKAN', title: 'Majukan jadwal' }],
+    },
+  );
+  expect(calls[0]?.body).toEqual({
+    messaging_product: 'whatsapp',
+    recipient_type: 'individual',
+    to: '+62811',
+    type: 'interactive',
+    interactive: {
+      type: 'button',
+      header: { type: 'document', document: { link: 'https://files.example/bukti.pdf', filename: 'bukti-antrian-KRC-002.pdf' } },
+      body: { text: 'Jadwal dikonfirmasi' },
+      action: { buttons: [{ type: 'reply', reply: { id: 'MAJUKAN', title: 'Majukan jadwal' } }] },
+    },
+  });
+});
+
 it.each([
   [429, 130429, true],
   [400, 131056, true],

@@ -21,6 +21,9 @@ import {
 import { validateTemplateDefinition, validateTemplateSend } from '../../lambdas/meta/template-review';
 import type { DailyReport } from '../../lambdas/domain/daily-report';
 import { dailySummaryTemplate } from '../../lambdas/domain/daily-summary';
+import { dayClosedTemplate, earlierPlaceTemplate, parseRebookingChoicesPayload } from '../../lambdas/domain/real-days-templates';
+import type { Registration } from '../../lambdas/domain/registration';
+import { parseTakePayload } from '../../lambdas/domain/waitlist';
 import { testOffice } from '../support/office';
 
 const facts: AppointmentFacts = {
@@ -48,6 +51,34 @@ const withBody = (template: TemplateDefinition, text: string, example?: string[]
   ),
 });
 const BAD_SPACING = /[\n\r\t]| {4,}/;
+const registration = (extra: Partial<Registration>): Registration => ({
+  queueNumber: 'KRC-002',
+  name: 'SIPULAN',
+  placeOfBirth: 'Jakarta',
+  dateOfBirth: '1990-08-15',
+  nik: '3201231508900001',
+  phone: '6289617841945',
+  serviceId: 1,
+  status: 'DIKONFIRMASI',
+  appointmentTime: '09:00',
+  createdAt: '2025-12-01T01:00:00Z',
+  ownerKey: '6281',
+  draftId: 'draft-1',
+  documentsMode: 'web',
+  flags: [],
+  rescheduled: false,
+  ...extra,
+});
+const closedDayRegistration = registration({
+  status: 'PERLU_JADWAL_ULANG',
+  appointmentDate: '2025-12-31',
+  rebooking: { from: '2025-12-31', reason: 'Banjir di depan\nkantor', askedAt: '2025-12-30T01:00:00Z' },
+});
+const waitingRegistration = registration({
+  appointmentDate: '2025-12-31',
+  waitlisted: true,
+  offer: { date: '2025-12-22', until: '2025-12-20T05:00:00Z' },
+});
 
 const builders: [string, () => TemplateParameters][] = [
   [TEMPLATE_NAMES.confirmed, () => confirmedTemplate(facts, proof)],
@@ -55,6 +86,8 @@ const builders: [string, () => TemplateParameters][] = [
   [TEMPLATE_NAMES.reminder, () => reminderTemplate(facts, office)],
   [TEMPLATE_NAMES.fix, () => fixTemplate(facts.queueNumber, facts.name, 'Foto KTP buram', ['KTP', 'KK'], uploadHint)],
   [TEMPLATE_NAMES.cancelled, () => cancelledTemplate(facts.queueNumber, facts.name, 'Berkas tidak dilengkapi')],
+  [TEMPLATE_NAMES.dayClosed, () => dayClosedTemplate(closedDayRegistration, office)],
+  [TEMPLATE_NAMES.earlierPlace, () => earlierPlaceTemplate(waitingRegistration, office)],
 ];
 const report: DailyReport = {
   date: '2025-12-31',
@@ -69,7 +102,7 @@ const report: DailyReport = {
 };
 
 describe('the shipped definitions', () => {
-  it('are the six utility templates in Indonesian', () => {
+  it('are the eight utility templates in Indonesian', () => {
     expect(TEMPLATES.map((template) => template.name).sort()).toEqual(Object.values(TEMPLATE_NAMES).sort());
     for (const template of TEMPLATES) {
       expect(template).toMatchObject({ language: 'id', category: 'UTILITY' });
@@ -97,6 +130,17 @@ describe('the shipped definitions', () => {
     });
   });
 
+  it('give the closed day the quick reply Pilih tanggal and the earlier place Ambil', () => {
+    expect(definition(TEMPLATE_NAMES.dayClosed).components.find((c) => c.type === 'BUTTONS')).toEqual({
+      type: 'BUTTONS',
+      buttons: [{ type: 'QUICK_REPLY', text: 'Pilih tanggal' }],
+    });
+    expect(definition(TEMPLATE_NAMES.earlierPlace).components.find((c) => c.type === 'BUTTONS')).toEqual({
+      type: 'BUTTONS',
+      buttons: [{ type: 'QUICK_REPLY', text: 'Ambil' }],
+    });
+  });
+
   it("keep the seed's wording", () => {
     expect(bodyText(definition(TEMPLATE_NAMES.confirmed))).toContain('File PDF ini adalah bukti resmi antrian Anda.');
     expect(bodyText(definition(TEMPLATE_NAMES.changed))).toContain('Jadwal kedatangan Anda telah diperbarui oleh petugas:');
@@ -120,6 +164,7 @@ describe('the builders', () => {
       language: 'id',
       body: ['KRC-002', 'SIPULAN', 'Rabu, 31 Desember 2025', '09.00 WIB', 'Bawa KTP asli'],
       headerDocument: proof,
+      buttonPayloads: ['MAJUKAN'],
     });
     expect(changedTemplate({ ...facts, oldDate: '2025-12-22' }, proof).body).toEqual([
       'SIPULAN',
@@ -142,6 +187,20 @@ describe('the builders', () => {
     const quiet = dailySummaryTemplate(office.officeName, { ...report, averageWaitMinutes: null, satisfaction: null });
     expect(quiet.body.slice(6, 8)).toEqual(['-', '-']);
     expect(validateTemplateSend(definition(TEMPLATE_NAMES.dailySummary), quiet)).toBeUndefined();
+  });
+
+  it('give the closed day its date, time and reason, and the earlier place both dates, with the payloads their buttons answer to', () => {
+    const closed = dayClosedTemplate(closedDayRegistration, office);
+    expect(closed.body).toEqual(['KRC-002', 'SIPULAN', 'Rabu, 31 Desember 2025', '09.00 WIB', 'Banjir di depan kantor']);
+    expect(closed.buttonPayloads).toEqual(['jadwal-ulang:KRC-002:pilih']);
+    expect(parseRebookingChoicesPayload(closed.buttonPayloads![0]!)).toEqual({ queueNumber: 'KRC-002' });
+    expect(renderTemplateBody(definition(TEMPLATE_NAMES.dayClosed), closed.body)).toContain(
+      'Mohon maaf, kantor tutup pada Rabu, 31 Desember 2025 (jadwal Anda 09.00 WIB).\nAlasan: Banjir di depan kantor',
+    );
+    const earlier = earlierPlaceTemplate(waitingRegistration, office);
+    expect(earlier.body).toEqual(['KRC-002', 'SIPULAN', 'Senin, 22 Desember 2025', '09.00 WIB', 'Rabu, 31 Desember 2025']);
+    expect(earlier.buttonPayloads).toEqual(['ambil:KRC-002:2025-12-22']);
+    expect(parseTakePayload(earlier.buttonPayloads![0]!)).toEqual({ queueNumber: 'KRC-002', date: '2025-12-22' });
   });
 
   it('give the reminder the office and payloads datang:/ubah:/batal: with the queue number', () => {
@@ -310,7 +369,9 @@ describe('validateTemplateSend answers like Meta', () => {
     expect(validateTemplateSend(confirmed, { ...good, body: [...good.body, 'lagi'] })?.code).toBe(132000);
     const { headerDocument: _header, ...noHeader } = good;
     expect(validateTemplateSend(confirmed, noHeader)?.code).toBe(132000);
-    expect(validateTemplateSend(confirmed, { ...good, buttonPayloads: ['datang:KRC-002'] })?.code).toBe(132000);
+    expect(validateTemplateSend(confirmed, { ...good, buttonPayloads: ['MAJUKAN', 'datang:KRC-002'] })?.code).toBe(132000);
+    const { buttonPayloads: _payloads, ...noButton } = good;
+    expect(validateTemplateSend(confirmed, noButton)?.code).toBe(132000);
     const reminder = reminderTemplate(facts, office);
     expect(validateTemplateSend(definition(TEMPLATE_NAMES.reminder), { ...reminder, buttonPayloads: reminder.buttonPayloads?.slice(0, 2) })?.code).toBe(132000);
     expect(validateTemplateSend(definition(TEMPLATE_NAMES.cancelled), { ...cancelledTemplate('KRC-002', 'SIPULAN', 'x'), headerDocument: proof })?.code).toBe(

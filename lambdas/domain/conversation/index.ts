@@ -6,7 +6,7 @@
  */
 export { decide } from './decide';
 export { lookupsFor } from './lookups';
-export { applyNotice, reminderReply, SERVICE_WINDOW_MS, windowOpen } from './notices';
+export { applyNotice, reminderReply, SERVICE_WINDOW_MS, windowOpen, windowedChoice } from './notices';
 export { normaliseKeyword, plainWordsChoice } from './words';
 export {
   MENU_CHOICE_PREFIX,

@@ -9,6 +9,7 @@ import { cancelledTemplate, changedTemplate, confirmedTemplate, fixTemplate, REM
 import { serviceOf, text } from './helpers';
 import { calledNotice, finishedNotice, noShowNotice } from './day-of';
 import { currentLink } from './menu';
+import { ADVANCE_BUTTON, canAdvance } from './waitlist';
 import { type Conversation, type Decision, type DecisionContext, type Notice } from './types';
 
 /** Meta allows free-form messages for 24 hours after the applicant's last message; keep a margin. */
@@ -22,8 +23,17 @@ export function windowOpen(lastInboundAt: string | undefined, now: Date): boolea
  * The free-form message inside the 24-hour window (with its template kept for a 131047 answer), the
  * approved template outside it.
  */
-export function windowed(freeForm: Extract<Reply, { type: 'text' | 'document' | 'buttons' }>, template: TemplateParameters, open: boolean): Reply {
+export function windowed(freeForm: Extract<Reply, { type: 'text' | 'document' | 'buttons' | 'list' }>, template: TemplateParameters, open: boolean): Reply {
   return open ? { ...freeForm, outsideWindow: { type: 'template', template } } : { type: 'template', template };
+}
+
+/**
+ * A message with buttons the system starts (a closed day's dates, a waitlist offer): itself inside the
+ * window, with its template kept for a 131047 answer; the template outside it.
+ */
+export function windowedChoice(freeForm: Reply, template: TemplateParameters, lastInboundAt: string | undefined, now: Date): Reply {
+  if (freeForm.type !== 'buttons' && freeForm.type !== 'list') return freeForm;
+  return windowed(freeForm, template, windowOpen(lastInboundAt, now));
 }
 
 export function applyNotice(conversation: Conversation, notice: Notice, context: DecisionContext & { readonly lastInboundAt?: string }): Decision {
@@ -39,7 +49,11 @@ export function applyNotice(conversation: Conversation, notice: Notice, context:
     ...(registration.note ? { note: registration.note } : {}),
   };
   const proofFile = { link: notice.proofLink ?? '', filename: `bukti-antrian-${registration.queueNumber}.pdf` };
-  const proof = (caption: string): Extract<Reply, { type: 'document' }> => ({ type: 'document', ...proofFile, caption });
+  // Stage 5 / 7 with the proof: one message; where MAJUKAN can work, the PDF heads a message with its button.
+  const proof = (caption: string): Extract<Reply, { type: 'document' | 'buttons' }> =>
+    canAdvance(registration, context)
+      ? { type: 'buttons', documentHeader: proofFile, body: caption, buttons: [ADVANCE_BUTTON] }
+      : { type: 'document', ...proofFile, caption };
   switch (notice.kind) {
     case 'called':
       return calledNotice(conversation, registration);

@@ -1,6 +1,7 @@
 /** A closed day in the chat: the applicant taps one of the dates offered, or asks for another and types it. */
 import { type IsoDate } from '../calendar';
 import { type InboundContent } from '../inbound';
+import { parseRebookingChoicesPayload } from '../real-days-templates';
 import { parseRebookingPayload, parseTypedDate } from '../rebooking';
 import { rebookingTexts } from '../texts/rebooking';
 import { ownRegistrations, reply } from './helpers';
@@ -9,11 +10,15 @@ import { normaliseKeyword } from './words';
 
 export interface RebookingAnswer {
   readonly queueNumber?: string;
-  readonly date: IsoDate | 'other' | 'unreadable';
+  /** `choices`: the closed-day template's *Pilih tanggal*, answered with the dates open now. */
+  readonly date: IsoDate | 'other' | 'unreadable' | 'choices';
 }
 
 export function rebookingAnswerOf(input: InboundContent, step: Step): RebookingAnswer | undefined {
-  if (input.kind === 'choice') return parseRebookingPayload(input.id);
+  if (input.kind === 'choice') {
+    const choices = parseRebookingChoicesPayload(input.id);
+    return choices ? { queueNumber: choices.queueNumber, date: 'choices' } : parseRebookingPayload(input.id);
+  }
   if (input.kind !== 'text') return step.name === 'rebook-date' ? { queueNumber: step.queueNumber, date: 'unreadable' } : undefined;
   if (normaliseKeyword(input.text) === rebookingTexts.otherDateWord) return { date: 'other' };
   if (step.name !== 'rebook-date') return undefined;
@@ -32,6 +37,9 @@ export function decideRebooking(answer: RebookingAnswer, context: DecisionContex
   }
   const asking = { step: { name: 'rebook-date', queueNumber: waiting.queueNumber } } as const;
   if (answer.date === 'other') return reply(asking, rebookingTexts.askDate);
+  // The dates are read from the days' counts (use-cases/rebook-registration.ts), as the first message's were.
+  if (answer.date === 'choices')
+    return { conversation: { step: { name: 'idle' } }, replies: [], effects: [{ type: 'rebooking-choices', queueNumber: waiting.queueNumber }] };
   if (answer.date === 'unreadable') return reply(asking, rebookingTexts.badDate);
   // The move, the stage 7 text and the new PDF are carried out with the day's count (use-cases/rebook-registration.ts).
   return { conversation: { step: { name: 'idle' } }, replies: [], effects: [{ type: 'rebook', queueNumber: waiting.queueNumber, date: answer.date }] };

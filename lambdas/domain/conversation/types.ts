@@ -161,7 +161,9 @@ export type Effect =
   /** MAJUKAN / MAJUKAN BATAL: on or off the waitlist for an earlier date. */
   | { readonly type: 'waitlist'; readonly queueNumber: string; readonly join: boolean }
   /** *Ambil*: the offered earlier place taken (capacity-safe; stage 7 and the PDF follow). */
-  | { readonly type: 'take-offer'; readonly queueNumber: string; readonly date: IsoDate };
+  | { readonly type: 'take-offer'; readonly queueNumber: string; readonly date: IsoDate }
+  /** *Pilih tanggal* on the closed-day template: the dates open now, as the message inside the window has them. */
+  | { readonly type: 'rebooking-choices'; readonly queueNumber: string };
 
 export interface Decision {
   readonly conversation: Conversation;

@@ -1,6 +1,7 @@
 /** The waitlist in the chat: MAJUKAN, MAJUKAN BATAL (typed, or the confirmation's button) and *Ambil*. */
 import { officeToday } from '../offices';
 import { type InboundContent } from '../inbound';
+import { type Registration } from '../registration';
 import { canWait, parseTakePayload } from '../waitlist';
 import { waitlistTexts } from '../texts/waitlist';
 import { ownRegistrations, reply } from './helpers';
@@ -22,6 +23,17 @@ export function waitlistAnswerOf(input: InboundContent): WaitlistAnswer | undefi
   if (keyword === waitlistTexts.leaveWord) return { kind: 'leave' };
   return undefined;
 }
+
+/**
+ * Whether MAJUKAN would put this registration on the waitlist now: confirmed for a later day than the
+ * office's today and not waiting already. Only then does the confirmation carry the button.
+ */
+export function canAdvance(registration: Registration, context: Pick<DecisionContext, 'now' | 'office'>): boolean {
+  return canWait(registration) && !registration.waitlisted && (registration.appointmentDate ?? '') > officeToday(context.now, context.office);
+}
+
+/** The confirmation's one reply button: its id is the typed word, so one answer path serves both. */
+export const ADVANCE_BUTTON = { id: waitlistTexts.joinWord, title: waitlistTexts.joinButton } as const;
 
 export function decideWaitlist(answer: WaitlistAnswer, context: DecisionContext): Decision {
   const idle = { step: { name: 'idle' } } as const;

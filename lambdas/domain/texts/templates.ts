@@ -4,9 +4,11 @@
  * POSTs them. Wording follows the seed (test/fixtures/office-flow/si-bapao-flow.txt stages 5, 7 and 8),
  * category UTILITY, without promotional words; the PENTING blocks are the chat's own (notices.ts).
  */
-import { EXAMPLE_DOCUMENT_HANDLE, TEMPLATE_LANGUAGE, type TemplateDefinition, type TemplateHeader } from '../template-definition';
+import { EXAMPLE_DOCUMENT_HANDLE, TEMPLATE_LANGUAGE, type TemplateButtons, type TemplateDefinition, type TemplateHeader } from '../template-definition';
 import { PENTING_CONFIRMED, PENTING_RESCHEDULED } from './notices';
 import { DAILY_SUMMARY_TEMPLATE_NAME, dailySummary } from './daily-summary';
+import { dayClosedTemplateDefinition, earlierPlaceTemplateDefinition, REAL_DAYS_TEMPLATE_NAMES } from './real-days-templates';
+import { waitlistTexts } from './waitlist';
 
 export const TEMPLATE_NAMES = {
   confirmed: 'jadwal_dikonfirmasi',
@@ -14,6 +16,7 @@ export const TEMPLATE_NAMES = {
   reminder: 'pengingat_kedatangan',
   fix: 'berkas_perlu_diperbaiki',
   cancelled: 'pendaftaran_dibatalkan',
+  ...REAL_DAYS_TEMPLATE_NAMES,
   dailySummary: DAILY_SUMMARY_TEMPLATE_NAME,
 } as const;
 
@@ -37,6 +40,8 @@ const EXAMPLE = {
 } as const;
 
 const documentHeader: TemplateHeader = { type: 'HEADER', format: 'DOCUMENT', example: { header_handle: [EXAMPLE_DOCUMENT_HANDLE] } };
+/** The confirmation's quick reply, as its free-form reply button: the payload is the word MAJUKAN. */
+const advanceButton: TemplateButtons = { type: 'BUTTONS', buttons: [{ type: 'QUICK_REPLY', text: waitlistTexts.joinButton }] };
 
 export const confirmed: TemplateDefinition = {
   name: TEMPLATE_NAMES.confirmed,
@@ -61,6 +66,7 @@ export const confirmed: TemplateDefinition = {
       ].join('\n'),
       example: { body_text: [[EXAMPLE.queueNumber, EXAMPLE.name, EXAMPLE.date, EXAMPLE.time, EXAMPLE.note]] },
     },
+    advanceButton,
   ],
 };
 
@@ -96,6 +102,7 @@ export const changed: TemplateDefinition = {
       example: { body_text: [[EXAMPLE.name, EXAMPLE.queueNumber, EXAMPLE.oldDate, EXAMPLE.date, EXAMPLE.time, EXAMPLE.note]] },
     },
     { type: 'FOOTER', text: 'Si Bapao Kantor Imigrasi' },
+    advanceButton,
   ],
 };
 
@@ -192,7 +199,16 @@ export const cancelled: TemplateDefinition = {
   ],
 };
 
-export const TEMPLATES: readonly TemplateDefinition[] = [confirmed, changed, reminder, fix, cancelled, dailySummary];
+export const TEMPLATES: readonly TemplateDefinition[] = [
+  confirmed,
+  changed,
+  reminder,
+  fix,
+  cancelled,
+  dayClosedTemplateDefinition,
+  earlierPlaceTemplateDefinition,
+  dailySummary,
+];
 
 /** Where to fix documents, in the fix template, when they come through the chat rather than a link. */
 export const FIX_IN_CHAT = 'chat WhatsApp ini (kirim foto atau PDF setiap berkas satu per satu)';

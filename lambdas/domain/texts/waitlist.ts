@@ -5,6 +5,8 @@ export const waitlistTexts = {
   joinWord: 'MAJUKAN',
   leaveWord: 'MAJUKAN BATAL',
   takeButton: 'Ambil',
+  /** The confirmation's reply button (and its template's quick reply): the same as typing MAJUKAN. */
+  joinButton: 'Majukan jadwal',
   joined: (queueNumber: string, date: IsoDate) =>
     `Nomor Antrian ${queueNumber} masuk daftar tunggu jadwal lebih awal. Jadwal Anda tetap ${formatDayDate(date)} sampai ada tempat kosong lebih awal; kami kirim tawaran lewat WhatsApp. Ketik MAJUKAN BATAL untuk keluar dari daftar tunggu.`,
   alreadyJoined: (queueNumber: string) => `Nomor Antrian ${queueNumber} sudah ada di daftar tunggu jadwal lebih awal. Ketik MAJUKAN BATAL untuk keluar.`,
