@@ -4,7 +4,9 @@
  * nothing embedded, every string drawn as text.
  */
 import { PDFDocument, StandardFonts, rgb, type PDFFont } from 'pdf-lib';
-import { formatDayDate, jakartaDate, jakartaTime } from './calendar';
+import { formatDayDate } from './calendar';
+import type { OfficeProfile } from './office';
+import { officeTime, officeToday, zoneLabelOf } from './offices';
 import { toWinAnsi } from './proof-pdf';
 import { heldDataCopyTexts } from './texts/consent-and-corrections';
 
@@ -15,6 +17,8 @@ const LEADING = 14;
 
 export interface HeldDataCopyInput {
   readonly officeName: string;
+  /** Whose clock the copy's time is told on (WIB, WITA or WIT). */
+  readonly office: Pick<OfficeProfile, 'timezone'>;
   /** The DATA SAYA message, line by line. */
   readonly text: string;
   readonly generatedAt: Date;
@@ -27,7 +31,7 @@ export async function renderHeldDataPdf(input: HeldDataCopyInput): Promise<Uint8
   const supported = new Set(regular.getCharacterSet());
   const drawable = (text: string) => toWinAnsi(text, supported).replace(/\*/g, '');
   const width = PAGE.width - 2 * MARGIN;
-  const at = `${formatDayDate(jakartaDate(input.generatedAt))}, ${jakartaTime(input.generatedAt)} WIB`;
+  const at = `${formatDayDate(officeToday(input.generatedAt, input.office))}, ${officeTime(input.generatedAt, input.office)} ${zoneLabelOf(input.office)}`;
   const heading = [
     { text: heldDataCopyTexts.title, font: bold, size: 14 },
     { text: input.officeName, font: regular, size: SIZE },

@@ -37,7 +37,7 @@ export async function heldDataCopyReplies(
   if (!copy) return [];
   // pdf-lib loads with the first copy only, as with the proof.
   const { renderHeldDataPdf } = await import('../domain/held-data-pdf');
-  const bytes = await renderHeldDataPdf({ officeName: deps.office.officeName, text: copy.text, generatedAt: now });
+  const bytes = await renderHeldDataPdf({ officeName: deps.office.officeName, office: deps.office, text: copy.text, generatedAt: now });
   const key = heldDataCopyKey(applicantKey, eventId);
   await deps.blobs.put(key, bytes, 'application/pdf');
   const link = await deps.blobs.presignedGetUrl(key, HELD_DATA_LINK_SECONDS, heldDataCopyTexts.filename, 'application/pdf');

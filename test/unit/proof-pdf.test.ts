@@ -167,6 +167,14 @@ describe('PDF proof', () => {
     expect(text).not.toContain(PROOF_NOTICE_CONFIRMED_CLOSING);
   });
 
+  it("tells the times on the office's own clock: an office in WITA prints WITA, an hour after Jakarta", async () => {
+    const input = { ...proofInput(), office: testOffice({ timezone: 'Asia/Makassar' }) };
+    const text = words(await renderProofPdf(input));
+    expect(text).toContain('Jam Kedatangan : 09.00 WITA');
+    expect(text).toContain('Dicetak: Selasa, 30 Desember 2025, 15.05 WITA');
+    expect(text).not.toContain('WIB');
+  });
+
   it('shows a dash when the officer wrote no note', async () => {
     const input = proofInput();
     const { note: _note, ...appointment } = input.appointment;
