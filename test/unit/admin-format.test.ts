@@ -1,6 +1,18 @@
 /** How the admin pages write dates and sizes: one format with the upload page, Indonesian throughout. */
 import fc from 'fast-check';
-import { clockTime, dayDate, fileSize, instant, instantClock, instantDay, parseTypedDate, readableDatesIn, shortDay, today, typedDate } from '../../lambdas/admin/pages/format';
+import {
+  clockTime,
+  dayDate,
+  fileSize,
+  instant,
+  instantClock,
+  instantDay,
+  parseTypedDate,
+  readableDatesIn,
+  shortDay,
+  today,
+  typedDate,
+} from '../../lambdas/admin/pages/format';
 import { formatSize } from '../../lambdas/upload/page';
 
 it('writes a file size exactly as the upload page does (2,4 MB, not 2436 KB)', () => {

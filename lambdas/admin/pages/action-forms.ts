@@ -40,7 +40,13 @@ interface FormContext {
   readonly target: Html;
 }
 
-export function actionsPanel(registration: DetailView, arrivalTimes: readonly string[] | undefined, openDays: OfficerDays, next: NextStop, zone: PageZone): Html {
+export function actionsPanel(
+  registration: DetailView,
+  arrivalTimes: readonly string[] | undefined,
+  openDays: OfficerDays,
+  next: NextStop,
+  zone: PageZone,
+): Html {
   const status = REGISTRATION_STATUSES.find((candidate) => candidate === registration.status);
   const actions = status ? allowedActions(status) : [];
   if (!status || actions.length === 0) {

@@ -20,7 +20,7 @@ import {
   META_ERRORS,
   STATUS_LABELS,
 } from '../../domain/texts/officer';
-import { age, clockTime, dayDate, fileSize, groupedNik, instant, instantClock, instantDay, isOverdue, longDate, phoneNumber, readableDatesIn, type PageZone } from './format';
+import { age, clockTime, dayDate, fileSize, groupedNik, instant, instantClock, instantDay, isOverdue, longDate, phoneNumber, readableDatesIn } from './format';
 import { html, safeUrl, type Html } from './html';
 import { ICONS, layout, statusBadge, type PageDeps, type RenderedPage } from './layout';
 import { attendanceBadge } from './real-days';
@@ -133,7 +133,7 @@ function applicantPanel(registration: DetailView, deps: PageDeps): Html {
   </dl></section>`;
 }
 
-function schedulePanel(registration: DetailView, zone: PageZone): Html {
+function schedulePanel(registration: DetailView, zone: PageDeps['zone']): Html {
   return html`<section class="panel panel-schedule"><h2>${TEXTS.sectionSchedule}</h2><dl class="facts">
     ${fact(TEXTS.fieldAppointment, dayDate(registration.appointmentDate))}
     ${fact(TEXTS.fieldTime, clockTime(registration.appointmentTime, zone))}
@@ -213,7 +213,7 @@ function viewerItem(document: DocumentView, index: number): Html {
 }
 
 /** Views of the documents, one line per officer and day; everything else as it happened. Newest first. */
-function historyPanel(history: readonly HistoryView[], zone: PageZone): Html {
+function historyPanel(history: readonly HistoryView[], zone: PageDeps['zone']): Html {
   const entries = [...history].sort((a, b) => b.at.localeCompare(a.at));
   type Line = { at: string; actor: string; text: string; detail: string; views?: { count: number; first: string; last: string } };
   const lines: Line[] = [];
@@ -266,7 +266,7 @@ export function metaError(code: number | undefined): Html {
   return html`<span class="meta-error"><span>${explained.what}</span> <strong>${explained.todo}</strong>${code ? html` <small class="muted">(${fillText(META_ERROR_CODE, { code })})</small>` : ''}</span>`;
 }
 
-function deliveriesPanel(deliveries: readonly DeliveryView[], zone: PageZone): Html {
+function deliveriesPanel(deliveries: readonly DeliveryView[], zone: PageDeps['zone']): Html {
   return html`<section class="panel panel-deliveries"><h2>${TEXTS.sectionDeliveries}</h2>
   ${
     deliveries.length === 0
