@@ -193,6 +193,14 @@ describe('the review screen of an office in another zone (Mataram, WITA)', () =>
     await page.locator('.panel-history').scrollIntoViewIfNeeded();
     await keepScreenshot(page, 'offices-mataram-review-history-390.png');
     await page.context().close();
+
+    // The superadmin looking at Mataram's registration reads Mataram's clock too.
+    const superadmin = await loggedIn(server.config.ADMIN_USERNAME, server.adminPassword);
+    await superadmin.goto(`${server.url}/admin/registrations/${mataramNumber}?office=${MATARAM.id}`);
+    const seen = (await superadmin.locator('main').textContent()) ?? '';
+    expect(seen).toContain(`${formatDayDate(saved.appointmentDate)} 09.00 WITA`);
+    expect(seen).not.toContain('WIB');
+    await superadmin.context().close();
   });
 });
 
