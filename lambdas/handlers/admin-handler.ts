@@ -26,6 +26,7 @@ import { pdfAnswer } from '../admin/pdf-answer';
 import { officerAccountsCall } from '../admin/officer-accounts-api';
 import { officeSummary, officesCall, type OfficesDeps } from '../admin/offices-api';
 import { renderLoginPage, renderPage, renderProblemPage, type PageDeps } from '../admin/pages';
+import type { PageZone } from '../admin/pages/format';
 import { asCredentials, matchAdminRoute, readJson, requestTarget, responses, safeNext, type ApiRoute, type Responses } from '../admin/router';
 import { ADMIN_TEXTS as TEXTS, fillText } from '../domain/texts/officer';
 import type { HttpApp, HttpRequest, HttpResult } from '../http/app';
@@ -74,19 +75,27 @@ export function createAdminHandler(deps: AdminHandlerDeps): AdminHandler {
    * The registrations of the officer's office: another office's are not found. A superadmin sees the
    * default office's, or another's with `?office=<id>`.
    */
+  const officeIdOf = (session: AuthenticatedSession, event?: HttpRequest): string | undefined =>
+    (session.superadmin ? event?.queryStringParameters?.office : undefined) ?? session.office;
   const registrationsOf = async (session: AuthenticatedSession, event?: HttpRequest): Promise<RegistrationsApi | undefined> => {
-    const chosen = session.superadmin ? event?.queryStringParameters?.office : undefined;
-    const officeId = chosen ?? session.office;
+    const officeId = officeIdOf(session, event);
     if (officeId === undefined || officeId === deps.offices?.directory.defaultOffice.id) return deps.registrations;
     return deps.officeRegistrations?.(officeId);
   };
+  /** The clock of the office whose pages these are (the default office's, WIB, without a registry). */
+  const zoneOf = async (session: AuthenticatedSession, event?: HttpRequest): Promise<PageZone> => {
+    const officeId = officeIdOf(session, event);
+    const directory = deps.offices?.directory;
+    return (officeId === undefined ? undefined : await directory?.byId(officeId)) ?? directory?.defaultOffice ?? {};
+  };
 
-  const pageDeps = (session: AuthenticatedSession, event?: HttpRequest, registrations = deps.registrations): PageDeps => ({
+  const pageDeps = (session: AuthenticatedSession, zone: PageZone, event?: HttpRequest, registrations = deps.registrations): PageDeps => ({
     basePath: deps.basePath,
     officer: session.officer,
     csrfToken: session.csrfToken,
     now: deps.clock.now(),
     registrations,
+    zone,
     // An office's officers see their own office's accounts; a superadmin every office's, and the offices.
     officers: async () => (await listOfficers(auth)).filter((officer) => session.superadmin || officer.office === session.office),
     ...(session.superadmin && deps.offices ? { offices: officesOf(deps.offices) } : {}),
@@ -123,12 +132,13 @@ export function createAdminHandler(deps: AdminHandlerDeps): AdminHandler {
           if (route.route.name === 'home') return out.page(200, renderLoginPage(deps.basePath, undefined));
           return out.redirect(`${root}login?next=${encodeURIComponent(requestTarget(event))}`);
         }
+        const zone = await zoneOf(session, event);
         if (route.adminOnly && session.officer.role !== 'admin')
-          return out.page(httpStatusOf('forbidden'), renderProblemPage('forbidden', deps.basePath, pageDeps(session)));
+          return out.page(httpStatusOf('forbidden'), renderProblemPage('forbidden', deps.basePath, pageDeps(session, zone)));
         const registrations = await registrationsOf(session, event);
-        if (!registrations) return out.page(httpStatusOf('not-found'), renderProblemPage('not-found', deps.basePath, pageDeps(session)));
+        if (!registrations) return out.page(httpStatusOf('not-found'), renderProblemPage('not-found', deps.basePath, pageDeps(session, zone)));
         if (route.route.name === 'poster') return pdfAnswer(await registrations.posterPdf(event.queryStringParameters ?? {}), out);
-        const rendered = await renderPage(route.route, event.queryStringParameters ?? {}, pageDeps(session, event, registrations));
+        const rendered = await renderPage(route.route, event.queryStringParameters ?? {}, pageDeps(session, zone, event, registrations));
         return out.page(rendered.status, rendered.html);
       }
 

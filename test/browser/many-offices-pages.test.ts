@@ -12,6 +12,7 @@ import { adminSession } from '../support/admin-client';
 import { keepScreenshot, launchBrowser } from '../support/browser';
 import { MATARAM, officesFile, throughNumber } from '../support/offices';
 import { OFFICE_TEXTS } from '../../lambdas/domain/texts/offices';
+import { formatDayDate } from '../../lambdas/domain/calendar';
 import { newPerson } from '../support/registration-lines';
 import { startTestServer, type TestServer } from '../support/test-server';
 
@@ -140,6 +141,66 @@ describe('the admin pages of one office', () => {
     await page.locator('.offices-table td', { hasText: 'Kantor Imigrasi Kelas I TPI Ambon' }).waitFor();
     await expect(page.locator('.offices-table tbody tr').count()).resolves.toBe(3);
     await page.context().close();
+  });
+});
+
+describe('the review screen of an office in another zone (Mataram, WITA)', () => {
+  const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'];
+  /** What an instant reads on a wall clock in Mataram: UTC+8, an hour after Jakarta's. */
+  const inWita = (iso: string) => {
+    const local = new Date(Date.parse(iso) + 8 * 3_600_000);
+    const clock = `${String(local.getUTCHours()).padStart(2, '0')}.${String(local.getUTCMinutes()).padStart(2, '0')}`;
+    return `${local.getUTCDate()} ${SHORT_MONTHS[local.getUTCMonth()] ?? ''} ${local.getUTCFullYear()} ${clock} WITA`;
+  };
+
+  it("shows its officer the time field, the appointment and the history in the office's own zone, never WIB", async () => {
+    const page = await loggedIn('petugas-mtr', PASSWORD);
+    await page.goto(`${server.url}/admin/registrations/${mataramNumber}`);
+    const confirm = page.locator('form[data-action="confirm"]');
+    await expect(
+      confirm
+        .locator('label.field', { has: page.locator('select[name="time"]') })
+        .locator('span')
+        .first()
+        .textContent(),
+    ).resolves.toBe('Jam (WITA)');
+    await confirm.locator('select[name="time"]').selectOption('09:00');
+    await confirm.locator('button[type="submit"]:not([data-then])').click();
+    const note = page.locator('.flash');
+    await note.waitFor();
+    expect(await note.textContent()).toMatch(new RegExp(`^${mataramNumber}: Jadwal dikonfirmasi, \\S+, \\d{1,2} \\w+ \\d{4} 09\\.00 WITA\\.`));
+
+    await page.goto(`${server.url}/admin/registrations/${mataramNumber}`);
+    const main = (await page.locator('main').textContent()) ?? '';
+    expect(main).toContain('09.00 WITA');
+    expect(main).not.toContain('WIB');
+    const saved = (await (await adminSession(server)).request('GET', `/api/registrations/${mataramNumber}?office=${MATARAM.id}`)).body as {
+      status: string;
+      appointmentDate: string;
+      createdAt: string;
+    };
+    expect(saved.status).toBe('DIKONFIRMASI');
+    expect(main).toContain(`${formatDayDate(saved.appointmentDate)} 09.00 WITA`);
+    expect(main).toContain(inWita(saved.createdAt));
+    const times = await page
+      .locator('.panel-history time[datetime]')
+      .evaluateAll((elements) => elements.map((element) => ({ at: element.getAttribute('datetime') ?? '', shown: element.textContent ?? '' })));
+    expect(times.length).toBeGreaterThan(1);
+    expect(times.map((time) => time.shown)).toEqual(times.map((time) => inWita(time.at)));
+    await keepScreenshot(page, 'offices-mataram-review-1366.png');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await keepScreenshot(page, 'offices-mataram-review-390.png');
+    await page.locator('.panel-history').scrollIntoViewIfNeeded();
+    await keepScreenshot(page, 'offices-mataram-review-history-390.png');
+    await page.context().close();
+
+    // The superadmin looking at Mataram's registration reads Mataram's clock too.
+    const superadmin = await loggedIn(server.config.ADMIN_USERNAME, server.adminPassword);
+    await superadmin.goto(`${server.url}/admin/registrations/${mataramNumber}?office=${MATARAM.id}`);
+    const seen = (await superadmin.locator('main').textContent()) ?? '';
+    expect(seen).toContain(`${formatDayDate(saved.appointmentDate)} 09.00 WITA`);
+    expect(seen).not.toContain('WIB');
+    await superadmin.context().close();
   });
 });
 

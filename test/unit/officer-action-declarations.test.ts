@@ -107,7 +107,7 @@ describe.each(OFFICER_ACTION_NAMES)('the declared action "%s"', (name) => {
   });
 
   it.each(REGISTRATION_STATUSES)('has its form on the review screen exactly when the status is allowed (%s)', (status) => {
-    const panel = actionsPanel(detail(status), undefined, [], { href: '/admin/registrations?status=PENDING&done=1' }).value;
+    const panel = actionsPanel(detail(status), undefined, [], { href: '/admin/registrations?status=PENDING&done=1' }, {}).value;
     const allowed = (declaration.allowedStatuses as readonly RegistrationStatus[]).includes(status);
     expect(panel.includes(`data-action="${name}"`)).toBe(allowed);
     if (allowed) {

@@ -8,7 +8,8 @@ import { allowedActions } from '../../domain/officer-actions';
 import { OFFICER_ACTIONS } from '../../domain/officer-action-declarations';
 import { REGISTRATION_STATUSES, type RegistrationStatus } from '../../domain/registration';
 import { ADMIN_TEXTS as TEXTS, fillText } from '../../domain/texts/officer';
-import { dayDate, shortDay, typedDate } from './format';
+import { dayDate, shortDay, typedDate, type PageZone } from './format';
+import { zoneLabelOf } from '../../domain/offices';
 import { html, type Html } from './html';
 import { formError, ICONS } from './layout';
 import type { DetailView, OpenDayView, RegistrationView } from './views';
@@ -31,19 +32,27 @@ interface FormContext {
   readonly status: RegistrationStatus;
   readonly openDays: OfficerDays;
   readonly times: readonly string[];
+  /** The time field's label, in the office's zone: `Jam (WITA)`. */
+  readonly timeLabel: string;
   /** `data-next…` of a form that can go on to the next registration. */
   readonly nextAttributes: Html;
   /** The form's `data-api` and `data-action`. */
   readonly target: Html;
 }
 
-export function actionsPanel(registration: DetailView, arrivalTimes: readonly string[] | undefined, openDays: OfficerDays, next: NextStop): Html {
+export function actionsPanel(
+  registration: DetailView,
+  arrivalTimes: readonly string[] | undefined,
+  openDays: OfficerDays,
+  next: NextStop,
+  zone: PageZone,
+): Html {
   const status = REGISTRATION_STATUSES.find((candidate) => candidate === registration.status);
   const actions = status ? allowedActions(status) : [];
   if (!status || actions.length === 0) {
     return html`<section class="panel panel-actions"><h2>${TEXTS.decisionTitle}</h2><p class="muted">${TEXTS.noActions}</p></section>`;
   }
-  const base = { registration, status, openDays, times: arrivalTimes ?? DEFAULT_ARRIVAL_TIMES };
+  const base = { registration, status, openDays, times: arrivalTimes ?? DEFAULT_ARRIVAL_TIMES, timeLabel: TEXTS.time(zoneLabelOf(zone)) };
   const nextAttributes = html` data-next="${next.href}"${next.registration ? '' : html` data-next-done="${TEXTS.allReviewed}"`}`;
   const forms = actions.map((action) => {
     const target = html`data-api="registrations/${encodeURIComponent(registration.queueNumber)}/${action}" data-action="${action}"`;
@@ -82,15 +91,15 @@ function formButton(button: ActionFormButton): Html {
   }${button.sends ? html` name="${button.sends.name}" value="${String(button.sends.value)}" data-json` : ''}>${label}</button>`;
 }
 
-function formPart(part: ActionFormPart, { registration, openDays, times }: FormContext): Html {
+function formPart(part: ActionFormPart, { registration, openDays, times, timeLabel }: FormContext): Html {
   switch (part.kind) {
     case 'schedule': {
-      if (part.prefill === 'first-free') return scheduleFields(openDays, times, {});
+      if (part.prefill === 'first-free') return scheduleFields(openDays, times, timeLabel, {});
       const requested = registration.requestedDate;
       const hint = part.hint
         ? html`<p class="hint${requested ? ' requested' : ''}">${requested ? fillText(part.hint.requested, { date: dayDate(requested) }) : part.hint.otherwise}</p>`
         : '';
-      return html`${hint}${scheduleFields(openDays, times, { ...(requested ? { date: requested } : {}), ...(registration.appointmentTime ? { time: registration.appointmentTime } : {}) })}`;
+      return html`${hint}${scheduleFields(openDays, times, timeLabel, { ...(requested ? { date: requested } : {}), ...(registration.appointmentTime ? { time: registration.appointmentTime } : {}) })}`;
     }
     case 'documents':
       return html`<fieldset class="checks"><legend>${part.label}</legend>
@@ -108,7 +117,7 @@ function formPart(part: ActionFormPart, { registration, openDays, times }: FormC
 }
 
 /** The date buttons, the typed date that echoes its day, and the time set to the day's next free slot. */
-function scheduleFields(openDays: OfficerDays, times: readonly string[], preferred: { date?: string; time?: string }): Html {
+function scheduleFields(openDays: OfficerDays, times: readonly string[], timeLabel: string, preferred: { date?: string; time?: string }): Html {
   const bookable = openDays.filter((day) => day.free > 0);
   const chosenDay = (preferred.date ? openDays.find((day) => day.date === preferred.date) : undefined) ?? (preferred.date ? undefined : bookable[0]);
   const date = preferred.date ?? chosenDay?.date;
@@ -124,7 +133,7 @@ function scheduleFields(openDays: OfficerDays, times: readonly string[], preferr
     </fieldset>
     <div class="row schedule-row">
       <label class="field"><span>${TEXTS.otherDate}</span><input name="date" data-date required inputmode="numeric" autocomplete="off" maxlength="10" placeholder="${TEXTS.datePlaceholder}" value="${typedDate(date)}"><small class="date-echo" aria-live="polite">${dayDate(date)}</small></label>
-      <label class="field"><span>${TEXTS.time}</span><select name="time" required title="${TEXTS.timeDefaultHint}">${time ? '' : html`<option value="">—</option>`}${times.map((option) => html`<option value="${option}"${option === time ? html` selected` : ''}>${option.replace(':', '.')}</option>`)}</select></label>
+      <label class="field"><span>${timeLabel}</span><select name="time" required title="${TEXTS.timeDefaultHint}">${time ? '' : html`<option value="">—</option>`}${times.map((option) => html`<option value="${option}"${option === time ? html` selected` : ''}>${option.replace(':', '.')}</option>`)}</select></label>
       <label class="field"><span>${TEXTS.noteShort}</span><input name="note" maxlength="200" data-optional autocomplete="off" placeholder="${TEXTS.notePlaceholder}"></label>
     </div>`;
 }

@@ -16,7 +16,7 @@ function figure(label: string, value: string | number, key: string, link?: strin
 }
 
 export async function renderDailyReportPage(query: Readonly<Record<string, string | undefined>>, deps: PageDeps): Promise<RenderedPage> {
-  const date = parseTypedDate(query.date) ?? today(deps.now);
+  const date = parseTypedDate(query.date) ?? today(deps.now, deps.zone);
   const result = await deps.registrations.dailyReport({ date });
   const link = (target: string) => `${deps.basePath}/reports/daily?date=${target}`;
   const report = result.ok ? result.value : undefined;

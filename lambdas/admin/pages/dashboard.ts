@@ -15,7 +15,7 @@ export async function renderDashboard(deps: PageDeps): Promise<RenderedPage> {
   const result = await deps.registrations.summary();
   const summary = result.ok ? result.value : undefined;
   const stale = summary?.stalePending ?? [];
-  const date = today(deps.now);
+  const date = today(deps.now, deps.zone);
   const tomorrow = addDays(date, 1);
 
   const cards = REGISTRATION_STATUSES.map((status) => {

@@ -50,7 +50,7 @@ function table(requests: readonly DataRequestView[], deps: PageDeps): Html {
           );
     const inTime = answeredInTime(request);
     return html`<tr class="data-request" data-kind="${request.kind}">
-      <td data-label="${TEXTS.colWhen}">${instant(request.at)}</td>
+      <td data-label="${TEXTS.colWhen}">${instant(request.at, deps.zone)}</td>
       <td data-label="${TEXTS.colKind}">${TEXTS.kinds[request.kind] ?? request.kind}</td>
       <td data-label="${TEXTS.colQueueNumbers}" class="queue">${numbers}</td>
       <td data-label="${TEXTS.colOutcome}">${TEXTS.outcomes[request.outcome] ?? request.outcome}</td>
@@ -77,13 +77,13 @@ export async function personalDataPanel(registration: { readonly queueNumber: st
     .sort((a, b) => b.at.localeCompare(a.at));
   return html`<section class="panel panel-personal-data"><h2>${TEXTS.sectionPersonalData}</h2>
   <dl class="facts">
-    <dt>${TEXTS.consentLabel}</dt><dd class="consent">${given ? TEXTS.consentGiven(given.version, instant(given.at)) : TEXTS.consentMissing}</dd>
+    <dt>${TEXTS.consentLabel}</dt><dd class="consent">${given ? TEXTS.consentGiven(given.version, instant(given.at, deps.zone)) : TEXTS.consentMissing}</dd>
     <dt>${TEXTS.requestsLabel}</dt><dd class="data-requests">${
       mine.length === 0
         ? TEXTS.requestsNone
         : html`<ul>${mine.map(
             (request) =>
-              html`<li><time datetime="${request.at}">${instant(request.at)}</time> · ${TEXTS.kinds[request.kind] ?? request.kind}: ${TEXTS.outcomes[request.outcome] ?? request.outcome}</li>`,
+              html`<li><time datetime="${request.at}">${instant(request.at, deps.zone)}</time> · ${TEXTS.kinds[request.kind] ?? request.kind}: ${TEXTS.outcomes[request.outcome] ?? request.outcome}</li>`,
           )}</ul>`
     }</dd>
   </dl>

@@ -6,7 +6,7 @@
  */
 import { DAY_QUEUE_TEXTS as TEXTS } from '../../domain/texts/day-of';
 import { ADMIN_TEXTS, fillText } from '../../domain/texts/officer';
-import { clockTime, instantClock } from './format';
+import { clockTime, instantClock, type PageZone } from './format';
 import { html, type Html } from './html';
 import { formError, statusBadge, type PageDeps } from './layout';
 import type { RegistrationView } from './views';
@@ -16,7 +16,7 @@ function servedOrder(registration: RegistrationView): string {
   return `${registration.appointmentTime ?? ''}#${registration.checkedInAt ?? '~'}#${registration.queueNumber}`;
 }
 
-function stateOf(registration: RegistrationView): { label: string; kind: string } {
+function stateOf(registration: RegistrationView, zone: PageZone): { label: string; kind: string } {
   switch (registration.status) {
     case 'DILAYANI':
       return { label: registration.counter ? fillText(TEXTS.servingAt, { counter: registration.counter }) : TEXTS.serving, kind: 'serving' };
@@ -28,7 +28,7 @@ function stateOf(registration: RegistrationView): { label: string; kind: string 
       return { label: TEXTS.cancelled, kind: 'done' };
     default:
       return registration.checkedInAt
-        ? { label: fillText(TEXTS.checkedIn, { time: instantClock(registration.checkedInAt) }), kind: 'checked-in' }
+        ? { label: fillText(TEXTS.checkedIn, { time: instantClock(registration.checkedInAt, zone) }), kind: 'checked-in' }
         : { label: TEXTS.expected, kind: 'expected' };
   }
 }
@@ -53,10 +53,10 @@ function actionOf(registration: RegistrationView): Html {
 export function dayQueue(registrations: readonly RegistrationView[], deps: PageDeps, dayCode: string | undefined): Html {
   const ordered = [...registrations].sort((a, b) => servedOrder(a).localeCompare(servedOrder(b)));
   const rows = ordered.map((registration) => {
-    const state = stateOf(registration);
+    const state = stateOf(registration, deps.zone);
     const href = `${deps.basePath}/registrations/${encodeURIComponent(registration.queueNumber)}`;
     return html`<tr class="queue-${state.kind}">
-      <td data-label="${ADMIN_TEXTS.colTime}" class="time">${clockTime(registration.appointmentTime) || '—'}</td>
+      <td data-label="${ADMIN_TEXTS.colTime}" class="time">${clockTime(registration.appointmentTime, deps.zone) || '—'}</td>
       <td data-label="${ADMIN_TEXTS.colQueue}" class="queue"><a href="${href}">${registration.queueNumber}</a></td>
       <td data-label="${ADMIN_TEXTS.colName}" class="name">${registration.name}</td>
       <td data-label="${TEXTS.colState}"><span class="badge queue-state queue-state-${state.kind}">${state.label}</span> ${statusBadge(registration.status)}</td>

@@ -39,10 +39,10 @@ function capacityBar(day: DayView): Html {
 }
 
 export async function renderDayPage(query: Readonly<Record<string, string | undefined>>, deps: PageDeps): Promise<RenderedPage> {
-  const date = dateParam(query.date, today(deps.now));
+  const date = dateParam(query.date, today(deps.now, deps.zone));
   const result = await deps.registrations.getDay(date);
   const day = result.ok ? result.value : undefined;
-  const isToday = date === today(deps.now);
+  const isToday = date === today(deps.now, deps.zone);
   const code = isToday && deps.officer.role === 'admin' ? await deps.registrations.dayCode({ date }) : undefined;
   const dayCode = code?.ok ? code.value.code : undefined;
   const link = (target: string) => `${deps.basePath}/day?date=${target}`;
@@ -76,7 +76,7 @@ export async function renderDayPage(query: Readonly<Record<string, string | unde
 }
 
 export async function renderDaysPage(query: Readonly<Record<string, string | undefined>>, deps: PageDeps): Promise<RenderedPage> {
-  const from = dateParam(query.from, addDays(today(deps.now), 1));
+  const from = dateParam(query.from, addDays(today(deps.now, deps.zone), 1));
   const dates = Array.from({ length: DAYS_SHOWN }, (_, index) => addDays(from, index));
   const days = await Promise.all(
     dates.map(async (date) => {

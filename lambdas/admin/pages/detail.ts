@@ -79,14 +79,14 @@ export async function renderDetailPage(queueNumber: string, deps: PageDeps): Pro
     <div class="review-side">
       ${flagWarnings(registration.flags)}
       ${applicantPanel(registration, deps)}
-      ${actionsPanel(registration, deps.arrivalTimes, openDays, next)}
-      ${schedulePanel(registration)}
+      ${actionsPanel(registration, deps.arrivalTimes, openDays, next, deps.zone)}
+      ${schedulePanel(registration, deps.zone)}
     </div>
   </div>
   <div class="review-more">
-    ${registration.deliveries ? deliveriesPanel(registration.deliveries) : ''}
+    ${registration.deliveries ? deliveriesPanel(registration.deliveries, deps.zone) : ''}
     ${personalData}
-    ${historyPanel(registration.history)}
+    ${historyPanel(registration.history, deps.zone)}
   </div>
 </div>`;
   return {
@@ -129,14 +129,14 @@ function applicantPanel(registration: DetailView, deps: PageDeps): Html {
     ${fact(TEXTS.fieldBirth, `${registration.placeOfBirth}, ${longDate(registration.dateOfBirth)}`)}
     ${fact(TEXTS.fieldPhone, html`<a href="tel:+${registration.phone}">${phoneNumber(registration.phone)}</a>`)}
     ${fact(TEXTS.fieldProfileName, registration.profileName ?? '', 'profile-name')}
-    ${fact(TEXTS.fieldCreated, html`<span title="${fillText(TEXTS.ago, { age: age(registration.createdAt, deps.now) })}">${instant(registration.createdAt)}</span>`)}
+    ${fact(TEXTS.fieldCreated, html`<span title="${fillText(TEXTS.ago, { age: age(registration.createdAt, deps.now) })}">${instant(registration.createdAt, deps.zone)}</span>`)}
   </dl></section>`;
 }
 
-function schedulePanel(registration: DetailView): Html {
+function schedulePanel(registration: DetailView, zone: PageDeps['zone']): Html {
   return html`<section class="panel panel-schedule"><h2>${TEXTS.sectionSchedule}</h2><dl class="facts">
     ${fact(TEXTS.fieldAppointment, dayDate(registration.appointmentDate))}
-    ${fact(TEXTS.fieldTime, clockTime(registration.appointmentTime))}
+    ${fact(TEXTS.fieldTime, clockTime(registration.appointmentTime, zone))}
     ${registration.requestedDate ? fact(TEXTS.fieldRequestedDate, html`<strong>${dayDate(registration.requestedDate)}</strong>`, 'requested') : ''}
     ${fact(TEXTS.fieldRescheduled, registration.rescheduled ? TEXTS.rescheduledYes : TEXTS.rescheduledNo)}
     ${attendanceFact(registration)}
@@ -213,14 +213,14 @@ function viewerItem(document: DocumentView, index: number): Html {
 }
 
 /** Views of the documents, one line per officer and day; everything else as it happened. Newest first. */
-function historyPanel(history: readonly HistoryView[]): Html {
+function historyPanel(history: readonly HistoryView[], zone: PageDeps['zone']): Html {
   const entries = [...history].sort((a, b) => b.at.localeCompare(a.at));
   type Line = { at: string; actor: string; text: string; detail: string; views?: { count: number; first: string; last: string } };
   const lines: Line[] = [];
   const viewLines = new Map<string, Line>();
   for (const entry of entries) {
     if (entry.action === 'documents-viewed') {
-      const key = `${entry.actor}\u0000${instantDay(entry.at)}`;
+      const key = `${entry.actor}\u0000${instantDay(entry.at, zone)}`;
       const line = viewLines.get(key);
       if (line?.views) {
         line.views.count += 1;
@@ -236,15 +236,15 @@ function historyPanel(history: readonly HistoryView[]): Html {
       at: entry.at,
       actor: entry.actor,
       text: HISTORY_LABELS[entry.action] ?? entry.action,
-      detail: entry.detail ? readableDatesIn(entry.detail) : '',
+      detail: entry.detail ? readableDatesIn(entry.detail, zone) : '',
     });
   }
   const describe = (line: Line) => {
     if (!line.views) return line.text;
     const { count, first, last } = line.views;
     const between =
-      count > 1 && instantClock(first) !== instantClock(last)
-        ? ` (${fillText(TEXTS.historyBetween, { from: instantClock(first), to: instantClock(last) })})`
+      count > 1 && instantClock(first, zone) !== instantClock(last, zone)
+        ? ` (${fillText(TEXTS.historyBetween, { from: instantClock(first, zone), to: instantClock(last, zone) })})`
         : '';
     return count > 1 ? `${fillText(TEXTS.historyViews, { count })}${between}` : TEXTS.historyViewsOnce;
   };
@@ -254,7 +254,7 @@ function historyPanel(history: readonly HistoryView[]): Html {
       ? html`<p class="muted">${TEXTS.noHistory}</p>`
       : html`<ol class="history">${lines.map(
           (line) =>
-            html`<li${line.views ? html` class="history-views"` : ''}><time datetime="${line.at}">${instant(line.at)}</time><p><strong>${line.actor}</strong> · ${describe(line)}</p>${line.detail ? html`<p class="history-detail">${line.detail}</p>` : ''}</li>`,
+            html`<li${line.views ? html` class="history-views"` : ''}><time datetime="${line.at}">${instant(line.at, zone)}</time><p><strong>${line.actor}</strong> · ${describe(line)}</p>${line.detail ? html`<p class="history-detail">${line.detail}</p>` : ''}</li>`,
         )}</ol>`
   }
   </section>`;
@@ -266,7 +266,7 @@ export function metaError(code: number | undefined): Html {
   return html`<span class="meta-error"><span>${explained.what}</span> <strong>${explained.todo}</strong>${code ? html` <small class="muted">(${fillText(META_ERROR_CODE, { code })})</small>` : ''}</span>`;
 }
 
-function deliveriesPanel(deliveries: readonly DeliveryView[]): Html {
+function deliveriesPanel(deliveries: readonly DeliveryView[], zone: PageDeps['zone']): Html {
   return html`<section class="panel panel-deliveries"><h2>${TEXTS.sectionDeliveries}</h2>
   ${
     deliveries.length === 0
@@ -274,7 +274,7 @@ function deliveriesPanel(deliveries: readonly DeliveryView[]): Html {
       : html`<ul class="deliveries">${deliveries.map((delivery) => {
           const state = (delivery.status ?? '').toLowerCase();
           const failed = state === 'failed' || delivery.errorCode !== undefined;
-          return html`<li><span>${delivery.what ?? ''}</span><span class="badge delivery-${state}">${DELIVERY_STATES[state] ?? TEXTS.dataUnavailable}</span>${delivery.at ? html`<time class="muted">${instant(delivery.at)}</time>` : ''}${failed ? html`<p class="form-error">${metaError(delivery.errorCode)}</p>` : ''}</li>`;
+          return html`<li><span>${delivery.what ?? ''}</span><span class="badge delivery-${state}">${DELIVERY_STATES[state] ?? TEXTS.dataUnavailable}</span>${delivery.at ? html`<time class="muted">${instant(delivery.at, zone)}</time>` : ''}${failed ? html`<p class="form-error">${metaError(delivery.errorCode)}</p>` : ''}</li>`;
         })}</ul>`
   }
   </section>`;

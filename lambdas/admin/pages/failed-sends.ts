@@ -22,7 +22,7 @@ function table(failures: readonly FailedSendView[], deps: PageDeps) {
     // The messaging limit's title is ours (Indonesian); Meta's titles are English: its code is explained instead.
     const detail = failure.reason === 'messaging-limit' ? html`${failure.title}` : metaError(failure.code);
     return html`<tr class="failed-send">
-      <td data-label="${TEXTS.colWhen}">${instant(failure.at)}</td>
+      <td data-label="${TEXTS.colWhen}">${instant(failure.at, deps.zone)}</td>
       <td data-label="${TEXTS.colQueue}" class="queue">${failure.queueNumber ? html`<a href="${deps.basePath}/registrations/${encodeURIComponent(failure.queueNumber)}">${failure.queueNumber}</a>` : '—'}</td>
       <td data-label="${TEXTS.colName}" class="name">${failure.name ?? '—'}</td>
       <td data-label="${TEXTS.colPhone}" class="phone">${phone}</td>

@@ -1,5 +1,13 @@
-/** How the admin pages write dates, instants, durations and NIKs (Asia/Jakarta, Indonesian). */
-import { formatDateLong, formatDayDate, isRealDate, JAKARTA_OFFSET_MS, jakartaDate } from '../../domain/calendar';
+/** How the admin pages write dates, instants, durations and NIKs (in the office's own zone, Indonesian). */
+import { formatDateLong, formatDayDate, isRealDate } from '../../domain/calendar';
+import type { OfficeProfile } from '../../domain/office';
+import { officeToday, offsetMsOf, zoneLabelOf } from '../../domain/offices';
+
+/**
+ * The office whose pages these are, as far as its clock goes (WIB, WITA or WIT). Every function below
+ * that writes a time of day, an instant or "today" requires it, so that no page can fall back to Jakarta's.
+ */
+export type PageZone = Pick<OfficeProfile, 'timezone'>;
 
 const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'];
 
@@ -17,20 +25,20 @@ export function longDate(date: string | undefined): string {
   return isIsoDate(date) ? formatDateLong(date) : date;
 }
 
-/** An instant as `26 Nov 2026 08.15 WIB`. */
-export function instant(iso: string | undefined): string {
+/** An instant as `26 Nov 2026 08.15 WIB` (the office's clock and zone). */
+export function instant(iso: string | undefined, zone: PageZone): string {
   if (!iso) return '';
   const time = Date.parse(iso);
   if (Number.isNaN(time)) return iso;
-  const local = new Date(time + JAKARTA_OFFSET_MS);
+  const local = new Date(time + offsetMsOf(zone));
   const hh = String(local.getUTCHours()).padStart(2, '0');
   const mm = String(local.getUTCMinutes()).padStart(2, '0');
-  return `${local.getUTCDate()} ${SHORT_MONTHS[local.getUTCMonth()] ?? ''} ${local.getUTCFullYear()} ${hh}.${mm} WIB`;
+  return `${local.getUTCDate()} ${SHORT_MONTHS[local.getUTCMonth()] ?? ''} ${local.getUTCFullYear()} ${hh}.${mm} ${zoneLabelOf(zone)}`;
 }
 
-/** `09:00` → `09.00 WIB` */
-export function clockTime(time: string | undefined): string {
-  return time ? `${time.replace(':', '.')} WIB` : '';
+/** `09:00` → `09.00 WIB` (an office's wall-clock time, labelled with its zone). */
+export function clockTime(time: string | undefined, zone: PageZone): string {
+  return time ? `${time.replace(':', '.')} ${zoneLabelOf(zone)}` : '';
 }
 
 /** How long ago, roughly: `5 menit`, `3 jam`, `2 hari`. */
@@ -51,8 +59,9 @@ export function isOverdue(registration: { status: string; createdAt: string }, n
   return registration.status === 'PENDING' && now.getTime() - Date.parse(registration.createdAt) > PENDING_ANSWER_MS;
 }
 
-export function today(now: Date): string {
-  return jakartaDate(now);
+/** Today's date where the office is. */
+export function today(now: Date, zone: PageZone): string {
+  return officeToday(now, zone);
 }
 
 /** `3201 2315 0890 0001`: the NIK in groups, easier to compare with a KTP. */
@@ -101,26 +110,26 @@ export function fileSize(bytes: number | undefined): string {
 }
 
 /**
- * Dates and times the domain wrote into a text (the audit trail's `2026-12-07 09:00`, `… → …`) in the
- * pages' own format: `Senin, 7 Desember 2026 09.00 WIB`.
+ * Dates and times the domain wrote into a text (the audit trail's `2026-12-07 09:00`, `… → …`: the
+ * office's wall-clock times) in the pages' own format: `Senin, 7 Desember 2026 09.00 WITA`.
  */
-export function readableDatesIn(text: string): string {
+export function readableDatesIn(text: string, zone: PageZone): string {
   return text.replace(/\b(\d{4}-\d{2}-\d{2})(?:[ T](\d{2}):(\d{2}))?\b/g, (whole, date: string, hours?: string, minutes?: string) => {
     if (!parseTypedDate(date)) return whole;
-    return hours ? `${dayDate(date)} ${hours}.${minutes ?? '00'} WIB` : dayDate(date);
+    return hours ? `${dayDate(date)} ${hours}.${minutes ?? '00'} ${zoneLabelOf(zone)}` : dayDate(date);
   });
 }
 
-/** The Jakarta date of an instant (for grouping by day). */
-export function instantDay(iso: string): string {
+/** The office's date of an instant (for grouping by day). */
+export function instantDay(iso: string, zone: PageZone): string {
   const time = Date.parse(iso);
-  return Number.isNaN(time) ? iso.slice(0, 10) : jakartaDate(new Date(time));
+  return Number.isNaN(time) ? iso.slice(0, 10) : officeToday(new Date(time), zone);
 }
 
-/** `08.15`: the Jakarta clock time of an instant. */
-export function instantClock(iso: string): string {
+/** `08.15`: the office's clock time of an instant. */
+export function instantClock(iso: string, zone: PageZone): string {
   const time = Date.parse(iso);
   if (Number.isNaN(time)) return '';
-  const local = new Date(time + JAKARTA_OFFSET_MS);
+  const local = new Date(time + offsetMsOf(zone));
   return `${String(local.getUTCHours()).padStart(2, '0')}.${String(local.getUTCMinutes()).padStart(2, '0')}`;
 }

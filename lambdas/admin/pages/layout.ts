@@ -12,6 +12,8 @@ import { DAILY_REPORT_TEXTS } from '../../domain/texts/day-of';
 import { ADMIN_TEXTS as TEXTS, STATUS_LABELS } from '../../domain/texts/officer';
 import { assetPath } from '../router';
 import { html, trusted, type Html } from './html';
+import type { PageZone } from './format';
+import { zoneLabelOf } from '../../domain/offices';
 
 export interface PageDeps {
   readonly basePath: string;
@@ -19,6 +21,8 @@ export interface PageDeps {
   readonly csrfToken: string;
   readonly now: Date;
   readonly registrations: RegistrationsApi;
+  /** The office whose registrations these are: its clock and zone (WIB, WITA, WIT) on every time shown. */
+  readonly zone: PageZone;
   readonly officers: () => Promise<OfficerView[]>;
   readonly arrivalTimes?: readonly string[];
   /** The browser fetches this page ahead of time (speculation rules): nobody looks at it yet. */
@@ -111,7 +115,7 @@ export function layout(options: {
   <link rel="stylesheet" href="${basePath}${assetPath('admin.css')}">${(options.scripts ?? []).map((script) => html`\n  <script src="${basePath}${assetPath(script)}" defer></script>`)}
   <script src="${basePath}${assetPath('admin.js')}" defer></script>
 </head>
-<body class="${options.bodyClass ?? 'app'}" data-root="${basePath}">
+<body class="${options.bodyClass ?? 'app'}" data-root="${basePath}"${deps ? html` data-zone="${zoneLabelOf(deps.zone)}"` : ''}>
 ${frame}
 <main id="main" class="main">
 ${body}

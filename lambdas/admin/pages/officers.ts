@@ -32,8 +32,8 @@ export async function renderOfficersPage(deps: PageDeps): Promise<RenderedPage> 
       <td data-label="${TEXTS.officerRole}"><span class="role role-${officer.role}">${officer.role === 'admin' ? TEXTS.roleAdmin : TEXTS.rolePetugas}</span></td>
       ${offices.length > 1 ? html`<td data-label="${OFFICE_TEXTS.officerOffice}">${officeName(officer.office)}</td>` : ''}
       <td data-label="${TEXTS.officerState}">${state}${guessed}</td>
-      <td data-label="${TEXTS.officerLastLogin}">${officer.lastLoginAt ? instant(officer.lastLoginAt) : TEXTS.never}</td>
-      <td data-label="${TEXTS.officerCreated}"><span>${instant(officer.createdAt)}${officer.createdBy ? html` <span class="muted">· ${officer.createdBy}</span>` : ''}</span></td>
+      <td data-label="${TEXTS.officerLastLogin}">${officer.lastLoginAt ? instant(officer.lastLoginAt, deps.zone) : TEXTS.never}</td>
+      <td data-label="${TEXTS.officerCreated}"><span>${instant(officer.createdAt, deps.zone)}${officer.createdBy ? html` <span class="muted">· ${officer.createdBy}</span>` : ''}</span></td>
       <td class="row-action">${action}</td>
     </tr>`;
   });

@@ -18,18 +18,18 @@ export function registrationTable(registrations: readonly RegistrationView[], de
   const rows = registrations.map((registration, index) => {
     const overdue = isOverdue(registration, deps.now);
     const appointment = registration.appointmentDate
-      ? `${longDate(registration.appointmentDate)}${registration.appointmentTime ? `, ${clockTime(registration.appointmentTime)}` : ''}`
+      ? `${longDate(registration.appointmentDate)}${registration.appointmentTime ? `, ${clockTime(registration.appointmentTime, deps.zone)}` : ''}`
       : '—';
     const href = detailLink(deps.basePath, registration.queueNumber);
     return html`<tr class="${overdue ? 'overdue' : ''}" data-href="${href}"${options.keys && index === 0 ? html` aria-selected="true"` : ''}>
-      ${options.timeFirst ? html`<td data-label="${TEXTS.colTime}" class="time">${clockTime(registration.appointmentTime) || '—'}</td>` : ''}
+      ${options.timeFirst ? html`<td data-label="${TEXTS.colTime}" class="time">${clockTime(registration.appointmentTime, deps.zone) || '—'}</td>` : ''}
       <td data-label="${TEXTS.colQueue}" class="queue"><a href="${href}">${registration.queueNumber}</a></td>
       <td data-label="${TEXTS.colName}" class="name">${registration.name}${registration.attendance === 'DATANG' ? html` ${attendanceBadge()}` : ''}</td>
       <td data-label="${TEXTS.colService}">${registration.service.name}</td>
       <td data-label="${TEXTS.colStatus}">${statusBadge(registration.status)}${overdue ? html` <span class="badge overdue-badge">${TEXTS.overdueBadge}</span>` : ''}</td>
       ${counted ? html`<td data-label="${TEXTS.colDocuments}" class="doc-count">${registration.documentCount === undefined ? '—' : fillText(TEXTS.documentCount, { count: registration.documentCount })}</td>` : ''}
       <td data-label="${TEXTS.colFlags}" class="flags">${registration.flags.length === 0 ? '—' : registration.flags.map((flag) => html`<span class="badge flag-badge" title="${FLAG_LABELS[flag]?.long ?? ''}">${FLAG_LABELS[flag]?.short ?? flag.toLowerCase().replace(/_/g, ' ')}</span> `)}</td>
-      <td data-label="${waiting ? TEXTS.colWaiting : TEXTS.colCreated}" class="age"><span title="${instant(registration.createdAt)}">${waiting ? age(registration.createdAt, deps.now) : fillText(TEXTS.ago, { age: age(registration.createdAt, deps.now) })}</span></td>
+      <td data-label="${waiting ? TEXTS.colWaiting : TEXTS.colCreated}" class="age"><span title="${instant(registration.createdAt, deps.zone)}">${waiting ? age(registration.createdAt, deps.now) : fillText(TEXTS.ago, { age: age(registration.createdAt, deps.now) })}</span></td>
       ${options.timeFirst ? '' : html`<td data-label="${TEXTS.colAppointment}">${appointment}</td>`}
     </tr>`;
   });

@@ -46,7 +46,8 @@ export const OFFICER_REVIEW_TEXTS = {
 
   // Actions
   date: 'Tanggal',
-  time: 'Jam (WIB)',
+  /** The time field's label, in the office's zone: `Jam (WITA)`. */
+  time: (zone: string) => `Jam (${zone})`,
   note: 'Catatan untuk pemohon (opsional, satu baris, maks. 200 karakter)',
   noteShort: 'Catatan untuk pemohon',
   notePlaceholder: 'opsional, satu baris',

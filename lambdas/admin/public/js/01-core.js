@@ -114,8 +114,9 @@
     return (days[date.getUTCDay()] || '') + ', ' + date.getUTCDate() + ' ' + (months[date.getUTCMonth()] || '') + ' ' + date.getUTCFullYear();
   }
 
+  /** `09:00` → `09.00 WITA`: the office's zone, as the page names it. */
   function clockTime(time) {
-    return time ? String(time).replace(':', '.') + ' WIB' : '';
+    return time ? String(time).replace(':', '.') + ' ' + (body.getAttribute('data-zone') || 'WIB') : '';
   }
 
   function fill(template, values) {
