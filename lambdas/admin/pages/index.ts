@@ -1,48 +1,44 @@
 /** The admin pages by route, and the pages for refusals and errors. */
 import type { PageRoute } from '../router';
 import { ADMIN_TEXTS as TEXTS } from '../../domain/texts/officer';
-import { renderDashboard } from './dashboard';
-import { renderDailyReportPage } from './daily-report';
-import { renderDayPage, renderDaysPage } from './day';
-import { renderDetailPage } from './detail';
-import { renderDataRequestsPage } from './data-requests';
-import { renderFailedSendsPage } from './failed-sends';
 import { html } from './html';
 import { layout, type PageDeps, type RenderedPage } from './layout';
-import { renderOfficersPage } from './officers';
-import { renderOfficesPage } from './offices';
-import { renderRegistrationsPage } from './registrations';
-import { renderVerifyPage } from './verify';
 
 export { renderLoginPage } from './login';
 export type { PageDeps } from './layout';
 
 type Query = Readonly<Record<string, string | undefined>>;
 
+/**
+ * Each page's module is loaded when its route is first asked for: a cold start of the admin function
+ * compiles the page it answers, not all eleven (README "Performance").
+ */
 export async function renderPage(route: PageRoute, query: Query, deps: PageDeps): Promise<RenderedPage> {
   switch (route.name) {
     case 'home':
-      return renderDashboard(deps);
+      return (await import('./dashboard')).renderDashboard(deps);
     case 'registrations':
-      return renderRegistrationsPage(query, deps);
+      return (await import('./registrations')).renderRegistrationsPage(query, deps);
     case 'registration':
-      return renderDetailPage(route.queueNumber, deps);
+      return (await import('./detail')).renderDetailPage(route.queueNumber, deps);
     case 'day':
-      return renderDayPage(query, deps);
+      return (await import('./day')).renderDayPage(query, deps);
     case 'days':
-      return renderDaysPage(query, deps);
+      return (await import('./day')).renderDaysPage(query, deps);
     case 'officers':
-      return renderOfficersPage(deps);
+      return (await import('./officers')).renderOfficersPage(deps);
     case 'verify':
-      return renderVerifyPage(deps);
+      return (await import('./verify')).renderVerifyPage(deps);
     case 'failed-sends':
-      return renderFailedSendsPage(deps);
+      return (await import('./failed-sends')).renderFailedSendsPage(deps);
     case 'data-requests':
-      return renderDataRequestsPage(deps);
+      return (await import('./data-requests')).renderDataRequestsPage(deps);
     case 'daily-report':
-      return renderDailyReportPage(query, deps);
+      return (await import('./daily-report')).renderDailyReportPage(query, deps);
     case 'offices':
-      return deps.offices ? renderOfficesPage(deps, deps.offices) : { status: 403, html: renderProblemPage('forbidden', deps.basePath, deps) };
+      return deps.offices
+        ? (await import('./offices')).renderOfficesPage(deps, deps.offices)
+        : { status: 403, html: renderProblemPage('forbidden', deps.basePath, deps) };
     case 'login':
       throw new Error('the login page is rendered before authentication');
     case 'poster':
