@@ -51,7 +51,8 @@ export type MetricName = (typeof METRICS)[keyof typeof METRICS];
 /** For tests and the local run: a Metrics that keeps nothing. */
 export const NO_METRICS = { count: () => undefined };
 
-/** `metrics` for one office: each count also names the office (`OFFICE_BREAKDOWN`). */
-export function officeMetrics(metrics: Metrics, officeId: string): Metrics {
+/** `metrics` for one office: each count also names the office (`OFFICE_BREAKDOWN`); no office: `metrics` as it is. */
+export function officeMetrics(metrics: Metrics, officeId: string | undefined): Metrics {
+  if (officeId === undefined) return metrics;
   return { count: (name, value, breakdown) => metrics.count(name, value, { ...breakdown, [OFFICE_BREAKDOWN]: officeId }) };
 }

@@ -6,6 +6,11 @@
 import { DAY_MS, type IsoDate } from './calendar';
 import type { Registration } from './registration';
 
+/** `12.5` → `12,5`: a report's figure with the decimal comma Indonesian readers expect. */
+export function decimalComma(value: number): string {
+  return String(value).replace('.', ',');
+}
+
 export interface DailyReport {
   readonly date: IsoDate;
   /** Appointments on the day that were not cancelled. */

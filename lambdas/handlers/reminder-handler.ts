@@ -64,7 +64,7 @@ export function createReminderHandler(deps: ReminderHandlerDeps) {
       return { queued, appointmentDate: others[0]?.appointmentDate ?? '' };
     }
     const run = await deps.run(today);
-    (deps.defaultOfficeId ? officeMetrics(deps.metrics, deps.defaultOfficeId) : deps.metrics).count(METRICS.remindersQueued, run.queued);
+    officeMetrics(deps.metrics, deps.defaultOfficeId).count(METRICS.remindersQueued, run.queued);
     deps.metrics.count(METRICS.reminderRunCompleted);
     deps.log.info('reminders queued', { today: run.today, appointmentDate: run.appointmentDate, queued: run.queued, heldBack: run.heldBack });
     if (deps.purge) {

@@ -67,7 +67,6 @@ export function dailyJobs(parts: DailyJobParts): DailyJobs {
   const sessions = new DynamoDbSessionStore(parts.dynamo, parts.tableName);
   const deliveries = new DynamoDbDeliveryStore(parts.dynamo, parts.tableName);
   const clock = { now: () => new Date() };
-  const metricsOf = (officeId: string | undefined) => (officeId ? officeMetrics(parts.metrics ?? NO_METRICS, officeId) : (parts.metrics ?? NO_METRICS));
   const summaryMarks = new DynamoDbDailySummaryMarks(parts.dynamo, parts.tableName);
   /** The day's no-shows marked first, so the summary counts them. */
   const closeOfficeDay = async (date: string, office: SummaryOffice | undefined, store: DynamoDbRegistrationStore): Promise<ClosedDay> => {
@@ -85,7 +84,7 @@ export function dailyJobs(parts: DailyJobParts): DailyJobs {
       messagingLimit: parts.messagingLimit,
       sessions,
       deliveries,
-      metrics: metricsOf(officeId),
+      metrics: officeMetrics(parts.metrics ?? NO_METRICS, officeId),
       log: logger,
     });
   return {

@@ -35,7 +35,7 @@ import { messageEnvelope, signedRequest, statusEnvelope } from '../../local/meta
 import { sqsEvent } from '../support/sqs-event';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { MATARAM } from '../support/offices';
-import { officeDirectory, seedOffice } from '../../lambdas/config';
+import { officeDirectory, seedOffice, type OfficeDirectory } from '../../lambdas/config';
 
 interface EmfLine {
   _aws: { CloudWatchMetrics: Array<{ Namespace: string; Dimensions: string[][]; Metrics: Array<{ Name: string }> }> };
@@ -110,23 +110,28 @@ function emitted(): EmfLine[] {
     .map((line) => JSON.parse(line) as EmfLine);
 }
 
-it('emits, on the service series, every metric an alarm in the template watches', async () => {
-  const dynamo = documentClient({ endpoint: server.dynamoEndpoint, region: 'ap-southeast-3', credentials: { accessKeyId: 'l', secretAccessKey: 'l' } });
-  const tableName = server.config.TABLE_NAME;
+/**
+ * The webhook entry and the conversation worker as lambdas/webhook.ts and lambdas/conversation.ts wire
+ * them, each with the real EMF adapter (the queue between them kept here instead of SQS), sending to the
+ * fake Graph API; `offices`: a registry, routed in the worker as in AWS. Resolves when the worker is done.
+ */
+function webhookThenWorker(dynamo: ReturnType<typeof documentClient>, offices?: OfficeDirectory): (body: Record<string, unknown>) => Promise<void> {
   const phoneNumberId = server.config.WHATSAPP_PHONE_NUMBER_ID;
   const secrets = staticSecrets(server.secrets);
-  const clock = { now: () => new Date() };
   const log = { info: () => undefined, warn: () => undefined, error: () => undefined };
-  const waId = '6281299990001';
-
-  // The webhook entry, as lambdas/webhook.ts wires it (its queue kept here instead of SQS).
   const queued: QueueEvent[] = [];
   const webhookMetrics = emfMetrics(SERVICE);
   const webhook = withMetrics(
     webhookMetrics,
-    createWebhookHandler({ phoneNumberId, secrets, queue: { enqueue: async (events) => void queued.push(...events) }, metrics: webhookMetrics, log }),
+    createWebhookHandler({
+      phoneNumberId,
+      ...(offices ? { otherOffices: () => 'route-in-worker' as const } : {}),
+      secrets,
+      queue: { enqueue: async (events) => void queued.push(...events) },
+      metrics: webhookMetrics,
+      log,
+    }),
   );
-  // The conversation worker, as lambdas/conversation.ts wires it, sending to the fake Graph API.
   const workerMetrics = emfMetrics(SERVICE);
   const worker = withMetrics(
     workerMetrics,
@@ -136,18 +141,29 @@ it('emits, on the service series, every metric an alarm in the template watches'
         secrets,
         dynamo,
         blobs: server.blobs,
-        tableName,
+        tableName: server.config.TABLE_NAME,
         uploadBaseUrl: `${server.url}/upload`,
         metrics: workerMetrics,
+        ...(offices ? { offices } : {}),
       }),
     ),
   );
-  const deliver = async (body: Record<string, unknown>) => {
+  return async (body) => {
     const { payload, signature } = signedRequest(body, server.secrets.WHATSAPP_APP_SECRET);
     expect((await webhook(webhookPost(payload, signature), { functionName: 'webhook' })).statusCode).toBe(200);
-    const batch = queued.splice(0);
-    expect((await worker(sqsEvent(batch), { functionName: 'conversation' })).batchItemFailures).toEqual([]);
+    expect((await worker(sqsEvent(queued.splice(0)), { functionName: 'conversation' })).batchItemFailures).toEqual([]);
   };
+}
+
+it('emits, on the service series, every metric an alarm in the template watches', async () => {
+  const dynamo = documentClient({ endpoint: server.dynamoEndpoint, region: 'ap-southeast-3', credentials: { accessKeyId: 'l', secretAccessKey: 'l' } });
+  const tableName = server.config.TABLE_NAME;
+  const phoneNumberId = server.config.WHATSAPP_PHONE_NUMBER_ID;
+  const clock = { now: () => new Date() };
+  const log = { info: () => undefined, warn: () => undefined, error: () => undefined };
+  const waId = '6281299990001';
+
+  const deliver = webhookThenWorker(dynamo);
 
   // An applicant writes; the bot answers; Meta then reports that answer failed.
   await deliver(messageEnvelope(phoneNumberId, { waId, name: 'Budi' }, { text: 'Assalamualaikum' }).body);
@@ -261,46 +277,11 @@ it('also emits what the dashboard breaks down (statuses and failures by code) as
 it("names the office on each count the worker makes for it, so the dashboard's per-office table counts each office apart", async () => {
   const dynamo = documentClient({ endpoint: server.dynamoEndpoint, region: 'ap-southeast-3', credentials: { accessKeyId: 'l', secretAccessKey: 'l' } });
   const phoneNumberId = server.config.WHATSAPP_PHONE_NUMBER_ID;
-  const secrets = staticSecrets(server.secrets);
-  const log = { info: () => undefined, warn: () => undefined, error: () => undefined };
   const offices = officeDirectory({ seed: seedOffice({ WHATSAPP_PHONE_NUMBER_ID: phoneNumberId }), registry: { list: async () => [MATARAM] } });
   // Meta knows the second office's number (the local server registers its offices' numbers the same way).
   server.fakeGraph.otherPhoneNumberIds.add(MATARAM.phoneNumberId);
-  const queued: QueueEvent[] = [];
-  const webhookMetrics = emfMetrics(SERVICE);
   // As in AWS: the webhook reads no registry, the worker routes a message to the office of its number.
-  const webhook = withMetrics(
-    webhookMetrics,
-    createWebhookHandler({
-      phoneNumberId,
-      otherOffices: () => 'route-in-worker',
-      secrets,
-      queue: { enqueue: async (events) => void queued.push(...events) },
-      metrics: webhookMetrics,
-      log,
-    }),
-  );
-  const workerMetrics = emfMetrics(SERVICE);
-  const worker = withMetrics(
-    workerMetrics,
-    createConversationHandler(
-      workerDeps({
-        env: { WHATSAPP_API_URL: `${server.url}/_graph/v25.0`, WHATSAPP_PHONE_NUMBER_ID: phoneNumberId },
-        secrets,
-        dynamo,
-        blobs: server.blobs,
-        tableName: server.config.TABLE_NAME,
-        uploadBaseUrl: `${server.url}/upload`,
-        metrics: workerMetrics,
-        offices,
-      }),
-    ),
-  );
-  const deliver = async (body: Record<string, unknown>) => {
-    const { payload, signature } = signedRequest(body, server.secrets.WHATSAPP_APP_SECRET);
-    expect((await webhook(webhookPost(payload, signature), { functionName: 'webhook' })).statusCode).toBe(200);
-    expect((await worker(sqsEvent(queued.splice(0)), { functionName: 'conversation' })).batchItemFailures).toEqual([]);
-  };
+  const deliver = webhookThenWorker(dynamo, offices);
   const from = emitted().length;
   // One applicant writes to each office; Meta reports each office's answer failed.
   for (const [number, waId, code] of [

@@ -2,6 +2,7 @@
 import { DAILY_REPORT_TEXTS as TEXTS } from '../../domain/texts/day-of';
 import { ADMIN_TEXTS, fillText } from '../../domain/texts/officer';
 import { addDays } from '../../domain/calendar';
+import { decimalComma } from '../../domain/daily-report';
 import { MONTH_NAMES } from '../../domain/texts/calendar';
 import type { MonthlySatisfactionView } from '../officer-api';
 import { dayDate, parseTypedDate, today } from './format';
@@ -39,8 +40,8 @@ export async function renderDailyReportPage(query: Readonly<Record<string, strin
       ${figure(TEXTS.checkedIn, report.checkedIn, 'checkedIn')}
       ${figure(TEXTS.served, report.served, 'served')}
       ${figure(TEXTS.noShows, report.noShows, 'noShows')}
-      ${figure(TEXTS.averageWait, report.averageWaitMinutes === null ? TEXTS.none : fillText(TEXTS.minutes, { minutes: String(report.averageWaitMinutes).replace('.', ',') }), 'averageWaitMinutes')}
-      ${figure(TEXTS.satisfaction, report.satisfaction === null ? TEXTS.none : String(report.satisfaction).replace('.', ','), 'satisfaction')}
+      ${figure(TEXTS.averageWait, report.averageWaitMinutes === null ? TEXTS.none : fillText(TEXTS.minutes, { minutes: decimalComma(report.averageWaitMinutes) }), 'averageWaitMinutes')}
+      ${figure(TEXTS.satisfaction, report.satisfaction === null ? TEXTS.none : decimalComma(report.satisfaction), 'satisfaction')}
       ${figure(TEXTS.pendingOver24h, report.pendingOver24h, 'pendingOver24h', `${deps.basePath}/registrations?status=PENDING`)}
       ${figure(TEXTS.failedSends, report.failedSends, 'failedSends', `${deps.basePath}/failed-sends`)}
     </div></section>`
@@ -52,7 +53,7 @@ export async function renderDailyReportPage(query: Readonly<Record<string, strin
 /** The month's satisfaction figure per service: what the office reports as its public-service satisfaction. */
 function monthPanel(month: MonthlySatisfactionView): Html {
   const [year = '', number = '1'] = month.month.split('-');
-  const shown = (value: number | null) => (value === null ? TEXTS.none : String(value).replace('.', ','));
+  const shown = (value: number | null) => (value === null ? TEXTS.none : decimalComma(value));
   const row = (name: string, figure: { answers: number; satisfaction: number | null }, total = false) =>
     html`<tr${total ? html` class="total"` : ''}><th scope="row">${name}</th><td data-label="${TEXTS.answers}">${figure.answers}</td><td data-label="${TEXTS.mean}">${shown(figure.satisfaction)}</td></tr>`;
   return html`<section class="panel" data-satisfaction-month="${month.month}"><div class="panel-head"><h2>${fillText(TEXTS.monthTitle, {
