@@ -48,3 +48,10 @@ it.each(['conversation', 'admin', 'upload', 'reminder'])('%s: no pdf-lib, S3 cli
   if (entry === 'conversation') expect(has(onDemand, 'node_modules/pdf-lib/')).toBe(true);
   expect([...atInit, ...onDemand].filter((input) => input.includes('node_modules/zod/') && input.includes('/classic/'))).toEqual([]);
 });
+
+it('deploys a source map beside every chunk, for an investigation to turn on (the functions do not read them at cold start)', () => {
+  const metafile = bundleEntry(join(LAMBDA_SOURCE_DIR, 'conversation.ts'), join(outDir, 'maps'), { target: 'node20' });
+  const chunks = Object.keys(metafile.outputs).filter((file) => file.endsWith('.mjs'));
+  expect(chunks.length).toBeGreaterThan(1);
+  expect(chunks.filter((file) => !(`${file}.map` in metafile.outputs))).toEqual([]);
+});

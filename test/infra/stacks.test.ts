@@ -345,12 +345,12 @@ describe('stateless stack', () => {
     expect(lambdas(stateless)[conversationId]?.Properties.Timeout).toBe(60);
   });
 
-  it('runs every Lambda on nodejs24.x, arm64, handler index.handler, with source maps enabled', () => {
+  it('runs every Lambda on nodejs24.x, arm64, handler index.handler, without source maps read at every cold start', () => {
     const all = Object.values(lambdas(stateless));
     expect(all).toHaveLength(6);
     for (const fn of all) {
       expect(fn.Properties).toEqual(expect.objectContaining({ Runtime: 'nodejs24.x', Architectures: ['arm64'], Handler: 'index.handler' }));
-      expect((fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables.NODE_OPTIONS).toBe('--enable-source-maps');
+      expect((fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables.NODE_OPTIONS).toBeUndefined();
     }
   });
 
@@ -373,9 +373,7 @@ describe('stateless stack', () => {
 
   it('gives the webhook its secret ARN, queue URL, phone number id and service name, and no table', () => {
     const env = environmentOf(stateless, lambdaLogicalId(stateless, 'Si Bapao WhatsApp webhook'));
-    expect(Object.keys(env).sort()).toEqual(
-      ['NODE_OPTIONS', 'POWERTOOLS_LOG_LEVEL', 'POWERTOOLS_SERVICE_NAME', 'QUEUE_URL', 'SECRET_ARN', 'WHATSAPP_PHONE_NUMBER_ID'].sort(),
-    );
+    expect(Object.keys(env).sort()).toEqual(['POWERTOOLS_LOG_LEVEL', 'POWERTOOLS_SERVICE_NAME', 'QUEUE_URL', 'SECRET_ARN', 'WHATSAPP_PHONE_NUMBER_ID'].sort());
     expect(env.POWERTOOLS_SERVICE_NAME).toBe('si-bapao-test');
   });
 
@@ -477,9 +475,7 @@ describe('upload page', () => {
 
   it('gives the upload Lambda the table, bucket and secret by reference, and nothing else', () => {
     const env = environmentOf(stateless, uploadId());
-    expect(Object.keys(env).sort()).toEqual(
-      ['BUCKET_NAME', 'NODE_OPTIONS', 'POWERTOOLS_LOG_LEVEL', 'POWERTOOLS_SERVICE_NAME', 'SECRET_ARN', 'TABLE_NAME'].sort(),
-    );
+    expect(Object.keys(env).sort()).toEqual(['BUCKET_NAME', 'POWERTOOLS_LOG_LEVEL', 'POWERTOOLS_SERVICE_NAME', 'SECRET_ARN', 'TABLE_NAME'].sort());
     expect(env.TABLE_NAME).toEqual({ 'Fn::ImportValue': expect.stringMatching(/Table/) });
     expect(env.BUCKET_NAME).toEqual({ 'Fn::ImportValue': expect.stringMatching(/DocumentsBucket/) });
     expect(env.SECRET_ARN).toEqual({ 'Fn::ImportValue': expect.stringMatching(/AppSecret/) });
@@ -688,16 +684,7 @@ describe('reminder schedule', () => {
     const functions = stateless.findResources('AWS::Lambda::Function', { Properties: { Description: Match.stringLikeRegexp('reminder job') } });
     const [reminder] = Object.values(functions) as { Properties: { Environment: { Variables: Record<string, unknown> } } }[];
     expect(Object.keys(reminder?.Properties.Environment.Variables ?? {}).sort()).toEqual(
-      [
-        'BUCKET_NAME',
-        'NODE_OPTIONS',
-        'POWERTOOLS_LOG_LEVEL',
-        'POWERTOOLS_SERVICE_NAME',
-        'QUEUE_URL',
-        'RETENTION_DAYS',
-        'TABLE_NAME',
-        'WHATSAPP_MESSAGING_LIMIT',
-      ].sort(),
+      ['BUCKET_NAME', 'POWERTOOLS_LOG_LEVEL', 'POWERTOOLS_SERVICE_NAME', 'QUEUE_URL', 'RETENTION_DAYS', 'TABLE_NAME', 'WHATSAPP_MESSAGING_LIMIT'].sort(),
     );
   });
 });
