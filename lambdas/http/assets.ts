@@ -1,5 +1,5 @@
 /**
- * A surface's static files (scripts, styles), read once per container from its `public/` folder: in the
+ * A surface's static files (scripts, styles), each read once per container, when first needed, from its `public/` folder: in the
  * Lambda bundle that folder sits beside `index.mjs` (SiBapaoFunction's `publicDir`), here beside the
  * surface's module, the same relative place. Every file directly in the folder is served by its name under
  * `/static/`; an asset may also be declared as the concatenation of a subfolder's files in name order
@@ -50,26 +50,48 @@ export interface StaticAssets {
 }
 
 export function loadStaticAssets(options: StaticAssetOptions): StaticAssets {
-  const dir = join(options.moduleDir, PUBLIC_DIR_NAME);
-  const byName = new Map<string, StaticAsset>();
-  const add = (name: string, body: string) => {
+  // Each asset is read and hashed when a page first links it or a browser first asks for it, not at the cold
+  // start: the admin's jsQR (257 KB) is for the verify page alone.
+  let sources: ReadonlyMap<string, () => string> | undefined;
+  const assets = new Map<string, StaticAsset>();
+  const assetOf = (name: string): StaticAsset | undefined => {
+    const known = assets.get(name);
+    if (known) return known;
+    sources ??= sourcesOf(options);
     const contentType = CONTENT_TYPES[extname(name)];
-    if (contentType) byName.set(name, { contentType, body, version: createHash('sha256').update(body).digest('hex').slice(0, 12) });
+    const read = sources.get(name);
+    // Only what exists is kept: asking for made-up names grows nothing.
+    if (!contentType || !read) return undefined;
+    const body = read();
+    const asset = { contentType, body, version: versionOf(body) };
+    assets.set(name, asset);
+    return asset;
   };
-  for (const name of filesIn(dir)) add(name, readFileSync(join(dir, name), 'utf8'));
-  for (const [name, folder] of Object.entries(options.concatenated ?? {})) {
-    const parts = filesIn(join(dir, folder)).filter((file) => extname(file) === extname(name));
-    if (parts.length > 0) add(name, parts.map((file) => withFinalNewline(readFileSync(join(dir, folder, file), 'utf8'))).join(''));
-  }
-  for (const [name, body] of Object.entries(options.fallbacks ?? {})) if (!byName.has(name)) add(name, body());
   return {
-    find: (path) => (path.startsWith(STATIC_PREFIX) ? byName.get(path.slice(STATIC_PREFIX.length)) : undefined),
+    find: (path) => (path.startsWith(STATIC_PREFIX) ? assetOf(path.slice(STATIC_PREFIX.length)) : undefined),
     link: (name) => {
-      const found = byName.get(name);
+      const found = assetOf(name);
       return found ? `${STATIC_PREFIX}${name}?v=${found.version}` : `${STATIC_PREFIX}${name}`;
     },
     headers: options.cacheControl ? { 'cache-control': options.cacheControl } : {},
   };
+}
+
+/** How to read each asset: the files of `public/`, then the concatenations (which win), then the fallbacks for what is still missing. */
+function sourcesOf(options: StaticAssetOptions): ReadonlyMap<string, () => string> {
+  const dir = join(options.moduleDir, PUBLIC_DIR_NAME);
+  const sources = new Map<string, () => string>();
+  for (const name of filesIn(dir)) sources.set(name, () => readFileSync(join(dir, name), 'utf8'));
+  for (const [name, folder] of Object.entries(options.concatenated ?? {})) {
+    const parts = filesIn(join(dir, folder)).filter((file) => extname(file) === extname(name));
+    if (parts.length > 0) sources.set(name, () => parts.map((file) => withFinalNewline(readFileSync(join(dir, folder, file), 'utf8'))).join(''));
+  }
+  for (const [name, body] of Object.entries(options.fallbacks ?? {})) if (!sources.has(name)) sources.set(name, body);
+  return sources;
+}
+
+function versionOf(body: string): string {
+  return createHash('sha256').update(body).digest('hex').slice(0, 12);
 }
 
 /** The plain files directly in `dir`, in name order; none when it does not exist. */

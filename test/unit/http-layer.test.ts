@@ -82,6 +82,17 @@ describe('static assets', () => {
     expect(loadStaticAssets({ moduleDir, concatenated: { 'site.css': 'css' } }).link('site.css')).not.toBe(before);
   });
 
+  it('reads an asset when it is first linked or asked for, once, and never at a cold start', () => {
+    let reads = 0;
+    const assets = loadStaticAssets({ moduleDir, fallbacks: { 'big.js': () => ((reads += 1), 'a large library') } });
+    expect(reads).toBe(0);
+    expect(assets.link('big.js')).toMatch(/^\/static\/big\.js\?v=[0-9a-f]{12}$/);
+    expect(assets.find('/static/big.js')?.body).toBe('a large library');
+    expect(reads).toBe(1);
+    expect(assets.find('/static/made-up.js')).toBeUndefined();
+    expect(assets.link('made-up.js')).toBe('/static/made-up.js');
+  });
+
   it('uses a fallback only for a file that is not in public/', () => {
     const assets = loadStaticAssets({ moduleDir, fallbacks: { 'page.js': () => 'fallback', 'lib.js': () => 'from the package' } });
     expect(assets.find('/static/page.js')?.body).toBe('console.log("page");\n');
