@@ -78,7 +78,7 @@ it('defines the PENTING block once, and the reschedule menu number once', () => 
       .filter((text) => text.includes('PENTING'))
       .map((text) => `${relative(ROOT, file)}: ${text}`),
   );
-  expect(penting).toEqual(['lambdas/domain/texts/notices.ts: ⚠️ PENTING:']);
+  expect(penting).toEqual(['lambdas/domain/texts/notices.ts: PENTING:']);
   const declarations = lambdas.filter((file) => /\bRESCHEDULE_MENU_NUMBER\s*=/.test(readFileSync(file, 'utf8')));
   expect(declarations.map((file) => relative(ROOT, file))).toEqual(['lambdas/domain/texts/menu-numbers.ts']);
   // No text writes the number itself: "ketik 6", "6. Perubahan", "6 untuk", "1 sampai 6".

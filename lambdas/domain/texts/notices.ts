@@ -4,8 +4,11 @@
  */
 import { RESCHEDULE_MENU_NUMBER } from './menu-numbers';
 
+/** The heading's words; the PDF shows them without the emoji (its fonts have none). */
+const PENTING_WORDS = 'PENTING:';
+
 /** The heading of the stage 4 and stage 5 blocks. */
-export const PENTING_HEADING = '⚠️ PENTING:';
+export const PENTING_HEADING = `⚠️ ${PENTING_WORDS}`;
 
 /** Stage 5 (confirmed appointment): the points, then how to ask for another date. */
 const CONFIRMED_POINTS = [
@@ -36,14 +39,9 @@ const RESCHEDULED_POINTS = [
 /** The stage 7 block as chat and template lines. */
 export const PENTING_RESCHEDULED: readonly string[] = [RESCHEDULED_HEADING, '', ...RESCHEDULED_POINTS.map((point) => `- ${point}`)];
 
-/** "⚠️ PENTING:" → "PENTING:": the PDF's fonts have no emoji. */
-function withoutEmoji(heading: string): string {
-  return heading.replace(/^[^\p{L}]+/u, '');
-}
-
 /** The PDF box: the heading without emoji, the points, and (stage 5) the closing lines as one sentence. */
 export const PROOF_NOTICE = {
-  heading: withoutEmoji(PENTING_HEADING),
+  heading: PENTING_WORDS,
   confirmed: CONFIRMED_POINTS as readonly string[],
   confirmedClosing: CONFIRMED_CLOSING.join(' '),
   rescheduled: RESCHEDULED_POINTS as readonly string[],
