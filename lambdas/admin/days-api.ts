@@ -1,7 +1,7 @@
 /** Days in the officers' API: one day with who comes, the next open days for the date buttons, an admin's override. */
 import * as z from 'zod/mini';
 import { addDays } from '../domain/calendar';
-import { messages } from '../domain/texts';
+import { officerAnswerTexts } from '../domain/texts/officer-answers';
 import { officerInput } from '../domain/officer-input';
 import { isOpen, type Registration, type RegistrationStatus } from '../domain/registration';
 import { arrivalTimes, dayState, earliestBookableDate } from '../domain/schedule';
@@ -105,7 +105,7 @@ export function createDaysApi(deps: RegistrationsApiDeps) {
     const saved = await deps.store.putDayOverride(date, override);
     if (saved === 'below-booked') {
       const current = await day(date);
-      return problem('refused', 'capacity', messages.officer.badCapacity(current.booked));
+      return problem('refused', 'capacity', officerAnswerTexts.officer.badCapacity(current.booked));
     }
     deps.log.warn('day settings changed', { date, officer: officer.username, ...override });
     if (!override.closed && override.capacity !== undefined) {

@@ -5,7 +5,7 @@
  */
 import { addDays, formatDayDate, localDate, localHour } from '../domain/calendar';
 import { offsetMsOf } from '../domain/offices';
-import { messages } from '../domain/texts';
+import { officerAnswerTexts } from '../domain/texts/officer-answers';
 import { decideOfficerAction, type OfficerRefusal } from '../domain/officer-actions';
 import { OFFICER_ACTIONS, type OfficerActionInput, type OfficerActionName } from '../domain/officer-action-declarations';
 import type { Registration } from '../domain/registration';
@@ -65,7 +65,7 @@ export function createRegistrationActions(deps: RegistrationsApiDeps) {
       if (result === 'changed-meanwhile') continue;
       if (result === 'day-full') {
         const full = targetDay ?? (await day(String((input as { date?: string }).date)));
-        return problem('refused', 'day-full', messages.officer.dayFull(formatDayDate(full.date), full.capacity));
+        return problem('refused', 'day-full', officerAnswerTexts.officer.dayFull(formatDayDate(full.date), full.capacity));
       }
       // The day buttons as they are after this decision: the next review screen shows them without asking
       // again. Read before the notification is queued: locally the worker shares this process, and its PDF
@@ -76,7 +76,7 @@ export function createRegistrationActions(deps: RegistrationsApiDeps) {
       await remindAtOnceIfTodaysRunIsOver(outcome.registration);
       return ok({ ...view(outcome.registration), days });
     }
-    return problem('conflict', 'conflict', messages.officer.changedMeanwhile);
+    return problem('conflict', 'conflict', officerAnswerTexts.officer.changedMeanwhile);
   }
 
   /** A confirmation for tomorrow made after today's reminder run would otherwise never be reminded. */

@@ -1,6 +1,6 @@
 /** A registration as the officers' API shows it, and what the lists derive from it. */
 import { DAY_MS } from '../domain/calendar';
-import { messages } from '../domain/texts';
+import { officerAnswerTexts } from '../domain/texts/officer-answers';
 import { allowedActions } from '../domain/officer-actions';
 import { declaredNotice, isNotificationKind } from '../domain/officer-action-declarations';
 import type { OfficeRef } from '../domain/offices';
@@ -63,5 +63,5 @@ export function isStale(registration: Registration, now: Date): boolean {
 
 /** What a message about a registration was: an officer's notice as its action declares it, or the reminder. */
 export function deliveryName(kind: string): string | undefined {
-  return isNotificationKind(kind) ? declaredNotice(kind).delivery : messages.officer.deliveryKinds[kind];
+  return isNotificationKind(kind) ? declaredNotice(kind).delivery : officerAnswerTexts.officer.deliveryKinds[kind];
 }

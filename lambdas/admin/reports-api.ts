@@ -1,7 +1,7 @@
 /** The dashboard's counts, the failed sends, the applicants' data requests, and proof verification. */
 import * as z from 'zod/mini';
 import { DAY_MS } from '../domain/calendar';
-import { messages } from '../domain/texts';
+import { officerAnswerTexts } from '../domain/texts/officer-answers';
 import { officeOfApplicantKey, officeToday } from '../domain/offices';
 import { officerInput } from '../domain/officer-input';
 import { verifyProofCode } from '../domain/proof-code';
@@ -75,7 +75,7 @@ export function createReportsApi(deps: RegistrationsApiDeps) {
           code: failure.code,
           title: failure.title,
           kind: failure.kind ?? 'reply',
-          what: deliveryName(failure.kind ?? '') ?? messages.officer.conversationReply,
+          what: deliveryName(failure.kind ?? '') ?? officerAnswerTexts.officer.conversationReply,
           ...(failure.queueNumber ? { queueNumber: failure.queueNumber } : {}),
           ...(registration ? { name: registration.name, phone: registration.phone, status: registration.status } : {}),
           ...(failure.waId ? { waId: failure.waId } : {}),
@@ -89,7 +89,7 @@ export function createReportsApi(deps: RegistrationsApiDeps) {
     if (!parsed.success) return malformed('content wajib diisi');
     const result = verifyProofCode(parsed.data.content, await deps.proofKeys());
     if (!result.valid) {
-      return ok({ valid: false, reason: result.reason, message: messages.officer.proofForged });
+      return ok({ valid: false, reason: result.reason, message: officerAnswerTexts.officer.proofForged });
     }
     const registration = await deps.store.get(result.queueNumber);
     const appointment = result.appointmentDate;
@@ -99,7 +99,7 @@ export function createReportsApi(deps: RegistrationsApiDeps) {
       current,
       queueNumber: result.queueNumber,
       appointmentDate: appointment,
-      message: current ? messages.officer.proofValid : messages.officer.proofScheduleStale,
+      message: current ? officerAnswerTexts.officer.proofValid : officerAnswerTexts.officer.proofScheduleStale,
       ...(registration ? { registration: view(registration) } : {}),
     });
   }

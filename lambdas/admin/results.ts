@@ -3,7 +3,7 @@
  * with the officer's message. The HTTP status of each kind is chosen once, in `toHttp`, where the
  * handler turns a result into a response; the pages read the values as they are, without re-parsing.
  */
-import { messages } from '../domain/texts';
+import { officerAnswerTexts } from '../domain/texts/officer-answers';
 import { httpStatusOf, type OutcomeKind } from '../http/status';
 
 export type AdminProblemKind =
@@ -35,9 +35,9 @@ export const problem = (kind: AdminProblemKind, error: string, message: string):
   problem: { kind, error, message },
 });
 
-export const malformed = (what: string) => problem('malformed', 'malformed', messages.officer.malformed(what));
+export const malformed = (what: string) => problem('malformed', 'malformed', officerAnswerTexts.officer.malformed(what));
 
-export const notFound = (queueNumber: string) => problem('not-found', 'not-found', messages.officer.notFound(queueNumber));
+export const notFound = (queueNumber: string) => problem('not-found', 'not-found', officerAnswerTexts.officer.notFound(queueNumber));
 
 /** Each kind's place in the one table of HTTP status codes (lambdas/http/status.ts). */
 const OUTCOME_OF: Readonly<Record<AdminProblemKind, OutcomeKind>> = {

@@ -4,7 +4,7 @@
  */
 import { formatDayDate, type IsoDate } from './calendar';
 import { officeToday, zoneLabelOf } from './offices';
-import { messages } from './texts';
+import { officerAnswerTexts } from './texts/officer-answers';
 import { OFFICER_ACTION_WORDS } from './texts/officer-actions';
 import { RECORD_TEXTS } from './texts/records';
 import { DAY_OF_OFFICER_TEXTS } from './texts/day-of';
@@ -74,7 +74,7 @@ export function decideOfficerAction(
   context: { readonly now: Date; readonly office: OfficeProfile; readonly targetDay?: DayState },
 ): OfficerDecision {
   if (!isAllowed(input.action, registration.status)) {
-    return refuse('conflict', 'status', messages.officer.notAllowed(input.action, registration.status));
+    return refuse('conflict', 'status', officerAnswerTexts.officer.notAllowed(input.action, registration.status));
   }
   switch (input.action) {
     case 'confirm':
@@ -84,7 +84,7 @@ export function decideOfficerAction(
       return requestFix(registration, input, context.office.services);
     case 'cancel': {
       const reason = input.reason.trim();
-      if (!reason || reason.length > 500) return refuse('invalid', 'reason', messages.officer.reasonRequired);
+      if (!reason || reason.length > 500) return refuse('invalid', 'reason', officerAnswerTexts.officer.reasonRequired);
       return ok({
         registration: { ...registration, status: 'DIBATALKAN', note: reason },
         audit: auditLine('cancelled', reason),
@@ -98,7 +98,7 @@ export function decideOfficerAction(
     case 'complete': {
       const today = officeToday(context.now, context.office);
       if (registration.appointmentDate && today < registration.appointmentDate) {
-        return refuse('invalid', 'too-early', messages.officer.completeTooEarly(formatDayDate(registration.appointmentDate)));
+        return refuse('invalid', 'too-early', officerAnswerTexts.officer.completeTooEarly(formatDayDate(registration.appointmentDate)));
       }
       const correcting = registration.status === 'TIDAK_HADIR';
       if (correcting && registration.appointmentDate !== today) return refuse('invalid', 'too-late', DAY_OF_OFFICER_TEXTS.correctSameDayOnly);
@@ -123,7 +123,7 @@ function schedule(
     return refuse(
       'invalid',
       'time',
-      messages.officer.badTime(
+      officerAnswerTexts.officer.badTime(
         context.office.arrivalHours.from,
         context.office.arrivalHours.to,
         context.office.arrivalHours.stepMinutes,
@@ -132,7 +132,7 @@ function schedule(
     );
   }
   const note = input.note?.trim();
-  if (note && (note.length > MAX_NOTE_LENGTH || /[\r\n]/.test(note))) return refuse('invalid', 'note', messages.officer.badNote(MAX_NOTE_LENGTH));
+  if (note && (note.length > MAX_NOTE_LENGTH || /[\r\n]/.test(note))) return refuse('invalid', 'note', officerAnswerTexts.officer.badNote(MAX_NOTE_LENGTH));
   const day = context.targetDay;
   if (!day || day.date !== input.date) throw new Error('schedule needs the target day');
   // A registration whose day was closed (PERLU_JADWAL_ULANG) holds no place to keep or give back.
@@ -142,11 +142,11 @@ function schedule(
   if (problem) {
     switch (problem.error) {
       case 'date-past':
-        return refuse('invalid', problem.error, messages.officer.datePast(formatDayDate(problem.earliest)));
+        return refuse('invalid', problem.error, officerAnswerTexts.officer.datePast(formatDayDate(problem.earliest)));
       case 'date-closed':
-        return refuse('invalid', problem.error, messages.officer.dateClosed(formatDayDate(input.date), problem.reason));
+        return refuse('invalid', problem.error, officerAnswerTexts.officer.dateClosed(formatDayDate(input.date), problem.reason));
       case 'day-full':
-        return refuse('invalid', problem.error, messages.officer.dayFull(formatDayDate(input.date), problem.capacity));
+        return refuse('invalid', problem.error, officerAnswerTexts.officer.dayFull(formatDayDate(input.date), problem.capacity));
     }
   }
   const isReschedule = input.action === 'reschedule';
@@ -174,12 +174,12 @@ function schedule(
 
 function requestFix(registration: Registration, input: Extract<OfficerActionInput, { action: 'request-fix' }>, services: ServiceCatalogue): OfficerDecision {
   const note = input.note.trim();
-  if (!note || note.length > 500) return refuse('invalid', 'note', messages.officer.fixNoteRequired);
+  if (!note || note.length > 500) return refuse('invalid', 'note', officerAnswerTexts.officer.fixNoteRequired);
   const service = findService(services, registration.serviceId);
   const known = service?.requirements ?? [];
   const asked = input.requirements && input.requirements.length > 0 ? input.requirements : known;
   const unknown = asked.filter((id) => !known.includes(id as RequirementId));
-  if (unknown.length > 0) return refuse('invalid', 'requirements', messages.officer.unknownRequirements(unknown));
+  if (unknown.length > 0) return refuse('invalid', 'requirements', officerAnswerTexts.officer.unknownRequirements(unknown));
   const redo = known.filter((id) => asked.includes(id));
   return ok({
     registration: { ...registration, status: 'PERLU_PERBAIKAN', note, fixRequirements: redo },

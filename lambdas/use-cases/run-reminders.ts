@@ -13,7 +13,7 @@
  */
 import { addDays, type IsoDate } from '../domain/calendar';
 import { windowOpen } from '../domain/conversation';
-import { messages } from '../domain/texts';
+import { officerAnswerTexts } from '../domain/texts/officer-answers';
 import type { Registration } from '../domain/registration';
 import { METRICS } from '../metric-names';
 import type { DeliveryStore, EventQueue, Metrics, OfficeRegistrationStore, ReminderRun, SessionStore } from '../ports';
@@ -61,7 +61,7 @@ export async function runReminders(today: IsoDate, deps: ReminderDeps): Promise<
       outboxId: reminderEvent(registration, appointmentDate).eventId,
       reason: 'messaging-limit',
       code: 0,
-      title: messages.officer.messagingLimitReached(deps.messagingLimit ?? 0),
+      title: officerAnswerTexts.officer.messagingLimitReached(deps.messagingLimit ?? 0),
       at: now.toISOString(),
       queueNumber: registration.queueNumber,
       kind: 'reminder',
