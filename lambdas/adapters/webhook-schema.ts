@@ -24,32 +24,55 @@ const mediaSchema = fastObject({
   url: z.optional(z.string()),
 });
 
+/** What every message carries. Its content sits under the key its `type` names, parsed by that type's schema alone (below). */
 const messageSchema = fastObject({
   id: z.string(),
   from: z.optional(z.string()),
   from_user_id: z.optional(z.string()),
   timestamp: z.optional(z.string()),
   type: z.string(),
-  text: z.optional(fastObject({ body: z.string() })),
-  interactive: z.optional(
-    fastObject({
-      type: z.string(),
-      button_reply: z.optional(fastObject({ id: z.string(), title: z.optional(z.string()) })),
-      list_reply: z.optional(fastObject({ id: z.string(), title: z.optional(z.string()) })),
-      /** A WhatsApp Flow submitted: its `complete` payload as a JSON string. */
-      nfm_reply: z.optional(fastObject({ response_json: z.string(), name: z.optional(z.string()), body: z.optional(z.string()) })),
-    }),
-  ),
-  button: z.optional(fastObject({ payload: z.optional(z.string()), text: z.optional(z.string()) })),
-  image: z.optional(mediaSchema),
-  document: z.optional(mediaSchema),
-  audio: z.optional(mediaSchema),
-  video: z.optional(mediaSchema),
-  sticker: z.optional(mediaSchema),
-  system: z.optional(fastObject({ type: z.optional(z.string()), wa_id: z.optional(z.string()) })),
-  unsupported: z.optional(fastObject({ type: z.optional(z.string()) })),
 });
-type MetaMessage = z.infer<typeof messageSchema>;
+
+/**
+ * Each message type's content, by its `type`. Parsed apart from the common fields: one schema with every
+ * type's key would look up (and allocate a result for) some twenty absent keys on every message Meta sends.
+ */
+const contentSchemas = {
+  text: fastObject({ body: z.string() }),
+  interactive: fastObject({
+    type: z.string(),
+    button_reply: z.optional(fastObject({ id: z.string(), title: z.optional(z.string()) })),
+    list_reply: z.optional(fastObject({ id: z.string(), title: z.optional(z.string()) })),
+    /** A WhatsApp Flow submitted: its `complete` payload as a JSON string. */
+    nfm_reply: z.optional(fastObject({ response_json: z.string(), name: z.optional(z.string()), body: z.optional(z.string()) })),
+  }),
+  button: fastObject({ payload: z.optional(z.string()), text: z.optional(z.string()) }),
+  image: mediaSchema,
+  document: mediaSchema,
+  audio: mediaSchema,
+  video: mediaSchema,
+  sticker: mediaSchema,
+  system: fastObject({ type: z.optional(z.string()), wa_id: z.optional(z.string()) }),
+  unsupported: fastObject({ type: z.optional(z.string()) }),
+};
+type ContentSchemas = typeof contentSchemas;
+type MetaMessage = z.infer<typeof messageSchema> & { -readonly [K in keyof ContentSchemas]?: z.infer<ContentSchemas[K]> };
+
+/** The message's common fields and its type's content; `undefined` when either is malformed (the message is then ignored). */
+function parseMessage(raw: unknown): MetaMessage | undefined {
+  const common = messageSchema.safeParse(raw);
+  if (!common.success) return undefined;
+  const message: MetaMessage = common.data;
+  const type = message.type;
+  if (!Object.hasOwn(contentSchemas, type)) return message;
+  const key = type as keyof ContentSchemas;
+  const rawContent = (raw as Record<string, unknown>)[key];
+  if (rawContent === undefined) return message;
+  const content = contentSchemas[key].safeParse(rawContent);
+  if (!content.success) return undefined;
+  (message as Record<string, unknown>)[key] = content.data;
+  return message;
+}
 
 const statusSchema = fastObject({
   id: z.string(),
@@ -120,8 +143,8 @@ export function toQueueEvents(
         if (contact.success) knownContacts.push(contact.data);
       }
       for (const raw of messages) {
-        const message = messageSchema.safeParse(raw);
-        const event = message.success ? inboundEvent(message.data, knownContacts) : undefined;
+        const message = parseMessage(raw);
+        const event = message ? inboundEvent(message, knownContacts) : undefined;
         if (event) events.push(routed(event, officeId, unroutedTo));
         else ignored += 1;
       }

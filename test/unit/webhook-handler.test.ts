@@ -176,6 +176,23 @@ describe('mapping Meta messages onto queue events', () => {
     ]);
     expect(parsed?.ignored).toBe(1);
   });
+
+  it("judges a message by its own type's content: a malformed one is ignored, another type's stray key spoils nothing", () => {
+    const { body } = messageEnvelope(PHONE_NUMBER_ID, { waId: '6281', name: 'A' }, { text: 'satu' });
+    const value = (body.entry as { changes: { value: { messages: unknown[] } }[] }[])[0]!.changes[0]!.value;
+    value.messages.push(
+      { from: '6281', id: 'wamid.2', timestamp: '1', type: 'image', image: { mime_type: 'image/jpeg' } },
+      { from: '6281', id: 'wamid.3', timestamp: '1', type: 'text', text: { body: 'tiga' }, image: 'not an object' },
+      { from: '6281', id: 'wamid.4', timestamp: '1', type: 'text' },
+    );
+    const parsed = toQueueEvents(body, PHONE_NUMBER_ID);
+    expect(parsed?.events.map((event) => event.type === 'inbound' && event.content)).toEqual([
+      { kind: 'text', text: 'satu' },
+      { kind: 'text', text: 'tiga' },
+      { kind: 'other', type: 'text' },
+    ]);
+    expect(parsed?.ignored).toBe(1);
+  });
 });
 
 describe('while the deployed secret still holds its placeholders', () => {
