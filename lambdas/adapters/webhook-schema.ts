@@ -6,7 +6,7 @@ import * as z from 'zod/mini';
 import { fastObject } from './zod-fast-object';
 import { isoFromUnix } from './iso-from-unix';
 import type { InboundContent, MediaKind } from '../domain/inbound';
-import { officeApplicantKey } from '../domain/offices';
+import { ofOffice } from './office-events';
 import type { ApplicantRef, InboundEvent, QueueEvent, StatusEvent } from '../queue-events';
 
 const contactSchema = fastObject({
@@ -168,11 +168,6 @@ function routed<E extends InboundEvent | StatusEvent>(event: E, officeId: string
 }
 
 type Contact = z.infer<typeof contactSchema>;
-
-/** An event of a registry office: its id, and its applicant's session key with that office. */
-export function ofOffice<E extends InboundEvent | StatusEvent>(event: E, officeId: string): E {
-  return { ...event, office: officeId, applicant: { ...event.applicant, key: officeApplicantKey(event.applicant.key, officeId) } };
-}
 
 function applicantOf(waId: string | undefined, userId: string | undefined, contacts: Contact[]): ApplicantRef | undefined {
   const contact = contactOf(waId, userId, contacts);

@@ -30,7 +30,7 @@ import {
   type OfficeDirectory,
 } from '../config';
 import { DynamoDbOfficeStore } from '../adapters/dynamodb-office-store';
-import { ofOffice } from '../adapters/webhook-schema';
+import { ofOffice } from '../adapters/office-events';
 import type { OfficeProfile } from '../domain/office';
 import { holidaysOf, registryProfile, type Office } from '../domain/offices';
 import type { Registration } from '../domain/registration';
