@@ -3,16 +3,9 @@
  * schema is checked again where the worker reads them: a queue is a boundary too.
  */
 import * as z from 'zod/mini';
-import { NOTIFICATION_KINDS } from './domain/officer-action-declarations';
+import { applicantRefSchema, notifyEventSchema, reminderEventSchema } from './notice-events';
 
-export const applicantRefSchema = z.object({
-  /** The session key: the business-scoped user id when Meta sends one, else the WhatsApp id. */
-  key: z.string().check(z.minLength(1)),
-  waId: z.optional(z.string()),
-  userId: z.optional(z.string()),
-  profileName: z.optional(z.string()),
-});
-export type ApplicantRef = z.infer<typeof applicantRefSchema>;
+export type { ApplicantRef, NotifyEvent, ReminderEvent } from './notice-events';
 
 const inboundContentSchema = z.union([
   z.object({ kind: z.literal('text'), text: z.string() }),
@@ -70,41 +63,6 @@ export const statusEventSchema = z.object({
 });
 export type StatusEvent = z.infer<typeof statusEventSchema>;
 
-/** An officer changed a registration: tell its owner (the worker reads the registration as it is now). */
-export const notifyEventSchema = z.object({
-  type: z.literal('notify'),
-  /** `notify:<queueNumber>:<version>`: one notification per state of a registration. */
-  eventId: z.string(),
-  applicant: applicantRefSchema,
-  /** The office the event belongs to (its id); absent: the default office, as before many offices. */
-  office: z.optional(z.string()),
-  queueNumber: z.string(),
-  /** An officer's decision, or `day-closed`: the registration's day was closed (use-cases/tell-day-closed.ts). */
-  kind: z.enum([...NOTIFICATION_KINDS, 'day-closed', 'waitlist-offer']),
-  /** The registration's version after the change. */
-  version: z.number(),
-  /** Reschedule: the date before the move, for the stage 7 text and the PDF. */
-  previousDate: z.optional(z.string()),
-  /** Day closed: the date the applicant chose that was taken or closed meanwhile (the offer says so). */
-  unavailableDate: z.optional(z.string()),
-});
-export type NotifyEvent = z.infer<typeof notifyEventSchema>;
-
-/** The day-before reminder of one appointment: `reminder:<queueNumber>:<date>`, once per appointment date. */
-export const reminderEventSchema = z.object({
-  type: z.literal('reminder'),
-  eventId: z.string(),
-  applicant: applicantRefSchema,
-  /** The office the event belongs to (its id); absent: the default office, as before many offices. */
-  office: z.optional(z.string()),
-  queueNumber: z.string(),
-  /** The appointment date being reminded. */
-  date: z.string(),
-  /** The job reserved a messaging-limit slot for it: sent as a template, it is not counted again. */
-  countedAgainstLimit: z.optional(z.boolean()),
-});
-export type ReminderEvent = z.infer<typeof reminderEventSchema>;
-
 const count = z.int().check(z.gte(0));
 /** The day's figures as domain/daily-report.ts counts them (the same as `GET api/reports/daily`). */
 const dailyReportSchema = z.object({
@@ -141,21 +99,4 @@ export const queueEventSchema = z.discriminatedUnion('type', [
   dailySummaryEventSchema,
 ]);
 
-export function reminderEvent(
-  registration: { queueNumber: string; ownerKey: string; ownerWaId?: string; ownerUserId?: string; office?: { id: string } },
-  date: string,
-): ReminderEvent {
-  return {
-    type: 'reminder',
-    ...(registration.office ? { office: registration.office.id } : {}),
-    eventId: `reminder:${registration.queueNumber}:${date}`,
-    applicant: {
-      key: registration.ownerKey,
-      ...(registration.ownerWaId ? { waId: registration.ownerWaId } : {}),
-      ...(registration.ownerUserId ? { userId: registration.ownerUserId } : {}),
-    },
-    queueNumber: registration.queueNumber,
-    date,
-  };
-}
 export type QueueEvent = z.infer<typeof queueEventSchema>;

@@ -3,7 +3,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DeleteCommand, GetCommand, paginateQuery, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { formatQueueNumber, isOpen, type Registration, type RegistrationStatus } from '../domain/registration';
 import type { DayOverride } from '../domain/schedule';
-import { notifyEventSchema, type NotifyEvent } from '../queue-events';
+import { notifyEventSchema, type NotifyEvent } from '../notice-events';
 import type { AuditEntry, OfficeRegistrationStore, StoredDay } from '../ports';
 import { batchGetAll } from './dynamodb-client';
 import { DynamoDbPersonalDataStore } from './dynamodb-personal-data-store';

@@ -10,7 +10,7 @@ import { decideOfficerAction, type OfficerRefusal } from '../domain/officer-acti
 import { OFFICER_ACTIONS, type OfficerActionInput, type OfficerActionName } from '../domain/officer-action-declarations';
 import type { Registration } from '../domain/registration';
 import { earliestBookableDate } from '../domain/schedule';
-import { reminderEvent, type NotifyEvent } from '../queue-events';
+import { reminderEvent, type NotifyEvent } from '../notice-events';
 import { bookableDays, dayOf } from './days-api';
 import type { Officer, RegistrationsApiDeps } from './officer-api';
 import { offerFreedPlace } from '../use-cases/offer-freed-place';

@@ -17,7 +17,7 @@ import { officerAnswerTexts } from '../domain/texts/officer-answers';
 import type { Registration } from '../domain/registration';
 import { METRICS } from '../metric-names';
 import type { DeliveryStore, EventQueue, Metrics, OfficeRegistrationStore, ReminderRun, SessionStore } from '../ports';
-import { reminderEvent } from '../queue-events';
+import { reminderEvent } from '../notice-events';
 
 export type { ReminderRun };
 

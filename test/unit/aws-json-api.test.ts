@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { awsJsonClient, AwsApiError, environmentCredentials, signedHeaders, signedSecretsSource, signedSqs } from '../../lambdas/adapters/aws-json-api';
 import { SqsEventQueue } from '../../lambdas/adapters/sqs-event-queue';
-import { reminderEvent } from '../../lambdas/queue-events';
+import { reminderEvent } from '../../lambdas/notice-events';
 
 type SourceData = string | ArrayBuffer | ArrayBufferView;
 const bytesOf = (data: SourceData) =>

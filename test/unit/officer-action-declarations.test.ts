@@ -15,7 +15,7 @@ import { REGISTRATION_STATUSES, type Registration, type RegistrationStatus } fro
 import { dayState } from '../../lambdas/domain/schedule';
 import { DEFAULT_SERVICES } from '../../lambdas/domain/services';
 import { HISTORY_LABELS } from '../../lambdas/domain/texts/officer';
-import { notifyEventSchema } from '../../lambdas/queue-events';
+import { notifyEventSchema } from '../../lambdas/notice-events';
 import { testOffice } from '../support/office';
 
 const office = testOffice();

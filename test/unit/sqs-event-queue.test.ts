@@ -3,7 +3,8 @@ import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { deduplicationId, SqsEventQueue } from '../../lambdas/adapters/sqs-event-queue';
 import { sdkSqs } from '../../lambdas/adapters/sqs-sdk';
-import { reminderEvent, type QueueEvent } from '../../lambdas/queue-events';
+import { reminderEvent } from '../../lambdas/notice-events';
+import type { QueueEvent } from '../../lambdas/queue-events';
 
 const sqs = mockClient(SQSClient);
 beforeEach(() => sqs.reset());
