@@ -3,6 +3,7 @@ import type { OfficeProfile } from '../domain/office';
 import { messagesPerSecond, messagingLimit, requireEnv, requirePositiveInteger, type Env } from './env';
 import { loadGraphConfig, loadOfficeProfile, type GraphConfig } from './office';
 
+/** The office profile is not here: the worker's wiring parses it, once (`workerDeps`). */
 export interface WorkerConfig {
   readonly tableName: string;
   readonly bucketName: string;
@@ -11,7 +12,6 @@ export interface WorkerConfig {
   readonly uploadBaseUrl: string;
   readonly maxReceiveCount: number;
   readonly graph: GraphConfig;
-  readonly office: OfficeProfile;
   readonly messagesPerSecond: number | undefined;
   readonly serviceName: string | undefined;
 }
@@ -25,7 +25,6 @@ export function workerConfig(env: Env): WorkerConfig {
     uploadBaseUrl: requireEnv(env, 'UPLOAD_BASE_URL'),
     maxReceiveCount: requirePositiveInteger(env, 'MAX_RECEIVE_COUNT'),
     graph: loadGraphConfig(env),
-    office: loadOfficeProfile(env),
     messagesPerSecond: messagesPerSecond(env),
     serviceName: env.POWERTOOLS_SERVICE_NAME,
   };

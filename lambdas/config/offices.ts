@@ -130,8 +130,8 @@ function spanOf(hours: WeeklyHours): OfficeProfile['arrivalHours'] | undefined {
 }
 
 /** The seed office (config/office.json + the environment's overrides): the default, and the one office of a fresh start. */
-export function seedOffice(env: Env): Office {
-  const profile = loadOfficeProfile(env);
+/** `profile`: the one the function parsed already from the same environment, not parsed twice at a cold start. */
+export function seedOffice(env: Env, profile: OfficeProfile = loadOfficeProfile(env)): Office {
   return {
     ...profile,
     id: env.DEFAULT_OFFICE_ID || SEED_OFFICE_ID,

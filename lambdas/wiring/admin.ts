@@ -99,16 +99,18 @@ export function awsAdmin(env = processEnvironment()) {
   const config = adminConfig(env);
   const secrets = secretsManagerSource(config.secretArn);
   const metrics = emfMetrics(config.serviceName);
+  // One client, one connection pool: the office registry's reads share it.
+  const dynamo = documentClient();
   return lambdaEntry(
     metrics,
     adminHandler({
-      dynamo: documentClient(),
+      dynamo,
       tableName: config.tableName,
       blobs: lazyS3BlobStore(config.bucketName),
       queue: new SqsEventQueue(lazySdkSqs(), config.queueUrl),
       secrets,
       office: config.office,
-      offices: officeDirectory({ seed: seedOffice(env), registry: new DynamoDbOfficeStore(documentClient(), config.tableName) }),
+      offices: officeDirectory({ seed: seedOffice(env, config.office), registry: new DynamoDbOfficeStore(dynamo, config.tableName) }),
       basePath: '',
       metrics,
       firstOfficer: async () => {

@@ -132,9 +132,11 @@ export function dailyJobs(parts: DailyJobParts): DailyJobs {
 export function awsReminder(env = processEnvironment()) {
   const config = reminderConfig(env);
   const metrics = emfMetrics(config.serviceName);
-  const offices = officeDirectory({ seed: seedOffice(env), registry: new DynamoDbOfficeStore(documentClient(), config.tableName) });
+  // One client, one connection pool: the office registry's reads share it.
+  const dynamo = documentClient();
+  const offices = officeDirectory({ seed: seedOffice(env), registry: new DynamoDbOfficeStore(dynamo, config.tableName) });
   const jobs = dailyJobs({
-    dynamo: documentClient(),
+    dynamo,
     tableName: config.tableName,
     // The S3 client (retention sweep) and the SQS client (reminders to queue) load when a run first needs them.
     blobs: lazyS3BlobStore(config.bucketName),

@@ -97,11 +97,12 @@ export function workerDeps(wiring: WorkerWiring): EventHandlingDeps {
         }),
     } satisfies Partial<EventHandlingDeps>;
   };
-  const seed = seedOffice({ ...wiring.env, WHATSAPP_PHONE_NUMBER_ID: graph.phoneNumberId });
+  const profile = loadOfficeProfile(wiring.env);
+  const seed = seedOffice({ ...wiring.env, WHATSAPP_PHONE_NUMBER_ID: graph.phoneNumberId }, profile);
   const offices = wiring.offices ?? officeDirectory({ seed, registry: new DynamoDbOfficeStore(wiring.dynamo, wiring.tableName) });
   const built = new WeakMap<Office, Partial<EventHandlingDeps>>();
   const shortLinks = new DynamoDbShortLinkStore(wiring.dynamo, wiring.tableName);
-  const defaultParts = partsOf(loadOfficeProfile(wiring.env), offices.defaultOffice.id, graph.phoneNumberId);
+  const defaultParts = partsOf(profile, offices.defaultOffice.id, graph.phoneNumberId);
   return {
     ...defaultParts,
     routeToOffice: async (event) => {
