@@ -75,17 +75,20 @@ export interface ReminderConfig {
   readonly bucketName: string;
   readonly queueUrl: string;
   readonly messagingLimit: number | undefined;
+  readonly office: OfficeProfile;
   readonly retentionDays: number;
   readonly serviceName: string | undefined;
 }
 
 export function reminderConfig(env: Env): ReminderConfig {
+  const office = loadOfficeProfile(env);
   return {
     tableName: requireEnv(env, 'TABLE_NAME'),
     bucketName: requireEnv(env, 'BUCKET_NAME'),
     queueUrl: requireEnv(env, 'QUEUE_URL'),
     messagingLimit: messagingLimit(env),
-    retentionDays: loadOfficeProfile(env).retentionDays,
+    office,
+    retentionDays: office.retentionDays,
     serviceName: env.POWERTOOLS_SERVICE_NAME,
   };
 }

@@ -134,7 +134,7 @@ export function awsReminder(env = processEnvironment()) {
   const metrics = emfMetrics(config.serviceName);
   // One client, one connection pool: the office registry's reads share it.
   const dynamo = documentClient();
-  const offices = officeDirectory({ seed: seedOffice(env), registry: new DynamoDbOfficeStore(dynamo, config.tableName) });
+  const offices = officeDirectory({ seed: seedOffice(env, config.office), registry: new DynamoDbOfficeStore(dynamo, config.tableName) });
   const jobs = dailyJobs({
     dynamo,
     tableName: config.tableName,
