@@ -10,10 +10,10 @@ export const FUNCTION_MEMORY_MB = {
   conversation: 512,
   /** 24 ms of CPU per call (SigV4 presigning, the arrived file's check): 1,024 MB is 17 ms (47%) slower. */
   upload: 1769,
-  /** The officer's pages, 29 ms of CPU each: 512 MB is 71 ms (70%) slower than a full vCPU, 1,024 MB 21 ms. */
-  admin: 1024,
-  /** Once a day, 94 ms of CPU per 200 registrations: 1,024 MB is within 25% of a full vCPU. */
-  reminder: 1024,
+  /** The officer's pages, 26 ms of CPU each (quiet sweep of 7 December): 1,024 MB is 19 ms (51%) slower than a full vCPU. */
+  admin: 1769,
+  /** 62 ms of CPU per 200 registrations (quiet sweep of 7 December): 1,024 MB is 45 ms (32%) slower than a full vCPU. */
+  reminder: 1769,
 } as const;
 
 export type SweptFunction = keyof typeof FUNCTION_MEMORY_MB;

@@ -26,6 +26,6 @@ it('gives every function the memory size the sweep chose', () => {
     upload: memoryOf(stateless.upload),
     admin: memoryOf(stateless.admin),
     reminder: memoryOf(stateless.reminder),
-  }).toEqual({ webhook: 512, conversation: 512, upload: 1769, admin: 1024, reminder: 1024 });
-  expect(FUNCTION_MEMORY_MB).toEqual({ webhook: 512, conversation: 512, upload: 1769, admin: 1024, reminder: 1024 });
+  }).toEqual({ webhook: 512, conversation: 512, upload: 1769, admin: 1769, reminder: 1769 });
+  expect(FUNCTION_MEMORY_MB).toEqual({ webhook: 512, conversation: 512, upload: 1769, admin: 1769, reminder: 1769 });
 });
