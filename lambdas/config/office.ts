@@ -124,6 +124,28 @@ export function loadHolidays(years: unknown = holidayYears): HolidayCalendar {
   return calendar;
 }
 
+/**
+ * The national holidays as a function's wiring holds them: the list is parsed when first looked up, not at
+ * the cold start, which for most requests (a menu reply, a delivery status, an officer's list) books no
+ * date. The bundled list is checked by every test that schedules a day.
+ */
+export function lazyNationalHolidays(years: unknown = holidayYears): HolidayCalendar {
+  let calendar: HolidayCalendar | undefined;
+  const built = () => (calendar ??= loadHolidays(years));
+  return {
+    get size() {
+      return built().size;
+    },
+    get: (date) => built().get(date),
+    has: (date) => built().has(date),
+    forEach: (callback, thisArg) => built().forEach(callback, thisArg),
+    entries: () => built().entries(),
+    keys: () => built().keys(),
+    values: () => built().values(),
+    [Symbol.iterator]: () => built()[Symbol.iterator](),
+  };
+}
+
 function memo<T>(build: () => T): () => T {
   let built: T | undefined;
   return () => (built ??= build());

@@ -21,7 +21,7 @@ import { secretsManagerSource } from '../adapters/secrets-manager';
 import { SqsEventQueue } from '../adapters/sqs-event-queue';
 import { lazySdkSqs } from '../adapters/lazy-sqs';
 import { deriveDayCodeKey } from '../domain/day-code';
-import { adminConfig, loadHolidays, officeDirectory, processEnvironment, seedOffice, type OfficeDirectory } from '../config';
+import { adminConfig, lazyNationalHolidays, officeDirectory, processEnvironment, seedOffice, type OfficeDirectory } from '../config';
 import { DynamoDbOfficeStore } from '../adapters/dynamodb-office-store';
 import { holidaysOf, officeRef, registryProfile, type Office, type OfficeRef } from '../domain/offices';
 import type { HolidayCalendar } from '../domain/schedule';
@@ -51,7 +51,7 @@ export interface AdminParts {
 
 export function adminHandler(parts: AdminParts) {
   const clock = { now: () => new Date() };
-  const national = loadHolidays();
+  const national = lazyNationalHolidays();
   const registrationsApi = (office: OfficeProfile, holidays: HolidayCalendar, officeId?: string, ref?: OfficeRef) =>
     createRegistrationsApi({
       store: new DynamoDbRegistrationStore(parts.dynamo, parts.tableName, officeId),

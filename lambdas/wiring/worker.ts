@@ -20,7 +20,7 @@ import { DynamoDbShortLinkStore } from '../adapters/dynamodb-short-link-store';
 import { publishProof } from '../use-cases/publish-proof';
 import {
   loadGraphConfig,
-  loadHolidays,
+  lazyNationalHolidays,
   loadOfficeProfile,
   messagesPerSecond,
   officeDirectory,
@@ -69,7 +69,7 @@ export function workerDeps(wiring: WorkerWiring): EventHandlingDeps {
   const now = wiring.now ?? (() => new Date());
   const perSecond = messagesPerSecond(wiring.env);
   const limiter = perSecond ? new PacingRateLimiter(perSecond) : undefined;
-  const nationalHolidays = loadHolidays();
+  const nationalHolidays = lazyNationalHolidays();
   // What differs per office: its profile, its number, its days and lists, its proofs.
   const partsOf = (office: OfficeProfile, officeId: string, phoneNumberId: string, registryOffice?: Office) => {
     const graphClient = new GraphApiClient({

@@ -2,7 +2,7 @@
  * An office's opening hours per weekday, with breaks (Friday prayers): the arrival times offered on a day
  * are that weekday's, none inside a break, and an officer cannot confirm a time inside one.
  */
-import { loadHolidays } from '../../lambdas/config';
+import { lazyNationalHolidays, loadHolidays } from '../../lambdas/config';
 import { decideOfficerAction } from '../../lambdas/domain/officer-actions';
 import type { Registration } from '../../lambdas/domain/registration';
 import { arrivalTimes, dayState, earliestBookableDate } from '../../lambdas/domain/schedule';
@@ -67,4 +67,13 @@ it("counts tomorrow in the office's own zone: past midnight in Jayapura, Jakarta
     { now, office: jayapura, targetDay: dayState('2026-03-03', 0, undefined, jayapura, loadHolidays()) },
   );
   expect(decided).toMatchObject({ ok: false, refusal: { error: 'date-past' } });
+});
+
+it('reads the national holidays when first looked up (not at a cold start), the same list as loading it at once', () => {
+  const lazy = lazyNationalHolidays();
+  expect(lazy.get('2026-01-01')).toBe('Tahun Baru 2026 Masehi');
+  expect([...lazy]).toEqual([...loadHolidays()]);
+  expect(lazy.size).toBe(loadHolidays().size);
+  const misfiled = lazyNationalHolidays({ 2026: { status: 'official', source: 'SKB 2026', days: { '2027-01-01': 'Tahun Baru' } } });
+  expect(() => misfiled.has('2027-01-01')).toThrow('2027-01-01 is listed under 2026');
 });
