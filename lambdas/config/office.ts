@@ -130,8 +130,7 @@ export function loadHolidays(years: unknown = holidayYears): HolidayCalendar {
  * date. The bundled list is checked by every test that schedules a day.
  */
 export function lazyNationalHolidays(years: unknown = holidayYears): HolidayCalendar {
-  let calendar: HolidayCalendar | undefined;
-  const built = () => (calendar ??= loadHolidays(years));
+  const built = memo(() => loadHolidays(years));
   return {
     get size() {
       return built().size;

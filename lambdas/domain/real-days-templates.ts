@@ -6,23 +6,12 @@
 import { formatDayDate, formatTime } from './calendar';
 import type { OfficeProfile } from './office';
 import { zoneLabelOf } from './offices';
+import { rebookingChoicesPayload } from './rebooking';
 import type { Registration } from './registration';
 import type { TemplateParameters } from './replies';
 import { parameter } from './templates';
 import { dayClosedTemplateDefinition, earlierPlaceTemplateDefinition } from './texts/real-days-templates';
 import { takePayload } from './waitlist';
-
-const CHOICES_PAYLOAD = /^jadwal-ulang:(.+):pilih$/;
-
-/** *Pilih tanggal* on the closed-day template: `jadwal-ulang:<queue>:pilih`. */
-export function rebookingChoicesPayload(queueNumber: string): string {
-  return `jadwal-ulang:${queueNumber}:pilih`;
-}
-
-export function parseRebookingChoicesPayload(payload: string): { queueNumber: string } | undefined {
-  const queueNumber = CHOICES_PAYLOAD.exec(payload)?.[1];
-  return queueNumber ? { queueNumber } : undefined;
-}
 
 /** The closed day: queue number, name, the closed date, the time, the reason; *Pilih tanggal*. */
 export function dayClosedTemplate(registration: Registration, office: OfficeProfile): TemplateParameters {

@@ -16,6 +16,7 @@ import { REBOOKING_RECORDS, rebookingTexts, shortDayDate } from './texts/rebooki
 export const REBOOKING_DATES_OFFERED = 3;
 const PREFIX = 'jadwal-ulang:';
 const OTHER = 'lain';
+const CHOICES = 'pilih';
 
 /** Holds a place on its day (a requested move keeps the old date until the officer sets the new one). */
 export function holdsPlaceOn(registration: Registration, date: IsoDate): boolean {
@@ -59,6 +60,17 @@ export function parseRebookingPayload(payload: string): { queueNumber: string; d
   const match = /^jadwal-ulang:(.+):(\d{4}-\d{2}-\d{2}|lain)$/.exec(payload);
   if (!match?.[1] || !match[2]) return undefined;
   return { queueNumber: match[1], date: match[2] === OTHER ? 'other' : match[2] };
+}
+
+/** *Pilih tanggal* on the closed-day template: `jadwal-ulang:<queue>:pilih`, answered with the dates open now. */
+export function rebookingChoicesPayload(queueNumber: string): string {
+  return `${PREFIX}${queueNumber}:${CHOICES}`;
+}
+
+export function parseRebookingChoicesPayload(payload: string): { queueNumber: string } | undefined {
+  if (!payload.startsWith(PREFIX) || !payload.endsWith(`:${CHOICES}`)) return undefined;
+  const queueNumber = payload.slice(PREFIX.length, -CHOICES.length - 1);
+  return queueNumber ? { queueNumber } : undefined;
 }
 
 /** `15-01-2027` (also with dots or slashes) → `2027-01-15`; anything else → undefined. */

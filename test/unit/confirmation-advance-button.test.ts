@@ -9,28 +9,11 @@ import type { Reply } from '../../lambdas/domain/replies';
 import { findTemplate } from '../../lambdas/domain/templates';
 import { validateTemplateSend } from '../../lambdas/meta/template-review';
 import { testOffice } from '../support/office';
+import { testRegistration } from '../support/registration';
 
 const NOW = new Date('2026-01-05T03:00:00Z');
-const registration = (extra: Partial<Registration> = {}): Registration => ({
-  queueNumber: 'KRC-002',
-  name: 'Sipulan',
-  placeOfBirth: 'Jakarta',
-  dateOfBirth: '1990-08-15',
-  nik: '3201231508900001',
-  phone: '6289617841945',
-  serviceId: 1,
-  status: 'DIKONFIRMASI',
-  appointmentDate: '2026-01-14',
-  appointmentTime: '09:00',
-  createdAt: '2025-12-01T01:00:00Z',
-  ownerKey: '6281',
-  draftId: 'draft-registered',
-  documentsMode: 'web',
-  flags: [],
-  rescheduled: false,
-  waitlisted: false,
-  ...extra,
-});
+const registration = (extra: Partial<Registration> = {}): Registration =>
+  testRegistration({ appointmentDate: '2026-01-14', draftId: 'draft-registered', waitlisted: false, ...extra });
 const context = (ownRegistrations: readonly Registration[] = []): DecisionContext & { lastInboundAt?: string } => ({
   now: NOW,
   office: testOffice(),

@@ -3,38 +3,22 @@
  * template kept for a 131047 answer), the template outside; *Pilih tanggal* asks for the dates again.
  */
 import { decide, windowedChoice, type DecisionContext } from '../../lambdas/domain/conversation';
-import { dayClosedTemplate, earlierPlaceTemplate, rebookingChoicesPayload } from '../../lambdas/domain/real-days-templates';
+import { dayClosedTemplate, earlierPlaceTemplate } from '../../lambdas/domain/real-days-templates';
+import { rebookingChoicesPayload } from '../../lambdas/domain/rebooking';
 import { rebookingOffer } from '../../lambdas/domain/rebooking';
 import type { Registration } from '../../lambdas/domain/registration';
 import { offerReply } from '../../lambdas/domain/waitlist';
 import { testOffice } from '../support/office';
+import { testRegistration } from '../support/registration';
 
 const NOW = new Date('2026-01-05T03:00:00Z');
 const HOUR = 60 * 60 * 1000;
-const registration = (extra: Partial<Registration>): Registration => ({
-  queueNumber: 'KRC-002',
-  name: 'Sipulan',
-  placeOfBirth: 'Jakarta',
-  dateOfBirth: '1990-08-15',
-  nik: '3201231508900001',
-  phone: '6289617841945',
-  serviceId: 1,
-  status: 'DIKONFIRMASI',
-  appointmentTime: '09:00',
-  createdAt: '2025-12-01T01:00:00Z',
-  ownerKey: '6281',
-  draftId: 'draft-1',
-  documentsMode: 'web',
-  flags: [],
-  rescheduled: false,
-  ...extra,
-});
-const closedDay = registration({
+const closedDay = testRegistration({
   status: 'PERLU_JADWAL_ULANG',
   appointmentDate: '2026-01-12',
   rebooking: { from: '2026-01-12', reason: 'Banjir', askedAt: NOW.toISOString() },
 });
-const waiting = registration({ appointmentDate: '2026-01-20', waitlisted: true, offer: { date: '2026-01-08', until: '2026-01-05T05:00:00Z' } });
+const waiting = testRegistration({ appointmentDate: '2026-01-20', waitlisted: true, offer: { date: '2026-01-08', until: '2026-01-05T05:00:00Z' } });
 const office = testOffice();
 const context = (ownRegistrations: readonly Registration[]): DecisionContext => ({
   now: NOW,

@@ -21,10 +21,12 @@ import {
 import { validateTemplateDefinition, validateTemplateSend } from '../../lambdas/meta/template-review';
 import type { DailyReport } from '../../lambdas/domain/daily-report';
 import { dailySummaryTemplate } from '../../lambdas/domain/daily-summary';
-import { dayClosedTemplate, earlierPlaceTemplate, parseRebookingChoicesPayload } from '../../lambdas/domain/real-days-templates';
+import { dayClosedTemplate, earlierPlaceTemplate } from '../../lambdas/domain/real-days-templates';
+import { parseRebookingChoicesPayload } from '../../lambdas/domain/rebooking';
 import type { Registration } from '../../lambdas/domain/registration';
 import { parseTakePayload } from '../../lambdas/domain/waitlist';
 import { testOffice } from '../support/office';
+import { testRegistration } from '../support/registration';
 
 const facts: AppointmentFacts = {
   queueNumber: 'KRC-002',
@@ -51,24 +53,7 @@ const withBody = (template: TemplateDefinition, text: string, example?: string[]
   ),
 });
 const BAD_SPACING = /[\n\r\t]| {4,}/;
-const registration = (extra: Partial<Registration>): Registration => ({
-  queueNumber: 'KRC-002',
-  name: 'SIPULAN',
-  placeOfBirth: 'Jakarta',
-  dateOfBirth: '1990-08-15',
-  nik: '3201231508900001',
-  phone: '6289617841945',
-  serviceId: 1,
-  status: 'DIKONFIRMASI',
-  appointmentTime: '09:00',
-  createdAt: '2025-12-01T01:00:00Z',
-  ownerKey: '6281',
-  draftId: 'draft-1',
-  documentsMode: 'web',
-  flags: [],
-  rescheduled: false,
-  ...extra,
-});
+const registration = (extra: Partial<Registration>): Registration => testRegistration({ name: 'SIPULAN', ...extra });
 const closedDayRegistration = registration({
   status: 'PERLU_JADWAL_ULANG',
   appointmentDate: '2025-12-31',

@@ -1,8 +1,7 @@
 /** A closed day in the chat: the applicant taps one of the dates offered, or asks for another and types it. */
 import { type IsoDate } from '../calendar';
 import { type InboundContent } from '../inbound';
-import { parseRebookingChoicesPayload } from '../real-days-templates';
-import { parseRebookingPayload, parseTypedDate } from '../rebooking';
+import { parseRebookingChoicesPayload, parseRebookingPayload, parseTypedDate } from '../rebooking';
 import { rebookingTexts } from '../texts/rebooking';
 import { ownRegistrations, reply } from './helpers';
 import { type Decision, type DecisionContext, type Step } from './types';
