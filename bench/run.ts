@@ -15,7 +15,7 @@ import { measureProfiles, printSweep, sweepProfile, type SweepResult } from './m
 import { benchPdf } from './pdf';
 import { progress, round } from './stats';
 import { benchUploadSlowLink } from './upload-slow-link';
-import { benchWebhook } from './webhook';
+import { benchWebhook, type WebhookFigures } from './webhook';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
@@ -164,7 +164,7 @@ async function mainWebhookOnly(machine: string): Promise<void> {
         what: `the ${webhook.bothAcceptBodies} bodies both accept (${webhook.oursBothAcceptPerSecond}/s vs ${webhook.theirsBothAcceptPerSecond}/s)`,
         value: figures.webhookVsWhatsappApiJsBothAccept,
         goal: '≥ 4',
-        met: figures.webhookVsWhatsappApiJsBothAccept >= 4,
+        met: bothAcceptRatio(webhook) >= 4,
       },
       { key: 'webhookBundleKb', what: 'webhook bundle (KB)', value: figures.webhookBundleKb, goal: '≤ 300', met: (figures.webhookBundleKb ?? Infinity) <= 300 },
       {
@@ -322,8 +322,8 @@ async function main(): Promise<void> {
       ]),
     ),
     coldInitMs: Object.fromEntries(bundles.map((bundle) => [bundle.entry, bundle.coldInitMs])),
-    coldInitMaxVsWebhook: coldInitRatio(bundles, 'coldInitMs'),
-    coldInitCpuMaxVsWebhook: coldInitRatio(bundles, 'coldInitCpuMs'),
+    coldInitMaxVsWebhook: roundRatio(coldInitRatio(bundles, 'coldInitMs')),
+    coldInitCpuMaxVsWebhook: roundRatio(coldInitRatio(bundles, 'coldInitCpuMs')),
     bundleMaxKb: Math.max(...bundles.map((bundle) => bundle.kb)),
     costPerMonthUsd: cost.monthlyUsd,
     offices100SetupS: offices.offices100SetupS,
@@ -469,14 +469,14 @@ async function main(): Promise<void> {
       what: `the same on the ${webhook.bothAcceptBodies} bodies both accept (${n(webhook.oursBothAcceptPerSecond)}/s vs ${n(webhook.theirsBothAcceptPerSecond)}/s)`,
       value: result.webhookVsWhatsappApiJsBothAccept,
       goal: '≥ 4',
-      met: result.webhookVsWhatsappApiJsBothAccept >= 4,
+      met: bothAcceptRatio(webhook) >= 4,
     },
     {
       key: 'coldInitMaxVsWebhook',
       what: `slowest function's cold init ÷ the webhook's, medians of ${SIZES.coldRuns} in the same run (CPU time: ${result.coldInitCpuMaxVsWebhook})`,
       value: result.coldInitMaxVsWebhook,
       goal: '≤ 3',
-      met: (result.coldInitMaxVsWebhook ?? Infinity) <= 3,
+      met: (coldInitRatio(bundles, 'coldInitMs') ?? Infinity) <= 3,
     },
     {
       key: 'bundleMaxKb',
@@ -524,10 +524,22 @@ async function main(): Promise<void> {
 }
 
 /** The slowest function's cold init divided by the webhook's (same run, medians). */
+/**
+ * The ratios unrounded: a goal is judged on these, not on the two decimals the table shows, so that
+ * 80,940/s against 20,237/s (3.9996) is not "4, met".
+ */
 function coldInitRatio(bundles: BundleFigures[], key: 'coldInitMs' | 'coldInitCpuMs'): number | null {
   const webhook = bundles.find((bundle) => bundle.entry === 'webhook')?.[key];
   if (!webhook) return null;
-  return round(Math.max(...bundles.map((bundle) => bundle[key])) / webhook, 2);
+  return Math.max(...bundles.map((bundle) => bundle[key])) / webhook;
+}
+
+function bothAcceptRatio(webhook: WebhookFigures): number {
+  return webhook.oursBothAcceptPerSecond / webhook.theirsBothAcceptPerSecond;
+}
+
+function roundRatio(ratio: number | null): number | null {
+  return ratio === null ? null : round(ratio, 2);
 }
 
 function printTable(rows: Row[], cost: CostFigures | undefined): void {
