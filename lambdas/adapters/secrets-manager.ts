@@ -1,9 +1,14 @@
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { cachedSecrets, type SecretSource } from './secrets';
+/**
+ * The deployment's secret in AWS, for every function that reads it: one SigV4-signed `GetSecretValue`
+ * (aws-json-api.ts) with the execution role's credentials from Lambda's environment. The SDK's Secrets
+ * Manager client did the same call and cost the worker, admin and upload functions ≈ 6 ms of cold start
+ * each (README "Performance"); the SDK stays for DynamoDB and S3.
+ */
+import { requireEnv, type Env } from '../config/env';
+import { awsJsonClient, environmentCredentials, signedSecretsSource } from './aws-json-api';
+import type { SecretSource } from './secrets';
 
-export function secretsManagerSource(secretArn: string, client = new SecretsManagerClient({})): SecretSource {
-  return cachedSecrets(async () => {
-    const result = await client.send(new GetSecretValueCommand({ SecretId: secretArn }));
-    return result.SecretString ?? '{}';
-  });
+export function secretsManagerSource(env: Env, secretArn: string): SecretSource {
+  const call = awsJsonClient({ region: requireEnv(env, 'AWS_REGION'), credentials: environmentCredentials(env) });
+  return signedSecretsSource(call, secretArn);
 }

@@ -97,7 +97,7 @@ export function adminHandler(parts: AdminParts) {
 
 export function awsAdmin(env = processEnvironment()) {
   const config = adminConfig(env);
-  const secrets = secretsManagerSource(config.secretArn);
+  const secrets = secretsManagerSource(env, config.secretArn);
   const metrics = emfMetrics(config.serviceName);
   // One client, one connection pool: the office registry's reads share it.
   const dynamo = documentClient();

@@ -51,7 +51,7 @@ export function awsUpload(env = processEnvironment()) {
       tableName: config.tableName,
       // The S3 client and presigner load with the first request that presigns or checks a file.
       blobs: lazyS3BlobStore(config.bucketName),
-      secrets: secretsManagerSource(config.secretArn),
+      secrets: secretsManagerSource(env, config.secretArn),
       office: config.office,
       basePath: '',
       // Presigned URLs are virtual-hosted style on the bucket's regional endpoint.

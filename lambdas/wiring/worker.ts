@@ -170,7 +170,7 @@ export function awsWorker(env = processEnvironment()) {
     workerHandler(
       {
         env,
-        secrets: secretsManagerSource(config.secretArn),
+        secrets: secretsManagerSource(env, config.secretArn),
         dynamo: documentClient({}),
         blobs: lazyS3BlobStore(config.bucketName),
         tableName: config.tableName,

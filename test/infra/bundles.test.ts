@@ -32,22 +32,27 @@ function loadedAtColdStart(metafile: Metafile): { atInit: string[]; onDemand: st
 
 const has = (inputs: string[], part: string) => inputs.some((input) => input.includes(part));
 
-it.each(['conversation', 'admin', 'upload', 'reminder'])('%s: no pdf-lib, S3 client, presigner or SQS client at cold start; zod only as zod/mini', (entry) => {
-  const metafile = bundleEntry(join(LAMBDA_SOURCE_DIR, `${entry}.ts`), join(outDir, entry), { target: 'node20' });
-  const { atInit, onDemand } = loadedAtColdStart(metafile);
-  expect(has(atInit, 'node_modules/@aws-sdk/client-dynamodb/')).toBe(true);
-  for (const lazy of [
-    'node_modules/pdf-lib/',
-    'node_modules/@aws-sdk/client-s3/',
-    'node_modules/@aws-sdk/s3-request-presigner/',
-    'node_modules/@aws-sdk/client-sqs/',
-  ]) {
-    expect({ entry, lazy, atInit: has(atInit, lazy) }).toEqual({ entry, lazy, atInit: false });
-  }
-  expect(has(onDemand, 'node_modules/@aws-sdk/client-s3/')).toBe(true);
-  if (entry === 'conversation') expect(has(onDemand, 'node_modules/pdf-lib/')).toBe(true);
-  expect([...atInit, ...onDemand].filter((input) => input.includes('node_modules/zod/') && input.includes('/classic/'))).toEqual([]);
-});
+it.each(['conversation', 'admin', 'upload', 'reminder'])(
+  '%s: no pdf-lib, S3 client, presigner or SQS client at cold start, no Secrets Manager client at all; zod only as zod/mini',
+  (entry) => {
+    const metafile = bundleEntry(join(LAMBDA_SOURCE_DIR, `${entry}.ts`), join(outDir, entry), { target: 'node20' });
+    const { atInit, onDemand } = loadedAtColdStart(metafile);
+    expect(has(atInit, 'node_modules/@aws-sdk/client-dynamodb/')).toBe(true);
+    for (const lazy of [
+      'node_modules/pdf-lib/',
+      'node_modules/@aws-sdk/client-s3/',
+      'node_modules/@aws-sdk/s3-request-presigner/',
+      'node_modules/@aws-sdk/client-sqs/',
+    ]) {
+      expect({ entry, lazy, atInit: has(atInit, lazy) }).toEqual({ entry, lazy, atInit: false });
+    }
+    expect(has(onDemand, 'node_modules/@aws-sdk/client-s3/')).toBe(true);
+    // The secret is one signed GetSecretValue (lambdas/adapters/secrets-manager.ts), not the SDK's client.
+    expect(has([...atInit, ...onDemand], 'node_modules/@aws-sdk/client-secrets-manager/')).toBe(false);
+    if (entry === 'conversation') expect(has(onDemand, 'node_modules/pdf-lib/')).toBe(true);
+    expect([...atInit, ...onDemand].filter((input) => input.includes('node_modules/zod/') && input.includes('/classic/'))).toEqual([]);
+  },
+);
 
 it('deploys a source map beside every chunk, for an investigation to turn on (the functions do not read them at cold start)', () => {
   const metafile = bundleEntry(join(LAMBDA_SOURCE_DIR, 'conversation.ts'), join(outDir, 'maps'), { target: 'node20' });
