@@ -15,31 +15,33 @@ type Query = Readonly<Record<string, string | undefined>>;
  * set of modules that share code its own chunk, and eleven lazy pages left the admin function four more
  * chunks to load at every cold start, ≈ 5 ms more than the pages' own compile (README "Performance").
  */
+const allPages = () => import('./all-pages');
+
 export async function renderPage(route: PageRoute, query: Query, deps: PageDeps): Promise<RenderedPage> {
   switch (route.name) {
     case 'home':
-      return (await import('./all-pages')).renderDashboard(deps);
+      return (await allPages()).renderDashboard(deps);
     case 'registrations':
-      return (await import('./all-pages')).renderRegistrationsPage(query, deps);
+      return (await allPages()).renderRegistrationsPage(query, deps);
     case 'registration':
-      return (await import('./all-pages')).renderDetailPage(route.queueNumber, deps);
+      return (await allPages()).renderDetailPage(route.queueNumber, deps);
     case 'day':
-      return (await import('./all-pages')).renderDayPage(query, deps);
+      return (await allPages()).renderDayPage(query, deps);
     case 'days':
-      return (await import('./all-pages')).renderDaysPage(query, deps);
+      return (await allPages()).renderDaysPage(query, deps);
     case 'officers':
-      return (await import('./all-pages')).renderOfficersPage(deps);
+      return (await allPages()).renderOfficersPage(deps);
     case 'verify':
-      return (await import('./all-pages')).renderVerifyPage(deps);
+      return (await allPages()).renderVerifyPage(deps);
     case 'failed-sends':
-      return (await import('./all-pages')).renderFailedSendsPage(deps);
+      return (await allPages()).renderFailedSendsPage(deps);
     case 'data-requests':
-      return (await import('./all-pages')).renderDataRequestsPage(deps);
+      return (await allPages()).renderDataRequestsPage(deps);
     case 'daily-report':
-      return (await import('./all-pages')).renderDailyReportPage(query, deps);
+      return (await allPages()).renderDailyReportPage(query, deps);
     case 'offices':
       return deps.offices
-        ? (await import('./all-pages')).renderOfficesPage(deps, deps.offices)
+        ? (await allPages()).renderOfficesPage(deps, deps.offices)
         : { status: 403, html: renderProblemPage('forbidden', deps.basePath, deps) };
     case 'login':
       throw new Error('the login page is rendered before authentication');
