@@ -16,14 +16,28 @@ export const applicantRefSchema = z.object({
 });
 export type ApplicantRef = z.infer<typeof applicantRefSchema>;
 
+/** The fields every event for an applicant carries after its `type` and `eventId`: whose it is, and which office's. */
+export const applicantEventShape = {
+  applicant: applicantRefSchema,
+  /** The office the event belongs to (its id); absent: the default office, as before many offices. */
+  office: z.optional(z.string()),
+};
+
+/** A registration's owner as an event names them: their session key and whichever ids the registration kept. */
+export function ownerRef(registration: { ownerKey: string; ownerWaId?: string; ownerUserId?: string }): ApplicantRef {
+  return {
+    key: registration.ownerKey,
+    ...(registration.ownerWaId ? { waId: registration.ownerWaId } : {}),
+    ...(registration.ownerUserId ? { userId: registration.ownerUserId } : {}),
+  };
+}
+
 /** An officer changed a registration: tell its owner (the worker reads the registration as it is now). */
 export const notifyEventSchema = z.object({
   type: z.literal('notify'),
   /** `notify:<queueNumber>:<version>`: one notification per state of a registration. */
   eventId: z.string(),
-  applicant: applicantRefSchema,
-  /** The office the event belongs to (its id); absent: the default office, as before many offices. */
-  office: z.optional(z.string()),
+  ...applicantEventShape,
   queueNumber: z.string(),
   /** An officer's decision, or `day-closed`: the registration's day was closed (use-cases/tell-day-closed.ts). */
   kind: z.enum([...NOTIFICATION_KINDS, 'day-closed', 'waitlist-offer']),
@@ -40,9 +54,7 @@ export type NotifyEvent = z.infer<typeof notifyEventSchema>;
 export const reminderEventSchema = z.object({
   type: z.literal('reminder'),
   eventId: z.string(),
-  applicant: applicantRefSchema,
-  /** The office the event belongs to (its id); absent: the default office, as before many offices. */
-  office: z.optional(z.string()),
+  ...applicantEventShape,
   queueNumber: z.string(),
   /** The appointment date being reminded. */
   date: z.string(),
@@ -59,11 +71,7 @@ export function reminderEvent(
     type: 'reminder',
     ...(registration.office ? { office: registration.office.id } : {}),
     eventId: `reminder:${registration.queueNumber}:${date}`,
-    applicant: {
-      key: registration.ownerKey,
-      ...(registration.ownerWaId ? { waId: registration.ownerWaId } : {}),
-      ...(registration.ownerUserId ? { userId: registration.ownerUserId } : {}),
-    },
+    applicant: ownerRef(registration),
     queueNumber: registration.queueNumber,
     date,
   };

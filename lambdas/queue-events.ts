@@ -3,7 +3,7 @@
  * schema is checked again where the worker reads them: a queue is a boundary too.
  */
 import * as z from 'zod/mini';
-import { applicantRefSchema, notifyEventSchema, reminderEventSchema } from './notice-events';
+import { applicantEventShape, notifyEventSchema, reminderEventSchema } from './notice-events';
 
 export type { ApplicantRef, NotifyEvent, ReminderEvent } from './notice-events';
 
@@ -32,9 +32,7 @@ export const inboundEventSchema = z.object({
   type: z.literal('inbound'),
   /** Meta's message id (`wamid…`): the deduplication key. */
   eventId: z.string(),
-  applicant: applicantRefSchema,
-  /** The office the event belongs to (its id); absent: the default office, as before many offices. */
-  office: z.optional(z.string()),
+  ...applicantEventShape,
   /** Sent to another number than the default office's, not routed yet: the worker routes it (AWS: the webhook reads no table). */
   toPhoneNumberId: z.optional(z.string()),
   /** When Meta says the applicant sent it (ISO). */
@@ -49,9 +47,7 @@ export const statusEventSchema = z.object({
   type: z.literal('status'),
   /** `<wamid>:<status>`: one record per state of a sent message. */
   eventId: z.string(),
-  applicant: applicantRefSchema,
-  /** The office the event belongs to (its id); absent: the default office, as before many offices. */
-  office: z.optional(z.string()),
+  ...applicantEventShape,
   /** Sent to another number than the default office's, not routed yet: the worker routes it (AWS: the webhook reads no table). */
   toPhoneNumberId: z.optional(z.string()),
   messageId: z.string(),
@@ -84,9 +80,7 @@ const dailyReportSchema = z.object({
 export const dailySummaryEventSchema = z.object({
   type: z.literal('daily-summary'),
   eventId: z.string(),
-  applicant: applicantRefSchema,
-  /** The office the event belongs to (its id); absent: the default office, as before many offices. */
-  office: z.optional(z.string()),
+  ...applicantEventShape,
   report: dailyReportSchema,
 });
 export type DailySummaryEvent = z.infer<typeof dailySummaryEventSchema>;

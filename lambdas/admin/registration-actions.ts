@@ -10,7 +10,7 @@ import { decideOfficerAction, type OfficerRefusal } from '../domain/officer-acti
 import { OFFICER_ACTIONS, type OfficerActionInput, type OfficerActionName } from '../domain/officer-action-declarations';
 import type { Registration } from '../domain/registration';
 import { earliestBookableDate } from '../domain/schedule';
-import { reminderEvent, type NotifyEvent } from '../notice-events';
+import { ownerRef, reminderEvent, type NotifyEvent } from '../notice-events';
 import { bookableDays, dayOf } from './days-api';
 import type { Officer, RegistrationsApiDeps } from './officer-api';
 import { offerFreedPlace } from '../use-cases/offer-freed-place';
@@ -39,11 +39,7 @@ export function createRegistrationActions(deps: RegistrationsApiDeps) {
             type: 'notify',
             eventId: `notify:${queueNumber}:${version}`,
             ...(outcome.registration.office ? { office: outcome.registration.office.id } : {}),
-            applicant: {
-              key: outcome.registration.ownerKey,
-              ...(outcome.registration.ownerWaId ? { waId: outcome.registration.ownerWaId } : {}),
-              ...(outcome.registration.ownerUserId ? { userId: outcome.registration.ownerUserId } : {}),
-            },
+            applicant: ownerRef(outcome.registration),
             queueNumber,
             kind: outcome.notify,
             version,

@@ -8,7 +8,7 @@
 import type { IsoDate } from '../domain/calendar';
 import { dayClosedOutcome, holdsPlaceOn } from '../domain/rebooking';
 import type { Clock, EventQueue, OfficeRegistrationStore } from '../ports';
-import type { NotifyEvent } from '../queue-events';
+import { ownerRef, type NotifyEvent } from '../notice-events';
 
 export interface CloseDayDeps {
   readonly store: Pick<OfficeRegistrationStore, 'listByDay' | 'getVersioned' | 'applyOutcome' | 'recordRebooked' | 'clearPendingNotification'>;
@@ -50,11 +50,7 @@ function dayClosedNotice(registration: { queueNumber: string; ownerKey: string; 
   return {
     type: 'notify',
     eventId: `notify:${registration.queueNumber}:${version}`,
-    applicant: {
-      key: registration.ownerKey,
-      ...(registration.ownerWaId ? { waId: registration.ownerWaId } : {}),
-      ...(registration.ownerUserId ? { userId: registration.ownerUserId } : {}),
-    },
+    applicant: ownerRef(registration),
     queueNumber: registration.queueNumber,
     kind: 'day-closed',
     version,

@@ -9,7 +9,7 @@ import type { IsoDate } from '../domain/calendar';
 import type { Registration } from '../domain/registration';
 import { RECORD_TEXTS } from '../domain/texts/records';
 import type { EventQueue, OfficeRegistrationStore } from '../ports';
-import type { NotifyEvent } from '../queue-events';
+import { ownerRef, type NotifyEvent } from '../notice-events';
 
 export interface CloseDayDeps {
   readonly registrations: Pick<OfficeRegistrationStore, 'listByDay' | 'getVersioned' | 'applyOutcome' | 'clearPendingNotification'>;
@@ -62,11 +62,7 @@ async function markNoShow(queueNumber: string, date: IsoDate, deps: CloseDayDeps
     const notification: NotifyEvent = {
       type: 'notify',
       eventId: `notify:${queueNumber}:${version}`,
-      applicant: {
-        key: registration.ownerKey,
-        ...(registration.ownerWaId ? { waId: registration.ownerWaId } : {}),
-        ...(registration.ownerUserId ? { userId: registration.ownerUserId } : {}),
-      },
+      applicant: ownerRef(registration),
       queueNumber,
       kind: 'no-show',
       version,

@@ -17,6 +17,7 @@ import { DEFAULT_SERVICES } from '../../lambdas/domain/services';
 import { HISTORY_LABELS } from '../../lambdas/domain/texts/officer';
 import { notifyEventSchema } from '../../lambdas/notice-events';
 import { testOffice } from '../support/office';
+import { testRegistration } from '../support/registration';
 
 const office = testOffice();
 const holidays = loadHolidays();
@@ -43,24 +44,8 @@ const INVALID_BODIES: { readonly [Name in OfficerActionName]: object } = {
   call: { counter: { number: 2 } },
 };
 
-const registration = (status: RegistrationStatus): Registration => ({
-  queueNumber: 'KRC-010',
-  name: 'Sipulan',
-  placeOfBirth: 'Jakarta',
-  dateOfBirth: '1990-08-15',
-  nik: '3201231508900001',
-  phone: '6289617841945',
-  serviceId: 1,
-  status,
-  createdAt: '2026-01-05T01:00:00Z',
-  ownerKey: '6281',
-  draftId: 'd1',
-  documentsMode: 'web',
-  flags: [],
-  rescheduled: false,
-  appointmentDate: '2026-01-09',
-  appointmentTime: '09:00',
-});
+const registration = (status: RegistrationStatus): Registration =>
+  testRegistration({ queueNumber: 'KRC-010', status, createdAt: '2026-01-05T01:00:00Z', draftId: 'd1', appointmentDate: '2026-01-09' });
 
 const detail = (status: RegistrationStatus): DetailView => ({
   ...registrationView(registration(status), NOW, DEFAULT_SERVICES),

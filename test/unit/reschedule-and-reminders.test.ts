@@ -10,29 +10,12 @@ import { NO_METRICS } from '../../lambdas/metric-names';
 import { runReminders } from '../../lambdas/use-cases/run-reminders';
 import type { QueueEvent } from '../../lambdas/queue-events';
 import { testOffice } from '../support/office';
+import { testRegistration } from '../support/registration';
 
 const office = testOffice();
 const holidays = loadHolidays();
 const day = (date: string) => dayState(date, 0, undefined, office, holidays);
-const confirmed = (appointmentDate: string, extra: Partial<Registration> = {}): Registration => ({
-  queueNumber: 'KRC-002',
-  name: 'Sipulan',
-  placeOfBirth: 'Jakarta',
-  dateOfBirth: '1990-08-15',
-  nik: '3201231508900001',
-  phone: '6289617841945',
-  serviceId: 1,
-  status: 'DIKONFIRMASI',
-  createdAt: '2025-12-01T01:00:00Z',
-  ownerKey: '6281',
-  draftId: 'd',
-  documentsMode: 'web',
-  flags: [],
-  rescheduled: false,
-  appointmentDate,
-  appointmentTime: '09:00',
-  ...extra,
-});
+const confirmed = (appointmentDate: string, extra: Partial<Registration> = {}): Registration => testRegistration({ draftId: 'd', appointmentDate, ...extra });
 
 describe('one calendar month', () => {
   it.each([
